@@ -1,0 +1,69 @@
+// Job contracts shared by the app (producers) and workers/ (consumers): queue, name, Zod payload
+// and options. Payloads carry ids only; processors re-read the database (jobs run at least once).
+import { z } from 'zod'
+
+export const QUEUES = ['notifications', 'video', 'grading', 'competency', 'maintenance'] as const
+export type QueueName = (typeof QUEUES)[number]
+
+export interface JobOptions {
+  attempts: number
+  backoff: { type: 'exponential' | 'fixed'; delay: number }
+}
+
+export interface JobContract<P extends z.ZodTypeAny> {
+  queue: QueueName
+  name: string
+  payload: P
+  options: JobOptions
+  /** Deterministic job id: a second enqueue of the same work is a no-op while the job is kept. */
+  jobId: (payload: z.infer<P>) => string
+}
+
+function defineJob<P extends z.ZodTypeAny>(c: JobContract<P>) {
+  return c
+}
+
+const retrying: JobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } }
+
+export const jobs = {
+  /** In-app notification built from a database fact (e.g. the account that was created). */
+  notify: defineJob({
+    queue: 'notifications',
+    name: 'notification.create',
+    payload: z.object({
+      kind: z.enum(['WELCOME', 'COURSE_COMPLETED']),
+      userId: z.string().min(1),
+      /** Id of the record the notification is about (the user, an enrolment...). */
+      subjectId: z.string().min(1),
+    }),
+    options: retrying,
+    jobId: (p) => `notify:${p.kind}:${p.subjectId}`,
+  }),
+  /** A verified Mux webhook delivery stored in WebhookEvent, by its event id. */
+  muxWebhook: defineJob({
+    queue: 'video',
+    name: 'mux.webhook',
+    payload: z.object({ eventId: z.string().min(1) }),
+    options: retrying,
+    jobId: (p) => `mux:${p.eventId}`,
+  }),
+  /** A submitted quiz attempt to score (job id derived from the attempt). */
+  gradeAttempt: defineJob({
+    queue: 'grading',
+    name: 'attempt.grade',
+    payload: z.object({ attemptId: z.string().min(1) }),
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+    jobId: (p) => `grade:${p.attemptId}`,
+  }),
+  /** Recompute one ASN's level in one competency from all their evidence. */
+  rateCompetency: defineJob({
+    queue: 'competency',
+    name: 'competency.rate',
+    payload: z.object({ userId: z.string().min(1), competencyId: z.string().min(1), attemptId: z.string().min(1) }),
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+    jobId: (p) => `rate:${p.userId}:${p.competencyId}:${p.attemptId}`,
+  }),
+} as const
+
+export type JobName = keyof typeof jobs
+export type JobPayload<N extends JobName> = z.infer<(typeof jobs)[N]['payload']>

@@ -1,0 +1,58 @@
+// Bahasa Indonesia: the default language of the portal.
+const id = {
+  app: { name: 'Bina', tagline: 'Portal Pengembangan Kompetensi ASN Pemerintah Provinsi Jambi' },
+  nav: {
+    home: 'Beranda',
+    catalog: 'Katalog Kursus',
+    myLearning: 'Pembelajaran Saya',
+    profile: 'Profil Kompetensi',
+    team: 'Tim Saya',
+    admin: 'Administrasi',
+    users: 'Pengguna',
+    organisation: 'Organisasi',
+    authoring: 'Kelola Kursus',
+    notifications: 'Notifikasi',
+    signOut: 'Keluar',
+    signIn: 'Masuk',
+    skip: 'Lewati ke konten utama',
+    language: 'Bahasa',
+    mainMenu: 'Menu utama',
+  },
+  roles: { ASN: 'ASN (Peserta)', INSTRUCTOR: 'Pengajar', SUPERVISOR: 'Atasan', ADMIN: 'Admin' },
+  jabatanKind: {
+    JPT_MADYA: 'JPT Madya',
+    JPT_PRATAMA: 'JPT Pratama',
+    ADMINISTRATOR: 'Administrator',
+    PENGAWAS: 'Pengawas',
+    PELAKSANA: 'Pelaksana',
+    FUNGSIONAL: 'Fungsional',
+  },
+  login: {
+    title: 'Masuk ke Bina',
+    identifier: 'NIP atau email',
+    identifierHint: 'NIP 18 digit, boleh dengan spasi.',
+    password: 'Kata sandi',
+    submit: 'Masuk',
+    expired: 'Sesi Anda telah berakhir. Silakan masuk kembali.',
+    signedOut: 'Anda telah keluar.',
+  },
+  home: {
+    greeting: 'Selamat datang, {{name}}',
+    unit: 'Unit kerja',
+    jabatan: 'Jabatan',
+    roles: 'Peran',
+    nip: 'NIP',
+    employeeKind: 'Status',
+    noUnit: 'Belum ditetapkan',
+  },
+  notifications: { title: 'Notifikasi', empty: 'Belum ada notifikasi.', markAll: 'Tandai semua sudah dibaca', unread: '{{count}} belum dibaca' },
+  errors: {
+    forbiddenTitle: 'Akses ditolak',
+    notFoundTitle: 'Halaman tidak ditemukan',
+    genericTitle: 'Terjadi kesalahan',
+    generic: 'Maaf, terjadi kesalahan pada server. Coba lagi beberapa saat lagi.',
+    back: 'Kembali ke beranda',
+  },
+}
+export default id
+export type Messages = typeof id

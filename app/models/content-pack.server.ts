@@ -1,0 +1,299 @@
+// Course packs in content/: parsed and validated completely in memory first (every file, every
+// question), then written in one transaction, then published as a new version when the content
+// changed. A second import of the same pack updates in place and publishes nothing new.
+import { createHash } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
+import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
+import { storeLocalVideo } from './video.server'
+import { publishCourse } from './course.server'
+
+export class PackError extends Error {
+  constructor(
+    public file: string,
+    public reason: string,
+  ) {
+    super(`${file}: ${reason}`)
+  }
+}
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus huruf kecil, angka dan tanda hubung (kebab-case)')
+const level = z.number().int().min(1).max(5)
+
+const lessonSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('TEXT'), slug, title: z.string().min(3), file: z.string(), minutes: z.number().int().positive(), required: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('VIDEO'),
+    slug,
+    title: z.string().min(3),
+    video: z.string().regex(/\.mp4$/, 'video harus berkas .mp4'),
+    durationSeconds: z.number().positive(),
+    file: z.string().optional(),
+    minutes: z.number().int().positive(),
+    required: z.boolean().default(true),
+  }),
+  z.object({
+    kind: z.literal('QUIZ'),
+    slug,
+    title: z.string().min(3),
+    minutes: z.number().int().positive(),
+    required: z.boolean().default(true),
+    draw: z.number().int().positive().optional(),
+    timeLimitMinutes: z.number().int().positive().optional(),
+    attemptsAllowed: z.number().int().min(0).optional(),
+    gradingMethod: z.enum(['HIGHEST', 'LAST', 'FIRST', 'AVERAGE']).optional(),
+  }),
+])
+
+export const courseSchema = z.object({
+  slug,
+  title: z.string().min(5),
+  summary: z.string().min(20),
+  area: z.enum(['LITERASI_DIGITAL', 'MANAJEMEN_KEUANGAN', 'PELAYANAN_PUBLIK']),
+  jp: z.number().int().min(1).max(200),
+  competencies: z.array(z.object({ code: z.string(), level })).min(1),
+  passMark: z.number().int().min(1).max(100).default(70),
+  modules: z.array(z.object({ title: z.string().min(3), lessons: z.array(lessonSchema).min(1) })).min(1),
+})
+
+const optionSchema = z.object({ text: z.string().min(1), correct: z.boolean(), feedback: z.string().optional() })
+export const questionSchema = z
+  .object({
+    id: z.string().min(1),
+    type: z.enum(['SINGLE', 'MULTIPLE', 'TRUE_FALSE', 'SHORT', 'NUMERIC', 'ESSAY']),
+    competency: z.string(),
+    level,
+    text: z.string().min(5),
+    options: z.array(optionSchema).optional(),
+    answers: z.array(z.string().min(1)).optional(),
+    answer: z.number().optional(),
+    tolerance: z.number().min(0).optional(),
+    feedback: z.string().optional(),
+    points: z.number().positive().optional(),
+  })
+  .superRefine((q, ctx) => {
+    const correct = q.options?.filter((o) => o.correct).length ?? 0
+    const n = q.options?.length ?? 0
+    const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
+    if (q.type === 'SINGLE' && (n < 2 || correct !== 1)) fail('SINGLE butuh minimal 2 pilihan dengan tepat 1 jawaban benar')
+    if (q.type === 'MULTIPLE' && (n < 3 || correct < 1)) fail('MULTIPLE butuh minimal 3 pilihan dan minimal 1 jawaban benar')
+    if (q.type === 'TRUE_FALSE' && (n !== 2 || correct !== 1)) fail('TRUE_FALSE butuh tepat 2 pilihan (Benar/Salah) dengan 1 jawaban benar')
+    if (q.type === 'SHORT' && !q.answers?.length) fail('SHORT butuh daftar "answers"')
+    if (q.type === 'NUMERIC' && q.answer === undefined) fail('NUMERIC butuh "answer"')
+  })
+
+export type ParsedQuestion = z.infer<typeof questionSchema>
+
+function zodReason(e: z.ZodError) {
+  return e.issues.map((i) => `${i.path.join('.') || '(akar)'}: ${i.message}`).join('; ')
+}
+
+async function readJson(file: string) {
+  let raw: string
+  try {
+    raw = await fs.readFile(file, 'utf8')
+  } catch {
+    throw new PackError(file, 'berkas tidak ditemukan')
+  }
+  try {
+    return JSON.parse(raw) as unknown
+  } catch (e) {
+    throw new PackError(file, `JSON tidak valid: ${(e as Error).message}`)
+  }
+}
+
+export interface ParsedPack {
+  dir: string
+  course: z.infer<typeof courseSchema>
+  lessons: Map<string, { json: unknown; html: string; text: string }>
+  videos: Map<string, string>
+  questions: ParsedQuestion[]
+  hash: string
+}
+
+/** Reads and validates one pack directory completely; throws PackError naming the file and reason. */
+export async function parsePack(dir: string, knownCompetencies: Set<string>): Promise<ParsedPack> {
+  const courseFile = path.join(dir, 'course.json')
+  const parsed = courseSchema.safeParse(await readJson(courseFile))
+  if (!parsed.success) throw new PackError(courseFile, zodReason(parsed.error))
+  const course = parsed.data
+  if (path.basename(dir) !== course.slug) throw new PackError(courseFile, `slug "${course.slug}" harus sama dengan nama folder "${path.basename(dir)}"`)
+  for (const c of course.competencies) {
+    if (!knownCompetencies.has(c.code)) throw new PackError(courseFile, `kompetensi "${c.code}" tidak dikenal`)
+  }
+  const all = course.modules.flatMap((m) => m.lessons)
+  const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
+  if (dup) throw new PackError(courseFile, `slug pelajaran "${dup.slug}" dipakai lebih dari sekali`)
+  const quizzes = all.filter((l) => l.kind === 'QUIZ')
+  if (quizzes.length > 1) throw new PackError(courseFile, 'paling banyak satu pelajaran QUIZ per kursus')
+
+  const lessons = new Map<string, { json: unknown; html: string; text: string }>()
+  const videos = new Map<string, string>()
+  const hash = createHash('sha256').update(JSON.stringify(course))
+  for (const l of all) {
+    if (l.kind === 'VIDEO') {
+      const file = path.join(dir, l.video)
+      const stat = await fs.stat(file).catch(() => null)
+      if (!stat?.isFile()) throw new PackError(file, 'berkas video tidak ditemukan')
+      videos.set(l.slug, file)
+      hash.update(`${l.video}:${stat.size}`)
+    }
+    if ((l.kind === 'TEXT' || l.kind === 'VIDEO') && l.file) {
+      const file = path.join(dir, l.file)
+      const md = await fs.readFile(file, 'utf8').catch(() => {
+        throw new PackError(file, 'berkas pelajaran tidak ditemukan')
+      })
+      try {
+        const content = prepareLessonContent(markdownToDoc(md))
+        lessons.set(l.slug, content)
+        hash.update(content.html)
+      } catch (e) {
+        if (e instanceof MarkdownError || e instanceof RichTextError) throw new PackError(file, e.message)
+        throw e
+      }
+    }
+  }
+
+  const questionsFile = path.join(dir, 'questions.json')
+  let questions: ParsedQuestion[] = []
+  const rawQuestions = await fs.readFile(questionsFile, 'utf8').catch(() => null)
+  if (rawQuestions !== null) {
+    const arr = await readJson(questionsFile)
+    if (!Array.isArray(arr)) throw new PackError(questionsFile, 'harus berupa array pertanyaan')
+    questions = arr.map((q, i) => {
+      const r = questionSchema.safeParse(q)
+      if (!r.success) throw new PackError(questionsFile, `pertanyaan ke-${i + 1}: ${zodReason(r.error)}`)
+      if (!knownCompetencies.has(r.data.competency)) throw new PackError(questionsFile, `pertanyaan "${r.data.id}": kompetensi "${r.data.competency}" tidak dikenal`)
+      return r.data
+    })
+    const ids = new Set<string>()
+    for (const q of questions) {
+      if (ids.has(q.id)) throw new PackError(questionsFile, `id pertanyaan "${q.id}" dipakai lebih dari sekali`)
+      ids.add(q.id)
+    }
+    hash.update(rawQuestions)
+  }
+  if (quizzes.length && questions.length === 0) throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
+  return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
+}
+
+async function upsertQuestions(tx: Prisma.TransactionClient, courseId: string, title: string, questions: ParsedQuestion[], competencyIds: Map<string, string>) {
+  const category = await tx.questionCategory.upsert({
+    where: { courseId_name: { courseId, name: `Bank soal: ${title}` } },
+    create: { courseId, name: `Bank soal: ${title}` },
+    update: {},
+    select: { id: true },
+  })
+  for (const q of questions) {
+    const data = {
+      categoryId: category.id,
+      type: q.type,
+      competencyId: competencyIds.get(q.competency)!,
+      level: q.level,
+      text: q.text,
+      points: q.points ?? 1,
+      acceptedAnswers: q.answers ?? [],
+      numericAnswer: q.answer ?? null,
+      tolerance: q.tolerance ?? null,
+      feedback: q.feedback ?? null,
+    }
+    const row = await tx.question.upsert({ where: { externalId: q.id }, create: { externalId: q.id, ...data }, update: data, select: { id: true } })
+    await tx.questionOption.deleteMany({ where: { questionId: row.id } })
+    if (q.options?.length) {
+      await tx.questionOption.createMany({
+        data: q.options.map((o, i) => ({ questionId: row.id, position: i, text: o.text, correct: o.correct, feedback: o.feedback ?? null })),
+      })
+    }
+  }
+  return category.id
+}
+
+/** Writes a parsed pack (one transaction) and publishes it when its content changed. */
+export async function importPack(pack: ParsedPack, mediaDir: string) {
+  const competencies = await prisma.competency.findMany({ select: { id: true, code: true } })
+  const competencyIds = new Map(competencies.map((c) => [c.code, c.id]))
+  const { course } = pack
+  // Videos first (files on disk, rows keyed by their content hash): re-running is harmless.
+  const videoIds = new Map<string, string>()
+  for (const [lessonSlug, file] of pack.videos) {
+    const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.slug === lessonSlug)!
+    videoIds.set(lessonSlug, await storeLocalVideo(file, mediaDir, { title: lesson.title, durationSec: lesson.kind === 'VIDEO' ? lesson.durationSeconds : undefined }))
+  }
+
+  const courseId = await prisma.$transaction(
+    async (tx) => {
+      const data = { title: course.title, summary: course.summary, area: course.area, jp: course.jp, passMark: course.passMark }
+      const row = await tx.course.upsert({ where: { slug: course.slug }, create: { slug: course.slug, ...data }, update: data, select: { id: true } })
+      await tx.courseCompetency.deleteMany({ where: { courseId: row.id } })
+      await tx.courseCompetency.createMany({ data: course.competencies.map((c) => ({ courseId: row.id, competencyId: competencyIds.get(c.code)!, level: c.level })) })
+
+      // Keep lesson ids stable by slug (progress refers to them); park positions to reorder freely.
+      const existing = await tx.lesson.findMany({ where: { module: { courseId: row.id } }, select: { id: true, slug: true } })
+      const bySlug = new Map(existing.map((l) => [l.slug, l.id]))
+      await tx.lesson.updateMany({ where: { module: { courseId: row.id } }, data: { position: { increment: 100_000 } } })
+      await tx.module.updateMany({ where: { courseId: row.id }, data: { position: { increment: 100_000 } } })
+      const modules = await tx.module.findMany({ where: { courseId: row.id }, orderBy: { position: 'asc' }, select: { id: true } })
+      const keep = new Set<string>()
+      const keepModules = new Set<string>()
+      const categoryId = pack.questions.length ? await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds) : null
+
+      for (const [mi, m] of course.modules.entries()) {
+        const moduleId = modules[mi]?.id ?? (await tx.module.create({ data: { courseId: row.id, position: mi, title: m.title }, select: { id: true } })).id
+        await tx.module.update({ where: { id: moduleId }, data: { position: mi, title: m.title } })
+        keepModules.add(moduleId)
+        for (const [li, l] of m.lessons.entries()) {
+          const content = pack.lessons.get(l.slug)
+          const lessonData = {
+            moduleId,
+            position: li,
+            title: l.title,
+            kind: l.kind,
+            required: l.required,
+            minutes: l.minutes,
+            contentJson: (content?.json ?? undefined) as Prisma.InputJsonValue | undefined,
+            contentHtml: content?.html ?? null,
+            videoId: videoIds.get(l.slug) ?? null,
+          }
+          const id = bySlug.get(l.slug)
+          const lessonId = id
+            ? (await tx.lesson.update({ where: { id }, data: lessonData, select: { id: true } })).id
+            : (await tx.lesson.create({ data: { slug: l.slug, ...lessonData }, select: { id: true } })).id
+          keep.add(lessonId)
+          if (l.kind === 'QUIZ' && categoryId) {
+            const quizData = {
+              passMark: course.passMark,
+              attemptsAllowed: l.attemptsAllowed ?? 3,
+              gradingMethod: l.gradingMethod ?? 'HIGHEST',
+              timeLimitSec: (l.timeLimitMinutes ?? 20) * 60,
+            }
+            const quiz = await tx.quiz.upsert({ where: { lessonId }, create: { lessonId, ...quizData }, update: quizData, select: { id: true } })
+            await tx.quizSlot.deleteMany({ where: { quizId: quiz.id } })
+            await tx.quizSlot.create({ data: { quizId: quiz.id, position: 0, categoryId, drawCount: Math.min(l.draw ?? 10, pack.questions.length) } })
+          }
+        }
+      }
+      await tx.lesson.deleteMany({ where: { module: { courseId: row.id }, id: { notIn: [...keep] } } })
+      await tx.module.deleteMany({ where: { courseId: row.id, id: { notIn: [...keepModules] } } })
+      return row.id
+    },
+    { timeout: 60_000 },
+  )
+  const published = await publishCourse(courseId, { contentHash: pack.hash })
+  return { courseId, slug: course.slug, published: published.created, version: published.version }
+}
+
+/** Imports every pack under `root` (content/courses). Validates all packs before writing any. */
+export async function importAllPacks(root: string, mediaDir: string) {
+  const competencies = await prisma.competency.findMany({ select: { code: true } })
+  const known = new Set(competencies.map((c) => c.code))
+  const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort()
+  const packs: ParsedPack[] = []
+  for (const dir of dirs) packs.push(await parsePack(dir, known))
+  const results = []
+  for (const p of packs) results.push(await importPack(p, mediaDir))
+  return results
+}

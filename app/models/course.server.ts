@@ -1,0 +1,361 @@
+// Courses: publishing versions, the catalogue, enrolment, progress and completion.
+import type { Prisma, ProgramArea } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { recordJob, relaySoon } from './outbox.server'
+import { quizPassedForLessons } from './quiz.server'
+
+export const AREAS: { value: ProgramArea; label: string }[] = [
+  { value: 'LITERASI_DIGITAL', label: 'Literasi Digital' },
+  { value: 'MANAJEMEN_KEUANGAN', label: 'Manajemen Keuangan' },
+  { value: 'PELAYANAN_PUBLIK', label: 'Pelayanan Publik' },
+]
+export const areaLabel = (a: ProgramArea) => AREAS.find((x) => x.value === a)?.label ?? a
+
+/**
+ * Snapshots the working structure into a new CourseVersion (lessons with their rendered HTML and
+ * text), indexes it for search and makes it current. With `contentHash` equal to the current
+ * version's, nothing new is published.
+ */
+export async function publishCourse(courseId: string, opts: { contentHash?: string } = {}) {
+  return prisma.$transaction(
+    async (tx) => {
+      const course = await tx.course.findUniqueOrThrow({
+        where: { id: courseId },
+        select: {
+          id: true,
+          title: true,
+          summary: true,
+          jp: true,
+          passMark: true,
+          status: true,
+          currentVersion: { select: { id: true, version: true, contentHash: true } },
+          modules: {
+            orderBy: { position: 'asc' },
+            select: {
+              title: true,
+              position: true,
+              lessons: { orderBy: { position: 'asc' }, select: { id: true, position: true, slug: true, title: true, kind: true, required: true, minutes: true, contentHtml: true, contentJson: true, videoId: true } },
+            },
+          },
+        },
+      })
+      if (opts.contentHash && course.currentVersion?.contentHash === opts.contentHash && course.status === 'PUBLISHED') {
+        return { created: false, version: course.currentVersion.version, versionId: course.currentVersion.id }
+      }
+      const lessons = course.modules.flatMap((m) => m.lessons)
+      if (lessons.length === 0) throw new Error('Kursus tanpa pelajaran tidak dapat diterbitkan.')
+      const last = await tx.courseVersion.aggregate({ where: { courseId }, _max: { version: true } })
+      const version = (last._max.version ?? 0) + 1
+      const v = await tx.courseVersion.create({
+        data: { courseId, version, title: course.title, summary: course.summary, jp: course.jp, passMark: course.passMark, contentHash: opts.contentHash ?? null },
+        select: { id: true },
+      })
+      const { docPlainText } = await import('~/utils/rich-text.server')
+      await tx.lessonVersion.createMany({
+        data: course.modules.flatMap((m) =>
+          m.lessons.map((l) => ({
+            courseVersionId: v.id,
+            lessonId: l.id,
+            moduleTitle: m.title,
+            modulePosition: m.position,
+            position: l.position,
+            slug: l.slug,
+            title: l.title,
+            kind: l.kind,
+            required: l.required,
+            minutes: l.minutes,
+            contentHtml: l.contentHtml,
+            plainText: l.contentJson ? docPlainText(l.contentJson as never) : null,
+            videoId: l.videoId,
+          })),
+        ),
+      })
+      await tx.$executeRaw`
+        UPDATE "CourseVersion" SET search =
+          setweight(to_tsvector('indonesian', title), 'A') ||
+          setweight(to_tsvector('indonesian', summary), 'B') ||
+          setweight(to_tsvector('indonesian', coalesce((
+            SELECT string_agg(lv.title || ' ' || coalesce(lv."plainText", ''), ' ')
+            FROM "LessonVersion" lv WHERE lv."courseVersionId" = ${v.id}), '')), 'C')
+        WHERE id = ${v.id}`
+      await tx.course.update({ where: { id: courseId }, data: { currentVersionId: v.id, status: 'PUBLISHED' } })
+      return { created: true, version, versionId: v.id }
+    },
+    { timeout: 30_000 },
+  )
+}
+
+export interface CatalogueFilter {
+  q?: string
+  area?: ProgramArea
+  competency?: string
+  maxJp?: number
+}
+
+export async function catalogue(userId: string, f: CatalogueFilter) {
+  let ids: string[] | undefined
+  let ranks = new Map<string, number>()
+  if (f.q?.trim()) {
+    const rows = await prisma.$queryRaw<{ id: string; rank: number }[]>`
+      SELECT c.id, ts_rank(v.search, websearch_to_tsquery('indonesian', ${f.q})) AS rank
+      FROM "Course" c JOIN "CourseVersion" v ON v.id = c."currentVersionId"
+      WHERE c.status = 'PUBLISHED' AND v.search @@ websearch_to_tsquery('indonesian', ${f.q})`
+    ids = rows.map((r) => r.id)
+    ranks = new Map(rows.map((r) => [r.id, Number(r.rank)]))
+  }
+  const where: Prisma.CourseWhereInput = {
+    status: 'PUBLISHED',
+    ...(ids ? { id: { in: ids } } : {}),
+    ...(f.area ? { area: f.area } : {}),
+    ...(f.competency ? { competencies: { some: { competency: { code: f.competency } } } } : {}),
+    ...(f.maxJp ? { jp: { lte: f.maxJp } } : {}),
+  }
+  const courses = await prisma.course.findMany({
+    where,
+    orderBy: { title: 'asc' },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      area: true,
+      jp: true,
+      competencies: { select: { level: true, competency: { select: { code: true, name: true } } } },
+      enrolments: { where: { userId }, select: { id: true, status: true, courseVersionId: true } },
+    },
+  })
+  const progress = await enrolmentProgress(courses.flatMap((c) => c.enrolments.map((e) => e)))
+  const list = courses.map(({ enrolments, ...c }) => {
+    const e = enrolments[0]
+    return { ...c, enrolment: e ? { status: e.status, percent: progress.get(e.id) ?? 0 } : null }
+  })
+  if (ids) list.sort((a, b) => (ranks.get(b.id) ?? 0) - (ranks.get(a.id) ?? 0))
+  return list
+}
+
+/** Percent of required lessons done per enrolment, computed in one query. */
+async function enrolmentProgress(enrolments: { id: string; courseVersionId: string }[]) {
+  if (enrolments.length === 0) return new Map<string, number>()
+  const rows = await prisma.$queryRaw<{ id: string; done: bigint; total: bigint }[]>`
+    SELECT e.id,
+      count(lv.id) FILTER (WHERE lp."completedAt" IS NOT NULL) AS done,
+      count(lv.id) AS total
+    FROM "Enrolment" e
+    JOIN "LessonVersion" lv ON lv."courseVersionId" = e."courseVersionId" AND lv.required
+    LEFT JOIN "LessonProgress" lp ON lp."enrolmentId" = e.id AND lp."lessonId" = lv."lessonId"
+    WHERE e.id = ANY(${enrolments.map((e) => e.id)})
+    GROUP BY e.id`
+  return new Map(rows.map((r) => [r.id, Number(r.total) ? Math.round((Number(r.done) / Number(r.total)) * 100) : 0]))
+}
+
+export async function findPublishedCourse(slug: string) {
+  const course = await prisma.course.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      area: true,
+      jp: true,
+      status: true,
+      currentVersionId: true,
+      competencies: { select: { level: true, competency: { select: { code: true, name: true } } } },
+    },
+  })
+  if (!course || course.status !== 'PUBLISHED' || !course.currentVersionId) return null
+  return course as typeof course & { currentVersionId: string }
+}
+
+export function getEnrolment(userId: string, courseId: string) {
+  return prisma.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } } })
+}
+
+export async function enrol(userId: string, courseSlug: string, source: 'SELF' | 'ASSIGNED' | 'PROGRAM' = 'SELF') {
+  const course = await findPublishedCourse(courseSlug)
+  if (!course) throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
+  const existing = await getEnrolment(userId, course.id)
+  if (existing) {
+    if (existing.status === 'WITHDRAWN') {
+      return prisma.enrolment.update({ where: { id: existing.id }, data: { status: 'ACTIVE', courseVersionId: course.currentVersionId } })
+    }
+    return existing
+  }
+  return prisma.enrolment.upsert({
+    where: { userId_courseId: { userId, courseId: course.id } },
+    create: { userId, courseId: course.id, courseVersionId: course.currentVersionId, source },
+    update: {},
+  })
+}
+
+export type LessonState = 'done' | 'in-progress' | 'todo'
+
+/** The outline of the version a learner sees (their enrolment's, or the current one). */
+export async function courseOutline(courseSlug: string, userId: string) {
+  const course = await findPublishedCourse(courseSlug)
+  if (!course) return null
+  const enrolment = await getEnrolment(userId, course.id)
+  const versionId = enrolment?.courseVersionId ?? course.currentVersionId
+  const [version, progress] = await Promise.all([
+    prisma.courseVersion.findUniqueOrThrow({
+      where: { id: versionId },
+      select: {
+        id: true,
+        version: true,
+        title: true,
+        jp: true,
+        lessons: {
+          orderBy: [{ modulePosition: 'asc' }, { position: 'asc' }],
+          select: { lessonId: true, slug: true, title: true, kind: true, required: true, minutes: true, moduleTitle: true, modulePosition: true, videoId: true },
+        },
+      },
+    }),
+    enrolment
+      ? prisma.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, select: { lessonId: true, completedAt: true, watchedShare: true } })
+      : Promise.resolve([]),
+  ])
+  const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
+  const lessons = version.lessons.map((l) => {
+    const p = byLesson.get(l.lessonId)
+    const state: LessonState = p?.completedAt ? 'done' : p ? 'in-progress' : 'todo'
+    return { ...l, state }
+  })
+  const required = lessons.filter((l) => l.required)
+  const done = required.filter((l) => l.state === 'done').length
+  return {
+    course,
+    version: { id: version.id, number: version.version, jp: version.jp },
+    enrolment: enrolment ? { id: enrolment.id, status: enrolment.status, completedAt: enrolment.completedAt } : null,
+    lessons,
+    percent: required.length ? Math.round((done / required.length) * 100) : 0,
+    nextLesson: lessons.find((l) => l.state !== 'done') ?? null,
+  }
+}
+
+export async function lessonForLearner(courseSlug: string, lessonSlug: string, userId: string) {
+  const outline = await courseOutline(courseSlug, userId)
+  if (!outline) return null
+  const index = outline.lessons.findIndex((l) => l.slug === lessonSlug)
+  if (index < 0) return null
+  const lesson = await prisma.lessonVersion.findUniqueOrThrow({
+    where: { courseVersionId_slug: { courseVersionId: outline.version.id, slug: lessonSlug } },
+    select: { lessonId: true, slug: true, title: true, kind: true, contentHtml: true, videoId: true, moduleTitle: true, required: true },
+  })
+  const progress = outline.enrolment
+    ? await prisma.lessonProgress.findUnique({ where: { enrolmentId_lessonId: { enrolmentId: outline.enrolment.id, lessonId: lesson.lessonId } } })
+    : null
+  return {
+    outline,
+    lesson,
+    progress: progress ? { completedAt: progress.completedAt, positionSec: progress.videoPositionSec, watchedShare: progress.watchedShare } : null,
+    prev: outline.lessons[index - 1] ?? null,
+    next: outline.lessons[index + 1] ?? null,
+  }
+}
+
+async function activeEnrolmentFor(userId: string, courseSlug: string, lessonSlug: string) {
+  const course = await findPublishedCourse(courseSlug)
+  if (!course) throw new Response('Kursus tidak ditemukan.', { status: 404 })
+  const enrolment = await getEnrolment(userId, course.id)
+  if (!enrolment || enrolment.status === 'WITHDRAWN') throw new Response('Daftar ke kursus ini terlebih dahulu.', { status: 403 })
+  const lesson = await prisma.lessonVersion.findUnique({
+    where: { courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug } },
+    select: { lessonId: true, kind: true, videoId: true },
+  })
+  if (!lesson) throw new Response('Pelajaran tidak ditemukan.', { status: 404 })
+  return { enrolment, lesson }
+}
+
+/** Marks a text lesson done (idempotent) and completes the course when it was the last step. */
+export async function markTextLessonDone(userId: string, courseSlug: string, lessonSlug: string) {
+  const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
+  if (lesson.kind !== 'TEXT') throw new Response('Hanya pelajaran teks yang dapat ditandai selesai secara manual.', { status: 400 })
+  const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
+  const existing = await prisma.lessonProgress.findUnique({ where: key, select: { completedAt: true } })
+  if (!existing?.completedAt) {
+    const now = new Date()
+    await prisma.lessonProgress.upsert({ where: key, create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, completedAt: now }, update: { completedAt: now } })
+  }
+  return maybeCompleteEnrolment(enrolment.id)
+}
+
+export const VIDEO_COMPLETE_SHARE = 0.9
+
+/** Merges watched intervals; returns the merged list and the seconds covered. */
+export function mergeRanges(ranges: [number, number][], duration: number) {
+  const clean = ranges
+    .map(([a, b]) => [Math.max(0, Math.min(a, duration)), Math.max(0, Math.min(b, duration))] as [number, number])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0])
+  const merged: [number, number][] = []
+  for (const r of clean) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1] + 0.5) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return { merged, covered: merged.reduce((s, [a, b]) => s + (b - a), 0) }
+}
+
+/** Records watch progress; at 90% of the video actually watched the lesson completes. */
+export async function recordVideoProgress(userId: string, courseSlug: string, lessonSlug: string, input: { positionSec: number; ranges: [number, number][] }) {
+  const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
+  if (lesson.kind !== 'VIDEO' || !lesson.videoId) throw new Response('Pelajaran ini bukan video.', { status: 400 })
+  const video = await prisma.video.findUniqueOrThrow({ where: { id: lesson.videoId }, select: { durationSec: true } })
+  const duration = video.durationSec ?? 0
+  if (duration <= 0) throw new Response('Durasi video belum diketahui.', { status: 409 })
+  const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
+  const existing = await prisma.lessonProgress.findUnique({ where: key })
+  const previous = (existing?.watchedRanges as [number, number][] | undefined) ?? []
+  const { merged, covered } = mergeRanges([...previous, ...input.ranges], duration)
+  const share = Math.min(1, covered / duration)
+  const completedAt = existing?.completedAt ?? (share >= VIDEO_COMPLETE_SHARE ? new Date() : null)
+  await prisma.lessonProgress.upsert({
+    where: key,
+    create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, videoPositionSec: input.positionSec, watchedShare: share, watchedRanges: merged, completedAt },
+    update: { videoPositionSec: input.positionSec, watchedShare: share, watchedRanges: merged, completedAt },
+  })
+  const completion = completedAt && !existing?.completedAt ? await maybeCompleteEnrolment(enrolment.id) : null
+  return { watchedShare: share, completed: Boolean(completedAt), courseCompleted: completion?.completed ?? false }
+}
+
+/**
+ * Completes the enrolment when every required lesson is done (quiz lessons: the quiz passed).
+ * Credits the course's JP once (unique per enrolment) and records the follow-up jobs in the same
+ * transaction. Safe to call any number of times.
+ */
+export async function maybeCompleteEnrolment(enrolmentId: string) {
+  const enrolment = await prisma.enrolment.findUniqueOrThrow({
+    where: { id: enrolmentId },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      courseVersion: { select: { jp: true, title: true, lessons: { where: { required: true }, select: { lessonId: true, kind: true } } } },
+      progress: { where: { completedAt: { not: null } }, select: { lessonId: true } },
+    },
+  })
+  if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
+  const done = new Set(enrolment.progress.map((p) => p.lessonId))
+  const quizLessons = enrolment.courseVersion.lessons.filter((l) => l.kind === 'QUIZ').map((l) => l.lessonId)
+  const passed = quizLessons.length ? await quizPassedForLessons(enrolment.userId, quizLessons) : new Set<string>()
+  const complete = enrolment.courseVersion.lessons.every((l) => (l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId)))
+  if (!complete) return { completed: false, newlyCompleted: false }
+  const now = new Date()
+  const outboxIds = await prisma.$transaction(async (tx) => {
+    const updated = await tx.enrolment.updateMany({ where: { id: enrolment.id, status: 'ACTIVE' }, data: { status: 'COMPLETED', completedAt: now } })
+    if (updated.count === 0) return []
+    await tx.jpCredit.createMany({
+      data: [{ userId: enrolment.userId, year: jakartaYear(now), jp: enrolment.courseVersion.jp, sourceType: 'COURSE', sourceId: enrolment.id, title: enrolment.courseVersion.title }],
+      skipDuplicates: true,
+    })
+    const job = await recordJob(tx, 'notify', { kind: 'COURSE_COMPLETED', userId: enrolment.userId, subjectId: enrolment.id })
+    return [job.id]
+  })
+  if (outboxIds.length) relaySoon(outboxIds)
+  return { completed: true, newlyCompleted: outboxIds.length > 0 }
+}
+
+/** The JP year follows the calendar in Western Indonesia Time (UTC+7). */
+export function jakartaYear(d: Date) {
+  return new Date(d.getTime() + 7 * 3600_000).getUTCFullYear()
+}

@@ -1,0 +1,52 @@
+// Organisation tree and the supervisor's scope: the people in their unit subtree plus their
+// direct reports. Admins see everyone.
+import type { Prisma, Role } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+
+export interface Viewer {
+  id: string
+  roles: Role[]
+  unit: { path: string } | null
+}
+
+/** Prisma filter for the users a viewer may see as a supervisor (or all, for an admin). */
+export function supervisedUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
+  if (viewer.roles.includes('ADMIN')) return {}
+  const or: Prisma.UserWhereInput[] = [{ supervisorId: viewer.id }]
+  if (viewer.unit) or.push({ unit: { path: { startsWith: viewer.unit.path } } })
+  return { OR: or, NOT: { id: viewer.id } }
+}
+
+export async function canSupervise(viewer: Viewer, userId: string) {
+  if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) return false
+  const found = await prisma.user.count({ where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] } })
+  return found > 0
+}
+
+export type UnitNode = { id: string; code: string; name: string; kind: string; userCount: number; children: UnitNode[] }
+
+/** The whole tree with head counts, built from one query. */
+export async function unitTree(): Promise<UnitNode[]> {
+  const [units, counts] = await Promise.all([
+    prisma.unit.findMany({ select: { id: true, code: true, name: true, kind: true, parentId: true }, orderBy: { code: 'asc' } }),
+    prisma.user.groupBy({ by: ['unitId'], _count: { _all: true }, where: { active: true } }),
+  ])
+  const countBy = new Map(counts.map((c) => [c.unitId, c._count._all]))
+  const nodes = new Map<string, UnitNode & { parentId: string | null }>()
+  for (const u of units) nodes.set(u.id, { ...u, userCount: countBy.get(u.id) ?? 0, children: [] })
+  const roots: UnitNode[] = []
+  for (const n of nodes.values()) {
+    const parent = n.parentId ? nodes.get(n.parentId) : undefined
+    if (parent) parent.children.push(n)
+    else roots.push(n)
+  }
+  return roots
+}
+
+export async function unitOptions() {
+  return prisma.unit.findMany({ select: { id: true, name: true, depth: true, path: true }, orderBy: { path: 'asc' } })
+}
+
+export async function jabatanOptions() {
+  return prisma.jabatan.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
+}

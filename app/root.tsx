@@ -1,0 +1,172 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import type { Role } from '~/generated/prisma/enums'
+import i18next from '~/i18next.server'
+import { unreadCount } from '~/models/notification.server'
+import { getOptionalUser } from '~/utils/auth.server'
+import styles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export const meta: MetaFunction = () => [{ title: 'Bina · BPSDM Provinsi Jambi' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)])
+  const unread = user ? await unreadCount(user.id) : 0
+  return {
+    locale,
+    user: user ? { id: user.id, name: user.name, roles: user.roles } : null,
+    unread,
+  }
+}
+
+export const handle = { i18n: ['common'] }
+
+function navFor(roles: Role[]) {
+  const items: { to: string; key: string }[] = [{ to: '/', key: 'nav.home' }]
+  items.push({ to: '/courses', key: 'nav.catalog' })
+  if (roles.includes('ASN')) items.push({ to: '/profile', key: 'nav.profile' })
+  if (roles.includes('SUPERVISOR')) items.push({ to: '/team', key: 'nav.team' })
+  if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN')) items.push({ to: '/authoring', key: 'nav.authoring' })
+  if (roles.includes('ADMIN')) items.push({ to: '/admin/users', key: 'nav.users' }, { to: '/admin/org', key: 'nav.organisation' })
+  return items
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const { t } = useTranslation()
+  const location = useLocation()
+  const user = data?.user
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <div className="brand">
+        <Link to="/">
+          <strong>Bina</strong> <span className="brand-sub">BPSDM Provinsi Jambi</span>
+        </Link>
+      </div>
+      {user ? (
+        <nav aria-label={t('nav.mainMenu')} className="main-nav">
+          <ul>
+            {navFor(user.roles).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <div className="header-tools">
+        <Form method="post" action="/settings/language" className="inline-form">
+          <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+          <label htmlFor="lng-select" className="sr-only">
+            {t('nav.language')}
+          </label>
+          <select id="lng-select" name="lng" defaultValue={data?.locale ?? 'id'}>
+            <option value="id">Bahasa Indonesia</option>
+            <option value="en">English</option>
+          </select>
+          <button type="submit" className="button-small">
+            OK
+          </button>
+        </Form>
+        {user ? (
+          <>
+            <Link to="/notifications" className="bell" aria-label={`${t('nav.notifications')}: ${t('notifications.unread', { count: data?.unread ?? 0 })}`}>
+              <span aria-hidden="true">🔔</span>
+              {data && data.unread > 0 ? <span className="badge" data-testid="unread-count">{data.unread}</span> : null}
+            </Link>
+            <span className="user-name">{user.name}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button-small">
+                {t('nav.signOut')}
+              </button>
+            </Form>
+          </>
+        ) : null}
+      </div>
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const locale = data?.locale ?? 'id'
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <Header />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>Bina · Badan Pengembangan Sumber Daya Manusia Provinsi Jambi</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>()
+  useChangeLanguage(locale)
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  let title = t('errors.genericTitle')
+  let message = t('errors.generic')
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 403) {
+      title = t('errors.forbiddenTitle')
+      message = typeof error.data === 'string' && error.data ? error.data : title
+    } else if (error.status === 404) {
+      title = t('errors.notFoundTitle')
+      message = typeof error.data === 'string' && error.data ? error.data : title
+    } else if (error.status < 500 && typeof error.data === 'string') {
+      message = error.data
+    }
+  }
+  return (
+    <section className="error-page">
+      <h1>{title}</h1>
+      <p data-testid="error-message">{message}</p>
+      <p>
+        <Link to="/">{t('errors.back')}</Link>
+      </p>
+    </section>
+  )
+}

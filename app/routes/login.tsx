@@ -1,0 +1,102 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { signIn } from '~/models/sign-in.server'
+import { clientMeta, createSession, requireAnonymous } from '~/utils/auth.server'
+import { safeRedirect } from '~/utils/misc'
+
+export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
+
+const schema = z.object({
+  identifier: z.string({ required_error: 'NIP atau email wajib diisi.' }).trim().min(1, 'NIP atau email wajib diisi.'),
+  password: z.string({ required_error: 'Kata sandi wajib diisi.' }).min(1, 'Kata sandi wajib diisi.'),
+  redirectTo: z.string().optional(),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request)
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAnonymous(request)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  }
+  const meta = clientMeta(request)
+  const result = await signIn({ ...submission.value, ip: meta.ip })
+  if (!result.ok) {
+    const reply =
+      result.field === 'form'
+        ? submission.reply({ formErrors: [result.message], hideFields: ['password'] })
+        : submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] })
+    return data(
+      { result: reply },
+      { status: result.retryAfterS ? 429 : 400, headers: result.retryAfterS ? { 'Retry-After': String(result.retryAfterS) } : undefined },
+    )
+  }
+  const cookie = await createSession(result.userId, meta)
+  throw redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'login',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const reason = params.get('reason')
+  return (
+    <div className="login-wrap card">
+      <h1>{t('login.title')}</h1>
+      {reason === 'expired' ? <p className="alert alert-info">{t('login.expired')}</p> : null}
+      {reason === 'signed-out' ? <p className="alert alert-info">{t('login.signedOut')}</p> : null}
+      {form.errors?.length ? (
+        <div className="alert alert-error" role="alert" id={form.errorId}>
+          {form.errors.map((e) => (
+            <p key={e} style={{ margin: 0 }}>
+              {e}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
+        <div className="field">
+          <label htmlFor={fields.identifier.id}>
+            {t('login.identifier')} <span className="hint">{t('login.identifierHint')}</span>
+          </label>
+          <input {...getInputProps(fields.identifier, { type: 'text' })} autoComplete="username" autoFocus />
+          {fields.identifier.errors ? (
+            <p className="field-error" id={fields.identifier.errorId} role="alert">
+              {fields.identifier.errors.join(' ')}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={fields.password.id}>{t('login.password')}</label>
+          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
+          {fields.password.errors ? (
+            <p className="field-error" id={fields.password.errorId} role="alert">
+              {fields.password.errors.join(' ')}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('login.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

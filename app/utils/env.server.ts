@@ -1,0 +1,51 @@
+// Environment, validated once with Zod. Both the web server and the workers import `env` from here.
+import { z } from 'zod'
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_URL: z.string().url().startsWith('postgres'),
+    REDIS_URL: z.string().url().startsWith('redis'),
+    /** Every Redis key and BullMQ queue of this deployment lives under this prefix. */
+    REDIS_PREFIX: z.string().min(1).default('bina'),
+    SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters'),
+    /** Sessions end after this many minutes without a request... */
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+    /** ...and at the latest this many hours after sign-in. */
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+    /** Public origin (scheme://host[:port]) used to check the Origin of state-changing requests. */
+    APP_ORIGIN: z.string().url().optional(),
+    /** Minutes in one JP (jam pelajaran). */
+    JP_MINUTES: z.coerce.number().int().positive().default(45),
+    MEDIA_DIR: z.string().default('storage/media'),
+    MUX_TOKEN_ID: z.string().optional(),
+    MUX_TOKEN_SECRET: z.string().optional(),
+    MUX_WEBHOOK_SECRET: z.string().optional(),
+    MUX_SIGNING_KEY_ID: z.string().optional(),
+    MUX_SIGNING_PRIVATE_KEY: z.string().optional(),
+    /** Only for tests: point the Mux client at a local fake server. */
+    MUX_BASE_URL: z.string().url().optional(),
+    /** Worker shutdown deadline on SIGTERM. */
+    WORKER_SHUTDOWN_MS: z.coerce.number().int().positive().default(10_000),
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
+      ctx.addIssue({ code: 'custom', message: 'Set both MUX_TOKEN_ID and MUX_TOKEN_SECRET, or neither' })
+    }
+  })
+
+export type Env = z.infer<typeof schema>
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`)
+    throw new Error(`Invalid environment:\n${lines.join('\n')}\nSee .env.example.`)
+  }
+  return parsed.data
+}
+
+export const env: Env = load()
+export const isProduction = env.NODE_ENV === 'production'
+export const muxEnabled = Boolean(env.MUX_TOKEN_ID && env.MUX_TOKEN_SECRET)

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Starts the built portal and the workers on a fresh database for Playwright (port $PORT).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+set -a; . .local/services.env; set +a
+base_db="$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
+e2e_db="${base_db}_e2e"
+export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "$e2e_db")"
+node -e "
+  const {Client}=require('pg');const u=new URL(process.argv[1]);const db=u.pathname.slice(1);u.pathname='/postgres';
+  const c=new Client({connectionString:u.toString()});
+  c.connect().then(()=>c.query('DROP DATABASE IF EXISTS \"'+db+'\" WITH (FORCE)')).then(()=>c.query('CREATE DATABASE \"'+db+'\"')).then(()=>c.end())" "$DATABASE_URL"
+export NODE_ENV=production PORT="${PORT:-3100}" REDIS_PREFIX="bina-e2e-$$" SESSION_SECRET="e2e-secret-0123456789abcdef"
+export SESSION_IDLE_MINUTES="${SESSION_IDLE_MINUTES:-60}" MEDIA_DIR="storage/e2e-media" OUTBOX_SWEEP_MS=500
+npx prisma migrate deploy >/dev/null 2>&1
+npx tsx prisma/seed.ts >/dev/null
+[ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null
+npx tsx workers/index.ts &
+WORKERS=$!
+trap 'kill $WORKERS 2>/dev/null || true' EXIT
+exec npx tsx server/index.ts

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# One-time and every-time set-up: dependencies, services, Prisma client, migrations.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] npm ci"
+  npm ci --no-audit --no-fund
+fi
+[ -f .env ] || { cp .env.example .env; echo "[setup] created .env from .env.example"; }
+source scripts/services.sh
+export PRISMA_HIDE_UPDATE_MESSAGE=1
+npx prisma generate >/dev/null
+npx prisma migrate deploy | grep -E "applied|No pending|up to date" || true
+echo "[setup] ready: DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite: typecheck, lint, unit + integration (real PostgreSQL and Redis),
+# production build, Playwright e2e in Debian's Chromium. Same command in the README and .ci/run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export NODE_ENV=test
+bash scripts/setup.sh
+set -a; . .local/services.env; set +a
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "[test] installing Debian's chromium"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+  else
+    echo "[test] ERROR: Chromium is missing. Install it with: sudo apt-get install -y chromium" >&2; exit 1
+  fi
+fi
+t0=$SECONDS
+echo "[test] typecheck"; npx tsc --noEmit
+echo "[test] lint"; npx eslint . --max-warnings 0
+echo "[test] unit + integration"; npx vitest run
+echo "[test] build"; NODE_ENV=production npx remix vite:build >/dev/null
+echo "[test] e2e"; npx playwright test
+echo "[test] all green in $((SECONDS - t0)) s"

@@ -1,0 +1,130 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { prisma } from '~/utils/db.server'
+import { createSession, getSession, hashToken, logout, requireRole, requireUser, sessionCookie } from '~/utils/auth.server'
+import { setActive } from '~/models/user.server'
+import { ACCOUNT_LIMIT, signIn } from '~/models/sign-in.server'
+import { redis } from '~/utils/redis.server'
+import { createTestUser, requestWithCookie, TEST_PASSWORD } from '../support/factories'
+
+afterAll(async () => {
+  redis().disconnect()
+})
+
+describe('sign-in', () => {
+  it('accepts NIP (with spaces) or email with the right password', async () => {
+    const u = await createTestUser()
+    const spaced = `${u.nip.slice(0, 8)} ${u.nip.slice(8, 14)} ${u.nip.slice(14, 15)} ${u.nip.slice(15)}`
+    expect(await signIn({ identifier: spaced, password: TEST_PASSWORD, ip: '10.0.0.1' })).toEqual({ ok: true, userId: u.id })
+    expect(await signIn({ identifier: u.email.toUpperCase(), password: TEST_PASSWORD, ip: '10.0.0.1' })).toEqual({ ok: true, userId: u.id })
+  })
+
+  it('refuses a wrong password with one message that does not reveal whether the account exists', async () => {
+    const u = await createTestUser()
+    const wrong = await signIn({ identifier: u.nip, password: 'salah-sekali-123', ip: '10.0.0.2' })
+    const unknown = await signIn({ identifier: 'tidak.ada@test.jambiprov.go.id', password: 'salah-sekali-123', ip: '10.0.0.2' })
+    expect(wrong).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
+    expect(unknown).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
+  })
+
+  it('explains exactly what is wrong with a malformed NIP', async () => {
+    const r = await signIn({ identifier: '198503122010013003', password: 'x', ip: '10.0.0.3' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.field).toBe('identifier')
+      expect(r.message).toMatch(/jenis kelamin/i)
+    }
+  })
+
+  it('locks an account after repeated failures, even against the right password', async () => {
+    const u = await createTestUser()
+    for (let i = 0; i < ACCOUNT_LIMIT; i++) {
+      const r = await signIn({ identifier: u.nip, password: 'salah-sekali-123', ip: `10.1.0.${i}` })
+      expect(r.ok).toBe(false)
+    }
+    const blocked = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: '10.1.1.1' })
+    expect(blocked).toMatchObject({ ok: false, field: 'form' })
+    if (!blocked.ok) {
+      expect(blocked.message).toMatch(/Terlalu banyak percobaan/)
+      expect(blocked.retryAfterS).toBeGreaterThan(0)
+    }
+  })
+
+  it('limits failures per client address across accounts', async () => {
+    const ip = '10.9.9.9'
+    for (let i = 0; i < 20; i++) {
+      const u = await createTestUser()
+      await signIn({ identifier: u.nip, password: 'salah-sekali-123', ip })
+    }
+    const u = await createTestUser()
+    const r = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip })
+    expect(r).toMatchObject({ ok: false, field: 'form' })
+  })
+
+  it('refuses a deactivated account with a clear message', async () => {
+    const u = await createTestUser({ active: false })
+    const r = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: '10.0.0.4' })
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/dinonaktifkan/) })
+  })
+})
+
+describe('sessions', () => {
+  it('stores only the hash of the cookie token and issues a new id each sign-in', async () => {
+    const u = await createTestUser()
+    const a = await createSession(u.id, {})
+    const b = await createSession(u.id, {})
+    const tokenA = await sessionCookie.parse(a.split(';')[0]!)
+    const tokenB = await sessionCookie.parse(b.split(';')[0]!)
+    expect(tokenA).not.toEqual(tokenB)
+    expect(a).toMatch(/HttpOnly/i)
+    expect(a).toMatch(/SameSite=Lax/i)
+    expect(await prisma.session.findUnique({ where: { id: tokenA } })).toBeNull()
+    expect(await prisma.session.findUnique({ where: { id: hashToken(tokenA) } })).not.toBeNull()
+    const s = await getSession(requestWithCookie(a))
+    expect(s.status).toBe('active')
+  })
+
+  it('ends a session after the idle timeout and after the absolute timeout', async () => {
+    const u = await createTestUser()
+    const idle = await createSession(u.id, {})
+    const idleToken = await sessionCookie.parse(idle.split(';')[0]!)
+    await prisma.session.update({ where: { id: hashToken(idleToken) }, data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) } })
+    expect((await getSession(requestWithCookie(idle))).status).toBe('expired')
+    expect(await prisma.session.count({ where: { id: hashToken(idleToken) } })).toBe(0)
+
+    const abs = await createSession(u.id, {})
+    const absToken = await sessionCookie.parse(abs.split(';')[0]!)
+    await prisma.session.update({ where: { id: hashToken(absToken) }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect((await getSession(requestWithCookie(abs))).status).toBe('expired')
+  })
+
+  it('sends an expired session to the sign-in page with the reason', async () => {
+    const u = await createTestUser()
+    const c = await createSession(u.id, {})
+    const t = await sessionCookie.parse(c.split(';')[0]!)
+    await prisma.session.update({ where: { id: hashToken(t) }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    const thrown = await requireUser(requestWithCookie(c, '/profile')).catch((e) => e)
+    expect(thrown).toBeInstanceOf(Response)
+    expect(thrown.status).toBe(302)
+    expect(thrown.headers.get('Location')).toBe('/login?redirectTo=%2Fprofile&reason=expired')
+  })
+
+  it('sign-out and deactivation end sessions', async () => {
+    const u = await createTestUser()
+    const c1 = await createSession(u.id, {})
+    await logout(requestWithCookie(c1))
+    expect((await getSession(requestWithCookie(c1))).status).toBe('expired')
+    const c2 = await createSession(u.id, {})
+    const c3 = await createSession(u.id, {})
+    await setActive(u.id, false)
+    expect((await getSession(requestWithCookie(c2))).status).toBe('expired')
+    expect((await getSession(requestWithCookie(c3))).status).toBe('expired')
+  })
+
+  it('answers 403 when the role is missing', async () => {
+    const u = await createTestUser({ roles: ['ASN'] })
+    const c = await createSession(u.id, {})
+    const thrown = await requireRole(requestWithCookie(c), 'ADMIN').catch((e) => e)
+    expect(thrown).toBeInstanceOf(Response)
+    expect(thrown.status).toBe(403)
+  })
+})
