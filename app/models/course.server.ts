@@ -4,12 +4,6 @@ import { prisma } from '~/utils/db.server'
 import { recordJob, relaySoon } from './outbox.server'
 import { quizPassedForLessons } from './quiz.server'
 
-export const AREAS: { value: ProgramArea; label: string }[] = [
-  { value: 'LITERASI_DIGITAL', label: 'Literasi Digital' },
-  { value: 'MANAJEMEN_KEUANGAN', label: 'Manajemen Keuangan' },
-  { value: 'PELAYANAN_PUBLIK', label: 'Pelayanan Publik' },
-]
-export const areaLabel = (a: ProgramArea) => AREAS.find((x) => x.value === a)?.label ?? a
 
 /**
  * Snapshots the working structure into a new CourseVersion (lessons with their rendered HTML and

@@ -65,21 +65,31 @@ function wibCalendar(today: Date): { year: number; month: number; day: number } 
  * Validates a NIP. PNS (the default kind) gets every part checked; PPPK only needs 18 digits.
  * Spaces are allowed anywhere and removed. `today` (default: now) is read as a calendar date in WIB.
  */
-export function validateNip(input: string, opts: { kind?: 'PNS' | 'PPPK'; today?: Date } = {}): NipResult {
+export function validateNip(
+  input: string,
+  opts: { kind?: 'PNS' | 'PPPK'; today?: Date } = {},
+): NipResult {
   const nip = normaliseNip(input)
   if (nip === '') return fail('EMPTY', 'NIP wajib diisi.')
 
   const bad = nip.match(/[^0-9]/)
   if (bad) {
-    return fail('NOT_DIGITS', `NIP hanya boleh berisi angka: karakter "${bad[0]}" pada posisi ke-${bad.index! + 1} tidak diperbolehkan.`)
+    return fail(
+      'NOT_DIGITS',
+      `NIP hanya boleh berisi angka: karakter "${bad[0]}" pada posisi ke-${bad.index! + 1} tidak diperbolehkan.`,
+    )
   }
   if (nip.length !== NIP_LENGTH) {
-    return fail('LENGTH', `NIP harus terdiri dari 18 digit angka, sedangkan yang dimasukkan ${nip.length} digit.`)
+    return fail(
+      'LENGTH',
+      `NIP harus terdiri dari 18 digit angka, sedangkan yang dimasukkan ${nip.length} digit.`,
+    )
   }
   if (opts.kind === 'PPPK') return { ok: true, kind: 'PPPK', nip }
 
   const today = opts.today ?? new Date()
-  if (Number.isNaN(today.getTime())) throw new RangeError('validateNip: opts.today is an invalid Date')
+  if (Number.isNaN(today.getTime()))
+    throw new RangeError('validateNip: opts.today is an invalid Date')
   const now = wibCalendar(today)
 
   const by = Number(nip.slice(0, 4))
@@ -92,21 +102,33 @@ export function validateNip(input: string, opts: { kind?: 'PNS' | 'PPPK'; today?
 
   // Birth date (digits 1-8).
   if (!isCalendarDate(by, bm, bd)) {
-    return fail('BIRTH_DATE', `Tanggal lahir tidak valid: ${nip.slice(0, 8)} bukan tanggal kalender (digit ke-1 sampai 8, format TTTTBBHH).`)
+    return fail(
+      'BIRTH_DATE',
+      `Tanggal lahir tidak valid: ${nip.slice(0, 8)} bukan tanggal kalender (digit ke-1 sampai 8, format TTTTBBHH).`,
+    )
   }
   if (by < MIN_BIRTH_YEAR) {
-    return fail('BIRTH_YEAR', `Tanggal lahir tidak valid: tahun lahir ${by} lebih awal dari ${MIN_BIRTH_YEAR}.`)
+    return fail(
+      'BIRTH_YEAR',
+      `Tanggal lahir tidak valid: tahun lahir ${by} lebih awal dari ${MIN_BIRTH_YEAR}.`,
+    )
   }
   const birthKey = by * 10000 + bm * 100 + bd
   const todayKey = now.year * 10000 + now.month * 100 + now.day
   if (birthKey > todayKey) {
-    return fail('BIRTH_FUTURE', `Tanggal lahir tidak valid: ${pad(bd, 2)}-${pad(bm, 2)}-${by} berada di masa depan.`)
+    return fail(
+      'BIRTH_FUTURE',
+      `Tanggal lahir tidak valid: ${pad(bd, 2)}-${pad(bm, 2)}-${by} berada di masa depan.`,
+    )
   }
   const birthDate = new Date(Date.UTC(by, bm - 1, bd))
 
   // TMT CPNS (digits 9-14).
   if (tm < 1 || tm > 12) {
-    return fail('TMT_MONTH', `Bulan TMT CPNS tidak valid: "${nip.slice(12, 14)}" pada ${nip.slice(8, 14)} harus antara 01 dan 12 (digit ke-13 sampai 14).`)
+    return fail(
+      'TMT_MONTH',
+      `Bulan TMT CPNS tidak valid: "${nip.slice(12, 14)}" pada ${nip.slice(8, 14)} harus antara 01 dan 12 (digit ke-13 sampai 14).`,
+    )
   }
   if (ty < MIN_TMT_YEAR) {
     return fail('TMT_YEAR', `Tahun TMT CPNS tidak valid: ${ty} lebih awal dari ${MIN_TMT_YEAR}.`)
@@ -116,7 +138,8 @@ export function validateNip(input: string, opts: { kind?: 'PNS' | 'PPPK'; today?
   }
   // Appointment as CPNS needs the age of 18: the TMT month must come after the 18th-birthday month.
   if (ty * 12 + tm <= (by + 18) * 12 + bm) {
-    const earliest = (by + 18) * 12 + bm // month index of the month after the 18th birthday (0-based month + 1)
+    // Months counted as year * 12 + (month - 1): the month after the 18th-birthday month.
+    const earliest = (by + 18) * 12 + (bm - 1) + 1
     return fail(
       'TMT_BEFORE_18',
       `TMT CPNS harus setelah usia 18 tahun: lahir ${monthYear(by, bm)}, sehingga TMT CPNS paling awal ${monthYear(Math.floor(earliest / 12), (earliest % 12) + 1)}, bukan ${monthYear(ty, tm)}.`,
@@ -128,10 +151,21 @@ export function validateNip(input: string, opts: { kind?: 'PNS' | 'PPPK'; today?
     return fail('SEX', `Kode jenis kelamin harus 1 atau 2 (digit ke-15), bukan ${sexDigit}.`)
   }
   if (sequence === 0) {
-    return fail('SEQUENCE', 'Nomor urut tidak boleh 000: digit ke-16 sampai 18 harus antara 001 dan 999.')
+    return fail(
+      'SEQUENCE',
+      'Nomor urut tidak boleh 000: digit ke-16 sampai 18 harus antara 001 dan 999.',
+    )
   }
 
-  return { ok: true, kind: 'PNS', nip, birthDate, tmtCpns: { year: ty, month: tm }, sex: sexDigit === '1' ? 'L' : 'P', sequence }
+  return {
+    ok: true,
+    kind: 'PNS',
+    nip,
+    birthDate,
+    tmtCpns: { year: ty, month: tm },
+    sex: sexDigit === '1' ? 'L' : 'P',
+    sequence,
+  }
 }
 
 /** "198503122010011003" -> "19850312 201001 1 003". Anything that is not 18 digits is returned unchanged. */
@@ -145,14 +179,25 @@ export function formatNip(nip: string): string {
  * Builds an 18-digit PNS NIP from its parts (birth date read in UTC). It does not apply the
  * validation rules, so tests can build invalid NIPs too, but every part must fit its digits.
  */
-export function makeNip(parts: { birthDate: Date; tmtYear: number; tmtMonth: number; sex: 'L' | 'P'; sequence: number }): string {
+export function makeNip(parts: {
+  birthDate: Date
+  tmtYear: number
+  tmtMonth: number
+  sex: 'L' | 'P'
+  sequence: number
+}): string {
   const d = parts.birthDate
   const fits = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max
-  if (Number.isNaN(d.getTime()) || !fits(d.getUTCFullYear(), 9999)) throw new RangeError('makeNip: birthDate must be a valid date with a 4-digit year')
-  if (!fits(parts.tmtYear, 9999)) throw new RangeError(`makeNip: tmtYear ${parts.tmtYear} does not fit 4 digits`)
-  if (!fits(parts.tmtMonth, 99)) throw new RangeError(`makeNip: tmtMonth ${parts.tmtMonth} does not fit 2 digits`)
-  if (!fits(parts.sequence, 999)) throw new RangeError(`makeNip: sequence ${parts.sequence} does not fit 3 digits`)
-  if (parts.sex !== 'L' && parts.sex !== 'P') throw new RangeError(`makeNip: sex must be 'L' or 'P'`)
+  if (Number.isNaN(d.getTime()) || !fits(d.getUTCFullYear(), 9999))
+    throw new RangeError('makeNip: birthDate must be a valid date with a 4-digit year')
+  if (!fits(parts.tmtYear, 9999))
+    throw new RangeError(`makeNip: tmtYear ${parts.tmtYear} does not fit 4 digits`)
+  if (!fits(parts.tmtMonth, 99))
+    throw new RangeError(`makeNip: tmtMonth ${parts.tmtMonth} does not fit 2 digits`)
+  if (!fits(parts.sequence, 999))
+    throw new RangeError(`makeNip: sequence ${parts.sequence} does not fit 3 digits`)
+  if (parts.sex !== 'L' && parts.sex !== 'P')
+    throw new RangeError(`makeNip: sex must be 'L' or 'P'`)
   return (
     pad(d.getUTCFullYear(), 4) +
     pad(d.getUTCMonth() + 1, 2) +

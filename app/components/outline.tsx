@@ -1,0 +1,64 @@
+import { Link } from '@remix-run/react'
+
+export interface OutlineLesson {
+  slug: string
+  title: string
+  kind: 'TEXT' | 'VIDEO' | 'QUIZ'
+  moduleTitle: string
+  state: 'done' | 'in-progress' | 'todo'
+  minutes: number
+}
+
+const stateLabel = { done: 'selesai', 'in-progress': 'sedang berjalan', todo: 'belum dimulai' } as const
+const stateIcon = { done: '✔', 'in-progress': '◐', todo: '○' } as const
+const kindLabel = { TEXT: 'Bacaan', VIDEO: 'Video', QUIZ: 'Kuis' } as const
+
+/** Modules and lessons with each lesson's state, linking to the player when `linked`. */
+export function CourseOutline({ slug, lessons, current, linked }: { slug: string; lessons: OutlineLesson[]; current?: string; linked: boolean }) {
+  const modules: { title: string; lessons: OutlineLesson[] }[] = []
+  for (const l of lessons) {
+    const last = modules[modules.length - 1]
+    if (last && last.title === l.moduleTitle) last.lessons.push(l)
+    else modules.push({ title: l.moduleTitle, lessons: [l] })
+  }
+  return (
+    <nav aria-label="Daftar pelajaran">
+      {modules.map((m) => (
+        <section key={m.title}>
+          <h3>{m.title}</h3>
+          <ol className="outline">
+            {m.lessons.map((l) => (
+              <li key={l.slug} data-testid={`lesson-${l.slug}`} data-state={l.state}>
+                <span className="state" aria-hidden="true">
+                  {stateIcon[l.state]}
+                </span>
+                {linked ? (
+                  <Link to={`/courses/${slug}/lessons/${l.slug}`} aria-current={current === l.slug ? 'page' : undefined}>
+                    {l.title}
+                  </Link>
+                ) : (
+                  <span>{l.title}</span>
+                )}{' '}
+                <span className="muted">
+                  ({kindLabel[l.kind]}, {l.minutes} menit, <span className="sr-only">status: </span>
+                  {stateLabel[l.state]})
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </nav>
+  )
+}
+
+export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <div>
+      <div className="progress" role="progressbar" aria-label={label} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} data-testid="course-progress">
+        <span style={{ width: `${percent}%` }} />
+      </div>
+      <p className="muted">{percent}% pelajaran wajib selesai</p>
+    </div>
+  )
+}
