@@ -32,12 +32,13 @@ export default async function setup() {
   // Pure unit runs (`BINA_UNIT_ONLY=1 npx vitest run tests/unit`) need no database.
   if (process.env.BINA_UNIT_ONLY === '1') return
   const { DATABASE_URL, REDIS_URL } = servicesEnv()
-  const baseName = new URL(DATABASE_URL).pathname.slice(1) || 'bina'
-  const template = `${baseName}_test_template`
+  // A run id in the names lets several test runs share one PostgreSQL server.
+  const baseName = `${new URL(DATABASE_URL).pathname.slice(1) || 'bina'}_t${process.pid}`
+  const template = `${baseName}_template`
   const admin = new pg.Client({ connectionString: dbUrl(DATABASE_URL, 'postgres') })
   await admin.connect()
   const dropAll = async () => {
-    for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`DROP DATABASE IF EXISTS "${baseName}_test_${i}" WITH (FORCE)`)
+    for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`DROP DATABASE IF EXISTS "${baseName}_${i}" WITH (FORCE)`)
   }
   await dropAll()
   await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
@@ -45,7 +46,9 @@ export default async function setup() {
   const env = { ...process.env, DATABASE_URL: dbUrl(DATABASE_URL, template), REDIS_URL, SESSION_SECRET: 'test-secret-0123456789abcdef', NODE_ENV: 'test' as const }
   execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env, stdio: 'pipe' })
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: 'pipe' })
-  for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`CREATE DATABASE "${baseName}_test_${i}" TEMPLATE "${template}"`)
+  // The three course packs, so course and quiz tests run on the real content.
+  execFileSync('npx', ['tsx', 'scripts/import-content.ts'], { env: { ...env, MEDIA_DIR: 'storage/test-media' }, stdio: 'pipe' })
+  for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`CREATE DATABASE "${baseName}_${i}" TEMPLATE "${template}"`)
 
   const runPrefix = `bina-test-${process.pid}`
   process.env.BINA_TEST_DATABASE_BASE = DATABASE_URL
