@@ -1,8 +1,8 @@
 // The worker process: one BullMQ worker per queue, plus the outbox relay sweep. Shares env
 // validation, the Prisma client and the models with the web app. Stops gracefully on SIGTERM.
 import { Worker } from 'bullmq'
-import { QUEUES, type QueueName } from '~/jobs/contracts'
-import { bullPrefix, closeQueues } from '~/jobs/queue.server'
+import { jobs, QUEUES, type QueueName } from '~/jobs/contracts'
+import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
 import { relayOutbox } from '~/models/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
@@ -17,6 +17,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   maintenance: 1,
 }
 const SWEEP_MS = Number(process.env.OUTBOX_SWEEP_MS ?? 2000)
+const MAINTENANCE_EVERY_MS = Number(process.env.MAINTENANCE_EVERY_MS ?? 10_000)
 
 export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
   const connection = createRedis({ maxRetriesPerRequest: null })
@@ -26,11 +27,20 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
         connection,
         prefix: bullPrefix(),
         concurrency: CONCURRENCY[q],
+        // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
+        lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
+        stalledInterval: Number(process.env.WORKER_STALLED_MS ?? 30_000),
       }),
   )
   for (const w of workers) {
     w.on('failed', (job, err) => console.error(`[worker:${w.name}] job ${job?.id} (${job?.name}) failed: ${err.message}`))
     w.on('error', (err) => console.error(`[worker:${w.name}] ${err.message}`))
+  }
+  if (queues.includes('maintenance')) {
+    // The scheduled maintenance job (overdue attempts, lost grading jobs): one schedule, upserted.
+    await getQueue('maintenance')
+      .upsertJobScheduler('maintenance-sweep', { every: MAINTENANCE_EVERY_MS }, { name: jobs.maintenanceSweep.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } })
+      .catch((e) => console.error(`[maintenance] could not schedule the sweep yet: ${String(e)}`))
   }
   let sweeping = false
   const sweep = setInterval(() => {

@@ -5,6 +5,7 @@ import { jobs, type JobName, type QueueName } from '~/jobs/contracts'
 import { createNotificationFromJob } from '~/models/notification.server'
 import { processMuxEvent } from '~/models/video.server'
 import { gradeAttempt, rateCompetency } from '~/models/grading.server'
+import { maintenanceSweep } from '~/models/quiz.server'
 
 type Processor = (job: Job) => Promise<unknown>
 
@@ -13,6 +14,7 @@ const byName: Partial<Record<JobName, (payload: never) => Promise<unknown>>> = {
   muxWebhook: processMuxEvent as (p: never) => Promise<unknown>,
   gradeAttempt: gradeAttempt as (p: never) => Promise<unknown>,
   rateCompetency: rateCompetency as (p: never) => Promise<unknown>,
+  maintenanceSweep: maintenanceSweep as (p: never) => Promise<unknown>,
 }
 
 /** Registers an additional processor (used by feature modules that own a job). */

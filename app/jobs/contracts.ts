@@ -63,6 +63,14 @@ export const jobs = {
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
     jobId: (p) => `rate:${p.userId}:${p.competencyId}:${p.attemptId}`,
   }),
+  /** Scheduled every few seconds: finalise overdue attempts, re-queue lost grading jobs. */
+  maintenanceSweep: defineJob({
+    queue: 'maintenance',
+    name: 'maintenance.sweep',
+    payload: z.object({}),
+    options: { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+    jobId: () => 'maintenance-sweep',
+  }),
 } as const
 
 export type JobName = keyof typeof jobs

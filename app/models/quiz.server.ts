@@ -358,18 +358,39 @@ export async function finaliseOverdueAttempts(limit = 500) {
   return ids.length
 }
 
-/** Periodic sweep: anything submitted but not graded whose job is not recorded gets re-queued. */
-export async function requeueUngraded(olderThanMs = 60_000, limit = 500) {
+/**
+ * Periodic sweep: an attempt submitted a while ago and still not graded gets its grading job back:
+ * re-added when the job is gone, retried when it failed. Jobs still waiting or running are left
+ * alone. Unsent outbox rows are the relay's business, not this sweep's.
+ */
+export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
   const stale = await prisma.quizAttempt.findMany({
     where: { status: 'SUBMITTED', submittedAt: { lt: new Date(Date.now() - olderThanMs) } },
     select: { id: true },
     take: limit,
   })
-  const ids: string[] = []
+  if (stale.length === 0) return 0
+  const { getQueue, enqueue } = await import('~/jobs/queue.server')
+  const queue = getQueue('grading')
+  let requeued = 0
   for (const a of stale) {
-    const row = await prisma.$transaction((tx) => recordJob(tx, 'gradeAttempt', { attemptId: a.id }))
-    ids.push(row.id)
+    const job = await queue.getJob(`grade:${a.id}`)
+    const state = job ? await job.getState() : 'missing'
+    if (state === 'failed') {
+      await job!.retry()
+      requeued++
+    } else if (state === 'missing' || state === 'unknown' || state === 'completed') {
+      if (job) await job.remove()
+      await enqueue('gradeAttempt', { attemptId: a.id })
+      requeued++
+    }
   }
-  if (ids.length) relaySoon(ids)
-  return ids.length
+  return requeued
+}
+
+/** The `maintenanceSweep` job. */
+export async function maintenanceSweep() {
+  const finalised = await finaliseOverdueAttempts()
+  const requeued = await requeueUngraded()
+  return { finalised, requeued }
 }

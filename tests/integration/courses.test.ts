@@ -1,0 +1,176 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { importAllPacks, PackError } from '~/models/content-pack.server'
+import { catalogue, courseOutline, maybeCompleteEnrolment, publishCourse, recordVideoProgress } from '~/models/course.server'
+import { closeQueues } from '~/jobs/queue.server'
+import { prisma } from '~/utils/db.server'
+import { redis } from '~/utils/redis.server'
+import { createTestUser } from '../support/factories'
+import { COURSE, currentLessons, finishLessons, takeQuiz } from '../support/learning'
+
+const PACKS = path.resolve('content/courses')
+const MEDIA = 'storage/test-media'
+
+afterAll(async () => {
+  await closeQueues()
+  redis().disconnect()
+})
+
+async function copyPack(slug: string) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bina-pack-'))
+  await fs.cp(path.join(PACKS, slug), path.join(dir, slug), { recursive: true })
+  return { root: dir, pack: path.join(dir, slug) }
+}
+
+async function counts() {
+  const [courses, versions, lessons, questions, videos] = await Promise.all([
+    prisma.course.count(),
+    prisma.courseVersion.count(),
+    prisma.lesson.count(),
+    prisma.question.count(),
+    prisma.video.count(),
+  ])
+  return { courses, versions, lessons, questions, videos }
+}
+
+describe('content packs', () => {
+  it('are imported once: a second import updates and duplicates nothing', async () => {
+    const before = await counts()
+    expect(before.courses).toBe(3)
+    expect(before.questions).toBeGreaterThanOrEqual(36)
+    const results = await importAllPacks(PACKS, MEDIA)
+    expect(results.map((r) => r.published)).toEqual([false, false, false])
+    expect(await counts()).toEqual(before)
+  })
+
+  it('stops on a malformed pack, naming the file and the reason, before writing anything', async () => {
+    const { root, pack } = await copyPack('pelayanan-publik-prima')
+    const file = path.join(pack, 'course.json')
+    const json = JSON.parse(await fs.readFile(file, 'utf8'))
+    delete json.jp
+    json.slug = 'pelayanan-publik-prima'
+    await fs.writeFile(file, JSON.stringify(json))
+    const before = await counts()
+    const err = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(err).toBeInstanceOf(PackError)
+    expect(err.file).toBe(file)
+    expect(err.reason).toMatch(/jp/)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('refuses lessons with script tags, javascript: links or unknown elements', async () => {
+    const cases: [string, RegExp][] = [
+      ['Teks biasa.\n\n<script>alert("x")</script>\n', /HTML mentah tidak diizinkan/],
+      ['Klik [di sini](javascript:alert(1)) sekarang.\n', /tidak diizinkan/],
+      ['Teks <img src=x onerror=alert(1)> sisipan.\n', /HTML mentah tidak diizinkan/],
+      ['| a | b |\n|---|---|\n| 1 | 2 |\n', /Tabel/],
+    ]
+    for (const [md, reason] of cases) {
+      const { root, pack } = await copyPack('keamanan-digital-asn')
+      const lesson = path.join(pack, 'lessons', '01-kata-sandi-yang-kuat.md')
+      await fs.writeFile(lesson, md)
+      const err = await importAllPacks(root, MEDIA).catch((e) => e)
+      expect(err).toBeInstanceOf(PackError)
+      expect(err.file).toBe(lesson)
+      expect(err.reason).toMatch(reason)
+    }
+    const stored = await prisma.lesson.findFirstOrThrow({ where: { slug: 'kata-sandi-yang-kuat' }, select: { contentHtml: true } })
+    expect(stored.contentHtml).not.toMatch(/script|javascript:/i)
+  })
+
+  it('refuses a question tied to an unknown competency', async () => {
+    const { root, pack } = await copyPack('keamanan-digital-asn')
+    const file = path.join(pack, 'questions.json')
+    const qs = JSON.parse(await fs.readFile(file, 'utf8'))
+    qs[0].competency = 'X.99'
+    await fs.writeFile(file, JSON.stringify(qs))
+    const err = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(err).toBeInstanceOf(PackError)
+    expect(err.reason).toMatch(/kompetensi "X.99" tidak dikenal/)
+  })
+})
+
+describe('catalogue', () => {
+  it('finds courses by words in titles, summaries and lesson text (Indonesian stemming)', async () => {
+    const u = await createTestUser()
+    expect((await catalogue(u.id, { q: 'phishing' }))[0]?.slug).toBe('keamanan-digital-asn')
+    expect((await catalogue(u.id, { q: 'APBD' }))[0]?.slug).toBe('pengelolaan-keuangan-daerah')
+    expect((await catalogue(u.id, { q: 'SP2D' })).map((c) => c.slug)).toEqual(['pengelolaan-keuangan-daerah'])
+    expect((await catalogue(u.id, { q: 'mengadukan' })).map((c) => c.slug)).toContain('pelayanan-publik-prima')
+    expect(await catalogue(u.id, { q: 'xylofonkuantum' })).toEqual([])
+  })
+
+  it('filters by area, competency and JP', async () => {
+    const u = await createTestUser()
+    expect((await catalogue(u.id, { area: 'MANAJEMEN_KEUANGAN' })).map((c) => c.slug)).toEqual(['pengelolaan-keuangan-daerah'])
+    expect((await catalogue(u.id, { competency: 'T.PP.02' })).map((c) => c.slug)).toEqual(['pelayanan-publik-prima'])
+    expect((await catalogue(u.id, { maxJp: 6 })).every((c) => c.jp <= 6)).toBe(true)
+  })
+})
+
+describe('learning a course', () => {
+  it('completes a video lesson only when 90% of it was actually watched', async () => {
+    const u = await createTestUser()
+    const { enrol } = await import('~/models/course.server')
+    await enrol(u.id, COURSE)
+    const video = (await currentLessons()).find((l) => l.kind === 'VIDEO')!
+    const { durationSec } = await prisma.video.findUniqueOrThrow({ where: { id: video.videoId! } })
+    const d = durationSec!
+    const half = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d / 2, ranges: [[0, d / 2]] })
+    expect(half.completed).toBe(false)
+    // Watching the same half again does not count twice.
+    const again = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d / 2, ranges: [[0, d / 2]] })
+    expect(again.watchedShare).toBeCloseTo(0.5, 2)
+    expect(again.completed).toBe(false)
+    const most = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d * 0.95, ranges: [[d / 2, d * 0.95]] })
+    expect(most.watchedShare).toBeCloseTo(0.95, 2)
+    expect(most.completed).toBe(true)
+  })
+
+  it('completes the course when every lesson is done and the quiz passed, and credits JP once', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    let outline = await courseOutline(COURSE, u.id)
+    expect(outline!.enrolment!.status).toBe('ACTIVE')
+    expect(outline!.percent).toBeLessThan(100)
+    await takeQuiz(u.id, false)
+    outline = await courseOutline(COURSE, u.id)
+    expect(outline!.enrolment!.status).toBe('ACTIVE')
+    await takeQuiz(u.id, true)
+    outline = await courseOutline(COURSE, u.id)
+    expect(outline!.enrolment!.status).toBe('COMPLETED')
+    const credits = await prisma.jpCredit.findMany({ where: { userId: u.id } })
+    expect(credits).toHaveLength(1)
+    expect(credits[0]!.jp).toBe(6)
+    await maybeCompleteEnrolment(outline!.enrolment!.id)
+    await maybeCompleteEnrolment(outline!.enrolment!.id)
+    expect(await prisma.jpCredit.count({ where: { userId: u.id } })).toBe(1)
+    expect(await prisma.outboxMessage.count({ where: { jobName: 'notify', payload: { path: ['subjectId'], equals: outline!.enrolment!.id } } })).toBe(1)
+  })
+
+  it('keeps the version a learner finished when a new version is published', async () => {
+    const done = await createTestUser()
+    await finishLessons(done.id)
+    await takeQuiz(done.id, true)
+    const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true, currentVersionId: true } })
+    const finished = await prisma.enrolment.findFirstOrThrow({ where: { userId: done.id, courseId: course.id } })
+    expect(finished.courseVersionId).toBe(course.currentVersionId)
+
+    const lesson = await prisma.lesson.findFirstOrThrow({ where: { slug: 'kata-sandi-yang-kuat' } })
+    await prisma.lesson.update({ where: { id: lesson.id }, data: { title: 'Kata Sandi yang Kuat (revisi kebijakan 2027)' } })
+    const v2 = await publishCourse(course.id)
+    expect(v2.created).toBe(true)
+
+    const after = await prisma.enrolment.findUniqueOrThrow({ where: { id: finished.id } })
+    expect(after.courseVersionId).toBe(finished.courseVersionId)
+    const oldOutline = await courseOutline(COURSE, done.id)
+    expect(oldOutline!.lessons.find((l) => l.slug === 'kata-sandi-yang-kuat')!.title).toBe('Kata Sandi yang Kuat dan Pengelola Kata Sandi')
+    const newcomer = await createTestUser()
+    const { enrol } = await import('~/models/course.server')
+    const e = await enrol(newcomer.id, COURSE)
+    expect(e.courseVersionId).toBe(v2.versionId)
+    expect((await courseOutline(COURSE, newcomer.id))!.lessons.find((l) => l.slug === 'kata-sandi-yang-kuat')!.title).toMatch(/revisi/)
+  })
+})
