@@ -47,7 +47,9 @@ function navFor(roles: Role[]) {
   if (roles.includes('ASN')) items.push({ to: '/profile', key: 'nav.profile' })
   if (roles.includes('SUPERVISOR')) items.push({ to: '/team', key: 'nav.team' })
   if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN')) items.push({ to: '/authoring', key: 'nav.authoring' })
-  if (roles.includes('ADMIN')) items.push({ to: '/admin/users', key: 'nav.users' }, { to: '/admin/org', key: 'nav.organisation' })
+  if (roles.includes('ADMIN')) {
+    items.push({ to: '/admin/users', key: 'nav.users' }, { to: '/admin/org', key: 'nav.organisation' }, { to: '/admin/jobs', key: 'nav.jobs' })
+  }
   return items
 }
 

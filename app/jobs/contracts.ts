@@ -15,7 +15,10 @@ export interface JobContract<P extends z.ZodTypeAny> {
   name: string
   payload: P
   options: JobOptions
-  /** Deterministic job id: a second enqueue of the same work is a no-op while the job is kept. */
+  /**
+   * Deterministic job id: a second enqueue of the same work is a no-op while the job is kept.
+   * No ':' (BullMQ refuses custom ids with colons unless they have exactly two).
+   */
   jobId: (payload: z.infer<P>) => string
 }
 
@@ -37,7 +40,7 @@ export const jobs = {
       subjectId: z.string().min(1),
     }),
     options: retrying,
-    jobId: (p) => `notify:${p.kind}:${p.subjectId}`,
+    jobId: (p) => `notify.${p.kind}.${p.subjectId}`,
   }),
   /** A verified Mux webhook delivery stored in WebhookEvent, by its event id. */
   muxWebhook: defineJob({
@@ -45,7 +48,7 @@ export const jobs = {
     name: 'mux.webhook',
     payload: z.object({ eventId: z.string().min(1) }),
     options: retrying,
-    jobId: (p) => `mux:${p.eventId}`,
+    jobId: (p) => `mux.${p.eventId}`,
   }),
   /** A submitted quiz attempt to score (job id derived from the attempt). */
   gradeAttempt: defineJob({
@@ -53,7 +56,7 @@ export const jobs = {
     name: 'attempt.grade',
     payload: z.object({ attemptId: z.string().min(1) }),
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
-    jobId: (p) => `grade:${p.attemptId}`,
+    jobId: (p) => `grade.${p.attemptId}`,
   }),
   /** Recompute one ASN's level in one competency from all their evidence. */
   rateCompetency: defineJob({
@@ -61,7 +64,7 @@ export const jobs = {
     name: 'competency.rate',
     payload: z.object({ userId: z.string().min(1), competencyId: z.string().min(1), attemptId: z.string().min(1) }),
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
-    jobId: (p) => `rate:${p.userId}:${p.competencyId}:${p.attemptId}`,
+    jobId: (p) => `rate.${p.userId}.${p.competencyId}.${p.attemptId}`,
   }),
   /** Scheduled every few seconds: finalise overdue attempts, re-queue lost grading jobs. */
   maintenanceSweep: defineJob({

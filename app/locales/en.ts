@@ -13,6 +13,7 @@ const en: Messages = {
     users: 'Users',
     organisation: 'Organisation',
     authoring: 'Manage courses',
+    jobs: 'Job queues',
     notifications: 'Notifications',
     signOut: 'Sign out',
     signIn: 'Sign in',

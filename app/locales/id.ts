@@ -11,6 +11,7 @@ const id = {
     users: 'Pengguna',
     organisation: 'Organisasi',
     authoring: 'Kelola Kursus',
+    jobs: 'Antrian Tugas',
     notifications: 'Notifikasi',
     signOut: 'Keluar',
     signIn: 'Masuk',

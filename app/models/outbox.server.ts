@@ -12,6 +12,18 @@ export async function recordJob<N extends JobName>(tx: Tx, name: N, payload: Job
   return tx.outboxMessage.create({ data: { jobName: name, payload: data }, select: { id: true } })
 }
 
+const ENQUEUE_TIMEOUT_MS = 3_000
+
+function withTimeout<T>(p: Promise<T>, ms: number) {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    )
+  })
+}
+
 /** Relays up to `limit` unsent messages. Returns how many were sent. Safe to run concurrently. */
 export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
   const rows = await prisma.outboxMessage.findMany({
@@ -30,7 +42,9 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
       continue
     }
     try {
-      await enqueue(name, row.payload as JobPayload<typeof name>)
+      // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
+      // lands later, the deterministic job id makes the next relay of this row a no-op.
+      await withTimeout(enqueue(name, row.payload as JobPayload<typeof name>), ENQUEUE_TIMEOUT_MS)
       await prisma.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } })
       sent++
     } catch (error) {

@@ -3,6 +3,7 @@
 import { randomInt } from 'node:crypto'
 import { Prisma, type GradingMethod, type QuestionType } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { enqueue, getQueue } from '~/jobs/queue.server'
 import { recordJob, relaySoon } from './outbox.server'
 
 export type Layout = { questionId: string; optionIds: string[] }[]
@@ -370,11 +371,10 @@ export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
     take: limit,
   })
   if (stale.length === 0) return 0
-  const { getQueue, enqueue } = await import('~/jobs/queue.server')
   const queue = getQueue('grading')
   let requeued = 0
   for (const a of stale) {
-    const job = await queue.getJob(`grade:${a.id}`)
+    const job = await queue.getJob(`grade.${a.id}`)
     const state = job ? await job.getState() : 'missing'
     if (state === 'failed') {
       await job!.retry()

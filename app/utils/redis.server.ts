@@ -3,14 +3,24 @@
 import { Redis, type RedisOptions } from 'ioredis'
 import { env } from './env.server'
 
+let lastErrorLog = 0
+
 export function createRedis(opts: RedisOptions = {}) {
-  return new Redis(env.REDIS_URL, {
+  const client = new Redis(env.REDIS_URL, {
     // Commands fail fast instead of queueing forever when Redis is down.
     maxRetriesPerRequest: 1,
     enableOfflineQueue: true,
     lazyConnect: false,
     ...opts,
   })
+  // ioredis reconnects by itself; say so at most every 10 s instead of once per retry.
+  client.on('error', (e: Error) => {
+    if (Date.now() - lastErrorLog > 10_000) {
+      lastErrorLog = Date.now()
+      console.error(`[redis] ${e.message} (reconnecting)`)
+    }
+  })
+  return client
 }
 
 declare global {

@@ -1,0 +1,150 @@
+// Operations view of the job system for admins: BullMQ job counts and failed jobs per queue, retry
+// of a failed job, and the outbox rows not yet relayed. Every Redis call is bounded by a timeout so
+// the page still answers (with the outbox part) when Redis is unreachable.
+import type { Job } from 'bullmq'
+import { QUEUES, type QueueName } from '~/jobs/contracts'
+import { getQueue } from '~/jobs/queue.server'
+import { prisma } from '~/utils/db.server'
+
+export const REDIS_TIMEOUT_MS = 2_000
+export const FAILED_LIMIT = 50
+const DATA_MAX_CHARS = 300
+
+export const COUNT_TYPES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const
+export type CountType = (typeof COUNT_TYPES)[number]
+
+class RedisTimeoutError extends Error {}
+
+const REDIS_DOWN_MESSAGE = 'Redis tidak dapat dihubungi, sehingga status antrian tugas tidak dapat ditampilkan. Pekerjaan baru tetap tercatat di outbox dan akan dikirim setelah Redis pulih.'
+
+function isConnectionError(e: unknown) {
+  return e instanceof Error && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|max retries per request|Connection is closed/i.test(e.message)
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)), ms)
+  })
+  // A late rejection of the abandoned work must not become an unhandled rejection.
+  work.catch(() => {})
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+/** JSON on one line, cut to `max` characters. */
+export function compactJson(value: unknown, max = DATA_MAX_CHARS) {
+  let text: string
+  try {
+    text = JSON.stringify(value) ?? 'null'
+  } catch {
+    text = String(value)
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+function failedJobView(job: Job) {
+  return {
+    id: job.id ?? '',
+    name: job.name,
+    attemptsMade: job.attemptsMade,
+    failedReason: job.failedReason || null,
+    finishedOn: job.finishedOn ? new Date(job.finishedOn) : null,
+    data: compactJson(job.data),
+  }
+}
+
+export type FailedJobView = ReturnType<typeof failedJobView>
+
+async function queueSummary(name: QueueName, failedLimit: number) {
+  const queue = getQueue(name)
+  const [raw, failed] = await Promise.all([queue.getJobCounts(...COUNT_TYPES), queue.getFailed(0, failedLimit - 1)])
+  const counts = Object.fromEntries(COUNT_TYPES.map((t) => [t, raw[t] ?? 0])) as Record<CountType, number>
+  return {
+    name,
+    counts,
+    // A job removed between the two reads comes back empty.
+    failed: failed.filter((j): j is Job => Boolean(j)).map(failedJobView),
+  }
+}
+
+export type QueueSummary = Awaited<ReturnType<typeof queueSummary>>
+
+/** Unsent outbox rows: how many, and the oldest one's age and last relay error. */
+export async function outboxBacklog(now = new Date()) {
+  const [unsent, oldest] = await Promise.all([
+    prisma.outboxMessage.count({ where: { sentAt: null } }),
+    prisma.outboxMessage.findFirst({
+      where: { sentAt: null },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, jobName: true, createdAt: true, attempts: true, lastError: true },
+    }),
+  ])
+  return {
+    unsent,
+    oldest: oldest ? { ...oldest, ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)) } : null,
+  }
+}
+
+export type QueueOverview = {
+  redis: { ok: true } | { ok: false; message: string }
+  queues: QueueSummary[]
+  outbox: Awaited<ReturnType<typeof outboxBacklog>>
+}
+
+export async function queueOverview(opts: { failedLimit?: number; timeoutMs?: number } = {}): Promise<QueueOverview> {
+  const failedLimit = opts.failedLimit ?? FAILED_LIMIT
+  const [outbox, queues] = await Promise.all([
+    outboxBacklog(),
+    withTimeout(Promise.all(QUEUES.map((q) => queueSummary(q, failedLimit))), opts.timeoutMs ?? REDIS_TIMEOUT_MS).then(
+      (list) => ({ ok: true as const, list }),
+      (e: unknown) => {
+        console.error(`[jobs-admin] reading the queues failed: ${String(e)}`)
+        return { ok: false as const, list: [] }
+      },
+    ),
+  ])
+  return {
+    redis: queues.ok ? { ok: true } : { ok: false, message: REDIS_DOWN_MESSAGE },
+    queues: queues.list,
+    outbox,
+  }
+}
+
+const STATE_LABELS: Record<string, string> = {
+  waiting: 'menunggu',
+  wait: 'menunggu',
+  prioritized: 'menunggu (prioritas)',
+  active: 'sedang berjalan',
+  delayed: 'ditunda',
+  completed: 'selesai',
+  failed: 'gagal',
+  'waiting-children': 'menunggu sub-tugas',
+  unknown: 'tidak diketahui',
+}
+
+export type RetryResult = { ok: boolean; message: string }
+
+/** Moves one failed job back to waiting. */
+export async function retryFailedJob(queue: QueueName, jobId: string, opts: { timeoutMs?: number } = {}): Promise<RetryResult> {
+  try {
+    return await withTimeout(
+      (async (): Promise<RetryResult> => {
+        const job = await getQueue(queue).getJob(jobId)
+        if (!job) return { ok: false, message: `Tugas ${jobId} tidak ditemukan di antrian ${queue}; mungkin sudah dihapus.` }
+        const state = await job.getState()
+        if (state !== 'failed') {
+          return { ok: false, message: `Tugas ${jobId} tidak dapat dicoba lagi karena statusnya ${STATE_LABELS[state] ?? state}, bukan gagal.` }
+        }
+        await job.retry('failed')
+        return { ok: true, message: `Tugas ${jobId} (${job.name}) dimasukkan kembali ke antrian ${queue}.` }
+      })(),
+      opts.timeoutMs ?? REDIS_TIMEOUT_MS,
+    )
+  } catch (e) {
+    if (e instanceof RedisTimeoutError || isConnectionError(e)) {
+      return { ok: false, message: 'Redis tidak dapat dihubungi, sehingga tugas tidak dapat dicoba lagi sekarang. Coba lagi setelah Redis pulih.' }
+    }
+    console.error(`[jobs-admin] retrying ${queue}/${jobId} failed`, e)
+    return { ok: false, message: `Tugas ${jobId} gagal dicoba lagi: ${e instanceof Error ? e.message : String(e)}` }
+  }
+}

@@ -1,0 +1,140 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeQueues } from '~/jobs/queue.server'
+import { gradeAttempt, rateCompetency } from '~/models/grading.server'
+import { attemptView, quizOverview, saveAnswers, startAttempt, submitAttempt, finaliseOverdueAttempts, QuizError } from '~/models/quiz.server'
+import { prisma } from '~/utils/db.server'
+import { redis } from '~/utils/redis.server'
+import { loader as attemptLoader } from '~/routes/quiz.$attemptId'
+import { createSession } from '~/utils/auth.server'
+import { createTestUser } from '../support/factories'
+import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+
+afterAll(async () => {
+  await closeQueues()
+  redis().disconnect()
+})
+
+async function learnerWithAttempt() {
+  const u = await createTestUser()
+  await finishLessons(u.id)
+  const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
+  return { user: u, attemptId }
+}
+
+async function answerKeyStrings(attemptId: string) {
+  const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { layout: true } })
+  const ids = (a.layout as { questionId: string }[]).map((l) => l.questionId)
+  const qs = await prisma.question.findMany({ where: { id: { in: ids } }, include: { options: true } })
+  return {
+    feedback: qs.flatMap((q) => [q.feedback, ...q.options.map((o) => o.feedback)]).filter((x): x is string => Boolean(x)),
+    accepted: qs.flatMap((q) => q.acceptedAnswers),
+  }
+}
+
+describe('attempts', () => {
+  it('fixes the deadline on the server and refuses answers after it', async () => {
+    const { user, attemptId } = await learnerWithAttempt()
+    const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
+    expect(a.deadlineAt!.getTime() - a.startedAt.getTime()).toBe(20 * 60_000)
+    const answers = await answersFor(attemptId, true)
+    expect((await saveAnswers(attemptId, user.id, answers)).saved).toBe(10)
+    await prisma.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 10_000) } })
+    const late = await saveAnswers(attemptId, user.id, answers).catch((e) => e)
+    expect(late).toBeInstanceOf(QuizError)
+    expect(late.message).toMatch(/Waktu pengerjaan sudah habis/)
+    // The scheduled sweep closes it and queues grading with what was saved in time.
+    expect(await finaliseOverdueAttempts()).toBeGreaterThanOrEqual(1)
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe('SUBMITTED')
+    await gradeAttempt({ attemptId })
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).percent).toBe(100)
+  })
+
+  it('takes a double submit once', async () => {
+    const { user, attemptId } = await learnerWithAttempt()
+    const answers = await answersFor(attemptId, true)
+    const [a, b] = await Promise.all([submitAttempt(attemptId, user.id, answers), submitAttempt(attemptId, user.id, answers)])
+    expect([a.alreadySubmitted, b.alreadySubmitted].sort()).toEqual([false, true])
+    expect(await prisma.outboxMessage.count({ where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } } })).toBe(1)
+  })
+
+  it('never sends the answer key before review allows it', async () => {
+    const { user, attemptId } = await learnerWithAttempt()
+    const cookie = await createSession(user.id, {})
+    const request = new Request(`http://localhost/quiz/${attemptId}`, { headers: { Cookie: cookie.split(';')[0]! } })
+    const key = await answerKeyStrings(attemptId)
+    const before = JSON.stringify(await attemptLoader({ request, params: { attemptId }, context: {} }))
+    expect(before).not.toMatch(/"correct"/)
+    expect(before).not.toMatch(/acceptedAnswers|numericAnswer/)
+    for (const f of key.feedback) expect(before).not.toContain(f)
+
+    // After grading, the quiz's review options (score + feedback, not the key) apply.
+    await submitAttempt(attemptId, user.id, await answersFor(attemptId, false))
+    const submitted = JSON.stringify(await attemptLoader({ request, params: { attemptId }, context: {} }))
+    expect(submitted).not.toMatch(/"correct"/)
+    await gradeAttempt({ attemptId })
+    const view = await attemptView(attemptId, user.id)
+    expect(view.review).toEqual({ score: true, correct: false, feedback: true })
+    const graded = JSON.stringify(view.items)
+    expect(view.items.every((i) => i.options.every((o) => !('correct' in o)))).toBe(true)
+    for (const a of key.accepted) expect(graded).not.toContain(`"${a}"`)
+    expect(view.attempt.percent).toBe(0)
+  })
+
+  it('counts attempts by the grading method and stops at the limit', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const take = async (right: boolean) => {
+      const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
+      await submitAttempt(attemptId, u.id, await answersFor(attemptId, right))
+      await gradeAttempt({ attemptId })
+    }
+    await take(true)
+    await take(false)
+    let o = await quizOverview(COURSE, QUIZ, u.id)
+    expect(o.quiz.gradingMethod).toBe('HIGHEST')
+    expect(o.finalPercent).toBe(100)
+    await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'LAST' } })
+    o = await quizOverview(COURSE, QUIZ, u.id)
+    expect(o.finalPercent).toBe(0)
+    await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'AVERAGE' } })
+    expect((await quizOverview(COURSE, QUIZ, u.id)).finalPercent).toBe(50)
+    await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'HIGHEST' } })
+    await take(true)
+    const over = await startAttempt(COURSE, QUIZ, u.id).catch((e) => e)
+    expect(over).toBeInstanceOf(QuizError)
+    expect(over.message).toMatch(/Batas 3 kali percobaan/)
+  })
+})
+
+describe('grading and rating jobs', () => {
+  it('change nothing when they run a second time (or twice at once)', async () => {
+    const { user, attemptId } = await learnerWithAttempt()
+    await submitAttempt(attemptId, user.id, await answersFor(attemptId, true))
+    const [r1, r2] = await Promise.all([gradeAttempt({ attemptId }), gradeAttempt({ attemptId })])
+    expect([r1.graded, r2.graded].filter(Boolean)).toHaveLength(1)
+    const snapshot = async () => ({
+      attempt: await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, score: true, percent: true, gradedAt: true } }),
+      evidence: await prisma.evidence.findMany({ where: { attemptId }, orderBy: { competencyId: 'asc' } }),
+      outbox: await prisma.outboxMessage.count({ where: { jobName: 'rateCompetency', payload: { path: ['attemptId'], equals: attemptId } } }),
+    })
+    const first = await snapshot()
+    expect(first.attempt.status).toBe('GRADED')
+    expect(first.evidence.length).toBe(new Set(first.evidence.map((e) => e.competencyId)).size)
+    expect(first.evidence.length).toBeGreaterThan(0)
+    expect(first.outbox).toBe(first.evidence.length)
+    expect(await gradeAttempt({ attemptId })).toEqual({ graded: false })
+    expect(await snapshot()).toEqual(first)
+
+    for (const e of first.evidence) {
+      await rateCompetency({ userId: user.id, competencyId: e.competencyId })
+      await rateCompetency({ userId: user.id, competencyId: e.competencyId })
+    }
+    const ratings = await prisma.competencyRating.findMany({ where: { userId: user.id } })
+    expect(ratings).toHaveLength(first.evidence.length)
+    expect(await prisma.competencyRatingHistory.count({ where: { userId: user.id } })).toBe(first.evidence.length)
+    // All answers right: level 2 questions passed, so every rated competency reaches at least 2.
+    for (const r of ratings) expect(r.level).toBeGreaterThanOrEqual(1)
+    const prov = ratings[0]!.provenance as { attempts: { attemptId: string }[] }
+    expect(prov.attempts.map((a) => a.attemptId)).toEqual([attemptId])
+  })
+})
