@@ -332,6 +332,13 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   const done = new Set(enrolment.progress.map((p) => p.lessonId))
   const quizLessons = enrolment.courseVersion.lessons.filter((l) => l.kind === 'QUIZ').map((l) => l.lessonId)
   const passed = quizLessons.length ? await quizPassedForLessons(enrolment.userId, quizLessons) : new Set<string>()
+  // A passed quiz is a finished lesson: record it so outlines and progress bars count it.
+  for (const lessonId of passed) {
+    if (done.has(lessonId)) continue
+    const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } }
+    await prisma.lessonProgress.upsert({ where: key, create: { enrolmentId: enrolment.id, lessonId, completedAt: new Date() }, update: { completedAt: new Date() } })
+    done.add(lessonId)
+  }
   const complete = enrolment.courseVersion.lessons.every((l) => (l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId)))
   if (!complete) return { completed: false, newlyCompleted: false }
   const now = new Date()

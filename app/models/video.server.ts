@@ -152,6 +152,9 @@ export async function processMuxEvent({ eventId }: { eventId: string }) {
     })
   const video = await findVideo()
   await prisma.$transaction(async (tx) => {
+    // Claim the event inside the transaction: a concurrent run of the same job applies nothing.
+    const claimed = await tx.webhookEvent.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } })
+    if (claimed.count === 0) return
     if (video) {
       switch (event.type) {
         case 'video.upload.asset_created':
@@ -173,7 +176,6 @@ export async function processMuxEvent({ eventId }: { eventId: string }) {
           break
       }
     }
-    await tx.webhookEvent.update({ where: { id: event.id }, data: { processedAt: new Date() } })
   })
   return { applied: Boolean(video) }
 }

@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test'
+import { answerKey, withDb } from './db'
+import { accounts, expectAccessible, signInAs } from './helpers'
+
+const COURSE = 'keamanan-digital-asn'
+
+async function progress(page: Page) {
+  return Number(await page.getByTestId('course-progress').first().getAttribute('aria-valuenow'))
+}
+
+/** Answers every question on the attempt page: right, using the key, or left blank. */
+async function answerAll(page: Page) {
+  const questions = page.getByTestId('question')
+  const n = await questions.count()
+  for (let i = 0; i < n; i++) {
+    const q = questions.nth(i)
+    const legend = q.locator('legend')
+    const isChoice = (await legend.count()) > 0
+    const raw = isChoice ? await legend.innerText() : await q.locator('label').first().innerText()
+    const text = raw.replace(/^\d+\.\s*/, '').replace(/\s*\(pilih semua yang benar\)\s*$/, '').trim()
+    const key = await answerKey(text)
+    if (isChoice) {
+      for (const option of key.correctOptions) await q.getByLabel(option, { exact: true }).check()
+    } else {
+      await q.getByRole('textbox').fill(key.type === 'NUMERIC' ? String(key.numeric) : key.accepted[0]!)
+    }
+  }
+}
+
+test('an ASN finds a course, learns it to the end and gets the JP', async ({ page }) => {
+  test.setTimeout(180_000)
+  await signInAs(page, accounts.learner.nip)
+  await page.getByRole('link', { name: 'Katalog Kursus', exact: true }).click()
+  await page.getByLabel('Cari kursus').fill('phishing')
+  await page.getByRole('button', { name: 'Terapkan' }).click()
+  await expect(page.getByRole('status')).toContainText('untuk "phishing"')
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Keamanan Digital bagi ASN' }).click()
+  await expect(page.getByRole('heading', { name: 'Keamanan Digital bagi ASN' })).toBeVisible()
+  await page.getByRole('button', { name: 'Daftar kursus' }).click()
+
+  // Enrolment lands on the first lesson.
+  await expect(page.getByRole('heading', { name: 'Kata Sandi yang Kuat dan Pengelola Kata Sandi' })).toBeVisible()
+  await expectAccessible(page)
+  expect(await progress(page)).toBe(0)
+  const lessons = await page.locator('[data-testid^="lesson-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)))
+  let last = 0
+  for (const slug of lessons) {
+    await page.goto(`/courses/${COURSE}/lessons/${slug}`)
+    const markDone = page.getByRole('button', { name: 'Tandai selesai' })
+    const video = page.getByTestId('lesson-video')
+    if (await markDone.count()) {
+      await markDone.click()
+      await expect(page.getByTestId('lesson-done')).toBeVisible()
+    } else if (await video.count()) {
+      await expect(page.getByTestId('video-status')).toContainText('Ditonton 0%')
+      await video.evaluate(async (v: HTMLVideoElement) => {
+        v.muted = true
+        v.playbackRate = 4
+        await v.play()
+      })
+      await expect(page.getByTestId('video-status')).toHaveText('Video selesai ditonton.', { timeout: 60_000 })
+    } else {
+      continue
+    }
+    const now = await progress(page)
+    expect(now).toBeGreaterThan(last)
+    last = now
+  }
+  expect(last).toBeLessThan(100)
+
+  // The final quiz: timed, answered, submitted; score and competency levels appear within seconds.
+  await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
+  await expect(page.getByTestId('quiz-overview')).toContainText('Waktu 20 menit')
+  await page.getByRole('button', { name: 'Mulai kuis' }).click()
+  await expect(page.getByTestId('timer')).toContainText('Sisa waktu: 19:')
+  await expectAccessible(page)
+  const html = await page.content()
+  expect(html).not.toContain('"correct"')
+  await answerAll(page)
+  await page.getByRole('button', { name: 'Kumpulkan' }).click()
+  await expect(page.getByTestId('quiz-score')).toHaveText('100%', { timeout: 15_000 })
+  await expect(page.getByTestId('quiz-result')).toContainText('Lulus')
+  const t = page.getByTestId('quiz-competencies')
+  await expect(t).not.toContainText('memperbarui', { timeout: 15_000 })
+  await expect(page.getByTestId('competency-T.LD.01')).toBeVisible()
+  const row = await page.getByTestId('competency-T.LD.01').locator('td').allInnerTexts()
+  expect(Number(row[1])).toBeGreaterThanOrEqual(1)
+
+  // The course is complete and its JP are credited.
+  await page.goto(`/courses/${COURSE}`)
+  await expect(page.getByTestId('course-completed')).toContainText('6 JP telah dicatat')
+  expect(await progress(page)).toBe(100)
+  await page.goto('/')
+  await expect(page.getByTestId('jp-summary')).toContainText('6 JP')
+
+  // Profile: level, gap against the standard, evidence, JP ledger.
+  await page.goto('/profile')
+  await expect(page.getByTestId('profile-jp')).toContainText('6 JP')
+  await expect(page.getByTestId('row-T.LD.01')).toContainText('Keamanan Digital bagi ASN #1')
+  await expectAccessible(page)
+
+  // A second attempt past its deadline: the answer is refused; HIGHEST keeps the first grade.
+  await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
+  await page.getByRole('button', { name: 'Mulai percobaan baru' }).click()
+  await expect(page.getByTestId('timer')).toBeVisible()
+  const attemptId = page.url().split('/').pop()!
+  await withDb((c) => c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE id = $1`, [attemptId]))
+  await page.getByTestId('question').first().locator('input').first().check()
+  await page.getByRole('button', { name: 'Simpan jawaban' }).click()
+  await expect(page.getByTestId('quiz-message')).toHaveText('Waktu pengerjaan sudah habis; jawaban tidak disimpan.')
+  await page.getByRole('button', { name: 'Kumpulkan' }).click()
+  await expect(page.getByRole('alert')).toContainText('Waktu pengerjaan sudah habis')
+  await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
+  await expect(async () => {
+    await page.reload()
+    await expect(page.getByTestId('quiz-final')).toContainText('Nilai akhir: 100%', { timeout: 500 })
+    await expect(page.getByText('Belum lulus')).toBeVisible({ timeout: 500 })
+  }).toPass({ timeout: 20_000 })
+})
