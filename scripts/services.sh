@@ -8,7 +8,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 mkdir -p "$LOCAL"
 
-[ -f "$ROOT/.env" ] && set -a && . "$ROOT/.env" && set +a
+# .env fills in what the environment does not already set (the environment wins).
+if [ -f "$ROOT/.env" ]; then
+  while IFS='=' read -r key value; do
+    [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] || continue
+    [ -z "${!key+x}" ] && export "$key=$value"
+  done < "$ROOT/.env"
+fi
 DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/bina}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
@@ -66,6 +72,7 @@ start_local_pg() {
     "${run[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" -w start >/dev/null
   fi
   DATABASE_URL="postgresql://postgres@127.0.0.1:$port/$(url_part "$DATABASE_URL" pathname | sed 's#^/##')"
+  log "using the project-local PostgreSQL on port $port"
 }
 
 start_local_redis() {
@@ -78,6 +85,7 @@ start_local_redis() {
     for _ in $(seq 1 50); do redis_answers "redis://127.0.0.1:$port" && break; sleep 0.1; done
   fi
   REDIS_URL="redis://127.0.0.1:$port"
+  log "using the project-local Redis on port $port"
 }
 
 if pg_answers "$DATABASE_URL"; then log "PostgreSQL answers at $(url_part "$DATABASE_URL" host)"; else start_local_pg; fi

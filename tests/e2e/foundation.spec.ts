@@ -122,3 +122,10 @@ test('English can be chosen and the choice is kept', async ({ page }) => {
   await page.getByRole('button', { name: 'OK' }).click()
   await expect(page.getByRole('heading', { name: 'Masuk ke Bina' })).toBeVisible()
 })
+
+test('/healthz reports the database and Redis', async ({ request }) => {
+  const res = await request.get('/healthz')
+  expect(res.status()).toBe(200)
+  const body = await res.json()
+  expect(body).toMatchObject({ status: 'ok', database: { ok: true }, redis: { ok: true } })
+})
