@@ -98,7 +98,10 @@ function Header() {
         {user ? (
           <>
             <Link to="/notifications" className="bell" aria-label={`${t('nav.notifications')}: ${t('notifications.unread', { count: data?.unread ?? 0 })}`}>
-              <span aria-hidden="true">🔔</span>
+              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+                <path d="M13.73 21a2 2 0 0 1-3.46 0" />
+              </svg>
               {data && data.unread > 0 ? <span className="badge" data-testid="unread-count">{data.unread}</span> : null}
             </Link>
             <span className="user-name">{user.name}</span>
