@@ -37,6 +37,29 @@ export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>
   })
 }
 
+/** Adds many jobs of one queue in one round trip (addBulk). All must share a queue. */
+export async function enqueueMany(items: { name: JobName; payload: JobPayload<JobName> }[]) {
+  if (items.length === 0) return []
+  const queue = jobs[items[0]!.name].queue
+  const bulk = items.map(({ name, payload }) => {
+    const contract = jobs[name]
+    if (contract.queue !== queue) throw new Error('enqueueMany: jobs of different queues')
+    const data = contract.payload.parse(payload)
+    return {
+      name: contract.name,
+      data,
+      opts: {
+        jobId: (contract.jobId as (p: unknown) => string)(data),
+        attempts: contract.options.attempts,
+        backoff: contract.options.backoff,
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: false,
+      },
+    }
+  })
+  return getQueue(queue).addBulk(bulk)
+}
+
 export async function closeQueues() {
   const queues = globalThis.__binaQueues
   if (queues) await Promise.all([...queues.values()].map((q) => q.close()))

@@ -112,8 +112,11 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     })
     if (moved.count === 0) return [] // another run got here first
     const present = scored.filter((s) => s.exists)
-    for (const s of present) {
-      await tx.attemptAnswer.update({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: s.questionId } }, data: { score: s.score, maxScore: s.max } })
+    if (present.length) {
+      await tx.$executeRaw`
+        UPDATE "AttemptAnswer" AS a SET "score" = t.score, "maxScore" = t.max
+        FROM unnest(${present.map((s) => s.questionId)}::text[], ${present.map((s) => s.score)}::float8[], ${present.map((s) => s.max)}::float8[]) AS t(q, score, max)
+        WHERE a."attemptId" = ${attempt.id} AND a."questionId" = t.q`
     }
     const missing = scored.filter((s) => !s.exists)
     if (missing.length) {

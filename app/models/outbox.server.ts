@@ -1,7 +1,7 @@
 // Transactional outbox. `recordJob` runs inside the caller's transaction; `relayOutbox` moves
 // unsent rows to BullMQ (jobs carry deterministic ids, so a row relayed twice is still one job).
 import { jobs, type JobName, type JobPayload } from '~/jobs/contracts'
-import { enqueue } from '~/jobs/queue.server'
+import { enqueueMany } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 
@@ -24,44 +24,56 @@ function withTimeout<T>(p: Promise<T>, ms: number) {
   })
 }
 
-/** Relays up to `limit` unsent messages. Returns how many were sent. Safe to run concurrently. */
+/** Relays up to `limit` unsent messages in bulk (one addBulk per queue). Returns how many were sent. */
 export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
   const rows = await prisma.outboxMessage.findMany({
     where: { sentAt: null, ...(opts.ids ? { id: { in: opts.ids } } : {}) },
     orderBy: { createdAt: 'asc' },
-    take: opts.limit ?? 500,
+    take: opts.limit ?? 1000,
   })
+  const unknown = rows.filter((r) => !(r.jobName in jobs))
+  if (unknown.length) {
+    await prisma.outboxMessage.updateMany({ where: { id: { in: unknown.map((r) => r.id) } }, data: { attempts: { increment: 1 }, lastError: 'unknown job' } })
+  }
+  const byQueue = new Map<string, typeof rows>()
+  for (const r of rows) {
+    if (!(r.jobName in jobs)) continue
+    const q = jobs[r.jobName as JobName].queue
+    byQueue.set(q, [...(byQueue.get(q) ?? []), r])
+  }
   let sent = 0
-  for (const row of rows) {
-    const name = row.jobName as JobName
-    if (!(name in jobs)) {
-      await prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { attempts: { increment: 1 }, lastError: `unknown job ${row.jobName}` },
-      })
-      continue
-    }
+  for (const [, batch] of byQueue) {
     try {
       // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
-      // lands later, the deterministic job id makes the next relay of this row a no-op.
-      await withTimeout(enqueue(name, row.payload as JobPayload<typeof name>), ENQUEUE_TIMEOUT_MS)
-      await prisma.outboxMessage.update({ where: { id: row.id }, data: { sentAt: new Date() } })
-      sent++
+      // lands later, the deterministic job ids make the next relay of these rows a no-op.
+      await withTimeout(enqueueMany(batch.map((r) => ({ name: r.jobName as JobName, payload: r.payload as never }))), ENQUEUE_TIMEOUT_MS)
+      await prisma.outboxMessage.updateMany({ where: { id: { in: batch.map((r) => r.id) } }, data: { sentAt: new Date() } })
+      sent += batch.length
     } catch (error) {
-      await prisma.outboxMessage.update({
-        where: { id: row.id },
+      await prisma.outboxMessage.updateMany({
+        where: { id: { in: batch.map((r) => r.id) } },
         data: { attempts: { increment: 1 }, lastError: String(error).slice(0, 500) },
       })
-      // Redis is likely unreachable: stop this pass, the sweep retries later.
-      break
     }
   }
   return sent
 }
 
-/** Best effort right after commit: relays the given rows now without making the caller wait on Redis. */
+// Rows recorded by this process are relayed together shortly after commit (a burst of
+// submissions becomes a few addBulk calls instead of one round trip each).
+const pending = new Set<string>()
+let flushTimer: NodeJS.Timeout | undefined
+const FLUSH_MS = 20
+
+/** Best effort right after commit; the workers' sweep relays whatever this misses. */
 export function relaySoon(ids: string[]) {
-  void relayOutbox({ ids }).catch(() => {
-    // The periodic sweep in the workers picks these up.
-  })
+  for (const id of ids) pending.add(id)
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined
+    const batch = [...pending]
+    pending.clear()
+    void relayOutbox({ ids: batch }).catch(() => {
+      // The periodic sweep in the workers picks these up.
+    })
+  }, FLUSH_MS)
 }

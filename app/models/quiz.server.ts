@@ -288,6 +288,18 @@ async function openAttempt(attemptId: string, userId: string) {
   return attempt
 }
 
+/** Upserts many answers in one statement (one round trip, not one per question). */
+async function upsertAnswers(db: Pick<Prisma.TransactionClient, '$executeRaw'>, attemptId: string, entries: [string, Response][], now: Date) {
+  if (entries.length === 0) return
+  const questionIds = entries.map(([q]) => q)
+  const responses = entries.map(([, r]) => JSON.stringify(r))
+  await db.$executeRaw`
+    INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
+    SELECT ${attemptId}, t.q, t.r::jsonb, (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+    FROM unnest(${questionIds}::text[], ${responses}::text[]) AS t(q, r)
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`
+}
+
 function pastDeadline(deadlineAt: Date | null, now = Date.now()) {
   return deadlineAt != null && now > deadlineAt.getTime() + DEADLINE_GRACE_MS
 }
@@ -300,16 +312,7 @@ export async function saveAnswers(attemptId: string, userId: string, responses: 
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
   if (entries.length === 0) return { saved: 0 }
-  const now = new Date()
-  await prisma.$transaction(
-    entries.map(([questionId, response]) =>
-      prisma.attemptAnswer.upsert({
-        where: { attemptId_questionId: { attemptId, questionId } },
-        create: { attemptId, questionId, response: response as Prisma.InputJsonValue, savedAt: now },
-        update: { response: response as Prisma.InputJsonValue, savedAt: now },
-      }),
-    ),
-  )
+  await upsertAnswers(prisma, attemptId, entries, new Date())
   return { saved: entries.length }
 }
 
@@ -327,13 +330,7 @@ export async function submitAttempt(attemptId: string, userId: string, responses
   const outboxId = await prisma.$transaction(async (tx) => {
     const moved = await tx.quizAttempt.updateMany({ where: { id: attemptId, status: 'IN_PROGRESS' }, data: { status: 'SUBMITTED', submittedAt: now } })
     if (moved.count === 0) return null
-    for (const [questionId, response] of entries) {
-      await tx.attemptAnswer.upsert({
-        where: { attemptId_questionId: { attemptId, questionId } },
-        create: { attemptId, questionId, response: response as Prisma.InputJsonValue, savedAt: now },
-        update: { response: response as Prisma.InputJsonValue, savedAt: now },
-      })
-    }
+    await upsertAnswers(tx, attemptId, entries, now)
     return (await recordJob(tx, 'gradeAttempt', { attemptId })).id
   })
   if (outboxId) relaySoon([outboxId])

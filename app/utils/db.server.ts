@@ -8,7 +8,7 @@ declare global {
 }
 
 function create() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: 10 })
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX })
   return new PrismaClient({ adapter })
 }
 

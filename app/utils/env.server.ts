@@ -6,6 +6,8 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().positive().default(3000),
     DATABASE_URL: z.string().url().startsWith('postgres'),
+    /** Connections per process (web and workers each have a pool). */
+    DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(20),
     REDIS_URL: z.string().url().startsWith('redis'),
     /** Every Redis key and BullMQ queue of this deployment lives under this prefix. */
     REDIS_PREFIX: z.string().min(1).default('bina'),
