@@ -5,7 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh
-set -a; . ./.env; . .local/services.env; set +a
+source scripts/load-env.sh
+set -a; . .local/services.env; set +a
 export NODE_ENV=production
 npx tsx prisma/seed.ts
 npx tsx scripts/import-content.ts

@@ -8,13 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 mkdir -p "$LOCAL"
 
-# .env fills in what the environment does not already set (the environment wins).
-if [ -f "$ROOT/.env" ]; then
-  while IFS='=' read -r key value; do
-    [[ "$key" =~ ^[A-Z_][A-Z0-9_]*$ ]] || continue
-    [ -z "${!key+x}" ] && export "$key=$value"
-  done < "$ROOT/.env"
-fi
+source "$ROOT/scripts/load-env.sh"
 DATABASE_URL="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/bina}"
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 
