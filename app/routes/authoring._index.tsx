@@ -90,6 +90,9 @@ export default function Authoring() {
         Menerbitkan versi baru menyalin struktur kursus saat ini menjadi versi berikutnya. Peserta yang sudah terdaftar tetap mengikuti versi tempat mereka
         mendaftar; pendaftar baru mendapat versi terbaru.
       </p>
+      <p>
+        <Link to="/authoring/grading">Penilaian esai</Link>: nilai jawaban esai peserta kuis yang menunggu penilaian.
+      </p>
 
       {publishResult ? (
         <p className={`alert ${publishResult.ok ? 'alert-info' : 'alert-error'}`} role={publishResult.ok ? 'status' : 'alert'} data-testid="publish-message">

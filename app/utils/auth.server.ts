@@ -2,7 +2,7 @@
 // SHA-256. Idle and absolute timeouts end a session; sign-out and deactivation delete its rows.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
-import type { Role } from '~/generated/prisma/client'
+import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
 import { prisma } from './db.server'
 import { env, isProduction } from './env.server'
 
@@ -15,7 +15,6 @@ export const sessionCookie = createCookie('bina_session', {
   maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
 })
 
-const IDLE_MS = env.SESSION_IDLE_MINUTES * 60_000
 const ABSOLUTE_MS = env.SESSION_ABSOLUTE_HOURS * 3_600_000
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_MS = 60_000
@@ -24,21 +23,20 @@ export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
-export const userSelect = {
-  id: true,
-  nip: true,
-  name: true,
-  email: true,
-  roles: true,
-  employeeKind: true,
-  locale: true,
-  unitId: true,
-  jabatanId: true,
-  unit: { select: { id: true, name: true, code: true, path: true } },
-  jabatan: { select: { id: true, name: true, kind: true } },
-} as const
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof findUser>>>
+export interface SessionUser {
+  id: string
+  nip: string
+  name: string
+  email: string
+  roles: Role[]
+  employeeKind: EmployeeKind
+  locale: string
+  unitId: string | null
+  jabatanId: string | null
+  unit: { id: string; name: string; code: string; path: string } | null
+  jabatan: { id: string; name: string; kind: JabatanKind } | null
+}
 
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
 export async function createSession(userId: string, meta: { ip?: string; userAgent?: string }) {
@@ -63,33 +61,66 @@ async function readToken(request: Request): Promise<string | null> {
 type SessionState =
   | { status: 'none' }
   | { status: 'expired' }
-  | { status: 'active'; sessionId: string; user: Awaited<ReturnType<typeof findUser>> & object }
+  | { status: 'active'; sessionId: string; user: SessionUser }
 
-function findUser(id: string) {
-  return prisma.user.findFirst({ where: { id, active: true }, select: userSelect })
+
+interface SessionRow {
+  user_id: string
+  expired: boolean
+  needs_touch: boolean
+  active: boolean
+  nip: string
+  name: string
+  email: string
+  roles: string[]
+  employee_kind: string
+  locale: string
+  unit_id: string | null
+  unit_name: string | null
+  unit_code: string | null
+  unit_path: string | null
+  jabatan_id: string | null
+  jabatan_name: string | null
+  jabatan_kind: string | null
 }
 
+// Every request reads its session: one raw query (session, user, unit, jabatan) instead of two
+// ORM queries, with the timeouts evaluated by the database clock.
 async function loadSession(request: Request) {
   const token = await readToken(request)
   if (!token) return { status: 'none' } as const
   const id = hashToken(token)
-  const session = await prisma.session.findUnique({
-    where: { id },
-    select: { id: true, userId: true, expiresAt: true, lastSeenAt: true },
-  })
-  if (!session) return { status: 'expired' } as const
-  const now = Date.now()
-  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_MS <= now) {
-    await prisma.session.deleteMany({ where: { id } })
+  const rows = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."userId" AS user_id,
+      (s."expiresAt" <= now() AT TIME ZONE 'UTC' OR s."lastSeenAt" + make_interval(mins => ${env.SESSION_IDLE_MINUTES}) <= now() AT TIME ZONE 'UTC') AS expired,
+      (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}) < now() AT TIME ZONE 'UTC') AS needs_touch,
+      u.active, u.nip, u.name, u.email, u.roles::text[] AS roles, u."employeeKind"::text AS employee_kind, u.locale,
+      un.id AS unit_id, un.name AS unit_name, un.code AS unit_code, un.path AS unit_path,
+      j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind
+    FROM "Session" s
+    JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Unit" un ON un.id = u."unitId"
+    LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
+    WHERE s.id = ${id}`
+  const r = rows[0]
+  if (!r) return { status: 'expired' } as const
+  if (r.expired || !r.active) {
+    await prisma.session.deleteMany({ where: r.active ? { id } : { userId: r.user_id } })
     return { status: 'expired' } as const
   }
-  const user = await findUser(session.userId)
-  if (!user) {
-    await prisma.session.deleteMany({ where: { userId: session.userId } })
-    return { status: 'expired' } as const
-  }
-  if (now - session.lastSeenAt.getTime() > TOUCH_MS) {
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } })
+  if (r.needs_touch) await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date() } })
+  const user: SessionUser = {
+    id: r.user_id,
+    nip: r.nip,
+    name: r.name,
+    email: r.email,
+    roles: r.roles as Role[],
+    employeeKind: r.employee_kind as EmployeeKind,
+    locale: r.locale,
+    unitId: r.unit_id,
+    jabatanId: r.jabatan_id,
+    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name!, code: r.unit_code!, path: r.unit_path! } : null,
+    jabatan: r.jabatan_id ? { id: r.jabatan_id, name: r.jabatan_name!, kind: r.jabatan_kind as JabatanKind } : null,
   }
   return { status: 'active', sessionId: id, user } as const
 }

@@ -1,0 +1,217 @@
+// Essay grading by instructors. An attempt with an ungraded essay waits in NEEDS_GRADING (see
+// grading.server.ts); an instructor scores its essays here. Once every essay is scored, the
+// attempt goes back to SUBMITTED and its grading job is recorded in the same transaction, so the
+// grading worker computes the total, evidence and rating as for any other attempt.
+import { jobs } from '~/jobs/contracts'
+import { getQueue } from '~/jobs/queue.server'
+import { prisma } from '~/utils/db.server'
+import { recordJob, relaySoon } from './outbox.server'
+import type { Layout, Response } from './quiz.server'
+
+export class EssayGradingError extends Error {
+  constructor(
+    message: string,
+    public status = 400,
+    /** The question the message is about, so a form can show it next to that field. */
+    public questionId?: string,
+  ) {
+    super(message)
+  }
+}
+
+function formatPoints(n: number) {
+  return n.toLocaleString('id-ID', { maximumFractionDigits: 2 })
+}
+
+const alreadyGraded = () => new EssayGradingError('Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.', 409)
+
+function refuseUnlessNeedsGrading(status: string) {
+  if (status === 'NEEDS_GRADING') return
+  if (status === 'IN_PROGRESS') throw new EssayGradingError('Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.', 409)
+  throw alreadyGraded()
+}
+
+/** Ids of the ESSAY questions among the given ones. */
+async function essayIdsAmong(questionIds: string[]) {
+  if (questionIds.length === 0) return new Set<string>()
+  const rows = await prisma.question.findMany({ where: { id: { in: questionIds }, type: 'ESSAY' }, select: { id: true } })
+  return new Set(rows.map((r) => r.id))
+}
+
+/** Attempts waiting for an instructor, oldest submission first, with how many essays are still ungraded. */
+export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: number } = {}) {
+  const where = { status: 'NEEDS_GRADING' } as const
+  const [total, rows] = await Promise.all([
+    prisma.quizAttempt.count({ where }),
+    prisma.quizAttempt.findMany({
+      where,
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+      select: {
+        id: true,
+        number: true,
+        submittedAt: true,
+        layout: true,
+        user: { select: { name: true, nip: true } },
+        quiz: { select: { lesson: { select: { title: true, module: { select: { course: { select: { title: true } } } } } } } },
+        answers: { where: { gradedBy: { not: null } }, select: { questionId: true } },
+      },
+    }),
+  ])
+  const essays = await essayIdsAmong([...new Set(rows.flatMap((r) => (r.layout as Layout).map((l) => l.questionId)))])
+  const attempts = rows.map((r) => {
+    const graded = new Set(r.answers.map((a) => a.questionId))
+    const essayIds = (r.layout as Layout).map((l) => l.questionId).filter((id) => essays.has(id))
+    return {
+      id: r.id,
+      number: r.number,
+      submittedAt: r.submittedAt,
+      learner: { name: r.user.name, nip: r.user.nip },
+      courseTitle: r.quiz.lesson.module.course.title,
+      lessonTitle: r.quiz.lesson.title,
+      essays: essayIds.length,
+      ungradedEssays: essayIds.filter((id) => !graded.has(id)).length,
+    }
+  })
+  return { total, attempts }
+}
+
+/**
+ * What an instructor needs to grade one attempt: who and what it is, and its essay questions with
+ * the learner's answers. Other questions, answers and any answer key are not read. Null when the
+ * attempt does not exist.
+ */
+export async function essayGradingView(attemptId: string) {
+  const attempt = await prisma.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      submittedAt: true,
+      layout: true,
+      user: { select: { name: true, nip: true } },
+      quiz: { select: { lesson: { select: { title: true, module: { select: { course: { select: { title: true } } } } } } } },
+    },
+  })
+  if (!attempt) return null
+  const layout = attempt.layout as Layout
+  const ids = layout.map((l) => l.questionId)
+  const questions = await prisma.question.findMany({ where: { id: { in: ids }, type: 'ESSAY' }, select: { id: true, text: true, points: true } })
+  const answers = await prisma.attemptAnswer.findMany({
+    where: { attemptId, questionId: { in: questions.map((q) => q.id) } },
+    select: { questionId: true, response: true, score: true, gradedBy: true },
+  })
+  const questionById = new Map(questions.map((q) => [q.id, q]))
+  const answerById = new Map(answers.map((a) => [a.questionId, a]))
+  const essays = layout.flatMap((l, index) => {
+    const q = questionById.get(l.questionId)
+    if (!q) return []
+    const a = answerById.get(q.id)
+    const text = (a?.response as Response | undefined)?.text
+    return [
+      {
+        questionId: q.id,
+        /** The number the learner saw the question under. */
+        number: index + 1,
+        text: q.text,
+        points: q.points,
+        answer: typeof text === 'string' && text.trim() !== '' ? text : null,
+        /** The instructor's score; null while the essay is ungraded. */
+        score: a?.gradedBy ? (a.score ?? 0) : null,
+      },
+    ]
+  })
+  return {
+    attempt: {
+      id: attempt.id,
+      number: attempt.number,
+      status: attempt.status,
+      submittedAt: attempt.submittedAt,
+      learner: attempt.user,
+      courseTitle: attempt.quiz.lesson.module.course.title,
+      lessonTitle: attempt.quiz.lesson.title,
+    },
+    essays,
+  }
+}
+
+/**
+ * Scores essays of an attempt waiting for grading (`scores`: questionId → score). The scores, and
+ * once every essay is scored the move back to SUBMITTED with its grading job, are one
+ * transaction; the attempt row is locked so two instructors grading at once do not interleave.
+ */
+export async function gradeEssays(attemptId: string, graderId: string, scores: Record<string, number>) {
+  const attempt = await prisma.quizAttempt.findUnique({ where: { id: attemptId }, select: { status: true, layout: true } })
+  if (!attempt) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
+  refuseUnlessNeedsGrading(attempt.status)
+
+  const layout = attempt.layout as Layout
+  const numberOf = new Map(layout.map((l, i) => [l.questionId, i + 1]))
+  const essays = await prisma.question.findMany({ where: { id: { in: [...numberOf.keys()] }, type: 'ESSAY' }, select: { id: true, points: true } })
+  const pointsOf = new Map(essays.map((q) => [q.id, q.points]))
+  const entries = Object.entries(scores)
+  if (entries.length === 0) throw new EssayGradingError('Isi nilai untuk minimal satu soal esai.')
+  for (const [questionId, score] of entries) {
+    const number = numberOf.get(questionId)
+    const points = pointsOf.get(questionId)
+    if (number === undefined) throw new EssayGradingError('Soal yang dinilai tidak termasuk dalam percobaan ini.', 400, questionId)
+    if (points === undefined) throw new EssayGradingError(`Soal nomor ${number} bukan soal esai; nilainya dihitung otomatis.`, 400, questionId)
+    if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > points) {
+      throw new EssayGradingError(`Nilai soal nomor ${number} harus antara 0 dan ${formatPoints(points)}.`, 400, questionId)
+    }
+  }
+
+  const result = await prisma.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "QuizAttempt" WHERE "id" = ${attemptId} FOR UPDATE`
+    if (!locked) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
+    refuseUnlessNeedsGrading(locked.status)
+    for (const [questionId, score] of entries) {
+      const maxScore = pointsOf.get(questionId)!
+      await tx.attemptAnswer.upsert({
+        where: { attemptId_questionId: { attemptId, questionId } },
+        create: { attemptId, questionId, response: {}, score, maxScore, gradedBy: graderId },
+        update: { score, maxScore, gradedBy: graderId },
+      })
+    }
+    const graded = await tx.attemptAnswer.count({ where: { attemptId, questionId: { in: essays.map((q) => q.id) }, gradedBy: { not: null } } })
+    const remaining = essays.length - graded
+    if (remaining > 0) return { remaining, outboxId: null }
+    const moved = await tx.quizAttempt.updateMany({ where: { id: attemptId, status: 'NEEDS_GRADING' }, data: { status: 'SUBMITTED' } })
+    // Cannot happen under the row lock; throwing rolls the scores back rather than leave them orphaned.
+    if (moved.count === 0) throw alreadyGraded()
+    return { remaining: 0, outboxId: (await recordJob(tx, 'gradeAttempt', { attemptId })).id }
+  })
+
+  if (result.outboxId) {
+    await releaseFinishedGradingJob(attemptId)
+    relaySoon([result.outboxId])
+  }
+  return { complete: result.remaining === 0, remaining: result.remaining }
+}
+
+/**
+ * The first grading job of this attempt (the one that found the essay) is kept as completed for a
+ * while under the same deterministic job id, which would make the new enqueue a no-op. Remove it
+ * so the relay's add takes effect now. Best effort: if Redis does not answer, the maintenance
+ * sweep re-queues attempts left in SUBMITTED.
+ */
+async function releaseFinishedGradingJob(attemptId: string) {
+  const contract = jobs.gradeAttempt
+  let timer: NodeJS.Timeout | undefined
+  const work = (async () => {
+    const job = await getQueue(contract.queue).getJob(contract.jobId({ attemptId }))
+    if (job && (await job.isCompleted())) await job.remove()
+  })()
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, 1_000)
+  })
+  try {
+    await Promise.race([work, timeout])
+  } catch {
+    // Left to the sweep.
+  } finally {
+    clearTimeout(timer)
+    work.catch(() => {})
+  }
+}
