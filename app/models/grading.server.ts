@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import type { QuestionType } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { maybeCompleteEnrolment } from './course.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { recordJobs, relaySoon } from './outbox.server'
 import type { Layout, Response } from './quiz.server'
 
 export function normaliseText(s: string) {
@@ -138,11 +138,11 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
       })),
       skipDuplicates: true,
     })
-    const ids: string[] = []
-    for (const competencyId of perCompetency.keys()) {
-      ids.push((await recordJob(tx, 'rateCompetency', { userId: attempt.userId, competencyId, attemptId: attempt.id })).id)
-    }
-    return ids
+    return recordJobs(
+      tx,
+      'rateCompetency',
+      [...perCompetency.keys()].map((competencyId) => ({ userId: attempt.userId, competencyId, attemptId: attempt.id })),
+    )
   })
   if (outboxIds.length) relaySoon(outboxIds)
   if (outboxIds.length && attempt.enrolmentId) await maybeCompleteEnrolment(attempt.enrolmentId)

@@ -65,6 +65,16 @@ const pending = new Set<string>()
 let flushTimer: NodeJS.Timeout | undefined
 const FLUSH_MS = 20
 
+/** Records several jobs of one contract in one insert (inside the caller's transaction). */
+export async function recordJobs<N extends JobName>(tx: Tx, name: N, payloads: JobPayload<N>[]) {
+  if (payloads.length === 0) return []
+  const rows = await tx.outboxMessage.createManyAndReturn({
+    data: payloads.map((p) => ({ jobName: name, payload: jobs[name].payload.parse(p) })),
+    select: { id: true },
+  })
+  return rows.map((r) => r.id)
+}
+
 /** Best effort right after commit; the workers' sweep relays whatever this misses. */
 export function relaySoon(ids: string[]) {
   for (const id of ids) pending.add(id)

@@ -1,8 +1,9 @@
 // The quiz engine: attempts with server-side deadlines, answer saving, submission through the
 // outbox, and what a learner may see before and after review. Grading is in grading.server.ts.
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { Prisma, type GradingMethod, type QuestionType } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { jobs } from '~/jobs/contracts'
 import { enqueue, getQueue } from '~/jobs/queue.server'
 import { recordJob, relaySoon } from './outbox.server'
 
@@ -283,9 +284,16 @@ export function responsesFromForm(form: FormData, layout: Layout): Record<string
 }
 
 async function openAttempt(attemptId: string, userId: string) {
-  const attempt = await prisma.quizAttempt.findFirst({ where: { id: attemptId, userId }, select: { id: true, status: true, deadlineAt: true, layout: true } })
+  const rows = await prisma.$queryRaw<{ id: string; status: string; deadlineAt: Date | null; layout: unknown }[]>`
+    SELECT id, status::text AS status, "deadlineAt", layout FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+  const attempt = rows[0]
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
   return attempt
+}
+
+/** The layout of a learner's own attempt (for parsing a submitted form), in one cheap query. */
+export async function attemptLayout(attemptId: string, userId: string) {
+  return (await openAttempt(attemptId, userId)).layout as Layout
 }
 
 /** Upserts many answers in one statement (one round trip, not one per question). */
@@ -317,8 +325,9 @@ export async function saveAnswers(attemptId: string, userId: string, responses: 
 }
 
 /**
- * Submits: the answers given with the submit (when still in time), the state change and the
- * grading job's outbox row are one transaction. A second submit changes nothing.
+ * Submits: the state change, the answers given with the submit (when still in time) and the
+ * grading job's outbox row are ONE SQL statement (data-modifying CTEs are atomic), so an exam-end
+ * burst costs one round trip per submission. A second submit changes nothing.
  */
 export async function submitAttempt(attemptId: string, userId: string, responses: Record<string, Response> = {}) {
   const attempt = await openAttempt(attemptId, userId)
@@ -326,13 +335,26 @@ export async function submitAttempt(attemptId: string, userId: string, responses
   const late = pastDeadline(attempt.deadlineAt)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = late ? [] : Object.entries(responses).filter(([qid]) => allowed.has(qid))
-  const now = new Date()
-  const outboxId = await prisma.$transaction(async (tx) => {
-    const moved = await tx.quizAttempt.updateMany({ where: { id: attemptId, status: 'IN_PROGRESS' }, data: { status: 'SUBMITTED', submittedAt: now } })
-    if (moved.count === 0) return null
-    await upsertAnswers(tx, attemptId, entries, now)
-    return (await recordJob(tx, 'gradeAttempt', { attemptId })).id
-  })
+  const now = new Date().toISOString()
+  const payload = jobs.gradeAttempt.payload.parse({ attemptId })
+  const rows = await prisma.$queryRaw<{ outbox_id: string | null }[]>`
+    WITH moved AS (
+      UPDATE "QuizAttempt" SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+      WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
+      RETURNING id
+    ), answers AS (
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
+      SELECT ${attemptId}, t.q, t.r::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC')
+      FROM unnest(${entries.map(([q]) => q)}::text[], ${entries.map(([, r]) => JSON.stringify(r))}::text[]) AS t(q, r)
+      WHERE EXISTS (SELECT 1 FROM moved)
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
+    ), outbox AS (
+      INSERT INTO "OutboxMessage" ("id", "jobName", "payload", "createdAt", "attempts")
+      SELECT ${randomUUID()}, 'gradeAttempt', ${JSON.stringify(payload)}::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC'), 0 FROM moved
+      RETURNING id
+    )
+    SELECT (SELECT id FROM outbox) AS outbox_id`
+  const outboxId = rows[0]?.outbox_id ?? null
   if (outboxId) relaySoon([outboxId])
   return { alreadySubmitted: outboxId === null, lateAnswersRefused: late && Object.keys(responses).length > 0 }
 }

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { competencyProfile } from '~/models/profile.server'
-import { attemptView, QuizError, responsesFromForm, saveAnswers, submitAttempt, type Layout } from '~/models/quiz.server'
+import { attemptLayout, attemptView, QuizError, responsesFromForm, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 
@@ -35,9 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const ctx = await attemptContext(params.attemptId!, user.id)
   const form = await request.formData()
-  const responses = responsesFromForm(form, ctx.layout as Layout)
+  const responses = responsesFromForm(form, await attemptLayout(params.attemptId!, user.id))
   try {
     if (form.get('intent') === 'submit') {
       const r = await submitAttempt(params.attemptId!, user.id, responses)
