@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Exam-end burst benchmark, one command: bash bench/run-exam-burst.sh [learners] [window-seconds]
+#
+# Starts the production build of the portal (127.0.0.1:$PORT, default 3200) and the workers on a
+# fresh database (<db>_bench_<port>, migrated, seeded, course packs imported), runs
+# bench/exam-burst.ts against them, then stops both and removes the run's Redis keys. Builds first
+# when build/ is missing (REBUILD=1 to force). KEEP_DB=1 keeps the database for inspection.
+# Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
+# BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
+# Follows scripts/e2e-server.sh. Logs: .local/bench/.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+LEARNERS="${1:-10000}"
+WINDOW="${2:-60}"
+shift $(( $# > 2 ? 2 : $# ))
+export PORT="${BENCH_PORT:-3200}"
+
+set -a; . .local/services.env; set +a
+base_db="$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
+bench_db="${base_db}_bench_${PORT}"
+export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "$bench_db")"
+recreate_db() { # $1 = drop-only
+  node -e "
+    const {Client}=require('pg');const u=new URL(process.argv[1]);const db=u.pathname.slice(1);u.pathname='/postgres';
+    const c=new Client({connectionString:u.toString()});
+    c.connect().then(()=>c.query('DROP DATABASE IF EXISTS \"'+db+'\" WITH (FORCE)'))
+      .then(()=>process.argv[2]==='drop'?null:c.query('CREATE DATABASE \"'+db+'\"')).then(()=>c.end())" "$DATABASE_URL" "${1:-}"
+}
+
+export NODE_ENV=production HOST=127.0.0.1 REDIS_PREFIX="bina-bench-$$" SESSION_SECRET="bench-secret-$(node -e "console.log(require('crypto').randomBytes(16).toString('hex'))")"
+export SESSION_IDLE_MINUTES=120 MEDIA_DIR="storage/bench-media"
+LOGS="$ROOT/.local/bench"
+mkdir -p "$LOGS"
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+
+log() { echo "[run-exam-burst] $*"; }
+
+if [ ! -f build/server/index.js ] || [ "${REBUILD:-0}" = "1" ]; then
+  log "building (NODE_ENV=production npx remix vite:build)"
+  NODE_ENV=production npx remix vite:build >"$LOGS/build-$stamp.log" 2>&1
+fi
+
+log "fresh database $bench_db: migrate, seed, import course packs"
+recreate_db
+npx prisma migrate deploy >"$LOGS/setup-$stamp.log" 2>&1
+npx tsx prisma/seed.ts >>"$LOGS/setup-$stamp.log" 2>&1
+npx tsx scripts/import-content.ts >>"$LOGS/setup-$stamp.log" 2>&1
+
+SERVER=""
+WORKERS=""
+cleanup() {
+  # Only the two processes this script started, by pid; SIGTERM lets the workers finish jobs.
+  for pid in $SERVER $WORKERS; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $SERVER $WORKERS; do
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  node -e "
+    const { Redis } = require('ioredis'); const r = new Redis(process.env.REDIS_URL);
+    (async () => { let cursor = '0';
+      do { const [c, keys] = await r.scan(cursor, 'MATCH', process.env.REDIS_PREFIX + ':*', 'COUNT', 1000); cursor = c;
+           if (keys.length) await r.unlink(...keys); } while (cursor !== '0');
+    })().finally(() => r.disconnect());" 2>/dev/null || true
+  [ "${KEEP_DB:-0}" = "1" ] || recreate_db drop 2>/dev/null || true
+}
+trap cleanup EXIT
+
+PROF=()
+SERVER_PROF=()
+if [ "${BENCH_PROFILE:-0}" = "1" ]; then
+  PROF=(--cpu-prof --cpu-prof-dir="$LOGS/prof-$stamp")
+  # The server has no SIGTERM handler; exiting normally lets V8 write the profile.
+  SERVER_PROF=(--import 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))')
+fi
+# node --import tsx: one process each, so the pid is the process doing the work (CPU accounting).
+node "${PROF[@]}" --import tsx workers/index.ts >"$LOGS/workers-$stamp.log" 2>&1 &
+WORKERS=$!
+node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx server/index.ts >"$LOGS/server-$stamp.log" 2>&1 &
+SERVER=$!
+
+BASE="http://127.0.0.1:$PORT"
+for i in $(seq 1 120); do
+  if node -e "fetch(process.argv[1]).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))" "$BASE/healthz"; then break; fi
+  if ! kill -0 "$SERVER" 2>/dev/null; then log "server exited; see $LOGS/server-$stamp.log"; exit 1; fi
+  [ "$i" = 120 ] && { log "server not healthy after 60 s; see $LOGS/server-$stamp.log"; exit 1; }
+  sleep 0.5
+done
+log "server pid $SERVER, workers pid $WORKERS on $BASE (logs in $LOGS)"
+
+status=0
+BENCH_SERVER_PID="$SERVER" BENCH_WORKERS_PID="$WORKERS" \
+  npx tsx bench/exam-burst.ts --learners "$LEARNERS" --window "$WINDOW" --base "$BASE" "$@" || status=$?
+errors="$(grep -c -i 'error\|failed' "$LOGS/workers-$stamp.log" || true)"
+[ "$errors" = "0" ] || log "workers log has $errors error lines: $LOGS/workers-$stamp.log"
+exit $status
