@@ -15,7 +15,12 @@ const isTest = process.env.VITEST === 'true'
 export default defineConfig({
   plugins: [isTest ? null : remix(remixConfig), tsconfigPaths()],
   optimizeDeps: {
-    include: ['@tiptap/react', '@tiptap/starter-kit', '@tiptap/extension-link', '@mux/mux-player-react'],
+    include: [
+      '@tiptap/react',
+      '@tiptap/starter-kit',
+      '@tiptap/extension-link',
+      '@mux/mux-player-react',
+    ],
   },
   build: { target: 'es2022' },
   test: {

@@ -9,7 +9,12 @@ import i18n, { resources } from './i18n'
 async function hydrate() {
   await i18next
     .use(initReactI18next)
-    .init({ ...i18n, lng: document.documentElement.lang || 'id', ns: getInitialNamespaces(), resources })
+    .init({
+      ...i18n,
+      lng: document.documentElement.lang || 'id',
+      ns: getInitialNamespaces(),
+      resources,
+    })
   startTransition(() => {
     hydrateRoot(
       document,

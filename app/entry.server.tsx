@@ -20,7 +20,9 @@ export default async function handleRequest(
   const instance = createInstance()
   const lng = await i18next.getLocale(request)
   await instance.use(initReactI18next).init({ ...i18n, lng, ns: ['common'], resources })
-  const callbackName = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady'
+  const callbackName = isbot(request.headers.get('user-agent') ?? '')
+    ? 'onAllReady'
+    : 'onShellReady'
 
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -33,7 +35,12 @@ export default async function handleRequest(
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          )
           pipe(body)
         },
         onShellError(error: unknown) {

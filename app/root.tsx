@@ -46,9 +46,14 @@ function navFor(roles: Role[]) {
   items.push({ to: '/courses', key: 'nav.catalog' })
   if (roles.includes('ASN')) items.push({ to: '/profile', key: 'nav.profile' })
   if (roles.includes('SUPERVISOR')) items.push({ to: '/team', key: 'nav.team' })
-  if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN')) items.push({ to: '/authoring', key: 'nav.authoring' })
+  if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
+    items.push({ to: '/authoring', key: 'nav.authoring' })
   if (roles.includes('ADMIN')) {
-    items.push({ to: '/admin/users', key: 'nav.users' }, { to: '/admin/org', key: 'nav.organisation' }, { to: '/admin/jobs', key: 'nav.jobs' })
+    items.push(
+      { to: '/admin/users', key: 'nav.users' },
+      { to: '/admin/org', key: 'nav.organisation' },
+      { to: '/admin/jobs', key: 'nav.jobs' },
+    )
   }
   return items
 }
@@ -97,12 +102,30 @@ function Header() {
         </Form>
         {user ? (
           <>
-            <Link to="/notifications" className="bell" aria-label={`${t('nav.notifications')}: ${t('notifications.unread', { count: data?.unread ?? 0 })}`}>
-              <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+            <Link
+              to="/notifications"
+              className="bell"
+              aria-label={`${t('nav.notifications')}: ${t('notifications.unread', { count: data?.unread ?? 0 })}`}
+            >
+              <svg
+                aria-hidden="true"
+                width="20"
+                height="20"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
                 <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
                 <path d="M13.73 21a2 2 0 0 1-3.46 0" />
               </svg>
-              {data && data.unread > 0 ? <span className="badge" data-testid="unread-count">{data.unread}</span> : null}
+              {data && data.unread > 0 ? (
+                <span className="badge" data-testid="unread-count">
+                  {data.unread}
+                </span>
+              ) : null}
             </Link>
             <span className="user-name">{user.name}</span>
             <Form method="post" action="/logout">

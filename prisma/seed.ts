@@ -13,14 +13,27 @@ export async function seedUnits(root: UnitSeed = provinceUnit) {
   const ids = new Map<string, string>()
   async function visit(u: UnitSeed, parent: { id: string; path: string; depth: number } | null) {
     const existing = await prisma.unit.findUnique({ where: { code: u.code }, select: { id: true } })
-    const id = existing?.id ?? (await prisma.unit.create({ data: { code: u.code, name: u.name, kind: u.kind, path: '', depth: 0 } })).id
+    const id =
+      existing?.id ??
+      (
+        await prisma.unit.create({
+          data: { code: u.code, name: u.name, kind: u.kind, path: '', depth: 0 },
+        })
+      ).id
     const path = `${parent?.path ?? '/'}${id}/`
     await prisma.unit.update({
       where: { id },
-      data: { name: u.name, kind: u.kind, parentId: parent?.id ?? null, path, depth: parent ? parent.depth + 1 : 0 },
+      data: {
+        name: u.name,
+        kind: u.kind,
+        parentId: parent?.id ?? null,
+        path,
+        depth: parent ? parent.depth + 1 : 0,
+      },
     })
     ids.set(u.code, id)
-    for (const c of u.children ?? []) await visit(c, { id, path, depth: parent ? parent.depth + 1 : 0 })
+    for (const c of u.children ?? [])
+      await visit(c, { id, path, depth: parent ? parent.depth + 1 : 0 })
   }
   await visit(root, null)
   return ids
@@ -31,7 +44,13 @@ export async function seedCompetencies() {
   for (const c of competencies) {
     const row = await prisma.competency.upsert({
       where: { code: c.code },
-      create: { code: c.code, type: c.type, area: c.area ?? null, name: c.name, description: c.description },
+      create: {
+        code: c.code,
+        type: c.type,
+        area: c.area ?? null,
+        name: c.name,
+        description: c.description,
+      },
       update: { type: c.type, area: c.area ?? null, name: c.name, description: c.description },
       select: { id: true },
     })
@@ -39,7 +58,13 @@ export async function seedCompetencies() {
     for (const l of c.levels) {
       await prisma.competencyLevel.upsert({
         where: { competencyId_level: { competencyId: row.id, level: l.level } },
-        create: { competencyId: row.id, level: l.level, name: l.name, description: l.description, indicators: l.indicators },
+        create: {
+          competencyId: row.id,
+          level: l.level,
+          name: l.name,
+          description: l.description,
+          indicators: l.indicators,
+        },
         update: { name: l.name, description: l.description, indicators: l.indicators },
       })
     }
@@ -84,18 +109,64 @@ export interface DemoAccount {
 
 // Valid NIPs (birth date, TMT CPNS, sex, sequence). The learner reports to the supervisor.
 export const demoAccounts: DemoAccount[] = [
-  { key: 'admin', nip: '199001012015031004', name: 'Rahmat Hidayat, S.Kom.', email: 'admin@bina.jambiprov.go.id', roles: ['ADMIN', 'ASN'], unit: 'BKD', jabatan: 'admin' },
-  { key: 'instructor', nip: '197511202000031003', name: 'Dr. Siti Aminah, M.Si.', email: 'widyaiswara@bina.jambiprov.go.id', roles: ['INSTRUCTOR', 'ASN'], unit: 'BPSDM', jabatan: 'instructor' },
-  { key: 'supervisor', nip: '198007102005011002', name: 'Hendra Saputra, S.E., M.Ak.', email: 'kabid.akuntansi@bina.jambiprov.go.id', roles: ['SUPERVISOR', 'ASN'], unit: 'BPKAD.AKT', jabatan: 'supervisor' },
-  { key: 'learner', nip: '199203152019032001', name: 'Nurul Fadhilah, S.Ak.', email: 'nurul.fadhilah@bina.jambiprov.go.id', roles: ['ASN'], unit: 'BPKAD.AKT', jabatan: 'learner', supervisor: 'supervisor' },
-  { key: 'learner2', nip: '199505052020121005', name: 'Yoga Pratama, A.Md.', email: 'yoga.pratama@bina.jambiprov.go.id', roles: ['ASN'], unit: 'DISKOMINFO', jabatan: 'learner' },
+  {
+    key: 'admin',
+    nip: '199001012015031004',
+    name: 'Rahmat Hidayat, S.Kom.',
+    email: 'admin@bina.jambiprov.go.id',
+    roles: ['ADMIN', 'ASN'],
+    unit: 'BKD',
+    jabatan: 'admin',
+  },
+  {
+    key: 'instructor',
+    nip: '197511202000031003',
+    name: 'Dr. Siti Aminah, M.Si.',
+    email: 'widyaiswara@bina.jambiprov.go.id',
+    roles: ['INSTRUCTOR', 'ASN'],
+    unit: 'BPSDM',
+    jabatan: 'instructor',
+  },
+  {
+    key: 'supervisor',
+    nip: '198007102005011002',
+    name: 'Hendra Saputra, S.E., M.Ak.',
+    email: 'kabid.akuntansi@bina.jambiprov.go.id',
+    roles: ['SUPERVISOR', 'ASN'],
+    unit: 'BPKAD.AKT',
+    jabatan: 'supervisor',
+  },
+  {
+    key: 'learner',
+    nip: '199203152019032001',
+    name: 'Nurul Fadhilah, S.Ak.',
+    email: 'nurul.fadhilah@bina.jambiprov.go.id',
+    roles: ['ASN'],
+    unit: 'BPKAD.AKT',
+    jabatan: 'learner',
+    supervisor: 'supervisor',
+  },
+  {
+    key: 'learner2',
+    nip: '199505052020121005',
+    name: 'Yoga Pratama, A.Md.',
+    email: 'yoga.pratama@bina.jambiprov.go.id',
+    roles: ['ASN'],
+    unit: 'DISKOMINFO',
+    jabatan: 'learner',
+  },
 ]
 
-export async function seedDemoAccounts(unitIds: Map<string, string>, jabatanIds: Map<string, string>, demoJabatan: Record<string, string>) {
+export async function seedDemoAccounts(
+  unitIds: Map<string, string>,
+  jabatanIds: Map<string, string>,
+  demoJabatan: Record<string, string>,
+) {
   const hash = await hashPassword(DEMO_PASSWORD)
   const userIds = new Map<string, string>()
   for (const a of demoAccounts) {
-    const unitId = unitIds.get(a.unit) ?? [...unitIds.entries()].find(([code]) => code.startsWith(a.unit))?.[1]
+    const unitId =
+      unitIds.get(a.unit) ?? [...unitIds.entries()].find(([code]) => code.startsWith(a.unit))?.[1]
     const jabatanId = jabatanIds.get(demoJabatan[a.jabatan] ?? '') ?? null
     const data = {
       name: a.name,
@@ -107,8 +178,17 @@ export async function seedDemoAccounts(unitIds: Map<string, string>, jabatanIds:
       supervisorId: a.supervisor ? (userIds.get(a.supervisor) ?? null) : null,
       active: true,
     }
-    const user = await prisma.user.upsert({ where: { nip: a.nip }, create: { nip: a.nip, ...data }, update: data, select: { id: true } })
-    await prisma.password.upsert({ where: { userId: user.id }, create: { userId: user.id, hash }, update: { hash } })
+    const user = await prisma.user.upsert({
+      where: { nip: a.nip },
+      create: { nip: a.nip, ...data },
+      update: data,
+      select: { id: true },
+    })
+    await prisma.password.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, hash },
+      update: { hash },
+    })
     userIds.set(a.key, user.id)
   }
   return userIds
@@ -127,9 +207,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now()
   seedAll()
     .then((counts) => {
-      console.log(`Seeded ${counts.units} units, ${counts.competencies} competencies, ${counts.jabatan} jabatan in ${Date.now() - started} ms.`)
+      console.log(
+        `Seeded ${counts.units} units, ${counts.competencies} competencies, ${counts.jabatan} jabatan in ${Date.now() - started} ms.`,
+      )
       console.log('\nDemo accounts (password for all: ' + DEMO_PASSWORD + '):')
-      for (const a of demoAccounts) console.log(`  ${a.roles.join('+').padEnd(16)} NIP ${a.nip}  ${a.email}  ${a.name}`)
+      for (const a of demoAccounts)
+        console.log(`  ${a.roles.join('+').padEnd(16)} NIP ${a.nip}  ${a.email}  ${a.name}`)
     })
     .catch((e) => {
       console.error(e)

@@ -13,7 +13,13 @@ import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { makeNip, validateNip } from '~/utils/nip'
 import { hashPassword } from '~/utils/password.server'
-import { familyNames, femaleGivenNames, gelarBelakang, gelarDepan, maleGivenNames } from './seed-data/names'
+import {
+  familyNames,
+  femaleGivenNames,
+  gelarBelakang,
+  gelarDepan,
+  maleGivenNames,
+} from './seed-data/names'
 
 export const SYNTHETIC_PASSWORD = 'Bina-Sintetis-2026'
 export const SYNTHETIC_EMAIL_DOMAIN = 'asn.jambiprov.go.id'
@@ -124,7 +130,9 @@ function personName(r: Rng, sex: 'L' | 'P', kind: JabatanKind, age: number) {
     back.push(r.pick(diploma.filter((g) => sex === 'P' || g !== 'A.Md.Keb.')))
   } else if (edu !== 'SMA') {
     // A few sarjana are professionals with a gelar depan in place of (or besides) the sarjana one.
-    const prof = r.chance(0.06) ? r.pick(['dr.', 'drg.', 'apt.', 'Ns.', 'Ir.'].filter(hasGelarDepan)) : null
+    const prof = r.chance(0.06)
+      ? r.pick(['dr.', 'drg.', 'apt.', 'Ns.', 'Ir.'].filter(hasGelarDepan))
+      : null
     if (prof) front.push(prof)
     if (prof === 'apt.') back.push('S.Farm.')
     else if (prof === 'Ns.') back.push('S.Kep.')
@@ -135,7 +143,8 @@ function personName(r: Rng, sex: 'L' | 'P', kind: JabatanKind, age: number) {
     }
     if (edu === 'S3' && hasGelarDepan('Dr.')) front.unshift('Dr.')
   }
-  const full = [front.join(' '), bare].filter(Boolean).join(' ') + (back.length ? `, ${back.join(', ')}` : '')
+  const full =
+    [front.join(' '), bare].filter(Boolean).join(' ') + (back.length ? `, ${back.join(', ')}` : '')
   return { full, bare }
 }
 
@@ -167,12 +176,24 @@ function nipFor(r: Rng, kind: EmployeeKind, sex: 'L' | 'P', today: Date) {
   const age = Math.floor(ageMonths / 12)
   if (kind === 'PPPK') {
     const year = r.int(Math.max(2019, by + 20), nowY)
-    return { age, nip: makeNip({ birthDate, tmtYear: year, tmtMonth: 21, sex, sequence: r.int(1, 400) }) }
+    return {
+      age,
+      nip: makeNip({ birthDate, tmtYear: year, tmtMonth: 21, sex, sequence: r.int(1, 400) }),
+    }
   }
   // Appointed as CPNS at 19-35 (never after today, never before the month after the 18th birthday).
   const startAge = r.int(19 * 12 + 1, Math.max(19 * 12 + 1, Math.min(35 * 12, ageMonths - 3)))
   const tmt = birthMonths + startAge
-  return { age, nip: makeNip({ birthDate, tmtYear: Math.floor(tmt / 12), tmtMonth: (tmt % 12) + 1, sex, sequence: r.int(1, 250) }) }
+  return {
+    age,
+    nip: makeNip({
+      birthDate,
+      tmtYear: Math.floor(tmt / 12),
+      tmtMonth: (tmt % 12) + 1,
+      sex,
+      sequence: r.int(1, 250),
+    }),
+  }
 }
 
 /** The next free NIP: same birth date, TMT and sex, the next sequence number. */
@@ -201,24 +222,38 @@ function chunks<T>(xs: T[], size: number): T[][] {
 async function idsByNip(nips: string[]) {
   const map = new Map<string, { id: string; email: string }>()
   for (const part of chunks(nips, BATCH)) {
-    const rows = await prisma.user.findMany({ where: { nip: { in: part } }, select: { id: true, nip: true, email: true } })
+    const rows = await prisma.user.findMany({
+      where: { nip: { in: part } },
+      select: { id: true, nip: true, email: true },
+    })
     for (const u of rows) map.set(u.nip, { id: u.id, email: u.email })
   }
   return map
 }
 
 /** Creates `count` synthetic ASN (idempotent by NIP). See the header comment. */
-export async function generateSynthetic(count: number, opts: SyntheticOptions = {}): Promise<SyntheticResult> {
+export async function generateSynthetic(
+  count: number,
+  opts: SyntheticOptions = {},
+): Promise<SyntheticResult> {
   const started = performance.now()
   const prefix = opts.prefix ?? 'S'
   const today = opts.today ?? new Date()
   const password = opts.password ?? SYNTHETIC_PASSWORD
   const log = opts.log === false ? () => {} : (s: string) => console.log(s)
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`count must be a positive integer, got ${count}`)
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`count must be a positive integer, got ${count}`)
 
-  const units: UnitRow[] = await prisma.unit.findMany({ orderBy: { code: 'asc' }, select: { id: true, code: true, kind: true, path: true, depth: true, parentId: true } })
-  const jabatan = await prisma.jabatan.findMany({ orderBy: { code: 'asc' }, select: { id: true, kind: true } })
-  if (units.length < 2 || jabatan.length === 0) throw new Error('No units or jabatan: run `npx tsx prisma/seed.ts` first.')
+  const units: UnitRow[] = await prisma.unit.findMany({
+    orderBy: { code: 'asc' },
+    select: { id: true, code: true, kind: true, path: true, depth: true, parentId: true },
+  })
+  const jabatan = await prisma.jabatan.findMany({
+    orderBy: { code: 'asc' },
+    select: { id: true, kind: true },
+  })
+  if (units.length < 2 || jabatan.length === 0)
+    throw new Error('No units or jabatan: run `npx tsx prisma/seed.ts` first.')
 
   // Units below the province; leaves (no children) weigh 4, inner units 1.
   const parents = new Set(units.map((u) => u.parentId).filter(Boolean))
@@ -233,7 +268,11 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
     const js = jabatan.filter((j) => j.kind === k)
     return js.length ? js : jabatan
   }
-  const byKind = Object.fromEntries((['JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL'] as const).map((k) => [k, jabatanOfKind(k)])) as Record<JabatanKind, { id: string; kind: JabatanKind }[]>
+  const byKind = Object.fromEntries(
+    (
+      ['JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL'] as const
+    ).map((k) => [k, jabatanOfKind(k)]),
+  ) as Record<JabatanKind, { id: string; kind: JabatanKind }[]>
 
   const r = rng(seedOf(`bina-synthetic:${prefix}`))
 
@@ -285,7 +324,8 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
     const kind: JabatanKind = supervisor
       ? r.weighted({ ADMINISTRATOR: 40, PENGAWAS: 60 })
       : r.weighted({ PELAKSANA: 56, FUNGSIONAL: 40, PENGAWAS: 4 })
-    const employeeKind: EmployeeKind = !supervisor && kind !== 'PENGAWAS' && r.chance(0.031) ? 'PPPK' : 'PNS'
+    const employeeKind: EmployeeKind =
+      !supervisor && kind !== 'PENGAWAS' && r.chance(0.031) ? 'PPPK' : 'PNS'
     const sex = r.chance(0.52) ? 'L' : 'P'
     const generated = nipFor(r, employeeKind, sex, today)
     let nip = generated.nip
@@ -314,7 +354,9 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
     })
   }
   if (invalid) throw new Error(`Generator bug: ${invalid} NIPs failed validateNip`)
-  log(`[synthetic] prefix ${prefix}: ${count} people generated and their NIPs validated in ${Math.round(performance.now() - started)} ms`)
+  log(
+    `[synthetic] prefix ${prefix}: ${count} people generated and their NIPs validated in ${Math.round(performance.now() - started)} ms`,
+  )
 
   const hash = await hashPassword(password)
   const toData = (x: Row, supervisorId: string | null) => ({
@@ -333,18 +375,28 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
     const existing = await idsByNip(part.map((x) => x.nip))
     const fresh = part.filter((x) => !existing.has(x.nip))
     if (fresh.length === 0) return 0
-    return (await prisma.user.createMany({ data: fresh.map((x) => toData(x, supervisorId(x))), skipDuplicates: true })).count
+    return (
+      await prisma.user.createMany({
+        data: fresh.map((x) => toData(x, supervisorId(x))),
+        skipDuplicates: true,
+      })
+    ).count
   }
 
   // Supervisors first, so the others can point at their ids.
   const supervisorRows = rows.filter((x) => x.roles.includes('SUPERVISOR'))
   let usersCreated = 0
-  for (const part of chunks(supervisorRows, BATCH)) usersCreated += await insertUsers(part, () => null)
+  for (const part of chunks(supervisorRows, BATCH))
+    usersCreated += await insertUsers(part, () => null)
   const supervisorIds = await idsByNip(supervisorRows.map((x) => x.nip))
   const staff = rows.filter((x) => !x.roles.includes('SUPERVISOR'))
   let done = 0
   for (const part of chunks(staff, BATCH)) {
-    usersCreated += await insertUsers(part, (x) => (x.supervisorIndex == null ? null : (supervisorIds.get(rows[x.supervisorIndex]!.nip)?.id ?? null)))
+    usersCreated += await insertUsers(part, (x) =>
+      x.supervisorIndex == null
+        ? null
+        : (supervisorIds.get(rows[x.supervisorIndex]!.nip)?.id ?? null),
+    )
     done += part.length
     log(`[synthetic] users ${supervisorRows.length + done}/${count} (${usersCreated} new)`)
   }
@@ -355,9 +407,17 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
   let passwordsCreated = 0
   for (const part of chunks(ours, BATCH)) {
     const userIds = part.map((x) => ids.get(x.nip)!.id)
-    const have = new Set((await prisma.password.findMany({ where: { userId: { in: userIds } }, select: { userId: true } })).map((p) => p.userId))
+    const have = new Set(
+      (
+        await prisma.password.findMany({
+          where: { userId: { in: userIds } },
+          select: { userId: true },
+        })
+      ).map((p) => p.userId),
+    )
     const data = userIds.filter((id) => !have.has(id)).map((userId) => ({ userId, hash }))
-    if (data.length) passwordsCreated += (await prisma.password.createMany({ data, skipDuplicates: true })).count
+    if (data.length)
+      passwordsCreated += (await prisma.password.createMany({ data, skipDuplicates: true })).count
   }
   log(`[synthetic] passwords: ${passwordsCreated} new`)
 
@@ -369,7 +429,14 @@ export async function generateSynthetic(count: number, opts: SyntheticOptions = 
     supervisors: supervisorRows.length,
     pppk: rows.filter((x) => x.employeeKind === 'PPPK').length,
     skippedExisting: count - ours.length,
-    people: ours.map((x) => ({ id: ids.get(x.nip)!.id, nip: x.nip, email: x.email, name: x.name, employeeKind: x.employeeKind, supervisor: x.roles.includes('SUPERVISOR') })),
+    people: ours.map((x) => ({
+      id: ids.get(x.nip)!.id,
+      nip: x.nip,
+      email: x.email,
+      name: x.name,
+      employeeKind: x.employeeKind,
+      supervisor: x.roles.includes('SUPERVISOR'),
+    })),
     password,
     ms: performance.now() - started,
   }
@@ -388,13 +455,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       const s = res.ms / 1000
       console.log(
         `Synthetic ASN (prefix ${res.prefix}): ${res.requested} requested, ${res.usersCreated} users and ${res.passwordsCreated} passwords created` +
-          (res.skippedExisting ? `, ${res.skippedExisting} NIPs already taken by other users (skipped)` : '') +
+          (res.skippedExisting
+            ? `, ${res.skippedExisting} NIPs already taken by other users (skipped)`
+            : '') +
           `; ${res.supervisors} supervisors, ${res.pppk} PPPK.`,
       )
-      console.log(`Time: ${s.toFixed(1)} s (${Math.round(res.requested / s)} people/s; ${Math.round((res.usersCreated + res.passwordsCreated) / s)} rows inserted/s).`)
+      console.log(
+        `Time: ${s.toFixed(1)} s (${Math.round(res.requested / s)} people/s; ${Math.round((res.usersCreated + res.passwordsCreated) / s)} rows inserted/s).`,
+      )
       console.log(`Password for all: ${res.password}`)
       console.log('Examples:')
-      for (const p of res.people.slice(0, 5)) console.log(`  ${p.nip}  ${p.email}  ${p.name}${p.supervisor ? '  (supervisor)' : ''}${p.employeeKind === 'PPPK' ? '  (PPPK)' : ''}`)
+      for (const p of res.people.slice(0, 5))
+        console.log(
+          `  ${p.nip}  ${p.email}  ${p.name}${p.supervisor ? '  (supervisor)' : ''}${p.employeeKind === 'PPPK' ? '  (PPPK)' : ''}`,
+        )
     })
     .catch((e) => {
       console.error(e)

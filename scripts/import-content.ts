@@ -9,7 +9,10 @@ const root = path.resolve(process.argv[2] ?? 'content/courses')
 const started = Date.now()
 importAllPacks(root, env.MEDIA_DIR)
   .then((results) => {
-    for (const r of results) console.log(`  ${r.slug}: version ${r.version}${r.published ? ' (published)' : ' (unchanged)'}`)
+    for (const r of results)
+      console.log(
+        `  ${r.slug}: version ${r.version}${r.published ? ' (published)' : ' (unchanged)'}`,
+      )
     console.log(`Imported ${results.length} course packs in ${Date.now() - started} ms.`)
   })
   .catch((e) => {

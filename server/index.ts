@@ -32,13 +32,17 @@ app.use(crossSiteGuard)
 async function main() {
   let build: () => Promise<ServerBuild>
   if (MODE === 'development') {
-    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
+    const vite = await import('vite').then((v) =>
+      v.createServer({ server: { middlewareMode: true } }),
+    )
     app.use(vite.middlewares)
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
     app.use(express.static('build/client', { maxAge: '1h' }))
-    const mod = (await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild
+    const mod = (await import(
+      new URL('../build/server/index.js', import.meta.url).href
+    )) as ServerBuild
     build = async () => mod
   }
   app.all('*', createRequestHandler({ build, mode: MODE }))

@@ -33,13 +33,23 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
       }),
   )
   for (const w of workers) {
-    w.on('failed', (job, err) => console.error(`[worker:${w.name}] job ${job?.id} (${job?.name}) failed: ${err.message}`))
+    w.on('failed', (job, err) =>
+      console.error(`[worker:${w.name}] job ${job?.id} (${job?.name}) failed: ${err.message}`),
+    )
     w.on('error', (err) => console.error(`[worker:${w.name}] ${err.message}`))
   }
   if (queues.includes('maintenance')) {
     // The scheduled maintenance job (overdue attempts, lost grading jobs): one schedule, upserted.
     await getQueue('maintenance')
-      .upsertJobScheduler('maintenance-sweep', { every: MAINTENANCE_EVERY_MS }, { name: jobs.maintenanceSweep.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } })
+      .upsertJobScheduler(
+        'maintenance-sweep',
+        { every: MAINTENANCE_EVERY_MS },
+        {
+          name: jobs.maintenanceSweep.name,
+          data: {},
+          opts: { removeOnComplete: 100, removeOnFail: 500 },
+        },
+      )
       .catch((e) => console.error(`[maintenance] could not schedule the sweep yet: ${String(e)}`))
   }
   let sweeping = false
@@ -68,10 +78,13 @@ async function main() {
     if (stopping) return
     stopping = true
     console.log(`${signal}: finishing active jobs (deadline ${env.WORKER_SHUTDOWN_MS} ms)`)
-    const deadline = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), env.WORKER_SHUTDOWN_MS).unref())
+    const deadline = new Promise<'timeout'>((r) =>
+      setTimeout(() => r('timeout'), env.WORKER_SHUTDOWN_MS).unref(),
+    )
     const result = await Promise.race([stop().then(() => 'closed' as const), deadline])
     await prisma.$disconnect().catch(() => {})
-    if (result === 'timeout') console.error('Shutdown deadline passed; unfinished jobs will be retried (stalled).')
+    if (result === 'timeout')
+      console.error('Shutdown deadline passed; unfinished jobs will be retried (stalled).')
     process.exit(result === 'closed' ? 0 : 1)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -18,7 +18,10 @@ const byName: Partial<Record<JobName, (payload: never) => Promise<unknown>>> = {
 }
 
 /** Registers an additional processor (used by feature modules that own a job). */
-export function registerProcessor<N extends JobName>(name: N, fn: (payload: never) => Promise<unknown>) {
+export function registerProcessor<N extends JobName>(
+  name: N,
+  fn: (payload: never) => Promise<unknown>,
+) {
   byName[name] = fn
 }
 

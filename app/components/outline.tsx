@@ -9,12 +9,26 @@ export interface OutlineLesson {
   minutes: number
 }
 
-const stateLabel = { done: 'selesai', 'in-progress': 'sedang berjalan', todo: 'belum dimulai' } as const
+const stateLabel = {
+  done: 'selesai',
+  'in-progress': 'sedang berjalan',
+  todo: 'belum dimulai',
+} as const
 const stateIcon = { done: '✔', 'in-progress': '◐', todo: '○' } as const
 const kindLabel = { TEXT: 'Bacaan', VIDEO: 'Video', QUIZ: 'Kuis' } as const
 
 /** Modules and lessons with each lesson's state, linking to the player when `linked`. */
-export function CourseOutline({ slug, lessons, current, linked }: { slug: string; lessons: OutlineLesson[]; current?: string; linked: boolean }) {
+export function CourseOutline({
+  slug,
+  lessons,
+  current,
+  linked,
+}: {
+  slug: string
+  lessons: OutlineLesson[]
+  current?: string
+  linked: boolean
+}) {
   const modules: { title: string; lessons: OutlineLesson[] }[] = []
   for (const l of lessons) {
     const last = modules[modules.length - 1]
@@ -33,7 +47,10 @@ export function CourseOutline({ slug, lessons, current, linked }: { slug: string
                   {stateIcon[l.state]}
                 </span>
                 {linked ? (
-                  <Link to={`/courses/${slug}/lessons/${l.slug}`} aria-current={current === l.slug ? 'page' : undefined}>
+                  <Link
+                    to={`/courses/${slug}/lessons/${l.slug}`}
+                    aria-current={current === l.slug ? 'page' : undefined}
+                  >
                     {l.title}
                   </Link>
                 ) : (
@@ -55,7 +72,15 @@ export function CourseOutline({ slug, lessons, current, linked }: { slug: string
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
   return (
     <div>
-      <div className="progress" role="progressbar" aria-label={label} aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} data-testid="course-progress">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={percent}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        data-testid="course-progress"
+      >
         <span style={{ width: `${percent}%` }} />
       </div>
       <p className="muted">{percent}% pelajaran wajib selesai</p>

@@ -1,4 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
@@ -116,7 +122,13 @@ export function UserForm({
         <legend>Peran</legend>
         {ROLE_KEYS.map((r) => (
           <label key={r} style={{ fontWeight: 400 }}>
-            <input type="checkbox" name={fields.roles.name} value={r} defaultChecked={selectedRoles.has(r)} /> {t(`roles.${r}`)}
+            <input
+              type="checkbox"
+              name={fields.roles.name}
+              value={r}
+              defaultChecked={selectedRoles.has(r)}
+            />{' '}
+            {t(`roles.${r}`)}
           </label>
         ))}
         {err(fields.roles)}

@@ -10,7 +10,19 @@ export type PlayerSource =
  * Plays a lesson video and reports the intervals actually watched to `progressUrl`
  * (every few seconds, on pause and at the end). The server decides when 90% is reached.
  */
-export function VideoPlayer({ source, title, progressUrl, startAt, onProgress }: { source: PlayerSource; title: string; progressUrl: string; startAt: number; onProgress?: (r: { watchedShare: number; completed: boolean }) => void }) {
+export function VideoPlayer({
+  source,
+  title,
+  progressUrl,
+  startAt,
+  onProgress,
+}: {
+  source: PlayerSource
+  title: string
+  progressUrl: string
+  startAt: number
+  onProgress?: (r: { watchedShare: number; completed: boolean }) => void
+}) {
   const ranges = useRef<[number, number][]>([])
   const segment = useRef<[number, number] | null>(null)
   const lastSent = useRef(0)
@@ -24,7 +36,11 @@ export function VideoPlayer({ source, title, progressUrl, startAt, onProgress }:
       ranges.current = []
       if (batch.length === 0) return
       try {
-        const res = await fetch(progressUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ positionSec: position, ranges: batch }) })
+        const res = await fetch(progressUrl, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ positionSec: position, ranges: batch }),
+        })
         if (!res.ok) throw new Error(await res.text())
         const body = (await res.json()) as { watchedShare: number; completed: boolean }
         setError(null)
@@ -71,7 +87,15 @@ export function VideoPlayer({ source, title, progressUrl, startAt, onProgress }:
   return (
     <div>
       {source.kind === 'local' ? (
-        <video ref={videoRef} controls preload="metadata" src={source.src} data-testid="lesson-video" aria-label={title} {...handlers}>
+        <video
+          ref={videoRef}
+          controls
+          preload="metadata"
+          src={source.src}
+          data-testid="lesson-video"
+          aria-label={title}
+          {...handlers}
+        >
           <track kind="captions" />
         </video>
       ) : (

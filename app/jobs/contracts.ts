@@ -62,7 +62,11 @@ export const jobs = {
   rateCompetency: defineJob({
     queue: 'competency',
     name: 'competency.rate',
-    payload: z.object({ userId: z.string().min(1), competencyId: z.string().min(1), attemptId: z.string().min(1) }),
+    payload: z.object({
+      userId: z.string().min(1),
+      competencyId: z.string().min(1),
+      attemptId: z.string().min(1),
+    }),
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
     jobId: (p) => `rate.${p.userId}.${p.competencyId}.${p.attemptId}`,
   }),

@@ -2,7 +2,10 @@
 import type { Messages } from './id'
 
 const en: Messages = {
-  app: { name: 'Bina', tagline: 'Competency development portal for the civil servants of Jambi Province' },
+  app: {
+    name: 'Bina',
+    tagline: 'Competency development portal for the civil servants of Jambi Province',
+  },
   nav: {
     home: 'Home',
     catalog: 'Course catalogue',
@@ -21,7 +24,12 @@ const en: Messages = {
     language: 'Language',
     mainMenu: 'Main menu',
   },
-  roles: { ASN: 'ASN (learner)', INSTRUCTOR: 'Instructor', SUPERVISOR: 'Supervisor', ADMIN: 'Admin' },
+  roles: {
+    ASN: 'ASN (learner)',
+    INSTRUCTOR: 'Instructor',
+    SUPERVISOR: 'Supervisor',
+    ADMIN: 'Admin',
+  },
   jabatanKind: {
     JPT_MADYA: 'JPT Madya',
     JPT_PRATAMA: 'JPT Pratama',
@@ -48,7 +56,12 @@ const en: Messages = {
     employeeKind: 'Status',
     noUnit: 'Not assigned',
   },
-  notifications: { title: 'Notifications', empty: 'No notifications yet.', markAll: 'Mark all as read', unread: '{{count}} unread' },
+  notifications: {
+    title: 'Notifications',
+    empty: 'No notifications yet.',
+    markAll: 'Mark all as read',
+    unread: '{{count}} unread',
+  },
   errors: {
     forbiddenTitle: 'Access denied',
     notFoundTitle: 'Page not found',

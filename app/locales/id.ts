@@ -46,7 +46,12 @@ const id = {
     employeeKind: 'Status',
     noUnit: 'Belum ditetapkan',
   },
-  notifications: { title: 'Notifikasi', empty: 'Belum ada notifikasi.', markAll: 'Tandai semua sudah dibaca', unread: '{{count}} belum dibaca' },
+  notifications: {
+    title: 'Notifikasi',
+    empty: 'Belum ada notifikasi.',
+    markAll: 'Tandai semua sudah dibaca',
+    unread: '{{count}} belum dibaca',
+  },
   errors: {
     forbiddenTitle: 'Akses ditolak',
     notFoundTitle: 'Halaman tidak ditemukan',

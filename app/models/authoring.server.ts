@@ -39,24 +39,41 @@ export async function authoringCourses() {
   }))
 }
 
-export type PublishResult = { ok: true; version: number; title: string } | { ok: false; message: string }
+export type PublishResult =
+  { ok: true; version: number; title: string } | { ok: false; message: string }
 
 /** Publishes the course's working structure as a new version; errors come back as Indonesian text. */
 export async function publishNewVersion(courseId: string): Promise<PublishResult> {
-  const course = await prisma.course.findUnique({ where: { id: courseId }, select: { title: true } })
+  const course = await prisma.course.findUnique({
+    where: { id: courseId },
+    select: { title: true },
+  })
   if (!course) return { ok: false, message: 'Kursus tidak ditemukan.' }
   try {
     const result = await publishCourse(courseId)
     return { ok: true, version: result.version, title: course.title }
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025') return { ok: false, message: 'Kursus tidak ditemukan.' }
-    if (e instanceof Prisma.PrismaClientKnownRequestError && (e.code === 'P2002' || e.code === 'P2034')) {
-      return { ok: false, message: 'Kursus ini sedang diterbitkan oleh pengguna lain. Muat ulang halaman lalu coba lagi.' }
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
+      return { ok: false, message: 'Kursus tidak ditemukan.' }
+    if (
+      e instanceof Prisma.PrismaClientKnownRequestError &&
+      (e.code === 'P2002' || e.code === 'P2034')
+    ) {
+      return {
+        ok: false,
+        message:
+          'Kursus ini sedang diterbitkan oleh pengguna lain. Muat ulang halaman lalu coba lagi.',
+      }
     }
     // publishCourse's own rule violations are already worded in Indonesian.
-    if (e instanceof Error && e.message === 'Kursus tanpa pelajaran tidak dapat diterbitkan.') return { ok: false, message: e.message }
+    if (e instanceof Error && e.message === 'Kursus tanpa pelajaran tidak dapat diterbitkan.')
+      return { ok: false, message: e.message }
     console.error(`[authoring] publishing course ${courseId} failed`, e)
-    return { ok: false, message: 'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.' }
+    return {
+      ok: false,
+      message:
+        'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.',
+    }
   }
 }
 
@@ -78,17 +95,32 @@ export async function videoLibrary(take = 200) {
   return videos.map(({ _count, ...v }) => ({ ...v, lessons: _count.lessons }))
 }
 
-export type UploadResult = { ok: true; videoId: string; uploadUrl: string; title: string } | { ok: false; message: string }
+export type UploadResult =
+  { ok: true; videoId: string; uploadUrl: string; title: string } | { ok: false; message: string }
 
 /** Starts a Mux direct upload the instructor's browser then PUTs the file to. */
-export async function startMuxUpload(input: { title: string; origin: string }): Promise<UploadResult> {
-  if (!muxEnabled) return { ok: false, message: 'Mux belum dikonfigurasi di server ini; video disajikan dari berkas lokal.' }
+export async function startMuxUpload(input: {
+  title: string
+  origin: string
+}): Promise<UploadResult> {
+  if (!muxEnabled)
+    return {
+      ok: false,
+      message: 'Mux belum dikonfigurasi di server ini; video disajikan dari berkas lokal.',
+    }
   try {
-    const { videoId, uploadUrl } = await createMuxUpload({ title: input.title, corsOrigin: input.origin })
+    const { videoId, uploadUrl } = await createMuxUpload({
+      title: input.title,
+      corsOrigin: input.origin,
+    })
     if (!uploadUrl) throw new Error(`Mux returned no upload URL for video ${videoId}`)
     return { ok: true, videoId, uploadUrl, title: input.title }
   } catch (e) {
     console.error('[authoring] creating a Mux direct upload failed', e)
-    return { ok: false, message: 'Tautan unggah dari Mux tidak dapat dibuat. Periksa konfigurasi Mux atau coba lagi nanti.' }
+    return {
+      ok: false,
+      message:
+        'Tautan unggah dari Mux tidak dapat dibuat. Periksa konfigurasi Mux atau coba lagi nanti.',
+    }
   }
 }

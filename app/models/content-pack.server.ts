@@ -21,11 +21,20 @@ export class PackError extends Error {
   }
 }
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus huruf kecil, angka dan tanda hubung (kebab-case)')
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus huruf kecil, angka dan tanda hubung (kebab-case)')
 const level = z.number().int().min(1).max(5)
 
 const lessonSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('TEXT'), slug, title: z.string().min(3), file: z.string(), minutes: z.number().int().positive(), required: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('TEXT'),
+    slug,
+    title: z.string().min(3),
+    file: z.string(),
+    minutes: z.number().int().positive(),
+    required: z.boolean().default(true),
+  }),
   z.object({
     kind: z.literal('VIDEO'),
     slug,
@@ -57,10 +66,16 @@ export const courseSchema = z.object({
   jp: z.number().int().min(1).max(200),
   competencies: z.array(z.object({ code: z.string(), level })).min(1),
   passMark: z.number().int().min(1).max(100).default(70),
-  modules: z.array(z.object({ title: z.string().min(3), lessons: z.array(lessonSchema).min(1) })).min(1),
+  modules: z
+    .array(z.object({ title: z.string().min(3), lessons: z.array(lessonSchema).min(1) }))
+    .min(1),
 })
 
-const optionSchema = z.object({ text: z.string().min(1), correct: z.boolean(), feedback: z.string().optional() })
+const optionSchema = z.object({
+  text: z.string().min(1),
+  correct: z.boolean(),
+  feedback: z.string().optional(),
+})
 export const questionSchema = z
   .object({
     id: z.string().min(1),
@@ -79,9 +94,12 @@ export const questionSchema = z
     const correct = q.options?.filter((o) => o.correct).length ?? 0
     const n = q.options?.length ?? 0
     const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
-    if (q.type === 'SINGLE' && (n < 2 || correct !== 1)) fail('SINGLE butuh minimal 2 pilihan dengan tepat 1 jawaban benar')
-    if (q.type === 'MULTIPLE' && (n < 3 || correct < 1)) fail('MULTIPLE butuh minimal 3 pilihan dan minimal 1 jawaban benar')
-    if (q.type === 'TRUE_FALSE' && (n !== 2 || correct !== 1)) fail('TRUE_FALSE butuh tepat 2 pilihan (Benar/Salah) dengan 1 jawaban benar')
+    if (q.type === 'SINGLE' && (n < 2 || correct !== 1))
+      fail('SINGLE butuh minimal 2 pilihan dengan tepat 1 jawaban benar')
+    if (q.type === 'MULTIPLE' && (n < 3 || correct < 1))
+      fail('MULTIPLE butuh minimal 3 pilihan dan minimal 1 jawaban benar')
+    if (q.type === 'TRUE_FALSE' && (n !== 2 || correct !== 1))
+      fail('TRUE_FALSE butuh tepat 2 pilihan (Benar/Salah) dengan 1 jawaban benar')
     if (q.type === 'SHORT' && !q.answers?.length) fail('SHORT butuh daftar "answers"')
     if (q.type === 'NUMERIC' && q.answer === undefined) fail('NUMERIC butuh "answer"')
   })
@@ -121,15 +139,21 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   const parsed = courseSchema.safeParse(await readJson(courseFile))
   if (!parsed.success) throw new PackError(courseFile, zodReason(parsed.error))
   const course = parsed.data
-  if (path.basename(dir) !== course.slug) throw new PackError(courseFile, `slug "${course.slug}" harus sama dengan nama folder "${path.basename(dir)}"`)
+  if (path.basename(dir) !== course.slug)
+    throw new PackError(
+      courseFile,
+      `slug "${course.slug}" harus sama dengan nama folder "${path.basename(dir)}"`,
+    )
   for (const c of course.competencies) {
-    if (!knownCompetencies.has(c.code)) throw new PackError(courseFile, `kompetensi "${c.code}" tidak dikenal`)
+    if (!knownCompetencies.has(c.code))
+      throw new PackError(courseFile, `kompetensi "${c.code}" tidak dikenal`)
   }
   const all = course.modules.flatMap((m) => m.lessons)
   const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
   if (dup) throw new PackError(courseFile, `slug pelajaran "${dup.slug}" dipakai lebih dari sekali`)
   const quizzes = all.filter((l) => l.kind === 'QUIZ')
-  if (quizzes.length > 1) throw new PackError(courseFile, 'paling banyak satu pelajaran QUIZ per kursus')
+  if (quizzes.length > 1)
+    throw new PackError(courseFile, 'paling banyak satu pelajaran QUIZ per kursus')
 
   const lessons = new Map<string, { json: unknown; html: string; text: string }>()
   const videos = new Map<string, string>()
@@ -152,7 +176,8 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         lessons.set(l.slug, content)
         hash.update(content.html)
       } catch (e) {
-        if (e instanceof MarkdownError || e instanceof RichTextError) throw new PackError(file, e.message)
+        if (e instanceof MarkdownError || e instanceof RichTextError)
+          throw new PackError(file, e.message)
         throw e
       }
     }
@@ -166,22 +191,35 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
     if (!Array.isArray(arr)) throw new PackError(questionsFile, 'harus berupa array pertanyaan')
     questions = arr.map((q, i) => {
       const r = questionSchema.safeParse(q)
-      if (!r.success) throw new PackError(questionsFile, `pertanyaan ke-${i + 1}: ${zodReason(r.error)}`)
-      if (!knownCompetencies.has(r.data.competency)) throw new PackError(questionsFile, `pertanyaan "${r.data.id}": kompetensi "${r.data.competency}" tidak dikenal`)
+      if (!r.success)
+        throw new PackError(questionsFile, `pertanyaan ke-${i + 1}: ${zodReason(r.error)}`)
+      if (!knownCompetencies.has(r.data.competency))
+        throw new PackError(
+          questionsFile,
+          `pertanyaan "${r.data.id}": kompetensi "${r.data.competency}" tidak dikenal`,
+        )
       return r.data
     })
     const ids = new Set<string>()
     for (const q of questions) {
-      if (ids.has(q.id)) throw new PackError(questionsFile, `id pertanyaan "${q.id}" dipakai lebih dari sekali`)
+      if (ids.has(q.id))
+        throw new PackError(questionsFile, `id pertanyaan "${q.id}" dipakai lebih dari sekali`)
       ids.add(q.id)
     }
     hash.update(rawQuestions)
   }
-  if (quizzes.length && questions.length === 0) throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
+  if (quizzes.length && questions.length === 0)
+    throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
   return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
 }
 
-async function upsertQuestions(tx: Prisma.TransactionClient, courseId: string, title: string, questions: ParsedQuestion[], competencyIds: Map<string, string>) {
+async function upsertQuestions(
+  tx: Prisma.TransactionClient,
+  courseId: string,
+  title: string,
+  questions: ParsedQuestion[],
+  competencyIds: Map<string, string>,
+) {
   const category = await tx.questionCategory.upsert({
     where: { courseId_name: { courseId, name: `Bank soal: ${title}` } },
     create: { courseId, name: `Bank soal: ${title}` },
@@ -201,11 +239,22 @@ async function upsertQuestions(tx: Prisma.TransactionClient, courseId: string, t
       tolerance: q.tolerance ?? null,
       feedback: q.feedback ?? null,
     }
-    const row = await tx.question.upsert({ where: { externalId: q.id }, create: { externalId: q.id, ...data }, update: data, select: { id: true } })
+    const row = await tx.question.upsert({
+      where: { externalId: q.id },
+      create: { externalId: q.id, ...data },
+      update: data,
+      select: { id: true },
+    })
     await tx.questionOption.deleteMany({ where: { questionId: row.id } })
     if (q.options?.length) {
       await tx.questionOption.createMany({
-        data: q.options.map((o, i) => ({ questionId: row.id, position: i, text: o.text, correct: o.correct, feedback: o.feedback ?? null })),
+        data: q.options.map((o, i) => ({
+          questionId: row.id,
+          position: i,
+          text: o.text,
+          correct: o.correct,
+          feedback: o.feedback ?? null,
+        })),
       })
     }
   }
@@ -221,28 +270,73 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
   const videoIds = new Map<string, string>()
   for (const [lessonSlug, file] of pack.videos) {
     const lesson = course.modules.flatMap((m) => m.lessons).find((l) => l.slug === lessonSlug)!
-    videoIds.set(lessonSlug, await storeLocalVideo(file, mediaDir, { title: lesson.title, durationSec: lesson.kind === 'VIDEO' ? lesson.durationSeconds : undefined }))
+    videoIds.set(
+      lessonSlug,
+      await storeLocalVideo(file, mediaDir, {
+        title: lesson.title,
+        durationSec: lesson.kind === 'VIDEO' ? lesson.durationSeconds : undefined,
+      }),
+    )
   }
 
   const courseId = await prisma.$transaction(
     async (tx) => {
-      const data = { title: course.title, summary: course.summary, area: course.area, jp: course.jp, passMark: course.passMark }
-      const row = await tx.course.upsert({ where: { slug: course.slug }, create: { slug: course.slug, ...data }, update: data, select: { id: true } })
+      const data = {
+        title: course.title,
+        summary: course.summary,
+        area: course.area,
+        jp: course.jp,
+        passMark: course.passMark,
+      }
+      const row = await tx.course.upsert({
+        where: { slug: course.slug },
+        create: { slug: course.slug, ...data },
+        update: data,
+        select: { id: true },
+      })
       await tx.courseCompetency.deleteMany({ where: { courseId: row.id } })
-      await tx.courseCompetency.createMany({ data: course.competencies.map((c) => ({ courseId: row.id, competencyId: competencyIds.get(c.code)!, level: c.level })) })
+      await tx.courseCompetency.createMany({
+        data: course.competencies.map((c) => ({
+          courseId: row.id,
+          competencyId: competencyIds.get(c.code)!,
+          level: c.level,
+        })),
+      })
 
       // Keep lesson ids stable by slug (progress refers to them); park positions to reorder freely.
-      const existing = await tx.lesson.findMany({ where: { module: { courseId: row.id } }, select: { id: true, slug: true } })
+      const existing = await tx.lesson.findMany({
+        where: { module: { courseId: row.id } },
+        select: { id: true, slug: true },
+      })
       const bySlug = new Map(existing.map((l) => [l.slug, l.id]))
-      await tx.lesson.updateMany({ where: { module: { courseId: row.id } }, data: { position: { increment: 100_000 } } })
-      await tx.module.updateMany({ where: { courseId: row.id }, data: { position: { increment: 100_000 } } })
-      const modules = await tx.module.findMany({ where: { courseId: row.id }, orderBy: { position: 'asc' }, select: { id: true } })
+      await tx.lesson.updateMany({
+        where: { module: { courseId: row.id } },
+        data: { position: { increment: 100_000 } },
+      })
+      await tx.module.updateMany({
+        where: { courseId: row.id },
+        data: { position: { increment: 100_000 } },
+      })
+      const modules = await tx.module.findMany({
+        where: { courseId: row.id },
+        orderBy: { position: 'asc' },
+        select: { id: true },
+      })
       const keep = new Set<string>()
       const keepModules = new Set<string>()
-      const categoryId = pack.questions.length ? await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds) : null
+      const categoryId = pack.questions.length
+        ? await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds)
+        : null
 
       for (const [mi, m] of course.modules.entries()) {
-        const moduleId = modules[mi]?.id ?? (await tx.module.create({ data: { courseId: row.id, position: mi, title: m.title }, select: { id: true } })).id
+        const moduleId =
+          modules[mi]?.id ??
+          (
+            await tx.module.create({
+              data: { courseId: row.id, position: mi, title: m.title },
+              select: { id: true },
+            })
+          ).id
         await tx.module.update({ where: { id: moduleId }, data: { position: mi, title: m.title } })
         keepModules.add(moduleId)
         for (const [li, l] of m.lessons.entries()) {
@@ -261,7 +355,12 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
           const id = bySlug.get(l.slug)
           const lessonId = id
             ? (await tx.lesson.update({ where: { id }, data: lessonData, select: { id: true } })).id
-            : (await tx.lesson.create({ data: { slug: l.slug, ...lessonData }, select: { id: true } })).id
+            : (
+                await tx.lesson.create({
+                  data: { slug: l.slug, ...lessonData },
+                  select: { id: true },
+                })
+              ).id
           keep.add(lessonId)
           if (l.kind === 'QUIZ' && categoryId) {
             const quizData = {
@@ -270,13 +369,27 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
               gradingMethod: l.gradingMethod ?? 'HIGHEST',
               timeLimitSec: (l.timeLimitMinutes ?? 20) * 60,
             }
-            const quiz = await tx.quiz.upsert({ where: { lessonId }, create: { lessonId, ...quizData }, update: quizData, select: { id: true } })
+            const quiz = await tx.quiz.upsert({
+              where: { lessonId },
+              create: { lessonId, ...quizData },
+              update: quizData,
+              select: { id: true },
+            })
             await tx.quizSlot.deleteMany({ where: { quizId: quiz.id } })
-            await tx.quizSlot.create({ data: { quizId: quiz.id, position: 0, categoryId, drawCount: Math.min(l.draw ?? 10, pack.questions.length) } })
+            await tx.quizSlot.create({
+              data: {
+                quizId: quiz.id,
+                position: 0,
+                categoryId,
+                drawCount: Math.min(l.draw ?? 10, pack.questions.length),
+              },
+            })
           }
         }
       }
-      await tx.lesson.deleteMany({ where: { module: { courseId: row.id }, id: { notIn: [...keep] } } })
+      await tx.lesson.deleteMany({
+        where: { module: { courseId: row.id }, id: { notIn: [...keep] } },
+      })
       await tx.module.deleteMany({ where: { courseId: row.id, id: { notIn: [...keepModules] } } })
       return row.id
     },
@@ -290,7 +403,10 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
 export async function importAllPacks(root: string, mediaDir: string) {
   const competencies = await prisma.competency.findMany({ select: { code: true } })
   const known = new Set(competencies.map((c) => c.code))
-  const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => path.join(root, d.name)).sort()
+  const dirs = (await fs.readdir(root, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => path.join(root, d.name))
+    .sort()
   const packs: ParsedPack[] = []
   for (const dir of dirs) packs.push(await parsePack(dir, known))
   const results = []

@@ -4,7 +4,6 @@ import { prisma } from '~/utils/db.server'
 import { recordJob, relaySoon } from './outbox.server'
 import { quizPassedForLessons } from './quiz.server'
 
-
 /**
  * Snapshots the working structure into a new CourseVersion (lessons with their rendered HTML and
  * text), indexes it for search and makes it current. With `contentHash` equal to the current
@@ -28,20 +27,53 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
             select: {
               title: true,
               position: true,
-              lessons: { orderBy: { position: 'asc' }, select: { id: true, position: true, slug: true, title: true, kind: true, required: true, minutes: true, contentHtml: true, contentJson: true, videoId: true } },
+              lessons: {
+                orderBy: { position: 'asc' },
+                select: {
+                  id: true,
+                  position: true,
+                  slug: true,
+                  title: true,
+                  kind: true,
+                  required: true,
+                  minutes: true,
+                  contentHtml: true,
+                  contentJson: true,
+                  videoId: true,
+                },
+              },
             },
           },
         },
       })
-      if (opts.contentHash && course.currentVersion?.contentHash === opts.contentHash && course.status === 'PUBLISHED') {
-        return { created: false, version: course.currentVersion.version, versionId: course.currentVersion.id }
+      if (
+        opts.contentHash &&
+        course.currentVersion?.contentHash === opts.contentHash &&
+        course.status === 'PUBLISHED'
+      ) {
+        return {
+          created: false,
+          version: course.currentVersion.version,
+          versionId: course.currentVersion.id,
+        }
       }
       const lessons = course.modules.flatMap((m) => m.lessons)
       if (lessons.length === 0) throw new Error('Kursus tanpa pelajaran tidak dapat diterbitkan.')
-      const last = await tx.courseVersion.aggregate({ where: { courseId }, _max: { version: true } })
+      const last = await tx.courseVersion.aggregate({
+        where: { courseId },
+        _max: { version: true },
+      })
       const version = (last._max.version ?? 0) + 1
       const v = await tx.courseVersion.create({
-        data: { courseId, version, title: course.title, summary: course.summary, jp: course.jp, passMark: course.passMark, contentHash: opts.contentHash ?? null },
+        data: {
+          courseId,
+          version,
+          title: course.title,
+          summary: course.summary,
+          jp: course.jp,
+          passMark: course.passMark,
+          contentHash: opts.contentHash ?? null,
+        },
         select: { id: true },
       })
       const { docPlainText } = await import('~/utils/rich-text.server')
@@ -72,7 +104,10 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
             SELECT string_agg(lv.title || ' ' || coalesce(lv."plainText", ''), ' ')
             FROM "LessonVersion" lv WHERE lv."courseVersionId" = ${v.id}), '')), 'C')
         WHERE id = ${v.id}`
-      await tx.course.update({ where: { id: courseId }, data: { currentVersionId: v.id, status: 'PUBLISHED' } })
+      await tx.course.update({
+        where: { id: courseId },
+        data: { currentVersionId: v.id, status: 'PUBLISHED' },
+      })
       return { created: true, version, versionId: v.id }
     },
     { timeout: 30_000 },
@@ -139,7 +174,12 @@ async function enrolmentProgress(enrolments: { id: string; courseVersionId: stri
     LEFT JOIN "LessonProgress" lp ON lp."enrolmentId" = e.id AND lp."lessonId" = lv."lessonId"
     WHERE e.id = ANY(${enrolments.map((e) => e.id)})
     GROUP BY e.id`
-  return new Map(rows.map((r) => [r.id, Number(r.total) ? Math.round((Number(r.done) / Number(r.total)) * 100) : 0]))
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      Number(r.total) ? Math.round((Number(r.done) / Number(r.total)) * 100) : 0,
+    ]),
+  )
 }
 
 export async function findPublishedCourse(slug: string) {
@@ -165,13 +205,20 @@ export function getEnrolment(userId: string, courseId: string) {
   return prisma.enrolment.findUnique({ where: { userId_courseId: { userId, courseId } } })
 }
 
-export async function enrol(userId: string, courseSlug: string, source: 'SELF' | 'ASSIGNED' | 'PROGRAM' = 'SELF') {
+export async function enrol(
+  userId: string,
+  courseSlug: string,
+  source: 'SELF' | 'ASSIGNED' | 'PROGRAM' = 'SELF',
+) {
   const course = await findPublishedCourse(courseSlug)
   if (!course) throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
   const existing = await getEnrolment(userId, course.id)
   if (existing) {
     if (existing.status === 'WITHDRAWN') {
-      return prisma.enrolment.update({ where: { id: existing.id }, data: { status: 'ACTIVE', courseVersionId: course.currentVersionId } })
+      return prisma.enrolment.update({
+        where: { id: existing.id },
+        data: { status: 'ACTIVE', courseVersionId: course.currentVersionId },
+      })
     }
     return existing
   }
@@ -200,12 +247,25 @@ export async function courseOutline(courseSlug: string, userId: string) {
         jp: true,
         lessons: {
           orderBy: [{ modulePosition: 'asc' }, { position: 'asc' }],
-          select: { lessonId: true, slug: true, title: true, kind: true, required: true, minutes: true, moduleTitle: true, modulePosition: true, videoId: true },
+          select: {
+            lessonId: true,
+            slug: true,
+            title: true,
+            kind: true,
+            required: true,
+            minutes: true,
+            moduleTitle: true,
+            modulePosition: true,
+            videoId: true,
+          },
         },
       },
     }),
     enrolment
-      ? prisma.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, select: { lessonId: true, completedAt: true, watchedShare: true } })
+      ? prisma.lessonProgress.findMany({
+          where: { enrolmentId: enrolment.id },
+          select: { lessonId: true, completedAt: true, watchedShare: true },
+        })
       : Promise.resolve([]),
   ])
   const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
@@ -219,7 +279,9 @@ export async function courseOutline(courseSlug: string, userId: string) {
   return {
     course,
     version: { id: version.id, number: version.version, jp: version.jp },
-    enrolment: enrolment ? { id: enrolment.id, status: enrolment.status, completedAt: enrolment.completedAt } : null,
+    enrolment: enrolment
+      ? { id: enrolment.id, status: enrolment.status, completedAt: enrolment.completedAt }
+      : null,
     lessons,
     percent: required.length ? Math.round((done / required.length) * 100) : 0,
     nextLesson: lessons.find((l) => l.state !== 'done') ?? null,
@@ -233,15 +295,34 @@ export async function lessonForLearner(courseSlug: string, lessonSlug: string, u
   if (index < 0) return null
   const lesson = await prisma.lessonVersion.findUniqueOrThrow({
     where: { courseVersionId_slug: { courseVersionId: outline.version.id, slug: lessonSlug } },
-    select: { lessonId: true, slug: true, title: true, kind: true, contentHtml: true, videoId: true, moduleTitle: true, required: true },
+    select: {
+      lessonId: true,
+      slug: true,
+      title: true,
+      kind: true,
+      contentHtml: true,
+      videoId: true,
+      moduleTitle: true,
+      required: true,
+    },
   })
   const progress = outline.enrolment
-    ? await prisma.lessonProgress.findUnique({ where: { enrolmentId_lessonId: { enrolmentId: outline.enrolment.id, lessonId: lesson.lessonId } } })
+    ? await prisma.lessonProgress.findUnique({
+        where: {
+          enrolmentId_lessonId: { enrolmentId: outline.enrolment.id, lessonId: lesson.lessonId },
+        },
+      })
     : null
   return {
     outline,
     lesson,
-    progress: progress ? { completedAt: progress.completedAt, positionSec: progress.videoPositionSec, watchedShare: progress.watchedShare } : null,
+    progress: progress
+      ? {
+          completedAt: progress.completedAt,
+          positionSec: progress.videoPositionSec,
+          watchedShare: progress.watchedShare,
+        }
+      : null,
     prev: outline.lessons[index - 1] ?? null,
     next: outline.lessons[index + 1] ?? null,
   }
@@ -251,9 +332,12 @@ async function activeEnrolmentFor(userId: string, courseSlug: string, lessonSlug
   const course = await findPublishedCourse(courseSlug)
   if (!course) throw new Response('Kursus tidak ditemukan.', { status: 404 })
   const enrolment = await getEnrolment(userId, course.id)
-  if (!enrolment || enrolment.status === 'WITHDRAWN') throw new Response('Daftar ke kursus ini terlebih dahulu.', { status: 403 })
+  if (!enrolment || enrolment.status === 'WITHDRAWN')
+    throw new Response('Daftar ke kursus ini terlebih dahulu.', { status: 403 })
   const lesson = await prisma.lessonVersion.findUnique({
-    where: { courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug } },
+    where: {
+      courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug },
+    },
     select: { lessonId: true, kind: true, videoId: true },
   })
   if (!lesson) throw new Response('Pelajaran tidak ditemukan.', { status: 404 })
@@ -263,12 +347,22 @@ async function activeEnrolmentFor(userId: string, courseSlug: string, lessonSlug
 /** Marks a text lesson done (idempotent) and completes the course when it was the last step. */
 export async function markTextLessonDone(userId: string, courseSlug: string, lessonSlug: string) {
   const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
-  if (lesson.kind !== 'TEXT') throw new Response('Hanya pelajaran teks yang dapat ditandai selesai secara manual.', { status: 400 })
+  if (lesson.kind !== 'TEXT')
+    throw new Response('Hanya pelajaran teks yang dapat ditandai selesai secara manual.', {
+      status: 400,
+    })
   const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
-  const existing = await prisma.lessonProgress.findUnique({ where: key, select: { completedAt: true } })
+  const existing = await prisma.lessonProgress.findUnique({
+    where: key,
+    select: { completedAt: true },
+  })
   if (!existing?.completedAt) {
     const now = new Date()
-    await prisma.lessonProgress.upsert({ where: key, create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, completedAt: now }, update: { completedAt: now } })
+    await prisma.lessonProgress.upsert({
+      where: key,
+      create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, completedAt: now },
+      update: { completedAt: now },
+    })
   }
   return maybeCompleteEnrolment(enrolment.id)
 }
@@ -278,7 +372,13 @@ export const VIDEO_COMPLETE_SHARE = 0.9
 /** Merges watched intervals; returns the merged list and the seconds covered. */
 export function mergeRanges(ranges: [number, number][], duration: number) {
   const clean = ranges
-    .map(([a, b]) => [Math.max(0, Math.min(a, duration)), Math.max(0, Math.min(b, duration))] as [number, number])
+    .map(
+      ([a, b]) =>
+        [Math.max(0, Math.min(a, duration)), Math.max(0, Math.min(b, duration))] as [
+          number,
+          number,
+        ],
+    )
     .filter(([a, b]) => b > a)
     .sort((x, y) => x[0] - y[0])
   const merged: [number, number][] = []
@@ -291,10 +391,19 @@ export function mergeRanges(ranges: [number, number][], duration: number) {
 }
 
 /** Records watch progress; at 90% of the video actually watched the lesson completes. */
-export async function recordVideoProgress(userId: string, courseSlug: string, lessonSlug: string, input: { positionSec: number; ranges: [number, number][] }) {
+export async function recordVideoProgress(
+  userId: string,
+  courseSlug: string,
+  lessonSlug: string,
+  input: { positionSec: number; ranges: [number, number][] },
+) {
   const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
-  if (lesson.kind !== 'VIDEO' || !lesson.videoId) throw new Response('Pelajaran ini bukan video.', { status: 400 })
-  const video = await prisma.video.findUniqueOrThrow({ where: { id: lesson.videoId }, select: { durationSec: true } })
+  if (lesson.kind !== 'VIDEO' || !lesson.videoId)
+    throw new Response('Pelajaran ini bukan video.', { status: 400 })
+  const video = await prisma.video.findUniqueOrThrow({
+    where: { id: lesson.videoId },
+    select: { durationSec: true },
+  })
   const duration = video.durationSec ?? 0
   if (duration <= 0) throw new Response('Durasi video belum diketahui.', { status: 409 })
   const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
@@ -305,11 +414,28 @@ export async function recordVideoProgress(userId: string, courseSlug: string, le
   const completedAt = existing?.completedAt ?? (share >= VIDEO_COMPLETE_SHARE ? new Date() : null)
   await prisma.lessonProgress.upsert({
     where: key,
-    create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, videoPositionSec: input.positionSec, watchedShare: share, watchedRanges: merged, completedAt },
-    update: { videoPositionSec: input.positionSec, watchedShare: share, watchedRanges: merged, completedAt },
+    create: {
+      enrolmentId: enrolment.id,
+      lessonId: lesson.lessonId,
+      videoPositionSec: input.positionSec,
+      watchedShare: share,
+      watchedRanges: merged,
+      completedAt,
+    },
+    update: {
+      videoPositionSec: input.positionSec,
+      watchedShare: share,
+      watchedRanges: merged,
+      completedAt,
+    },
   })
-  const completion = completedAt && !existing?.completedAt ? await maybeCompleteEnrolment(enrolment.id) : null
-  return { watchedShare: share, completed: Boolean(completedAt), courseCompleted: completion?.completed ?? false }
+  const completion =
+    completedAt && !existing?.completedAt ? await maybeCompleteEnrolment(enrolment.id) : null
+  return {
+    watchedShare: share,
+    completed: Boolean(completedAt),
+    courseCompleted: completion?.completed ?? false,
+  }
 }
 
 /**
@@ -324,32 +450,64 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
       id: true,
       userId: true,
       status: true,
-      courseVersion: { select: { jp: true, title: true, lessons: { where: { required: true }, select: { lessonId: true, kind: true } } } },
+      courseVersion: {
+        select: {
+          jp: true,
+          title: true,
+          lessons: { where: { required: true }, select: { lessonId: true, kind: true } },
+        },
+      },
       progress: { where: { completedAt: { not: null } }, select: { lessonId: true } },
     },
   })
   if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
   const done = new Set(enrolment.progress.map((p) => p.lessonId))
-  const quizLessons = enrolment.courseVersion.lessons.filter((l) => l.kind === 'QUIZ').map((l) => l.lessonId)
-  const passed = quizLessons.length ? await quizPassedForLessons(enrolment.userId, quizLessons) : new Set<string>()
+  const quizLessons = enrolment.courseVersion.lessons
+    .filter((l) => l.kind === 'QUIZ')
+    .map((l) => l.lessonId)
+  const passed = quizLessons.length
+    ? await quizPassedForLessons(enrolment.userId, quizLessons)
+    : new Set<string>()
   // A passed quiz is a finished lesson: record it so outlines and progress bars count it.
   for (const lessonId of passed) {
     if (done.has(lessonId)) continue
     const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } }
-    await prisma.lessonProgress.upsert({ where: key, create: { enrolmentId: enrolment.id, lessonId, completedAt: new Date() }, update: { completedAt: new Date() } })
+    await prisma.lessonProgress.upsert({
+      where: key,
+      create: { enrolmentId: enrolment.id, lessonId, completedAt: new Date() },
+      update: { completedAt: new Date() },
+    })
     done.add(lessonId)
   }
-  const complete = enrolment.courseVersion.lessons.every((l) => (l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId)))
+  const complete = enrolment.courseVersion.lessons.every((l) =>
+    l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId),
+  )
   if (!complete) return { completed: false, newlyCompleted: false }
   const now = new Date()
   const outboxIds = await prisma.$transaction(async (tx) => {
-    const updated = await tx.enrolment.updateMany({ where: { id: enrolment.id, status: 'ACTIVE' }, data: { status: 'COMPLETED', completedAt: now } })
+    const updated = await tx.enrolment.updateMany({
+      where: { id: enrolment.id, status: 'ACTIVE' },
+      data: { status: 'COMPLETED', completedAt: now },
+    })
     if (updated.count === 0) return []
     await tx.jpCredit.createMany({
-      data: [{ userId: enrolment.userId, year: jakartaYear(now), jp: enrolment.courseVersion.jp, sourceType: 'COURSE', sourceId: enrolment.id, title: enrolment.courseVersion.title }],
+      data: [
+        {
+          userId: enrolment.userId,
+          year: jakartaYear(now),
+          jp: enrolment.courseVersion.jp,
+          sourceType: 'COURSE',
+          sourceId: enrolment.id,
+          title: enrolment.courseVersion.title,
+        },
+      ],
       skipDuplicates: true,
     })
-    const job = await recordJob(tx, 'notify', { kind: 'COURSE_COMPLETED', userId: enrolment.userId, subjectId: enrolment.id })
+    const job = await recordJob(tx, 'notify', {
+      kind: 'COURSE_COMPLETED',
+      userId: enrolment.userId,
+      subjectId: enrolment.id,
+    })
     return [job.id]
   })
   if (outboxIds.length) relaySoon(outboxIds)

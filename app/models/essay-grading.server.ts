@@ -23,18 +23,29 @@ function formatPoints(n: number) {
   return n.toLocaleString('id-ID', { maximumFractionDigits: 2 })
 }
 
-const alreadyGraded = () => new EssayGradingError('Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.', 409)
+const alreadyGraded = () =>
+  new EssayGradingError(
+    'Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.',
+    409,
+  )
 
 function refuseUnlessNeedsGrading(status: string) {
   if (status === 'NEEDS_GRADING') return
-  if (status === 'IN_PROGRESS') throw new EssayGradingError('Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.', 409)
+  if (status === 'IN_PROGRESS')
+    throw new EssayGradingError(
+      'Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.',
+      409,
+    )
   throw alreadyGraded()
 }
 
 /** Ids of the ESSAY questions among the given ones. */
 async function essayIdsAmong(questionIds: string[]) {
   if (questionIds.length === 0) return new Set<string>()
-  const rows = await prisma.question.findMany({ where: { id: { in: questionIds }, type: 'ESSAY' }, select: { id: true } })
+  const rows = await prisma.question.findMany({
+    where: { id: { in: questionIds }, type: 'ESSAY' },
+    select: { id: true },
+  })
   return new Set(rows.map((r) => r.id))
 }
 
@@ -53,12 +64,20 @@ export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: numb
         submittedAt: true,
         layout: true,
         user: { select: { name: true, nip: true } },
-        quiz: { select: { lesson: { select: { title: true, module: { select: { course: { select: { title: true } } } } } } } },
+        quiz: {
+          select: {
+            lesson: {
+              select: { title: true, module: { select: { course: { select: { title: true } } } } },
+            },
+          },
+        },
         answers: { where: { gradedBy: { not: null } }, select: { questionId: true } },
       },
     }),
   ])
-  const essays = await essayIdsAmong([...new Set(rows.flatMap((r) => (r.layout as Layout).map((l) => l.questionId)))])
+  const essays = await essayIdsAmong([
+    ...new Set(rows.flatMap((r) => (r.layout as Layout).map((l) => l.questionId))),
+  ])
   const attempts = rows.map((r) => {
     const graded = new Set(r.answers.map((a) => a.questionId))
     const essayIds = (r.layout as Layout).map((l) => l.questionId).filter((id) => essays.has(id))
@@ -91,13 +110,22 @@ export async function essayGradingView(attemptId: string) {
       submittedAt: true,
       layout: true,
       user: { select: { name: true, nip: true } },
-      quiz: { select: { lesson: { select: { title: true, module: { select: { course: { select: { title: true } } } } } } } },
+      quiz: {
+        select: {
+          lesson: {
+            select: { title: true, module: { select: { course: { select: { title: true } } } } },
+          },
+        },
+      },
     },
   })
   if (!attempt) return null
   const layout = attempt.layout as Layout
   const ids = layout.map((l) => l.questionId)
-  const questions = await prisma.question.findMany({ where: { id: { in: ids }, type: 'ESSAY' }, select: { id: true, text: true, points: true } })
+  const questions = await prisma.question.findMany({
+    where: { id: { in: ids }, type: 'ESSAY' },
+    select: { id: true, text: true, points: true },
+  })
   const answers = await prisma.attemptAnswer.findMany({
     where: { attemptId, questionId: { in: questions.map((q) => q.id) } },
     select: { questionId: true, response: true, score: true, gradedBy: true },
@@ -141,29 +169,55 @@ export async function essayGradingView(attemptId: string) {
  * once every essay is scored the move back to SUBMITTED with its grading job, are one
  * transaction; the attempt row is locked so two instructors grading at once do not interleave.
  */
-export async function gradeEssays(attemptId: string, graderId: string, scores: Record<string, number>) {
-  const attempt = await prisma.quizAttempt.findUnique({ where: { id: attemptId }, select: { status: true, layout: true } })
+export async function gradeEssays(
+  attemptId: string,
+  graderId: string,
+  scores: Record<string, number>,
+) {
+  const attempt = await prisma.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { status: true, layout: true },
+  })
   if (!attempt) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
   refuseUnlessNeedsGrading(attempt.status)
 
   const layout = attempt.layout as Layout
   const numberOf = new Map(layout.map((l, i) => [l.questionId, i + 1]))
-  const essays = await prisma.question.findMany({ where: { id: { in: [...numberOf.keys()] }, type: 'ESSAY' }, select: { id: true, points: true } })
+  const essays = await prisma.question.findMany({
+    where: { id: { in: [...numberOf.keys()] }, type: 'ESSAY' },
+    select: { id: true, points: true },
+  })
   const pointsOf = new Map(essays.map((q) => [q.id, q.points]))
   const entries = Object.entries(scores)
   if (entries.length === 0) throw new EssayGradingError('Isi nilai untuk minimal satu soal esai.')
   for (const [questionId, score] of entries) {
     const number = numberOf.get(questionId)
     const points = pointsOf.get(questionId)
-    if (number === undefined) throw new EssayGradingError('Soal yang dinilai tidak termasuk dalam percobaan ini.', 400, questionId)
-    if (points === undefined) throw new EssayGradingError(`Soal nomor ${number} bukan soal esai; nilainya dihitung otomatis.`, 400, questionId)
+    if (number === undefined)
+      throw new EssayGradingError(
+        'Soal yang dinilai tidak termasuk dalam percobaan ini.',
+        400,
+        questionId,
+      )
+    if (points === undefined)
+      throw new EssayGradingError(
+        `Soal nomor ${number} bukan soal esai; nilainya dihitung otomatis.`,
+        400,
+        questionId,
+      )
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > points) {
-      throw new EssayGradingError(`Nilai soal nomor ${number} harus antara 0 dan ${formatPoints(points)}.`, 400, questionId)
+      throw new EssayGradingError(
+        `Nilai soal nomor ${number} harus antara 0 dan ${formatPoints(points)}.`,
+        400,
+        questionId,
+      )
     }
   }
 
   const result = await prisma.$transaction(async (tx) => {
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`SELECT "status"::text AS status FROM "QuizAttempt" WHERE "id" = ${attemptId} FOR UPDATE`
+    const [locked] = await tx.$queryRaw<
+      { status: string }[]
+    >`SELECT "status"::text AS status FROM "QuizAttempt" WHERE "id" = ${attemptId} FOR UPDATE`
     if (!locked) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
     refuseUnlessNeedsGrading(locked.status)
     for (const [questionId, score] of entries) {
@@ -174,10 +228,15 @@ export async function gradeEssays(attemptId: string, graderId: string, scores: R
         update: { score, maxScore, gradedBy: graderId },
       })
     }
-    const graded = await tx.attemptAnswer.count({ where: { attemptId, questionId: { in: essays.map((q) => q.id) }, gradedBy: { not: null } } })
+    const graded = await tx.attemptAnswer.count({
+      where: { attemptId, questionId: { in: essays.map((q) => q.id) }, gradedBy: { not: null } },
+    })
     const remaining = essays.length - graded
     if (remaining > 0) return { remaining, outboxId: null }
-    const moved = await tx.quizAttempt.updateMany({ where: { id: attemptId, status: 'NEEDS_GRADING' }, data: { status: 'SUBMITTED' } })
+    const moved = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: 'NEEDS_GRADING' },
+      data: { status: 'SUBMITTED' },
+    })
     // Cannot happen under the row lock; throwing rolls the scores back rather than leave them orphaned.
     if (moved.count === 0) throw alreadyGraded()
     return { remaining: 0, outboxId: (await recordJob(tx, 'gradeAttempt', { attemptId })).id }

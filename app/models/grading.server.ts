@@ -44,7 +44,9 @@ export function scoreAnswer(q: GradableQuestion, r: Response | null): number | n
     }
     case 'SHORT': {
       const given = normaliseText(r.text ?? '')
-      return given !== '' && q.acceptedAnswers.some((a) => normaliseText(a) === given) ? q.points : 0
+      return given !== '' && q.acceptedAnswers.some((a) => normaliseText(a) === given)
+        ? q.points
+        : 0
     }
     case 'NUMERIC': {
       if (r.value == null || q.numericAnswer == null) return 0
@@ -74,17 +76,35 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
   const layout = attempt.layout as Layout
   const questions = await prisma.question.findMany({
     where: { id: { in: layout.map((l) => l.questionId) } },
-    select: { id: true, type: true, points: true, acceptedAnswers: true, numericAnswer: true, tolerance: true, competencyId: true, level: true, options: { select: { id: true, correct: true } } },
+    select: {
+      id: true,
+      type: true,
+      points: true,
+      acceptedAnswers: true,
+      numericAnswer: true,
+      tolerance: true,
+      competencyId: true,
+      level: true,
+      options: { select: { id: true, correct: true } },
+    },
   })
   const answers = new Map(attempt.answers.map((a) => [a.questionId, a]))
   let total = 0
   let max = 0
   let needsPerson = false
-  const perCompetency = new Map<string, { score: number; max: number; byLevel: Record<string, { score: number; max: number }> }>()
+  const perCompetency = new Map<
+    string,
+    { score: number; max: number; byLevel: Record<string, { score: number; max: number }> }
+  >()
   const scored: { questionId: string; score: number; max: number; exists: boolean }[] = []
   for (const q of questions) {
     const a = answers.get(q.id)
-    let s = q.type === 'ESSAY' ? (a?.gradedBy ? (a.score ?? 0) : null) : scoreAnswer(q, (a?.response as Response | undefined) ?? null)
+    let s =
+      q.type === 'ESSAY'
+        ? a?.gradedBy
+          ? (a.score ?? 0)
+          : null
+        : scoreAnswer(q, (a?.response as Response | undefined) ?? null)
     if (s === null) {
       needsPerson = true
       s = 0
@@ -108,7 +128,14 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
       where: { id: attempt.id, status: 'SUBMITTED' },
       data: needsPerson
         ? { status: 'NEEDS_GRADING' }
-        : { status: 'GRADED', gradedAt: new Date(), score: total, maxScore: max, percent, passed: percent >= attempt.quiz.passMark },
+        : {
+            status: 'GRADED',
+            gradedAt: new Date(),
+            score: total,
+            maxScore: max,
+            percent,
+            passed: percent >= attempt.quiz.passMark,
+          },
     })
     if (moved.count === 0) return [] // another run got here first
     const present = scored.filter((s) => s.exists)
@@ -121,7 +148,13 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     const missing = scored.filter((s) => !s.exists)
     if (missing.length) {
       await tx.attemptAnswer.createMany({
-        data: missing.map((s) => ({ attemptId: attempt.id, questionId: s.questionId, response: {}, score: 0, maxScore: s.max })),
+        data: missing.map((s) => ({
+          attemptId: attempt.id,
+          questionId: s.questionId,
+          response: {},
+          score: 0,
+          maxScore: s.max,
+        })),
         skipDuplicates: true,
       })
     }
@@ -141,7 +174,11 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     return recordJobs(
       tx,
       'rateCompetency',
-      [...perCompetency.keys()].map((competencyId) => ({ userId: attempt.userId, competencyId, attemptId: attempt.id })),
+      [...perCompetency.keys()].map((competencyId) => ({
+        userId: attempt.userId,
+        competencyId,
+        attemptId: attempt.id,
+      })),
     )
   })
   if (outboxIds.length) relaySoon(outboxIds)
@@ -190,12 +227,22 @@ export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()) {
   return {
     level,
     perLevel,
-    attempts: weights.map(({ e, w }) => ({ attemptId: e.attemptId, takenAt: e.takenAt.toISOString(), weight: Math.round(w * 1000) / 1000 })),
+    attempts: weights.map(({ e, w }) => ({
+      attemptId: e.attemptId,
+      takenAt: e.takenAt.toISOString(),
+      weight: Math.round(w * 1000) / 1000,
+    })),
   }
 }
 
 /** The `rateCompetency` job. Recomputes from all evidence; the same evidence set adds no history row. */
-export async function rateCompetency({ userId, competencyId }: { userId: string; competencyId: string }) {
+export async function rateCompetency({
+  userId,
+  competencyId,
+}: {
+  userId: string
+  competencyId: string
+}) {
   const evidence = await prisma.evidence.findMany({
     where: { userId, competencyId },
     orderBy: { id: 'asc' },
@@ -204,8 +251,15 @@ export async function rateCompetency({ userId, competencyId }: { userId: string;
   if (evidence.length === 0) return { level: null }
   const now = new Date()
   const r = rateFromEvidence(evidence as EvidenceInput[], now)
-  const evidenceKey = createHash('sha256').update(evidence.map((e) => e.id).join(',')).digest('hex').slice(0, 40)
-  const provenance = { rule: `half-life ${HALF_LIFE_DAYS} d, threshold ${THRESHOLD * 100}%`, attempts: r.attempts, perLevel: r.perLevel }
+  const evidenceKey = createHash('sha256')
+    .update(evidence.map((e) => e.id).join(','))
+    .digest('hex')
+    .slice(0, 40)
+  const provenance = {
+    rule: `half-life ${HALF_LIFE_DAYS} d, threshold ${THRESHOLD * 100}%`,
+    attempts: r.attempts,
+    perLevel: r.perLevel,
+  }
   await prisma.$transaction(async (tx) => {
     await tx.competencyRating.upsert({
       where: { userId_competencyId: { userId, competencyId } },

@@ -7,7 +7,10 @@ import { supervisedUsersWhere } from './org.server'
 export async function unitPathNames(path: string | undefined) {
   if (!path) return []
   const ids = path.split('/').filter(Boolean)
-  const units = await prisma.unit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+  const units = await prisma.unit.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true },
+  })
   const byId = new Map(units.map((u) => [u.id, u.name]))
   return ids.map((id) => byId.get(id) ?? '')
 }
@@ -16,7 +19,10 @@ export async function homeData(user: SessionUser) {
   const year = new Date().getFullYear()
   const [unitPath, supervisor] = await Promise.all([
     unitPathNames(user.unit?.path),
-    prisma.user.findUnique({ where: { id: user.id }, select: { supervisor: { select: { name: true } } } }),
+    prisma.user.findUnique({
+      where: { id: user.id },
+      select: { supervisor: { select: { name: true } } },
+    }),
   ])
   const me = {
     name: user.name,
@@ -34,11 +40,22 @@ export async function homeData(user: SessionUser) {
           prisma.enrolment.count({ where: { userId: user.id, status: 'ACTIVE' } }),
           prisma.enrolment.count({ where: { userId: user.id, status: 'COMPLETED' } }),
         ])
-        return { year, jp, target: jpTarget(user.employeeKind), activeCourses: active, completedCourses: completed }
+        return {
+          year,
+          jp,
+          target: jpTarget(user.employeeKind),
+          activeCourses: active,
+          completedCourses: completed,
+        }
       })()
     : null
-  const supervisorData =
-    user.roles.includes('SUPERVISOR') ? { people: await prisma.user.count({ where: { AND: [supervisedUsersWhere(user), { active: true }] } }) } : null
+  const supervisorData = user.roles.includes('SUPERVISOR')
+    ? {
+        people: await prisma.user.count({
+          where: { AND: [supervisedUsersWhere(user), { active: true }] },
+        }),
+      }
+    : null
   const instructor = user.roles.includes('INSTRUCTOR')
     ? {
         published: await prisma.course.count({ where: { status: 'PUBLISHED' } }),

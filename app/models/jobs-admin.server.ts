@@ -15,16 +15,23 @@ export type CountType = (typeof COUNT_TYPES)[number]
 
 class RedisTimeoutError extends Error {}
 
-const REDIS_DOWN_MESSAGE = 'Redis tidak dapat dihubungi, sehingga status antrian tugas tidak dapat ditampilkan. Pekerjaan baru tetap tercatat di outbox dan akan dikirim setelah Redis pulih.'
+const REDIS_DOWN_MESSAGE =
+  'Redis tidak dapat dihubungi, sehingga status antrian tugas tidak dapat ditampilkan. Pekerjaan baru tetap tercatat di outbox dan akan dikirim setelah Redis pulih.'
 
 function isConnectionError(e: unknown) {
-  return e instanceof Error && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|max retries per request|Connection is closed/i.test(e.message)
+  return (
+    e instanceof Error &&
+    /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|max retries per request|Connection is closed/i.test(e.message)
+  )
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)), ms)
+    timer = setTimeout(
+      () => reject(new RedisTimeoutError(`Redis did not answer within ${ms} ms`)),
+      ms,
+    )
   })
   // A late rejection of the abandoned work must not become an unhandled rejection.
   work.catch(() => {})
@@ -57,8 +64,14 @@ export type FailedJobView = ReturnType<typeof failedJobView>
 
 async function queueSummary(name: QueueName, failedLimit: number) {
   const queue = getQueue(name)
-  const [raw, failed] = await Promise.all([queue.getJobCounts(...COUNT_TYPES), queue.getFailed(0, failedLimit - 1)])
-  const counts = Object.fromEntries(COUNT_TYPES.map((t) => [t, raw[t] ?? 0])) as Record<CountType, number>
+  const [raw, failed] = await Promise.all([
+    queue.getJobCounts(...COUNT_TYPES),
+    queue.getFailed(0, failedLimit - 1),
+  ])
+  const counts = Object.fromEntries(COUNT_TYPES.map((t) => [t, raw[t] ?? 0])) as Record<
+    CountType,
+    number
+  >
   return {
     name,
     counts,
@@ -81,7 +94,12 @@ export async function outboxBacklog(now = new Date()) {
   ])
   return {
     unsent,
-    oldest: oldest ? { ...oldest, ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)) } : null,
+    oldest: oldest
+      ? {
+          ...oldest,
+          ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)),
+        }
+      : null,
   }
 }
 
@@ -91,11 +109,16 @@ export type QueueOverview = {
   outbox: Awaited<ReturnType<typeof outboxBacklog>>
 }
 
-export async function queueOverview(opts: { failedLimit?: number; timeoutMs?: number } = {}): Promise<QueueOverview> {
+export async function queueOverview(
+  opts: { failedLimit?: number; timeoutMs?: number } = {},
+): Promise<QueueOverview> {
   const failedLimit = opts.failedLimit ?? FAILED_LIMIT
   const [outbox, queues] = await Promise.all([
     outboxBacklog(),
-    withTimeout(Promise.all(QUEUES.map((q) => queueSummary(q, failedLimit))), opts.timeoutMs ?? REDIS_TIMEOUT_MS).then(
+    withTimeout(
+      Promise.all(QUEUES.map((q) => queueSummary(q, failedLimit))),
+      opts.timeoutMs ?? REDIS_TIMEOUT_MS,
+    ).then(
       (list) => ({ ok: true as const, list }),
       (e: unknown) => {
         console.error(`[jobs-admin] reading the queues failed: ${String(e)}`)
@@ -125,26 +148,47 @@ const STATE_LABELS: Record<string, string> = {
 export type RetryResult = { ok: boolean; message: string }
 
 /** Moves one failed job back to waiting. */
-export async function retryFailedJob(queue: QueueName, jobId: string, opts: { timeoutMs?: number } = {}): Promise<RetryResult> {
+export async function retryFailedJob(
+  queue: QueueName,
+  jobId: string,
+  opts: { timeoutMs?: number } = {},
+): Promise<RetryResult> {
   try {
     return await withTimeout(
       (async (): Promise<RetryResult> => {
         const job = await getQueue(queue).getJob(jobId)
-        if (!job) return { ok: false, message: `Tugas ${jobId} tidak ditemukan di antrian ${queue}; mungkin sudah dihapus.` }
+        if (!job)
+          return {
+            ok: false,
+            message: `Tugas ${jobId} tidak ditemukan di antrian ${queue}; mungkin sudah dihapus.`,
+          }
         const state = await job.getState()
         if (state !== 'failed') {
-          return { ok: false, message: `Tugas ${jobId} tidak dapat dicoba lagi karena statusnya ${STATE_LABELS[state] ?? state}, bukan gagal.` }
+          return {
+            ok: false,
+            message: `Tugas ${jobId} tidak dapat dicoba lagi karena statusnya ${STATE_LABELS[state] ?? state}, bukan gagal.`,
+          }
         }
         await job.retry('failed')
-        return { ok: true, message: `Tugas ${jobId} (${job.name}) dimasukkan kembali ke antrian ${queue}.` }
+        return {
+          ok: true,
+          message: `Tugas ${jobId} (${job.name}) dimasukkan kembali ke antrian ${queue}.`,
+        }
       })(),
       opts.timeoutMs ?? REDIS_TIMEOUT_MS,
     )
   } catch (e) {
     if (e instanceof RedisTimeoutError || isConnectionError(e)) {
-      return { ok: false, message: 'Redis tidak dapat dihubungi, sehingga tugas tidak dapat dicoba lagi sekarang. Coba lagi setelah Redis pulih.' }
+      return {
+        ok: false,
+        message:
+          'Redis tidak dapat dihubungi, sehingga tugas tidak dapat dicoba lagi sekarang. Coba lagi setelah Redis pulih.',
+      }
     }
     console.error(`[jobs-admin] retrying ${queue}/${jobId} failed`, e)
-    return { ok: false, message: `Tugas ${jobId} gagal dicoba lagi: ${e instanceof Error ? e.message : String(e)}` }
+    return {
+      ok: false,
+      message: `Tugas ${jobId} gagal dicoba lagi: ${e instanceof Error ? e.message : String(e)}`,
+    }
   }
 }

@@ -4,9 +4,15 @@ import { prisma } from '~/utils/db.server'
 
 export async function createNotificationFromJob(p: JobPayload<'notify'>) {
   const dedupeKey = `${p.kind}:${p.subjectId}`
-  const existing = await prisma.notification.findUnique({ where: { dedupeKey }, select: { id: true } })
+  const existing = await prisma.notification.findUnique({
+    where: { dedupeKey },
+    select: { id: true },
+  })
   if (existing) return { created: false }
-  const user = await prisma.user.findUnique({ where: { id: p.userId }, select: { id: true, name: true } })
+  const user = await prisma.user.findUnique({
+    where: { id: p.userId },
+    select: { id: true, name: true },
+  })
   if (!user) return { created: false }
   let content: { title: string; body: string; link?: string }
   switch (p.kind) {

@@ -19,16 +19,28 @@ export function supervisedUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
 
 export async function canSupervise(viewer: Viewer, userId: string) {
   if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) return false
-  const found = await prisma.user.count({ where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] } })
+  const found = await prisma.user.count({
+    where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] },
+  })
   return found > 0
 }
 
-export type UnitNode = { id: string; code: string; name: string; kind: string; userCount: number; children: UnitNode[] }
+export type UnitNode = {
+  id: string
+  code: string
+  name: string
+  kind: string
+  userCount: number
+  children: UnitNode[]
+}
 
 /** The whole tree with head counts, built from one query. */
 export async function unitTree(): Promise<UnitNode[]> {
   const [units, counts] = await Promise.all([
-    prisma.unit.findMany({ select: { id: true, code: true, name: true, kind: true, parentId: true }, orderBy: { code: 'asc' } }),
+    prisma.unit.findMany({
+      select: { id: true, code: true, name: true, kind: true, parentId: true },
+      orderBy: { code: 'asc' },
+    }),
     prisma.user.groupBy({ by: ['unitId'], _count: { _all: true }, where: { active: true } }),
   ])
   const countBy = new Map(counts.map((c) => [c.unitId, c._count._all]))
@@ -44,9 +56,15 @@ export async function unitTree(): Promise<UnitNode[]> {
 }
 
 export async function unitOptions() {
-  return prisma.unit.findMany({ select: { id: true, name: true, depth: true, path: true }, orderBy: { path: 'asc' } })
+  return prisma.unit.findMany({
+    select: { id: true, name: true, depth: true, path: true },
+    orderBy: { path: 'asc' },
+  })
 }
 
 export async function jabatanOptions() {
-  return prisma.jabatan.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: 'asc' } })
+  return prisma.jabatan.findMany({
+    select: { id: true, name: true, kind: true },
+    orderBy: { name: 'asc' },
+  })
 }

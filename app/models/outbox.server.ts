@@ -33,7 +33,10 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
   })
   const unknown = rows.filter((r) => !(r.jobName in jobs))
   if (unknown.length) {
-    await prisma.outboxMessage.updateMany({ where: { id: { in: unknown.map((r) => r.id) } }, data: { attempts: { increment: 1 }, lastError: 'unknown job' } })
+    await prisma.outboxMessage.updateMany({
+      where: { id: { in: unknown.map((r) => r.id) } },
+      data: { attempts: { increment: 1 }, lastError: 'unknown job' },
+    })
   }
   const byQueue = new Map<string, typeof rows>()
   for (const r of rows) {
@@ -46,8 +49,16 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
     try {
       // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
       // lands later, the deterministic job ids make the next relay of these rows a no-op.
-      await withTimeout(enqueueMany(batch.map((r) => ({ name: r.jobName as JobName, payload: r.payload as never }))), ENQUEUE_TIMEOUT_MS)
-      await prisma.outboxMessage.updateMany({ where: { id: { in: batch.map((r) => r.id) } }, data: { sentAt: new Date() } })
+      await withTimeout(
+        enqueueMany(
+          batch.map((r) => ({ name: r.jobName as JobName, payload: r.payload as never })),
+        ),
+        ENQUEUE_TIMEOUT_MS,
+      )
+      await prisma.outboxMessage.updateMany({
+        where: { id: { in: batch.map((r) => r.id) } },
+        data: { sentAt: new Date() },
+      })
       sent += batch.length
     } catch (error) {
       await prisma.outboxMessage.updateMany({

@@ -38,12 +38,19 @@ function shuffle<T>(items: T[]): T[] {
 
 async function quizForLesson(courseSlug: string, lessonSlug: string, userId: string) {
   const enrolment = await prisma.enrolment.findFirst({
-    where: { userId, course: { slug: courseSlug, status: 'PUBLISHED' }, status: { not: 'WITHDRAWN' } },
+    where: {
+      userId,
+      course: { slug: courseSlug, status: 'PUBLISHED' },
+      status: { not: 'WITHDRAWN' },
+    },
     select: { id: true, courseVersionId: true },
   })
-  if (!enrolment) throw new QuizError('Daftar ke kursus ini terlebih dahulu untuk mengerjakan kuis.', 403)
+  if (!enrolment)
+    throw new QuizError('Daftar ke kursus ini terlebih dahulu untuk mengerjakan kuis.', 403)
   const lv = await prisma.lessonVersion.findUnique({
-    where: { courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug } },
+    where: {
+      courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug },
+    },
     select: { lessonId: true, kind: true },
   })
   if (!lv || lv.kind !== 'QUIZ') throw new QuizError('Kuis tidak ditemukan.', 404)
@@ -58,11 +65,25 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
   const attempts = await prisma.quizAttempt.findMany({
     where: { quizId: quiz.id, userId },
     orderBy: { number: 'asc' },
-    select: { id: true, number: true, status: true, startedAt: true, submittedAt: true, percent: true, passed: true, deadlineAt: true },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      startedAt: true,
+      submittedAt: true,
+      percent: true,
+      passed: true,
+      deadlineAt: true,
+    },
   })
-  const slots = await prisma.quizSlot.findMany({ where: { quizId: quiz.id }, select: { questionId: true, drawCount: true } })
+  const slots = await prisma.quizSlot.findMany({
+    where: { quizId: quiz.id },
+    select: { questionId: true, drawCount: true },
+  })
   const questionCount = slots.reduce((s, x) => s + (x.questionId ? 1 : x.drawCount), 0)
-  const graded = attempts.filter((a) => a.status === 'GRADED' && a.percent != null).map((a) => ({ number: a.number, percent: a.percent! }))
+  const graded = attempts
+    .filter((a) => a.status === 'GRADED' && a.percent != null)
+    .map((a) => ({ number: a.number, percent: a.percent! }))
   const finalPercent = finalGrade(quiz.gradingMethod, graded)
   const used = attempts.length
   const now = new Date()
@@ -82,13 +103,19 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
     finalPercent,
     passed: finalPercent != null && finalPercent >= quiz.passMark,
     inProgress: attempts.find((a) => a.status === 'IN_PROGRESS') ?? null,
-    canStart: open && (quiz.attemptsAllowed === 0 || used < quiz.attemptsAllowed) && !attempts.some((a) => a.status === 'IN_PROGRESS'),
+    canStart:
+      open &&
+      (quiz.attemptsAllowed === 0 || used < quiz.attemptsAllowed) &&
+      !attempts.some((a) => a.status === 'IN_PROGRESS'),
     open,
   }
 }
 
 /** The grade that counts under the quiz's grading method (percent), or null without graded attempts. */
-export function finalGrade(method: GradingMethod, graded: { number: number; percent: number }[]): number | null {
+export function finalGrade(
+  method: GradingMethod,
+  graded: { number: number; percent: number }[],
+): number | null {
   if (graded.length === 0) return null
   const byNumber = [...graded].sort((a, b) => a.number - b.number)
   switch (method) {
@@ -107,11 +134,21 @@ export function finalGrade(method: GradingMethod, graded: { number: number; perc
 export async function quizPassedForLessons(userId: string, lessonIds: string[]) {
   const quizzes = await prisma.quiz.findMany({
     where: { lessonId: { in: lessonIds } },
-    select: { lessonId: true, passMark: true, gradingMethod: true, attempts: { where: { userId, status: 'GRADED' }, select: { number: true, percent: true } } },
+    select: {
+      lessonId: true,
+      passMark: true,
+      gradingMethod: true,
+      attempts: { where: { userId, status: 'GRADED' }, select: { number: true, percent: true } },
+    },
   })
   const passed = new Set<string>()
   for (const q of quizzes) {
-    const g = finalGrade(q.gradingMethod, q.attempts.filter((a) => a.percent != null).map((a) => ({ number: a.number, percent: a.percent! })))
+    const g = finalGrade(
+      q.gradingMethod,
+      q.attempts
+        .filter((a) => a.percent != null)
+        .map((a) => ({ number: a.number, percent: a.percent! })),
+    )
     if (g != null && g >= q.passMark) passed.add(q.lessonId)
   }
   return passed
@@ -123,7 +160,10 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   const now = new Date()
   if (quiz.openAt && quiz.openAt > now) throw new QuizError('Kuis belum dibuka.')
   if (quiz.closeAt && quiz.closeAt <= now) throw new QuizError('Kuis sudah ditutup.')
-  const existing = await prisma.quizAttempt.findMany({ where: { quizId: quiz.id, userId }, select: { id: true, number: true, status: true } })
+  const existing = await prisma.quizAttempt.findMany({
+    where: { quizId: quiz.id, userId },
+    select: { id: true, number: true, status: true },
+  })
   const open = existing.find((a) => a.status === 'IN_PROGRESS')
   if (open) return { attemptId: open.id, resumed: true }
   if (quiz.attemptsAllowed > 0 && existing.length >= quiz.attemptsAllowed) {
@@ -131,7 +171,10 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   }
   const layout = await buildLayout(quiz.id, quiz.shuffleQuestions, quiz.shuffleOptions)
   if (layout.length === 0) throw new QuizError('Kuis ini belum memiliki soal.')
-  const deadlines = [quiz.timeLimitSec ? now.getTime() + quiz.timeLimitSec * 1000 : null, quiz.closeAt?.getTime() ?? null].filter((x): x is number => x != null)
+  const deadlines = [
+    quiz.timeLimitSec ? now.getTime() + quiz.timeLimitSec * 1000 : null,
+    quiz.closeAt?.getTime() ?? null,
+  ].filter((x): x is number => x != null)
   try {
     const attempt = await prisma.quizAttempt.create({
       data: {
@@ -149,27 +192,42 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   } catch (e) {
     // Two starts at once: the unique (quiz, user, number) lets one win; return the winner.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      const again = await prisma.quizAttempt.findFirst({ where: { quizId: quiz.id, userId, status: 'IN_PROGRESS' }, select: { id: true } })
+      const again = await prisma.quizAttempt.findFirst({
+        where: { quizId: quiz.id, userId, status: 'IN_PROGRESS' },
+        select: { id: true },
+      })
       if (again) return { attemptId: again.id, resumed: true }
     }
     throw e
   }
 }
 
-async function buildLayout(quizId: string, shuffleQuestions: boolean, shuffleOptions: boolean): Promise<Layout> {
+async function buildLayout(
+  quizId: string,
+  shuffleQuestions: boolean,
+  shuffleOptions: boolean,
+): Promise<Layout> {
   const slots = await prisma.quizSlot.findMany({ where: { quizId }, orderBy: { position: 'asc' } })
   const chosen: string[] = []
   for (const slot of slots) {
     if (slot.questionId) {
       if (!chosen.includes(slot.questionId)) chosen.push(slot.questionId)
     } else if (slot.categoryId) {
-      const pool = await prisma.question.findMany({ where: { categoryId: slot.categoryId, id: { notIn: chosen } }, select: { id: true } })
+      const pool = await prisma.question.findMany({
+        where: { categoryId: slot.categoryId, id: { notIn: chosen } },
+        select: { id: true },
+      })
       chosen.push(...shuffle(pool.map((p) => p.id)).slice(0, slot.drawCount))
     }
   }
-  const options = await prisma.questionOption.findMany({ where: { questionId: { in: chosen } }, orderBy: { position: 'asc' }, select: { id: true, questionId: true } })
+  const options = await prisma.questionOption.findMany({
+    where: { questionId: { in: chosen } },
+    orderBy: { position: 'asc' },
+    select: { id: true, questionId: true },
+  })
   const byQuestion = new Map<string, string[]>()
-  for (const o of options) byQuestion.set(o.questionId, [...(byQuestion.get(o.questionId) ?? []), o.id])
+  for (const o of options)
+    byQuestion.set(o.questionId, [...(byQuestion.get(o.questionId) ?? []), o.id])
   const order = shuffleQuestions ? shuffle(chosen) : chosen
   return order.map((questionId) => {
     const ids = byQuestion.get(questionId) ?? []
@@ -177,7 +235,10 @@ async function buildLayout(quizId: string, shuffleQuestions: boolean, shuffleOpt
   })
 }
 
-function reviewFor(quiz: { closeAt: Date | null; reviewAfterSubmit: unknown; reviewAfterClose: unknown }, status: string): ReviewOptions | null {
+function reviewFor(
+  quiz: { closeAt: Date | null; reviewAfterSubmit: unknown; reviewAfterClose: unknown },
+  status: string,
+): ReviewOptions | null {
   if (status !== 'GRADED') return null
   const closed = quiz.closeAt != null && quiz.closeAt <= new Date()
   return (closed ? quiz.reviewAfterClose : quiz.reviewAfterSubmit) as ReviewOptions
@@ -202,7 +263,16 @@ export async function attemptView(attemptId: string, userId: string) {
       percent: true,
       passed: true,
       layout: true,
-      quiz: { select: { id: true, passMark: true, closeAt: true, reviewAfterSubmit: true, reviewAfterClose: true, gradingMethod: true } },
+      quiz: {
+        select: {
+          id: true,
+          passMark: true,
+          closeAt: true,
+          reviewAfterSubmit: true,
+          reviewAfterClose: true,
+          gradingMethod: true,
+        },
+      },
       answers: { select: { questionId: true, response: true, score: true, maxScore: true } },
     },
   })
@@ -222,7 +292,14 @@ export async function attemptView(attemptId: string, userId: string) {
       numericAnswer: review?.correct ?? false,
       competency: { select: { code: true, name: true } },
       level: true,
-      options: { select: { id: true, text: true, correct: review?.correct ?? false, feedback: review?.feedback ?? false } },
+      options: {
+        select: {
+          id: true,
+          text: true,
+          correct: review?.correct ?? false,
+          feedback: review?.feedback ?? false,
+        },
+      },
     },
   })
   const byId = new Map(questions.map((q) => [q.id, q]))
@@ -273,7 +350,8 @@ export function responsesFromForm(form: FormData, layout: Layout): Record<string
     const key = `q_${l.questionId}`
     if (!form.has(key)) continue
     const values = form.getAll(key).map(String)
-    if (l.optionIds.length) out[l.questionId] = { optionIds: values.filter((v) => l.optionIds.includes(v)) }
+    if (l.optionIds.length)
+      out[l.questionId] = { optionIds: values.filter((v) => l.optionIds.includes(v)) }
     else {
       const text = values[0] ?? ''
       const num = Number(text.replace(',', '.'))
@@ -284,7 +362,9 @@ export function responsesFromForm(form: FormData, layout: Layout): Record<string
 }
 
 async function openAttempt(attemptId: string, userId: string) {
-  const rows = await prisma.$queryRaw<{ id: string; status: string; deadlineAt: Date | null; layout: unknown }[]>`
+  const rows = await prisma.$queryRaw<
+    { id: string; status: string; deadlineAt: Date | null; layout: unknown }[]
+  >`
     SELECT id, status::text AS status, "deadlineAt", layout FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
   const attempt = rows[0]
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
@@ -297,7 +377,12 @@ export async function attemptLayout(attemptId: string, userId: string) {
 }
 
 /** Upserts many answers in one statement (one round trip, not one per question). */
-async function upsertAnswers(db: Pick<Prisma.TransactionClient, '$executeRaw'>, attemptId: string, entries: [string, Response][], now: Date) {
+async function upsertAnswers(
+  db: Pick<Prisma.TransactionClient, '$executeRaw'>,
+  attemptId: string,
+  entries: [string, Response][],
+  now: Date,
+) {
   if (entries.length === 0) return
   const questionIds = entries.map(([q]) => q)
   const responses = entries.map(([, r]) => JSON.stringify(r))
@@ -313,10 +398,16 @@ function pastDeadline(deadlineAt: Date | null, now = Date.now()) {
 }
 
 /** Saves answers while the attempt is open; refuses them after the deadline. */
-export async function saveAnswers(attemptId: string, userId: string, responses: Record<string, Response>) {
+export async function saveAnswers(
+  attemptId: string,
+  userId: string,
+  responses: Record<string, Response>,
+) {
   const attempt = await openAttempt(attemptId, userId)
-  if (attempt.status !== 'IN_PROGRESS') throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
-  if (pastDeadline(attempt.deadlineAt)) throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
+  if (attempt.status !== 'IN_PROGRESS')
+    throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
+  if (pastDeadline(attempt.deadlineAt))
+    throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
   if (entries.length === 0) return { saved: 0 }
@@ -329,7 +420,11 @@ export async function saveAnswers(attemptId: string, userId: string, responses: 
  * grading job's outbox row are ONE SQL statement (data-modifying CTEs are atomic), so an exam-end
  * burst costs one round trip per submission. A second submit changes nothing.
  */
-export async function submitAttempt(attemptId: string, userId: string, responses: Record<string, Response> = {}) {
+export async function submitAttempt(
+  attemptId: string,
+  userId: string,
+  responses: Record<string, Response> = {},
+) {
   const attempt = await openAttempt(attemptId, userId)
   if (attempt.status !== 'IN_PROGRESS') return { alreadySubmitted: true, lateAnswersRefused: false }
   const late = pastDeadline(attempt.deadlineAt)
@@ -356,7 +451,10 @@ export async function submitAttempt(attemptId: string, userId: string, responses
     SELECT (SELECT id FROM outbox) AS outbox_id`
   const outboxId = rows[0]?.outbox_id ?? null
   if (outboxId) relaySoon([outboxId])
-  return { alreadySubmitted: outboxId === null, lateAnswersRefused: late && Object.keys(responses).length > 0 }
+  return {
+    alreadySubmitted: outboxId === null,
+    lateAnswersRefused: late && Object.keys(responses).length > 0,
+  }
 }
 
 /** Scheduled: closes attempts whose deadline has passed and queues their grading. */
@@ -369,7 +467,10 @@ export async function finaliseOverdueAttempts(limit = 500) {
   const ids: string[] = []
   for (const a of overdue) {
     const id = await prisma.$transaction(async (tx) => {
-      const moved = await tx.quizAttempt.updateMany({ where: { id: a.id, status: 'IN_PROGRESS' }, data: { status: 'SUBMITTED', submittedAt: new Date() } })
+      const moved = await tx.quizAttempt.updateMany({
+        where: { id: a.id, status: 'IN_PROGRESS' },
+        data: { status: 'SUBMITTED', submittedAt: new Date() },
+      })
       return moved.count ? (await recordJob(tx, 'gradeAttempt', { attemptId: a.id })).id : null
     })
     if (id) ids.push(id)

@@ -51,11 +51,19 @@ async function isBlocked(limiter: RateLimiterRedis, key: string, limit: number) 
   return res && res.consumedPoints >= limit ? res.msBeforeNext : null
 }
 
-export async function signIn(input: { identifier: string; password: string; ip?: string }): Promise<SignInResult> {
+export async function signIn(input: {
+  identifier: string
+  password: string
+  ip?: string
+}): Promise<SignInResult> {
   const id = normaliseIdentifier(input.identifier)
   if (id.kind === 'nip') {
     if (!/^\d+$/.test(id.value)) {
-      return { ok: false, field: 'identifier', message: 'Masukkan NIP (18 digit angka) atau alamat email.' }
+      return {
+        ok: false,
+        field: 'identifier',
+        message: 'Masukkan NIP (18 digit angka) atau alamat email.',
+      }
     }
     // PPPK numbers are 18 digits without the PNS date rules: a number that fails the PNS rules is
     // only accepted when it belongs to a PPPK account; otherwise the learner sees what is wrong.
@@ -74,26 +82,43 @@ export async function signIn(input: { identifier: string; password: string; ip?:
     (await isBlocked(account, accountKey, ACCOUNT_LIMIT)) ??
     (await isBlocked(address, addressKey, ADDRESS_LIMIT))
   if (blockedMs != null) {
-    return { ok: false, field: 'form', message: blockedMessage(blockedMs), retryAfterS: Math.ceil(blockedMs / 1000) }
+    return {
+      ok: false,
+      field: 'form',
+      message: blockedMessage(blockedMs),
+      retryAfterS: Math.ceil(blockedMs / 1000),
+    }
   }
 
   const user = await prisma.user.findUnique({
     where: id.kind === 'email' ? { email: id.value } : { nip: id.value },
     select: { id: true, active: true, password: { select: { hash: true } } },
   })
-  const valid = await verifyPassword(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
+  const valid = await verifyPassword(
+    user?.password?.hash ?? (await dummyPasswordHash()),
+    input.password,
+  )
   if (user && valid && user.active) {
     await account.delete(accountKey)
     return { ok: true, userId: user.id }
   }
   if (user && valid && !user.active) {
-    return { ok: false, field: 'form', message: 'Akun Anda dinonaktifkan. Hubungi admin kepegawaian di unit Anda.' }
+    return {
+      ok: false,
+      field: 'form',
+      message: 'Akun Anda dinonaktifkan. Hubungi admin kepegawaian di unit Anda.',
+    }
   }
   try {
     await Promise.all([account.consume(accountKey), address.consume(addressKey)])
   } catch (e) {
     if (e instanceof RateLimiterRes) {
-      return { ok: false, field: 'form', message: blockedMessage(e.msBeforeNext), retryAfterS: Math.ceil(e.msBeforeNext / 1000) }
+      return {
+        ok: false,
+        field: 'form',
+        message: blockedMessage(e.msBeforeNext),
+        retryAfterS: Math.ceil(e.msBeforeNext / 1000),
+      }
     }
     throw e
   }

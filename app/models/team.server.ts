@@ -12,7 +12,14 @@ export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: st
     AND: [
       supervisedUsersWhere(viewer),
       { active: true },
-      q ? { OR: [{ name: { contains: q, mode: 'insensitive' as const } }, { nip: { startsWith: q.replace(/\s+/g, '') } }] } : {},
+      q
+        ? {
+            OR: [
+              { name: { contains: q, mode: 'insensitive' as const } },
+              { nip: { startsWith: q.replace(/\s+/g, '') } },
+            ],
+          }
+        : {},
     ],
   }
   const [total, people] = await Promise.all([
@@ -22,13 +29,28 @@ export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: st
       orderBy: { name: 'asc' },
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, name: true, nip: true, employeeKind: true, unit: { select: { name: true } }, jabatan: { select: { name: true } } },
+      select: {
+        id: true,
+        name: true,
+        nip: true,
+        employeeKind: true,
+        unit: { select: { name: true } },
+        jabatan: { select: { name: true } },
+      },
     }),
   ])
   const ids = people.map((p) => p.id)
   const [jp, completed] = await Promise.all([
-    prisma.jpCredit.groupBy({ by: ['userId'], where: { userId: { in: ids }, year }, _sum: { jp: true } }),
-    prisma.enrolment.groupBy({ by: ['userId'], where: { userId: { in: ids }, status: 'COMPLETED' }, _count: { _all: true } }),
+    prisma.jpCredit.groupBy({
+      by: ['userId'],
+      where: { userId: { in: ids }, year },
+      _sum: { jp: true },
+    }),
+    prisma.enrolment.groupBy({
+      by: ['userId'],
+      where: { userId: { in: ids }, status: 'COMPLETED' },
+      _count: { _all: true },
+    }),
   ])
   const jpBy = new Map(jp.map((r) => [r.userId, r._sum.jp ?? 0]))
   const doneBy = new Map(completed.map((r) => [r.userId, r._count._all]))
@@ -37,7 +59,11 @@ export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: st
     total,
     page,
     pageSize,
-    people: people.map((p) => ({ ...p, jp: jpBy.get(p.id) ?? 0, completedCourses: doneBy.get(p.id) ?? 0 })),
+    people: people.map((p) => ({
+      ...p,
+      jp: jpBy.get(p.id) ?? 0,
+      completedCourses: doneBy.get(p.id) ?? 0,
+    })),
   }
 }
 
@@ -59,7 +85,12 @@ export async function teamMember(viewer: Viewer, userId: string) {
       jabatan: { select: { name: true, kind: true } },
       enrolments: {
         orderBy: { enrolledAt: 'desc' },
-        select: { id: true, status: true, completedAt: true, course: { select: { title: true, jp: true } } },
+        select: {
+          id: true,
+          status: true,
+          completedAt: true,
+          course: { select: { title: true, jp: true } },
+        },
       },
       jpCredits: { where: { year }, select: { jp: true, title: true, createdAt: true } },
     },

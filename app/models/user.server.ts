@@ -19,7 +19,11 @@ export const userFormSchema = z
   .object({
     employeeKind: z.enum(['PNS', 'PPPK'], { required_error: 'Pilih status kepegawaian.' }),
     nip: z.string({ required_error: 'NIP wajib diisi.' }).transform((s) => s.replace(/\s+/g, '')),
-    name: z.string({ required_error: 'Nama wajib diisi.' }).trim().min(3, 'Nama minimal 3 karakter.').max(150),
+    name: z
+      .string({ required_error: 'Nama wajib diisi.' })
+      .trim()
+      .min(3, 'Nama minimal 3 karakter.')
+      .max(150),
     email: z
       .string({ required_error: 'Email wajib diisi.' })
       .trim()
@@ -91,7 +95,11 @@ export async function createUser(input: UserFormInput) {
         },
         select: { id: true, name: true },
       })
-      const job = await recordJob(tx, 'notify', { kind: 'WELCOME', userId: user.id, subjectId: user.id })
+      const job = await recordJob(tx, 'notify', {
+        kind: 'WELCOME',
+        userId: user.id,
+        subjectId: user.id,
+      })
       return { user, outboxId: job.id }
     })
     relaySoon([outboxId])
@@ -103,7 +111,8 @@ export async function createUser(input: UserFormInput) {
 
 export async function updateUser(id: string, input: UserFormInput) {
   const supervisorId = await resolveSupervisor(input.supervisorNip)
-  if (supervisorId === id) throw new FieldError('supervisorNip', 'Pegawai tidak bisa menjadi atasannya sendiri.')
+  if (supervisorId === id)
+    throw new FieldError('supervisorNip', 'Pegawai tidak bisa menjadi atasannya sendiri.')
   try {
     return await prisma.user.update({
       where: { id },
@@ -141,7 +150,12 @@ export async function resetPassword(id: string) {
   return password
 }
 
-export async function listUsers(opts: { q?: string; page?: number; pageSize?: number; where?: Prisma.UserWhereInput }) {
+export async function listUsers(opts: {
+  q?: string
+  page?: number
+  pageSize?: number
+  where?: Prisma.UserWhereInput
+}) {
   const pageSize = opts.pageSize ?? 25
   const page = Math.max(1, opts.page ?? 1)
   const q = opts.q?.trim()
@@ -149,7 +163,13 @@ export async function listUsers(opts: { q?: string; page?: number; pageSize?: nu
     AND: [
       opts.where ?? {},
       q
-        ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { nip: { startsWith: q.replace(/\s+/g, '') } }, { email: { contains: q.toLowerCase() } }] }
+        ? {
+            OR: [
+              { name: { contains: q, mode: 'insensitive' } },
+              { nip: { startsWith: q.replace(/\s+/g, '') } },
+              { email: { contains: q.toLowerCase() } },
+            ],
+          }
         : {},
     ],
   }

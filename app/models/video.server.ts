@@ -28,7 +28,11 @@ export function mediaRoot(mediaDir = env.MEDIA_DIR) {
 }
 
 /** Copies a video file into the media directory (named by content hash) and returns its row id. */
-export async function storeLocalVideo(file: string, mediaDir: string, meta: { title: string; durationSec?: number }) {
+export async function storeLocalVideo(
+  file: string,
+  mediaDir: string,
+  meta: { title: string; durationSec?: number },
+) {
   const buf = await fs.readFile(file)
   const hash = createHash('sha256').update(buf).digest('hex').slice(0, 32)
   const rel = path.join('videos', `${hash}.mp4`)
@@ -36,13 +40,25 @@ export async function storeLocalVideo(file: string, mediaDir: string, meta: { ti
   await fs.mkdir(path.dirname(dest), { recursive: true })
   const exists = await fs.stat(dest).catch(() => null)
   if (!exists || exists.size !== buf.length) await fs.writeFile(dest, buf)
-  const found = await prisma.video.findFirst({ where: { provider: 'LOCAL', localPath: rel }, select: { id: true } })
-  const data = { title: meta.title, durationSec: meta.durationSec ?? null, status: 'READY' as const }
+  const found = await prisma.video.findFirst({
+    where: { provider: 'LOCAL', localPath: rel },
+    select: { id: true },
+  })
+  const data = {
+    title: meta.title,
+    durationSec: meta.durationSec ?? null,
+    status: 'READY' as const,
+  }
   if (found) {
     await prisma.video.update({ where: { id: found.id }, data })
     return found.id
   }
-  return (await prisma.video.create({ data: { provider: 'LOCAL', localPath: rel, ...data }, select: { id: true } })).id
+  return (
+    await prisma.video.create({
+      data: { provider: 'LOCAL', localPath: rel, ...data },
+      select: { id: true },
+    })
+  ).id
 }
 
 export type Playback =
@@ -53,18 +69,26 @@ export type Playback =
 export async function playbackFor(videoId: string): Promise<Playback> {
   const v = await prisma.video.findUnique({ where: { id: videoId } })
   if (!v) return { kind: 'unavailable', reason: 'Video tidak ditemukan.' }
-  if (v.status === 'ERRORED') return { kind: 'unavailable', reason: 'Video gagal diproses. Hubungi pengajar kursus.' }
-  if (v.status !== 'READY') return { kind: 'unavailable', reason: 'Video sedang diproses. Coba beberapa menit lagi.' }
-  if (v.provider === 'LOCAL') return { kind: 'local', src: `/media/videos/${v.id}`, durationSec: v.durationSec }
+  if (v.status === 'ERRORED')
+    return { kind: 'unavailable', reason: 'Video gagal diproses. Hubungi pengajar kursus.' }
+  if (v.status !== 'READY')
+    return { kind: 'unavailable', reason: 'Video sedang diproses. Coba beberapa menit lagi.' }
+  if (v.provider === 'LOCAL')
+    return { kind: 'local', src: `/media/videos/${v.id}`, durationSec: v.durationSec }
   if (!v.muxPlaybackId) return { kind: 'unavailable', reason: 'Video belum siap diputar.' }
   const signed = Boolean(env.MUX_SIGNING_KEY_ID && env.MUX_SIGNING_PRIVATE_KEY)
-  const token = signed ? await muxClient().jwt.signPlaybackId(v.muxPlaybackId, { type: 'video', expiration: '6h' }) : null
+  const token = signed
+    ? await muxClient().jwt.signPlaybackId(v.muxPlaybackId, { type: 'video', expiration: '6h' })
+    : null
   return { kind: 'mux', playbackId: v.muxPlaybackId, token, durationSec: v.durationSec }
 }
 
 /** Opens a local video for a (possibly ranged) response. */
 export async function openLocalVideo(videoId: string, rangeHeader: string | null) {
-  const v = await prisma.video.findUnique({ where: { id: videoId }, select: { provider: true, localPath: true } })
+  const v = await prisma.video.findUnique({
+    where: { id: videoId },
+    select: { provider: true, localPath: true },
+  })
   if (!v || v.provider !== 'LOCAL' || !v.localPath) return null
   const file = path.join(mediaRoot(), v.localPath)
   const stat = await fs.stat(file).catch(() => null)
@@ -83,12 +107,21 @@ export async function openLocalVideo(videoId: string, rangeHeader: string | null
     }
     if (start > end || start >= size) return { status: 416 as const, size }
   }
-  return { status: (m ? 206 : 200) as 200 | 206, start, end, size, stream: createReadStream(file, { start, end }) }
+  return {
+    status: (m ? 206 : 200) as 200 | 206,
+    start,
+    end,
+    size,
+    stream: createReadStream(file, { start, end }),
+  }
 }
 
 /** Creates a Mux direct upload for an instructor's browser to PUT the file to. */
 export async function createMuxUpload(opts: { title: string; corsOrigin: string }) {
-  const video = await prisma.video.create({ data: { provider: 'MUX', title: opts.title, status: 'WAITING' }, select: { id: true } })
+  const video = await prisma.video.create({
+    data: { provider: 'MUX', title: opts.title, status: 'WAITING' },
+    select: { id: true },
+  })
   const signed = Boolean(env.MUX_SIGNING_KEY_ID && env.MUX_SIGNING_PRIVATE_KEY)
   const upload = await muxClient().video.uploads.create({
     cors_origin: opts.corsOrigin,
@@ -107,7 +140,11 @@ export class WebhookSignatureError extends Error {}
 export async function receiveMuxWebhook(rawBody: string, headers: Headers) {
   let event: { id: string; type: string }
   try {
-    event = (await muxClient().webhooks.unwrap(rawBody, headers, env.MUX_WEBHOOK_SECRET)) as unknown as { id: string; type: string }
+    event = (await muxClient().webhooks.unwrap(
+      rawBody,
+      headers,
+      env.MUX_WEBHOOK_SECRET,
+    )) as unknown as { id: string; type: string }
   } catch (e) {
     throw new WebhookSignatureError(e instanceof Error ? e.message : String(e))
   }
@@ -153,26 +190,46 @@ export async function processMuxEvent({ eventId }: { eventId: string }) {
   const video = await findVideo()
   await prisma.$transaction(async (tx) => {
     // Claim the event inside the transaction: a concurrent run of the same job applies nothing.
-    const claimed = await tx.webhookEvent.updateMany({ where: { id: event.id, processedAt: null }, data: { processedAt: new Date() } })
+    const claimed = await tx.webhookEvent.updateMany({
+      where: { id: event.id, processedAt: null },
+      data: { processedAt: new Date() },
+    })
     if (claimed.count === 0) return
     if (video) {
       switch (event.type) {
         case 'video.upload.asset_created':
-          if (video.status === 'WAITING') await tx.video.update({ where: { id: video.id }, data: { muxAssetId: data.asset_id, status: 'PREPARING' } })
+          if (video.status === 'WAITING')
+            await tx.video.update({
+              where: { id: video.id },
+              data: { muxAssetId: data.asset_id, status: 'PREPARING' },
+            })
           break
         case 'video.asset.created':
-          if (video.status === 'WAITING') await tx.video.update({ where: { id: video.id }, data: { muxAssetId: data.id, status: 'PREPARING' } })
+          if (video.status === 'WAITING')
+            await tx.video.update({
+              where: { id: video.id },
+              data: { muxAssetId: data.id, status: 'PREPARING' },
+            })
           break
         case 'video.asset.ready':
           await tx.video.update({
             where: { id: video.id },
-            data: { status: 'READY', muxAssetId: data.id, muxPlaybackId: data.playback_ids?.[0]?.id ?? null, durationSec: data.duration ?? null, error: null },
+            data: {
+              status: 'READY',
+              muxAssetId: data.id,
+              muxPlaybackId: data.playback_ids?.[0]?.id ?? null,
+              durationSec: data.duration ?? null,
+              error: null,
+            },
           })
           break
         case 'video.asset.errored':
         case 'video.upload.errored':
         case 'video.upload.cancelled':
-          await tx.video.update({ where: { id: video.id }, data: { status: 'ERRORED', error: data.errors?.messages?.join('; ') ?? event.type } })
+          await tx.video.update({
+            where: { id: video.id },
+            data: { status: 'ERRORED', error: data.errors?.messages?.join('; ') ?? event.type },
+          })
           break
       }
     }

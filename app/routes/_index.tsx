@@ -25,10 +25,14 @@ export default function Home() {
           <dt>{t('home.employeeKind')}</dt>
           <dd>{me.employeeKind}</dd>
           <dt>{t('home.unit')}</dt>
-          <dd data-testid="my-unit">{me.unitPath.length ? me.unitPath.join(' › ') : t('home.noUnit')}</dd>
+          <dd data-testid="my-unit">
+            {me.unitPath.length ? me.unitPath.join(' › ') : t('home.noUnit')}
+          </dd>
           <dt>{t('home.jabatan')}</dt>
           <dd data-testid="my-jabatan">
-            {me.jabatan ? `${me.jabatan.name} (${t(`jabatanKind.${me.jabatan.kind}`)})` : t('home.noUnit')}
+            {me.jabatan
+              ? `${me.jabatan.name} (${t(`jabatanKind.${me.jabatan.kind}`)})`
+              : t('home.noUnit')}
           </dd>
           <dt>{t('home.roles')}</dt>
           <dd data-testid="my-roles">
@@ -52,14 +56,18 @@ export default function Home() {
           <h2 id="learn-heading">Pembelajaran tahun {data.learner.year}</h2>
           <p data-testid="jp-summary">
             <strong>{data.learner.jp} JP</strong> dari target {data.learner.target} JP
-            {data.learner.jp >= data.learner.target ? ' — target tahun ini tercapai.' : ` — ${data.learner.target - data.learner.jp} JP lagi.`}
+            {data.learner.jp >= data.learner.target
+              ? ' — target tahun ini tercapai.'
+              : ` — ${data.learner.target - data.learner.jp} JP lagi.`}
           </p>
           <div className="progress" aria-hidden="true">
-            <span style={{ width: `${Math.min(100, (data.learner.jp / data.learner.target) * 100)}%` }} />
+            <span
+              style={{ width: `${Math.min(100, (data.learner.jp / data.learner.target) * 100)}%` }}
+            />
           </div>
           <p>
-            {data.learner.activeCourses} kursus sedang berjalan, {data.learner.completedCourses} selesai.{' '}
-            <Link to="/courses">Buka katalog kursus</Link>
+            {data.learner.activeCourses} kursus sedang berjalan, {data.learner.completedCourses}{' '}
+            selesai. <Link to="/courses">Buka katalog kursus</Link>
           </p>
         </section>
       ) : null}
@@ -78,7 +86,8 @@ export default function Home() {
         <section className="card" aria-labelledby="teach-heading">
           <h2 id="teach-heading">Kursus</h2>
           <p>
-            {data.instructor.published} kursus terbit, {data.instructor.drafts} draf. <Link to="/authoring">Kelola kursus</Link>
+            {data.instructor.published} kursus terbit, {data.instructor.drafts} draf.{' '}
+            <Link to="/authoring">Kelola kursus</Link>
           </p>
         </section>
       ) : null}
@@ -87,10 +96,12 @@ export default function Home() {
         <section className="card" aria-labelledby="admin-heading">
           <h2 id="admin-heading">Administrasi</h2>
           <p data-testid="admin-summary">
-            {data.admin.users} akun aktif, {data.admin.units} unit organisasi, {data.admin.opd} perangkat daerah.
+            {data.admin.users} akun aktif, {data.admin.units} unit organisasi, {data.admin.opd}{' '}
+            perangkat daerah.
           </p>
           <p>
-            <Link to="/admin/users">Kelola pengguna</Link> · <Link to="/admin/org">Pohon organisasi</Link>
+            <Link to="/admin/users">Kelola pengguna</Link> ·{' '}
+            <Link to="/admin/org">Pohon organisasi</Link>
           </p>
         </section>
       ) : null}

@@ -1,4 +1,9 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { QUEUES, type QueueName } from '~/jobs/contracts'
@@ -21,7 +26,11 @@ const retrySchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'ADMIN')
   const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return data({ ok: false, message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' }, { status: 400 })
+  if (!parsed.success)
+    return data(
+      { ok: false, message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' },
+      { status: 400 },
+    )
   const result = await retryFailedJob(parsed.data.queue, parsed.data.jobId)
   return data(result, { status: result.ok ? 200 : 400 })
 }
@@ -43,7 +52,11 @@ const countLabels = [
 ] as const
 
 function formatDateTime(d: Date | string) {
-  return new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Asia/Jakarta' }).format(new Date(d))
+  return new Intl.DateTimeFormat('id-ID', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'Asia/Jakarta',
+  }).format(new Date(d))
 }
 
 function formatAge(seconds: number) {
@@ -59,19 +72,27 @@ export default function AdminJobs() {
   const { redis, queues, outbox, failedLimit } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
-  const retrying = navigation.state === 'submitting' ? `${navigation.formData?.get('queue')}/${navigation.formData?.get('jobId')}` : null
+  const retrying =
+    navigation.state === 'submitting'
+      ? `${navigation.formData?.get('queue')}/${navigation.formData?.get('jobId')}`
+      : null
   const totalFailed = queues.reduce((sum, q) => sum + q.failed.length, 0)
 
   return (
     <>
       <h1>Antrian Tugas</h1>
       <p className="muted">
-        Pekerjaan latar (notifikasi, penilaian, pemeringkatan kompetensi, webhook video) dicatat di outbox basis data lalu diteruskan ke antrian BullMQ
-        di Redis. <Link to="/admin/jobs">Muat ulang</Link>
+        Pekerjaan latar (notifikasi, penilaian, pemeringkatan kompetensi, webhook video) dicatat di
+        outbox basis data lalu diteruskan ke antrian BullMQ di Redis.{' '}
+        <Link to="/admin/jobs">Muat ulang</Link>
       </p>
 
       {actionData ? (
-        <p className={`alert ${actionData.ok ? 'alert-info' : 'alert-error'}`} role={actionData.ok ? 'status' : 'alert'} data-testid="jobs-message">
+        <p
+          className={`alert ${actionData.ok ? 'alert-info' : 'alert-error'}`}
+          role={actionData.ok ? 'status' : 'alert'}
+          data-testid="jobs-message"
+        >
           {actionData.message}
         </p>
       ) : null}
@@ -91,7 +112,8 @@ export default function AdminJobs() {
               <dl className="facts">
                 <dt>Tertua</dt>
                 <dd>
-                  {formatAge(outbox.oldest.ageSeconds)} yang lalu ({formatDateTime(outbox.oldest.createdAt)})
+                  {formatAge(outbox.oldest.ageSeconds)} yang lalu (
+                  {formatDateTime(outbox.oldest.createdAt)})
                 </dd>
                 <dt>Jenis tugas</dt>
                 <dd>
@@ -100,7 +122,13 @@ export default function AdminJobs() {
                 <dt>Percobaan kirim</dt>
                 <dd>{outbox.oldest.attempts}</dd>
                 <dt>Galat terakhir</dt>
-                <dd>{outbox.oldest.lastError ? <code style={{ wordBreak: 'break-word' }}>{outbox.oldest.lastError}</code> : <span className="muted">Tidak ada</span>}</dd>
+                <dd>
+                  {outbox.oldest.lastError ? (
+                    <code style={{ wordBreak: 'break-word' }}>{outbox.oldest.lastError}</code>
+                  ) : (
+                    <span className="muted">Tidak ada</span>
+                  )}
+                </dd>
               </dl>
             ) : null}
           </>
@@ -117,7 +145,9 @@ export default function AdminJobs() {
             <h2 id="counts-heading">Jumlah tugas per antrian</h2>
             <div style={{ overflowX: 'auto' }}>
               <table>
-                <caption className="sr-only">Jumlah tugas menurut status untuk setiap antrian</caption>
+                <caption className="sr-only">
+                  Jumlah tugas menurut status untuk setiap antrian
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Antrian</th>
@@ -146,14 +176,18 @@ export default function AdminJobs() {
 
           <section aria-labelledby="failed-heading" style={{ marginTop: '2rem' }}>
             <h2 id="failed-heading">Tugas gagal</h2>
-            <p className="muted">Paling banyak {failedLimit} tugas gagal terbaru per antrian. “Coba lagi” memasukkan tugas kembali ke status menunggu.</p>
+            <p className="muted">
+              Paling banyak {failedLimit} tugas gagal terbaru per antrian. “Coba lagi” memasukkan
+              tugas kembali ke status menunggu.
+            </p>
             {totalFailed === 0 ? <p data-testid="no-failed">Tidak ada tugas gagal.</p> : null}
             {queues
               .filter((q) => q.failed.length > 0)
               .map((q) => (
                 <section key={q.name} aria-labelledby={`failed-${q.name}`}>
                   <h3 id={`failed-${q.name}`}>
-                    {queueLabel[q.name]} <span className="muted">({q.name})</span>: {q.failed.length} ditampilkan dari {q.counts.failed} gagal
+                    {queueLabel[q.name]} <span className="muted">({q.name})</span>:{' '}
+                    {q.failed.length} ditampilkan dari {q.counts.failed} gagal
                   </h3>
                   <div style={{ overflowX: 'auto' }}>
                     <table>
@@ -174,14 +208,23 @@ export default function AdminJobs() {
                           const busy = retrying === `${q.name}/${job.id}`
                           return (
                             <tr key={job.id} data-testid={`failed-job-${job.id}`}>
-                              <th scope="row" style={{ fontWeight: 400, background: 'transparent', wordBreak: 'break-all' }}>
+                              <th
+                                scope="row"
+                                style={{
+                                  fontWeight: 400,
+                                  background: 'transparent',
+                                  wordBreak: 'break-all',
+                                }}
+                              >
                                 <code>{job.id}</code>
                               </th>
                               <td>
                                 <code>{job.name}</code>
                               </td>
                               <td>{job.attemptsMade}</td>
-                              <td style={{ wordBreak: 'break-word' }}>{job.failedReason ?? <span className="muted">—</span>}</td>
+                              <td style={{ wordBreak: 'break-word' }}>
+                                {job.failedReason ?? <span className="muted">—</span>}
+                              </td>
                               <td>{job.finishedOn ? formatDateTime(job.finishedOn) : '—'}</td>
                               <td style={{ wordBreak: 'break-all', maxWidth: '20rem' }}>
                                 <code>{job.data}</code>
@@ -191,7 +234,12 @@ export default function AdminJobs() {
                                   <input type="hidden" name="intent" value="retry" />
                                   <input type="hidden" name="queue" value={q.name} />
                                   <input type="hidden" name="jobId" value={job.id} />
-                                  <button type="submit" className="button-small" disabled={busy} aria-label={`Coba lagi tugas ${job.id}`}>
+                                  <button
+                                    type="submit"
+                                    className="button-small"
+                                    disabled={busy}
+                                    aria-label={`Coba lagi tugas ${job.id}`}
+                                  >
                                     {busy ? 'Memproses…' : 'Coba lagi'}
                                   </button>
                                 </Form>

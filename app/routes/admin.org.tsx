@@ -16,13 +16,19 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
           {n.children.length ? (
             <details open={n.kind === 'PROVINSI'}>
               <summary>
-                {n.name} <span className="count">({n.code} · {n.userCount} pegawai)</span>
+                {n.name}{' '}
+                <span className="count">
+                  ({n.code} · {n.userCount} pegawai)
+                </span>
               </summary>
               <Branch nodes={n.children} />
             </details>
           ) : (
             <span>
-              {n.name} <span className="count">({n.code} · {n.userCount} pegawai)</span>
+              {n.name}{' '}
+              <span className="count">
+                ({n.code} · {n.userCount} pegawai)
+              </span>
             </span>
           )}
         </li>

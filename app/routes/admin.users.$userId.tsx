@@ -3,13 +3,24 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { UserForm } from '~/components/user-form'
 import { jabatanOptions, unitOptions } from '~/models/org.server'
-import { FieldError, getUserForAdmin, resetPassword, setActive, updateUser, userFormSchema } from '~/models/user.server'
+import {
+  FieldError,
+  getUserForAdmin,
+  resetPassword,
+  setActive,
+  updateUser,
+  userFormSchema,
+} from '~/models/user.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatNip } from '~/utils/nip'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
-  const [user, units, jabatan] = await Promise.all([getUserForAdmin(params.userId!), unitOptions(), jabatanOptions()])
+  const [user, units, jabatan] = await Promise.all([
+    getUserForAdmin(params.userId!),
+    unitOptions(),
+    jabatanOptions(),
+  ])
   if (!user) throw new Response('Pengguna tidak ditemukan.', { status: 404 })
   return { user, units, jabatan }
 }
@@ -20,22 +31,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   if (intent === 'deactivate' || intent === 'activate') {
-    if (userId === admin.id) return data({ message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.', error: true, result: undefined }, { status: 400 })
+    if (userId === admin.id)
+      return data(
+        {
+          message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+          error: true,
+          result: undefined,
+        },
+        { status: 400 },
+      )
     await setActive(userId, intent === 'activate')
-    return { message: intent === 'activate' ? 'Akun diaktifkan kembali.' : 'Akun dinonaktifkan; semua sesinya diakhiri.', error: false, result: undefined }
+    return {
+      message:
+        intent === 'activate'
+          ? 'Akun diaktifkan kembali.'
+          : 'Akun dinonaktifkan; semua sesinya diakhiri.',
+      error: false,
+      result: undefined,
+    }
   }
   if (intent === 'reset-password') {
     const pw = await resetPassword(userId)
-    return { message: `Kata sandi direset. Kata sandi sementara: ${pw}`, error: false, result: undefined }
+    return {
+      message: `Kata sandi direset. Kata sandi sementara: ${pw}`,
+      error: false,
+      result: undefined,
+    }
   }
   const submission = parseWithZod(formData, { schema: userFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), message: null, error: true }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), message: null, error: true }, { status: 400 })
   try {
     await updateUser(userId, submission.value)
     return { result: submission.reply(), message: 'Perubahan disimpan.', error: false }
   } catch (e) {
     if (e instanceof FieldError) {
-      return data({ result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }), message: null, error: true }, { status: 400 })
+      return data(
+        {
+          result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }),
+          message: null,
+          error: true,
+        },
+        { status: 400 },
+      )
     }
     throw e
   }
@@ -51,7 +89,11 @@ export default function EditUser() {
         NIP {formatNip(user.nip)} · {user.active ? 'Aktif' : 'Nonaktif'}
       </p>
       {actionData?.message ? (
-        <p className={`alert ${actionData.error ? 'alert-error' : 'alert-info'}`} role="status" data-testid="admin-message">
+        <p
+          className={`alert ${actionData.error ? 'alert-error' : 'alert-info'}`}
+          role="status"
+          data-testid="admin-message"
+        >
           {actionData.message}
         </p>
       ) : null}

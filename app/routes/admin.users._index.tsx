@@ -63,11 +63,15 @@ export default function AdminUsers() {
         </tbody>
       </table>
       <nav className="pagination" aria-label="Halaman">
-        {page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>‹ Sebelumnya</Link> : null}
+        {page > 1 ? (
+          <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>‹ Sebelumnya</Link>
+        ) : null}
         <span>
           Halaman {page} dari {pages}
         </span>
-        {page < pages ? <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Berikutnya ›</Link> : null}
+        {page < pages ? (
+          <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Berikutnya ›</Link>
+        ) : null}
       </nav>
     </>
   )

@@ -15,13 +15,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, 'ADMIN')
   const submission = parseWithZod(await request.formData(), { schema: userFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), created: null }, { status: 400 })
   try {
     const { user, temporaryPassword } = await createUser(submission.value)
-    return { result: submission.reply({ resetForm: true }), created: { id: user.id, name: user.name, temporaryPassword } }
+    return {
+      result: submission.reply({ resetForm: true }),
+      created: { id: user.id, name: user.name, temporaryPassword },
+    }
   } catch (e) {
     if (e instanceof FieldError) {
-      return data({ result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }), created: null }, { status: 400 })
+      return data(
+        { result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }), created: null },
+        { status: 400 },
+      )
     }
     throw e
   }
@@ -35,9 +42,10 @@ export default function NewUser() {
       <h1>Tambah pengguna</h1>
       {actionData?.created ? (
         <div className="alert alert-info" role="status" data-testid="created">
-          Akun <Link to={`/admin/users/${actionData.created.id}`}>{actionData.created.name}</Link> dibuat. Kata sandi sementara:{' '}
-          <code data-testid="temp-password">{actionData.created.temporaryPassword}</code> — sampaikan secara langsung; kata sandi ini tidak
-          ditampilkan lagi.
+          Akun <Link to={`/admin/users/${actionData.created.id}`}>{actionData.created.name}</Link>{' '}
+          dibuat. Kata sandi sementara:{' '}
+          <code data-testid="temp-password">{actionData.created.temporaryPassword}</code> —
+          sampaikan secara langsung; kata sandi ini tidak ditampilkan lagi.
         </div>
       ) : null}
       <UserForm options={options} lastResult={actionData?.result} submitLabel="Simpan" />

@@ -1,8 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { z } from 'zod'
-import { authoringCourses, publishNewVersion, startMuxUpload, videoLibrary } from '~/models/authoring.server'
+import {
+  authoringCourses,
+  publishNewVersion,
+  startMuxUpload,
+  videoLibrary,
+} from '~/models/authoring.server'
 import { requireRole } from '~/utils/auth.server'
 import { muxEnabled } from '~/utils/env.server'
 import { formatDate } from '~/utils/misc'
@@ -16,7 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('publish'), courseId: z.string().trim().min(1, 'Kursus belum dipilih.') }),
+  z.object({
+    intent: z.literal('publish'),
+    courseId: z.string().trim().min(1, 'Kursus belum dipilih.'),
+  }),
   z.object({
     intent: z.literal('upload-video'),
     title: z
@@ -29,7 +42,12 @@ const actionSchema = z.discriminatedUnion('intent', [
 
 type ActionData =
   | { intent: 'publish'; ok: boolean; message: string; courseId?: string }
-  | { intent: 'upload-video'; ok: true; message: string; upload: { videoId: string; uploadUrl: string; title: string } }
+  | {
+      intent: 'upload-video'
+      ok: true
+      message: string
+      upload: { videoId: string; uploadUrl: string; title: string }
+    }
   | { intent: 'upload-video'; ok: false; message: string; fieldError?: string }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,18 +56,36 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = actionSchema.safeParse(form)
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.'
-    if (form.intent === 'upload-video') return data<ActionData>({ intent: 'upload-video', ok: false, message, fieldError: message }, { status: 400 })
-    if (form.intent === 'publish') return data<ActionData>({ intent: 'publish', ok: false, message }, { status: 400 })
+    if (form.intent === 'upload-video')
+      return data<ActionData>(
+        { intent: 'upload-video', ok: false, message, fieldError: message },
+        { status: 400 },
+      )
+    if (form.intent === 'publish')
+      return data<ActionData>({ intent: 'publish', ok: false, message }, { status: 400 })
     throw new Response('Permintaan tidak dikenal.', { status: 400 })
   }
   const input = parsed.data
   if (input.intent === 'publish') {
     const result = await publishNewVersion(input.courseId)
-    if (!result.ok) return data<ActionData>({ intent: 'publish', ok: false, message: result.message, courseId: input.courseId }, { status: 400 })
-    return data<ActionData>({ intent: 'publish', ok: true, message: `Versi ${result.version} diterbitkan untuk kursus “${result.title}”.`, courseId: input.courseId })
+    if (!result.ok)
+      return data<ActionData>(
+        { intent: 'publish', ok: false, message: result.message, courseId: input.courseId },
+        { status: 400 },
+      )
+    return data<ActionData>({
+      intent: 'publish',
+      ok: true,
+      message: `Versi ${result.version} diterbitkan untuk kursus “${result.title}”.`,
+      courseId: input.courseId,
+    })
   }
   const result = await startMuxUpload({ title: input.title, origin: new URL(request.url).origin })
-  if (!result.ok) return data<ActionData>({ intent: 'upload-video', ok: false, message: result.message }, { status: 400 })
+  if (!result.ok)
+    return data<ActionData>(
+      { intent: 'upload-video', ok: false, message: result.message },
+      { status: 400 },
+    )
   return data<ActionData>({
     intent: 'upload-video',
     ok: true,
@@ -59,7 +95,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const courseStatusLabel = { DRAFT: 'Draf', PUBLISHED: 'Terbit', ARCHIVED: 'Diarsipkan' } as const
-const videoStatusLabel = { WAITING: 'Menunggu unggahan', PREPARING: 'Sedang diproses', READY: 'Siap', ERRORED: 'Gagal' } as const
+const videoStatusLabel = {
+  WAITING: 'Menunggu unggahan',
+  PREPARING: 'Sedang diproses',
+  READY: 'Siap',
+  ERRORED: 'Gagal',
+} as const
 const videoStatusIcon = { WAITING: '○', PREPARING: '◐', READY: '✔', ERRORED: '✖' } as const
 const providerLabel = { LOCAL: 'Berkas lokal', MUX: 'Mux' } as const
 
@@ -71,7 +112,9 @@ function formatDuration(sec: number | null) {
 
 function formatBytes(n: number) {
   const mb = n / (1024 * 1024)
-  return mb >= 1 ? `${mb.toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(n / 1024)).toLocaleString('id-ID')} KB`
+  return mb >= 1
+    ? `${mb.toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`
+    : `${Math.max(1, Math.round(n / 1024)).toLocaleString('id-ID')} KB`
 }
 
 export default function Authoring() {
@@ -87,15 +130,21 @@ export default function Authoring() {
     <>
       <h1>Kelola Kursus</h1>
       <p className="muted">
-        Menerbitkan versi baru menyalin struktur kursus saat ini menjadi versi berikutnya. Peserta yang sudah terdaftar tetap mengikuti versi tempat mereka
-        mendaftar; pendaftar baru mendapat versi terbaru.
+        Menerbitkan versi baru menyalin struktur kursus saat ini menjadi versi berikutnya. Peserta
+        yang sudah terdaftar tetap mengikuti versi tempat mereka mendaftar; pendaftar baru mendapat
+        versi terbaru.
       </p>
       <p>
-        <Link to="/authoring/grading">Penilaian esai</Link>: nilai jawaban esai peserta kuis yang menunggu penilaian.
+        <Link to="/authoring/grading">Penilaian esai</Link>: nilai jawaban esai peserta kuis yang
+        menunggu penilaian.
       </p>
 
       {publishResult ? (
-        <p className={`alert ${publishResult.ok ? 'alert-info' : 'alert-error'}`} role={publishResult.ok ? 'status' : 'alert'} data-testid="publish-message">
+        <p
+          className={`alert ${publishResult.ok ? 'alert-info' : 'alert-error'}`}
+          role={publishResult.ok ? 'status' : 'alert'}
+          data-testid="publish-message"
+        >
           {publishResult.message}
         </p>
       ) : null}
@@ -104,12 +153,15 @@ export default function Authoring() {
         <h2 id="courses-heading">Kursus</h2>
         {courses.length === 0 ? (
           <p className="card">
-            Belum ada kursus. Impor paket kursus dengan <code>npx tsx scripts/import-content.ts</code>.
+            Belum ada kursus. Impor paket kursus dengan{' '}
+            <code>npx tsx scripts/import-content.ts</code>.
           </p>
         ) : (
           <div style={{ overflowX: 'auto' }}>
             <table>
-              <caption className="sr-only">Daftar kursus dengan status, versi terbit, jumlah pelajaran, dan pendaftaran</caption>
+              <caption className="sr-only">
+                Daftar kursus dengan status, versi terbit, jumlah pelajaran, dan pendaftaran
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Kursus</th>
@@ -125,7 +177,11 @@ export default function Authoring() {
                 {courses.map((c) => (
                   <tr key={c.id} data-testid={`course-row-${c.slug}`}>
                     <th scope="row" style={{ fontWeight: 400, background: 'transparent' }}>
-                      {c.status === 'PUBLISHED' ? <Link to={`/courses/${c.slug}`}>{c.title}</Link> : c.title}
+                      {c.status === 'PUBLISHED' ? (
+                        <Link to={`/courses/${c.slug}`}>{c.title}</Link>
+                      ) : (
+                        c.title
+                      )}
                       <br />
                       <span className="muted">{c.jp} JP</span>
                     </th>
@@ -137,7 +193,9 @@ export default function Authoring() {
                         <>
                           Versi {c.currentVersion.version}
                           <br />
-                          <span className="muted">terbit {formatDate(c.currentVersion.publishedAt)}</span>
+                          <span className="muted">
+                            terbit {formatDate(c.currentVersion.publishedAt)}
+                          </span>
                         </>
                       ) : (
                         <span className="muted">Belum pernah diterbitkan</span>
@@ -150,7 +208,12 @@ export default function Authoring() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="publish" />
                         <input type="hidden" name="courseId" value={c.id} />
-                        <button type="submit" className="button-small" disabled={busyCourse === c.id} aria-label={`Terbitkan versi baru: ${c.title}`}>
+                        <button
+                          type="submit"
+                          className="button-small"
+                          disabled={busyCourse === c.id}
+                          aria-label={`Terbitkan versi baru: ${c.title}`}
+                        >
                           {busyCourse === c.id ? 'Menerbitkan…' : 'Terbitkan versi baru'}
                         </button>
                       </Form>
@@ -169,15 +232,22 @@ export default function Authoring() {
           <div className="card">
             <h3 style={{ marginTop: 0 }}>Unggah video ke Mux</h3>
             <p className="muted">
-              Buat tautan unggah, lalu pilih berkas videonya. Berkas dikirim langsung dari peramban Anda ke Mux; statusnya berubah menjadi “Siap” setelah Mux
-              selesai memprosesnya (muat ulang halaman ini untuk melihat status terbaru).
+              Buat tautan unggah, lalu pilih berkas videonya. Berkas dikirim langsung dari peramban
+              Anda ke Mux; statusnya berubah menjadi “Siap” setelah Mux selesai memprosesnya (muat
+              ulang halaman ini untuk melihat status terbaru).
             </p>
-            {uploadResult && !uploadResult.ok && !('fieldError' in uploadResult && uploadResult.fieldError) ? (
+            {uploadResult &&
+            !uploadResult.ok &&
+            !('fieldError' in uploadResult && uploadResult.fieldError) ? (
               <p className="alert alert-error" role="alert">
                 {uploadResult.message}
               </p>
             ) : null}
-            <Form method="post" className="stack" key={uploadResult?.ok ? uploadResult.upload.videoId : 'new'}>
+            <Form
+              method="post"
+              className="stack"
+              key={uploadResult?.ok ? uploadResult.upload.videoId : 'new'}
+            >
               <input type="hidden" name="intent" value="upload-video" />
               <div className="field">
                 <label htmlFor="video-title">Judul video</label>
@@ -188,10 +258,27 @@ export default function Authoring() {
                   required
                   minLength={3}
                   maxLength={200}
-                  aria-invalid={uploadResult && !uploadResult.ok && 'fieldError' in uploadResult && uploadResult.fieldError ? true : undefined}
-                  aria-describedby={uploadResult && !uploadResult.ok && 'fieldError' in uploadResult && uploadResult.fieldError ? 'video-title-error' : undefined}
+                  aria-invalid={
+                    uploadResult &&
+                    !uploadResult.ok &&
+                    'fieldError' in uploadResult &&
+                    uploadResult.fieldError
+                      ? true
+                      : undefined
+                  }
+                  aria-describedby={
+                    uploadResult &&
+                    !uploadResult.ok &&
+                    'fieldError' in uploadResult &&
+                    uploadResult.fieldError
+                      ? 'video-title-error'
+                      : undefined
+                  }
                 />
-                {uploadResult && !uploadResult.ok && 'fieldError' in uploadResult && uploadResult.fieldError ? (
+                {uploadResult &&
+                !uploadResult.ok &&
+                'fieldError' in uploadResult &&
+                uploadResult.fieldError ? (
                   <p id="video-title-error" className="field-error">
                     {uploadResult.fieldError}
                   </p>
@@ -214,9 +301,10 @@ export default function Authoring() {
           </div>
         ) : (
           <p className="alert alert-info" data-testid="mux-disabled">
-            Mux belum dikonfigurasi di server ini, sehingga video disajikan dari berkas lokal yang diimpor bersama paket kursus (jalankan{' '}
-            <code>npx tsx scripts/import-content.ts</code>). Untuk mengunggah video melalui Mux, isi <code>MUX_TOKEN_ID</code> dan <code>MUX_TOKEN_SECRET</code>{' '}
-            di berkas <code>.env</code>.
+            Mux belum dikonfigurasi di server ini, sehingga video disajikan dari berkas lokal yang
+            diimpor bersama paket kursus (jalankan <code>npx tsx scripts/import-content.ts</code>).
+            Untuk mengunggah video melalui Mux, isi <code>MUX_TOKEN_ID</code> dan{' '}
+            <code>MUX_TOKEN_SECRET</code> di berkas <code>.env</code>.
           </p>
         )}
 
@@ -225,7 +313,9 @@ export default function Authoring() {
         ) : (
           <div style={{ overflowX: 'auto' }}>
             <table>
-              <caption className="sr-only">Daftar video dengan penyedia, status, dan galat pemrosesan</caption>
+              <caption className="sr-only">
+                Daftar video dengan penyedia, status, dan galat pemrosesan
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Judul</th>
@@ -252,8 +342,20 @@ export default function Authoring() {
                       </span>
                     </td>
                     <td>{formatDuration(v.durationSec)}</td>
-                    <td>{v.lessons > 0 ? `${v.lessons} pelajaran` : <span className="muted">Belum dipakai</span>}</td>
-                    <td>{v.error ? <span className="incorrect">{v.error}</span> : <span className="muted">—</span>}</td>
+                    <td>
+                      {v.lessons > 0 ? (
+                        `${v.lessons} pelajaran`
+                      ) : (
+                        <span className="muted">Belum dipakai</span>
+                      )}
+                    </td>
+                    <td>
+                      {v.error ? (
+                        <span className="incorrect">{v.error}</span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -283,7 +385,11 @@ function MuxUploader({ uploadUrl, title }: { videoId: string; uploadUrl: string;
     if (!uploading) return
     // fetch() reports no upload progress events; the elapsed time tells the user it is still working.
     const timer = setInterval(() => {
-      setState((s) => (s.kind === 'uploading' ? { ...s, seconds: Math.round((Date.now() - s.startedAt) / 1000) } : s))
+      setState((s) =>
+        s.kind === 'uploading'
+          ? { ...s, seconds: Math.round((Date.now() - s.startedAt) / 1000) }
+          : s,
+      )
     }, 1000)
     return () => clearInterval(timer)
   }, [uploading])
@@ -300,7 +406,12 @@ function MuxUploader({ uploadUrl, title }: { videoId: string; uploadUrl: string;
     try {
       const res = await fetch(uploadUrl, { method: 'PUT', body: file })
       if (!res.ok) throw new Error(`HTTP ${res.status}`)
-      setState({ kind: 'done', name: file.name, size: file.size, seconds: Math.round((Date.now() - startedAt) / 1000) })
+      setState({
+        kind: 'done',
+        name: file.name,
+        size: file.size,
+        seconds: Math.round((Date.now() - startedAt) / 1000),
+      })
     } catch (err) {
       setState({
         kind: 'error',
@@ -310,12 +421,19 @@ function MuxUploader({ uploadUrl, title }: { videoId: string; uploadUrl: string;
   }
 
   let progress = 'Belum ada berkas yang diunggah.'
-  if (state.kind === 'uploading') progress = `Mengunggah ${state.name} (${formatBytes(state.size)})… ${state.seconds} detik berlalu. Jangan tutup halaman ini.`
-  if (state.kind === 'done') progress = `Unggahan selesai: ${state.name} (${formatBytes(state.size)}) dalam ${state.seconds} detik. Mux sedang memproses video.`
+  if (state.kind === 'uploading')
+    progress = `Mengunggah ${state.name} (${formatBytes(state.size)})… ${state.seconds} detik berlalu. Jangan tutup halaman ini.`
+  if (state.kind === 'done')
+    progress = `Unggahan selesai: ${state.name} (${formatBytes(state.size)}) dalam ${state.seconds} detik. Mux sedang memproses video.`
   if (state.kind === 'error') progress = state.message
 
   return (
-    <form onSubmit={onSubmit} className="stack" style={{ marginTop: '1rem' }} aria-labelledby="uploader-heading">
+    <form
+      onSubmit={onSubmit}
+      className="stack"
+      style={{ marginTop: '1rem' }}
+      aria-labelledby="uploader-heading"
+    >
       <h4 id="uploader-heading" style={{ margin: 0 }}>
         Unggah berkas untuk “{title}”
       </h4>
@@ -324,14 +442,27 @@ function MuxUploader({ uploadUrl, title }: { videoId: string; uploadUrl: string;
       </p>
       <div className="field">
         <label htmlFor="video-file">Berkas video</label>
-        <input id="video-file" ref={fileRef} type="file" accept="video/*" required disabled={uploading || state.kind === 'done'} />
+        <input
+          id="video-file"
+          ref={fileRef}
+          type="file"
+          accept="video/*"
+          required
+          disabled={uploading || state.kind === 'done'}
+        />
       </div>
       <div>
         <button type="submit" disabled={!hydrated || uploading || state.kind === 'done'}>
           {uploading ? 'Mengunggah…' : 'Unggah ke Mux'}
         </button>
       </div>
-      <p role="status" aria-live="polite" className={state.kind === 'error' ? 'field-error' : 'muted'} data-testid="upload-progress" style={{ margin: 0 }}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={state.kind === 'error' ? 'field-error' : 'muted'}
+        data-testid="upload-progress"
+        style={{ margin: 0 }}
+      >
         {state.kind === 'error' ? 'Galat: ' : null}
         {progress}
       </p>

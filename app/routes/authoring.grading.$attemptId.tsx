@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { EssayGradingError, essayGradingView, gradeEssays } from '~/models/essay-grading.server'
@@ -25,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view
 }
 
-type ActionData = { message: string; fieldErrors: Record<string, string>; values: Record<string, string> }
+type ActionData = {
+  message: string
+  fieldErrors: Record<string, string>
+  values: Record<string, string>
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const grader = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
@@ -38,18 +48,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const questionId = key.slice(FIELD_PREFIX.length)
     values[questionId] = raw
     const parsed = scoreField.safeParse(raw)
-    if (!parsed.success) fieldErrors[questionId] = parsed.error.issues[0]?.message ?? 'Nilai tidak valid.'
+    if (!parsed.success)
+      fieldErrors[questionId] = parsed.error.issues[0]?.message ?? 'Nilai tidak valid.'
     else if (parsed.data !== null) scores[questionId] = parsed.data
   }
   if (Object.keys(fieldErrors).length) {
-    return data<ActionData>({ message: 'Periksa kembali nilai yang diisi.', fieldErrors, values }, { status: 400 })
+    return data<ActionData>(
+      { message: 'Periksa kembali nilai yang diisi.', fieldErrors, values },
+      { status: 400 },
+    )
   }
   try {
     const result = await gradeEssays(params.attemptId!, grader.id, scores)
-    return redirect(result.complete ? '/authoring/grading?saved=complete' : `/authoring/grading?saved=partial&left=${result.remaining}`)
+    return redirect(
+      result.complete
+        ? '/authoring/grading?saved=complete'
+        : `/authoring/grading?saved=partial&left=${result.remaining}`,
+    )
   } catch (e) {
     if (e instanceof EssayGradingError) {
-      return data<ActionData>({ message: e.message, fieldErrors: e.questionId ? { [e.questionId]: e.message } : {}, values }, { status: e.status })
+      return data<ActionData>(
+        {
+          message: e.message,
+          fieldErrors: e.questionId ? { [e.questionId]: e.message } : {},
+          values,
+        },
+        { status: e.status },
+      )
     }
     throw e
   }
@@ -102,23 +127,44 @@ export default function GradeEssays() {
       {essays.length === 0 ? (
         <p className="card">Percobaan ini tidak memuat soal esai.</p>
       ) : (
-        <Form method="post" className="stack" style={{ maxWidth: '48rem' }} aria-label="Nilai jawaban esai">
+        <Form
+          method="post"
+          className="stack"
+          style={{ maxWidth: '48rem' }}
+          aria-label="Nilai jawaban esai"
+        >
           <p className="hint" style={{ margin: 0 }}>
-            Kosongkan nilai sebuah soal untuk menilainya nanti. Nilai akhir dihitung setelah semua esai pada percobaan ini dinilai.
+            Kosongkan nilai sebuah soal untuk menilainya nanti. Nilai akhir dihitung setelah semua
+            esai pada percobaan ini dinilai.
           </p>
           {essays.map((e) => {
             const inputId = `${FIELD_PREFIX}${e.questionId}`
             const error = actionData?.fieldErrors[e.questionId]
-            const value = actionData?.values[e.questionId] ?? (e.score != null ? String(e.score) : '')
+            const value =
+              actionData?.values[e.questionId] ?? (e.score != null ? String(e.score) : '')
             return (
-              <section key={e.questionId} className="card" aria-labelledby={`question-${e.questionId}`} data-testid={`essay-${e.questionId}`}>
+              <section
+                key={e.questionId}
+                className="card"
+                aria-labelledby={`question-${e.questionId}`}
+                data-testid={`essay-${e.questionId}`}
+              >
                 <h2 id={`question-${e.questionId}`} style={{ fontSize: '1.05rem', marginTop: 0 }}>
                   Soal {e.number} <span className="hint">({formatPoints(e.points)} poin)</span>
                 </h2>
                 <p style={{ whiteSpace: 'pre-wrap' }}>{e.text}</p>
                 <h3 style={{ fontSize: '1rem' }}>Jawaban peserta</h3>
                 {e.answer != null ? (
-                  <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', background: '#f6f7f9', padding: '.75rem', borderRadius: 4 }} data-testid="essay-answer">
+                  <div
+                    style={{
+                      whiteSpace: 'pre-wrap',
+                      overflowWrap: 'anywhere',
+                      background: '#f6f7f9',
+                      padding: '.75rem',
+                      borderRadius: 4,
+                    }}
+                    data-testid="essay-answer"
+                  >
                     {e.answer}
                   </div>
                 ) : (

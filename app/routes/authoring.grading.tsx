@@ -10,10 +10,12 @@ export const meta: MetaFunction = () => [{ title: 'Penilaian Esai · Bina' }]
 /** The notice after grading, from a fixed set (nothing from the URL is shown as is). */
 function noticeFrom(url: URL) {
   const saved = url.searchParams.get('saved')
-  if (saved === 'complete') return 'Nilai esai disimpan. Percobaan dikirim untuk dihitung nilai akhirnya; hasilnya segera tampil bagi peserta.'
+  if (saved === 'complete')
+    return 'Nilai esai disimpan. Percobaan dikirim untuk dihitung nilai akhirnya; hasilnya segera tampil bagi peserta.'
   if (saved === 'partial') {
     const left = Number(url.searchParams.get('left'))
-    const rest = Number.isInteger(left) && left > 0 && left < 1000 ? `${left} soal esai` : 'Beberapa soal esai'
+    const rest =
+      Number.isInteger(left) && left > 0 && left < 1000 ? `${left} soal esai` : 'Beberapa soal esai'
     return `Nilai esai disimpan. ${rest} pada percobaan itu masih menunggu penilaian.`
   }
   return null
@@ -28,8 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 // The parent match keeps its pathname between the list and a grading page, so by default its loader
 // would not run again when coming back from a grading page by a plain link.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentParams, nextParams, defaultShouldRevalidate }) =>
-  Boolean(currentParams.attemptId) !== Boolean(nextParams.attemptId) || defaultShouldRevalidate
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentParams,
+  nextParams,
+  defaultShouldRevalidate,
+}) => Boolean(currentParams.attemptId) !== Boolean(nextParams.attemptId) || defaultShouldRevalidate
 
 export default function EssayGradingList() {
   const outlet = useOutlet()
@@ -43,8 +48,9 @@ export default function EssayGradingList() {
       </p>
       <h1>Penilaian Esai</h1>
       <p className="muted">
-        Percobaan kuis berikut memuat jawaban esai yang harus dinilai pengajar. Nilai akhir, bukti kompetensi, dan tingkat kompetensi peserta dihitung setelah
-        semua esai pada percobaan itu dinilai.
+        Percobaan kuis berikut memuat jawaban esai yang harus dinilai pengajar. Nilai akhir, bukti
+        kompetensi, dan tingkat kompetensi peserta dihitung setelah semua esai pada percobaan itu
+        dinilai.
       </p>
 
       {notice ? (
@@ -94,7 +100,10 @@ export default function EssayGradingList() {
                       {a.ungradedEssays} dari {a.essays}
                     </td>
                     <td>
-                      <Link to={`/authoring/grading/${a.id}`} aria-label={`Nilai esai ${a.learner.name}, percobaan ke-${a.number}`}>
+                      <Link
+                        to={`/authoring/grading/${a.id}`}
+                        aria-label={`Nilai esai ${a.learner.name}, percobaan ke-${a.number}`}
+                      >
                         Nilai esai
                       </Link>
                     </td>

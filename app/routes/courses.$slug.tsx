@@ -1,4 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { courseOutline, enrol } from '~/models/course.server'
@@ -6,27 +11,34 @@ import { areaLabel } from '~/utils/areas'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? 'Kursus'} · Bina` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? 'Kursus'} · Bina` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const outline = await courseOutline(params.slug!, user.id)
-  if (!outline) throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
+  if (!outline)
+    throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
   return outline
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const form = await request.formData()
-  if (form.get('intent') !== 'enrol') throw new Response('Permintaan tidak dikenal.', { status: 400 })
+  if (form.get('intent') !== 'enrol')
+    throw new Response('Permintaan tidak dikenal.', { status: 400 })
   await enrol(user.id, params.slug!)
   const outline = await courseOutline(params.slug!, user.id)
   const first = outline?.nextLesson ?? outline?.lessons[0]
-  return redirect(first ? `/courses/${params.slug}/lessons/${first.slug}` : `/courses/${params.slug}`)
+  return redirect(
+    first ? `/courses/${params.slug}/lessons/${first.slug}` : `/courses/${params.slug}`,
+  )
 }
 
 export default function CoursePage() {
-  const { course, version, enrolment, lessons, percent, nextLesson } = useLoaderData<typeof loader>()
+  const { course, version, enrolment, lessons, percent, nextLesson } =
+    useLoaderData<typeof loader>()
   return (
     <>
       <p>
@@ -55,7 +67,8 @@ export default function CoursePage() {
               <ProgressBar percent={percent} label="Kemajuan kursus" />
               {enrolment.status === 'COMPLETED' && enrolment.completedAt ? (
                 <p className="alert alert-info" data-testid="course-completed">
-                  Kursus selesai pada {formatDate(enrolment.completedAt)}. {version.jp} JP telah dicatat untuk tahun ini.
+                  Kursus selesai pada {formatDate(enrolment.completedAt)}. {version.jp} JP telah
+                  dicatat untuk tahun ini.
                 </p>
               ) : nextLesson ? (
                 <Link className="button" to={`/courses/${course.slug}/lessons/${nextLesson.slug}`}>

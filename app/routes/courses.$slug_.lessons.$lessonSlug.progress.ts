@@ -12,7 +12,8 @@ const schema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const parsed = schema.safeParse(await request.json().catch(() => null))
-  if (!parsed.success) return Response.json({ error: 'Data kemajuan video tidak valid.' }, { status: 400 })
+  if (!parsed.success)
+    return Response.json({ error: 'Data kemajuan video tidak valid.' }, { status: 400 })
   const result = await recordVideoProgress(user.id, params.slug!, params.lessonSlug!, parsed.data)
   return Response.json(result)
 }

@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useCallback } from 'react'
 import { CourseOutline, ProgressBar } from '~/components/outline'
@@ -9,17 +15,30 @@ import { playbackFor } from '~/models/video.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.lesson.title ?? 'Pelajaran'} · Bina` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.lesson.title ?? 'Pelajaran'} · Bina` },
+]
 
-const methodLabel = { HIGHEST: 'nilai tertinggi', LAST: 'nilai terakhir', FIRST: 'nilai pertama', AVERAGE: 'rata-rata nilai' } as const
+const methodLabel = {
+  HIGHEST: 'nilai tertinggi',
+  LAST: 'nilai terakhir',
+  FIRST: 'nilai pertama',
+  AVERAGE: 'rata-rata nilai',
+} as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const view = await lessonForLearner(params.slug!, params.lessonSlug!, user.id)
   if (!view) throw new Response('Pelajaran tidak ditemukan.', { status: 404 })
   if (!view.outline.enrolment) throw redirect(`/courses/${params.slug}`)
-  const playback = view.lesson.kind === 'VIDEO' && view.lesson.videoId ? await playbackFor(view.lesson.videoId) : null
-  const quiz = view.lesson.kind === 'QUIZ' ? await quizOverview(params.slug!, params.lessonSlug!, user.id) : null
+  const playback =
+    view.lesson.kind === 'VIDEO' && view.lesson.videoId
+      ? await playbackFor(view.lesson.videoId)
+      : null
+  const quiz =
+    view.lesson.kind === 'QUIZ'
+      ? await quizOverview(params.slug!, params.lessonSlug!, user.id)
+      : null
   return { ...view, playback, quiz }
 }
 
@@ -73,9 +92,17 @@ export default function LessonPage() {
               <p className="alert alert-info">{playback.reason}</p>
             ) : (
               <>
-                <VideoPlayer source={playback} title={lesson.title} progressUrl={`/courses/${slug}/lessons/${lesson.slug}/progress`} startAt={progress?.positionSec ?? 0} onProgress={onProgress} />
+                <VideoPlayer
+                  source={playback}
+                  title={lesson.title}
+                  progressUrl={`/courses/${slug}/lessons/${lesson.slug}/progress`}
+                  startAt={progress?.positionSec ?? 0}
+                  onProgress={onProgress}
+                />
                 <p className="muted" data-testid="video-status">
-                  {done ? 'Video selesai ditonton.' : `Ditonton ${Math.round((progress?.watchedShare ?? 0) * 100)}% — tonton minimal 90% untuk menyelesaikan pelajaran ini.`}
+                  {done
+                    ? 'Video selesai ditonton.'
+                    : `Ditonton ${Math.round((progress?.watchedShare ?? 0) * 100)}% — tonton minimal 90% untuk menyelesaikan pelajaran ini.`}
                 </p>
               </>
             )
@@ -100,10 +127,19 @@ export default function LessonPage() {
             <section className="card" data-testid="quiz-overview">
               <h2>Ketentuan kuis</h2>
               <ul>
-                <li>{quiz.quiz.questionCount} soal, nilai lulus {quiz.quiz.passMark}%.</li>
-                <li>{quiz.quiz.timeLimitSec ? `Waktu ${Math.round(quiz.quiz.timeLimitSec / 60)} menit sejak mulai.` : 'Tanpa batas waktu.'}</li>
                 <li>
-                  {quiz.quiz.attemptsAllowed ? `${quiz.quiz.attemptsAllowed} kali percobaan` : 'Percobaan tidak terbatas'}; yang dihitung {methodLabel[quiz.quiz.gradingMethod]}.
+                  {quiz.quiz.questionCount} soal, nilai lulus {quiz.quiz.passMark}%.
+                </li>
+                <li>
+                  {quiz.quiz.timeLimitSec
+                    ? `Waktu ${Math.round(quiz.quiz.timeLimitSec / 60)} menit sejak mulai.`
+                    : 'Tanpa batas waktu.'}
+                </li>
+                <li>
+                  {quiz.quiz.attemptsAllowed
+                    ? `${quiz.quiz.attemptsAllowed} kali percobaan`
+                    : 'Percobaan tidak terbatas'}
+                  ; yang dihitung {methodLabel[quiz.quiz.gradingMethod]}.
                 </li>
                 {quiz.quiz.closeAt ? <li>Ditutup {formatDate(quiz.quiz.closeAt)}.</li> : null}
               </ul>
@@ -122,7 +158,15 @@ export default function LessonPage() {
                         <td>
                           <Link to={`/quiz/${a.id}`}>#{a.number}</Link>
                         </td>
-                        <td>{a.status === 'GRADED' ? (a.passed ? 'Lulus' : 'Belum lulus') : a.status === 'IN_PROGRESS' ? 'Sedang dikerjakan' : 'Sedang dinilai'}</td>
+                        <td>
+                          {a.status === 'GRADED'
+                            ? a.passed
+                              ? 'Lulus'
+                              : 'Belum lulus'
+                            : a.status === 'IN_PROGRESS'
+                              ? 'Sedang dikerjakan'
+                              : 'Sedang dinilai'}
+                        </td>
                         <td>{a.percent != null ? `${a.percent}%` : '—'}</td>
                       </tr>
                     ))}
@@ -131,7 +175,8 @@ export default function LessonPage() {
               ) : null}
               {quiz.finalPercent != null ? (
                 <p data-testid="quiz-final">
-                  Nilai akhir: <strong>{quiz.finalPercent}%</strong> ({quiz.passed ? 'lulus' : 'belum lulus'}).
+                  Nilai akhir: <strong>{quiz.finalPercent}%</strong> (
+                  {quiz.passed ? 'lulus' : 'belum lulus'}).
                 </p>
               ) : null}
               {quiz.inProgress ? (
@@ -141,16 +186,28 @@ export default function LessonPage() {
               ) : quiz.canStart ? (
                 <Form method="post">
                   <input type="hidden" name="intent" value="start-quiz" />
-                  <button type="submit">{quiz.attempts.length ? 'Mulai percobaan baru' : 'Mulai kuis'}</button>
+                  <button type="submit">
+                    {quiz.attempts.length ? 'Mulai percobaan baru' : 'Mulai kuis'}
+                  </button>
                 </Form>
               ) : (
-                <p className="muted">{quiz.open ? 'Batas percobaan sudah tercapai.' : 'Kuis tidak sedang dibuka.'}</p>
+                <p className="muted">
+                  {quiz.open ? 'Batas percobaan sudah tercapai.' : 'Kuis tidak sedang dibuka.'}
+                </p>
               )}
             </section>
           ) : null}
           <nav className="lesson-nav" aria-label="Navigasi pelajaran">
-            {prev ? <Link to={`/courses/${slug}/lessons/${prev.slug}`}>‹ Sebelumnya: {prev.title}</Link> : <span />}
-            {next ? <Link to={`/courses/${slug}/lessons/${next.slug}`}>Berikutnya: {next.title} ›</Link> : <Link to={`/courses/${slug}`}>Kembali ke halaman kursus ›</Link>}
+            {prev ? (
+              <Link to={`/courses/${slug}/lessons/${prev.slug}`}>‹ Sebelumnya: {prev.title}</Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link to={`/courses/${slug}/lessons/${next.slug}`}>Berikutnya: {next.title} ›</Link>
+            ) : (
+              <Link to={`/courses/${slug}`}>Kembali ke halaman kursus ›</Link>
+            )}
           </nav>
         </article>
         <aside className="card">

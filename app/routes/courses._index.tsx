@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => [{ title: 'Katalog Kursus · Bina' }]
 
 const filterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  area: z.enum(['LITERASI_DIGITAL', 'MANAJEMEN_KEUANGAN', 'PELAYANAN_PUBLIK']).optional().catch(undefined),
+  area: z
+    .enum(['LITERASI_DIGITAL', 'MANAJEMEN_KEUANGAN', 'PELAYANAN_PUBLIK'])
+    .optional()
+    .catch(undefined),
   competency: z.string().max(20).optional().catch(undefined),
   maxJp: z.coerce.number().int().positive().max(200).optional().catch(undefined),
 })
@@ -18,10 +21,16 @@ const filterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const params = Object.fromEntries(new URL(request.url).searchParams)
-  const filter = filterSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== '')))
+  const filter = filterSchema.parse(
+    Object.fromEntries(Object.entries(params).filter(([, v]) => v !== '')),
+  )
   const [courses, competencies] = await Promise.all([
     catalogue(user.id, filter),
-    prisma.competency.findMany({ where: { courses: { some: {} } }, select: { code: true, name: true }, orderBy: { code: 'asc' } }),
+    prisma.competency.findMany({
+      where: { courses: { some: {} } },
+      select: { code: true, name: true },
+      orderBy: { code: 'asc' },
+    }),
   ])
   return { courses, competencies, filter }
 }
@@ -34,7 +43,13 @@ export default function Catalogue() {
       <Form method="get" role="search" className="card filters" aria-label="Saring kursus">
         <div className="field">
           <label htmlFor="q">Cari kursus</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder="mis. phishing, APBD, pengaduan" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ''}
+            placeholder="mis. phishing, APBD, pengaduan"
+          />
         </div>
         <div className="field">
           <label htmlFor="area">Bidang</label>
@@ -60,7 +75,14 @@ export default function Catalogue() {
         </div>
         <div className="field">
           <label htmlFor="maxJp">JP paling banyak</label>
-          <input id="maxJp" name="maxJp" type="number" min={1} max={200} defaultValue={filter.maxJp ?? ''} />
+          <input
+            id="maxJp"
+            name="maxJp"
+            type="number"
+            min={1}
+            max={200}
+            defaultValue={filter.maxJp ?? ''}
+          />
         </div>
         <button type="submit">Terapkan</button>
       </Form>
@@ -86,10 +108,21 @@ export default function Catalogue() {
             </p>
             {c.enrolment ? (
               <>
-                <div className="progress" role="progressbar" aria-label={`Kemajuan ${c.title}`} aria-valuenow={c.enrolment.percent} aria-valuemin={0} aria-valuemax={100}>
+                <div
+                  className="progress"
+                  role="progressbar"
+                  aria-label={`Kemajuan ${c.title}`}
+                  aria-valuenow={c.enrolment.percent}
+                  aria-valuemin={0}
+                  aria-valuemax={100}
+                >
                   <span style={{ width: `${c.enrolment.percent}%` }} />
                 </div>
-                <p className="muted">{c.enrolment.status === 'COMPLETED' ? 'Selesai' : `${c.enrolment.percent}% selesai`}</p>
+                <p className="muted">
+                  {c.enrolment.status === 'COMPLETED'
+                    ? 'Selesai'
+                    : `${c.enrolment.percent}% selesai`}
+                </p>
               </>
             ) : (
               <p className="muted">Belum terdaftar</p>

@@ -4,7 +4,10 @@ import { redis } from '~/utils/redis.server'
 async function check(fn: () => Promise<unknown>) {
   const started = performance.now()
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))])
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+    ])
     return { ok: true, ms: Math.round(performance.now() - started) }
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) }
@@ -12,7 +15,10 @@ async function check(fn: () => Promise<unknown>) {
 }
 
 export async function loader() {
-  const [database, redisStatus] = await Promise.all([check(() => prisma.$queryRaw`SELECT 1`), check(() => redis().ping())])
+  const [database, redisStatus] = await Promise.all([
+    check(() => prisma.$queryRaw`SELECT 1`),
+    check(() => redis().ping()),
+  ])
   const ok = database.ok && redisStatus.ok
   return Response.json(
     { status: ok ? 'ok' : 'degraded', database, redis: redisStatus },

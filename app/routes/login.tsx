@@ -1,6 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -11,8 +17,13 @@ import { safeRedirect } from '~/utils/misc'
 export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
 
 const schema = z.object({
-  identifier: z.string({ required_error: 'NIP atau email wajib diisi.' }).trim().min(1, 'NIP atau email wajib diisi.'),
-  password: z.string({ required_error: 'Kata sandi wajib diisi.' }).min(1, 'Kata sandi wajib diisi.'),
+  identifier: z
+    .string({ required_error: 'NIP atau email wajib diisi.' })
+    .trim()
+    .min(1, 'NIP atau email wajib diisi.'),
+  password: z
+    .string({ required_error: 'Kata sandi wajib diisi.' })
+    .min(1, 'Kata sandi wajib diisi.'),
   redirectTo: z.string().optional(),
 })
 
@@ -34,10 +45,16 @@ export async function action({ request }: ActionFunctionArgs) {
     const reply =
       result.field === 'form'
         ? submission.reply({ formErrors: [result.message], hideFields: ['password'] })
-        : submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields: ['password'] })
+        : submission.reply({
+            fieldErrors: { [result.field]: [result.message] },
+            hideFields: ['password'],
+          })
     return data(
       { result: reply },
-      { status: result.retryAfterS ? 429 : 400, headers: result.retryAfterS ? { 'Retry-After': String(result.retryAfterS) } : undefined },
+      {
+        status: result.retryAfterS ? 429 : 400,
+        headers: result.retryAfterS ? { 'Retry-After': String(result.retryAfterS) } : undefined,
+      },
     )
   }
   const cookie = await createSession(result.userId, meta)
@@ -77,7 +94,11 @@ export default function LoginPage() {
           <label htmlFor={fields.identifier.id}>
             {t('login.identifier')} <span className="hint">{t('login.identifierHint')}</span>
           </label>
-          <input {...getInputProps(fields.identifier, { type: 'text' })} autoComplete="username" autoFocus />
+          <input
+            {...getInputProps(fields.identifier, { type: 'text' })}
+            autoComplete="username"
+            autoFocus
+          />
           {fields.identifier.errors ? (
             <p className="field-error" id={fields.identifier.errorId} role="alert">
               {fields.identifier.errors.join(' ')}
@@ -86,7 +107,10 @@ export default function LoginPage() {
         </div>
         <div className="field">
           <label htmlFor={fields.password.id}>{t('login.password')}</label>
-          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" />
+          <input
+            {...getInputProps(fields.password, { type: 'password' })}
+            autoComplete="current-password"
+          />
           {fields.password.errors ? (
             <p className="field-error" id={fields.password.errorId} role="alert">
               {fields.password.errors.join(' ')}

@@ -13,7 +13,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = z.object({ id: z.string().min(1) }).safeParse(Object.fromEntries(await request.formData()))
+  const parsed = z
+    .object({ id: z.string().min(1) })
+    .safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw new Response('Notifikasi tidak dikenal.', { status: 400 })
   await markRead(user.id, parsed.data.id)
   return { ok: true }

@@ -12,11 +12,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const target = new URL(request.url).searchParams.get('target') || undefined
   const profile = await competencyProfile(user.id, { targetJabatanId: target })
-  const [recs, ledger, jabatan] = await Promise.all([recommendations(user.id, profile), jpLedger(user.id, profile.year), jabatanOptions()])
+  const [recs, ledger, jabatan] = await Promise.all([
+    recommendations(user.id, profile),
+    jpLedger(user.id, profile.year),
+    jabatanOptions(),
+  ])
   return { profile, recs, ledger, jabatan }
 }
 
-const typeLabel = { MANAJERIAL: 'Manajerial', SOSIAL_KULTURAL: 'Sosial Kultural', TEKNIS: 'Teknis' } as const
+const typeLabel = {
+  MANAJERIAL: 'Manajerial',
+  SOSIAL_KULTURAL: 'Sosial Kultural',
+  TEKNIS: 'Teknis',
+} as const
 
 function LevelBar({ current, required }: { current: number; required: number | null }) {
   return (
@@ -29,7 +37,13 @@ function LevelBar({ current, required }: { current: number; required: number | n
 }
 
 /** Level over time as a small step chart (SVG, no client JavaScript). */
-function HistoryChart({ points, label }: { points: { level: number; ratedAt: Date | string }[]; label: string }) {
+function HistoryChart({
+  points,
+  label,
+}: {
+  points: { level: number; ratedAt: Date | string }[]
+  label: string
+}) {
   if (points.length === 0) return <span className="muted">Belum ada riwayat</span>
   const w = 160
   const h = 40
@@ -52,7 +66,9 @@ function HistoryChart({ points, label }: { points: { level: number; ratedAt: Dat
 export default function ProfilePage() {
   const { profile, recs, ledger, jabatan } = useLoaderData<typeof loader>()
   const { rows, user, target, year, jp, jpTarget } = profile
-  const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const).map((t) => ({ type: t, rows: rows.filter((r) => r.type === t) })).filter((g) => g.rows.length)
+  const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const)
+    .map((t) => ({ type: t, rows: rows.filter((r) => r.type === t) }))
+    .filter((g) => g.rows.length)
   return (
     <>
       <h1>Profil Kompetensi</h1>
@@ -62,9 +78,19 @@ export default function ProfilePage() {
       <section className="card" aria-labelledby="jp-heading">
         <h2 id="jp-heading">Jam pelajaran (JP) tahun {year}</h2>
         <p data-testid="profile-jp">
-          <strong>{jp} JP</strong> {user.employeeKind === 'PPPK' ? `dari batas ${jpTarget} JP (PPPK)` : `dari target minimal ${jpTarget} JP`}
+          <strong>{jp} JP</strong>{' '}
+          {user.employeeKind === 'PPPK'
+            ? `dari batas ${jpTarget} JP (PPPK)`
+            : `dari target minimal ${jpTarget} JP`}
         </p>
-        <div className="progress" role="progressbar" aria-label="JP tahun ini" aria-valuenow={jp} aria-valuemin={0} aria-valuemax={jpTarget}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="JP tahun ini"
+          aria-valuenow={jp}
+          aria-valuemin={0}
+          aria-valuemax={jpTarget}
+        >
           <span style={{ width: `${Math.min(100, (jp / jpTarget) * 100)}%` }} />
         </div>
         {ledger.length ? (
@@ -142,11 +168,20 @@ export default function ProfilePage() {
                     {r.code} {r.name}
                   </th>
                   <td>
-                    <LevelBar current={r.current} required={r.required} /> {r.measured ? `${r.current} (${r.currentName})` : 'belum terukur'}
+                    <LevelBar current={r.current} required={r.required} />{' '}
+                    {r.measured ? `${r.current} (${r.currentName})` : 'belum terukur'}
                   </td>
                   <td>{r.required ?? '—'}</td>
-                  <td data-testid={`gap-${r.code}`}>{r.gap == null ? '—' : r.gap === 0 ? 'tercapai' : `${r.gap} level`}</td>
-                  {target ? <td>{r.targetRequired == null ? '—' : `${r.targetRequired} (kesenjangan ${r.targetGap})`}</td> : null}
+                  <td data-testid={`gap-${r.code}`}>
+                    {r.gap == null ? '—' : r.gap === 0 ? 'tercapai' : `${r.gap} level`}
+                  </td>
+                  {target ? (
+                    <td>
+                      {r.targetRequired == null
+                        ? '—'
+                        : `${r.targetRequired} (kesenjangan ${r.targetGap})`}
+                    </td>
+                  ) : null}
                   <td>
                     <HistoryChart points={r.history} label={`Riwayat level ${r.name}`} />
                   </td>
@@ -173,8 +208,8 @@ export default function ProfilePage() {
         </section>
       ))}
       <p className="muted">
-        Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal 70%, dengan bobot bukti lama berkurang
-        separuh setiap tahun.
+        Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di
+        bawahnya) dijawab benar minimal 70%, dengan bobot bukti lama berkurang separuh setiap tahun.
       </p>
     </>
   )

@@ -1,8 +1,28 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useFetcher, useLoaderData, useRevalidator } from '@remix-run/react'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useRevalidator,
+} from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { competencyProfile } from '~/models/profile.server'
-import { attemptLayout, attemptView, QuizError, responsesFromForm, saveAnswers, submitAttempt } from '~/models/quiz.server'
+import {
+  attemptLayout,
+  attemptView,
+  QuizError,
+  responsesFromForm,
+  saveAnswers,
+  submitAttempt,
+} from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 
@@ -11,7 +31,21 @@ export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
 async function attemptContext(attemptId: string, userId: string) {
   const a = await prisma.quizAttempt.findFirst({
     where: { id: attemptId, userId },
-    select: { layout: true, gradedAt: true, quiz: { select: { lesson: { select: { slug: true, title: true, module: { select: { course: { select: { slug: true, title: true } } } } } } } } },
+    select: {
+      layout: true,
+      gradedAt: true,
+      quiz: {
+        select: {
+          lesson: {
+            select: {
+              slug: true,
+              title: true,
+              module: { select: { course: { select: { slug: true, title: true } } } },
+            },
+          },
+        },
+      },
+    },
   })
   if (!a) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
   return a
@@ -21,16 +55,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const ctx = await attemptContext(params.attemptId!, user.id)
   const view = await attemptView(params.attemptId!, user.id)
-  let competencies: { code: string; name: string; current: number; required: number | null; gap: number | null; updated: boolean }[] = []
+  let competencies: {
+    code: string
+    name: string
+    current: number
+    required: number | null
+    gap: number | null
+    updated: boolean
+  }[] = []
   if (view.attempt.status === 'GRADED') {
     const codes = new Set(view.items.map((i) => i.competency.code))
     const profile = await competencyProfile(user.id)
     competencies = profile.rows
       .filter((r) => codes.has(r.code))
-      .map((r) => ({ code: r.code, name: r.name, current: r.current, required: r.required, gap: r.gap, updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt) }))
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        current: r.current,
+        required: r.required,
+        gap: r.gap,
+        updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt),
+      }))
   }
   const lesson = ctx.quiz.lesson
-  return { ...view, competencies, lesson: { slug: lesson.slug, title: lesson.title }, course: lesson.module.course, now: Date.now() }
+  return {
+    ...view,
+    competencies,
+    lesson: { slug: lesson.slug, title: lesson.title },
+    course: lesson.module.course,
+    now: Date.now(),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,14 +95,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.get('intent') === 'submit') {
       const r = await submitAttempt(params.attemptId!, user.id, responses)
       if (r.lateAnswersRefused) {
-        return data({ message: 'Waktu pengerjaan sudah habis: jawaban terakhir tidak disimpan, jawaban sebelumnya dinilai.', error: true }, { status: 409 })
+        return data(
+          {
+            message:
+              'Waktu pengerjaan sudah habis: jawaban terakhir tidak disimpan, jawaban sebelumnya dinilai.',
+            error: true,
+          },
+          { status: 409 },
+        )
       }
       return redirect(`/quiz/${params.attemptId}`)
     }
     const r = await saveAnswers(params.attemptId!, user.id, responses)
     return { message: `${r.saved} jawaban tersimpan.`, error: false }
   } catch (e) {
-    if (e instanceof QuizError) return data({ message: e.message, error: true }, { status: e.status })
+    if (e instanceof QuizError)
+      return data({ message: e.message, error: true }, { status: e.status })
     throw e
   }
 }
@@ -57,7 +119,10 @@ function Countdown({ deadline, serverNow }: { deadline: Date | string; serverNow
   const skew = useRef(serverNow - Date.now())
   const [left, setLeft] = useState(() => Math.max(0, new Date(deadline).getTime() - serverNow))
   useEffect(() => {
-    const t = setInterval(() => setLeft(Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current))), 1000)
+    const t = setInterval(
+      () => setLeft(Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current))),
+      1000,
+    )
     return () => clearInterval(t)
   }, [deadline])
   const m = Math.floor(left / 60_000)
@@ -70,12 +135,15 @@ function Countdown({ deadline, serverNow }: { deadline: Date | string; serverNow
 }
 
 export default function QuizAttemptPage() {
-  const { attempt, items, review, competencies, lesson, course, now } = useLoaderData<typeof loader>()
+  const { attempt, items, review, competencies, lesson, course, now } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const autosave = useFetcher<typeof action>()
   const revalidator = useRevalidator()
   const formRef = useRef<HTMLFormElement>(null)
-  const waiting = attempt.status === 'SUBMITTED' || (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
+  const waiting =
+    attempt.status === 'SUBMITTED' ||
+    (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
 
   useEffect(() => {
     if (!waiting) return
@@ -97,7 +165,11 @@ export default function QuizAttemptPage() {
         </h1>
         {attempt.deadlineAt ? <Countdown deadline={attempt.deadlineAt} serverNow={now} /> : null}
         {message ? (
-          <p className={`alert ${isError ? 'alert-error' : 'alert-info'}`} role={isError ? 'alert' : 'status'} data-testid="quiz-message">
+          <p
+            className={`alert ${isError ? 'alert-error' : 'alert-info'}`}
+            role={isError ? 'alert' : 'status'}
+            data-testid="quiz-message"
+          >
             {message}
           </p>
         ) : null}
@@ -117,7 +189,10 @@ export default function QuizAttemptPage() {
               {q.options.length ? (
                 <fieldset>
                   <legend>
-                    {q.index}. {q.text} {q.type === 'MULTIPLE' ? <span className="hint">(pilih semua yang benar)</span> : null}
+                    {q.index}. {q.text}{' '}
+                    {q.type === 'MULTIPLE' ? (
+                      <span className="hint">(pilih semua yang benar)</span>
+                    ) : null}
                   </legend>
                   {q.options.map((o) => (
                     <label key={o.id}>
@@ -137,9 +212,20 @@ export default function QuizAttemptPage() {
                     {q.index}. {q.text}
                   </label>
                   {q.type === 'ESSAY' ? (
-                    <textarea id={`q_${q.id}`} name={`q_${q.id}`} rows={6} defaultValue={q.response?.text ?? ''} />
+                    <textarea
+                      id={`q_${q.id}`}
+                      name={`q_${q.id}`}
+                      rows={6}
+                      defaultValue={q.response?.text ?? ''}
+                    />
                   ) : (
-                    <input id={`q_${q.id}`} name={`q_${q.id}`} type="text" inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'} defaultValue={q.response?.text ?? ''} />
+                    <input
+                      id={`q_${q.id}`}
+                      name={`q_${q.id}`}
+                      type="text"
+                      inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'}
+                      defaultValue={q.response?.text ?? ''}
+                    />
                   )}
                 </div>
               )}
@@ -177,8 +263,11 @@ export default function QuizAttemptPage() {
       ) : review?.score ? (
         <section className="card" data-testid="quiz-result">
           <p>
-            Nilai: <strong data-testid="quiz-score">{attempt.percent}%</strong> ({attempt.score} dari {attempt.maxScore} poin) —{' '}
-            <strong>{attempt.passed ? 'Lulus' : `Belum lulus (nilai lulus ${attempt.passMark}%)`}</strong>
+            Nilai: <strong data-testid="quiz-score">{attempt.percent}%</strong> ({attempt.score}{' '}
+            dari {attempt.maxScore} poin) —{' '}
+            <strong>
+              {attempt.passed ? 'Lulus' : `Belum lulus (nilai lulus ${attempt.passMark}%)`}
+            </strong>
           </p>
         </section>
       ) : (
@@ -235,8 +324,14 @@ export default function QuizAttemptPage() {
                     return (
                       <li key={o.id}>
                         {chosen ? '☑' : '☐'} {o.text}
-                        {correct !== undefined ? <span className={correct ? 'correct' : 'incorrect'}>{correct ? ' — benar' : ''}</span> : null}
-                        {chosen && 'feedback' in o && o.feedback ? <span className="muted"> — {o.feedback as string}</span> : null}
+                        {correct !== undefined ? (
+                          <span className={correct ? 'correct' : 'incorrect'}>
+                            {correct ? ' — benar' : ''}
+                          </span>
+                        ) : null}
+                        {chosen && 'feedback' in o && o.feedback ? (
+                          <span className="muted"> — {o.feedback as string}</span>
+                        ) : null}
                       </li>
                     )
                   })}
@@ -244,8 +339,12 @@ export default function QuizAttemptPage() {
               ) : (
                 <p>
                   Jawaban Anda: {q.response?.text || '—'}
-                  {q.acceptedAnswers?.length ? <span className="muted"> (jawaban benar: {q.acceptedAnswers.join(' / ')})</span> : null}
-                  {q.numericAnswer != null ? <span className="muted"> (jawaban benar: {q.numericAnswer})</span> : null}
+                  {q.acceptedAnswers?.length ? (
+                    <span className="muted"> (jawaban benar: {q.acceptedAnswers.join(' / ')})</span>
+                  ) : null}
+                  {q.numericAnswer != null ? (
+                    <span className="muted"> (jawaban benar: {q.numericAnswer})</span>
+                  ) : null}
                 </p>
               )}
               {q.feedback ? <p className="muted">{q.feedback}</p> : null}

@@ -7,7 +7,10 @@ const schema = z.object({ lng: z.enum(['id', 'en']), redirectTo: z.string().opti
 
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw new Response('Bahasa tidak dikenal. Pilih Bahasa Indonesia atau English.', { status: 400 })
+  if (!parsed.success)
+    throw new Response('Bahasa tidak dikenal. Pilih Bahasa Indonesia atau English.', {
+      status: 400,
+    })
   return redirect(safeRedirect(parsed.data.redirectTo), {
     headers: { 'Set-Cookie': await lngCookie.serialize(parsed.data.lng) },
   })

@@ -34,7 +34,10 @@ export default function TeamMember() {
         <ul>
           {person.enrolments.map((e) => (
             <li key={e.id}>
-              {e.course.title} — {e.status === 'COMPLETED' && e.completedAt ? `selesai ${formatDate(e.completedAt)} (${e.course.jp} JP)` : 'sedang berjalan'}
+              {e.course.title} —{' '}
+              {e.status === 'COMPLETED' && e.completedAt
+                ? `selesai ${formatDate(e.completedAt)} (${e.course.jp} JP)`
+                : 'sedang berjalan'}
             </li>
           ))}
         </ul>

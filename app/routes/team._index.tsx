@@ -8,8 +8,14 @@ import { formatNip } from '~/utils/nip'
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   const url = new URL(request.url)
-  const overview = await teamOverview(viewer, { page: Number(url.searchParams.get('page') ?? 1) || 1, q: url.searchParams.get('q') ?? undefined })
-  return { ...overview, people: overview.people.map((p) => ({ ...p, target: jpTarget(p.employeeKind) })) }
+  const overview = await teamOverview(viewer, {
+    page: Number(url.searchParams.get('page') ?? 1) || 1,
+    q: url.searchParams.get('q') ?? undefined,
+  })
+  return {
+    ...overview,
+    people: overview.people.map((p) => ({ ...p, target: jpTarget(p.employeeKind) })),
+  }
 }
 
 export default function Team() {
@@ -20,7 +26,9 @@ export default function Team() {
   return (
     <>
       <h1>Tim saya</h1>
-      <p className="muted">{total} pegawai di unit Anda (termasuk sub-unit) dan bawahan langsung.</p>
+      <p className="muted">
+        {total} pegawai di unit Anda (termasuk sub-unit) dan bawahan langsung.
+      </p>
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
         <label htmlFor="q">Cari nama atau NIP</label>
         <input id="q" type="search" name="q" defaultValue={q} />
@@ -57,11 +65,15 @@ export default function Team() {
         </tbody>
       </table>
       <nav className="pagination" aria-label="Halaman">
-        {page > 1 ? <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>‹ Sebelumnya</Link> : null}
+        {page > 1 ? (
+          <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>‹ Sebelumnya</Link>
+        ) : null}
         <span>
           Halaman {page} dari {pages}
         </span>
-        {page < pages ? <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Berikutnya ›</Link> : null}
+        {page < pages ? (
+          <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Berikutnya ›</Link>
+        ) : null}
       </nav>
     </>
   )

@@ -10,7 +10,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const { duplicate } = await receiveMuxWebhook(raw, request.headers)
     return Response.json({ received: true, duplicate })
   } catch (e) {
-    if (e instanceof WebhookSignatureError) return new Response('Invalid signature', { status: 400 })
+    if (e instanceof WebhookSignatureError)
+      return new Response('Invalid signature', { status: 400 })
     throw e
   }
 }

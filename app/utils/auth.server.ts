@@ -23,7 +23,6 @@ export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
-
 export interface SessionUser {
   id: string
   nip: string
@@ -62,7 +61,6 @@ type SessionState =
   | { status: 'none' }
   | { status: 'expired' }
   | { status: 'active'; sessionId: string; user: SessionUser }
-
 
 interface SessionRow {
   user_id: string
@@ -108,7 +106,8 @@ async function loadSession(request: Request) {
     await prisma.session.deleteMany({ where: r.active ? { id } : { userId: r.user_id } })
     return { status: 'expired' } as const
   }
-  if (r.needs_touch) await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date() } })
+  if (r.needs_touch)
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date() } })
   const user: SessionUser = {
     id: r.user_id,
     nip: r.nip,
@@ -119,8 +118,12 @@ async function loadSession(request: Request) {
     locale: r.locale,
     unitId: r.unit_id,
     jabatanId: r.jabatan_id,
-    unit: r.unit_id ? { id: r.unit_id, name: r.unit_name!, code: r.unit_code!, path: r.unit_path! } : null,
-    jabatan: r.jabatan_id ? { id: r.jabatan_id, name: r.jabatan_name!, kind: r.jabatan_kind as JabatanKind } : null,
+    unit: r.unit_id
+      ? { id: r.unit_id, name: r.unit_name!, code: r.unit_code!, path: r.unit_path! }
+      : null,
+    jabatan: r.jabatan_id
+      ? { id: r.jabatan_id, name: r.jabatan_name!, kind: r.jabatan_kind as JabatanKind }
+      : null,
   }
   return { status: 'active', sessionId: id, user } as const
 }

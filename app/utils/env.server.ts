@@ -33,7 +33,10 @@ const schema = z
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
-      ctx.addIssue({ code: 'custom', message: 'Set both MUX_TOKEN_ID and MUX_TOKEN_SECRET, or neither' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Set both MUX_TOKEN_ID and MUX_TOKEN_SECRET, or neither',
+      })
     }
   })
 

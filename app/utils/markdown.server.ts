@@ -15,7 +15,8 @@ function inline(tokens: Token[] | undefined, marks: Mark[] = []): TiptapNode[] {
       case 'escape': {
         const tt = t as Tokens.Text
         if (tt.tokens?.length) out.push(...inline(tt.tokens, marks))
-        else if (tt.text) out.push({ type: 'text', text: decode(tt.text), ...(marks.length ? { marks } : {}) })
+        else if (tt.text)
+          out.push({ type: 'text', text: decode(tt.text), ...(marks.length ? { marks } : {}) })
         break
       }
       case 'strong':
@@ -28,7 +29,11 @@ function inline(tokens: Token[] | undefined, marks: Mark[] = []): TiptapNode[] {
         out.push(...inline((t as Tokens.Del).tokens, [...marks, { type: 'strike' }]))
         break
       case 'codespan':
-        out.push({ type: 'text', text: decode((t as Tokens.Codespan).text), marks: [...marks, { type: 'code' }] })
+        out.push({
+          type: 'text',
+          text: decode((t as Tokens.Codespan).text),
+          marks: [...marks, { type: 'code' }],
+        })
         break
       case 'link': {
         const l = t as Tokens.Link
@@ -39,7 +44,9 @@ function inline(tokens: Token[] | undefined, marks: Mark[] = []): TiptapNode[] {
         out.push({ type: 'hardBreak' })
         break
       case 'image':
-        throw new MarkdownError('Gambar belum didukung dalam pelajaran Markdown; gunakan pelajaran video atau teks.')
+        throw new MarkdownError(
+          'Gambar belum didukung dalam pelajaran Markdown; gunakan pelajaran video atau teks.',
+        )
       case 'html':
         throw new MarkdownError(`HTML mentah tidak diizinkan: ${t.raw.trim().slice(0, 60)}`)
       default:
@@ -49,7 +56,13 @@ function inline(tokens: Token[] | undefined, marks: Mark[] = []): TiptapNode[] {
   return out.filter((n) => n.type !== 'text' || n.text)
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+}
 function decode(s: string) {
   return s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m)
 }
@@ -67,7 +80,10 @@ function blocks(tokens: Token[]): TiptapNode[] {
         break
       case 'heading': {
         const h = t as Tokens.Heading
-        if (h.depth < 2 || h.depth > 3) throw new MarkdownError(`Judul tingkat ${h.depth} tidak didukung: gunakan "##" atau "###" ("${h.text}").`)
+        if (h.depth < 2 || h.depth > 3)
+          throw new MarkdownError(
+            `Judul tingkat ${h.depth} tidak didukung: gunakan "##" atau "###" ("${h.text}").`,
+          )
         out.push({ type: 'heading', attrs: { level: h.depth }, content: inline(h.tokens) })
         break
       }
@@ -75,13 +91,21 @@ function blocks(tokens: Token[]): TiptapNode[] {
         out.push(paragraph((t as Tokens.Paragraph).tokens))
         break
       case 'text':
-        out.push(paragraph((t as Tokens.Text).tokens ?? [{ type: 'text', raw: t.raw, text: (t as Tokens.Text).text } as Token]))
+        out.push(
+          paragraph(
+            (t as Tokens.Text).tokens ?? [
+              { type: 'text', raw: t.raw, text: (t as Tokens.Text).text } as Token,
+            ],
+          ),
+        )
         break
       case 'list': {
         const l = t as Tokens.List
         out.push({
           type: l.ordered ? 'orderedList' : 'bulletList',
-          ...(l.ordered && typeof l.start === 'number' && l.start !== 1 ? { attrs: { start: l.start } } : {}),
+          ...(l.ordered && typeof l.start === 'number' && l.start !== 1
+            ? { attrs: { start: l.start } }
+            : {}),
           content: l.items.map((item) => ({ type: 'listItem', content: blocks(item.tokens) })),
         })
         break
@@ -91,7 +115,11 @@ function blocks(tokens: Token[]): TiptapNode[] {
         break
       case 'code': {
         const c = t as Tokens.Code
-        out.push({ type: 'codeBlock', attrs: { language: c.lang || null }, content: c.text ? [{ type: 'text', text: c.text }] : [] })
+        out.push({
+          type: 'codeBlock',
+          attrs: { language: c.lang || null },
+          content: c.text ? [{ type: 'text', text: c.text }] : [],
+        })
         break
       }
       case 'hr':

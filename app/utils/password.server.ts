@@ -2,7 +2,12 @@
 // (m = 19 MiB, t = 2, p = 1). See docs/decisions/003-auth-sessions.md.
 import { hash, verify } from '@node-rs/argon2'
 
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum) */ as const,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+}
 
 export function hashPassword(password: string) {
   return hash(password, OPTIONS)

@@ -19,13 +19,18 @@ export function validateLessonDoc(input: unknown): TiptapDoc {
   }
   let count = 0
   const walk = (n: TiptapNode, path: string) => {
-    if (++count > MAX_NODES) throw new RichTextError(`Dokumen terlalu besar (lebih dari ${MAX_NODES} node).`)
+    if (++count > MAX_NODES)
+      throw new RichTextError(`Dokumen terlalu besar (lebih dari ${MAX_NODES} node).`)
     if (typeof n.type !== 'string') throw new RichTextError(`Node tanpa jenis di ${path}.`)
-    if (!schema.nodes[n.type]) throw new RichTextError(`Jenis node "${n.type}" tidak dikenal (di ${path}).`)
+    if (!schema.nodes[n.type])
+      throw new RichTextError(`Jenis node "${n.type}" tidak dikenal (di ${path}).`)
     for (const m of n.marks ?? []) {
-      if (!schema.marks[m.type]) throw new RichTextError(`Jenis format "${m.type}" tidak dikenal (di ${path}).`)
+      if (!schema.marks[m.type])
+        throw new RichTextError(`Jenis format "${m.type}" tidak dikenal (di ${path}).`)
       if (m.type === 'link' && !isSafeHref(m.attrs?.href)) {
-        throw new RichTextError(`Tautan "${String(m.attrs?.href).slice(0, 80)}" tidak diizinkan: gunakan alamat https://, mailto:, atau halaman Bina.`)
+        throw new RichTextError(
+          `Tautan "${String(m.attrs?.href).slice(0, 80)}" tidak diizinkan: gunakan alamat https://, mailto:, atau halaman Bina.`,
+        )
       }
     }
     n.content?.forEach((c, i) => walk(c, `${path} › ${n.type}[${i}]`))
@@ -34,7 +39,9 @@ export function validateLessonDoc(input: unknown): TiptapDoc {
   try {
     PMNode.fromJSON(schema, input).check()
   } catch (e) {
-    throw new RichTextError(`Struktur dokumen tidak valid: ${e instanceof Error ? e.message : String(e)}`)
+    throw new RichTextError(
+      `Struktur dokumen tidak valid: ${e instanceof Error ? e.message : String(e)}`,
+    )
   }
   return input as TiptapDoc
 }
@@ -51,7 +58,10 @@ export function docPlainText(doc: TiptapDoc): string {
     if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'listItem') out.push('\n')
   }
   walk(doc)
-  return out.join('').replace(/\n{2,}/g, '\n').trim()
+  return out
+    .join('')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }
 
 /** Validates, renders and extracts text in one go: what a save or an import stores. */

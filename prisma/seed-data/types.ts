@@ -3,12 +3,7 @@
 
 export type CompetencyType = 'TEKNIS' | 'MANAJERIAL' | 'SOSIAL_KULTURAL'
 export type JabatanKind =
-  | 'JPT_MADYA'
-  | 'JPT_PRATAMA'
-  | 'ADMINISTRATOR'
-  | 'PENGAWAS'
-  | 'PELAKSANA'
-  | 'FUNGSIONAL'
+  'JPT_MADYA' | 'JPT_PRATAMA' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL'
 export type ProgramArea = 'LITERASI_DIGITAL' | 'MANAJEMEN_KEUANGAN' | 'PELAYANAN_PUBLIK'
 
 export interface CompetencyLevelSeed {
@@ -28,7 +23,13 @@ export interface CompetencySeed {
   area?: ProgramArea
   name: string
   description: string
-  levels: [CompetencyLevelSeed, CompetencyLevelSeed, CompetencyLevelSeed, CompetencyLevelSeed, CompetencyLevelSeed]
+  levels: [
+    CompetencyLevelSeed,
+    CompetencyLevelSeed,
+    CompetencyLevelSeed,
+    CompetencyLevelSeed,
+    CompetencyLevelSeed,
+  ]
 }
 
 export interface UnitSeed {

@@ -31,10 +31,21 @@ export interface KeyedQuestion {
 /** The answer key of a question, looked up by its text. */
 export function answerKey(text: string) {
   return withDb(async (c) => {
-    const q = await c.query('SELECT id, type, "acceptedAnswers", "numericAnswer" FROM "Question" WHERE text = $1 LIMIT 1', [text])
+    const q = await c.query(
+      'SELECT id, type, "acceptedAnswers", "numericAnswer" FROM "Question" WHERE text = $1 LIMIT 1',
+      [text],
+    )
     const row = q.rows[0]
     if (!row) throw new Error(`no question with text ${text.slice(0, 60)}`)
-    const o = await c.query('SELECT text FROM "QuestionOption" WHERE "questionId" = $1 AND correct ORDER BY position', [row.id])
-    return { type: row.type, correctOptions: o.rows.map((r) => r.text), accepted: row.acceptedAnswers, numeric: row.numericAnswer } as KeyedQuestion
+    const o = await c.query(
+      'SELECT text FROM "QuestionOption" WHERE "questionId" = $1 AND correct ORDER BY position',
+      [row.id],
+    )
+    return {
+      type: row.type,
+      correctOptions: o.rows.map((r) => r.text),
+      accepted: row.acceptedAnswers,
+      numeric: row.numericAnswer,
+    } as KeyedQuestion
   })
 }

@@ -11,7 +11,9 @@ test('the sign-in page is accessible and in Indonesian', async ({ page }) => {
 for (const role of ['learner', 'instructor', 'supervisor', 'admin'] as const) {
   test(`${role} signs in, sees their home page, and signs out`, async ({ page }) => {
     await signIn(page, accounts[role].nip)
-    await expect(page.getByRole('heading', { name: `Selamat datang, ${accounts[role].name}` })).toBeVisible()
+    await expect(
+      page.getByRole('heading', { name: `Selamat datang, ${accounts[role].name}` }),
+    ).toBeVisible()
     await expect(page.getByTestId('my-unit')).not.toHaveText('Belum ditetapkan')
     await expect(page.getByTestId('my-jabatan')).not.toHaveText('Belum ditetapkan')
     if (role === 'admin') {
@@ -47,10 +49,14 @@ test('repeated failures lock the account with a clear message', async ({ page })
   await expect(page.getByRole('alert')).toContainText('Terlalu banyak percobaan masuk yang gagal')
 })
 
-test('a supervisor sees their team and is refused a person outside their unit', async ({ page }) => {
+test('a supervisor sees their team and is refused a person outside their unit', async ({
+  page,
+}) => {
   await signInAs(page, accounts.admin.nip)
   await page.goto(`/admin/users?q=${accounts.learner2.nip}`)
-  const outsiderHref = await page.getByRole('link', { name: accounts.learner2.name }).getAttribute('href')
+  const outsiderHref = await page
+    .getByRole('link', { name: accounts.learner2.name })
+    .getAttribute('href')
   const outsiderId = outsiderHref!.split('/').pop()!
   await signOut(page)
 
@@ -103,7 +109,9 @@ test('an admin creates an account and its owner finds a welcome notification', a
   await signOut(page)
 
   await signInAs(page, 'maya.sari@test.jambiprov.go.id', temp)
-  await expect(page.getByRole('heading', { name: 'Selamat datang, Maya Sari, S.Kom.' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Selamat datang, Maya Sari, S.Kom.' }),
+  ).toBeVisible()
   await expect(async () => {
     await page.reload()
     await expect(page.getByTestId('unread-count')).toHaveText('1', { timeout: 500 })

@@ -17,12 +17,17 @@ async function answerAll(page: Page) {
     const legend = q.locator('legend')
     const isChoice = (await legend.count()) > 0
     const raw = isChoice ? await legend.innerText() : await q.locator('label').first().innerText()
-    const text = raw.replace(/^\d+\.\s*/, '').replace(/\s*\(pilih semua yang benar\)\s*$/, '').trim()
+    const text = raw
+      .replace(/^\d+\.\s*/, '')
+      .replace(/\s*\(pilih semua yang benar\)\s*$/, '')
+      .trim()
     const key = await answerKey(text)
     if (isChoice) {
       for (const option of key.correctOptions) await q.getByLabel(option, { exact: true }).check()
     } else {
-      await q.getByRole('textbox').fill(key.type === 'NUMERIC' ? String(key.numeric) : key.accepted[0]!)
+      await q
+        .getByRole('textbox')
+        .fill(key.type === 'NUMERIC' ? String(key.numeric) : key.accepted[0]!)
     }
   }
 }
@@ -40,10 +45,14 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   await page.getByRole('button', { name: 'Daftar kursus' }).click()
 
   // Enrolment lands on the first lesson.
-  await expect(page.getByRole('heading', { name: 'Kata Sandi yang Kuat dan Pengelola Kata Sandi' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { name: 'Kata Sandi yang Kuat dan Pengelola Kata Sandi' }),
+  ).toBeVisible()
   await expectAccessible(page)
   expect(await progress(page)).toBe(0)
-  const lessons = await page.locator('[data-testid^="lesson-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)))
+  const lessons = await page
+    .locator('[data-testid^="lesson-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)))
   let last = 0
   for (const slug of lessons) {
     await page.goto(`/courses/${COURSE}/lessons/${slug}`)
@@ -59,7 +68,9 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
         v.playbackRate = 4
         await v.play()
       })
-      await expect(page.getByTestId('video-status')).toHaveText('Video selesai ditonton.', { timeout: 60_000 })
+      await expect(page.getByTestId('video-status')).toHaveText('Video selesai ditonton.', {
+        timeout: 60_000,
+      })
     } else {
       continue
     }
@@ -105,16 +116,24 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   await page.getByRole('button', { name: 'Mulai percobaan baru' }).click()
   await expect(page.getByTestId('timer')).toBeVisible()
   const attemptId = page.url().split('/').pop()!
-  await withDb((c) => c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE id = $1`, [attemptId]))
+  await withDb((c) =>
+    c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() - interval '1 minute' WHERE id = $1`, [
+      attemptId,
+    ]),
+  )
   await page.getByTestId('question').first().locator('input').first().check()
   await page.getByRole('button', { name: 'Simpan jawaban' }).click()
-  await expect(page.getByTestId('quiz-message')).toHaveText('Waktu pengerjaan sudah habis; jawaban tidak disimpan.')
+  await expect(page.getByTestId('quiz-message')).toHaveText(
+    'Waktu pengerjaan sudah habis; jawaban tidak disimpan.',
+  )
   await page.getByRole('button', { name: 'Kumpulkan' }).click()
   await expect(page.getByRole('alert')).toContainText('Waktu pengerjaan sudah habis')
   await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
   await expect(async () => {
     await page.reload()
-    await expect(page.getByTestId('quiz-final')).toContainText('Nilai akhir: 100%', { timeout: 500 })
+    await expect(page.getByTestId('quiz-final')).toContainText('Nilai akhir: 100%', {
+      timeout: 500,
+    })
     await expect(page.getByText('Belum lulus')).toBeVisible({ timeout: 500 })
   }).toPass({ timeout: 20_000 })
 })

@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { createSession, getSession, hashToken, logout, requireRole, requireUser, sessionCookie } from '~/utils/auth.server'
+import {
+  createSession,
+  getSession,
+  hashToken,
+  logout,
+  requireRole,
+  requireUser,
+  sessionCookie,
+} from '~/utils/auth.server'
 import { setActive } from '~/models/user.server'
 import { ACCOUNT_LIMIT, signIn } from '~/models/sign-in.server'
 import { redis } from '~/utils/redis.server'
@@ -14,14 +22,23 @@ describe('sign-in', () => {
   it('accepts NIP (with spaces) or email with the right password', async () => {
     const u = await createTestUser()
     const spaced = `${u.nip.slice(0, 8)} ${u.nip.slice(8, 14)} ${u.nip.slice(14, 15)} ${u.nip.slice(15)}`
-    expect(await signIn({ identifier: spaced, password: TEST_PASSWORD, ip: '10.0.0.1' })).toEqual({ ok: true, userId: u.id })
-    expect(await signIn({ identifier: u.email.toUpperCase(), password: TEST_PASSWORD, ip: '10.0.0.1' })).toEqual({ ok: true, userId: u.id })
+    expect(await signIn({ identifier: spaced, password: TEST_PASSWORD, ip: '10.0.0.1' })).toEqual({
+      ok: true,
+      userId: u.id,
+    })
+    expect(
+      await signIn({ identifier: u.email.toUpperCase(), password: TEST_PASSWORD, ip: '10.0.0.1' }),
+    ).toEqual({ ok: true, userId: u.id })
   })
 
   it('refuses a wrong password with one message that does not reveal whether the account exists', async () => {
     const u = await createTestUser()
     const wrong = await signIn({ identifier: u.nip, password: 'salah-sekali-123', ip: '10.0.0.2' })
-    const unknown = await signIn({ identifier: 'tidak.ada@test.jambiprov.go.id', password: 'salah-sekali-123', ip: '10.0.0.2' })
+    const unknown = await signIn({
+      identifier: 'tidak.ada@test.jambiprov.go.id',
+      password: 'salah-sekali-123',
+      ip: '10.0.0.2',
+    })
     expect(wrong).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
     expect(unknown).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
   })
@@ -87,13 +104,19 @@ describe('sessions', () => {
     const u = await createTestUser()
     const idle = await createSession(u.id, {})
     const idleToken = await sessionCookie.parse(idle.split(';')[0]!)
-    await prisma.session.update({ where: { id: hashToken(idleToken) }, data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) } })
+    await prisma.session.update({
+      where: { id: hashToken(idleToken) },
+      data: { lastSeenAt: new Date(Date.now() - 61 * 60_000) },
+    })
     expect((await getSession(requestWithCookie(idle))).status).toBe('expired')
     expect(await prisma.session.count({ where: { id: hashToken(idleToken) } })).toBe(0)
 
     const abs = await createSession(u.id, {})
     const absToken = await sessionCookie.parse(abs.split(';')[0]!)
-    await prisma.session.update({ where: { id: hashToken(absToken) }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    await prisma.session.update({
+      where: { id: hashToken(absToken) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     expect((await getSession(requestWithCookie(abs))).status).toBe('expired')
   })
 
@@ -101,7 +124,10 @@ describe('sessions', () => {
     const u = await createTestUser()
     const c = await createSession(u.id, {})
     const t = await sessionCookie.parse(c.split(';')[0]!)
-    await prisma.session.update({ where: { id: hashToken(t) }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    await prisma.session.update({
+      where: { id: hashToken(t) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     const thrown = await requireUser(requestWithCookie(c, '/profile')).catch((e) => e)
     expect(thrown).toBeInstanceOf(Response)
     expect(thrown.status).toBe(302)

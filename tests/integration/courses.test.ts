@@ -3,7 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { importAllPacks, PackError } from '~/models/content-pack.server'
-import { catalogue, courseOutline, maybeCompleteEnrolment, publishCourse, recordVideoProgress } from '~/models/course.server'
+import {
+  catalogue,
+  courseOutline,
+  maybeCompleteEnrolment,
+  publishCourse,
+  recordVideoProgress,
+} from '~/models/course.server'
 import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
@@ -76,7 +82,10 @@ describe('content packs', () => {
       expect(err.file).toBe(lesson)
       expect(err.reason).toMatch(reason)
     }
-    const stored = await prisma.lesson.findFirstOrThrow({ where: { slug: 'kata-sandi-yang-kuat' }, select: { contentHtml: true } })
+    const stored = await prisma.lesson.findFirstOrThrow({
+      where: { slug: 'kata-sandi-yang-kuat' },
+      select: { contentHtml: true },
+    })
     expect(stored.contentHtml).not.toMatch(/script|javascript:/i)
   })
 
@@ -97,15 +106,23 @@ describe('catalogue', () => {
     const u = await createTestUser()
     expect((await catalogue(u.id, { q: 'phishing' }))[0]?.slug).toBe('keamanan-digital-asn')
     expect((await catalogue(u.id, { q: 'APBD' }))[0]?.slug).toBe('pengelolaan-keuangan-daerah')
-    expect((await catalogue(u.id, { q: 'SP2D' })).map((c) => c.slug)).toEqual(['pengelolaan-keuangan-daerah'])
-    expect((await catalogue(u.id, { q: 'mengadukan' })).map((c) => c.slug)).toContain('pelayanan-publik-prima')
+    expect((await catalogue(u.id, { q: 'SP2D' })).map((c) => c.slug)).toEqual([
+      'pengelolaan-keuangan-daerah',
+    ])
+    expect((await catalogue(u.id, { q: 'mengadukan' })).map((c) => c.slug)).toContain(
+      'pelayanan-publik-prima',
+    )
     expect(await catalogue(u.id, { q: 'xylofonkuantum' })).toEqual([])
   })
 
   it('filters by area, competency and JP', async () => {
     const u = await createTestUser()
-    expect((await catalogue(u.id, { area: 'MANAJEMEN_KEUANGAN' })).map((c) => c.slug)).toEqual(['pengelolaan-keuangan-daerah'])
-    expect((await catalogue(u.id, { competency: 'T.PP.02' })).map((c) => c.slug)).toEqual(['pelayanan-publik-prima'])
+    expect((await catalogue(u.id, { area: 'MANAJEMEN_KEUANGAN' })).map((c) => c.slug)).toEqual([
+      'pengelolaan-keuangan-daerah',
+    ])
+    expect((await catalogue(u.id, { competency: 'T.PP.02' })).map((c) => c.slug)).toEqual([
+      'pelayanan-publik-prima',
+    ])
     expect((await catalogue(u.id, { maxJp: 6 })).every((c) => c.jp <= 6)).toBe(true)
   })
 })
@@ -118,13 +135,22 @@ describe('learning a course', () => {
     const video = (await currentLessons()).find((l) => l.kind === 'VIDEO')!
     const { durationSec } = await prisma.video.findUniqueOrThrow({ where: { id: video.videoId! } })
     const d = durationSec!
-    const half = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d / 2, ranges: [[0, d / 2]] })
+    const half = await recordVideoProgress(u.id, COURSE, video.slug, {
+      positionSec: d / 2,
+      ranges: [[0, d / 2]],
+    })
     expect(half.completed).toBe(false)
     // Watching the same half again does not count twice.
-    const again = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d / 2, ranges: [[0, d / 2]] })
+    const again = await recordVideoProgress(u.id, COURSE, video.slug, {
+      positionSec: d / 2,
+      ranges: [[0, d / 2]],
+    })
     expect(again.watchedShare).toBeCloseTo(0.5, 2)
     expect(again.completed).toBe(false)
-    const most = await recordVideoProgress(u.id, COURSE, video.slug, { positionSec: d * 0.95, ranges: [[d / 2, d * 0.95]] })
+    const most = await recordVideoProgress(u.id, COURSE, video.slug, {
+      positionSec: d * 0.95,
+      ranges: [[d / 2, d * 0.95]],
+    })
     expect(most.watchedShare).toBeCloseTo(0.95, 2)
     expect(most.completed).toBe(true)
   })
@@ -147,30 +173,51 @@ describe('learning a course', () => {
     await maybeCompleteEnrolment(outline!.enrolment!.id)
     await maybeCompleteEnrolment(outline!.enrolment!.id)
     expect(await prisma.jpCredit.count({ where: { userId: u.id } })).toBe(1)
-    expect(await prisma.outboxMessage.count({ where: { jobName: 'notify', payload: { path: ['subjectId'], equals: outline!.enrolment!.id } } })).toBe(1)
+    expect(
+      await prisma.outboxMessage.count({
+        where: {
+          jobName: 'notify',
+          payload: { path: ['subjectId'], equals: outline!.enrolment!.id },
+        },
+      }),
+    ).toBe(1)
   })
 
   it('keeps the version a learner finished when a new version is published', async () => {
     const done = await createTestUser()
     await finishLessons(done.id)
     await takeQuiz(done.id, true)
-    const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true, currentVersionId: true } })
-    const finished = await prisma.enrolment.findFirstOrThrow({ where: { userId: done.id, courseId: course.id } })
+    const course = await prisma.course.findUniqueOrThrow({
+      where: { slug: COURSE },
+      select: { id: true, currentVersionId: true },
+    })
+    const finished = await prisma.enrolment.findFirstOrThrow({
+      where: { userId: done.id, courseId: course.id },
+    })
     expect(finished.courseVersionId).toBe(course.currentVersionId)
 
     const lesson = await prisma.lesson.findFirstOrThrow({ where: { slug: 'kata-sandi-yang-kuat' } })
-    await prisma.lesson.update({ where: { id: lesson.id }, data: { title: 'Kata Sandi yang Kuat (revisi kebijakan 2027)' } })
+    await prisma.lesson.update({
+      where: { id: lesson.id },
+      data: { title: 'Kata Sandi yang Kuat (revisi kebijakan 2027)' },
+    })
     const v2 = await publishCourse(course.id)
     expect(v2.created).toBe(true)
 
     const after = await prisma.enrolment.findUniqueOrThrow({ where: { id: finished.id } })
     expect(after.courseVersionId).toBe(finished.courseVersionId)
     const oldOutline = await courseOutline(COURSE, done.id)
-    expect(oldOutline!.lessons.find((l) => l.slug === 'kata-sandi-yang-kuat')!.title).toBe('Kata Sandi yang Kuat dan Pengelola Kata Sandi')
+    expect(oldOutline!.lessons.find((l) => l.slug === 'kata-sandi-yang-kuat')!.title).toBe(
+      'Kata Sandi yang Kuat dan Pengelola Kata Sandi',
+    )
     const newcomer = await createTestUser()
     const { enrol } = await import('~/models/course.server')
     const e = await enrol(newcomer.id, COURSE)
     expect(e.courseVersionId).toBe(v2.versionId)
-    expect((await courseOutline(COURSE, newcomer.id))!.lessons.find((l) => l.slug === 'kata-sandi-yang-kuat')!.title).toMatch(/revisi/)
+    expect(
+      (await courseOutline(COURSE, newcomer.id))!.lessons.find(
+        (l) => l.slug === 'kata-sandi-yang-kuat',
+      )!.title,
+    ).toMatch(/revisi/)
   })
 })

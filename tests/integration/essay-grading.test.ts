@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
-import { EssayGradingError, essayGradingView, gradeEssays, listAttemptsNeedingGrading } from '~/models/essay-grading.server'
+import {
+  EssayGradingError,
+  essayGradingView,
+  gradeEssays,
+  listAttemptsNeedingGrading,
+} from '~/models/essay-grading.server'
 import { gradeAttempt } from '~/models/grading.server'
 import { startAttempt, submitAttempt, type Layout } from '~/models/quiz.server'
 import { action as gradeAction, loader as gradeLoader } from '~/routes/authoring.grading.$attemptId'
@@ -19,11 +24,23 @@ import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
 const fixture = { categoryId: '', essayId: '', slotId: '' }
 
 beforeAll(async () => {
-  const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE }, select: { id: true } })
-  const quiz = await prisma.quiz.findFirstOrThrow({ where: { lesson: { slug: QUIZ, module: { courseId: course.id } } }, select: { id: true, slots: true } })
+  const course = await prisma.course.findUniqueOrThrow({
+    where: { slug: COURSE },
+    select: { id: true },
+  })
+  const quiz = await prisma.quiz.findFirstOrThrow({
+    where: { lesson: { slug: QUIZ, module: { courseId: course.id } } },
+    select: { id: true, slots: true },
+  })
   expect(quiz.slots).toHaveLength(1)
-  const bank = await prisma.questionCategory.findUniqueOrThrow({ where: { id: quiz.slots[0]!.categoryId! }, select: { id: true } })
-  const competency = await prisma.competency.findUniqueOrThrow({ where: { code: 'T.LD.01' }, select: { id: true } })
+  const bank = await prisma.questionCategory.findUniqueOrThrow({
+    where: { id: quiz.slots[0]!.categoryId! },
+    select: { id: true },
+  })
+  const competency = await prisma.competency.findUniqueOrThrow({
+    where: { code: 'T.LD.01' },
+    select: { id: true },
+  })
   const category = await prisma.questionCategory.create({
     data: { courseId: course.id, parentId: bank.id, name: `Esai uji ${Date.now()}` },
     select: { id: true },
@@ -39,28 +56,42 @@ beforeAll(async () => {
     },
     select: { id: true },
   })
-  const slot = await prisma.quizSlot.create({ data: { quizId: quiz.id, position: 1, questionId: essay.id }, select: { id: true } })
+  const slot = await prisma.quizSlot.create({
+    data: { quizId: quiz.id, position: 1, questionId: essay.id },
+    select: { id: true },
+  })
   Object.assign(fixture, { categoryId: category.id, essayId: essay.id, slotId: slot.id })
 })
 
 afterAll(async () => {
   if (fixture.slotId) await prisma.quizSlot.deleteMany({ where: { id: fixture.slotId } })
   if (fixture.essayId) await prisma.question.deleteMany({ where: { id: fixture.essayId } })
-  if (fixture.categoryId) await prisma.questionCategory.deleteMany({ where: { id: fixture.categoryId } })
+  if (fixture.categoryId)
+    await prisma.questionCategory.deleteMany({ where: { id: fixture.categoryId } })
   await closeQueues()
   redis().disconnect()
 })
 
-const ESSAY_TEXT = 'Pertama, saya tidak mengeklik tautannya.\n<b>Kedua</b>, saya melaporkannya ke tim keamanan.'
+const ESSAY_TEXT =
+  'Pertama, saya tidak mengeklik tautannya.\n<b>Kedua</b>, saya melaporkannya ke tim keamanan.'
 
 function gradeOutboxCount(attemptId: string) {
-  return prisma.outboxMessage.count({ where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } } })
+  return prisma.outboxMessage.count({
+    where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } },
+  })
 }
 
 async function snapshot(attemptId: string) {
   return {
-    attempt: await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, score: true, percent: true } }),
-    answers: await prisma.attemptAnswer.findMany({ where: { attemptId }, orderBy: { questionId: 'asc' }, select: { questionId: true, score: true, maxScore: true, gradedBy: true } }),
+    attempt: await prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true, score: true, percent: true },
+    }),
+    answers: await prisma.attemptAnswer.findMany({
+      where: { attemptId },
+      orderBy: { questionId: 'asc' },
+      select: { questionId: true, score: true, maxScore: true, gradedBy: true },
+    }),
     outbox: await gradeOutboxCount(attemptId),
     evidence: await prisma.evidence.count({ where: { attemptId } }),
   }
@@ -69,7 +100,10 @@ async function snapshot(attemptId: string) {
 async function waitForStatus(attemptId: string, status: string, ms = 10_000) {
   const until = Date.now() + ms
   for (;;) {
-    const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } })
+    const a = await prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true },
+    })
     if (a.status === status) return
     if (Date.now() > until) throw new Error(`attempt still ${a.status}, expected ${status}`)
     await new Promise((r) => setTimeout(r, 100))
@@ -79,7 +113,11 @@ async function waitForStatus(attemptId: string, status: string, ms = 10_000) {
 async function postScores(attemptId: string, cookie: string, fields: Record<string, string>) {
   const body = new FormData()
   for (const [k, v] of Object.entries(fields)) body.set(k, v)
-  const request = new Request(`http://localhost/authoring/grading/${attemptId}`, { method: 'POST', body, headers: { Cookie: cookie } })
+  const request = new Request(`http://localhost/authoring/grading/${attemptId}`, {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookie },
+  })
   return gradeAction({ request, params: { attemptId }, context: {} })
 }
 
@@ -91,7 +129,12 @@ describe('essay grading', () => {
     await finishLessons(learner.id)
 
     const { attemptId } = await startAttempt(COURSE, QUIZ, learner.id)
-    const layout = (await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { layout: true } })).layout as Layout
+    const layout = (
+      await prisma.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { layout: true },
+      })
+    ).layout as Layout
     expect(layout).toHaveLength(11)
     const essayNumber = layout.findIndex((l) => l.questionId === fixture.essayId) + 1
     expect(essayNumber).toBeGreaterThan(0)
@@ -104,32 +147,60 @@ describe('essay grading', () => {
 
     // The worker finds the essay: the attempt waits for a person, with no evidence yet.
     await gradeAttempt({ attemptId })
-    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe('NEEDS_GRADING')
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe(
+      'NEEDS_GRADING',
+    )
     expect(await prisma.evidence.count({ where: { attemptId } })).toBe(0)
 
     const { attempts } = await listAttemptsNeedingGrading()
     const row = attempts.find((a) => a.id === attemptId)
-    expect(row).toMatchObject({ number: 1, learner: { name: learner.name, nip: learner.nip }, essays: 1, ungradedEssays: 1 })
-    const listed = await listLoader({ request: new Request('http://localhost/authoring/grading', { headers: { Cookie: graderCookie } }), params: {}, context: {} })
+    expect(row).toMatchObject({
+      number: 1,
+      learner: { name: learner.name, nip: learner.nip },
+      essays: 1,
+      ungradedEssays: 1,
+    })
+    const listed = await listLoader({
+      request: new Request('http://localhost/authoring/grading', {
+        headers: { Cookie: graderCookie },
+      }),
+      params: {},
+      context: {},
+    })
     expect(listed.list?.attempts.some((a) => a.id === attemptId)).toBe(true)
 
     const view = await essayGradingView(attemptId)
     expect(view?.essays).toEqual([
-      { questionId: fixture.essayId, number: essayNumber, text: expect.stringContaining('surel'), points: 2, answer: ESSAY_TEXT, score: null },
+      {
+        questionId: fixture.essayId,
+        number: essayNumber,
+        text: expect.stringContaining('surel'),
+        points: 2,
+        answer: ESSAY_TEXT,
+        score: null,
+      },
     ])
     expect(JSON.stringify(view)).not.toMatch(/"correct"|acceptedAnswers|numericAnswer/)
 
     // Out of range, or not an essay: refused, and nothing is written.
     const before = await snapshot(attemptId)
-    const tooHigh = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2.5 }).catch((e) => e)
+    const tooHigh = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2.5 }).catch(
+      (e) => e,
+    )
     expect(tooHigh).toBeInstanceOf(EssayGradingError)
     expect(tooHigh.message).toBe(`Nilai soal nomor ${essayNumber} harus antara 0 dan 2.`)
-    const negative = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: -1 }).catch((e) => e)
+    const negative = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: -1 }).catch(
+      (e) => e,
+    )
     expect(negative.message).toMatch(new RegExp(`soal nomor ${essayNumber}`))
-    const notEssay = await gradeEssays(attemptId, grader.id, { [otherQuestionId]: 1 }).catch((e) => e)
+    const notEssay = await gradeEssays(attemptId, grader.id, { [otherQuestionId]: 1 }).catch(
+      (e) => e,
+    )
     expect(notEssay).toBeInstanceOf(EssayGradingError)
     expect(notEssay.message).toMatch(/bukan soal esai/)
-    const viaRoute = (await postScores(attemptId, graderCookie, { [`score_${fixture.essayId}`]: '3' })) as unknown as {
+    const viaRoute = (await postScores(attemptId, graderCookie, {
+      [`score_${fixture.essayId}`]: '3',
+    })) as unknown as {
       data: { message: string; fieldErrors: Record<string, string> }
       init: { status: number }
     }
@@ -142,41 +213,73 @@ describe('essay grading', () => {
     expect(saved).toBeInstanceOf(Response)
     expect((saved as Response).status).toBe(302)
     expect((saved as Response).headers.get('Location')).toBe('/authoring/grading?saved=complete')
-    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe('SUBMITTED')
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe(
+      'SUBMITTED',
+    )
     expect(await gradeOutboxCount(attemptId)).toBe(2)
-    const essayAnswer = await prisma.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: fixture.essayId } } })
-    expect(essayAnswer).toMatchObject({ score: 1.5, maxScore: 2, gradedBy: grader.id, response: { text: ESSAY_TEXT } })
+    const essayAnswer = await prisma.attemptAnswer.findUniqueOrThrow({
+      where: { attemptId_questionId: { attemptId, questionId: fixture.essayId } },
+    })
+    expect(essayAnswer).toMatchObject({
+      score: 1.5,
+      maxScore: 2,
+      gradedBy: grader.id,
+      response: { text: ESSAY_TEXT },
+    })
 
     // The grading worker now scores the whole attempt: ten right answers of 1 point, essay 1.5 of 2.
     await gradeAttempt({ attemptId })
     const graded = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
-    expect(graded).toMatchObject({ status: 'GRADED', score: 11.5, maxScore: 12, percent: 95.83, passed: true })
-    const evidence = await prisma.evidence.findMany({ where: { attemptId }, include: { competency: { select: { code: true } } } })
+    expect(graded).toMatchObject({
+      status: 'GRADED',
+      score: 11.5,
+      maxScore: 12,
+      percent: 95.83,
+      passed: true,
+    })
+    const evidence = await prisma.evidence.findMany({
+      where: { attemptId },
+      include: { competency: { select: { code: true } } },
+    })
     expect(evidence.length).toBeGreaterThan(0)
     const ld01 = evidence.find((e) => e.competency.code === 'T.LD.01')!
     expect(ld01.maxScore - ld01.score).toBeCloseTo(0.5)
-    expect((ld01.byLevel as Record<string, { score: number; max: number }>)['2']!.max).toBeGreaterThanOrEqual(2)
-    expect((await listAttemptsNeedingGrading()).attempts.some((a) => a.id === attemptId)).toBe(false)
+    expect(
+      (ld01.byLevel as Record<string, { score: number; max: number }>)['2']!.max,
+    ).toBeGreaterThanOrEqual(2)
+    expect((await listAttemptsNeedingGrading()).attempts.some((a) => a.id === attemptId)).toBe(
+      false,
+    )
 
     // A second grading is refused: the attempt is no longer waiting.
     const again = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2 }).catch((e) => e)
     expect(again).toBeInstanceOf(EssayGradingError)
     expect(again.message).toMatch(/sudah dinilai/)
     expect(await gradeOutboxCount(attemptId)).toBe(2)
-    expect((await prisma.attemptAnswer.findUniqueOrThrow({ where: { attemptId_questionId: { attemptId, questionId: fixture.essayId } } })).score).toBe(1.5)
+    expect(
+      (
+        await prisma.attemptAnswer.findUniqueOrThrow({
+          where: { attemptId_questionId: { attemptId, questionId: fixture.essayId } },
+        })
+      ).score,
+    ).toBe(1.5)
   })
 
   it('is for instructors and admins only', async () => {
     const asn = await createTestUser()
     const cookie = (await createSession(asn.id, {})).split(';')[0]!
-    const denied = await listLoader({ request: new Request('http://localhost/authoring/grading', { headers: { Cookie: cookie } }), params: {}, context: {} }).catch(
-      (e) => e,
-    )
+    const denied = await listLoader({
+      request: new Request('http://localhost/authoring/grading', { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    }).catch((e) => e)
     expect(denied).toBeInstanceOf(Response)
     expect((denied as Response).status).toBe(403)
-    const view = await gradeLoader({ request: new Request('http://localhost/authoring/grading/x', { headers: { Cookie: cookie } }), params: { attemptId: 'x' }, context: {} }).catch(
-      (e) => e,
-    )
+    const view = await gradeLoader({
+      request: new Request('http://localhost/authoring/grading/x', { headers: { Cookie: cookie } }),
+      params: { attemptId: 'x' },
+      context: {},
+    }).catch((e) => e)
     expect((view as Response).status).toBe(403)
     const post = await postScores('x', cookie, { score_x: '1' }).catch((e) => e)
     expect((post as Response).status).toBe(403)
@@ -195,9 +298,17 @@ describe('essay grading', () => {
       answers[fixture.essayId] = { text: 'Jawaban singkat.' }
       await submitAttempt(attemptId, learner.id, answers)
       await waitForStatus(attemptId, 'NEEDS_GRADING')
-      expect(await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2 })).toEqual({ complete: true, remaining: 0 })
+      expect(await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2 })).toEqual({
+        complete: true,
+        remaining: 0,
+      })
       await waitForStatus(attemptId, 'GRADED')
-      expect(await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { score: true, maxScore: true } })).toEqual({ score: 2, maxScore: 12 })
+      expect(
+        await prisma.quizAttempt.findUniqueOrThrow({
+          where: { id: attemptId },
+          select: { score: true, maxScore: true },
+        }),
+      ).toEqual({ score: 2, maxScore: 12 })
     } finally {
       await workers.stop()
     }

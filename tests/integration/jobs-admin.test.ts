@@ -35,7 +35,10 @@ afterAll(async () => {
   redis().disconnect()
 })
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 10_000,
+): Promise<T> {
   const until = Date.now() + ms
   for (;;) {
     const v = await fn()
@@ -50,7 +53,12 @@ describe('jobs admin', () => {
     const jobId = `test-unknown-${randomUUID()}`
     jobIds.push(jobId)
     const payload = { probe: jobId, nested: { n: 1 } }
-    await getQueue(QUEUE).add('test.unknown-job', payload, { jobId, attempts: 1, removeOnFail: false, removeOnComplete: true })
+    await getQueue(QUEUE).add('test.unknown-job', payload, {
+      jobId,
+      attempts: 1,
+      removeOnFail: false,
+      removeOnComplete: true,
+    })
     await waitFor(async () => (await getQueue(QUEUE).getJob(jobId))?.isFailed())
 
     // The worker must not pick the job up again once it is retried.
@@ -74,7 +82,9 @@ describe('jobs admin', () => {
     expect(await job!.getState()).toBe('waiting')
     expect(job!.failedReason ?? null).toBeNull()
     const after = await queueOverview()
-    expect(after.queues.find((q) => q.name === QUEUE)!.failed.some((j) => j.id === jobId)).toBe(false)
+    expect(after.queues.find((q) => q.name === QUEUE)!.failed.some((j) => j.id === jobId)).toBe(
+      false,
+    )
 
     // A second retry finds it no longer failed.
     const again = await retryFailedJob(QUEUE, jobId)
@@ -92,12 +102,23 @@ describe('jobs admin', () => {
     // Older than anything the seed or other tests record, so it is the oldest unsent row.
     const createdAt = new Date('2000-01-01T00:00:00Z')
     const row = await prisma.outboxMessage.create({
-      data: { jobName: 'notify', payload: { kind: 'WELCOME', userId: 'x', subjectId: 'x' }, createdAt, attempts: 2, lastError: 'Error: connect ECONNREFUSED' },
+      data: {
+        jobName: 'notify',
+        payload: { kind: 'WELCOME', userId: 'x', subjectId: 'x' },
+        createdAt,
+        attempts: 2,
+        lastError: 'Error: connect ECONNREFUSED',
+      },
     })
     try {
       const backlog = await outboxBacklog()
       expect(backlog.unsent).toBeGreaterThanOrEqual(1)
-      expect(backlog.oldest).toMatchObject({ id: row.id, jobName: 'notify', attempts: 2, lastError: 'Error: connect ECONNREFUSED' })
+      expect(backlog.oldest).toMatchObject({
+        id: row.id,
+        jobName: 'notify',
+        attempts: 2,
+        lastError: 'Error: connect ECONNREFUSED',
+      })
       expect(backlog.oldest!.ageSeconds).toBeGreaterThan(20 * 365 * 24 * 3600)
       const overview = await queueOverview()
       expect(overview.outbox.oldest?.id).toBe(row.id)

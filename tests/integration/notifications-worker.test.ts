@@ -20,9 +20,20 @@ afterAll(async () => {
 })
 
 async function newAccount() {
-  const [unit, jabatan] = await Promise.all([prisma.unit.findFirstOrThrow({ select: { id: true } }), prisma.jabatan.findFirstOrThrow({ select: { id: true } })])
+  const [unit, jabatan] = await Promise.all([
+    prisma.unit.findFirstOrThrow({ select: { id: true } }),
+    prisma.jabatan.findFirstOrThrow({ select: { id: true } }),
+  ])
   const nip = uniqueNip()
-  return createUser({ employeeKind: 'PNS', nip, name: 'Dewi Lestari, S.Sos.', email: `dewi.${nip}@test.jambiprov.go.id`, unitId: unit.id, jabatanId: jabatan.id, roles: ['ASN'] })
+  return createUser({
+    employeeKind: 'PNS',
+    nip,
+    name: 'Dewi Lestari, S.Sos.',
+    email: `dewi.${nip}@test.jambiprov.go.id`,
+    unitId: unit.id,
+    jabatanId: jabatan.id,
+    roles: ['ASN'],
+  })
 }
 
 async function waitFor<T>(fn: () => Promise<T | null>, ms = 10_000): Promise<T> {
@@ -40,7 +51,9 @@ describe('welcome notification', () => {
     const { user, temporaryPassword } = await newAccount()
     expect(temporaryPassword).toHaveLength(14)
     await relayOutbox()
-    const n = await waitFor(() => prisma.notification.findFirst({ where: { userId: user.id, kind: 'WELCOME' } }))
+    const n = await waitFor(() =>
+      prisma.notification.findFirst({ where: { userId: user.id, kind: 'WELCOME' } }),
+    )
     expect(n.title).toBe('Selamat datang di Bina')
     expect(n.body).toContain('Dewi Lestari')
   })
@@ -52,13 +65,19 @@ describe('welcome notification', () => {
     await createNotificationFromJob(payload)
     await relayOutbox()
     await relayOutbox()
-    await waitFor(async () => ((await getQueue('notifications').getJobCounts('completed', 'active', 'waiting')).active === 0 ? true : null))
+    await waitFor(async () =>
+      (await getQueue('notifications').getJobCounts('completed', 'active', 'waiting')).active === 0
+        ? true
+        : null,
+    )
     expect(await prisma.notification.count({ where: { userId: user.id, kind: 'WELCOME' } })).toBe(1)
   })
 
   it('records the job in the outbox with the account and marks it sent once relayed', async () => {
     const { user } = await newAccount()
-    const row = await prisma.outboxMessage.findFirstOrThrow({ where: { payload: { path: ['userId'], equals: user.id } } })
+    const row = await prisma.outboxMessage.findFirstOrThrow({
+      where: { payload: { path: ['userId'], equals: user.id } },
+    })
     expect(await prisma.user.count({ where: { id: user.id } })).toBe(1)
     await relayOutbox()
     const sent = await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })

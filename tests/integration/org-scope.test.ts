@@ -5,16 +5,27 @@ import { prisma } from '~/utils/db.server'
 import { createTestUser } from '../support/factories'
 
 async function viewerOf(id: string) {
-  return prisma.user.findUniqueOrThrow({ where: { id }, select: { id: true, roles: true, unit: { select: { path: true } } } })
+  return prisma.user.findUniqueOrThrow({
+    where: { id },
+    select: { id: true, roles: true, unit: { select: { path: true } } },
+  })
 }
 
 describe('supervisor scope', () => {
   it('covers the unit subtree and direct reports, and nobody else', async () => {
-    const opd = await prisma.unit.findFirstOrThrow({ where: { kind: 'OPD', children: { some: {} } }, select: { code: true, children: { select: { code: true } } } })
+    const opd = await prisma.unit.findFirstOrThrow({
+      where: { kind: 'OPD', children: { some: {} } },
+      select: { code: true, children: { select: { code: true } } },
+    })
     const childCode = opd.children[0]!.code
-    const other = await prisma.unit.findFirstOrThrow({ where: { kind: 'OPD', code: { not: opd.code } }, select: { code: true } })
+    const other = await prisma.unit.findFirstOrThrow({
+      where: { kind: 'OPD', code: { not: opd.code } },
+      select: { code: true },
+    })
 
-    const boss = await viewerOf((await createTestUser({ roles: ['SUPERVISOR', 'ASN'], unitCode: opd.code })).id)
+    const boss = await viewerOf(
+      (await createTestUser({ roles: ['SUPERVISOR', 'ASN'], unitCode: opd.code })).id,
+    )
     const inChild = await createTestUser({ unitCode: childCode })
     const elsewhereReport = await createTestUser({ unitCode: other.code, supervisorId: boss.id })
     const stranger = await createTestUser({ unitCode: other.code })
@@ -37,7 +48,10 @@ describe('supervisor scope', () => {
   })
 
   it('gives a plain learner no supervisory reach', async () => {
-    const opd = await prisma.unit.findFirstOrThrow({ where: { kind: 'OPD' }, select: { code: true } })
+    const opd = await prisma.unit.findFirstOrThrow({
+      where: { kind: 'OPD' },
+      select: { code: true },
+    })
     const learner = await viewerOf((await createTestUser({ unitCode: opd.code })).id)
     const colleague = await createTestUser({ unitCode: opd.code })
     expect(await canSupervise(learner, colleague.id)).toBe(false)

@@ -1,7 +1,15 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
 import { gradeAttempt, rateCompetency } from '~/models/grading.server'
-import { attemptView, quizOverview, saveAnswers, startAttempt, submitAttempt, finaliseOverdueAttempts, QuizError } from '~/models/quiz.server'
+import {
+  attemptView,
+  quizOverview,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+  finaliseOverdueAttempts,
+  QuizError,
+} from '~/models/quiz.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { loader as attemptLoader } from '~/routes/quiz.$attemptId'
@@ -22,11 +30,19 @@ async function learnerWithAttempt() {
 }
 
 async function answerKeyStrings(attemptId: string) {
-  const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { layout: true } })
+  const a = await prisma.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: { layout: true },
+  })
   const ids = (a.layout as { questionId: string }[]).map((l) => l.questionId)
-  const qs = await prisma.question.findMany({ where: { id: { in: ids } }, include: { options: true } })
+  const qs = await prisma.question.findMany({
+    where: { id: { in: ids } },
+    include: { options: true },
+  })
   return {
-    feedback: qs.flatMap((q) => [q.feedback, ...q.options.map((o) => o.feedback)]).filter((x): x is string => Boolean(x)),
+    feedback: qs
+      .flatMap((q) => [q.feedback, ...q.options.map((o) => o.feedback)])
+      .filter((x): x is string => Boolean(x)),
     accepted: qs.flatMap((q) => q.acceptedAnswers),
   }
 }
@@ -38,38 +54,58 @@ describe('attempts', () => {
     expect(a.deadlineAt!.getTime() - a.startedAt.getTime()).toBe(20 * 60_000)
     const answers = await answersFor(attemptId, true)
     expect((await saveAnswers(attemptId, user.id, answers)).saved).toBe(10)
-    await prisma.quizAttempt.update({ where: { id: attemptId }, data: { deadlineAt: new Date(Date.now() - 10_000) } })
+    await prisma.quizAttempt.update({
+      where: { id: attemptId },
+      data: { deadlineAt: new Date(Date.now() - 10_000) },
+    })
     const late = await saveAnswers(attemptId, user.id, answers).catch((e) => e)
     expect(late).toBeInstanceOf(QuizError)
     expect(late.message).toMatch(/Waktu pengerjaan sudah habis/)
     // The scheduled sweep closes it and queues grading with what was saved in time.
     expect(await finaliseOverdueAttempts()).toBeGreaterThanOrEqual(1)
-    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe('SUBMITTED')
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe(
+      'SUBMITTED',
+    )
     await gradeAttempt({ attemptId })
-    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).percent).toBe(100)
+    expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).percent).toBe(
+      100,
+    )
   })
 
   it('takes a double submit once', async () => {
     const { user, attemptId } = await learnerWithAttempt()
     const answers = await answersFor(attemptId, true)
-    const [a, b] = await Promise.all([submitAttempt(attemptId, user.id, answers), submitAttempt(attemptId, user.id, answers)])
+    const [a, b] = await Promise.all([
+      submitAttempt(attemptId, user.id, answers),
+      submitAttempt(attemptId, user.id, answers),
+    ])
     expect([a.alreadySubmitted, b.alreadySubmitted].sort()).toEqual([false, true])
-    expect(await prisma.outboxMessage.count({ where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } } })).toBe(1)
+    expect(
+      await prisma.outboxMessage.count({
+        where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } },
+      }),
+    ).toBe(1)
   })
 
   it('never sends the answer key before review allows it', async () => {
     const { user, attemptId } = await learnerWithAttempt()
     const cookie = await createSession(user.id, {})
-    const request = new Request(`http://localhost/quiz/${attemptId}`, { headers: { Cookie: cookie.split(';')[0]! } })
+    const request = new Request(`http://localhost/quiz/${attemptId}`, {
+      headers: { Cookie: cookie.split(';')[0]! },
+    })
     const key = await answerKeyStrings(attemptId)
-    const before = JSON.stringify(await attemptLoader({ request, params: { attemptId }, context: {} }))
+    const before = JSON.stringify(
+      await attemptLoader({ request, params: { attemptId }, context: {} }),
+    )
     expect(before).not.toMatch(/"correct"/)
     expect(before).not.toMatch(/acceptedAnswers|numericAnswer/)
     for (const f of key.feedback) expect(before).not.toContain(f)
 
     // After grading, the quiz's review options (score + feedback, not the key) apply.
     await submitAttempt(attemptId, user.id, await answersFor(attemptId, false))
-    const submitted = JSON.stringify(await attemptLoader({ request, params: { attemptId }, context: {} }))
+    const submitted = JSON.stringify(
+      await attemptLoader({ request, params: { attemptId }, context: {} }),
+    )
     expect(submitted).not.toMatch(/"correct"/)
     await gradeAttempt({ attemptId })
     const view = await attemptView(attemptId, user.id)
@@ -113,9 +149,17 @@ describe('grading and rating jobs', () => {
     const [r1, r2] = await Promise.all([gradeAttempt({ attemptId }), gradeAttempt({ attemptId })])
     expect([r1.graded, r2.graded].filter(Boolean)).toHaveLength(1)
     const snapshot = async () => ({
-      attempt: await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, score: true, percent: true, gradedAt: true } }),
-      evidence: await prisma.evidence.findMany({ where: { attemptId }, orderBy: { competencyId: 'asc' } }),
-      outbox: await prisma.outboxMessage.count({ where: { jobName: 'rateCompetency', payload: { path: ['attemptId'], equals: attemptId } } }),
+      attempt: await prisma.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { status: true, score: true, percent: true, gradedAt: true },
+      }),
+      evidence: await prisma.evidence.findMany({
+        where: { attemptId },
+        orderBy: { competencyId: 'asc' },
+      }),
+      outbox: await prisma.outboxMessage.count({
+        where: { jobName: 'rateCompetency', payload: { path: ['attemptId'], equals: attemptId } },
+      }),
     })
     const first = await snapshot()
     expect(first.attempt.status).toBe('GRADED')
@@ -131,7 +175,9 @@ describe('grading and rating jobs', () => {
     }
     const ratings = await prisma.competencyRating.findMany({ where: { userId: user.id } })
     expect(ratings).toHaveLength(first.evidence.length)
-    expect(await prisma.competencyRatingHistory.count({ where: { userId: user.id } })).toBe(first.evidence.length)
+    expect(await prisma.competencyRatingHistory.count({ where: { userId: user.id } })).toBe(
+      first.evidence.length,
+    )
     // All answers right: level 2 questions passed, so every rated competency reaches at least 2.
     for (const r of ratings) expect(r.level).toBeGreaterThanOrEqual(1)
     const prov = ratings[0]!.provenance as { attempts: { attemptId: string }[] }

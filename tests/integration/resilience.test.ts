@@ -15,11 +15,19 @@ async function freePort() {
 }
 
 function startRedis(port: number) {
-  const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' })
+  const p = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  )
   return p
 }
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 20_000, what = 'condition'): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T | null | undefined | false>,
+  ms = 20_000,
+  what = 'condition',
+): Promise<T> {
   const until = Date.now() + ms
   for (;;) {
     const v = await fn()
@@ -46,7 +54,15 @@ const { createTestUser } = await import('../support/factories')
 const { answersFor, COURSE, finishLessons, QUIZ } = await import('../support/learning')
 
 beforeAll(async () => {
-  await waitFor(() => redis().ping().then((r) => r === 'PONG').catch(() => false), 10_000, 'redis')
+  await waitFor(
+    () =>
+      redis()
+        .ping()
+        .then((r) => r === 'PONG')
+        .catch(() => false),
+    10_000,
+    'redis',
+  )
 })
 afterAll(async () => {
   await closeQueues()
@@ -63,71 +79,129 @@ async function submittedAttempt() {
 
 async function results(attemptId: string) {
   const [attempt, evidence] = await Promise.all([
-    prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, percent: true } }),
+    prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true, percent: true },
+    }),
     prisma.evidence.findMany({ where: { attemptId }, select: { competencyId: true } }),
   ])
   return { attempt, evidence }
 }
 
 describe('a worker killed mid-job', () => {
-  it('leaves no partial result, and the retried job leaves exactly one', { timeout: 120_000 }, async () => {
-    const { userId, attemptId, answers } = await submittedAttempt()
-    await submitAttempt(attemptId, userId, answers)
-    await relayOutbox()
-    // Hold the attempt's row so the worker's grading transaction blocks half-way.
-    const lock = new pg.Client({ connectionString: process.env.DATABASE_URL })
-    await lock.connect()
-    await lock.query('BEGIN')
-    await lock.query('SELECT id FROM "QuizAttempt" WHERE id = $1 FOR UPDATE', [attemptId])
-    const child = spawn('npx', ['tsx', 'workers/index.ts'], { env: { ...process.env, NODE_ENV: 'test' }, stdio: 'ignore', detached: true })
-    const job = await waitFor(() => getQueue('grading').getJob(`grade.${attemptId}`), 10_000, 'job')
-    await waitFor(async () => (await job.getState()) === 'active', 30_000, 'job active in the child worker')
-    await new Promise((r) => setTimeout(r, 500))
-    process.kill(-child.pid!, 'SIGKILL')
-    await lock.query('ROLLBACK')
-    await lock.end()
+  it(
+    'leaves no partial result, and the retried job leaves exactly one',
+    { timeout: 120_000 },
+    async () => {
+      const { userId, attemptId, answers } = await submittedAttempt()
+      await submitAttempt(attemptId, userId, answers)
+      await relayOutbox()
+      // Hold the attempt's row so the worker's grading transaction blocks half-way.
+      const lock = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await lock.connect()
+      await lock.query('BEGIN')
+      await lock.query('SELECT id FROM "QuizAttempt" WHERE id = $1 FOR UPDATE', [attemptId])
+      const child = spawn('npx', ['tsx', 'workers/index.ts'], {
+        env: { ...process.env, NODE_ENV: 'test' },
+        stdio: 'ignore',
+        detached: true,
+      })
+      const job = await waitFor(
+        () => getQueue('grading').getJob(`grade.${attemptId}`),
+        10_000,
+        'job',
+      )
+      await waitFor(
+        async () => (await job.getState()) === 'active',
+        30_000,
+        'job active in the child worker',
+      )
+      await new Promise((r) => setTimeout(r, 500))
+      process.kill(-child.pid!, 'SIGKILL')
+      await lock.query('ROLLBACK')
+      await lock.end()
 
-    const mid = await results(attemptId)
-    expect(mid.attempt.status).toBe('SUBMITTED')
-    expect(mid.evidence).toHaveLength(0)
+      const mid = await results(attemptId)
+      expect(mid.attempt.status).toBe('SUBMITTED')
+      expect(mid.evidence).toHaveLength(0)
 
-    const workers = await startWorkers(['grading', 'competency'])
-    try {
-      const done = await waitFor(async () => {
-        const r = await results(attemptId)
-        return r.attempt.status === 'GRADED' ? r : null
-      }, 30_000, 'grading after restart')
-      expect(done.attempt.percent).toBe(100)
-      expect(done.evidence.length).toBe(new Set(done.evidence.map((e) => e.competencyId)).size)
-      expect(done.evidence.length).toBeGreaterThan(0)
-      await waitFor(() => prisma.competencyRating.count({ where: { userId } }).then((n) => n === done.evidence.length), 15_000, 'ratings')
-    } finally {
-      await workers.stop()
-    }
-  })
+      const workers = await startWorkers(['grading', 'competency'])
+      try {
+        const done = await waitFor(
+          async () => {
+            const r = await results(attemptId)
+            return r.attempt.status === 'GRADED' ? r : null
+          },
+          30_000,
+          'grading after restart',
+        )
+        expect(done.attempt.percent).toBe(100)
+        expect(done.evidence.length).toBe(new Set(done.evidence.map((e) => e.competencyId)).size)
+        expect(done.evidence.length).toBeGreaterThan(0)
+        await waitFor(
+          () =>
+            prisma.competencyRating
+              .count({ where: { userId } })
+              .then((n) => n === done.evidence.length),
+          15_000,
+          'ratings',
+        )
+      } finally {
+        await workers.stop()
+      }
+    },
+  )
 })
 
 describe('Redis unreachable while a learner submits', () => {
   it('accepts the submission and grades it once Redis is back', { timeout: 90_000 }, async () => {
     const { userId, attemptId, answers } = await submittedAttempt()
     redisProc.kill('SIGKILL')
-    await waitFor(() => redis().ping().then(() => false).catch(() => true), 10_000, 'redis down')
+    await waitFor(
+      () =>
+        redis()
+          .ping()
+          .then(() => false)
+          .catch(() => true),
+      10_000,
+      'redis down',
+    )
 
     const r = await submitAttempt(attemptId, userId, answers)
     expect(r.alreadySubmitted).toBe(false)
     expect((await results(attemptId)).attempt.status).toBe('SUBMITTED')
     const row = await waitFor(
-      () => prisma.outboxMessage.findFirst({ where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId }, attempts: { gt: 0 } } }),
+      () =>
+        prisma.outboxMessage.findFirst({
+          where: {
+            jobName: 'gradeAttempt',
+            payload: { path: ['attemptId'], equals: attemptId },
+            attempts: { gt: 0 },
+          },
+        }),
       10_000,
       'a failed relay attempt',
     )
     expect(row.sentAt).toBeNull()
 
     redisProc = startRedis(redisPort)
-    await waitFor(() => redis().ping().then((p) => p === 'PONG').catch(() => false), 10_000, 'redis back')
+    await waitFor(
+      () =>
+        redis()
+          .ping()
+          .then((p) => p === 'PONG')
+          .catch(() => false),
+      10_000,
+      'redis back',
+    )
     const workers = await startWorkers(['grading', 'competency'])
     try {
-      await waitFor(async () => (await relayOutbox()) >= 0 && (await results(attemptId)).attempt.status === 'GRADED', 30_000, 'graded after Redis returned')
+      await waitFor(
+        async () =>
+          (await relayOutbox()) >= 0 && (await results(attemptId)).attempt.status === 'GRADED',
+        30_000,
+        'graded after Redis returned',
+      )
       const done = await results(attemptId)
       expect(done.attempt.percent).toBe(100)
       expect(done.evidence.length).toBeGreaterThan(0)

@@ -17,7 +17,8 @@ function servicesEnv() {
     }
   }
   return {
-    DATABASE_URL: process.env.DATABASE_URL ?? vars.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bina',
+    DATABASE_URL:
+      process.env.DATABASE_URL ?? vars.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/bina',
     REDIS_URL: process.env.REDIS_URL ?? vars.REDIS_URL ?? 'redis://127.0.0.1:6379',
   }
 }
@@ -38,17 +39,28 @@ export default async function setup() {
   const admin = new pg.Client({ connectionString: dbUrl(DATABASE_URL, 'postgres') })
   await admin.connect()
   const dropAll = async () => {
-    for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`DROP DATABASE IF EXISTS "${baseName}_${i}" WITH (FORCE)`)
+    for (let i = 1; i <= WORKER_SLOTS; i++)
+      await admin.query(`DROP DATABASE IF EXISTS "${baseName}_${i}" WITH (FORCE)`)
   }
   await dropAll()
   await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`)
   await admin.query(`CREATE DATABASE "${template}"`)
-  const env = { ...process.env, DATABASE_URL: dbUrl(DATABASE_URL, template), REDIS_URL, SESSION_SECRET: 'test-secret-0123456789abcdef', NODE_ENV: 'test' as const }
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl(DATABASE_URL, template),
+    REDIS_URL,
+    SESSION_SECRET: 'test-secret-0123456789abcdef',
+    NODE_ENV: 'test' as const,
+  }
   execFileSync('npx', ['prisma', 'migrate', 'deploy'], { env, stdio: 'pipe' })
   execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: 'pipe' })
   // The three course packs, so course and quiz tests run on the real content.
-  execFileSync('npx', ['tsx', 'scripts/import-content.ts'], { env: { ...env, MEDIA_DIR: 'storage/test-media' }, stdio: 'pipe' })
-  for (let i = 1; i <= WORKER_SLOTS; i++) await admin.query(`CREATE DATABASE "${baseName}_${i}" TEMPLATE "${template}"`)
+  execFileSync('npx', ['tsx', 'scripts/import-content.ts'], {
+    env: { ...env, MEDIA_DIR: 'storage/test-media' },
+    stdio: 'pipe',
+  })
+  for (let i = 1; i <= WORKER_SLOTS; i++)
+    await admin.query(`CREATE DATABASE "${baseName}_${i}" TEMPLATE "${template}"`)
 
   const runPrefix = `bina-test-${process.pid}`
   process.env.BINA_TEST_DATABASE_BASE = DATABASE_URL

@@ -20,9 +20,13 @@ export function uniqueNip() {
 export const TEST_PASSWORD = 'kata-sandi-uji-123'
 let cachedHash: Promise<string> | undefined
 
-export async function createTestUser(opts: { roles?: Role[]; unitCode?: string; supervisorId?: string; active?: boolean } = {}) {
+export async function createTestUser(
+  opts: { roles?: Role[]; unitCode?: string; supervisorId?: string; active?: boolean } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD)
-  const unit = opts.unitCode ? await prisma.unit.findUniqueOrThrow({ where: { code: opts.unitCode }, select: { id: true } }) : null
+  const unit = opts.unitCode
+    ? await prisma.unit.findUniqueOrThrow({ where: { code: opts.unitCode }, select: { id: true } })
+    : null
   let nip = uniqueNip()
   while (await prisma.user.findUnique({ where: { nip }, select: { id: true } })) nip = uniqueNip()
   return prisma.user.create({
@@ -36,7 +40,14 @@ export async function createTestUser(opts: { roles?: Role[]; unitCode?: string; 
       active: opts.active ?? true,
       password: { create: { hash: await cachedHash } },
     },
-    select: { id: true, nip: true, email: true, name: true, roles: true, unit: { select: { path: true } } },
+    select: {
+      id: true,
+      nip: true,
+      email: true,
+      name: true,
+      roles: true,
+      unit: { select: { path: true } },
+    },
   })
 }
 

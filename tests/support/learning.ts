@@ -8,7 +8,10 @@ export const COURSE = 'keamanan-digital-asn'
 export const QUIZ = 'kuis-akhir'
 
 export async function currentLessons(slug = COURSE) {
-  const course = await prisma.course.findUniqueOrThrow({ where: { slug }, select: { currentVersionId: true } })
+  const course = await prisma.course.findUniqueOrThrow({
+    where: { slug },
+    select: { currentVersionId: true },
+  })
   return prisma.lessonVersion.findMany({
     where: { courseVersionId: course.currentVersionId! },
     orderBy: [{ modulePosition: 'asc' }, { position: 'asc' }],
@@ -22,24 +25,44 @@ export async function finishLessons(userId: string, slug = COURSE) {
   for (const l of await currentLessons(slug)) {
     if (l.kind === 'TEXT') await markTextLessonDone(userId, slug, l.slug)
     if (l.kind === 'VIDEO') {
-      const v = await prisma.video.findUniqueOrThrow({ where: { id: l.videoId! }, select: { durationSec: true } })
-      await recordVideoProgress(userId, slug, l.slug, { positionSec: v.durationSec!, ranges: [[0, v.durationSec!]] })
+      const v = await prisma.video.findUniqueOrThrow({
+        where: { id: l.videoId! },
+        select: { durationSec: true },
+      })
+      await recordVideoProgress(userId, slug, l.slug, {
+        positionSec: v.durationSec!,
+        ranges: [[0, v.durationSec!]],
+      })
     }
   }
 }
 
 /** Responses for an attempt's layout: all right, or all wrong. */
-export async function answersFor(attemptId: string, right: boolean): Promise<Record<string, Response>> {
-  const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { layout: true } })
+export async function answersFor(
+  attemptId: string,
+  right: boolean,
+): Promise<Record<string, Response>> {
+  const a = await prisma.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: { layout: true },
+  })
   const layout = a.layout as Layout
-  const qs = await prisma.question.findMany({ where: { id: { in: layout.map((l) => l.questionId) } }, include: { options: true } })
+  const qs = await prisma.question.findMany({
+    where: { id: { in: layout.map((l) => l.questionId) } },
+    include: { options: true },
+  })
   const out: Record<string, Response> = {}
   for (const q of qs) {
     if (q.options.length) {
       const ids = q.options.filter((o) => o.correct === right).map((o) => o.id)
       out[q.id] = { optionIds: q.type === 'MULTIPLE' || right ? ids : ids.slice(0, 1) }
-    } else if (q.type === 'SHORT') out[q.id] = { text: right ? q.acceptedAnswers[0]! : 'jawaban keliru' }
-    else if (q.type === 'NUMERIC') out[q.id] = { text: String(q.numericAnswer), value: right ? q.numericAnswer! : q.numericAnswer! + 1000 }
+    } else if (q.type === 'SHORT')
+      out[q.id] = { text: right ? q.acceptedAnswers[0]! : 'jawaban keliru' }
+    else if (q.type === 'NUMERIC')
+      out[q.id] = {
+        text: String(q.numericAnswer),
+        value: right ? q.numericAnswer! : q.numericAnswer! + 1000,
+      }
   }
   return out
 }

@@ -25,28 +25,56 @@ describe('lesson documents', () => {
   })
 
   it('refuses javascript: and data: links', () => {
-    for (const href of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>x</b>', '//evil.example/x']) {
-      expect(() => validateLessonDoc({ type: 'doc', content: [para('klik', [{ type: 'link', attrs: { href } }])] })).toThrow(/tidak diizinkan/)
+    for (const href of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,<b>x</b>',
+      '//evil.example/x',
+    ]) {
+      expect(() =>
+        validateLessonDoc({
+          type: 'doc',
+          content: [para('klik', [{ type: 'link', attrs: { href } }])],
+        }),
+      ).toThrow(/tidak diizinkan/)
     }
   })
 
   it('refuses unknown nodes and marks with their name', () => {
-    expect(() => validateLessonDoc({ type: 'doc', content: [{ type: 'script', content: [] }] })).toThrow(/"script" tidak dikenal/)
-    expect(() => validateLessonDoc({ type: 'doc', content: [para('x', [{ type: 'highlight' }])] })).toThrow(/"highlight" tidak dikenal/)
+    expect(() =>
+      validateLessonDoc({ type: 'doc', content: [{ type: 'script', content: [] }] }),
+    ).toThrow(/"script" tidak dikenal/)
+    expect(() =>
+      validateLessonDoc({ type: 'doc', content: [para('x', [{ type: 'highlight' }])] }),
+    ).toThrow(/"highlight" tidak dikenal/)
     expect(() => validateLessonDoc({ type: 'paragraph' })).toThrow(RichTextError)
   })
 
   it('refuses bad nesting', () => {
     // A heading directly inside a bullet list is not allowed by the schema.
-    const bad = { type: 'doc', content: [{ type: 'bulletList', content: [{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'x' }] }] }] }
+    const bad = {
+      type: 'doc',
+      content: [
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'x' }] },
+          ],
+        },
+      ],
+    }
     expect(() => validateLessonDoc(bad)).toThrow(/Struktur dokumen tidak valid/)
-    expect(() => validateLessonDoc({ type: 'doc', content: [{ type: 'text', text: 'teks lepas' }] })).toThrow(/Struktur dokumen tidak valid/)
+    expect(() =>
+      validateLessonDoc({ type: 'doc', content: [{ type: 'text', text: 'teks lepas' }] }),
+    ).toThrow(/Struktur dokumen tidak valid/)
   })
 })
 
 describe('markdown lessons', () => {
   it('converts the supported subset to the editor JSON', () => {
-    const doc = markdownToDoc('## Judul\n\nTeks **tebal** dan *miring* dengan [tautan](https://lapor.go.id) dan `kode`.\n\n- satu\n- dua\n\n1. pertama\n2. kedua\n\n> kutipan\n')
+    const doc = markdownToDoc(
+      '## Judul\n\nTeks **tebal** dan *miring* dengan [tautan](https://lapor.go.id) dan `kode`.\n\n- satu\n- dua\n\n1. pertama\n2. kedua\n\n> kutipan\n',
+    )
     const types = doc.content!.map((n) => n.type)
     expect(types).toEqual(['heading', 'paragraph', 'bulletList', 'orderedList', 'blockquote'])
     expect(() => validateLessonDoc(doc)).not.toThrow()

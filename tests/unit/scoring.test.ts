@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { rateFromEvidence, scoreAnswer } from '~/models/grading.server'
 import { finalGrade } from '~/models/quiz.server'
 
-const q = (type: 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'SHORT' | 'NUMERIC' | 'ESSAY', extra: Partial<Parameters<typeof scoreAnswer>[0]> = {}) => ({
+const q = (
+  type: 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'SHORT' | 'NUMERIC' | 'ESSAY',
+  extra: Partial<Parameters<typeof scoreAnswer>[0]> = {},
+) => ({
   type,
   points: 1,
   acceptedAnswers: [],
@@ -19,12 +22,27 @@ const q = (type: 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'SHORT' | 'NUMERIC' | 'E
 
 describe('scoreAnswer', () => {
   it('single choice and true/false: full marks only for the one right option', () => {
-    const single = q('SINGLE', { options: [{ id: 'a', correct: true }, { id: 'b', correct: false }] })
+    const single = q('SINGLE', {
+      options: [
+        { id: 'a', correct: true },
+        { id: 'b', correct: false },
+      ],
+    })
     expect(scoreAnswer(single, { optionIds: ['a'] })).toBe(1)
     expect(scoreAnswer(single, { optionIds: ['b'] })).toBe(0)
     expect(scoreAnswer(single, { optionIds: ['a', 'b'] })).toBe(0)
     expect(scoreAnswer(single, null)).toBe(0)
-    expect(scoreAnswer(q('TRUE_FALSE', { options: [{ id: 't', correct: false }, { id: 'f', correct: true }] }), { optionIds: ['f'] })).toBe(1)
+    expect(
+      scoreAnswer(
+        q('TRUE_FALSE', {
+          options: [
+            { id: 't', correct: false },
+            { id: 'f', correct: true },
+          ],
+        }),
+        { optionIds: ['f'] },
+      ),
+    ).toBe(1)
   })
 
   it('multiple choice gives partial credit and penalises wrong picks, never below zero', () => {
@@ -43,7 +61,9 @@ describe('scoreAnswer', () => {
     expect(scoreAnswer(s, { text: 'LAPOR' })).toBe(1)
     expect(scoreAnswer(s, { text: 'lapor  gubernur' })).toBe(0)
     expect(scoreAnswer(s, { text: '' })).toBe(0)
-    expect(scoreAnswer(q('SHORT', { acceptedAnswers: ['kata sandi'] }), { text: 'Kata   Sandi' })).toBe(1)
+    expect(
+      scoreAnswer(q('SHORT', { acceptedAnswers: ['kata sandi'] }), { text: 'Kata   Sandi' }),
+    ).toBe(1)
   })
 
   it('numeric answers accept the tolerance either side', () => {
@@ -77,7 +97,11 @@ describe('finalGrade', () => {
 
 describe('rateFromEvidence', () => {
   const now = new Date('2026-11-27T00:00:00Z')
-  const ev = (id: string, daysAgo: number, byLevel: Record<string, { score: number; max: number }>) => ({
+  const ev = (
+    id: string,
+    daysAgo: number,
+    byLevel: Record<string, { score: number; max: number }>,
+  ) => ({
     id,
     attemptId: `att-${id}`,
     takenAt: new Date(now.getTime() - daysAgo * 86_400_000),
@@ -85,13 +109,25 @@ describe('rateFromEvidence', () => {
   })
 
   it('is the highest level whose own and lower levels all meet the threshold', () => {
-    const r = rateFromEvidence([ev('1', 0, { '1': { score: 3, max: 3 }, '2': { score: 3, max: 4 }, '3': { score: 1, max: 3 } })], now)
+    const r = rateFromEvidence(
+      [
+        ev('1', 0, {
+          '1': { score: 3, max: 3 },
+          '2': { score: 3, max: 4 },
+          '3': { score: 1, max: 3 },
+        }),
+      ],
+      now,
+    )
     expect(r.level).toBe(2)
     expect(r.perLevel['3']!.ratio).toBeCloseTo(1 / 3)
   })
 
   it('does not skip a failed lower level', () => {
-    expect(rateFromEvidence([ev('1', 0, { '1': { score: 0, max: 2 }, '2': { score: 4, max: 4 } })], now).level).toBe(0)
+    expect(
+      rateFromEvidence([ev('1', 0, { '1': { score: 0, max: 2 }, '2': { score: 4, max: 4 } })], now)
+        .level,
+    ).toBe(0)
   })
 
   it('lets recent evidence outweigh old evidence', () => {
@@ -101,7 +137,12 @@ describe('rateFromEvidence', () => {
     const r = rateFromEvidence([old, recent], now)
     expect(r.perLevel['2']!.ratio).toBeCloseTo(3 / 5)
     expect(r.attempts.find((a) => a.attemptId === 'att-old')!.weight).toBeCloseTo(0.25)
-    expect(rateFromEvidence([ev('o', 730, { '2': { score: 0, max: 1 } }), ev('n', 0, { '2': { score: 4, max: 4 } })], now).level).toBe(2)
+    expect(
+      rateFromEvidence(
+        [ev('o', 730, { '2': { score: 0, max: 1 } }), ev('n', 0, { '2': { score: 4, max: 4 } })],
+        now,
+      ).level,
+    ).toBe(2)
   })
 
   it('is level 0 without evidence', () => {
