@@ -7,14 +7,12 @@ import { getInitialNamespaces } from 'remix-i18next/client'
 import i18n, { resources } from './i18n'
 
 async function hydrate() {
-  await i18next
-    .use(initReactI18next)
-    .init({
-      ...i18n,
-      lng: document.documentElement.lang || 'id',
-      ns: getInitialNamespaces(),
-      resources,
-    })
+  await i18next.use(initReactI18next).init({
+    ...i18n,
+    lng: document.documentElement.lang || 'id',
+    ns: getInitialNamespaces(),
+    resources,
+  })
   startTransition(() => {
     hydrateRoot(
       document,

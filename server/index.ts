@@ -24,6 +24,8 @@ app.use((req, res, next) => {
   res.set('X-Frame-Options', 'DENY')
   // The client address for rate limits comes from the socket (or trusted proxy), never the client.
   req.headers['x-bina-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+  // When the request arrived: quiz deadlines are judged by it, not by when a busy server got to it.
+  req.headers['x-bina-received-at'] = String(Date.now())
   next()
 })
 

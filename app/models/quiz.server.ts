@@ -402,11 +402,13 @@ export async function saveAnswers(
   attemptId: string,
   userId: string,
   responses: Record<string, Response>,
+  /** When the server received the request (ms): a request queued behind a burst keeps its time. */
+  receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
   if (attempt.status !== 'IN_PROGRESS')
     throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
-  if (pastDeadline(attempt.deadlineAt))
+  if (pastDeadline(attempt.deadlineAt, receivedAt))
     throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
@@ -424,10 +426,12 @@ export async function submitAttempt(
   attemptId: string,
   userId: string,
   responses: Record<string, Response> = {},
+  /** When the server received the request (ms): a request queued behind a burst keeps its time. */
+  receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
   if (attempt.status !== 'IN_PROGRESS') return { alreadySubmitted: true, lateAnswersRefused: false }
-  const late = pastDeadline(attempt.deadlineAt)
+  const late = pastDeadline(attempt.deadlineAt, receivedAt)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = late ? [] : Object.entries(responses).filter(([qid]) => allowed.has(qid))
   const now = new Date().toISOString()

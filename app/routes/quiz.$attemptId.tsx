@@ -24,6 +24,7 @@ import {
   submitAttempt,
 } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
+import { receivedAt } from '~/utils/misc'
 import { prisma } from '~/utils/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
@@ -93,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const responses = responsesFromForm(form, await attemptLayout(params.attemptId!, user.id))
   try {
     if (form.get('intent') === 'submit') {
-      const r = await submitAttempt(params.attemptId!, user.id, responses)
+      const r = await submitAttempt(params.attemptId!, user.id, responses, receivedAt(request))
       if (r.lateAnswersRefused) {
         return data(
           {
@@ -106,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`/quiz/${params.attemptId}`)
     }
-    const r = await saveAnswers(params.attemptId!, user.id, responses)
+    const r = await saveAnswers(params.attemptId!, user.id, responses, receivedAt(request))
     return { message: `${r.saved} jawaban tersimpan.`, error: false }
   } catch (e) {
     if (e instanceof QuizError)

@@ -11,3 +11,9 @@ export function formatDate(d: Date | string, locale = 'id') {
     timeZone: 'Asia/Jakarta',
   }).format(new Date(d))
 }
+
+/** Arrival time set by server/index.ts (never taken from the client); now when absent. */
+export function receivedAt(request: Request) {
+  const v = Number(request.headers.get('x-bina-received-at'))
+  return Number.isFinite(v) && v > 0 && v <= Date.now() ? v : Date.now()
+}
