@@ -59,10 +59,12 @@ const config = {
   prefix: arg('prefix', 'BENCH'),
   maxWaitSec: positiveInt('max-wait', 1200),
 }
-if (!(config.windowSec > 0 && config.windowSec <= 3600)) throw new Error('--window must be in (0, 3600] seconds')
+if (!(config.windowSec > 0 && config.windowSec <= 3600))
+  throw new Error('--window must be in (0, 3600] seconds')
 const baseUrl = new URL(config.base)
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/
-if (!LOOPBACK.test(baseUrl.hostname)) throw new Error(`--base must be a loopback address, got ${baseUrl.hostname}`)
+if (!LOOPBACK.test(baseUrl.hostname))
+  throw new Error(`--base must be a loopback address, got ${baseUrl.hostname}`)
 const ORIGIN = baseUrl.origin
 
 // ---------------------------------------------------------------------------------------------
@@ -74,7 +76,11 @@ let restoreQuiz: (() => Promise<unknown>) | null = null
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const log = (s: string) => console.log(`[exam-burst] ${s}`)
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (x: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length)
   let next = 0
   await Promise.all(
@@ -97,9 +103,16 @@ function chunks<T>(xs: T[], size: number): T[][] {
 function percentiles(values: number[]) {
   if (values.length === 0) return { p50: null, p95: null, p99: null, max: null, mean: null }
   const s = [...values].sort((a, b) => a - b)
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!
+  const at = (p: number) =>
+    s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!
   const r = (x: number) => Math.round(x * 10) / 10
-  return { p50: r(at(50)), p95: r(at(95)), p99: r(at(99)), max: r(s[s.length - 1]!), mean: r(s.reduce((a, b) => a + b, 0) / s.length) }
+  return {
+    p50: r(at(50)),
+    p95: r(at(95)),
+    p99: r(at(99)),
+    max: r(s[s.length - 1]!),
+    mean: r(s.reduce((a, b) => a + b, 0) / s.length),
+  }
 }
 
 function shuffle<T>(xs: T[]): T[] {
@@ -115,7 +128,11 @@ function shuffle<T>(xs: T[]): T[] {
 // CPU per process group, from /proc (Linux). The server and workers are named by the pids the run
 // script passes (BENCH_SERVER_PID, BENCH_WORKERS_PID); their child processes count with them.
 
-type CpuSnapshot = { at: number; perPid: Map<number, { group: string; ticks: number }>; total: { busy: number; all: number } } | null
+type CpuSnapshot = {
+  at: number
+  perPid: Map<number, { group: string; ticks: number }>
+  total: { busy: number; all: number }
+} | null
 const CLK_TCK = 100
 
 function cpuSnapshot(): CpuSnapshot {
@@ -144,10 +161,20 @@ function cpuSnapshot(): CpuSnapshot {
         if (group) break
         q = procs.get(q)?.ppid
       }
-      group ??= p.comm === 'postgres' ? 'postgresql' : p.comm.startsWith('redis-server') ? 'redis' : 'other processes'
+      group ??=
+        p.comm === 'postgres'
+          ? 'postgresql'
+          : p.comm.startsWith('redis-server')
+            ? 'redis'
+            : 'other processes'
       perPid.set(pid, { group, ticks: p.ticks })
     }
-    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number)
+    const cpu = readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]!
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number)
     const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0)
     const all = cpu.slice(0, 8).reduce((a, b) => a + b, 0)
     return { at: performance.now(), perPid, total: { busy: all - idle, all } }
@@ -175,9 +202,17 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
     wallSec: r(wall),
     cores,
     machineBusyPct: Math.round(machineBusy * 1000) / 10,
-    coreSeconds: Object.fromEntries(Object.entries(groups).sort((x, y) => y[1] - x[1]).map(([g, s]) => [g, r(s)])),
+    coreSeconds: Object.fromEntries(
+      Object.entries(groups)
+        .sort((x, y) => y[1] - x[1])
+        .map(([g, s]) => [g, r(s)]),
+    ),
     /** Share of one core each group used on average over the phase. */
-    avgCores: Object.fromEntries(Object.entries(groups).sort((x, y) => y[1] - x[1]).map(([g, s]) => [g, r(s / Math.max(0.001, wall))])),
+    avgCores: Object.fromEntries(
+      Object.entries(groups)
+        .sort((x, y) => y[1] - x[1])
+        .map(([g, s]) => [g, r(s / Math.max(0.001, wall))]),
+    ),
   }
 }
 
@@ -196,18 +231,48 @@ type TableCounters = Map<string, Record<string, number>>
 async function pgTables(): Promise<TableCounters> {
   const rows = await prisma.$queryRaw<Record<string, string | bigint | number | null>[]>`
     SELECT relname::text AS relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd FROM pg_stat_user_tables`
-  return new Map(rows.map((r) => [String(r.relname), Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'relname').map(([k, v]) => [k, Number(v ?? 0)]))]))
+  return new Map(
+    rows.map((r) => [
+      String(r.relname),
+      Object.fromEntries(
+        Object.entries(r)
+          .filter(([k]) => k !== 'relname')
+          .map(([k, v]) => [k, Number(v ?? 0)]),
+      ),
+    ]),
+  )
 }
 function tablesDelta(a: TableCounters, b: TableCounters, per: number) {
   const out: Record<string, Record<string, number>> = {}
   for (const [t, v] of b) {
-    const d = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Math.round(((x - (a.get(t)?.[k] ?? 0)) / Math.max(1, per)) * 10) / 10]))
+    const d = Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [
+        k,
+        Math.round(((x - (a.get(t)?.[k] ?? 0)) / Math.max(1, per)) * 10) / 10,
+      ]),
+    )
     if (Object.values(d).some((x) => x > 0)) out[t] = d
   }
-  return Object.fromEntries(Object.entries(out).sort((x, y) => (y[1].seq_tup_read ?? 0) + (y[1].idx_tup_fetch ?? 0) - (x[1].seq_tup_read ?? 0) - (x[1].idx_tup_fetch ?? 0)))
+  return Object.fromEntries(
+    Object.entries(out).sort(
+      (x, y) =>
+        (y[1].seq_tup_read ?? 0) +
+        (y[1].idx_tup_fetch ?? 0) -
+        (x[1].seq_tup_read ?? 0) -
+        (x[1].idx_tup_fetch ?? 0),
+    ),
+  )
 }
 function pgDelta(a: PgCounters, b: PgCounters, per: number) {
-  return Object.fromEntries(Object.keys(b).map((k) => [k, { total: b[k]! - (a[k] ?? 0), perSubmit: Math.round(((b[k]! - (a[k] ?? 0)) / Math.max(1, per)) * 10) / 10 }]))
+  return Object.fromEntries(
+    Object.keys(b).map((k) => [
+      k,
+      {
+        total: b[k]! - (a[k] ?? 0),
+        perSubmit: Math.round(((b[k]! - (a[k] ?? 0)) / Math.max(1, per)) * 10) / 10,
+      },
+    ]),
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,18 +301,32 @@ function answerForm(layout: Layout, bank: Map<string, BankQuestion>) {
       const correct = l.optionIds.filter((id) => q.options.find((o) => o.id === id)?.correct)
       const wrong = l.optionIds.filter((id) => !correct.includes(id))
       if (q.type === 'MULTIPLE') {
-        const chosen = right ? correct : shuffle(l.optionIds).slice(0, 1 + randomInt(Math.max(1, l.optionIds.length - 1)))
+        const chosen = right
+          ? correct
+          : shuffle(l.optionIds).slice(0, 1 + randomInt(Math.max(1, l.optionIds.length - 1)))
         for (const id of chosen) form.append(key, id)
       } else {
-        form.append(key, (right || wrong.length === 0 ? correct[0] : wrong[randomInt(wrong.length)]) ?? l.optionIds[0]!)
+        form.append(
+          key,
+          (right || wrong.length === 0 ? correct[0] : wrong[randomInt(wrong.length)]) ??
+            l.optionIds[0]!,
+        )
       }
     } else if (q.type === 'NUMERIC' && q.numericAnswer != null) {
       const v = right ? q.numericAnswer : q.numericAnswer + (q.tolerance ?? 0) + 1 + randomInt(20)
       form.append(key, String(v).replace('.', ','))
     } else if (q.type === 'SHORT' && q.acceptedAnswers.length) {
-      form.append(key, right ? q.acceptedAnswers[randomInt(q.acceptedAnswers.length)]! : ['tidak tahu', 'kata sandi', 'admin', 'lupa'][randomInt(4)]!)
+      form.append(
+        key,
+        right
+          ? q.acceptedAnswers[randomInt(q.acceptedAnswers.length)]!
+          : ['tidak tahu', 'kata sandi', 'admin', 'lupa'][randomInt(4)]!,
+      )
     } else {
-      form.append(key, 'Jawaban peserta: langkah yang saya ambil adalah melaporkan kejadian kepada atasan dan tim TI.')
+      form.append(
+        key,
+        'Jawaban peserta: langkah yang saya ambil adalah melaporkan kejadian kepada atasan dan tim TI.',
+      )
     }
   }
   form.append('intent', 'submit')
@@ -257,12 +336,14 @@ function answerForm(layout: Layout, bank: Map<string, BankQuestion>) {
 async function setUp() {
   const t0 = performance.now()
   const timings: Record<string, number> = {}
-  const mark = (name: string, since: number) => (timings[name] = Math.round(performance.now() - since))
+  const mark = (name: string, since: number) =>
+    (timings[name] = Math.round(performance.now() - since))
 
   const health = await fetch(`${config.base}/healthz`).catch((e: unknown) => {
     throw new Error(`${config.base}/healthz does not answer (${String(e)}): is the server running?`)
   })
-  if (health.status !== 200) throw new Error(`${config.base}/healthz answered ${health.status}: ${await health.text()}`)
+  if (health.status !== 200)
+    throw new Error(`${config.base}/healthz answered ${health.status}: ${await health.text()}`)
 
   let t = performance.now()
   const synthetic = await generateSynthetic(config.learners, { prefix: config.prefix, log: false })
@@ -270,24 +351,52 @@ async function setUp() {
   const learners = users.slice(0, config.learners)
   if (learners.length < config.learners) {
     // Supervisors of the set count too when needed (they hold the ASN role as well).
-    learners.push(...synthetic.people.filter((p) => p.supervisor).slice(0, config.learners - learners.length))
+    learners.push(
+      ...synthetic.people.filter((p) => p.supervisor).slice(0, config.learners - learners.length),
+    )
   }
   mark('learners', t)
-  log(`${learners.length} learners ready (${synthetic.usersCreated} created) in ${timings.learners} ms`)
+  log(
+    `${learners.length} learners ready (${synthetic.usersCreated} created) in ${timings.learners} ms`,
+  )
 
-  const course = await prisma.course.findUnique({ where: { slug: COURSE }, select: { id: true, currentVersionId: true, status: true } })
-  if (!course?.currentVersionId || course.status !== 'PUBLISHED') throw new Error(`Course ${COURSE} is not published: import the course packs first`)
-  const lv = await prisma.lessonVersion.findUnique({ where: { courseVersionId_slug: { courseVersionId: course.currentVersionId, slug: QUIZ_LESSON } }, select: { lessonId: true } })
-  const quiz = lv && (await prisma.quiz.findUnique({ where: { lessonId: lv.lessonId }, select: { id: true, timeLimitSec: true, slots: { select: { id: true, categoryId: true, questionId: true, drawCount: true } } } }))
+  const course = await prisma.course.findUnique({
+    where: { slug: COURSE },
+    select: { id: true, currentVersionId: true, status: true },
+  })
+  if (!course?.currentVersionId || course.status !== 'PUBLISHED')
+    throw new Error(`Course ${COURSE} is not published: import the course packs first`)
+  const lv = await prisma.lessonVersion.findUnique({
+    where: {
+      courseVersionId_slug: { courseVersionId: course.currentVersionId, slug: QUIZ_LESSON },
+    },
+    select: { lessonId: true },
+  })
+  const quiz =
+    lv &&
+    (await prisma.quiz.findUnique({
+      where: { lessonId: lv.lessonId },
+      select: {
+        id: true,
+        timeLimitSec: true,
+        slots: { select: { id: true, categoryId: true, questionId: true, drawCount: true } },
+      },
+    }))
   if (!quiz) throw new Error(`No quiz ${QUIZ_LESSON} in ${COURSE}`)
   const slot = quiz.slots.length === 1 && quiz.slots[0]!.categoryId ? quiz.slots[0]! : null
-  if (!slot) throw new Error(`Quiz ${QUIZ_LESSON} should have exactly one random slot; it has ${quiz.slots.length}`)
+  if (!slot)
+    throw new Error(
+      `Quiz ${QUIZ_LESSON} should have exactly one random slot; it has ${quiz.slots.length}`,
+    )
   const bankSize = await prisma.question.count({ where: { categoryId: slot.categoryId! } })
   const drawCount = Math.min(WANTED_QUESTIONS, bankSize)
   const originalDrawCount = slot.drawCount
   await prisma.quizSlot.update({ where: { id: slot.id }, data: { drawCount } })
-  restoreQuiz = () => prisma.quizSlot.update({ where: { id: slot.id }, data: { drawCount: originalDrawCount } })
-  log(`quiz ${QUIZ_LESSON}: bank of ${bankSize} questions, drawing ${drawCount} per attempt (was ${originalDrawCount})`)
+  restoreQuiz = () =>
+    prisma.quizSlot.update({ where: { id: slot.id }, data: { drawCount: originalDrawCount } })
+  log(
+    `quiz ${QUIZ_LESSON}: bank of ${bankSize} questions, drawing ${drawCount} per attempt (was ${originalDrawCount})`,
+  )
 
   t = performance.now()
   const userIds = learners.map((l) => l.id)
@@ -296,42 +405,76 @@ async function setUp() {
     await prisma.quizAttempt.deleteMany({ where: { quizId: quiz.id, userId: { in: part } } })
     await prisma.session.deleteMany({ where: { userId: { in: part } } })
     await prisma.enrolment.createMany({
-      data: part.map((userId) => ({ userId, courseId: course.id, courseVersionId: course.currentVersionId!, source: 'ASSIGNED' as const })),
+      data: part.map((userId) => ({
+        userId,
+        courseId: course.id,
+        courseVersionId: course.currentVersionId!,
+        source: 'ASSIGNED' as const,
+      })),
       skipDuplicates: true,
     })
-    await prisma.enrolment.updateMany({ where: { courseId: course.id, userId: { in: part } }, data: { status: 'ACTIVE', courseVersionId: course.currentVersionId, completedAt: null } })
+    await prisma.enrolment.updateMany({
+      where: { courseId: course.id, userId: { in: part } },
+      data: { status: 'ACTIVE', courseVersionId: course.currentVersionId, completedAt: null },
+    })
   }
   mark('enrolments', t)
 
   t = performance.now()
   const cookies = await mapLimit(userIds, 8, async (userId) => {
-    const setCookie = await createSession(userId, { ip: '127.0.0.1', userAgent: 'bina-bench/exam-burst' })
+    const setCookie = await createSession(userId, {
+      ip: '127.0.0.1',
+      userAgent: 'bina-bench/exam-burst',
+    })
     return setCookie.split(';')[0]!
   })
   mark('sessions', t)
   log(`${cookies.length} sessions in ${timings.sessions} ms`)
 
   t = performance.now()
-  const attemptIds = await mapLimit(userIds, 8, async (userId) => (await startAttempt(COURSE, QUIZ_LESSON, userId)).attemptId)
+  const attemptIds = await mapLimit(
+    userIds,
+    8,
+    async (userId) => (await startAttempt(COURSE, QUIZ_LESSON, userId)).attemptId,
+  )
   mark('attempts', t)
   log(`${attemptIds.length} attempts started in ${timings.attempts} ms`)
 
   const layouts = new Map<string, { layout: Layout }>()
   for (const part of chunks(attemptIds, 5_000)) {
-    for (const a of await prisma.quizAttempt.findMany({ where: { id: { in: part } }, select: { id: true, layout: true } })) {
+    for (const a of await prisma.quizAttempt.findMany({
+      where: { id: { in: part } },
+      select: { id: true, layout: true },
+    })) {
       layouts.set(a.id, { layout: a.layout as Layout })
     }
   }
   const questions: BankQuestion[] = await prisma.question.findMany({
     where: { categoryId: slot.categoryId! },
-    select: { id: true, type: true, competencyId: true, acceptedAnswers: true, numericAnswer: true, tolerance: true, options: { select: { id: true, correct: true } } },
+    select: {
+      id: true,
+      type: true,
+      competencyId: true,
+      acceptedAnswers: true,
+      numericAnswer: true,
+      tolerance: true,
+      options: { select: { id: true, correct: true } },
+    },
   })
   const bank = new Map(questions.map((q) => [q.id, q]))
   const requests = learners.map((_, i) => {
     const attemptId = attemptIds[i]!
     const { layout } = layouts.get(attemptId)!
-    const competencies = new Set(layout.map((l) => bank.get(l.questionId)?.competencyId).filter(Boolean))
-    return { attemptId, cookie: cookies[i]!, body: answerForm(layout, bank), questions: layout.length, competencies: competencies.size }
+    const competencies = new Set(
+      layout.map((l) => bank.get(l.questionId)?.competencyId).filter(Boolean),
+    )
+    return {
+      attemptId,
+      cookie: cookies[i]!,
+      body: answerForm(layout, bank),
+      questions: layout.length,
+      competencies: competencies.size,
+    }
   })
   const perAttempt = [...new Set(requests.map((r) => r.questions))]
 
@@ -339,18 +482,28 @@ async function setUp() {
   // the server falls behind, a burst outlasts the window and would then measure refusals, not
   // throughput: the attempts' deadlines are moved 3 h ahead (bench attempts only).
   for (const part of chunks(attemptIds, 5_000)) {
-    await prisma.quizAttempt.updateMany({ where: { id: { in: part } }, data: { deadlineAt: new Date(Date.now() + 3 * 3_600_000) } })
+    await prisma.quizAttempt.updateMany({
+      where: { id: { in: part } },
+      data: { deadlineAt: new Date(Date.now() + 3 * 3_600_000) },
+    })
   }
 
   // Learners at the end of an exam have been active (autosaves): their sessions were just touched.
-  await prisma.session.updateMany({ where: { userId: { in: userIds } }, data: { lastSeenAt: new Date() } })
+  await prisma.session.updateMany({
+    where: { userId: { in: userIds } },
+    data: { lastSeenAt: new Date() },
+  })
 
   // One probe through the real HTTP path (a save with no answers): cookie, Origin and CSRF guard.
   const probe = requests[0]!
   const res = await fetch(`${config.base}/quiz/${probe.attemptId}`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: probe.cookie, Origin: ORIGIN },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Cookie: probe.cookie,
+      Origin: ORIGIN,
+    },
     body: 'intent=save',
   })
   await res.arrayBuffer()
@@ -361,7 +514,15 @@ async function setUp() {
     )
   }
   timings.total = Math.round(performance.now() - t0)
-  return { requests, quizId: quiz.id, bankSize, drawCount, questionsPerAttempt: perAttempt, timeLimitSec: quiz.timeLimitSec, timings }
+  return {
+    requests,
+    quizId: quiz.id,
+    bankSize,
+    drawCount,
+    questionsPerAttempt: perAttempt,
+    timeLimitSec: quiz.timeLimitSec,
+    timings,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +544,10 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
   const samples: Sample[] = []
   let inFlight = 0
   const waiters: (() => void)[] = []
-  const acquire = () => (inFlight < config.concurrency ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => waiters.push(r)))
+  const acquire = () =>
+    inFlight < config.concurrency
+      ? (inFlight++, Promise.resolve())
+      : new Promise<void>((r) => waiters.push(r))
   const release = () => {
     const w = waiters.shift()
     if (w) w()
@@ -403,7 +567,9 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
     const sentAt = performance.now()
     if (sentAt >= progressAt) {
       progressAt += 5_000
-      log(`  ${i}/${order.length} sent, ${inFlight} in flight, ${samples.filter((s) => !s.ok).length} errors`)
+      log(
+        `  ${i}/${order.length} sent, ${inFlight} in flight, ${samples.filter((s) => !s.ok).length} errors`,
+      )
     }
     pending.push(
       (async () => {
@@ -413,17 +579,25 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
           const res = await fetch(`${config.base}/quiz/${r.attemptId}`, {
             method: 'POST',
             redirect: 'manual',
-            headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: r.cookie, Origin: ORIGIN },
+            headers: {
+              'Content-Type': 'application/x-www-form-urlencoded',
+              Cookie: r.cookie,
+              Origin: ORIGIN,
+            },
             body: r.body,
             signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
           })
           await res.arrayBuffer()
           const location = res.headers.get('location') ?? ''
           status = String(res.status)
-          if ((res.status === 302 || res.status === 303) && location.startsWith('/login')) status = `${res.status}->/login`
+          if ((res.status === 302 || res.status === 303) && location.startsWith('/login'))
+            status = `${res.status}->/login`
           else ok = res.status === 200 || res.status === 302 || res.status === 303
         } catch (e) {
-          status = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'timeout' : `network:${e instanceof Error ? ((e.cause as { code?: string })?.code ?? e.name) : 'error'}`
+          status =
+            e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+              ? 'timeout'
+              : `network:${e instanceof Error ? ((e.cause as { code?: string })?.code ?? e.name) : 'error'}`
         }
         const doneAt = performance.now()
         if (ok && doneAt > lastAcceptedPerf) {
@@ -443,7 +617,16 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
 // Drain: wait until graded and profiled
 
 async function drainState(attemptIds: string[]) {
-  const rows = await prisma.$queryRaw<{ graded: number; needs: number; lastGraded: Date | null; firstGraded: Date | null; profiled: number; lastProfiled: Date | null }[]>`
+  const rows = await prisma.$queryRaw<
+    {
+      graded: number
+      needs: number
+      lastGraded: Date | null
+      firstGraded: Date | null
+      profiled: number
+      lastProfiled: Date | null
+    }[]
+  >`
     WITH a AS (SELECT id, status, "gradedAt" FROM "QuizAttempt" WHERE id = ANY(${attemptIds}::text[]))
     SELECT
       (SELECT count(*) FROM a WHERE status = 'GRADED')::int AS graded,
@@ -476,12 +659,16 @@ async function drain(attemptIds: string[], expectedRatings: number) {
     const done = s.graded + s.needs >= attemptIds.length && s.profiled >= expectedRatings
     if (now >= nextLog || done) {
       const unsent = await prisma.outboxMessage.count({ where: { sentAt: null } })
-      log(`  graded ${s.graded}/${attemptIds.length}, ratings updated ${s.profiled}/${expectedRatings}, outbox unsent ${unsent}`)
+      log(
+        `  graded ${s.graded}/${attemptIds.length}, ratings updated ${s.profiled}/${expectedRatings}, outbox unsent ${unsent}`,
+      )
       nextLog = now + 5_000
     }
     if (done) return { complete: true, state: s }
-    if (now >= deadline) return { complete: false, reason: `max wait of ${config.maxWaitSec} s reached`, state: s }
-    if (now - lastChange >= STALL_MS) return { complete: false, reason: `no progress for ${STALL_MS / 1000} s`, state: s }
+    if (now >= deadline)
+      return { complete: false, reason: `max wait of ${config.maxWaitSec} s reached`, state: s }
+    if (now - lastChange >= STALL_MS)
+      return { complete: false, reason: `no progress for ${STALL_MS / 1000} s`, state: s }
     await sleep(POLL_MS)
   }
 }
@@ -504,7 +691,9 @@ async function lags(attemptIds: string[]) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  log(`${config.learners} learners, window ${config.windowSec} s, concurrency ${config.concurrency}, ${config.base}`)
+  log(
+    `${config.learners} learners, window ${config.windowSec} s, concurrency ${config.concurrency}, ${config.base}`,
+  )
   const loadBefore = os.loadavg()
   const setup = await setUp()
   log(`set-up done in ${(setup.timings.total! / 1000).toFixed(1)} s`)
@@ -525,10 +714,15 @@ async function main() {
   for (const s of b.samples) byStatus[s.status] = (byStatus[s.status] ?? 0) + 1
   const firstSent = Math.min(...b.samples.map((s) => s.sentAt))
   const lastDone = Math.max(...b.samples.map((s) => s.doneAt))
-  log(`burst over: ${ok.length} accepted, ${b.samples.length - ok.length} errors; waiting for grading and ratings`)
+  log(
+    `burst over: ${ok.length} accepted, ${b.samples.length - ok.length} errors; waiting for grading and ratings`,
+  )
 
   const submitted = (
-    await prisma.quizAttempt.findMany({ where: { id: { in: setup.requests.map((r) => r.attemptId) }, status: { not: 'IN_PROGRESS' } }, select: { id: true } })
+    await prisma.quizAttempt.findMany({
+      where: { id: { in: setup.requests.map((r) => r.attemptId) }, status: { not: 'IN_PROGRESS' } },
+      select: { id: true },
+    })
   ).map((a) => a.id)
   const competenciesOf = new Map(setup.requests.map((r) => [r.attemptId, r.competencies]))
   const expectedRatings = submitted.reduce((s, id) => s + (competenciesOf.get(id) ?? 0), 0)
@@ -541,13 +735,27 @@ async function main() {
 
   const sec = (ms: number | null) => (ms == null ? null : Math.round(ms / 100) / 10)
   const lastAccepted = b.lastAcceptedWall
-  const sinceLast = (at: Date | null) => (at && lastAccepted ? sec(new Date(at).getTime() - lastAccepted) : null)
+  const sinceLast = (at: Date | null) =>
+    at && lastAccepted ? sec(new Date(at).getTime() - lastAccepted) : null
   const result = {
     benchmark: 'exam-burst',
     at: new Date().toISOString(),
     config: { ...config, course: COURSE, quiz: QUIZ_LESSON, requestTimeoutMs: REQUEST_TIMEOUT_MS },
-    quiz: { bankSize: setup.bankSize, questionsPerAttempt: setup.questionsPerAttempt, drawCount: setup.drawCount, timeLimitSec: setup.timeLimitSec, deadlinesMovedAheadForTheRun: true },
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAvgBefore: loadBefore, loadAvgAfter: loadAfter },
+    quiz: {
+      bankSize: setup.bankSize,
+      questionsPerAttempt: setup.questionsPerAttempt,
+      drawCount: setup.drawCount,
+      timeLimitSec: setup.timeLimitSec,
+      deadlinesMovedAheadForTheRun: true,
+    },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAvgBefore: loadBefore,
+      loadAvgAfter: loadAfter,
+    },
     setupMs: setup.timings,
     burst: {
       count: b.samples.length,
@@ -572,10 +780,22 @@ async function main() {
       needsGrading: d.state.needs,
       ratingsExpected: expectedRatings,
       ratingsUpdated: d.state.profiled,
-      timeToAllGradedSec: d.state.graded === submitted.length ? sinceLast(d.state.lastGraded) : null,
+      timeToAllGradedSec:
+        d.state.graded === submitted.length ? sinceLast(d.state.lastGraded) : null,
       timeToAllProfiledSec: d.complete ? sinceLast(d.state.lastProfiled) : null,
       gradingThroughputPerSec:
-        d.state.firstGraded && d.state.lastGraded ? Math.round((d.state.graded / Math.max(0.001, (new Date(d.state.lastGraded).getTime() - new Date(d.state.firstGraded).getTime()) / 1000)) * 10) / 10 : null,
+        d.state.firstGraded && d.state.lastGraded
+          ? Math.round(
+              (d.state.graded /
+                Math.max(
+                  0.001,
+                  (new Date(d.state.lastGraded).getTime() -
+                    new Date(d.state.firstGraded).getTime()) /
+                    1000,
+                )) *
+                10,
+            ) / 10
+          : null,
       ...lagStats,
     },
     cpu: { burst: cpuBetween(cpu0, cpu1), drain: cpuBetween(cpu1, cpu2) },
@@ -590,15 +810,35 @@ async function main() {
 
   const lat = result.burst.acceptLatencyMs
   console.log('')
-  console.log(`Exam-end burst: ${result.burst.count} submissions over ${config.windowSec} s (${setup.questionsPerAttempt.join('/')} questions each, concurrency ≤ ${config.concurrency})`)
-  console.log(`  accepted ${result.burst.accepted}, errors ${result.burst.errors}${result.burst.errors ? ' ' + JSON.stringify(errors) : ''}`)
-  console.log(`  accept latency ms: p50 ${lat.p50}  p95 ${lat.p95}  p99 ${lat.p99}  max ${lat.max}  (from schedule: p99 ${result.burst.latencyFromScheduleMs.p99})`)
-  console.log(`  rate: offered ${result.burst.offeredRatePerSec}/s, achieved ${result.burst.achievedRatePerSec}/s`)
-  console.log(`  after the last submit: all graded in ${result.drain.timeToAllGradedSec ?? 'n/a'} s, all profiles updated in ${result.drain.timeToAllProfiledSec ?? 'n/a'} s${d.complete ? '' : ` (INCOMPLETE: ${d.reason})`}`)
-  console.log(`  grading ${result.drain.gradingThroughputPerSec ?? 'n/a'}/s; submitted→graded p50 ${result.drain.submittedToGradedMs.p50} ms p95 ${result.drain.submittedToGradedMs.p95} ms; graded→rated p95 ${result.drain.gradedToRatedMs.p95} ms`)
-  if (result.cpu.burst) console.log(`  CPU during burst (cores): ${JSON.stringify(result.cpu.burst.avgCores)}, machine ${result.cpu.burst.machineBusyPct}% busy`)
-  if (result.cpu.drain) console.log(`  CPU during drain (cores): ${JSON.stringify(result.cpu.drain.avgCores)}, machine ${result.cpu.drain.machineBusyPct}% busy`)
-  console.log(`  PostgreSQL per accepted submit during burst: ${result.postgres.burst.xact_commit?.perSubmit} commits, ${result.postgres.burst.tup_inserted?.perSubmit} rows inserted, ${result.postgres.burst.tup_updated?.perSubmit} updated`)
+  console.log(
+    `Exam-end burst: ${result.burst.count} submissions over ${config.windowSec} s (${setup.questionsPerAttempt.join('/')} questions each, concurrency ≤ ${config.concurrency})`,
+  )
+  console.log(
+    `  accepted ${result.burst.accepted}, errors ${result.burst.errors}${result.burst.errors ? ' ' + JSON.stringify(errors) : ''}`,
+  )
+  console.log(
+    `  accept latency ms: p50 ${lat.p50}  p95 ${lat.p95}  p99 ${lat.p99}  max ${lat.max}  (from schedule: p99 ${result.burst.latencyFromScheduleMs.p99})`,
+  )
+  console.log(
+    `  rate: offered ${result.burst.offeredRatePerSec}/s, achieved ${result.burst.achievedRatePerSec}/s`,
+  )
+  console.log(
+    `  after the last submit: all graded in ${result.drain.timeToAllGradedSec ?? 'n/a'} s, all profiles updated in ${result.drain.timeToAllProfiledSec ?? 'n/a'} s${d.complete ? '' : ` (INCOMPLETE: ${d.reason})`}`,
+  )
+  console.log(
+    `  grading ${result.drain.gradingThroughputPerSec ?? 'n/a'}/s; submitted→graded p50 ${result.drain.submittedToGradedMs.p50} ms p95 ${result.drain.submittedToGradedMs.p95} ms; graded→rated p95 ${result.drain.gradedToRatedMs.p95} ms`,
+  )
+  if (result.cpu.burst)
+    console.log(
+      `  CPU during burst (cores): ${JSON.stringify(result.cpu.burst.avgCores)}, machine ${result.cpu.burst.machineBusyPct}% busy`,
+    )
+  if (result.cpu.drain)
+    console.log(
+      `  CPU during drain (cores): ${JSON.stringify(result.cpu.drain.avgCores)}, machine ${result.cpu.drain.machineBusyPct}% busy`,
+    )
+  console.log(
+    `  PostgreSQL per accepted submit during burst: ${result.postgres.burst.xact_commit?.perSubmit} commits, ${result.postgres.burst.tup_inserted?.perSubmit} rows inserted, ${result.postgres.burst.tup_updated?.perSubmit} updated`,
+  )
 
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
   mkdirSync(dir, { recursive: true })
@@ -617,7 +857,9 @@ main()
   })
   .finally(async () => {
     // The quiz draws what it drew before the run (attempts keep the layout they were given).
-    await restoreQuiz?.().catch((e: unknown) => console.error(`could not restore the quiz slot: ${String(e)}`))
+    await restoreQuiz?.().catch((e: unknown) =>
+      console.error(`could not restore the quiz slot: ${String(e)}`),
+    )
     await prisma.$disconnect()
     // Keep-alive sockets and timers must not hold the process.
     setTimeout(() => process.exit(), 1_000).unref()

@@ -4,7 +4,8 @@
 import { gzipSync } from 'node:zlib'
 
 const args = new Map<string, string>()
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!)
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!)
 const BASE = args.get('base') ?? 'http://localhost:3300'
 const N = Number(args.get('n') ?? 200)
 if (!/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(BASE)) throw new Error('loopback only')
@@ -14,7 +15,13 @@ const LEARNER = { identifier: '199203152019032001', password: 'Bina-Jambi-2026' 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b)
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!
-  return { n: s.length, p50: +q(0.5).toFixed(1), p95: +q(0.95).toFixed(1), p99: +q(0.99).toFixed(1), max: +s[s.length - 1]!.toFixed(1) }
+  return {
+    n: s.length,
+    p50: +q(0.5).toFixed(1),
+    p95: +q(0.95).toFixed(1),
+    p99: +q(0.99).toFixed(1),
+    max: +s[s.length - 1]!.toFixed(1),
+  }
 }
 
 async function signIn() {
@@ -47,7 +54,8 @@ async function scriptWeight(path: string, cookie: string) {
   const html = await (await fetch(`${BASE}${path}`, { headers: { Cookie: cookie } })).text()
   const urls = new Set<string>()
   for (const m of html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)) urls.add(m[1]!)
-  for (const m of html.matchAll(/import\("([^"]+\.js)"\)|import "([^"]+\.js)"|from "([^"]+\.js)"/g)) urls.add((m[1] ?? m[2] ?? m[3])!)
+  for (const m of html.matchAll(/import\("([^"]+\.js)"\)|import "([^"]+\.js)"|from "([^"]+\.js)"/g))
+    urls.add((m[1] ?? m[2] ?? m[3])!)
   let raw = 0
   let gz = 0
   for (const u of urls) {
@@ -67,17 +75,33 @@ async function main() {
     signIns.push(r.ms)
     cookie = r.cookie
   }
-  await fetch(`${BASE}/courses/keamanan-digital-asn`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'intent=enrol' })
-  for (let i = 0; i < 20; i++) await fetch(`${BASE}/courses/keamanan-digital-asn`, { headers: { Cookie: cookie } }) // warm-up
+  await fetch(`${BASE}/courses/keamanan-digital-asn`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { Cookie: cookie, Origin: BASE, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'intent=enrol',
+  })
+  for (let i = 0; i < 20; i++)
+    await fetch(`${BASE}/courses/keamanan-digital-asn`, { headers: { Cookie: cookie } }) // warm-up
   const result = {
     date: new Date().toISOString(),
     signInMs: stats(signIns),
     coursePageMs: await timeGet('/courses/keamanan-digital-asn', cookie, N),
-    lessonPageMs: await timeGet('/courses/keamanan-digital-asn/lessons/mengenali-phishing', cookie, N),
+    lessonPageMs: await timeGet(
+      '/courses/keamanan-digital-asn/lessons/mengenali-phishing',
+      cookie,
+      N,
+    ),
     catalogueSearchMs: await timeGet('/courses?q=phishing', cookie, N),
     coursePageData: await timeGet('/courses/keamanan-digital-asn.data', cookie, N),
-    lessonPageJs: await scriptWeight('/courses/keamanan-digital-asn/lessons/mengenali-phishing', cookie),
-    videoLessonPageJs: await scriptWeight('/courses/keamanan-digital-asn/lessons/video-lima-langkah-phishing', cookie),
+    lessonPageJs: await scriptWeight(
+      '/courses/keamanan-digital-asn/lessons/mengenali-phishing',
+      cookie,
+    ),
+    videoLessonPageJs: await scriptWeight(
+      '/courses/keamanan-digital-asn/lessons/video-lima-langkah-phishing',
+      cookie,
+    ),
   }
   console.log(JSON.stringify(result, null, 2))
 }

@@ -17,7 +17,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 t0=$SECONDS
 echo "[test] typecheck"; npx tsc --noEmit
-echo "[test] lint"; npx eslint . --max-warnings 0
+echo "[test] lint"; npx eslint . --max-warnings 0 && npx prettier --check app tests workers server bench prisma/*.ts prisma/seed-data scripts/*.ts >/dev/null
 echo "[test] unit + integration"; npx vitest run
 echo "[test] build"; NODE_ENV=production npx remix vite:build >/dev/null
 echo "[test] e2e"; npx playwright test
