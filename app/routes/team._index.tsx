@@ -4,6 +4,7 @@ import { jpTarget } from '~/models/jp.server'
 import { teamOverview } from '~/models/team.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatNip } from '~/utils/nip'
+import { Pagination } from '~/components/pagination'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
@@ -64,17 +65,7 @@ export default function Team() {
           ))}
         </tbody>
       </table>
-      <nav className="pagination" aria-label="Halaman">
-        {page > 1 ? (
-          <Link to={`?${new URLSearchParams({ q, page: String(page - 1) })}`}>‹ Sebelumnya</Link>
-        ) : null}
-        <span>
-          Halaman {page} dari {pages}
-        </span>
-        {page < pages ? (
-          <Link to={`?${new URLSearchParams({ q, page: String(page + 1) })}`}>Berikutnya ›</Link>
-        ) : null}
-      </nav>
+      <Pagination page={page} pages={pages} q={q} />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
 import { outboxBacklog, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { prisma } from '~/utils/db.server'
 import { createRedis, redis } from '~/utils/redis.server'
+import { waitFor } from '../support/wait'
 
 const QUEUE = 'maintenance' as const
 const REASON = 'no processor knows test.unknown-job'
@@ -34,19 +35,6 @@ afterAll(async () => {
   workerConnection?.disconnect()
   redis().disconnect()
 })
-
-async function waitFor<T>(
-  fn: () => Promise<T | null | undefined | false>,
-  ms = 10_000,
-): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 describe('jobs admin', () => {
   it('lists a failed job with its reason and retries it back to waiting', async () => {

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signMuxWebhook, startFakeMux, type RecordedRequest } from '../support/fake-mux'
+import { waitFor } from '../support/wait'
 
 const TOKEN_ID = 'bina-test-token-id'
 const TOKEN_SECRET = 'bina-test-token-secret'
@@ -41,19 +42,6 @@ afterAll(async () => {
   redis().disconnect()
   await fake.close()
 })
-
-async function waitFor<T>(
-  fn: () => Promise<T | null | undefined | false>,
-  ms = 15_000,
-): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 /** Waits until the video queue has nothing waiting, delayed or running. */
 async function videoQueueIdle() {

@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { startWorkers } from '../../workers/index'
 import { uniqueNip } from '../support/factories'
+import { waitFor } from '../support/wait'
 
 let workers: Awaited<ReturnType<typeof startWorkers>>
 
@@ -34,16 +35,6 @@ async function newAccount() {
     jabatanId: jabatan.id,
     roles: ['ASN'],
   })
-}
-
-async function waitFor<T>(fn: () => Promise<T | null>, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > until) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 describe('welcome notification', () => {

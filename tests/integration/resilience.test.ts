@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../support/wait'
 
 async function freePort() {
   return new Promise<number>((resolve) => {
@@ -21,20 +22,6 @@ function startRedis(port: number) {
     { stdio: 'ignore' },
   )
   return p
-}
-
-async function waitFor<T>(
-  fn: () => Promise<T | null | undefined | false>,
-  ms = 20_000,
-  what = 'condition',
-): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const v = await fn()
-    if (v) return v
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 150))
-  }
 }
 
 // This file talks to its own Redis server so it can stop and restart it.
