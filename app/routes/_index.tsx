@@ -55,10 +55,19 @@ export default function Home() {
         <section className="card" aria-labelledby="learn-heading">
           <h2 id="learn-heading">Pembelajaran tahun {data.learner.year}</h2>
           <p data-testid="jp-summary">
-            <strong>{data.learner.jp} JP</strong> dari target {data.learner.target} JP
-            {data.learner.jp >= data.learner.target
-              ? ' — target tahun ini tercapai.'
-              : ` — ${data.learner.target - data.learner.jp} JP lagi.`}
+            {data.me.employeeKind === 'PPPK' ? (
+              <>
+                <strong>{data.learner.jp} JP</strong> dari batas {data.learner.target} JP per tahun
+                untuk PPPK.
+              </>
+            ) : (
+              <>
+                <strong>{data.learner.jp} JP</strong> dari target minimal {data.learner.target} JP
+                {data.learner.jp >= data.learner.target
+                  ? ' — target tahun ini tercapai.'
+                  : ` — ${data.learner.target - data.learner.jp} JP lagi.`}
+              </>
+            )}
           </p>
           <div className="progress" aria-hidden="true">
             <span
