@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { QUEUES, type QueueName } from '~/jobs/contracts'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { requireRole } from '~/utils/auth.server'
+import { Flash } from '~/components/flash'
 
 export const meta: MetaFunction = () => [{ title: 'Antrian Tugas · Bina' }]
 
@@ -88,13 +89,7 @@ export default function AdminJobs() {
       </p>
 
       {actionData ? (
-        <p
-          className={`alert ${actionData.ok ? 'alert-info' : 'alert-error'}`}
-          role={actionData.ok ? 'status' : 'alert'}
-          data-testid="jobs-message"
-        >
-          {actionData.message}
-        </p>
+        <Flash ok={actionData.ok} message={actionData.message} testId="jobs-message" />
       ) : null}
 
       <section aria-labelledby="outbox-heading" className="card">

@@ -16,6 +16,7 @@ import {
 import { requireRole } from '~/utils/auth.server'
 import { muxEnabled } from '~/utils/env.server'
 import { formatDate } from '~/utils/misc'
+import { Flash } from '~/components/flash'
 
 export const meta: MetaFunction = () => [{ title: 'Kelola Kursus · Bina' }]
 
@@ -140,13 +141,7 @@ export default function Authoring() {
       </p>
 
       {publishResult ? (
-        <p
-          className={`alert ${publishResult.ok ? 'alert-info' : 'alert-error'}`}
-          role={publishResult.ok ? 'status' : 'alert'}
-          data-testid="publish-message"
-        >
-          {publishResult.message}
-        </p>
+        <Flash ok={publishResult.ok} message={publishResult.message} testId="publish-message" />
       ) : null}
 
       <section aria-labelledby="courses-heading">
