@@ -121,7 +121,8 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
       attemptId,
     ]),
   )
-  await page.getByTestId('question').first().locator('input').first().check()
+  // Any choice question (the draw is random; the bank has at most 4 typed-answer questions).
+  await page.locator('input[type=radio], input[type=checkbox]').first().check()
   await page.getByRole('button', { name: 'Simpan jawaban' }).click()
   await expect(page.getByTestId('quiz-message')).toHaveText(
     'Waktu pengerjaan sudah habis; jawaban tidak disimpan.',
