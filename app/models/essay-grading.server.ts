@@ -49,6 +49,18 @@ async function essayIdsAmong(questionIds: string[]) {
   return new Set(rows.map((r) => r.id))
 }
 
+/** Who took the attempt and in which course and quiz: shown on both grading pages. */
+const attemptHeaderSelect = {
+  user: { select: { name: true, nip: true } },
+  quiz: {
+    select: {
+      lesson: {
+        select: { title: true, module: { select: { course: { select: { title: true } } } } },
+      },
+    },
+  },
+} as const
+
 /** Attempts waiting for an instructor, oldest submission first, with how many essays are still ungraded. */
 export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: number } = {}) {
   const where = { status: 'NEEDS_GRADING' } as const
@@ -63,14 +75,7 @@ export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: numb
         number: true,
         submittedAt: true,
         layout: true,
-        user: { select: { name: true, nip: true } },
-        quiz: {
-          select: {
-            lesson: {
-              select: { title: true, module: { select: { course: { select: { title: true } } } } },
-            },
-          },
-        },
+        ...attemptHeaderSelect,
         answers: { where: { gradedBy: { not: null } }, select: { questionId: true } },
       },
     }),
@@ -109,14 +114,7 @@ export async function essayGradingView(attemptId: string) {
       status: true,
       submittedAt: true,
       layout: true,
-      user: { select: { name: true, nip: true } },
-      quiz: {
-        select: {
-          lesson: {
-            select: { title: true, module: { select: { course: { select: { title: true } } } } },
-          },
-        },
-      },
+      ...attemptHeaderSelect,
     },
   })
   if (!attempt) return null

@@ -371,11 +371,6 @@ async function openAttempt(attemptId: string, userId: string) {
   return attempt
 }
 
-/** The layout of a learner's own attempt (for parsing a submitted form), in one cheap query. */
-export async function attemptLayout(attemptId: string, userId: string) {
-  return (await openAttempt(attemptId, userId)).layout as Layout
-}
-
 /** Upserts many answers in one statement (one round trip, not one per question). */
 async function upsertAnswers(
   db: Pick<Prisma.TransactionClient, '$executeRaw'>,
@@ -401,11 +396,14 @@ function pastDeadline(deadlineAt: Date | null, now = Date.now()) {
 export async function saveAnswers(
   attemptId: string,
   userId: string,
-  responses: Record<string, Response>,
+  /** Responses by question id, or the attempt page's form (parsed against the attempt's layout). */
+  given: Record<string, Response> | FormData,
   /** When the server received the request (ms): a request queued behind a burst keeps its time. */
   receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
+  const responses =
+    given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
   if (attempt.status !== 'IN_PROGRESS')
     throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
   if (pastDeadline(attempt.deadlineAt, receivedAt))
@@ -425,11 +423,14 @@ export async function saveAnswers(
 export async function submitAttempt(
   attemptId: string,
   userId: string,
-  responses: Record<string, Response> = {},
+  /** Responses by question id, or the attempt page's form (parsed against the attempt's layout). */
+  given: Record<string, Response> | FormData = {},
   /** When the server received the request (ms): a request queued behind a burst keeps its time. */
   receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
+  const responses =
+    given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
   if (attempt.status !== 'IN_PROGRESS') return { alreadySubmitted: true, lateAnswersRefused: false }
   const late = pastDeadline(attempt.deadlineAt, receivedAt)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))

@@ -171,7 +171,7 @@ export default function Authoring() {
               <tbody>
                 {courses.map((c) => (
                   <tr key={c.id} data-testid={`course-row-${c.slug}`}>
-                    <th scope="row" style={{ fontWeight: 400, background: 'transparent' }}>
+                    <th scope="row" className="row-label">
                       {c.status === 'PUBLISHED' ? (
                         <Link to={`/courses/${c.slug}`}>{c.title}</Link>
                       ) : (
@@ -324,7 +324,7 @@ export default function Authoring() {
               <tbody>
                 {videos.map((v) => (
                   <tr key={v.id} data-testid={`video-row-${v.id}`}>
-                    <th scope="row" style={{ fontWeight: 400, background: 'transparent' }}>
+                    <th scope="row" className="row-label">
                       {v.title}
                       <br />
                       <span className="muted">ditambahkan {formatDate(v.createdAt)}</span>

@@ -84,7 +84,7 @@ export default function EssayGradingList() {
               <tbody>
                 {list.attempts.map((a) => (
                   <tr key={a.id} data-testid={`grading-row-${a.id}`}>
-                    <th scope="row" style={{ fontWeight: 400, background: 'transparent' }}>
+                    <th scope="row" className="row-label">
                       {a.learner.name}
                       <br />
                       <span className="muted">NIP {formatNip(a.learner.nip)}</span>

@@ -15,14 +15,7 @@ import {
 } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { competencyProfile } from '~/models/profile.server'
-import {
-  attemptLayout,
-  attemptView,
-  QuizError,
-  responsesFromForm,
-  saveAnswers,
-  submitAttempt,
-} from '~/models/quiz.server'
+import { attemptView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { prisma } from '~/utils/db.server'
@@ -91,10 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const form = await request.formData()
-  const responses = responsesFromForm(form, await attemptLayout(params.attemptId!, user.id))
   try {
     if (form.get('intent') === 'submit') {
-      const r = await submitAttempt(params.attemptId!, user.id, responses, receivedAt(request))
+      const r = await submitAttempt(params.attemptId!, user.id, form, receivedAt(request))
       if (r.lateAnswersRefused) {
         return data(
           {
@@ -107,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       return redirect(`/quiz/${params.attemptId}`)
     }
-    const r = await saveAnswers(params.attemptId!, user.id, responses, receivedAt(request))
+    const r = await saveAnswers(params.attemptId!, user.id, form, receivedAt(request))
     return { message: `${r.saved} jawaban tersimpan.`, error: false }
   } catch (e) {
     if (e instanceof QuizError)
