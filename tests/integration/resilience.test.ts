@@ -65,13 +65,16 @@ async function submittedAttempt() {
 }
 
 async function results(attemptId: string) {
-  const [attempt, evidence] = await Promise.all([
-    prisma.quizAttempt.findUniqueOrThrow({
-      where: { id: attemptId },
-      select: { status: true, percent: true },
-    }),
-    prisma.evidence.findMany({ where: { attemptId }, select: { competencyId: true } }),
-  ])
+  // Status first, evidence after: read in parallel, the evidence query could run just before the
+  // grading transaction commits and the status query just after.
+  const attempt = await prisma.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: { status: true, percent: true },
+  })
+  const evidence = await prisma.evidence.findMany({
+    where: { attemptId },
+    select: { competencyId: true },
+  })
   return { attempt, evidence }
 }
 
