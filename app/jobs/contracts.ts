@@ -58,17 +58,16 @@ export const jobs = {
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
     jobId: (p) => `grade.${p.attemptId}`,
   }),
-  /** Recompute one ASN's level in one competency from all their evidence. */
+  /**
+   * Recompute an ASN's level, from all their evidence, in every competency a graded attempt gave
+   * evidence for (one job per attempt).
+   */
   rateCompetency: defineJob({
     queue: 'competency',
     name: 'competency.rate',
-    payload: z.object({
-      userId: z.string().min(1),
-      competencyId: z.string().min(1),
-      attemptId: z.string().min(1),
-    }),
+    payload: z.object({ userId: z.string().min(1), attemptId: z.string().min(1) }),
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
-    jobId: (p) => `rate.${p.userId}.${p.competencyId}.${p.attemptId}`,
+    jobId: (p) => `rate.${p.attemptId}`,
   }),
   /** Scheduled every few seconds: finalise overdue attempts, re-queue lost grading jobs. */
   maintenanceSweep: defineJob({

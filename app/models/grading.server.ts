@@ -1,12 +1,13 @@
 // Grading and competency rating, run by the workers. Both are idempotent: every write is guarded
 // by a state transition or a unique key, inside one transaction, so a job that runs twice (or is
 // killed mid-way and retried) leaves exactly one result.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { QuestionType } from '~/generated/prisma/client'
+import { jobs } from '~/jobs/contracts'
 import { prisma } from '~/utils/db.server'
 import { maybeCompleteEnrolment } from './course.server'
-import { recordJobs, relaySoon } from './outbox.server'
-import type { Layout, Response } from './quiz.server'
+import { relaySoon } from './outbox.server'
+import type { Response } from './quiz.server'
 
 export function normaliseText(s: string) {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
@@ -56,38 +57,44 @@ export function scoreAnswer(q: GradableQuestion, r: Response | null): number | n
   return 0
 }
 
-/** The `gradeAttempt` job. */
+interface GradingRow {
+  id: string
+  userId: string
+  enrolmentId: string | null
+  enrolmentStatus: string | null
+  submittedAt: Date | null
+  passMark: number
+  answers: { questionId: string; response: Response | null; score: number | null; gradedBy: string | null }[]
+  questions: (GradableQuestion & { id: string; competencyId: string; level: number })[]
+}
+
+/**
+ * The `gradeAttempt` job. One read (the submitted attempt with its answers and the questions of its
+ * layout) and one write statement (attempt state, answer scores, evidence, the rating job's outbox
+ * row), both raw SQL: the workers grade a whole cohort at the end of an exam, and the ORM's
+ * per-query cost was most of their CPU (docs/decisions/007-hot-paths-in-sql.md).
+ */
 export async function gradeAttempt({ attemptId }: { attemptId: string }) {
-  const attempt = await prisma.quizAttempt.findUnique({
-    where: { id: attemptId },
-    select: {
-      id: true,
-      status: true,
-      userId: true,
-      enrolmentId: true,
-      submittedAt: true,
-      layout: true,
-      quiz: { select: { passMark: true } },
-      answers: { select: { questionId: true, response: true, score: true, gradedBy: true } },
-    },
-  })
+  const [attempt] = await prisma.$queryRaw<GradingRow[]>`
+    SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
+           a."submittedAt", qz."passMark",
+           COALESCE((SELECT json_agg(json_build_object('questionId', an."questionId", 'response', an.response,
+                                                       'score', an.score, 'gradedBy', an."gradedBy"))
+                     FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers,
+           COALESCE((SELECT json_agg(json_build_object(
+                       'id', q.id, 'type', q.type, 'points', q.points, 'acceptedAnswers', q."acceptedAnswers",
+                       'numericAnswer', q."numericAnswer", 'tolerance', q.tolerance,
+                       'competencyId', q."competencyId", 'level', q.level,
+                       'options', COALESCE((SELECT json_agg(json_build_object('id', o.id, 'correct', o.correct))
+                                            FROM "QuestionOption" o WHERE o."questionId" = q.id), '[]')))
+                     FROM "Question" q
+                     WHERE q.id IN (SELECT l->>'questionId' FROM jsonb_array_elements(a.layout) l)), '[]') AS questions
+    FROM "QuizAttempt" a
+    JOIN "Quiz" qz ON qz.id = a."quizId"
+    LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
+    WHERE a.id = ${attemptId} AND a.status = 'SUBMITTED'`
   // Only a submitted attempt is graded; anything else means the work is done (or not due).
-  if (!attempt || attempt.status !== 'SUBMITTED') return { graded: false }
-  const layout = attempt.layout as Layout
-  const questions = await prisma.question.findMany({
-    where: { id: { in: layout.map((l) => l.questionId) } },
-    select: {
-      id: true,
-      type: true,
-      points: true,
-      acceptedAnswers: true,
-      numericAnswer: true,
-      tolerance: true,
-      competencyId: true,
-      level: true,
-      options: { select: { id: true, correct: true } },
-    },
-  })
+  if (!attempt) return { graded: false }
   const answers = new Map(attempt.answers.map((a) => [a.questionId, a]))
   let total = 0
   let max = 0
@@ -96,22 +103,22 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     string,
     { score: number; max: number; byLevel: Record<string, { score: number; max: number }> }
   >()
-  const scored: { questionId: string; score: number; max: number; exists: boolean }[] = []
-  for (const q of questions) {
+  const scored: { questionId: string; score: number; max: number }[] = []
+  for (const q of attempt.questions) {
     const a = answers.get(q.id)
     let s =
       q.type === 'ESSAY'
         ? a?.gradedBy
           ? (a.score ?? 0)
           : null
-        : scoreAnswer(q, (a?.response as Response | undefined) ?? null)
+        : scoreAnswer(q, a?.response ?? null)
     if (s === null) {
       needsPerson = true
       s = 0
     }
     total += s
     max += q.points
-    scored.push({ questionId: q.id, score: s, max: q.points, exists: Boolean(a) })
+    scored.push({ questionId: q.id, score: s, max: q.points })
     const c = perCompetency.get(q.competencyId) ?? { score: 0, max: 0, byLevel: {} }
     c.score += s
     c.max += q.points
@@ -121,69 +128,60 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     perCompetency.set(q.competencyId, c)
   }
   const percent = max > 0 ? Math.round((total / max) * 10000) / 100 : 0
-  const takenAt = attempt.submittedAt ?? new Date()
+  const passed = percent >= attempt.passMark
+  const now = new Date()
+  const takenAt = attempt.submittedAt ?? now
+  const evidence = needsPerson ? [] : [...perCompetency.entries()]
+  const rateJob = jobs.rateCompetency.payload.parse({ userId: attempt.userId, attemptId })
 
-  const outboxIds = await prisma.$transaction(async (tx) => {
-    const moved = await tx.quizAttempt.updateMany({
-      where: { id: attempt.id, status: 'SUBMITTED' },
-      data: needsPerson
-        ? { status: 'NEEDS_GRADING' }
-        : {
-            status: 'GRADED',
-            gradedAt: new Date(),
-            score: total,
-            maxScore: max,
-            percent,
-            passed: percent >= attempt.quiz.passMark,
-          },
-    })
-    if (moved.count === 0) return [] // another run got here first
-    const present = scored.filter((s) => s.exists)
-    if (present.length) {
-      await tx.$executeRaw`
-        UPDATE "AttemptAnswer" AS a SET "score" = t.score, "maxScore" = t.max
-        FROM unnest(${present.map((s) => s.questionId)}::text[], ${present.map((s) => s.score)}::float8[], ${present.map((s) => s.max)}::float8[]) AS t(q, score, max)
-        WHERE a."attemptId" = ${attempt.id} AND a."questionId" = t.q`
-    }
-    const missing = scored.filter((s) => !s.exists)
-    if (missing.length) {
-      await tx.attemptAnswer.createMany({
-        data: missing.map((s) => ({
-          attemptId: attempt.id,
-          questionId: s.questionId,
-          response: {},
-          score: 0,
-          maxScore: s.max,
-        })),
-        skipDuplicates: true,
-      })
-    }
-    if (needsPerson) return []
-    await tx.evidence.createMany({
-      data: [...perCompetency.entries()].map(([competencyId, c]) => ({
-        attemptId: attempt.id,
-        userId: attempt.userId,
-        competencyId,
-        byLevel: c.byLevel,
-        score: c.score,
-        maxScore: c.max,
-        takenAt,
-      })),
-      skipDuplicates: true,
-    })
-    return recordJobs(
-      tx,
-      'rateCompetency',
-      [...perCompetency.keys()].map((competencyId) => ({
-        userId: attempt.userId,
-        competencyId,
-        attemptId: attempt.id,
-      })),
+  // One statement, so one transaction: the state transition guards everything else (a second run
+  // finds the attempt no longer SUBMITTED and writes nothing). Answers never saved get a row with
+  // an empty response and score 0. An essay waiting for a person leaves the attempt NEEDS_GRADING
+  // with no evidence and no rating job.
+  const [written] = await prisma.$queryRaw<{ outbox_id: string | null; moved: number }[]>`
+    WITH moved AS (
+      UPDATE "QuizAttempt" SET
+        status = ${needsPerson ? 'NEEDS_GRADING' : 'GRADED'}::text::"AttemptStatus",
+        "gradedAt" = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE (${now}::timestamptz AT TIME ZONE 'UTC') END,
+        score = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${total}::float8 END,
+        "maxScore" = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${max}::float8 END,
+        percent = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${percent}::float8 END,
+        passed = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${passed}::boolean END
+      WHERE id = ${attemptId} AND status = 'SUBMITTED'
+      RETURNING id
+    ), answers AS (
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", response, "savedAt", score, "maxScore")
+      SELECT moved.id, t.q, '{}'::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC'), t.score, t.max
+      FROM moved, unnest(${scored.map((s) => s.questionId)}::text[], ${scored.map((s) => s.score)}::float8[],
+                         ${scored.map((s) => s.max)}::float8[]) AS t(q, score, max)
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET score = EXCLUDED.score, "maxScore" = EXCLUDED."maxScore"
+      RETURNING 1
+    ), evidence AS (
+      INSERT INTO "Evidence" (id, "attemptId", "userId", "competencyId", "byLevel", score, "maxScore", "takenAt")
+      SELECT t.id, moved.id, ${attempt.userId}::text, t.c, t.by_level, t.score, t.max,
+             (${takenAt}::timestamptz AT TIME ZONE 'UTC')
+      FROM moved, unnest(${evidence.map(() => randomUUID())}::text[], ${evidence.map(([c]) => c)}::text[],
+                         ${evidence.map(([, c]) => JSON.stringify(c.byLevel))}::jsonb[],
+                         ${evidence.map(([, c]) => c.score)}::float8[], ${evidence.map(([, c]) => c.max)}::float8[])
+             AS t(id, c, by_level, score, max)
+      ON CONFLICT ("attemptId", "competencyId") DO NOTHING
+      RETURNING 1
+    ), outbox AS (
+      INSERT INTO "OutboxMessage" (id, "jobName", payload, "createdAt", attempts)
+      SELECT ${randomUUID()}::text, 'rateCompetency', ${JSON.stringify(rateJob)}::jsonb,
+             (${now}::timestamptz AT TIME ZONE 'UTC'), 0
+      FROM moved WHERE ${evidence.length > 0}::boolean
+      RETURNING id
     )
-  })
-  if (outboxIds.length) relaySoon(outboxIds)
-  if (outboxIds.length && attempt.enrolmentId) await maybeCompleteEnrolment(attempt.enrolmentId)
-  return { graded: outboxIds.length > 0, percent }
+    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT count(*)::int FROM moved) AS moved,
+           (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`
+  if (!written?.moved) return { graded: false } // another run got here first
+  if (written.outbox_id) relaySoon([written.outbox_id])
+  // Only a passed attempt can complete the course (a failed one never raises the final grade
+  // past the pass mark under any grading method).
+  if (!needsPerson && passed && attempt.enrolmentId && attempt.enrolmentStatus !== 'COMPLETED')
+    await maybeCompleteEnrolment(attempt.enrolmentId)
+  return { graded: !needsPerson, percent }
 }
 
 // ------------------------------------------------------------------------------------------
@@ -235,41 +233,68 @@ export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()) {
   }
 }
 
-/** The `rateCompetency` job. Recomputes from all evidence; the same evidence set adds no history row. */
-export async function rateCompetency({
-  userId,
-  competencyId,
-}: {
-  userId: string
+interface EvidenceRow extends EvidenceInput {
   competencyId: string
-}) {
-  const evidence = await prisma.evidence.findMany({
-    where: { userId, competencyId },
-    orderBy: { id: 'asc' },
-    select: { id: true, attemptId: true, takenAt: true, byLevel: true },
-  })
-  if (evidence.length === 0) return { level: null }
-  const now = new Date()
-  const r = rateFromEvidence(evidence as EvidenceInput[], now)
-  const evidenceKey = createHash('sha256')
-    .update(evidence.map((e) => e.id).join(','))
-    .digest('hex')
-    .slice(0, 40)
-  const provenance = {
-    rule: `half-life ${HALF_LIFE_DAYS} d, threshold ${THRESHOLD * 100}%`,
-    attempts: r.attempts,
-    perLevel: r.perLevel,
+}
+
+/**
+ * The `rateCompetency` job: recomputes the ASN's level in every competency the attempt gave
+ * evidence for, each from ALL their evidence in that competency. One read and one write statement.
+ * A rating is only replaced by one computed from at least as much evidence (a job that raced a
+ * newer one changes nothing), and the same evidence set adds no history row, so running the job
+ * twice, or concurrently with another attempt's, leaves one result.
+ */
+export async function rateCompetency({ userId, attemptId }: { userId: string; attemptId: string }) {
+  const evidence = await prisma.$queryRaw<EvidenceRow[]>`
+    SELECT e.id, e."attemptId", e."competencyId", e."takenAt", e."byLevel"
+    FROM "Evidence" e
+    WHERE e."userId" = ${userId}
+      AND e."competencyId" IN (SELECT "competencyId" FROM "Evidence" WHERE "attemptId" = ${attemptId})
+    ORDER BY e."competencyId", e.id`
+  if (evidence.length === 0) return { levels: {} }
+  const byCompetency = new Map<string, EvidenceRow[]>()
+  for (const e of evidence) {
+    const list = byCompetency.get(e.competencyId)
+    if (list) list.push(e)
+    else byCompetency.set(e.competencyId, [e])
   }
-  await prisma.$transaction(async (tx) => {
-    await tx.competencyRating.upsert({
-      where: { userId_competencyId: { userId, competencyId } },
-      create: { userId, competencyId, level: r.level, ratedAt: now, provenance },
-      update: { level: r.level, ratedAt: now, provenance },
-    })
-    await tx.competencyRatingHistory.createMany({
-      data: [{ userId, competencyId, level: r.level, ratedAt: now, evidenceKey, provenance }],
-      skipDuplicates: true,
-    })
+  const now = new Date()
+  const ratings = [...byCompetency].map(([competencyId, rows]) => {
+    const r = rateFromEvidence(rows, now)
+    return {
+      competencyId,
+      level: r.level,
+      count: rows.length,
+      evidenceKey: createHash('sha256')
+        .update(rows.map((e) => e.id).join(','))
+        .digest('hex')
+        .slice(0, 40),
+      provenance: JSON.stringify({
+        rule: `half-life ${HALF_LIFE_DAYS} d, threshold ${THRESHOLD * 100}%`,
+        attempts: r.attempts,
+        perLevel: r.perLevel,
+      }),
+    }
   })
-  return { level: r.level }
+  await prisma.$executeRaw`
+    WITH input AS (
+      SELECT * FROM unnest(${ratings.map((r) => r.competencyId)}::text[], ${ratings.map((r) => r.level)}::int[],
+                           ${ratings.map((r) => r.count)}::int[], ${ratings.map((r) => r.evidenceKey)}::text[],
+                           ${ratings.map((r) => r.provenance)}::jsonb[], ${ratings.map(() => randomUUID())}::text[])
+        AS t(competency_id, level, n, evidence_key, provenance, history_id)
+    ), rated AS (
+      INSERT INTO "CompetencyRating" ("userId", "competencyId", level, "ratedAt", "evidenceCount", provenance)
+      SELECT ${userId}::text, competency_id, level, (${now}::timestamptz AT TIME ZONE 'UTC'), n, provenance FROM input
+      ON CONFLICT ("userId", "competencyId") DO UPDATE SET
+        level = EXCLUDED.level, "ratedAt" = EXCLUDED."ratedAt",
+        "evidenceCount" = EXCLUDED."evidenceCount", provenance = EXCLUDED.provenance
+      WHERE "CompetencyRating"."evidenceCount" <= EXCLUDED."evidenceCount"
+      RETURNING "competencyId"
+    )
+    INSERT INTO "CompetencyRatingHistory" (id, "userId", "competencyId", level, "ratedAt", "evidenceKey", provenance)
+    SELECT i.history_id, ${userId}::text, i.competency_id, i.level, (${now}::timestamptz AT TIME ZONE 'UTC'),
+           i.evidence_key, i.provenance
+    FROM input i JOIN rated ON rated."competencyId" = i.competency_id
+    ON CONFLICT ("userId", "competencyId", "evidenceKey") DO NOTHING`
+  return { levels: Object.fromEntries(ratings.map((r) => [r.competencyId, r.level])) }
 }

@@ -24,21 +24,32 @@ function withTimeout<T>(p: Promise<T>, ms: number) {
   })
 }
 
-/** Relays up to `limit` unsent messages in bulk (one addBulk per queue). Returns how many were sent. */
+interface OutboxRow {
+  id: string
+  jobName: string
+  payload: unknown
+}
+
+/**
+ * Relays up to `limit` unsent messages in bulk (one addBulk per queue). Returns how many were sent.
+ * Raw SQL: this runs after every submission and every graded attempt (docs/decisions/007).
+ */
 export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
-  const rows = await prisma.outboxMessage.findMany({
-    where: { sentAt: null, ...(opts.ids ? { id: { in: opts.ids } } : {}) },
-    orderBy: { createdAt: 'asc' },
-    take: opts.limit ?? 1000,
-  })
+  const limit = opts.limit ?? 1000
+  const rows = opts.ids
+    ? await prisma.$queryRaw<OutboxRow[]>`
+        SELECT id, "jobName", payload FROM "OutboxMessage"
+        WHERE "sentAt" IS NULL AND id = ANY(${opts.ids}::text[])
+        ORDER BY "createdAt" LIMIT ${limit}`
+    : await prisma.$queryRaw<OutboxRow[]>`
+        SELECT id, "jobName", payload FROM "OutboxMessage"
+        WHERE "sentAt" IS NULL ORDER BY "createdAt" LIMIT ${limit}`
+  const failed = (ids: string[], error: string) => prisma.$executeRaw`
+    UPDATE "OutboxMessage" SET attempts = attempts + 1, "lastError" = ${error.slice(0, 500)}
+    WHERE id = ANY(${ids}::text[])`
   const unknown = rows.filter((r) => !(r.jobName in jobs))
-  if (unknown.length) {
-    await prisma.outboxMessage.updateMany({
-      where: { id: { in: unknown.map((r) => r.id) } },
-      data: { attempts: { increment: 1 }, lastError: 'unknown job' },
-    })
-  }
-  const byQueue = new Map<string, typeof rows>()
+  if (unknown.length) await failed(unknown.map((r) => r.id), 'unknown job')
+  const byQueue = new Map<string, OutboxRow[]>()
   for (const r of rows) {
     if (!(r.jobName in jobs)) continue
     const q = jobs[r.jobName as JobName].queue
@@ -46,6 +57,7 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
   }
   let sent = 0
   for (const [, batch] of byQueue) {
+    const ids = batch.map((r) => r.id)
     try {
       // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
       // lands later, the deterministic job ids make the next relay of these rows a no-op.
@@ -55,16 +67,12 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
         ),
         ENQUEUE_TIMEOUT_MS,
       )
-      await prisma.outboxMessage.updateMany({
-        where: { id: { in: batch.map((r) => r.id) } },
-        data: { sentAt: new Date() },
-      })
+      await prisma.$executeRaw`
+        UPDATE "OutboxMessage" SET "sentAt" = (${new Date()}::timestamptz AT TIME ZONE 'UTC')
+        WHERE id = ANY(${ids}::text[])`
       sent += batch.length
     } catch (error) {
-      await prisma.outboxMessage.updateMany({
-        where: { id: { in: batch.map((r) => r.id) } },
-        data: { attempts: { increment: 1 }, lastError: String(error).slice(0, 500) },
-      })
+      await failed(ids, String(error))
     }
   }
   return sent

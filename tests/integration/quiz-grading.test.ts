@@ -154,7 +154,12 @@ describe('grading and rating jobs', () => {
     const snapshot = async () => ({
       attempt: await prisma.quizAttempt.findUniqueOrThrow({
         where: { id: attemptId },
-        select: { status: true, score: true, percent: true, gradedAt: true },
+        select: { status: true, score: true, maxScore: true, percent: true, gradedAt: true },
+      }),
+      answers: await prisma.attemptAnswer.findMany({
+        where: { attemptId },
+        orderBy: { questionId: 'asc' },
+        select: { questionId: true, score: true, maxScore: true },
       }),
       evidence: await prisma.evidence.findMany({
         where: { attemptId },
@@ -166,24 +171,91 @@ describe('grading and rating jobs', () => {
     })
     const first = await snapshot()
     expect(first.attempt.status).toBe('GRADED')
+    expect(first.attempt.percent).toBe(100)
+    // Every question of the layout has a scored answer row, all of them full marks.
+    expect(first.answers).toHaveLength(10)
+    for (const a of first.answers) expect(a.score).toBe(a.maxScore)
     expect(first.evidence.length).toBe(new Set(first.evidence.map((e) => e.competencyId)).size)
     expect(first.evidence.length).toBeGreaterThan(0)
-    expect(first.outbox).toBe(first.evidence.length)
+    expect(first.evidence.reduce((n, e) => n + e.maxScore, 0)).toBe(first.attempt.maxScore)
+    // One rating job for the attempt, covering all its competencies.
+    expect(first.outbox).toBe(1)
     expect(await gradeAttempt({ attemptId })).toEqual({ graded: false })
     expect(await snapshot()).toEqual(first)
 
-    for (const e of first.evidence) {
-      await rateCompetency({ userId: user.id, competencyId: e.competencyId })
-      await rateCompetency({ userId: user.id, competencyId: e.competencyId })
-    }
+    await rateCompetency({ userId: user.id, attemptId })
+    await Promise.all([
+      rateCompetency({ userId: user.id, attemptId }),
+      rateCompetency({ userId: user.id, attemptId }),
+    ])
     const ratings = await prisma.competencyRating.findMany({ where: { userId: user.id } })
-    expect(ratings).toHaveLength(first.evidence.length)
+    expect(ratings.map((r) => r.competencyId).sort()).toEqual(
+      first.evidence.map((e) => e.competencyId).sort(),
+    )
+    for (const r of ratings) expect(r.evidenceCount).toBe(1)
     expect(await prisma.competencyRatingHistory.count({ where: { userId: user.id } })).toBe(
       first.evidence.length,
     )
-    // All answers right: level 2 questions passed, so every rated competency reaches at least 2.
+    // All answers right: every rated competency reaches at least level 1.
     for (const r of ratings) expect(r.level).toBeGreaterThanOrEqual(1)
     const prov = ratings[0]!.provenance as { attempts: { attemptId: string }[] }
     expect(prov.attempts.map((a) => a.attemptId)).toEqual([attemptId])
+  })
+
+  it('rate from all the evidence, and a job that read less evidence does not overwrite', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const take = async (right: boolean) => {
+      const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
+      await submitAttempt(attemptId, u.id, await answersFor(attemptId, right))
+      await gradeAttempt({ attemptId })
+      return attemptId
+    }
+    const first = await take(true)
+    await rateCompetency({ userId: u.id, attemptId: first })
+    const second = await take(false)
+    await rateCompetency({ userId: u.id, attemptId: second })
+    const shared = await prisma.evidence.findMany({
+      where: { userId: u.id },
+      select: { competencyId: true, attemptId: true },
+    })
+    const both = [
+      ...new Set(
+        shared
+          .filter((e) => e.attemptId === second)
+          .map((e) => e.competencyId)
+          .filter((c) => shared.some((e) => e.attemptId === first && e.competencyId === c)),
+      ),
+    ]
+    expect(both.length).toBeGreaterThan(0)
+    const rating = await prisma.competencyRating.findUniqueOrThrow({
+      where: { userId_competencyId: { userId: u.id, competencyId: both[0]! } },
+    })
+    expect(rating.evidenceCount).toBe(2)
+    const prov = rating.provenance as { attempts: { attemptId: string }[] }
+    expect(prov.attempts.map((a) => a.attemptId).sort()).toEqual([first, second].sort())
+
+    // A newer rating (say from a third attempt graded meanwhile) already stands on 3 pieces of
+    // evidence: re-running the job that reads only 2 must leave it and add no history.
+    await prisma.competencyRating.update({
+      where: { userId_competencyId: { userId: u.id, competencyId: both[0]! } },
+      data: { evidenceCount: 3, level: 5 },
+    })
+    const historyBefore = await prisma.competencyRatingHistory.count({ where: { userId: u.id } })
+    await prisma.competencyRatingHistory.deleteMany({
+      where: { userId: u.id, competencyId: both[0]! },
+    })
+    await rateCompetency({ userId: u.id, attemptId: second })
+    const after = await prisma.competencyRating.findUniqueOrThrow({
+      where: { userId_competencyId: { userId: u.id, competencyId: both[0]! } },
+    })
+    expect(after.level).toBe(5)
+    expect(after.evidenceCount).toBe(3)
+    expect(
+      await prisma.competencyRatingHistory.count({
+        where: { userId: u.id, competencyId: both[0]! },
+      }),
+    ).toBe(0)
+    expect(historyBefore).toBeGreaterThan(0)
   })
 })

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CompetencyRating" ADD COLUMN     "evidenceCount" INTEGER NOT NULL DEFAULT 0;
+
