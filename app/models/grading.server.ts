@@ -64,7 +64,12 @@ interface GradingRow {
   enrolmentStatus: string | null
   submittedAt: Date | null
   passMark: number
-  answers: { questionId: string; response: Response | null; score: number | null; gradedBy: string | null }[]
+  answers: {
+    questionId: string
+    response: Response | null
+    score: number | null
+    gradedBy: string | null
+  }[]
   questions: (GradableQuestion & { id: string; competencyId: string; level: number })[]
 }
 

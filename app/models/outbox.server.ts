@@ -48,7 +48,11 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
     UPDATE "OutboxMessage" SET attempts = attempts + 1, "lastError" = ${error.slice(0, 500)}
     WHERE id = ANY(${ids}::text[])`
   const unknown = rows.filter((r) => !(r.jobName in jobs))
-  if (unknown.length) await failed(unknown.map((r) => r.id), 'unknown job')
+  if (unknown.length)
+    await failed(
+      unknown.map((r) => r.id),
+      'unknown job',
+    )
   const byQueue = new Map<string, OutboxRow[]>()
   for (const r of rows) {
     if (!(r.jobName in jobs)) continue
@@ -76,6 +80,24 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
     }
   }
   return sent
+}
+
+/** Sent rows are kept this long (to look into a delivery), then deleted by the maintenance sweep. */
+export const OUTBOX_RETENTION_DAYS = 7
+
+/** Deletes sent rows older than the retention, `batch` at a time. Unsent rows are never deleted. */
+export async function pruneOutbox(now = new Date(), batch = 5_000) {
+  const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 86_400_000)
+  let total = 0
+  for (;;) {
+    const n = await prisma.$executeRaw`
+      DELETE FROM "OutboxMessage" WHERE id IN (
+        SELECT id FROM "OutboxMessage"
+        WHERE "sentAt" IS NOT NULL AND "sentAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
+        LIMIT ${batch})`
+    total += n
+    if (n < batch) return total
+  }
 }
 
 // Rows recorded by this process are relayed together shortly after commit (a burst of

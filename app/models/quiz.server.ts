@@ -5,7 +5,7 @@ import { Prisma, type GradingMethod, type QuestionType } from '~/generated/prism
 import { prisma } from '~/utils/db.server'
 import { jobs } from '~/jobs/contracts'
 import { enqueue, getQueue } from '~/jobs/queue.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { pruneOutbox, relaySoon } from './outbox.server'
 
 export type Layout = { questionId: string; optionIds: string[] }[]
 export type Response = { optionIds?: string[]; text?: string; value?: number | null }
@@ -462,26 +462,35 @@ export async function submitAttempt(
   }
 }
 
-/** Scheduled: closes attempts whose deadline has passed and queues their grading. */
-export async function finaliseOverdueAttempts(limit = 500) {
-  const overdue = await prisma.quizAttempt.findMany({
-    where: { status: 'IN_PROGRESS', deadlineAt: { lt: new Date(Date.now() - DEADLINE_GRACE_MS) } },
-    select: { id: true },
-    take: limit,
-  })
-  const ids: string[] = []
-  for (const a of overdue) {
-    const id = await prisma.$transaction(async (tx) => {
-      const moved = await tx.quizAttempt.updateMany({
-        where: { id: a.id, status: 'IN_PROGRESS' },
-        data: { status: 'SUBMITTED', submittedAt: new Date() },
-      })
-      return moved.count ? (await recordJob(tx, 'gradeAttempt', { attemptId: a.id })).id : null
-    })
-    if (id) ids.push(id)
+/**
+ * Scheduled: closes attempts whose deadline has passed and queues their grading, `batch` at a time
+ * in one statement each (attempt state and outbox rows together). At the end of a timed exam a
+ * whole cohort can run out of time at once; SKIP LOCKED lets a submit that is being written win.
+ */
+export async function finaliseOverdueAttempts(batch = 2_000) {
+  const cutoff = new Date(Date.now() - DEADLINE_GRACE_MS)
+  let total = 0
+  for (;;) {
+    const now = new Date()
+    const rows = await prisma.$queryRaw<{ id: string }[]>`
+      WITH due AS (
+        SELECT id FROM "QuizAttempt"
+        WHERE status = 'IN_PROGRESS' AND "deadlineAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
+        LIMIT ${batch} FOR UPDATE SKIP LOCKED
+      ), moved AS (
+        UPDATE "QuizAttempt" a SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+        FROM due WHERE a.id = due.id AND a.status = 'IN_PROGRESS'
+        RETURNING a.id
+      )
+      INSERT INTO "OutboxMessage" (id, "jobName", payload, "createdAt", attempts)
+      SELECT gen_random_uuid()::text, 'gradeAttempt', jsonb_build_object('attemptId', moved.id),
+             (${now}::timestamptz AT TIME ZONE 'UTC'), 0
+      FROM moved
+      RETURNING id`
+    if (rows.length) relaySoon(rows.map((r) => r.id))
+    total += rows.length
+    if (rows.length < batch) return total
   }
-  if (ids.length) relaySoon(ids)
-  return ids.length
 }
 
 /**
@@ -517,5 +526,6 @@ export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
 export async function maintenanceSweep() {
   const finalised = await finaliseOverdueAttempts()
   const requeued = await requeueUngraded()
-  return { finalised, requeued }
+  const pruned = await pruneOutbox()
+  return { finalised, requeued, pruned }
 }

@@ -152,7 +152,10 @@ describe('a worker killed mid-job', () => {
         expect(answers).toBe(10)
         expect(
           await prisma.outboxMessage.count({
-            where: { jobName: 'rateCompetency', payload: { path: ['attemptId'], equals: attemptId } },
+            where: {
+              jobName: 'rateCompetency',
+              payload: { path: ['attemptId'], equals: attemptId },
+            },
           }),
         ).toBe(1)
       } finally {

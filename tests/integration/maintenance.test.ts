@@ -1,0 +1,92 @@
+// The scheduled maintenance job: overdue attempts finalised (all of a cohort, once each) and the
+// outbox pruned of rows sent long ago.
+import { randomUUID } from 'node:crypto'
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeQueues } from '~/jobs/queue.server'
+import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/models/outbox.server'
+import { finaliseOverdueAttempts, startAttempt } from '~/models/quiz.server'
+import { prisma } from '~/utils/db.server'
+import { redis } from '~/utils/redis.server'
+import { createTestUser } from '../support/factories'
+import { COURSE, finishLessons, QUIZ } from '../support/learning'
+
+afterAll(async () => {
+  await closeQueues()
+  redis().disconnect()
+})
+
+async function startedAttempt() {
+  const u = await createTestUser()
+  await finishLessons(u.id)
+  return (await startAttempt(COURSE, QUIZ, u.id)).attemptId
+}
+
+const gradingRows = (attemptId: string) =>
+  prisma.outboxMessage.count({
+    where: { jobName: 'gradeAttempt', payload: { path: ['attemptId'], equals: attemptId } },
+  })
+
+describe('overdue attempts', () => {
+  it('are all finalised, in batches, each with exactly one grading job', async () => {
+    const overdue = await Promise.all([1, 2, 3, 4, 5].map(() => startedAttempt()))
+    const running = await startedAttempt()
+    await prisma.quizAttempt.updateMany({
+      where: { id: { in: overdue } },
+      data: { deadlineAt: new Date(Date.now() - 60_000) },
+    })
+
+    // A batch of 2 takes three rounds for five attempts; all are closed by the one call.
+    expect(await finaliseOverdueAttempts(2)).toBeGreaterThanOrEqual(overdue.length)
+    const after = await prisma.quizAttempt.findMany({
+      where: { id: { in: [...overdue, running] } },
+      select: { id: true, status: true, submittedAt: true },
+    })
+    for (const a of after) {
+      if (a.id === running) {
+        expect(a.status).toBe('IN_PROGRESS')
+        expect(await gradingRows(a.id)).toBe(0)
+      } else {
+        expect(a.status).toBe('SUBMITTED')
+        expect(a.submittedAt).not.toBeNull()
+        expect(await gradingRows(a.id)).toBe(1)
+      }
+    }
+    // A second sweep finds nothing more to do for them.
+    await finaliseOverdueAttempts(2)
+    for (const id of overdue) expect(await gradingRows(id)).toBe(1)
+  })
+})
+
+describe('outbox pruning', () => {
+  it('deletes rows sent before the retention and keeps recent and unsent ones', async () => {
+    const day = 86_400_000
+    const now = new Date()
+    const ago = (days: number) => new Date(now.getTime() - days * day)
+    const rows = {
+      oldSent: {
+        createdAt: ago(OUTBOX_RETENTION_DAYS + 2),
+        sentAt: ago(OUTBOX_RETENTION_DAYS + 1),
+      },
+      recentSent: { createdAt: ago(2), sentAt: ago(1) },
+      oldUnsent: { createdAt: ago(OUTBOX_RETENTION_DAYS + 30), sentAt: null },
+    }
+    const ids = Object.fromEntries(Object.keys(rows).map((k) => [k, randomUUID()])) as Record<
+      keyof typeof rows,
+      string
+    >
+    await prisma.outboxMessage.createMany({
+      data: Object.entries(rows).map(([k, r]) => ({
+        id: ids[k as keyof typeof rows],
+        jobName: 'notify',
+        payload: { kind: 'WELCOME', userId: 'x', subjectId: k },
+        ...r,
+      })),
+    })
+    expect(await pruneOutbox(now, 1)).toBeGreaterThanOrEqual(1)
+    const left = await prisma.outboxMessage.findMany({
+      where: { id: { in: Object.values(ids) } },
+      select: { id: true },
+    })
+    expect(left.map((r) => r.id).sort()).toEqual([ids.recentSent, ids.oldUnsent].sort())
+  })
+})
