@@ -1,5 +1,6 @@
 // The worker process: one BullMQ worker per queue, plus the outbox relay sweep. Shares env
 // validation, the Prisma client and the models with the web app. Stops gracefully on SIGTERM.
+import os from 'node:os'
 import { Worker } from 'bullmq'
 import { jobs, QUEUES, type QueueName } from '~/jobs/contracts'
 import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
@@ -71,8 +72,15 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
 }
 
 async function main() {
+  try {
+    os.setPriority(0, env.WORKER_NICE)
+  } catch (e) {
+    console.error(`[workers] could not set niceness ${env.WORKER_NICE}: ${String(e)}`)
+  }
   const { stop } = await startWorkers()
-  console.log(`Bina workers started (queues: ${QUEUES.join(', ')}; prefix ${env.REDIS_PREFIX})`)
+  console.log(
+    `Bina workers started (queues: ${QUEUES.join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,
+  )
   let stopping = false
   const shutdown = async (signal: string) => {
     if (stopping) return

@@ -30,6 +30,11 @@ const schema = z
     MUX_BASE_URL: z.string().url().optional(),
     /** Worker shutdown deadline on SIGTERM. */
     WORKER_SHUTDOWN_MS: z.coerce.number().int().positive().default(10_000),
+    /**
+     * OS scheduling niceness of the worker process (0-19). Grading is asynchronous: where web and
+     * workers share cores, the web process answering learners wins the CPU (docs/decisions/007).
+     */
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {

@@ -1,14 +1,15 @@
 // The worker process stops cleanly on SIGTERM, within its deadline.
 import { spawn } from 'node:child_process'
+import os from 'node:os'
 import { describe, expect, it } from 'vitest'
 
 describe('workers process', () => {
   it(
-    'starts, and on SIGTERM finishes and exits 0 within the deadline',
+    'starts at its configured niceness, and on SIGTERM finishes and exits 0 within the deadline',
     { timeout: 60_000 },
     async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'workers/index.ts'], {
-        env: { ...process.env, NODE_ENV: 'test', WORKER_SHUTDOWN_MS: '5000' },
+        env: { ...process.env, NODE_ENV: 'test', WORKER_SHUTDOWN_MS: '5000', WORKER_NICE: '7' },
         stdio: ['ignore', 'pipe', 'pipe'],
       })
       let out = ''
@@ -22,6 +23,8 @@ describe('workers process', () => {
         if (Date.now() - started > 40_000) throw new Error(`workers did not start:\n${out}`)
         await new Promise((r) => setTimeout(r, 100))
       }
+      // Lower OS priority than the web server, as configured.
+      expect(os.getPriority(child.pid!)).toBe(7)
       const stopAt = Date.now()
       child.kill('SIGTERM')
       const code = await exited
