@@ -263,6 +263,24 @@ async function upsertQuestions(
 
 /** Writes a parsed pack (one transaction) and publishes it when its content changed. */
 export async function importPack(pack: ParsedPack, mediaDir: string) {
+  // A pack unchanged since its current published version writes nothing: re-running the import
+  // (every `npm run demo` does) must not undo what instructors changed in the portal since.
+  const current = await prisma.course.findUnique({
+    where: { slug: pack.course.slug },
+    select: {
+      id: true,
+      status: true,
+      currentVersion: { select: { version: true, contentHash: true } },
+    },
+  })
+  if (current?.status === 'PUBLISHED' && current.currentVersion?.contentHash === pack.hash) {
+    return {
+      courseId: current.id,
+      slug: pack.course.slug,
+      published: false,
+      version: current.currentVersion.version,
+    }
+  }
   const competencies = await prisma.competency.findMany({ select: { id: true, code: true } })
   const competencyIds = new Map(competencies.map((c) => [c.code, c.id]))
   const { course } = pack
@@ -363,27 +381,33 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
               ).id
           keep.add(lessonId)
           if (l.kind === 'QUIZ' && categoryId) {
-            const quizData = {
-              passMark: course.passMark,
-              attemptsAllowed: l.attemptsAllowed ?? 3,
-              gradingMethod: l.gradingMethod ?? 'HIGHEST',
-              timeLimitSec: (l.timeLimitMinutes ?? 20) * 60,
-            }
-            const quiz = await tx.quiz.upsert({
+            // The pack sets up a new quiz; once it exists, its settings and question slots belong
+            // to the authoring page (/authoring/quizzes/:id) and a changed pack leaves them, unless
+            // the quiz no longer draws from the pack's question bank at all.
+            const quiz = await tx.quiz.findUnique({
               where: { lessonId },
-              create: { lessonId, ...quizData },
-              update: quizData,
-              select: { id: true },
+              select: { id: true, slots: { select: { categoryId: true } } },
             })
-            await tx.quizSlot.deleteMany({ where: { quizId: quiz.id } })
-            await tx.quizSlot.create({
-              data: {
-                quizId: quiz.id,
-                position: 0,
-                categoryId,
-                drawCount: Math.min(l.draw ?? 10, pack.questions.length),
-              },
-            })
+            const slot = {
+              position: 0,
+              categoryId,
+              drawCount: Math.min(l.draw ?? 10, pack.questions.length),
+            }
+            if (!quiz) {
+              await tx.quiz.create({
+                data: {
+                  lessonId,
+                  passMark: course.passMark,
+                  attemptsAllowed: l.attemptsAllowed ?? 3,
+                  gradingMethod: l.gradingMethod ?? 'HIGHEST',
+                  timeLimitSec: (l.timeLimitMinutes ?? 20) * 60,
+                  slots: { create: slot },
+                },
+              })
+            } else if (!quiz.slots.some((s) => s.categoryId === categoryId)) {
+              await tx.quizSlot.deleteMany({ where: { quizId: quiz.id } })
+              await tx.quizSlot.create({ data: { quizId: quiz.id, ...slot } })
+            }
           }
         }
       }

@@ -24,10 +24,10 @@ afterAll(async () => {
   redis().disconnect()
 })
 
-async function copyPack(slug: string) {
+async function copyPack(slug: string, as = slug) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'bina-pack-'))
-  await fs.cp(path.join(PACKS, slug), path.join(dir, slug), { recursive: true })
-  return { root: dir, pack: path.join(dir, slug) }
+  await fs.cp(path.join(PACKS, slug), path.join(dir, as), { recursive: true })
+  return { root: dir, pack: path.join(dir, as) }
 }
 
 async function counts() {
@@ -49,6 +49,59 @@ describe('content packs', () => {
     const results = await importAllPacks(PACKS, MEDIA)
     expect(results.map((r) => r.published)).toEqual([false, false, false])
     expect(await counts()).toEqual(before)
+  })
+
+  it('keep the quiz settings instructors changed when the import runs again', async () => {
+    // A copy of a pack as its own course (own slug, own question ids), so the real one is untouched.
+    const { root, pack } = await copyPack('pelayanan-publik-prima', 'uji-impor-ulang')
+    const courseFile = path.join(pack, 'course.json')
+    const json = JSON.parse(await fs.readFile(courseFile, 'utf8'))
+    json.slug = 'uji-impor-ulang'
+    await fs.writeFile(courseFile, JSON.stringify(json))
+    const questionsFile = path.join(pack, 'questions.json')
+    const questions = JSON.parse(await fs.readFile(questionsFile, 'utf8')) as { id: string }[]
+    await fs.writeFile(
+      questionsFile,
+      JSON.stringify(questions.map((q) => ({ ...q, id: `uji-${q.id}` }))),
+    )
+    try {
+      await importAllPacks(root, MEDIA)
+      const quizOf = () =>
+        prisma.quiz.findFirstOrThrow({
+          where: { lesson: { module: { course: { slug: 'uji-impor-ulang' } } } },
+          select: {
+            id: true,
+            passMark: true,
+            timeLimitSec: true,
+            gradingMethod: true,
+            slots: { select: { id: true, drawCount: true } },
+          },
+        })
+      const created = await quizOf()
+      expect(created.slots).toHaveLength(1)
+      // What an instructor saves on /authoring/quizzes/:id.
+      await prisma.quiz.update({
+        where: { id: created.id },
+        data: { passMark: 85, timeLimitSec: 45 * 60, gradingMethod: 'LAST' },
+      })
+      await prisma.quizSlot.update({ where: { id: created.slots[0]!.id }, data: { drawCount: 4 } })
+      const edited = await quizOf()
+
+      // The same pack again: nothing is written.
+      expect((await importAllPacks(root, MEDIA)).map((r) => r.published)).toEqual([false])
+      expect(await quizOf()).toEqual(edited)
+
+      // A changed lesson: a new version is published, the quiz keeps its settings and slots.
+      const lessons = path.join(pack, 'lessons')
+      const first = (await fs.readdir(lessons)).sort()[0]!
+      await fs.appendFile(path.join(lessons, first), '\nParagraf tambahan untuk versi baru.\n')
+      const [again] = await importAllPacks(root, MEDIA)
+      expect(again!.published).toBe(true)
+      expect(await quizOf()).toEqual(edited)
+    } finally {
+      await prisma.course.deleteMany({ where: { slug: 'uji-impor-ulang' } })
+      await prisma.question.deleteMany({ where: { externalId: { startsWith: 'uji-' } } })
+    }
   })
 
   it('stops on a malformed pack, naming the file and the reason, before writing anything', async () => {
