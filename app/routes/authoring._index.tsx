@@ -13,6 +13,7 @@ import {
   startMuxUpload,
   videoLibrary,
 } from '~/models/authoring.server'
+import { quizzesForAuthoring } from '~/models/quiz-settings.server'
 import { requireRole } from '~/utils/auth.server'
 import { muxEnabled } from '~/utils/env.server'
 import { formatDate } from '~/utils/misc'
@@ -22,8 +23,12 @@ export const meta: MetaFunction = () => [{ title: 'Kelola Kursus · Bina' }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const [courses, videos] = await Promise.all([authoringCourses(), videoLibrary()])
-  return { courses, videos, muxEnabled }
+  const [courses, videos, quizzes] = await Promise.all([
+    authoringCourses(),
+    videoLibrary(),
+    quizzesForAuthoring(),
+  ])
+  return { courses, videos, quizzes, muxEnabled }
 }
 
 const actionSchema = z.discriminatedUnion('intent', [
@@ -119,7 +124,7 @@ function formatBytes(n: number) {
 }
 
 export default function Authoring() {
-  const { courses, videos, muxEnabled } = useLoaderData<typeof loader>()
+  const { courses, videos, quizzes, muxEnabled } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
@@ -220,6 +225,26 @@ export default function Authoring() {
           </div>
         )}
       </section>
+
+      {quizzes.length ? (
+        <section aria-labelledby="quizzes-heading" style={{ marginTop: '2rem' }}>
+          <h2 id="quizzes-heading">Kuis</h2>
+          <ul>
+            {quizzes.map((q) => (
+              <li key={q.id} data-testid={`quiz-${q.courseSlug}-${q.lessonSlug}`}>
+                {q.courseTitle}: {q.lessonTitle} <span className="muted">({q.summary})</span> —{' '}
+                <Link to={`/authoring/quizzes/${q.id}`}>
+                  Pengaturan kuis
+                  <span className="sr-only">
+                    {' '}
+                    {q.lessonTitle}, {q.courseTitle}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="videos-heading" style={{ marginTop: '2rem' }}>
         <h2 id="videos-heading">Video</h2>

@@ -1,0 +1,505 @@
+// Quiz settings for instructors: pass mark, attempts, grading method, time limit, open/close window
+// (entered and shown in WIB), shuffling, review options and how many questions each category slot
+// draws. The quiz engine (quiz.server.ts) reads these when an attempt starts.
+import { z } from 'zod'
+import { Prisma, type GradingMethod } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { type ReviewOptions } from './quiz.server'
+import { FieldError } from './user.server'
+
+export const GRADING_METHODS = [
+  'HIGHEST',
+  'LAST',
+  'FIRST',
+  'AVERAGE',
+] as const satisfies readonly GradingMethod[]
+
+const GRADING_METHOD_NAME: Record<GradingMethod, string> = {
+  HIGHEST: 'Tertinggi',
+  LAST: 'Terakhir',
+  FIRST: 'Pertama',
+  AVERAGE: 'Rata-rata',
+}
+
+export const REVIEW_KEYS = ['score', 'correct', 'feedback'] as const
+
+export const PASS_MARK_MAX = 100
+export const ATTEMPTS_MAX = 20
+export const TIME_LIMIT_MINUTES_MAX = 600
+
+// ---------------------------------------------------------------------------------------------
+// WIB (Asia/Jakarta) date-times. Jambi is on UTC+7 all year (no daylight saving), so a fixed
+// offset is exact. `<input type="datetime-local">` carries no zone; we read and write it as WIB.
+
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/
+
+/** "2026-03-01T08:00" read as WIB, or null when it is not a real date and time (2000–2099). */
+export function parseWibDateTime(text: string): Date | null {
+  const m = LOCAL_DATETIME.exec(text.trim())
+  if (!m) return null
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0))
+  if (year! < 2000 || year! > 2099) return null
+  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!)
+  const back = new Date(utc)
+  // Date.UTC rolls 31 February over to March; a round trip catches impossible dates and times.
+  if (
+    back.getUTCFullYear() !== year ||
+    back.getUTCMonth() !== month! - 1 ||
+    back.getUTCDate() !== day ||
+    back.getUTCHours() !== hour ||
+    back.getUTCMinutes() !== minute
+  )
+    return null
+  return new Date(utc - WIB_OFFSET_MS)
+}
+
+/** The value for a `datetime-local` input showing `date` in WIB ("2026-03-01T08:00"). */
+export function toWibInput(date: Date | null | undefined): string {
+  if (!date) return ''
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 16)
+}
+
+/** "1 Mar 2026 08.00 WIB" for summaries. */
+export function formatWib(date: Date) {
+  const text = new Intl.DateTimeFormat('id-ID', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Jakarta',
+  }).format(date)
+  return `${text} WIB`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Review options stored as JSON; a missing or malformed key counts as "not shown". */
+export function reviewOptions(json: unknown): ReviewOptions {
+  const o = (json && typeof json === 'object' && !Array.isArray(json) ? json : {}) as Record<
+    string,
+    unknown
+  >
+  return { score: o.score === true, correct: o.correct === true, feedback: o.feedback === true }
+}
+
+function questionCountOf(slots: { questionId: string | null; drawCount: number }[]) {
+  return slots.reduce((s, x) => s + (x.questionId ? 1 : x.drawCount), 0)
+}
+
+/** One line describing a quiz's settings, for lists. */
+export function settingsSummary(q: {
+  passMark: number
+  attemptsAllowed: number
+  gradingMethod: GradingMethod
+  timeLimitSec: number | null
+  openAt: Date | null
+  closeAt: Date | null
+  questionCount: number
+}) {
+  const parts = [
+    `nilai lulus ${q.passMark}`,
+    q.attemptsAllowed === 0 ? 'percobaan tanpa batas' : `maks. ${q.attemptsAllowed} percobaan`,
+    `nilai ${GRADING_METHOD_NAME[q.gradingMethod].toLowerCase()}`,
+    q.timeLimitSec ? `${Math.round(q.timeLimitSec / 60)} menit` : 'tanpa batas waktu',
+    `${q.questionCount} soal`,
+  ]
+  if (q.openAt) parts.push(`buka ${formatWib(q.openAt)}`)
+  if (q.closeAt) parts.push(`tutup ${formatWib(q.closeAt)}`)
+  return parts.join(' · ')
+}
+
+/** Every quiz with its course and lesson, in course order, with a short settings summary. */
+export async function quizzesForAuthoring() {
+  const quizzes = await prisma.quiz.findMany({
+    orderBy: [
+      { lesson: { module: { course: { title: 'asc' } } } },
+      { lesson: { module: { position: 'asc' } } },
+      { lesson: { position: 'asc' } },
+    ],
+    select: {
+      id: true,
+      passMark: true,
+      attemptsAllowed: true,
+      gradingMethod: true,
+      timeLimitSec: true,
+      openAt: true,
+      closeAt: true,
+      lesson: {
+        select: {
+          title: true,
+          slug: true,
+          module: { select: { course: { select: { title: true, slug: true } } } },
+        },
+      },
+      slots: { select: { questionId: true, drawCount: true } },
+    },
+  })
+  return quizzes.map((q) => ({
+    id: q.id,
+    courseTitle: q.lesson.module.course.title,
+    courseSlug: q.lesson.module.course.slug,
+    lessonTitle: q.lesson.title,
+    lessonSlug: q.lesson.slug,
+    summary: settingsSummary({ ...q, questionCount: questionCountOf(q.slots) }),
+  }))
+}
+
+export type SettingsSlot = {
+  id: string
+  position: number
+  kind: 'QUESTION' | 'CATEGORY'
+  /** Fixed question: its text. */
+  questionText: string | null
+  /** Category slot: the category, how many questions it holds and how many are drawn. */
+  categoryName: string | null
+  categoryQuestions: number
+  drawCount: number
+}
+
+/** The quiz with every setting and its slots, or null when there is no such quiz. */
+export async function quizSettings(quizId: string) {
+  const quiz = await prisma.quiz.findUnique({
+    where: { id: quizId },
+    select: {
+      id: true,
+      passMark: true,
+      attemptsAllowed: true,
+      gradingMethod: true,
+      timeLimitSec: true,
+      openAt: true,
+      closeAt: true,
+      shuffleQuestions: true,
+      shuffleOptions: true,
+      reviewAfterSubmit: true,
+      reviewAfterClose: true,
+      lesson: {
+        select: {
+          title: true,
+          slug: true,
+          module: { select: { course: { select: { title: true, slug: true } } } },
+        },
+      },
+      slots: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          position: true,
+          questionId: true,
+          drawCount: true,
+          question: { select: { text: true } },
+          category: { select: { name: true, _count: { select: { questions: true } } } },
+        },
+      },
+      _count: { select: { attempts: { where: { status: 'IN_PROGRESS' } } } },
+    },
+  })
+  if (!quiz) return null
+  const slots: SettingsSlot[] = quiz.slots.map((s) => ({
+    id: s.id,
+    position: s.position,
+    kind: s.questionId ? 'QUESTION' : 'CATEGORY',
+    questionText: s.question?.text ?? null,
+    categoryName: s.category?.name ?? null,
+    categoryQuestions: s.category?._count.questions ?? 0,
+    drawCount: s.drawCount,
+  }))
+  return {
+    id: quiz.id,
+    courseTitle: quiz.lesson.module.course.title,
+    courseSlug: quiz.lesson.module.course.slug,
+    lessonTitle: quiz.lesson.title,
+    lessonSlug: quiz.lesson.slug,
+    passMark: quiz.passMark,
+    attemptsAllowed: quiz.attemptsAllowed,
+    gradingMethod: quiz.gradingMethod,
+    timeLimitSec: quiz.timeLimitSec,
+    openAt: quiz.openAt,
+    closeAt: quiz.closeAt,
+    shuffleQuestions: quiz.shuffleQuestions,
+    shuffleOptions: quiz.shuffleOptions,
+    reviewAfterSubmit: reviewOptions(quiz.reviewAfterSubmit),
+    reviewAfterClose: reviewOptions(quiz.reviewAfterClose),
+    slots,
+    questionCount: questionCountOf(quiz.slots),
+    attemptsInProgress: quiz._count.attempts,
+  }
+}
+
+export type QuizSettings = NonNullable<Awaited<ReturnType<typeof quizSettings>>>
+
+type ReviewFields = Record<(typeof REVIEW_KEYS)[number], string>
+
+/** The settings form's field values: text as the inputs hold it ("on" = checked). */
+export type SettingsFormDefaults = {
+  passMark: string
+  attemptsAllowed: string
+  gradingMethod: GradingMethod
+  timeLimitMinutes: string
+  openAt: string
+  closeAt: string
+  shuffleQuestions: string
+  shuffleOptions: string
+  reviewAfterSubmit: ReviewFields
+  reviewAfterClose: ReviewFields
+} & Record<DrawField, string>
+
+/** The form's field values for the current settings (times as WIB `datetime-local` text). */
+export function settingsFormDefaults(q: QuizSettings): SettingsFormDefaults {
+  const draws: Record<DrawField, string> = Object.fromEntries(
+    q.slots.filter((s) => s.kind === 'CATEGORY').map((s) => [drawField(s.id), String(s.drawCount)]),
+  )
+  const review = (r: ReviewOptions) =>
+    Object.fromEntries(REVIEW_KEYS.map((k) => [k, r[k] ? 'on' : ''])) as ReviewFields
+  return {
+    passMark: String(q.passMark),
+    attemptsAllowed: String(q.attemptsAllowed),
+    gradingMethod: q.gradingMethod,
+    timeLimitMinutes: q.timeLimitSec ? String(Math.round(q.timeLimitSec / 60)) : '',
+    openAt: toWibInput(q.openAt),
+    closeAt: toWibInput(q.closeAt),
+    shuffleQuestions: q.shuffleQuestions ? 'on' : '',
+    shuffleOptions: q.shuffleOptions ? 'on' : '',
+    reviewAfterSubmit: review(q.reviewAfterSubmit),
+    reviewAfterClose: review(q.reviewAfterClose),
+    ...draws,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation (Zod, parsed with Conform's parseWithZod: empty text is undefined, numbers are
+// coerced from text, a checked checkbox is "on" and an absent one is undefined)
+
+export type DrawField = `draw_${string}`
+
+/** The form field holding a category slot's draw count. */
+export function drawField(slotId: string): DrawField {
+  return `draw_${slotId}`
+}
+
+function integer(messages: { required?: string; invalid: string }, min: number, max: number) {
+  return z
+    .number({
+      required_error: messages.required ?? messages.invalid,
+      invalid_type_error: messages.invalid,
+    })
+    .int(messages.invalid)
+    .min(min, messages.invalid)
+    .max(max, messages.invalid)
+}
+
+const checkbox = z.boolean().default(false)
+const reviewSchema = z
+  .object({ score: checkbox, correct: checkbox, feedback: checkbox })
+  .default({})
+
+function wibDateTime(invalid: string) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      const date = parseWibDateTime(text)
+      if (!date) {
+        ctx.addIssue({ code: 'custom', message: invalid })
+        return z.NEVER
+      }
+      return date
+    })
+    .optional()
+}
+
+function drawSchema(slot: Pick<SettingsSlot, 'categoryName' | 'categoryQuestions'>) {
+  const n = slot.categoryQuestions
+  const required = 'Isi jumlah soal yang diambil dari kategori ini.'
+  const base = z.number({
+    required_error: required,
+    invalid_type_error: 'Jumlah soal yang diambil harus bilangan bulat, misalnya 10.',
+  })
+  if (n === 0)
+    return base.refine(() => false, {
+      message: 'Kategori ini belum memiliki soal; tambahkan soal ke bank soal terlebih dahulu.',
+    })
+  return base
+    .int('Jumlah soal yang diambil harus bilangan bulat, misalnya 10.')
+    .min(1, 'Jumlah soal yang diambil paling sedikit 1.')
+    .max(n, `Kategori ini hanya memiliki ${n} soal; jumlah soal yang diambil paling banyak ${n}.`)
+}
+
+export interface QuizSettingsValue {
+  passMark: number
+  attemptsAllowed: number
+  gradingMethod: GradingMethod
+  /** Seconds; null = no time limit. */
+  timeLimitSec: number | null
+  openAt: Date | null
+  closeAt: Date | null
+  shuffleQuestions: boolean
+  shuffleOptions: boolean
+  reviewAfterSubmit: ReviewOptions
+  reviewAfterClose: ReviewOptions
+  /** Draw count by category slot id. */
+  draws: Record<string, number>
+}
+
+const settingsObject = z.object({
+  passMark: integer(
+    {
+      required: 'Isi nilai lulus (bilangan bulat 0–100).',
+      invalid: 'Nilai lulus harus bilangan bulat 0–100.',
+    },
+    0,
+    PASS_MARK_MAX,
+  ),
+  attemptsAllowed: integer(
+    {
+      required: 'Isi jumlah percobaan (0 = tanpa batas).',
+      invalid: 'Jumlah percobaan harus bilangan bulat 0–20 (0 = tanpa batas).',
+    },
+    0,
+    ATTEMPTS_MAX,
+  ),
+  gradingMethod: z.enum(GRADING_METHODS, {
+    errorMap: () => ({
+      message: 'Pilih metode penilaian: Tertinggi, Terakhir, Pertama, atau Rata-rata.',
+    }),
+  }),
+  timeLimitMinutes: integer(
+    { invalid: 'Batas waktu harus bilangan bulat 1–600 menit; kosongkan jika tanpa batas waktu.' },
+    1,
+    TIME_LIMIT_MINUTES_MAX,
+  ).optional(),
+  openAt: wibDateTime(
+    'Waktu buka tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-01 08:00.',
+  ),
+  closeAt: wibDateTime(
+    'Waktu tutup tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-31 23:59.',
+  ),
+  shuffleQuestions: checkbox,
+  shuffleOptions: checkbox,
+  reviewAfterSubmit: reviewSchema,
+  reviewAfterClose: reviewSchema,
+})
+
+/** Parsed fields: the fixed ones plus `draw_<slotId>` numbers. */
+type ParsedFields = z.output<typeof settingsObject> & Record<string, unknown>
+
+/**
+ * The settings form's schema for a quiz with these slots: the fixed fields plus one
+ * `draw_<slotId>` field per category slot, at most the number of questions its category holds.
+ * Parses to a QuizSettingsValue.
+ */
+export function quizSettingsSchema(
+  slots: Pick<SettingsSlot, 'id' | 'kind' | 'categoryName' | 'categoryQuestions'>[],
+) {
+  const categorySlots = slots.filter((s) => s.kind === 'CATEGORY')
+  const drawShape: Record<string, z.ZodTypeAny> = Object.fromEntries(
+    categorySlots.map((s) => [drawField(s.id), drawSchema(s)]),
+  )
+  return settingsObject
+    .extend(drawShape)
+    .superRefine((fields, ctx) => {
+      const v = fields as ParsedFields
+      if (v.openAt instanceof Date && v.closeAt instanceof Date && v.closeAt <= v.openAt)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closeAt'],
+          message: 'Waktu tutup harus setelah waktu buka.',
+        })
+    })
+    .transform((fields): QuizSettingsValue => {
+      const v = fields as ParsedFields
+      return {
+        passMark: v.passMark,
+        attemptsAllowed: v.attemptsAllowed,
+        gradingMethod: v.gradingMethod,
+        timeLimitSec: v.timeLimitMinutes != null ? v.timeLimitMinutes * 60 : null,
+        openAt: v.openAt ?? null,
+        closeAt: v.closeAt ?? null,
+        shuffleQuestions: v.shuffleQuestions,
+        shuffleOptions: v.shuffleOptions,
+        reviewAfterSubmit: v.reviewAfterSubmit,
+        reviewAfterClose: v.reviewAfterClose,
+        draws: Object.fromEntries(categorySlots.map((s) => [s.id, v[drawField(s.id)] as number])),
+      }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * Saves the settings and the category slots' draw counts in one transaction: either all of it is
+ * written or nothing is. Returns null when the quiz does not exist; throws FieldError when the
+ * question bank or the slots changed since the form was validated (nothing is written then).
+ *
+ * Attempts already started keep their deadline and their questions: startAttempt fixes both on
+ * the attempt row (deadlineAt from the time limit and close time, layout from the slots and the
+ * shuffle options), and answers are checked against that row, never against the quiz. So the
+ * time limit, open/close window, draw counts and shuffling apply to attempts started from now on.
+ * The pass mark is applied when an attempt is graded (attempts already graded keep their stored
+ * result); the grading method and review options are read whenever grades and reviews are shown.
+ */
+export async function updateQuizSettings(
+  quizId: string,
+  value: QuizSettingsValue,
+  actorId: string,
+) {
+  const changedMeanwhile = () =>
+    new FieldError(
+      '',
+      'Susunan soal kuis ini berubah sejak halaman dibuka. Muat ulang halaman lalu simpan lagi.',
+    )
+  let saved: boolean
+  try {
+    saved = await prisma.$transaction(async (tx) => {
+      const quiz = await tx.quiz.findUnique({
+        where: { id: quizId },
+        select: {
+          slots: {
+            where: { questionId: null },
+            select: {
+              id: true,
+              category: { select: { _count: { select: { questions: true } } } },
+            },
+          },
+        },
+      })
+      if (!quiz) return false
+      const slotIds = new Set(quiz.slots.map((s) => s.id))
+      const given = Object.keys(value.draws)
+      if (given.length !== slotIds.size || given.some((id) => !slotIds.has(id)))
+        throw changedMeanwhile()
+      for (const s of quiz.slots) {
+        const n = s.category?._count.questions ?? 0
+        if (value.draws[s.id]! > n)
+          throw new FieldError(
+            drawField(s.id),
+            `Kategori ini hanya memiliki ${n} soal; jumlah soal yang diambil paling banyak ${n}.`,
+          )
+      }
+      await tx.quiz.update({
+        where: { id: quizId },
+        data: {
+          passMark: value.passMark,
+          attemptsAllowed: value.attemptsAllowed,
+          gradingMethod: value.gradingMethod,
+          timeLimitSec: value.timeLimitSec,
+          openAt: value.openAt,
+          closeAt: value.closeAt,
+          shuffleQuestions: value.shuffleQuestions,
+          shuffleOptions: value.shuffleOptions,
+          reviewAfterSubmit: { ...value.reviewAfterSubmit },
+          reviewAfterClose: { ...value.reviewAfterClose },
+        },
+      })
+      for (const s of quiz.slots)
+        await tx.quizSlot.update({ where: { id: s.id }, data: { drawCount: value.draws[s.id]! } })
+      return true
+    })
+  } catch (e) {
+    // A content import replaced the slots between our read and our write (the row is gone).
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
+      throw changedMeanwhile()
+    throw e
+  }
+  if (saved) console.info(`[authoring] quiz ${quizId} settings changed by user ${actorId}`)
+  return saved ? { id: quizId } : null
+}

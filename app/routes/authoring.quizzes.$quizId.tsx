@@ -1,0 +1,397 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Flash } from '~/components/flash'
+import {
+  drawField,
+  quizSettings,
+  quizSettingsSchema,
+  settingsFormDefaults,
+  updateQuizSettings,
+} from '~/models/quiz-settings.server'
+import { FieldError } from '~/models/user.server'
+import { requireRole } from '~/utils/auth.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Pengaturan kuis: ${data?.quiz.lessonTitle ?? 'Kuis'} · Bina` },
+]
+
+const NOT_FOUND = 'Kuis tidak ditemukan.'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const quiz = await quizSettings(params.quizId!)
+  if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
+  return {
+    quiz: {
+      id: quiz.id,
+      courseTitle: quiz.courseTitle,
+      courseSlug: quiz.courseSlug,
+      lessonTitle: quiz.lessonTitle,
+      questionCount: quiz.questionCount,
+      attemptsInProgress: quiz.attemptsInProgress,
+      slots: quiz.slots.map((s) => ({ ...s, field: drawField(s.id) })),
+    },
+    defaults: settingsFormDefaults(quiz),
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const quiz = await quizSettings(params.quizId!)
+  if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
+  const submission = parseWithZod(await request.formData(), {
+    schema: quizSettingsSchema(quiz.slots),
+  })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), saved: false }, { status: 400 })
+  try {
+    const saved = await updateQuizSettings(quiz.id, submission.value, user.id)
+    if (!saved) throw new Response(NOT_FOUND, { status: 404 })
+    return { result: submission.reply(), saved: true }
+  } catch (e) {
+    if (e instanceof FieldError) {
+      const reply = e.field
+        ? submission.reply({ fieldErrors: { [e.field]: [e.message] } })
+        : submission.reply({ formErrors: [e.message] })
+      return data({ result: reply, saved: false }, { status: 400 })
+    }
+    throw e
+  }
+}
+
+const methodOptions = [
+  ['HIGHEST', 'Tertinggi — nilai percobaan terbaik'],
+  ['LAST', 'Terakhir — nilai percobaan terakhir'],
+  ['FIRST', 'Pertama — nilai percobaan pertama'],
+  ['AVERAGE', 'Rata-rata — rata-rata semua percobaan'],
+] as const
+
+/** The shared stylesheet styles text and number inputs only; date-time inputs look the same. */
+const dateTimeStyle = {
+  font: 'inherit',
+  padding: '0.5rem 0.6rem',
+  border: '1px solid #8a96a6',
+  borderRadius: '4px',
+  background: '#fff',
+  color: 'var(--ink)',
+} as const
+
+const reviewLabels = [
+  ['score', 'Nilai dan status lulus'],
+  ['correct', 'Jawaban yang benar (kunci jawaban)'],
+  ['feedback', 'Umpan balik per soal'],
+] as const
+
+function FieldErrorText({ field }: { field: FieldMetadata<unknown> }) {
+  return field.errors ? (
+    <p className="field-error" id={field.errorId} role="alert">
+      {field.errors.join(' ')}
+    </p>
+  ) : null
+}
+
+export default function QuizSettingsPage() {
+  const { quiz, defaults } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const saved = actionData?.saved === true
+  const failed = actionData?.result.status === 'error'
+  return (
+    <>
+      <p>
+        <Link to="/authoring">← Kelola Kursus</Link>
+      </p>
+      <h1>Pengaturan kuis: {quiz.lessonTitle}</h1>
+      <dl className="facts card">
+        <dt>Kursus</dt>
+        <dd>{quiz.courseTitle}</dd>
+        <dt>Pelajaran</dt>
+        <dd>{quiz.lessonTitle}</dd>
+        <dt>Jumlah soal per percobaan</dt>
+        <dd>{quiz.questionCount}</dd>
+      </dl>
+      <p className="muted">
+        Batas waktu, waktu tutup, jumlah soal, dan urutan acak ditetapkan saat peserta memulai
+        percobaan: percobaan yang sudah berjalan tetap memakai batas waktu dan soal yang didapatnya.
+        Nilai lulus berlaku untuk percobaan yang dinilai setelah disimpan; metode penilaian dan
+        pilihan tinjauan berlaku untuk semua percobaan.
+        {quiz.attemptsInProgress > 0
+          ? ` Saat ini ${quiz.attemptsInProgress} percobaan sedang berjalan.`
+          : null}
+      </p>
+
+      {saved ? <Flash ok message="Pengaturan kuis disimpan." testId="settings-saved" /> : null}
+      {failed ? (
+        <Flash
+          ok={false}
+          message="Pengaturan belum disimpan. Periksa kembali isian yang ditandai."
+          testId="settings-error"
+        />
+      ) : null}
+
+      {/* After a save the fields keep what was submitted, which is what is now stored. */}
+      <SettingsForm quiz={quiz} defaults={defaults} lastResult={actionData?.result} />
+    </>
+  )
+}
+
+function SettingsForm({
+  quiz,
+  defaults,
+  lastResult,
+}: {
+  quiz: ReturnType<typeof useLoaderData<typeof loader>>['quiz']
+  defaults: ReturnType<typeof useLoaderData<typeof loader>>['defaults']
+  lastResult?: SubmissionResult<string[]>
+}) {
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting'
+  const [form, fields] = useForm({
+    id: 'quiz-settings',
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: 'onSubmit',
+  })
+  const afterSubmit = fields.reviewAfterSubmit.getFieldset()
+  const afterClose = fields.reviewAfterClose.getFieldset()
+  const categorySlots = quiz.slots.filter((s) => s.kind === 'CATEGORY')
+
+  return (
+    <Form method="post" className="stack" style={{ maxWidth: '48rem' }} {...getFormProps(form)}>
+      {form.errors?.length ? (
+        <p className="alert alert-error" role="alert" id={form.errorId}>
+          {form.errors.join(' ')}
+        </p>
+      ) : null}
+
+      <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
+        <legend>Penilaian</legend>
+        <div className="field">
+          <label htmlFor={fields.passMark.id}>Nilai lulus (%)</label>
+          <p className="hint" id={fields.passMark.descriptionId} style={{ margin: 0 }}>
+            Persentase skor minimum untuk lulus, bilangan bulat 0–100.
+          </p>
+          <input
+            {...getInputProps(fields.passMark, {
+              type: 'number',
+              ariaDescribedBy: fields.passMark.descriptionId,
+            })}
+            min={0}
+            max={100}
+            step={1}
+            inputMode="numeric"
+          />
+          <FieldErrorText field={fields.passMark} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.attemptsAllowed.id}>Jumlah percobaan</label>
+          <p className="hint" id={fields.attemptsAllowed.descriptionId} style={{ margin: 0 }}>
+            Berapa kali peserta boleh mengerjakan, 0–20; isi 0 untuk tanpa batas.
+          </p>
+          <input
+            {...getInputProps(fields.attemptsAllowed, {
+              type: 'number',
+              ariaDescribedBy: fields.attemptsAllowed.descriptionId,
+            })}
+            min={0}
+            max={20}
+            step={1}
+            inputMode="numeric"
+          />
+          <FieldErrorText field={fields.attemptsAllowed} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.gradingMethod.id}>Metode penilaian</label>
+          <p className="hint" id={fields.gradingMethod.descriptionId} style={{ margin: 0 }}>
+            Nilai yang dihitung bila peserta mencoba lebih dari sekali: Tertinggi / Terakhir /
+            Pertama / Rata-rata.
+          </p>
+          <select
+            {...getSelectProps(fields.gradingMethod, {
+              ariaDescribedBy: fields.gradingMethod.descriptionId,
+            })}
+          >
+            {methodOptions.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+          <FieldErrorText field={fields.gradingMethod} />
+        </div>
+      </fieldset>
+
+      <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
+        <legend>Waktu (WIB)</legend>
+        <div className="field">
+          <label htmlFor={fields.timeLimitMinutes.id}>Batas waktu pengerjaan (menit)</label>
+          <p className="hint" id={fields.timeLimitMinutes.descriptionId} style={{ margin: 0 }}>
+            Dihitung sejak peserta mulai, 1–600 menit; kosongkan untuk tanpa batas waktu.
+          </p>
+          <input
+            {...getInputProps(fields.timeLimitMinutes, {
+              type: 'number',
+              ariaDescribedBy: fields.timeLimitMinutes.descriptionId,
+            })}
+            min={1}
+            max={600}
+            step={1}
+            inputMode="numeric"
+          />
+          <FieldErrorText field={fields.timeLimitMinutes} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.openAt.id}>Waktu buka</label>
+          <p className="hint" id={fields.openAt.descriptionId} style={{ margin: 0 }}>
+            Tanggal dan jam WIB (UTC+7) kuis mulai bisa dikerjakan; kosongkan jika langsung terbuka.
+          </p>
+          <input
+            {...getInputProps(fields.openAt, {
+              type: 'datetime-local',
+              ariaDescribedBy: fields.openAt.descriptionId,
+            })}
+            style={dateTimeStyle}
+          />
+          <FieldErrorText field={fields.openAt} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.closeAt.id}>Waktu tutup</label>
+          <p className="hint" id={fields.closeAt.descriptionId} style={{ margin: 0 }}>
+            Tanggal dan jam WIB (UTC+7) kuis ditutup; percobaan yang berjalan berakhir paling lambat
+            saat itu. Kosongkan jika tidak pernah ditutup.
+          </p>
+          <input
+            {...getInputProps(fields.closeAt, {
+              type: 'datetime-local',
+              ariaDescribedBy: fields.closeAt.descriptionId,
+            })}
+            style={dateTimeStyle}
+          />
+          <FieldErrorText field={fields.closeAt} />
+        </div>
+      </fieldset>
+
+      <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
+        <legend>Urutan acak</legend>
+        <label style={{ fontWeight: 400 }}>
+          <input {...getInputProps(fields.shuffleQuestions, { type: 'checkbox' })} /> Acak urutan
+          soal untuk setiap percobaan
+        </label>
+        <label style={{ fontWeight: 400 }}>
+          <input {...getInputProps(fields.shuffleOptions, { type: 'checkbox' })} /> Acak urutan
+          pilihan jawaban
+        </label>
+      </fieldset>
+
+      <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
+        <legend>Yang dilihat peserta setelah mengumpulkan</legend>
+        {reviewLabels.map(([key, label]) => (
+          <label key={key} style={{ fontWeight: 400 }}>
+            <input {...getInputProps(afterSubmit[key], { type: 'checkbox' })} /> {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
+        <legend>Yang dilihat peserta setelah kuis ditutup</legend>
+        {reviewLabels.map(([key, label]) => (
+          <label key={key} style={{ fontWeight: 400 }}>
+            <input {...getInputProps(afterClose[key], { type: 'checkbox' })} /> {label}
+          </label>
+        ))}
+      </fieldset>
+
+      <section aria-labelledby="slots-heading">
+        <h2 id="slots-heading">Susunan soal</h2>
+        <p className="muted">
+          {categorySlots.length
+            ? 'Untuk bagian yang mengambil soal acak dari kategori, tentukan berapa soal yang diambil untuk setiap percobaan (paling banyak sebanyak soal di kategori itu).'
+            : 'Kuis ini hanya berisi soal tetap.'}
+        </p>
+        {quiz.slots.length === 0 ? (
+          <p className="card">Kuis ini belum memiliki soal.</p>
+        ) : (
+          <div style={{ overflowX: 'auto' }}>
+            <table>
+              <caption className="sr-only">
+                Bagian kuis: soal tetap atau soal acak dari kategori, dengan jumlah soal yang
+                diambil
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">No.</th>
+                  <th scope="col">Isi</th>
+                  <th scope="col">Jumlah soal diambil</th>
+                </tr>
+              </thead>
+              <tbody>
+                {quiz.slots.map((s) => {
+                  const f = fields[s.field]!
+                  return (
+                    <tr key={s.id} data-testid={`slot-${s.position}`}>
+                      <td>{s.position + 1}</td>
+                      {s.kind === 'QUESTION' ? (
+                        <>
+                          <td>
+                            Soal tetap: <span className="muted">{s.questionText}</span>
+                          </td>
+                          <td>1</td>
+                        </>
+                      ) : (
+                        <>
+                          <td>
+                            Soal acak dari kategori “{s.categoryName}”
+                            <br />
+                            <span className="muted" id={f.descriptionId}>
+                              Kategori ini memiliki {s.categoryQuestions} soal.
+                            </span>
+                          </td>
+                          <td>
+                            <label htmlFor={f.id} className="sr-only">
+                              Jumlah soal diambil dari kategori {s.categoryName}
+                            </label>
+                            <input
+                              {...getInputProps(f, {
+                                type: 'number',
+                                ariaDescribedBy: f.descriptionId,
+                              })}
+                              min={1}
+                              max={Math.max(1, s.categoryQuestions)}
+                              step={1}
+                              inputMode="numeric"
+                              style={{ width: '6rem' }}
+                            />
+                            <FieldErrorText field={f} />
+                          </td>
+                        </>
+                      )}
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Menyimpan…' : 'Simpan pengaturan'}
+        </button>
+      </div>
+    </Form>
+  )
+}
