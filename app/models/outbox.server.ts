@@ -36,11 +36,15 @@ interface OutboxRow {
  */
 export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
   const limit = opts.limit ?? 1000
+  // By id, the primary key finds the rows; `sentAt` is checked here rather than in SQL, where the
+  // planner would pick the (sentAt, createdAt) index and walk every not-yet-vacuumed NULL entry.
   const rows = opts.ids
-    ? await prisma.$queryRaw<OutboxRow[]>`
-        SELECT id, "jobName", payload FROM "OutboxMessage"
-        WHERE "sentAt" IS NULL AND id = ANY(${opts.ids}::text[])
-        ORDER BY "createdAt" LIMIT ${limit}`
+    ? (
+        await prisma.$queryRaw<(OutboxRow & { sentAt: Date | null })[]>`
+          SELECT id, "jobName", payload, "sentAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`
+      )
+        .filter((r) => r.sentAt === null)
+        .slice(0, limit)
     : await prisma.$queryRaw<OutboxRow[]>`
         SELECT id, "jobName", payload FROM "OutboxMessage"
         WHERE "sentAt" IS NULL ORDER BY "createdAt" LIMIT ${limit}`
