@@ -108,6 +108,24 @@ export function settingsSummary(q: {
   return parts.join(' · ')
 }
 
+/** What both the quiz list and the settings page read: the summary settings and where the quiz is. */
+const summarySelect = {
+  id: true,
+  passMark: true,
+  attemptsAllowed: true,
+  gradingMethod: true,
+  timeLimitSec: true,
+  openAt: true,
+  closeAt: true,
+  lesson: {
+    select: {
+      title: true,
+      slug: true,
+      module: { select: { course: { select: { title: true, slug: true } } } },
+    },
+  },
+} satisfies Prisma.QuizSelect
+
 /** Every quiz with its course and lesson, in course order, with a short settings summary. */
 export async function quizzesForAuthoring() {
   const quizzes = await prisma.quiz.findMany({
@@ -117,20 +135,7 @@ export async function quizzesForAuthoring() {
       { lesson: { position: 'asc' } },
     ],
     select: {
-      id: true,
-      passMark: true,
-      attemptsAllowed: true,
-      gradingMethod: true,
-      timeLimitSec: true,
-      openAt: true,
-      closeAt: true,
-      lesson: {
-        select: {
-          title: true,
-          slug: true,
-          module: { select: { course: { select: { title: true, slug: true } } } },
-        },
-      },
+      ...summarySelect,
       slots: { select: { questionId: true, drawCount: true } },
     },
   })
@@ -161,24 +166,11 @@ export async function quizSettings(quizId: string) {
   const quiz = await prisma.quiz.findUnique({
     where: { id: quizId },
     select: {
-      id: true,
-      passMark: true,
-      attemptsAllowed: true,
-      gradingMethod: true,
-      timeLimitSec: true,
-      openAt: true,
-      closeAt: true,
+      ...summarySelect,
       shuffleQuestions: true,
       shuffleOptions: true,
       reviewAfterSubmit: true,
       reviewAfterClose: true,
-      lesson: {
-        select: {
-          title: true,
-          slug: true,
-          module: { select: { course: { select: { title: true, slug: true } } } },
-        },
-      },
       slots: {
         orderBy: { position: 'asc' },
         select: {

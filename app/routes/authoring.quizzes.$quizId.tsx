@@ -14,6 +14,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { Flash } from '~/components/flash'
 import {
   drawField,
@@ -104,6 +105,44 @@ function FieldErrorText({ field }: { field: FieldMetadata<unknown> }) {
   ) : null
 }
 
+/** A labelled field with its hint (the input's description) and its error. */
+function Field({
+  field,
+  label,
+  hint,
+  children,
+}: {
+  field: FieldMetadata<unknown>
+  label: string
+  hint: string
+  children: ReactNode
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      <p className="hint" id={field.descriptionId} style={{ margin: 0 }}>
+        {hint}
+      </p>
+      {children}
+      <FieldErrorText field={field} />
+    </div>
+  )
+}
+
+/** A whole-number input between `min` and `max`, described by its hint. */
+function numberInputProps(field: FieldMetadata<unknown>, min: number, max: number) {
+  return {
+    ...getInputProps(field as FieldMetadata<string>, {
+      type: 'number',
+      ariaDescribedBy: field.descriptionId,
+    }),
+    min,
+    max,
+    step: 1,
+    inputMode: 'numeric' as const,
+  }
+}
+
 export default function QuizSettingsPage() {
   const { quiz, defaults } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -179,46 +218,25 @@ function SettingsForm({
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
         <legend>Penilaian</legend>
-        <div className="field">
-          <label htmlFor={fields.passMark.id}>Nilai lulus (%)</label>
-          <p className="hint" id={fields.passMark.descriptionId} style={{ margin: 0 }}>
-            Persentase skor minimum untuk lulus, bilangan bulat 0–100.
-          </p>
-          <input
-            {...getInputProps(fields.passMark, {
-              type: 'number',
-              ariaDescribedBy: fields.passMark.descriptionId,
-            })}
-            min={0}
-            max={100}
-            step={1}
-            inputMode="numeric"
-          />
-          <FieldErrorText field={fields.passMark} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.attemptsAllowed.id}>Jumlah percobaan</label>
-          <p className="hint" id={fields.attemptsAllowed.descriptionId} style={{ margin: 0 }}>
-            Berapa kali peserta boleh mengerjakan, 0–20; isi 0 untuk tanpa batas.
-          </p>
-          <input
-            {...getInputProps(fields.attemptsAllowed, {
-              type: 'number',
-              ariaDescribedBy: fields.attemptsAllowed.descriptionId,
-            })}
-            min={0}
-            max={20}
-            step={1}
-            inputMode="numeric"
-          />
-          <FieldErrorText field={fields.attemptsAllowed} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.gradingMethod.id}>Metode penilaian</label>
-          <p className="hint" id={fields.gradingMethod.descriptionId} style={{ margin: 0 }}>
-            Nilai yang dihitung bila peserta mencoba lebih dari sekali: Tertinggi / Terakhir /
-            Pertama / Rata-rata.
-          </p>
+        <Field
+          field={fields.passMark}
+          label="Nilai lulus (%)"
+          hint="Persentase skor minimum untuk lulus, bilangan bulat 0–100."
+        >
+          <input {...numberInputProps(fields.passMark, 0, 100)} />
+        </Field>
+        <Field
+          field={fields.attemptsAllowed}
+          label="Jumlah percobaan"
+          hint="Berapa kali peserta boleh mengerjakan, 0–20; isi 0 untuk tanpa batas."
+        >
+          <input {...numberInputProps(fields.attemptsAllowed, 0, 20)} />
+        </Field>
+        <Field
+          field={fields.gradingMethod}
+          label="Metode penilaian"
+          hint="Nilai yang dihitung bila peserta mencoba lebih dari sekali: Tertinggi / Terakhir / Pertama / Rata-rata."
+        >
           <select
             {...getSelectProps(fields.gradingMethod, {
               ariaDescribedBy: fields.gradingMethod.descriptionId,
@@ -230,34 +248,23 @@ function SettingsForm({
               </option>
             ))}
           </select>
-          <FieldErrorText field={fields.gradingMethod} />
-        </div>
+        </Field>
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
         <legend>Waktu (WIB)</legend>
-        <div className="field">
-          <label htmlFor={fields.timeLimitMinutes.id}>Batas waktu pengerjaan (menit)</label>
-          <p className="hint" id={fields.timeLimitMinutes.descriptionId} style={{ margin: 0 }}>
-            Dihitung sejak peserta mulai, 1–600 menit; kosongkan untuk tanpa batas waktu.
-          </p>
-          <input
-            {...getInputProps(fields.timeLimitMinutes, {
-              type: 'number',
-              ariaDescribedBy: fields.timeLimitMinutes.descriptionId,
-            })}
-            min={1}
-            max={600}
-            step={1}
-            inputMode="numeric"
-          />
-          <FieldErrorText field={fields.timeLimitMinutes} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.openAt.id}>Waktu buka</label>
-          <p className="hint" id={fields.openAt.descriptionId} style={{ margin: 0 }}>
-            Tanggal dan jam WIB (UTC+7) kuis mulai bisa dikerjakan; kosongkan jika langsung terbuka.
-          </p>
+        <Field
+          field={fields.timeLimitMinutes}
+          label="Batas waktu pengerjaan (menit)"
+          hint="Dihitung sejak peserta mulai, 1–600 menit; kosongkan untuk tanpa batas waktu."
+        >
+          <input {...numberInputProps(fields.timeLimitMinutes, 1, 600)} />
+        </Field>
+        <Field
+          field={fields.openAt}
+          label="Waktu buka"
+          hint="Tanggal dan jam WIB (UTC+7) kuis mulai bisa dikerjakan; kosongkan jika langsung terbuka."
+        >
           <input
             {...getInputProps(fields.openAt, {
               type: 'datetime-local',
@@ -265,14 +272,12 @@ function SettingsForm({
             })}
             style={dateTimeStyle}
           />
-          <FieldErrorText field={fields.openAt} />
-        </div>
-        <div className="field">
-          <label htmlFor={fields.closeAt.id}>Waktu tutup</label>
-          <p className="hint" id={fields.closeAt.descriptionId} style={{ margin: 0 }}>
-            Tanggal dan jam WIB (UTC+7) kuis ditutup; percobaan yang berjalan berakhir paling lambat
-            saat itu. Kosongkan jika tidak pernah ditutup.
-          </p>
+        </Field>
+        <Field
+          field={fields.closeAt}
+          label="Waktu tutup"
+          hint="Tanggal dan jam WIB (UTC+7) kuis ditutup; percobaan yang berjalan berakhir paling lambat saat itu. Kosongkan jika tidak pernah ditutup."
+        >
           <input
             {...getInputProps(fields.closeAt, {
               type: 'datetime-local',
@@ -280,8 +285,7 @@ function SettingsForm({
             })}
             style={dateTimeStyle}
           />
-          <FieldErrorText field={fields.closeAt} />
-        </div>
+        </Field>
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
@@ -364,14 +368,7 @@ function SettingsForm({
                               Jumlah soal diambil dari kategori {s.categoryName}
                             </label>
                             <input
-                              {...getInputProps(f, {
-                                type: 'number',
-                                ariaDescribedBy: f.descriptionId,
-                              })}
-                              min={1}
-                              max={Math.max(1, s.categoryQuestions)}
-                              step={1}
-                              inputMode="numeric"
+                              {...numberInputProps(f, 1, Math.max(1, s.categoryQuestions))}
                               style={{ width: '6rem' }}
                             />
                             <FieldErrorText field={f} />
