@@ -1,5 +1,5 @@
-// Page benchmark against a running portal (loopback only): sign-in latency, course page and
-// lesson page server time, and the JavaScript a learner page loads.
+// Page benchmark against a running portal (loopback only): sign-in latency, course, lesson, home,
+// profile and quiz-result page server time, and the JavaScript a learner page loads.
 // Usage: npx tsx bench/pages.ts [--base http://localhost:3300] [--n 200]
 import { gzipSync } from 'node:zlib'
 
@@ -36,6 +36,38 @@ async function signIn() {
   const cookie = res.headers.get('set-cookie')?.split(';')[0]
   if (res.status !== 302 || !cookie) throw new Error(`sign-in failed: ${res.status}`)
   return { ms, cookie }
+}
+
+/** Starts the final quiz and submits it (blank), so the profile has evidence; waits for grading. */
+async function takeQuizOnce(cookie: string) {
+  const post = (path: string, body: string) =>
+    fetch(`${BASE}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        Cookie: cookie,
+        Origin: BASE,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body,
+    })
+  const started = await post(
+    '/courses/keamanan-digital-asn/lessons/kuis-akhir',
+    'intent=start-quiz',
+  )
+  const attemptPath = started.headers.get('location')
+  if (started.status !== 302 || !attemptPath?.startsWith('/quiz/'))
+    throw new Error(`could not start the quiz: ${started.status}`)
+  const submitted = await post(attemptPath, 'intent=submit')
+  if (submitted.status >= 400) throw new Error(`could not submit the quiz: ${submitted.status}`)
+  for (let i = 0; i < 100; i++) {
+    const html = await (
+      await fetch(`${BASE}${attemptPath}`, { headers: { Cookie: cookie } })
+    ).text()
+    if (html.includes('data-testid="quiz-result"')) return attemptPath
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error('the attempt was not graded within 20 s')
 }
 
 async function timeGet(path: string, cookie: string, n: number) {
@@ -83,6 +115,7 @@ async function main() {
   })
   for (let i = 0; i < 20; i++)
     await fetch(`${BASE}/courses/keamanan-digital-asn`, { headers: { Cookie: cookie } }) // warm-up
+  const attemptPath = await takeQuizOnce(cookie)
   const result = {
     date: new Date().toISOString(),
     signInMs: stats(signIns),
@@ -94,6 +127,9 @@ async function main() {
     ),
     catalogueSearchMs: await timeGet('/courses?q=phishing', cookie, N),
     coursePageData: await timeGet('/courses/keamanan-digital-asn.data', cookie, N),
+    homePageMs: await timeGet('/', cookie, N),
+    profilePageMs: await timeGet('/profile', cookie, N),
+    quizResultPageMs: await timeGet(attemptPath, cookie, N),
     lessonPageJs: await scriptWeight(
       '/courses/keamanan-digital-asn/lessons/mengenali-phishing',
       cookie,
