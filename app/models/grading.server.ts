@@ -238,6 +238,13 @@ export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()) {
   }
 }
 
+/** Records that the attempt's evidence is reflected in the ratings (the maintenance sweep's check). */
+function markRated(attemptId: string, now: Date) {
+  return prisma.$executeRaw`
+    UPDATE "QuizAttempt" SET "ratedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+    WHERE id = ${attemptId} AND "ratedAt" IS NULL`
+}
+
 interface EvidenceRow extends EvidenceInput {
   competencyId: string
 }
@@ -247,7 +254,8 @@ interface EvidenceRow extends EvidenceInput {
  * evidence for, each from ALL their evidence in that competency. One read and one write statement.
  * A rating is only replaced by one computed from at least as much evidence (a job that raced a
  * newer one changes nothing), and the same evidence set adds no history row, so running the job
- * twice, or concurrently with another attempt's, leaves one result.
+ * twice, or concurrently with another attempt's, leaves one result. The attempt's `ratedAt` records
+ * that its evidence is in (the maintenance sweep re-queues graded attempts without it).
  */
 export async function rateCompetency({ userId, attemptId }: { userId: string; attemptId: string }) {
   const evidence = await prisma.$queryRaw<EvidenceRow[]>`
@@ -256,7 +264,10 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
     WHERE e."userId" = ${userId}
       AND e."competencyId" IN (SELECT "competencyId" FROM "Evidence" WHERE "attemptId" = ${attemptId})
     ORDER BY e."competencyId", e.id`
-  if (evidence.length === 0) return { levels: {} }
+  if (evidence.length === 0) {
+    await markRated(attemptId, new Date())
+    return { levels: {} }
+  }
   const byCompetency = new Map<string, EvidenceRow[]>()
   for (const e of evidence) {
     const list = byCompetency.get(e.competencyId)
@@ -287,6 +298,9 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
                            ${ratings.map((r) => r.count)}::int[], ${ratings.map((r) => r.evidenceKey)}::text[],
                            ${ratings.map((r) => r.provenance)}::jsonb[], ${ratings.map(() => randomUUID())}::text[])
         AS t(competency_id, level, n, evidence_key, provenance, history_id)
+    ), attempt AS (
+      UPDATE "QuizAttempt" SET "ratedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+      WHERE id = ${attemptId} AND "ratedAt" IS NULL
     ), rated AS (
       INSERT INTO "CompetencyRating" ("userId", "competencyId", level, "ratedAt", "evidenceCount", provenance)
       SELECT ${userId}::text, competency_id, level, (${now}::timestamptz AT TIME ZONE 'UTC'), n, provenance FROM input

@@ -3,7 +3,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { Prisma, type GradingMethod, type QuestionType } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { jobs } from '~/jobs/contracts'
+import { jobs, type JobName, type JobPayload } from '~/jobs/contracts'
 import { enqueue, getQueue } from '~/jobs/queue.server'
 import { pruneOutbox, relaySoon } from './outbox.server'
 
@@ -494,9 +494,28 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
 }
 
 /**
- * Periodic sweep: an attempt submitted a while ago and still not graded gets its grading job back:
- * re-added when the job is gone, retried when it failed. Jobs still waiting or running are left
- * alone. Unsent outbox rows are the relay's business, not this sweep's.
+ * Makes sure a job exists for work the database says is not done: re-added when the job is gone
+ * (Redis lost it, or it completed without effect), retried when it failed. Jobs still waiting or
+ * running are left alone. Returns whether it re-queued.
+ */
+async function ensureJob<N extends JobName>(name: N, payload: JobPayload<N>) {
+  const job = await getQueue(jobs[name].queue).getJob(jobs[name].jobId(payload as never))
+  const state = job ? await job.getState() : 'missing'
+  if (state === 'failed') {
+    await job!.retry()
+    return true
+  }
+  if (state === 'missing' || state === 'unknown' || state === 'completed') {
+    if (job) await job.remove()
+    await enqueue(name, payload)
+    return true
+  }
+  return false
+}
+
+/**
+ * Periodic sweep: an attempt submitted a while ago and still not graded gets its grading job back.
+ * Unsent outbox rows are the relay's business, not this sweep's.
  */
 export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
   const stale = await prisma.quizAttempt.findMany({
@@ -504,21 +523,29 @@ export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
     select: { id: true },
     take: limit,
   })
-  if (stale.length === 0) return 0
-  const queue = getQueue('grading')
   let requeued = 0
-  for (const a of stale) {
-    const job = await queue.getJob(`grade.${a.id}`)
-    const state = job ? await job.getState() : 'missing'
-    if (state === 'failed') {
-      await job!.retry()
-      requeued++
-    } else if (state === 'missing' || state === 'unknown' || state === 'completed') {
-      if (job) await job.remove()
-      await enqueue('gradeAttempt', { attemptId: a.id })
-      requeued++
-    }
-  }
+  for (const a of stale) if (await ensureJob('gradeAttempt', { attemptId: a.id })) requeued++
+  return requeued
+}
+
+/**
+ * Periodic sweep: an attempt graded a while ago whose evidence was never folded into the
+ * learner's ratings (the rating job was lost, e.g. Redis restarted without persistence) gets its
+ * rating job back.
+ */
+export async function requeueUnrated(olderThanMs = 120_000, limit = 500) {
+  const stale = await prisma.quizAttempt.findMany({
+    where: {
+      status: 'GRADED',
+      ratedAt: null,
+      gradedAt: { lt: new Date(Date.now() - olderThanMs) },
+    },
+    select: { id: true, userId: true },
+    take: limit,
+  })
+  let requeued = 0
+  for (const a of stale)
+    if (await ensureJob('rateCompetency', { userId: a.userId, attemptId: a.id })) requeued++
   return requeued
 }
 
@@ -526,6 +553,7 @@ export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
 export async function maintenanceSweep() {
   const finalised = await finaliseOverdueAttempts()
   const requeued = await requeueUngraded()
+  const rerated = await requeueUnrated()
   const pruned = await pruneOutbox()
-  return { finalised, requeued, pruned }
+  return { finalised, requeued, rerated, pruned }
 }

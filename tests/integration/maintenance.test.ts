@@ -2,13 +2,21 @@
 // outbox pruned of rows sent long ago.
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeQueues } from '~/jobs/queue.server'
+import { closeQueues, getQueue } from '~/jobs/queue.server'
 import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/models/outbox.server'
-import { finaliseOverdueAttempts, startAttempt } from '~/models/quiz.server'
+import { gradeAttempt } from '~/models/grading.server'
+import {
+  finaliseOverdueAttempts,
+  requeueUnrated,
+  startAttempt,
+  submitAttempt,
+} from '~/models/quiz.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
-import { COURSE, finishLessons, QUIZ } from '../support/learning'
+import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+import { waitFor } from '../support/wait'
+import { startWorkers } from '../../workers/index'
 
 afterAll(async () => {
   await closeQueues()
@@ -54,6 +62,54 @@ describe('overdue attempts', () => {
     // A second sweep finds nothing more to do for them.
     await finaliseOverdueAttempts(2)
     for (const id of overdue) expect(await gradingRows(id)).toBe(1)
+  })
+})
+
+describe('graded attempts whose rating job was lost', () => {
+  it('get the rating job back, and are rated once', { timeout: 60_000 }, async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
+    await submitAttempt(attemptId, u.id, await answersFor(attemptId, true))
+    await gradeAttempt({ attemptId })
+    // The rating job reached Redis (relayed right after grading)... and Redis lost it.
+    const queue = getQueue('competency')
+    const job = await waitFor(() => queue.getJob(`rate.${attemptId}`), 10_000, 'rating job')
+    await job.remove()
+    await prisma.quizAttempt.update({
+      where: { id: attemptId },
+      data: { gradedAt: new Date(Date.now() - 10 * 60_000) },
+    })
+    expect(await prisma.competencyRating.count({ where: { userId: u.id } })).toBe(0)
+
+    expect(await requeueUnrated()).toBeGreaterThanOrEqual(1)
+    const requeued = await queue.getJob(`rate.${attemptId}`)
+    expect(await requeued?.getState()).toBe('waiting')
+    // While the job waits, a second sweep leaves it alone (the same job, not a new one).
+    await requeueUnrated()
+    expect((await queue.getJob(`rate.${attemptId}`))?.timestamp).toBe(requeued!.timestamp)
+
+    const workers = await startWorkers(['competency'])
+    try {
+      const rated = await waitFor(
+        () =>
+          prisma.quizAttempt
+            .findUniqueOrThrow({ where: { id: attemptId }, select: { ratedAt: true } })
+            .then((a) => a.ratedAt),
+        20_000,
+        'attempt rated',
+      )
+      expect(rated).toBeInstanceOf(Date)
+    } finally {
+      await workers.stop() // closes this process's queues too
+    }
+    const evidence = await prisma.evidence.count({ where: { attemptId } })
+    expect(await prisma.competencyRating.count({ where: { userId: u.id } })).toBe(evidence)
+    expect(await prisma.competencyRatingHistory.count({ where: { userId: u.id } })).toBe(evidence)
+    // Rated: nothing more for the sweep to do about it.
+    await requeueUnrated()
+    const after = await getQueue('competency').getJob(`rate.${attemptId}`)
+    expect(await after?.getState()).toBe('completed')
   })
 })
 
