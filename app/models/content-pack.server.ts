@@ -383,7 +383,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
           if (l.kind === 'QUIZ' && categoryId) {
             // The pack sets up a new quiz; once it exists, its settings and question slots belong
             // to the authoring page (/authoring/quizzes/:id) and a changed pack leaves them, unless
-            // the quiz no longer draws from the pack's question bank at all.
+            // the quiz no longer draws from the pack's question bank at all (decision 008).
             const quiz = await tx.quiz.findUnique({
               where: { lessonId },
               select: { id: true, slots: { select: { categoryId: true } } },
