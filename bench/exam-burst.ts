@@ -17,6 +17,10 @@
 //    /login) or 200 is accepted; anything else is an error. Accept latency per request.
 // 3. Drain: polls the database until every submitted attempt is GRADED and every CompetencyRating
 //    it feeds has ratedAt >= its gradedAt (bounded by --max-wait and a stall limit).
+// --mode timeout instead: every learner's answers are autosaved (POST intent=save, not timed), then
+// all deadlines pass at once; the scheduled maintenance job must finalise every attempt and the
+// workers grade and rate them. Prints the time from the deadline until all are finalised, graded
+// and profiled (bench/results/exam-timeout-<timestamp>.json).
 // Prints the figures and writes them to bench/results/exam-burst-<timestamp>.json, with the CPU
 // time of the server, workers, PostgreSQL, Redis and this client per phase (from /proc) and the
 // PostgreSQL counters, to see what limits the run.
@@ -58,7 +62,11 @@ const config = {
   concurrency: positiveInt('concurrency', 100),
   prefix: arg('prefix', 'BENCH'),
   maxWaitSec: positiveInt('max-wait', 1200),
+  /** burst: everyone presses "Kumpulkan"; timeout: everyone runs out of time (autosaved answers). */
+  mode: arg('mode', 'burst'),
 }
+if (config.mode !== 'burst' && config.mode !== 'timeout')
+  throw new Error('--mode must be burst or timeout')
 if (!(config.windowSec > 0 && config.windowSec <= 3600))
   throw new Error('--window must be in (0, 3600] seconds')
 const baseUrl = new URL(config.base)
@@ -698,6 +706,8 @@ async function main() {
   const setup = await setUp()
   log(`set-up done in ${(setup.timings.total! / 1000).toFixed(1)} s`)
 
+  if (config.mode === 'timeout') return timeoutRun(setup, loadBefore)
+
   const cpu0 = cpuSnapshot()
   const pg0 = await pgCounters()
   const tables0 = await pgTables()
@@ -847,6 +857,93 @@ async function main() {
   console.log(`  results: ${path.relative(process.cwd(), file)}`)
 
   return d.complete && result.burst.errors === 0 ? 0 : 1
+}
+
+/** The whole cohort runs out of time: nobody submits; the maintenance job closes every attempt. */
+async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: number[]) {
+  log(`autosaving the answers of ${setup.requests.length} learners (not timed)`)
+  let saveErrors = 0
+  await mapLimit(setup.requests, 20, async (r) => {
+    const res = await fetch(`${config.base}/quiz/${r.attemptId}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Cookie: r.cookie,
+        Origin: ORIGIN,
+      },
+      body: r.body.replace('intent=submit', 'intent=save'),
+    })
+    await res.arrayBuffer()
+    if (res.status !== 200) saveErrors++
+  })
+  if (saveErrors) throw new Error(`${saveErrors} autosaves failed`)
+  const ids = setup.requests.map((r) => r.attemptId)
+  const cpu0 = cpuSnapshot()
+  // Past the deadline and its 2 s grace, all at the same moment.
+  const deadline = new Date(Date.now() - 2_500)
+  for (const part of chunks(ids, 5_000)) {
+    await prisma.quizAttempt.updateMany({
+      where: { id: { in: part } },
+      data: { deadlineAt: deadline },
+    })
+  }
+  const expired = Date.now()
+  log(`all ${ids.length} deadlines passed; waiting for the maintenance job and the workers`)
+  let finalisedAt: number | null = null
+  const watch = (async () => {
+    for (;;) {
+      const open = await prisma.quizAttempt.count({
+        where: { id: { in: ids }, status: 'IN_PROGRESS' },
+      })
+      if (open === 0) return (finalisedAt = Date.now())
+      if (Date.now() - expired > config.maxWaitSec * 1000) return null
+      await sleep(POLL_MS)
+    }
+  })()
+  const competenciesOf = setup.requests.reduce((n, r) => n + r.competencies, 0)
+  const d = await drain(ids, competenciesOf)
+  await watch
+  const cpu1 = cpuSnapshot()
+  const lagStats = await lags(ids)
+  const sinceExpiry = (at: Date | number | null) =>
+    at == null ? null : Math.round((new Date(at).getTime() - expired) / 100) / 10
+  const result = {
+    benchmark: 'exam-timeout',
+    at: new Date().toISOString(),
+    config: { ...config, course: COURSE, quiz: QUIZ_LESSON },
+    quiz: { questionsPerAttempt: setup.questionsPerAttempt, drawCount: setup.drawCount },
+    machine: { cpus: os.cpus().length, loadAvgBefore: loadBefore, loadAvgAfter: os.loadavg() },
+    setupMs: setup.timings,
+    attempts: ids.length,
+    complete: d.complete,
+    reason: d.complete ? undefined : d.reason,
+    graded: d.state.graded,
+    ratingsExpected: competenciesOf,
+    ratingsUpdated: d.state.profiled,
+    allFinalisedSec: sinceExpiry(finalisedAt),
+    allGradedSec: d.state.graded === ids.length ? sinceExpiry(d.state.lastGraded) : null,
+    allProfiledSec: d.complete ? sinceExpiry(d.state.lastProfiled) : null,
+    ...lagStats,
+    cpu: cpuBetween(cpu0, cpu1),
+  }
+  console.log('')
+  console.log(
+    `Exam timeout: ${ids.length} attempts (${setup.questionsPerAttempt.join('/')} questions, answers autosaved) pass their deadline at once`,
+  )
+  console.log(
+    `  after the deadline: all finalised in ${result.allFinalisedSec ?? 'n/a'} s, all graded in ${result.allGradedSec ?? 'n/a'} s, all profiles updated in ${result.allProfiledSec ?? 'n/a'} s${d.complete ? '' : ` (INCOMPLETE: ${d.reason})`}`,
+  )
+  if (result.cpu)
+    console.log(
+      `  CPU (cores): ${JSON.stringify(result.cpu.avgCores)}, machine ${result.cpu.machineBusyPct}% busy`,
+    )
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
+  mkdirSync(dir, { recursive: true })
+  const file = path.join(dir, `exam-timeout-${result.at.replace(/[:.]/g, '-')}.json`)
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
+  console.log(`  results: ${path.relative(process.cwd(), file)}`)
+  return d.complete ? 0 : 1
 }
 
 main()

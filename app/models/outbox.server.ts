@@ -31,7 +31,8 @@ interface OutboxRow {
 }
 
 /**
- * Relays up to `limit` unsent messages in bulk (one addBulk per queue). Returns how many were sent.
+ * Relays unsent messages in bulk (one addBulk per queue): the given `ids` (all of them), or else the
+ * oldest `limit`. Returns how many were sent.
  * Raw SQL: this runs after every submission and every graded attempt (docs/decisions/007).
  */
 export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
@@ -42,9 +43,7 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
     ? (
         await prisma.$queryRaw<(OutboxRow & { sentAt: Date | null })[]>`
           SELECT id, "jobName", payload, "sentAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`
-      )
-        .filter((r) => r.sentAt === null)
-        .slice(0, limit)
+      ).filter((r) => r.sentAt === null)
     : await prisma.$queryRaw<OutboxRow[]>`
         SELECT id, "jobName", payload FROM "OutboxMessage"
         WHERE "sentAt" IS NULL ORDER BY "createdAt" LIMIT ${limit}`
