@@ -545,6 +545,21 @@ interface Sample {
   ok: boolean
 }
 
+/** The attempt page's form POST, as a learner's browser sends it (cookie, Origin, no redirects). */
+function postQuiz(r: { attemptId: string; cookie: string }, body: string) {
+  return fetch(`${config.base}/quiz/${r.attemptId}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Cookie: r.cookie,
+      Origin: ORIGIN,
+    },
+    body,
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  })
+}
+
 async function burst(requests: { attemptId: string; cookie: string; body: string }[]) {
   const order = shuffle(requests)
   const windowMs = config.windowSec * 1000
@@ -584,17 +599,7 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
         let status = 'error'
         let ok = false
         try {
-          const res = await fetch(`${config.base}/quiz/${r.attemptId}`, {
-            method: 'POST',
-            redirect: 'manual',
-            headers: {
-              'Content-Type': 'application/x-www-form-urlencoded',
-              Cookie: r.cookie,
-              Origin: ORIGIN,
-            },
-            body: r.body,
-            signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-          })
+          const res = await postQuiz(r, r.body)
           await res.arrayBuffer()
           const location = res.headers.get('location') ?? ''
           status = String(res.status)
@@ -864,16 +869,7 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
   log(`autosaving the answers of ${setup.requests.length} learners (not timed)`)
   let saveErrors = 0
   await mapLimit(setup.requests, 20, async (r) => {
-    const res = await fetch(`${config.base}/quiz/${r.attemptId}`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Cookie: r.cookie,
-        Origin: ORIGIN,
-      },
-      body: r.body.replace('intent=submit', 'intent=save'),
-    })
+    const res = await postQuiz(r, r.body.replace('intent=submit', 'intent=save'))
     await res.arrayBuffer()
     if (res.status !== 200) saveErrors++
   })

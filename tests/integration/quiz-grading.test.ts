@@ -15,7 +15,7 @@ import { redis } from '~/utils/redis.server'
 import { loader as attemptLoader } from '~/routes/quiz.$attemptId'
 import { createSession } from '~/utils/auth.server'
 import { createTestUser } from '../support/factories'
-import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+import { answersFor, COURSE, finishLessons, QUIZ, takeQuiz } from '../support/learning'
 
 afterAll(async () => {
   await closeQueues()
@@ -122,11 +122,7 @@ describe('attempts', () => {
   it('counts attempts by the grading method and stops at the limit', async () => {
     const u = await createTestUser()
     await finishLessons(u.id)
-    const take = async (right: boolean) => {
-      const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
-      await submitAttempt(attemptId, u.id, await answersFor(attemptId, right))
-      await gradeAttempt({ attemptId })
-    }
+    const take = (right: boolean) => takeQuiz(u.id, right)
     await take(true)
     await take(false)
     let o = await quizOverview(COURSE, QUIZ, u.id)
@@ -205,12 +201,7 @@ describe('grading and rating jobs', () => {
   it('rate from all the evidence, and a job that read less evidence does not overwrite', async () => {
     const u = await createTestUser()
     await finishLessons(u.id)
-    const take = async (right: boolean) => {
-      const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
-      await submitAttempt(attemptId, u.id, await answersFor(attemptId, right))
-      await gradeAttempt({ attemptId })
-      return attemptId
-    }
+    const take = (right: boolean) => takeQuiz(u.id, right)
     const first = await take(true)
     await rateCompetency({ userId: u.id, attemptId: first })
     const second = await take(false)
