@@ -87,15 +87,12 @@ function questionCountOf(slots: { questionId: string | null; drawCount: number }
 }
 
 /** One line describing a quiz's settings, for lists. */
-export function settingsSummary(q: {
-  passMark: number
-  attemptsAllowed: number
-  gradingMethod: GradingMethod
-  timeLimitSec: number | null
-  openAt: Date | null
-  closeAt: Date | null
-  questionCount: number
-}) {
+export function settingsSummary(
+  q: Pick<
+    QuizSettingsValue,
+    'passMark' | 'attemptsAllowed' | 'gradingMethod' | 'timeLimitSec' | 'openAt' | 'closeAt'
+  > & { questionCount: number },
+) {
   const parts = [
     `nilai lulus ${q.passMark}`,
     q.attemptsAllowed === 0 ? 'percobaan tanpa batas' : `maks. ${q.attemptsAllowed} percobaan`,
