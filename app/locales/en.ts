@@ -69,5 +69,48 @@ const en: Messages = {
     generic: 'Sorry, the server ran into an error. Please try again shortly.',
     back: 'Back to home',
   },
+  domain: {
+    rating: {
+      rule: 'Levels come from quiz results: the highest level whose questions (and those of the levels below) were answered at least {{threshold}}% correctly, with the weight of evidence halving every {{halfLifeDays}} days.',
+    },
+    gradingMethod: {
+      name: { HIGHEST: 'Highest', LAST: 'Latest', FIRST: 'First', AVERAGE: 'Average' },
+      counts: {
+        HIGHEST: 'the highest grade',
+        LAST: 'the latest grade',
+        FIRST: 'the first grade',
+        AVERAGE: 'the average grade',
+      },
+      option: {
+        HIGHEST: 'Highest — the best attempt',
+        LAST: 'Latest — the last attempt',
+        FIRST: 'First — the first attempt',
+        AVERAGE: 'Average — the mean of all attempts',
+      },
+    },
+    recommendation: {
+      GAP: 'A gap of {{gap}} level(s) in {{competency}}',
+      JP_LEFT: '{{left}} JP to go to the {{target}} JP of this year',
+      JP_REACHED: 'this year’s {{target}} JP target is reached',
+    },
+    nip: {
+      EMPTY: 'NIP is required.',
+      NOT_DIGITS:
+        'A NIP contains digits only: the character "{{char}}" at position {{position}} is not allowed.',
+      LENGTH: 'A NIP has 18 digits; {{length}} digits were entered.',
+      BIRTH_DATE:
+        'Invalid birth date: {{digits}} is not a calendar date (digits 1 to 8, format YYYYMMDD).',
+      BIRTH_YEAR: 'Invalid birth date: birth year {{year}} is earlier than {{min}}.',
+      BIRTH_FUTURE: 'Invalid birth date: {{date}} is in the future.',
+      TMT_MONTH:
+        'Invalid TMT CPNS month: "{{month}}" in {{digits}} must be between 01 and 12 (digits 13 to 14).',
+      TMT_YEAR: 'Invalid TMT CPNS year: {{year}} is earlier than {{min}}.',
+      TMT_FUTURE: 'Invalid TMT CPNS: {{tmt}} is in the future.',
+      TMT_BEFORE_18:
+        'TMT CPNS must come after the 18th birthday: born {{birth}}, so the earliest TMT CPNS is {{earliest}}, not {{tmt}}.',
+      SEX: 'The sex code must be 1 or 2 (digit 15), not {{digit}}.',
+      SEQUENCE: 'The sequence number cannot be 000: digits 16 to 18 must be between 001 and 999.',
+    },
+  },
 }
 export default en

@@ -59,6 +59,49 @@ const id = {
     generic: 'Maaf, terjadi kesalahan pada server. Coba lagi beberapa saat lagi.',
     back: 'Kembali ke beranda',
   },
+  domain: {
+    rating: {
+      rule: 'Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal {{threshold}}%, dengan bobot bukti berkurang separuh setiap {{halfLifeDays}} hari.',
+    },
+    gradingMethod: {
+      name: { HIGHEST: 'Tertinggi', LAST: 'Terakhir', FIRST: 'Pertama', AVERAGE: 'Rata-rata' },
+      counts: {
+        HIGHEST: 'nilai tertinggi',
+        LAST: 'nilai terakhir',
+        FIRST: 'nilai pertama',
+        AVERAGE: 'rata-rata nilai',
+      },
+      option: {
+        HIGHEST: 'Tertinggi — nilai percobaan terbaik',
+        LAST: 'Terakhir — nilai percobaan terakhir',
+        FIRST: 'Pertama — nilai percobaan pertama',
+        AVERAGE: 'Rata-rata — rata-rata semua percobaan',
+      },
+    },
+    recommendation: {
+      GAP: 'Kesenjangan {{gap}} level pada {{competency}}',
+      JP_LEFT: '{{left}} JP lagi menuju {{target}} JP tahun ini',
+      JP_REACHED: 'target {{target}} JP tahun ini sudah tercapai',
+    },
+    nip: {
+      EMPTY: 'NIP wajib diisi.',
+      NOT_DIGITS:
+        'NIP hanya boleh berisi angka: karakter "{{char}}" pada posisi ke-{{position}} tidak diperbolehkan.',
+      LENGTH: 'NIP harus terdiri dari 18 digit angka, sedangkan yang dimasukkan {{length}} digit.',
+      BIRTH_DATE:
+        'Tanggal lahir tidak valid: {{digits}} bukan tanggal kalender (digit ke-1 sampai 8, format TTTTBBHH).',
+      BIRTH_YEAR: 'Tanggal lahir tidak valid: tahun lahir {{year}} lebih awal dari {{min}}.',
+      BIRTH_FUTURE: 'Tanggal lahir tidak valid: {{date}} berada di masa depan.',
+      TMT_MONTH:
+        'Bulan TMT CPNS tidak valid: "{{month}}" pada {{digits}} harus antara 01 dan 12 (digit ke-13 sampai 14).',
+      TMT_YEAR: 'Tahun TMT CPNS tidak valid: {{year}} lebih awal dari {{min}}.',
+      TMT_FUTURE: 'TMT CPNS tidak valid: {{tmt}} berada di masa depan.',
+      TMT_BEFORE_18:
+        'TMT CPNS harus setelah usia 18 tahun: lahir {{birth}}, sehingga TMT CPNS paling awal {{earliest}}, bukan {{tmt}}.',
+      SEX: 'Kode jenis kelamin harus 1 atau 2 (digit ke-15), bukan {{digit}}.',
+      SEQUENCE: 'Nomor urut tidak boleh 000: digit ke-16 sampai 18 harus antara 001 dan 999.',
+    },
+  },
 }
 export default id
 export type Messages = typeof id

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
+import { jpFromMinutes } from '~/domain/jp'
 import type { Prisma } from '~/generated/prisma/client'
+import { env } from '~/utils/env.server'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
@@ -151,6 +153,14 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   const all = course.modules.flatMap((m) => m.lessons)
   const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
   if (dup) throw new PackError(courseFile, `slug pelajaran "${dup.slug}" dipakai lebih dari sekali`)
+  // The JP a course credits are its lessons' minutes in whole JP of JP_MINUTES minutes.
+  const minutes = all.reduce((s, l) => s + l.minutes, 0)
+  const jpOfMinutes = jpFromMinutes(minutes, env.JP_MINUTES)
+  if (course.jp !== jpOfMinutes)
+    throw new PackError(
+      courseFile,
+      `jp ${course.jp} tidak sesuai dengan ${minutes} menit pelajaran: ${jpOfMinutes} JP (1 JP = ${env.JP_MINUTES} menit)`,
+    )
   const quizzes = all.filter((l) => l.kind === 'QUIZ')
   if (quizzes.length > 1)
     throw new PackError(courseFile, 'paling banyak satu pelajaran QUIZ per kursus')

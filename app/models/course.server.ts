@@ -1,5 +1,6 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
 import type { Prisma, ProgramArea } from '~/generated/prisma/client'
+import { jpYear } from '~/domain/jp'
 import { prisma } from '~/utils/db.server'
 import { recordJob, relaySoon } from './outbox.server'
 import { quizPassedForLessons } from './quiz.server'
@@ -494,7 +495,7 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
       data: [
         {
           userId: enrolment.userId,
-          year: jakartaYear(now),
+          year: jpYear(now),
           jp: enrolment.courseVersion.jp,
           sourceType: 'COURSE',
           sourceId: enrolment.id,
@@ -512,9 +513,4 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   })
   if (outboxIds.length) relaySoon(outboxIds)
   return { completed: true, newlyCompleted: outboxIds.length > 0 }
-}
-
-/** The JP year follows the calendar in Western Indonesia Time (UTC+7). */
-export function jakartaYear(d: Date) {
-  return new Date(d.getTime() + 7 * 3600_000).getUTCFullYear()
 }

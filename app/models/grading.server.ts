@@ -2,60 +2,17 @@
 // by a state transition or a unique key, inside one transaction, so a job that runs twice (or is
 // killed mid-way and retried) leaves exactly one result.
 import { createHash, randomUUID } from 'node:crypto'
-import type { QuestionType } from '~/generated/prisma/client'
+import { HALF_LIFE_DAYS, rateFromEvidence, THRESHOLD, type EvidenceInput } from '~/domain/rating'
+import { attemptPercent, isPass, scoreAnswer, type GradableQuestion } from '~/domain/scoring'
 import { jobs } from '~/jobs/contracts'
 import { prisma } from '~/utils/db.server'
 import { maybeCompleteEnrolment } from './course.server'
 import { relaySoon } from './outbox.server'
 import type { Response } from './quiz.server'
 
-export function normaliseText(s: string) {
-  return s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
-}
-
-interface GradableQuestion {
-  type: QuestionType
-  points: number
-  acceptedAnswers: string[]
-  numericAnswer: number | null
-  tolerance: number | null
-  options: { id: string; correct: boolean }[]
-}
-
-/** Score of one response (0..points), or null when a person must grade it (essays). */
-export function scoreAnswer(q: GradableQuestion, r: Response | null): number | null {
-  if (q.type === 'ESSAY') return null
-  if (!r) return 0
-  switch (q.type) {
-    case 'SINGLE':
-    case 'TRUE_FALSE': {
-      const chosen = r.optionIds ?? []
-      if (chosen.length !== 1) return 0
-      return q.options.find((o) => o.id === chosen[0])?.correct ? q.points : 0
-    }
-    case 'MULTIPLE': {
-      // Partial credit: +1/k for each correct option chosen, -1/(n-k) for each wrong one, floor 0.
-      const chosen = new Set(r.optionIds ?? [])
-      const correct = q.options.filter((o) => o.correct)
-      const wrong = q.options.filter((o) => !o.correct)
-      let fraction = 0
-      for (const o of correct) if (chosen.has(o.id)) fraction += 1 / correct.length
-      for (const o of wrong) if (chosen.has(o.id)) fraction -= 1 / Math.max(1, wrong.length)
-      return Math.round(Math.max(0, Math.min(1, fraction)) * q.points * 1000) / 1000
-    }
-    case 'SHORT': {
-      const given = normaliseText(r.text ?? '')
-      return given !== '' && q.acceptedAnswers.some((a) => normaliseText(a) === given)
-        ? q.points
-        : 0
-    }
-    case 'NUMERIC': {
-      if (r.value == null || q.numericAnswer == null) return 0
-      return Math.abs(r.value - q.numericAnswer) <= (q.tolerance ?? 0) + 1e-9 ? q.points : 0
-    }
-  }
-  return 0
-}
+// The scoring and rating rules live in the domain layer; re-exported for existing callers.
+export { normaliseText, scoreAnswer } from '~/domain/scoring'
+export { HALF_LIFE_DAYS, rateFromEvidence, THRESHOLD, type EvidenceInput } from '~/domain/rating'
 
 interface GradingRow {
   id: string
@@ -132,8 +89,8 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     lv.max += q.points
     perCompetency.set(q.competencyId, c)
   }
-  const percent = max > 0 ? Math.round((total / max) * 10000) / 100 : 0
-  const passed = percent >= attempt.passMark
+  const percent = attemptPercent(total, max)
+  const passed = isPass(percent, attempt.passMark)
   const now = new Date()
   const takenAt = attempt.submittedAt ?? now
   const evidence = needsPerson ? [] : [...perCompetency.entries()]
@@ -190,53 +147,7 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
 }
 
 // ------------------------------------------------------------------------------------------
-// Competency rating rule (docs/decisions/004-competency-rating.md):
-// each piece of evidence is weighted by age, w = 0.5 ^ (ageDays / HALF_LIFE_DAYS). For each level
-// L the weighted ratio r(L) = Σ w·score(L) / Σ w·max(L) over evidence with questions at that
-// level. The rating is the highest L with evidence at L such that r(l) ≥ THRESHOLD for every
-// level l ≤ L that has evidence. No evidence at or below: level 0 (not yet measured).
-
-export const HALF_LIFE_DAYS = 365
-export const THRESHOLD = 0.7
-
-export interface EvidenceInput {
-  id: string
-  attemptId: string
-  takenAt: Date
-  byLevel: Record<string, { score: number; max: number }>
-}
-
-export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()) {
-  const perLevel: Record<string, { score: number; max: number; ratio: number }> = {}
-  const weights = evidence.map((e) => {
-    const ageDays = Math.max(0, (now.getTime() - e.takenAt.getTime()) / 86_400_000)
-    return { e, w: Math.pow(0.5, ageDays / HALF_LIFE_DAYS) }
-  })
-  for (const { e, w } of weights) {
-    for (const [lv, v] of Object.entries(e.byLevel)) {
-      const p = (perLevel[lv] ??= { score: 0, max: 0, ratio: 0 })
-      p.score += w * v.score
-      p.max += w * v.max
-    }
-  }
-  for (const p of Object.values(perLevel)) p.ratio = p.max > 0 ? p.score / p.max : 0
-  let level = 0
-  for (let l = 1; l <= 5; l++) {
-    const p = perLevel[String(l)]
-    if (!p) continue
-    if (p.ratio >= THRESHOLD) level = l
-    else break
-  }
-  return {
-    level,
-    perLevel,
-    attempts: weights.map(({ e, w }) => ({
-      attemptId: e.attemptId,
-      takenAt: e.takenAt.toISOString(),
-      weight: Math.round(w * 1000) / 1000,
-    })),
-  }
-}
+// Competency rating: the rule is app/domain/rating.ts (docs/decisions/004, 010).
 
 /** Records that the attempt's evidence is reflected in the ratings (the maintenance sweep's check). */
 function markRated(attemptId: string, now: Date) {

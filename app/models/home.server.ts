@@ -1,7 +1,7 @@
 // What each role's home page shows, read in one pass.
 import type { SessionUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { jpTarget, jpForYear } from './jp.server'
+import { countedJp, jpForYear, jpTarget, jpYear } from './jp.server'
 import { supervisedUsersWhere } from './org.server'
 
 export async function unitPathNames(path: string | undefined) {
@@ -16,7 +16,7 @@ export async function unitPathNames(path: string | undefined) {
 }
 
 export async function homeData(user: SessionUser) {
-  const year = new Date().getFullYear()
+  const year = jpYear(new Date())
   const [unitPath, supervisor] = await Promise.all([
     unitPathNames(user.unit?.path),
     prisma.user.findUnique({
@@ -36,7 +36,7 @@ export async function homeData(user: SessionUser) {
   const learner = user.roles.includes('ASN')
     ? await (async () => {
         const [jp, active, completed] = await Promise.all([
-          jpForYear(user.id, year),
+          jpForYear(user.id, year).then((jp) => countedJp(user.employeeKind, jp)),
           prisma.enrolment.count({ where: { userId: user.id, status: 'ACTIVE' } }),
           prisma.enrolment.count({ where: { userId: user.id, status: 'COMPLETED' } }),
         ])

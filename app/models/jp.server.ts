@@ -1,15 +1,9 @@
-// The JP (jam pelajaran) ledger. PNS have the right to at least 20 JP a year; PPPK at most 24.
-import type { EmployeeKind } from '~/generated/prisma/client'
+// The JP (jam pelajaran) ledger. The rules (targets, the year, the PPPK cap) are in app/domain/jp.ts.
 import { prisma } from '~/utils/db.server'
 
-export const JP_TARGET_PNS = 20
-export const JP_MAX_PPPK = 24
+export { JP_TARGET_PNS, JP_MAX_PPPK, jpTarget, countedJp, jpYear } from '~/domain/jp'
 
-/** The yearly figure the learner's progress is measured against. */
-export function jpTarget(kind: EmployeeKind) {
-  return kind === 'PPPK' ? JP_MAX_PPPK : JP_TARGET_PNS
-}
-
+/** JP recorded for the user in a Jakarta calendar year (every credit, before any cap). */
 export async function jpForYear(userId: string, year: number) {
   const r = await prisma.jpCredit.aggregate({ where: { userId, year }, _sum: { jp: true } })
   return r._sum.jp ?? 0

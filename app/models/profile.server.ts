@@ -1,8 +1,8 @@
 // The competency profile: current level per competency (from ratings), the level the jabatan's
 // standard (SKJ) requires, the gap, the evidence behind each level, and recommendations.
 import { prisma } from '~/utils/db.server'
-import { jakartaYear } from './course.server'
-import { jpForYear, jpTarget } from './jp.server'
+import { rankRecommendations } from '~/domain/recommendation'
+import { countedJp, jpForYear, jpTarget, jpYear } from './jp.server'
 
 export async function competencyProfile(userId: string, opts: { targetJabatanId?: string } = {}) {
   const user = await prisma.user.findUniqueOrThrow({
@@ -111,8 +111,8 @@ export async function competencyProfile(userId: string, opts: { targetJabatanId?
         .map((h) => ({ level: h.level, ratedAt: h.ratedAt })),
     }
   })
-  const year = jakartaYear(new Date())
-  const jp = await jpForYear(userId, year)
+  const year = jpYear(new Date())
+  const jp = countedJp(user.employeeKind, await jpForYear(userId, year))
   return { user, target, rows, year, jp, jpTarget: jpTarget(user.employeeKind) }
 }
 
@@ -137,28 +137,15 @@ export async function recommendations(
       competencies: { select: { competencyId: true, level: true } },
     },
   })
-  const jpLeft = Math.max(0, p.jpTarget - p.jp)
-  return courses
-    .map((c) => {
-      const closes = c.competencies.filter(
-        (cc) => gaps.has(cc.competencyId) && cc.level > gaps.get(cc.competencyId)!.current,
-      )
-      const top = closes
-        .map((cc) => gaps.get(cc.competencyId)!)
-        .sort((a, b) => (b.gap ?? 0) - (a.gap ?? 0))[0]
-      const totalGap = closes.reduce((s, cc) => s + (gaps.get(cc.competencyId)!.gap ?? 0), 0)
-      const jpPart =
-        jpLeft > 0
-          ? `${jpLeft} JP lagi menuju ${p.jpTarget} JP tahun ini`
-          : `target ${p.jpTarget} JP tahun ini sudah tercapai`
-      return {
-        slug: c.slug,
-        title: c.title,
-        jp: c.jp,
-        totalGap,
-        reason: top ? `Kesenjangan ${top.gap} level pada ${top.name}; ${jpPart}.` : '',
-      }
-    })
-    .filter((c) => c.totalGap > 0)
-    .sort((a, b) => b.totalGap - a.totalGap || Math.abs(a.jp - jpLeft) - Math.abs(b.jp - jpLeft))
+  return rankRecommendations({
+    gaps: [...gaps.values()].map((r) => ({
+      competencyId: r.id,
+      name: r.name,
+      current: r.current,
+      gap: r.gap ?? 0,
+    })),
+    courses,
+    jpTarget: p.jpTarget,
+    jp: p.jp,
+  })
 }

@@ -3,23 +3,14 @@
 // draws. The quiz engine (quiz.server.ts) reads these when an attempt starts.
 import { z } from 'zod'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
+import { GRADING_METHODS } from '~/domain/grading-method'
+import { parseJakartaDateTime, PORTAL_TIME_ZONE, toJakartaDateTimeInput } from '~/domain/time'
+import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
 import { type ReviewOptions } from './quiz.server'
 import { FieldError } from './user.server'
 
-export const GRADING_METHODS = [
-  'HIGHEST',
-  'LAST',
-  'FIRST',
-  'AVERAGE',
-] as const satisfies readonly GradingMethod[]
-
-const GRADING_METHOD_NAME: Record<GradingMethod, string> = {
-  HIGHEST: 'Tertinggi',
-  LAST: 'Terakhir',
-  FIRST: 'Pertama',
-  AVERAGE: 'Rata-rata',
-}
+export { GRADING_METHODS }
 
 export const REVIEW_KEYS = ['score', 'correct', 'feedback'] as const
 
@@ -28,44 +19,21 @@ export const ATTEMPTS_MAX = 20
 export const TIME_LIMIT_MINUTES_MAX = 600
 
 // ---------------------------------------------------------------------------------------------
-// WIB (Asia/Jakarta) date-times. Jambi is on UTC+7 all year (no daylight saving), so a fixed
-// offset is exact. `<input type="datetime-local">` carries no zone; we read and write it as WIB.
-
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
-const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/
+// WIB (Asia/Jakarta) date-times: `<input type="datetime-local">` carries no zone; we read and
+// write it as Jakarta time (app/domain/time.ts).
 
 /** "2026-03-01T08:00" read as WIB, or null when it is not a real date and time (2000–2099). */
-export function parseWibDateTime(text: string): Date | null {
-  const m = LOCAL_DATETIME.exec(text.trim())
-  if (!m) return null
-  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0))
-  if (year! < 2000 || year! > 2099) return null
-  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!)
-  const back = new Date(utc)
-  // Date.UTC rolls 31 February over to March; a round trip catches impossible dates and times.
-  if (
-    back.getUTCFullYear() !== year ||
-    back.getUTCMonth() !== month! - 1 ||
-    back.getUTCDate() !== day ||
-    back.getUTCHours() !== hour ||
-    back.getUTCMinutes() !== minute
-  )
-    return null
-  return new Date(utc - WIB_OFFSET_MS)
-}
+export const parseWibDateTime = (text: string): Date | null => parseJakartaDateTime(text)
 
 /** The value for a `datetime-local` input showing `date` in WIB ("2026-03-01T08:00"). */
-export function toWibInput(date: Date | null | undefined): string {
-  if (!date) return ''
-  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 16)
-}
+export const toWibInput = toJakartaDateTimeInput
 
 /** "1 Mar 2026 08.00 WIB" for summaries. */
 export function formatWib(date: Date) {
   const text = new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'medium',
     timeStyle: 'short',
-    timeZone: 'Asia/Jakarta',
+    timeZone: PORTAL_TIME_ZONE,
   }).format(date)
   return `${text} WIB`
 }
@@ -96,7 +64,7 @@ export function settingsSummary(
   const parts = [
     `nilai lulus ${q.passMark}`,
     q.attemptsAllowed === 0 ? 'percobaan tanpa batas' : `maks. ${q.attemptsAllowed} percobaan`,
-    `nilai ${GRADING_METHOD_NAME[q.gradingMethod].toLowerCase()}`,
+    `nilai ${id.domain.gradingMethod.name[q.gradingMethod].toLowerCase()}`,
     q.timeLimitSec ? `${Math.round(q.timeLimitSec / 60)} menit` : 'tanpa batas waktu',
     `${q.questionCount} soal`,
   ]

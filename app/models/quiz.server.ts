@@ -1,14 +1,19 @@
 // The quiz engine: attempts with server-side deadlines, answer saving, submission through the
 // outbox, and what a learner may see before and after review. Grading is in grading.server.ts.
 import { randomInt, randomUUID } from 'node:crypto'
-import { Prisma, type GradingMethod, type QuestionType } from '~/generated/prisma/client'
+import { attemptDeadline, isPastDeadline, overdueCutoff, quizOpen } from '~/domain/deadline'
+import { finalGrade, quizPassed } from '~/domain/grading-method'
+import { drawLayout, type Layout } from '~/domain/layout'
+import type { QuestionType, QuizResponse } from '~/domain/scoring'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { jobs, type JobName, type JobPayload } from '~/jobs/contracts'
 import { enqueue, getQueue } from '~/jobs/queue.server'
 import { pruneOutbox, relaySoon } from './outbox.server'
 
-export type Layout = { questionId: string; optionIds: string[] }[]
-export type Response = { optionIds?: string[]; text?: string; value?: number | null }
+export type { Layout }
+export type Response = QuizResponse
+export { finalGrade }
 export interface ReviewOptions {
   score: boolean
   correct: boolean
@@ -22,18 +27,6 @@ export class QuizError extends Error {
   ) {
     super(message)
   }
-}
-
-/** Grace for network latency on the last autosave, in ms. Anything later is refused. */
-const DEADLINE_GRACE_MS = 2_000
-
-function shuffle<T>(items: T[]): T[] {
-  const a = [...items]
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[a[i], a[j]] = [a[j]!, a[i]!]
-  }
-  return a
 }
 
 async function quizForLesson(courseSlug: string, lessonSlug: string, userId: string) {
@@ -87,7 +80,7 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
   const finalPercent = finalGrade(quiz.gradingMethod, graded)
   const used = attempts.length
   const now = new Date()
-  const open = (!quiz.openAt || quiz.openAt <= now) && (!quiz.closeAt || quiz.closeAt > now)
+  const open = quizOpen(quiz, now)
   return {
     quiz: {
       id: quiz.id,
@@ -101,32 +94,13 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
     },
     attempts,
     finalPercent,
-    passed: finalPercent != null && finalPercent >= quiz.passMark,
+    passed: quizPassed(quiz.gradingMethod, graded, quiz.passMark),
     inProgress: attempts.find((a) => a.status === 'IN_PROGRESS') ?? null,
     canStart:
       open &&
       (quiz.attemptsAllowed === 0 || used < quiz.attemptsAllowed) &&
       !attempts.some((a) => a.status === 'IN_PROGRESS'),
     open,
-  }
-}
-
-/** The grade that counts under the quiz's grading method (percent), or null without graded attempts. */
-export function finalGrade(
-  method: GradingMethod,
-  graded: { number: number; percent: number }[],
-): number | null {
-  if (graded.length === 0) return null
-  const byNumber = [...graded].sort((a, b) => a.number - b.number)
-  switch (method) {
-    case 'HIGHEST':
-      return Math.max(...graded.map((g) => g.percent))
-    case 'FIRST':
-      return byNumber[0]!.percent
-    case 'LAST':
-      return byNumber[byNumber.length - 1]!.percent
-    case 'AVERAGE':
-      return Math.round((graded.reduce((s, g) => s + g.percent, 0) / graded.length) * 100) / 100
   }
 }
 
@@ -143,13 +117,10 @@ export async function quizPassedForLessons(userId: string, lessonIds: string[]) 
   })
   const passed = new Set<string>()
   for (const q of quizzes) {
-    const g = finalGrade(
-      q.gradingMethod,
-      q.attempts
-        .filter((a) => a.percent != null)
-        .map((a) => ({ number: a.number, percent: a.percent! })),
-    )
-    if (g != null && g >= q.passMark) passed.add(q.lessonId)
+    const graded = q.attempts
+      .filter((a) => a.percent != null)
+      .map((a) => ({ number: a.number, percent: a.percent! }))
+    if (quizPassed(q.gradingMethod, graded, q.passMark)) passed.add(q.lessonId)
   }
   return passed
 }
@@ -171,10 +142,6 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   }
   const layout = await buildLayout(quiz.id, quiz.shuffleQuestions, quiz.shuffleOptions)
   if (layout.length === 0) throw new QuizError('Kuis ini belum memiliki soal.')
-  const deadlines = [
-    quiz.timeLimitSec ? now.getTime() + quiz.timeLimitSec * 1000 : null,
-    quiz.closeAt?.getTime() ?? null,
-  ].filter((x): x is number => x != null)
   try {
     const attempt = await prisma.quizAttempt.create({
       data: {
@@ -183,7 +150,11 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
         enrolmentId,
         number: Math.max(0, ...existing.map((a) => a.number)) + 1,
         startedAt: now,
-        deadlineAt: deadlines.length ? new Date(Math.min(...deadlines)) : null,
+        deadlineAt: attemptDeadline({
+          startedAt: now,
+          timeLimitSec: quiz.timeLimitSec,
+          closeAt: quiz.closeAt,
+        }),
         layout,
       },
       select: { id: true },
@@ -208,30 +179,39 @@ async function buildLayout(
   shuffleOptions: boolean,
 ): Promise<Layout> {
   const slots = await prisma.quizSlot.findMany({ where: { quizId }, orderBy: { position: 'asc' } })
-  const chosen: string[] = []
-  for (const slot of slots) {
-    if (slot.questionId) {
-      if (!chosen.includes(slot.questionId)) chosen.push(slot.questionId)
-    } else if (slot.categoryId) {
-      const pool = await prisma.question.findMany({
-        where: { categoryId: slot.categoryId, id: { notIn: chosen } },
-        select: { id: true },
+  const categoryIds = [...new Set(slots.map((s) => s.categoryId).filter((c): c is string => !!c))]
+  const poolRows = categoryIds.length
+    ? await prisma.question.findMany({
+        where: { categoryId: { in: categoryIds } },
+        orderBy: { id: 'asc' },
+        select: { id: true, categoryId: true },
       })
-      chosen.push(...shuffle(pool.map((p) => p.id)).slice(0, slot.drawCount))
-    }
-  }
-  const options = await prisma.questionOption.findMany({
-    where: { questionId: { in: chosen } },
+    : []
+  const pools = new Map<string, string[]>()
+  for (const q of poolRows)
+    if (q.categoryId) pools.set(q.categoryId, [...(pools.get(q.categoryId) ?? []), q.id])
+  const candidates = [
+    ...new Set([...slots.map((s) => s.questionId), ...poolRows.map((q) => q.id)]),
+  ].filter((id): id is string => !!id)
+  const optionRows = await prisma.questionOption.findMany({
+    where: { questionId: { in: candidates } },
     orderBy: { position: 'asc' },
     select: { id: true, questionId: true },
   })
-  const byQuestion = new Map<string, string[]>()
-  for (const o of options)
-    byQuestion.set(o.questionId, [...(byQuestion.get(o.questionId) ?? []), o.id])
-  const order = shuffleQuestions ? shuffle(chosen) : chosen
-  return order.map((questionId) => {
-    const ids = byQuestion.get(questionId) ?? []
-    return { questionId, optionIds: shuffleOptions ? shuffle(ids) : ids }
+  const options = new Map<string, string[]>()
+  for (const o of optionRows)
+    options.set(o.questionId, [...(options.get(o.questionId) ?? []), o.id])
+  return drawLayout({
+    slots: slots.map((s) =>
+      s.questionId
+        ? { questionId: s.questionId }
+        : { categoryId: s.categoryId ?? '', drawCount: s.drawCount },
+    ),
+    pools,
+    options,
+    shuffleQuestions,
+    shuffleOptions,
+    rng: (n) => randomInt(n),
   })
 }
 
@@ -388,10 +368,6 @@ async function upsertAnswers(
     ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`
 }
 
-function pastDeadline(deadlineAt: Date | null, now = Date.now()) {
-  return deadlineAt != null && now > deadlineAt.getTime() + DEADLINE_GRACE_MS
-}
-
 /** Saves answers while the attempt is open; refuses them after the deadline. */
 export async function saveAnswers(
   attemptId: string,
@@ -406,7 +382,7 @@ export async function saveAnswers(
     given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
   if (attempt.status !== 'IN_PROGRESS')
     throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
-  if (pastDeadline(attempt.deadlineAt, receivedAt))
+  if (isPastDeadline(attempt.deadlineAt, receivedAt))
     throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
@@ -432,7 +408,7 @@ export async function submitAttempt(
   const responses =
     given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
   if (attempt.status !== 'IN_PROGRESS') return { alreadySubmitted: true, lateAnswersRefused: false }
-  const late = pastDeadline(attempt.deadlineAt, receivedAt)
+  const late = isPastDeadline(attempt.deadlineAt, receivedAt)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = late ? [] : Object.entries(responses).filter(([qid]) => allowed.has(qid))
   const now = new Date().toISOString()
@@ -468,7 +444,7 @@ export async function submitAttempt(
  * whole cohort can run out of time at once; SKIP LOCKED lets a submit that is being written win.
  */
 export async function finaliseOverdueAttempts(batch = 2_000) {
-  const cutoff = new Date(Date.now() - DEADLINE_GRACE_MS)
+  const cutoff = overdueCutoff(Date.now())
   let total = 0
   for (;;) {
     const now = new Date()

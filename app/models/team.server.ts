@@ -1,10 +1,11 @@
 // The supervisor's view of the people under their unit subtree and their direct reports.
 import { prisma } from '~/utils/db.server'
 import { forbidden } from '~/utils/auth.server'
+import { countedJp, jpYear } from './jp.server'
 import { canSupervise, supervisedUsersWhere, type Viewer } from './org.server'
 
 export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: string } = {}) {
-  const year = new Date().getFullYear()
+  const year = jpYear(new Date())
   const pageSize = 50
   const page = Math.max(1, opts.page ?? 1)
   const q = opts.q?.trim()
@@ -61,7 +62,7 @@ export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: st
     pageSize,
     people: people.map((p) => ({
       ...p,
-      jp: jpBy.get(p.id) ?? 0,
+      jp: countedJp(p.employeeKind, jpBy.get(p.id) ?? 0),
       completedCourses: doneBy.get(p.id) ?? 0,
     })),
   }
@@ -72,7 +73,7 @@ export async function teamMember(viewer: Viewer, userId: string) {
   if (!(await canSupervise(viewer, userId))) {
     throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
   }
-  const year = new Date().getFullYear()
+  const year = jpYear(new Date())
   const person = await prisma.user.findUniqueOrThrow({
     where: { id: userId },
     select: {
@@ -95,5 +96,12 @@ export async function teamMember(viewer: Viewer, userId: string) {
       jpCredits: { where: { year }, select: { jp: true, title: true, createdAt: true } },
     },
   })
-  return { year, person, jp: person.jpCredits.reduce((s, c) => s + c.jp, 0) }
+  return {
+    year,
+    person,
+    jp: countedJp(
+      person.employeeKind,
+      person.jpCredits.reduce((s, c) => s + c.jp, 0),
+    ),
+  }
 }

@@ -10,6 +10,7 @@ import { QUEUES, type QueueName } from '~/jobs/contracts'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { requireRole } from '~/utils/auth.server'
 import { Flash } from '~/components/flash'
+import { PORTAL_TIME_ZONE } from '~/domain/time'
 
 export const meta: MetaFunction = () => [{ title: 'Antrian Tugas · Bina' }]
 
@@ -56,7 +57,7 @@ function formatDateTime(d: Date | string) {
   return new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'medium',
     timeStyle: 'medium',
-    timeZone: 'Asia/Jakarta',
+    timeZone: PORTAL_TIME_ZONE,
   }).format(new Date(d))
 }
 

@@ -15,7 +15,9 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Flash } from '~/components/flash'
+import { GRADING_METHODS } from '~/domain/grading-method'
 import {
   drawField,
   quizSettings,
@@ -73,13 +75,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw e
   }
 }
-
-const methodOptions = [
-  ['HIGHEST', 'Tertinggi — nilai percobaan terbaik'],
-  ['LAST', 'Terakhir — nilai percobaan terakhir'],
-  ['FIRST', 'Pertama — nilai percobaan pertama'],
-  ['AVERAGE', 'Rata-rata — rata-rata semua percobaan'],
-] as const
 
 /** The shared stylesheet styles text and number inputs only; date-time inputs look the same. */
 const dateTimeStyle = {
@@ -197,6 +192,7 @@ function SettingsForm({
   lastResult?: SubmissionResult<string[]>
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation()
   const busy = navigation.state === 'submitting'
   const [form, fields] = useForm({
     id: 'quiz-settings',
@@ -242,9 +238,9 @@ function SettingsForm({
               ariaDescribedBy: fields.gradingMethod.descriptionId,
             })}
           >
-            {methodOptions.map(([value, label]) => (
+            {GRADING_METHODS.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {t(`domain.gradingMethod.option.${value}`)}
               </option>
             ))}
           </select>

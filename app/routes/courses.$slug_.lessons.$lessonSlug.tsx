@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
 import { lessonForLearner, markTextLessonDone } from '~/models/course.server'
@@ -18,13 +19,6 @@ import { formatDate } from '~/utils/misc'
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.lesson.title ?? 'Pelajaran'} · Bina` },
 ]
-
-const methodLabel = {
-  HIGHEST: 'nilai tertinggi',
-  LAST: 'nilai terakhir',
-  FIRST: 'nilai pertama',
-  AVERAGE: 'rata-rata nilai',
-} as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -65,6 +59,7 @@ export default function LessonPage() {
   const { outline, lesson, progress, prev, next, playback, quiz } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const revalidator = useRevalidator()
+  const { t } = useTranslation()
   const slug = outline.course.slug
   const done = Boolean(progress?.completedAt)
   const onProgress = useCallback(
@@ -139,7 +134,7 @@ export default function LessonPage() {
                   {quiz.quiz.attemptsAllowed
                     ? `${quiz.quiz.attemptsAllowed} kali percobaan`
                     : 'Percobaan tidak terbatas'}
-                  ; yang dihitung {methodLabel[quiz.quiz.gradingMethod]}.
+                  ; yang dihitung {t(`domain.gradingMethod.counts.${quiz.quiz.gradingMethod}`)}.
                 </li>
                 {quiz.quiz.closeAt ? <li>Ditutup {formatDate(quiz.quiz.closeAt)}.</li> : null}
               </ul>

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { HALF_LIFE_DAYS, THRESHOLD } from '~/domain/rating'
 import { jabatanOptions } from '~/models/org.server'
 import { jpLedger } from '~/models/jp.server'
 import { competencyProfile, recommendations } from '~/models/profile.server'
@@ -65,6 +67,7 @@ function HistoryChart({
 
 export default function ProfilePage() {
   const { profile, recs, ledger, jabatan } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const { rows, user, target, year, jp, jpTarget } = profile
   const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const)
     .map((t) => ({ type: t, rows: rows.filter((r) => r.type === t) }))
@@ -124,7 +127,9 @@ export default function ProfilePage() {
           <ol data-testid="recommendations">
             {recs.map((r) => (
               <li key={r.slug}>
-                <Link to={`/courses/${r.slug}`}>{r.title}</Link> ({r.jp} JP) — {r.reason}
+                <Link to={`/courses/${r.slug}`}>{r.title}</Link> ({r.jp} JP) —{' '}
+                {t('domain.recommendation.GAP', r.reason)};{' '}
+                {t(`domain.recommendation.${r.reason.jp.code}`, r.reason.jp)}.
               </li>
             ))}
           </ol>
@@ -208,8 +213,10 @@ export default function ProfilePage() {
         </section>
       ))}
       <p className="muted">
-        Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di
-        bawahnya) dijawab benar minimal 70%, dengan bobot bukti lama berkurang separuh setiap tahun.
+        {t('domain.rating.rule', {
+          threshold: Math.round(THRESHOLD * 100),
+          halfLifeDays: HALF_LIFE_DAYS,
+        })}
       </p>
     </>
   )

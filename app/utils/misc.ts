@@ -1,3 +1,5 @@
+import { PORTAL_TIME_ZONE } from '~/domain/time'
+
 /** Only same-site absolute paths are allowed as redirect targets. */
 export function safeRedirect(to: unknown, fallback = '/') {
   if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
@@ -8,7 +10,7 @@ export function safeRedirect(to: unknown, fallback = '/') {
 export function formatDate(d: Date | string, locale = 'id') {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
-    timeZone: 'Asia/Jakarta',
+    timeZone: PORTAL_TIME_ZONE,
   }).format(new Date(d))
 }
 

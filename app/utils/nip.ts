@@ -1,210 +1,43 @@
-// NIP (Nomor Induk Pegawai) validation. A PNS NIP has 18 digits:
-//   YYYYMMDD birth date + YYYYMM TMT CPNS + sex digit (1 male, 2 female) + 3-digit sequence,
-//   e.g. 19850312 201001 1 003.
-// PPPK numbers are 18 digits too, without the PNS date rules.
-// Pure: no imports from the app, no I/O; "today" can be injected for deterministic tests.
+// NIP for callers that show messages: the rule lives in app/domain/nip.ts (codes with parameters);
+// this thin layer renders a failure in the reader's language from the locale files.
+import {
+  validateNip as validateNipRule,
+  type NipErrorCode,
+  type NipErrorParams,
+  type NipResult,
+} from '~/domain/nip'
+import en from '~/locales/en'
+import id from '~/locales/id'
 
-export type NipErrorCode =
-  | 'EMPTY'
-  | 'NOT_DIGITS'
-  | 'LENGTH'
-  | 'BIRTH_DATE'
-  | 'BIRTH_YEAR'
-  | 'BIRTH_FUTURE'
-  | 'TMT_MONTH'
-  | 'TMT_YEAR'
-  | 'TMT_FUTURE'
-  | 'TMT_BEFORE_18'
-  | 'SEX'
-  | 'SEQUENCE'
+export {
+  formatNip,
+  makeNip,
+  normaliseNip,
+  NIP_LENGTH,
+  MIN_BIRTH_YEAR,
+  MIN_TMT_YEAR,
+  type NipErrorCode,
+  type NipErrorParams,
+} from '~/domain/nip'
 
-export type NipResult =
-  | {
-      ok: true
-      kind: 'PNS'
-      nip: string
-      /** UTC midnight of the birth date. */
-      birthDate: Date
-      tmtCpns: { year: number; month: number }
-      sex: 'L' | 'P'
-      sequence: number
-    }
-  | { ok: true; kind: 'PPPK'; nip: string }
-  | { ok: false; reason: string; code: NipErrorCode }
-
-export const NIP_LENGTH = 18
-export const MIN_BIRTH_YEAR = 1940
-export const MIN_TMT_YEAR = 1960
-/** Jambi is on WIB (UTC+7, no daylight saving): "today" is the calendar date there. */
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
-
-const fail = (code: NipErrorCode, reason: string): NipResult => ({ ok: false, code, reason })
-const pad = (n: number, width: number) => String(n).padStart(width, '0')
-const monthYear = (year: number, month: number) => `${pad(month, 2)}/${pad(year, 4)}`
-
-/** Trims and removes every whitespace character: "19850312 201001 1 003" -> "198503122010011003". */
-export function normaliseNip(input: string): string {
-  return typeof input === 'string' ? input.replace(/\s+/g, '') : ''
+/** The message for a NIP failure code, in Indonesian (default) or English. */
+export function nipErrorMessage(
+  code: NipErrorCode,
+  params: NipErrorParams,
+  lng: 'id' | 'en' = 'id',
+): string {
+  const template = (lng === 'en' ? en : id).domain.nip[code]
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => params[key] ?? '')
 }
 
-function isCalendarDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false
-  const dt = new Date(Date.UTC(y, m - 1, d))
-  // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear keeps the real year.
-  dt.setUTCFullYear(y)
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
-}
+export type NipCheck =
+  Extract<NipResult, { ok: true }> | (Extract<NipResult, { ok: false }> & { reason: string })
 
-/** Calendar date of `today` in WIB. */
-function wibCalendar(today: Date): { year: number; month: number; day: number } {
-  const t = new Date(today.getTime() + WIB_OFFSET_MS)
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }
-}
-
-/**
- * Validates a NIP. PNS (the default kind) gets every part checked; PPPK only needs 18 digits.
- * Spaces are allowed anywhere and removed. `today` (default: now) is read as a calendar date in WIB.
- */
+/** validateNip from the domain, with the failure's Indonesian message as `reason`. */
 export function validateNip(
   input: string,
-  opts: { kind?: 'PNS' | 'PPPK'; today?: Date } = {},
-): NipResult {
-  const nip = normaliseNip(input)
-  if (nip === '') return fail('EMPTY', 'NIP wajib diisi.')
-
-  const bad = nip.match(/[^0-9]/)
-  if (bad) {
-    return fail(
-      'NOT_DIGITS',
-      `NIP hanya boleh berisi angka: karakter "${bad[0]}" pada posisi ke-${bad.index! + 1} tidak diperbolehkan.`,
-    )
-  }
-  if (nip.length !== NIP_LENGTH) {
-    return fail(
-      'LENGTH',
-      `NIP harus terdiri dari 18 digit angka, sedangkan yang dimasukkan ${nip.length} digit.`,
-    )
-  }
-  if (opts.kind === 'PPPK') return { ok: true, kind: 'PPPK', nip }
-
-  const today = opts.today ?? new Date()
-  if (Number.isNaN(today.getTime()))
-    throw new RangeError('validateNip: opts.today is an invalid Date')
-  const now = wibCalendar(today)
-
-  const by = Number(nip.slice(0, 4))
-  const bm = Number(nip.slice(4, 6))
-  const bd = Number(nip.slice(6, 8))
-  const ty = Number(nip.slice(8, 12))
-  const tm = Number(nip.slice(12, 14))
-  const sexDigit = nip.charAt(14)
-  const sequence = Number(nip.slice(15, 18))
-
-  // Birth date (digits 1-8).
-  if (!isCalendarDate(by, bm, bd)) {
-    return fail(
-      'BIRTH_DATE',
-      `Tanggal lahir tidak valid: ${nip.slice(0, 8)} bukan tanggal kalender (digit ke-1 sampai 8, format TTTTBBHH).`,
-    )
-  }
-  if (by < MIN_BIRTH_YEAR) {
-    return fail(
-      'BIRTH_YEAR',
-      `Tanggal lahir tidak valid: tahun lahir ${by} lebih awal dari ${MIN_BIRTH_YEAR}.`,
-    )
-  }
-  const birthKey = by * 10000 + bm * 100 + bd
-  const todayKey = now.year * 10000 + now.month * 100 + now.day
-  if (birthKey > todayKey) {
-    return fail(
-      'BIRTH_FUTURE',
-      `Tanggal lahir tidak valid: ${pad(bd, 2)}-${pad(bm, 2)}-${by} berada di masa depan.`,
-    )
-  }
-  const birthDate = new Date(Date.UTC(by, bm - 1, bd))
-
-  // TMT CPNS (digits 9-14).
-  if (tm < 1 || tm > 12) {
-    return fail(
-      'TMT_MONTH',
-      `Bulan TMT CPNS tidak valid: "${nip.slice(12, 14)}" pada ${nip.slice(8, 14)} harus antara 01 dan 12 (digit ke-13 sampai 14).`,
-    )
-  }
-  if (ty < MIN_TMT_YEAR) {
-    return fail('TMT_YEAR', `Tahun TMT CPNS tidak valid: ${ty} lebih awal dari ${MIN_TMT_YEAR}.`)
-  }
-  if (ty * 12 + tm > now.year * 12 + now.month) {
-    return fail('TMT_FUTURE', `TMT CPNS tidak valid: ${monthYear(ty, tm)} berada di masa depan.`)
-  }
-  // Appointment as CPNS needs the age of 18: the TMT month must come after the 18th-birthday month.
-  if (ty * 12 + tm <= (by + 18) * 12 + bm) {
-    // Months counted as year * 12 + (month - 1): the month after the 18th-birthday month.
-    const earliest = (by + 18) * 12 + (bm - 1) + 1
-    return fail(
-      'TMT_BEFORE_18',
-      `TMT CPNS harus setelah usia 18 tahun: lahir ${monthYear(by, bm)}, sehingga TMT CPNS paling awal ${monthYear(Math.floor(earliest / 12), (earliest % 12) + 1)}, bukan ${monthYear(ty, tm)}.`,
-    )
-  }
-
-  // Sex (digit 15) and sequence (digits 16-18).
-  if (sexDigit !== '1' && sexDigit !== '2') {
-    return fail('SEX', `Kode jenis kelamin harus 1 atau 2 (digit ke-15), bukan ${sexDigit}.`)
-  }
-  if (sequence === 0) {
-    return fail(
-      'SEQUENCE',
-      'Nomor urut tidak boleh 000: digit ke-16 sampai 18 harus antara 001 dan 999.',
-    )
-  }
-
-  return {
-    ok: true,
-    kind: 'PNS',
-    nip,
-    birthDate,
-    tmtCpns: { year: ty, month: tm },
-    sex: sexDigit === '1' ? 'L' : 'P',
-    sequence,
-  }
-}
-
-/** "198503122010011003" -> "19850312 201001 1 003". Anything that is not 18 digits is returned unchanged. */
-export function formatNip(nip: string): string {
-  const n = normaliseNip(nip)
-  if (!/^[0-9]{18}$/.test(n)) return nip
-  return `${n.slice(0, 8)} ${n.slice(8, 14)} ${n.slice(14, 15)} ${n.slice(15)}`
-}
-
-/**
- * Builds an 18-digit PNS NIP from its parts (birth date read in UTC). It does not apply the
- * validation rules, so tests can build invalid NIPs too, but every part must fit its digits.
- */
-export function makeNip(parts: {
-  birthDate: Date
-  tmtYear: number
-  tmtMonth: number
-  sex: 'L' | 'P'
-  sequence: number
-}): string {
-  const d = parts.birthDate
-  const fits = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max
-  if (Number.isNaN(d.getTime()) || !fits(d.getUTCFullYear(), 9999))
-    throw new RangeError('makeNip: birthDate must be a valid date with a 4-digit year')
-  if (!fits(parts.tmtYear, 9999))
-    throw new RangeError(`makeNip: tmtYear ${parts.tmtYear} does not fit 4 digits`)
-  if (!fits(parts.tmtMonth, 99))
-    throw new RangeError(`makeNip: tmtMonth ${parts.tmtMonth} does not fit 2 digits`)
-  if (!fits(parts.sequence, 999))
-    throw new RangeError(`makeNip: sequence ${parts.sequence} does not fit 3 digits`)
-  if (parts.sex !== 'L' && parts.sex !== 'P')
-    throw new RangeError(`makeNip: sex must be 'L' or 'P'`)
-  return (
-    pad(d.getUTCFullYear(), 4) +
-    pad(d.getUTCMonth() + 1, 2) +
-    pad(d.getUTCDate(), 2) +
-    pad(parts.tmtYear, 4) +
-    pad(parts.tmtMonth, 2) +
-    (parts.sex === 'L' ? '1' : '2') +
-    pad(parts.sequence, 3)
-  )
+  opts: { kind?: 'PNS' | 'PPPK'; today?: Date; lng?: 'id' | 'en' } = {},
+): NipCheck {
+  const r = validateNipRule(input, opts)
+  return r.ok ? r : { ...r, reason: nipErrorMessage(r.code, r.params, opts.lng) }
 }

@@ -119,6 +119,22 @@ describe('content packs', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('refuses a pack whose JP do not match its lesson minutes (JP_MINUTES per JP)', async () => {
+    const { root, pack } = await copyPack('pelayanan-publik-prima')
+    const file = path.join(pack, 'course.json')
+    const json = JSON.parse(await fs.readFile(file, 'utf8'))
+    // 270 minutes at 45 minutes per JP are 6 JP; 7 is refused, 6 was accepted (the shipped pack).
+    json.jp = 7
+    await fs.writeFile(file, JSON.stringify(json))
+    const before = await counts()
+    const err = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(err).toBeInstanceOf(PackError)
+    expect(err.reason).toMatch(
+      /jp 7 tidak sesuai dengan 270 menit pelajaran: 6 JP \(1 JP = 45 menit\)/,
+    )
+    expect(await counts()).toEqual(before)
+  })
+
   it('refuses lessons with script tags, javascript: links or unknown elements', async () => {
     const cases: [string, RegExp][] = [
       ['Teks biasa.\n\n<script>alert("x")</script>\n', /HTML mentah tidak diizinkan/],

@@ -1,12 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  formatNip,
-  makeNip,
-  normaliseNip,
-  validateNip,
-  type NipErrorCode,
-} from '../../app/utils/nip'
+import { formatNip, makeNip, normaliseNip, validateNip, type NipErrorCode } from '~/utils/nip'
 
 // Fixed "today" keeps every test deterministic: 27 November 2026 (07:00 WIB).
 const today = new Date(Date.UTC(2026, 10, 27))
@@ -112,7 +106,12 @@ describe('validateNip: PNS', () => {
     ['198503122010011000', 'SEQUENCE', /^Nomor urut tidak boleh 000/],
   ])('%s fails with %s and a specific reason', (nip, code, reason) => {
     const r = validateNip(nip, { today })
-    expect(r).toEqual({ ok: false, code, reason: expect.stringMatching(reason) })
+    expect(r).toEqual({
+      ok: false,
+      code,
+      params: expect.any(Object),
+      reason: expect.stringMatching(reason),
+    })
   })
 
   it('knows leap years', () => {
@@ -410,6 +409,46 @@ describe('NIP properties', () => {
       fc.property(digitString(18, 18), (s) => {
         expect(validateNip(s, { kind: 'PPPK', today })).toEqual({ ok: true, kind: 'PPPK', nip: s })
       }),
+    )
+  })
+})
+
+describe('domain NIP rule: codes with parameters, no text', () => {
+  it('returns a code and the values a message needs', async () => {
+    const { validateNip: rule } = await import('~/domain/nip')
+    expect(rule('19850312201001100', { today })).toEqual({
+      ok: false,
+      code: 'LENGTH',
+      params: { length: '17' },
+    })
+    expect(rule('198503122003031003', { today })).toEqual({
+      ok: false,
+      code: 'TMT_BEFORE_18',
+      params: { birth: '03/1985', earliest: '04/2003', tmt: '03/2003' },
+    })
+    expect(rule('', { today })).toEqual({ ok: false, code: 'EMPTY', params: {} })
+  })
+
+  it('"today" is the Jakarta date: born 1 January 2027 is future at 23:59 WIB, not at 00:00 WIB', async () => {
+    const { validateNip: rule } = await import('~/domain/nip')
+    // A NIP with birth date = the new day; TMT cannot be valid, so use the BIRTH_FUTURE check.
+    const nip = '202701012045011001'
+    expect(rule(nip, { today: new Date('2026-12-31T16:59:59Z') })).toMatchObject({
+      code: 'BIRTH_FUTURE',
+    })
+    // From 17:00 UTC the birth date is today, no longer future: the next check (TMT) fails.
+    expect(rule(nip, { today: new Date('2026-12-31T17:00:00Z') })).toMatchObject({
+      code: 'TMT_FUTURE',
+    })
+  })
+
+  it('renders the same failure in English', async () => {
+    const { nipErrorMessage } = await import('~/utils/nip')
+    expect(nipErrorMessage('LENGTH', { length: '17' }, 'en')).toBe(
+      'A NIP has 18 digits; 17 digits were entered.',
+    )
+    expect(nipErrorMessage('LENGTH', { length: '17' })).toBe(
+      'NIP harus terdiri dari 18 digit angka, sedangkan yang dimasukkan 17 digit.',
     )
   })
 })

@@ -1,0 +1,85 @@
+// Calendar time in Jambi. Every "which day / which year" rule of the portal is judged on the
+// calendar of Asia/Jakarta (WIB), whatever time zone the server runs in. The zone arithmetic is
+// date-fns + @date-fns/tz (IANA data), never a hand-written offset.
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+
+export const PORTAL_TIME_ZONE = 'Asia/Jakarta'
+
+export interface CalendarDate {
+  year: number
+  /** 1-12 */
+  month: number
+  day: number
+}
+
+function assertValid(d: Date, what: string) {
+  if (Number.isNaN(d.getTime())) throw new RangeError(`${what}: invalid Date`)
+}
+
+/** The moment `at` seen on the Jakarta calendar. */
+export function jakartaCalendar(at: Date): CalendarDate {
+  assertValid(at, 'jakartaCalendar')
+  const z = new TZDate(at.getTime(), PORTAL_TIME_ZONE)
+  return { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() }
+}
+
+/** The calendar year in Jakarta at the moment `at` (New Year starts at 17:00 UTC on 31 December). */
+export function jakartaYear(at: Date): number {
+  return jakartaCalendar(at).year
+}
+
+/** The instant a Jakarta wall-clock time denotes. Month is 1-12. */
+export function fromJakartaWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): Date {
+  return new Date(
+    new TZDate(year, month - 1, day, hour, minute, second, PORTAL_TIME_ZONE).getTime(),
+  )
+}
+
+/** [start, end) of a Jakarta calendar year as instants. */
+export function jakartaYearRange(year: number): { start: Date; end: Date } {
+  return { start: fromJakartaWallClock(year, 1, 1), end: fromJakartaWallClock(year + 1, 1, 1) }
+}
+
+const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/
+
+/**
+ * "2026-03-01T08:00" (a `datetime-local` value, which carries no zone) read as Jakarta time, or
+ * null when it is not a real date and time in the years minYear..maxYear.
+ */
+export function parseJakartaDateTime(
+  text: string,
+  opts: { minYear?: number; maxYear?: number } = {},
+): Date | null {
+  const m = LOCAL_DATETIME.exec(text.trim())
+  if (!m) return null
+  const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
+  if (year < (opts.minYear ?? 2000) || year > (opts.maxYear ?? 2099)) return null
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return null
+  const at = fromJakartaWallClock(year, month, day, hour, minute, second)
+  // A day that does not exist (31 February) rolls over: the round trip catches it.
+  const back = jakartaCalendar(at)
+  if (back.year !== year || back.month !== month || back.day !== day) return null
+  return at
+}
+
+/** The `datetime-local` value showing `at` in Jakarta time ("2026-03-01T08:00"); '' for none. */
+export function toJakartaDateTimeInput(at: Date | null | undefined): string {
+  if (!at) return ''
+  assertValid(at, 'toJakartaDateTimeInput')
+  return format(new TZDate(at.getTime(), PORTAL_TIME_ZONE), "yyyy-MM-dd'T'HH:mm")
+}
