@@ -1,4 +1,5 @@
 // Scoring one answer. Pure: the question (with its key) and the learner's response in, points out.
+import { parseIndonesianNumber } from './numbers'
 export type QuestionType = 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE' | 'SHORT' | 'NUMERIC' | 'ESSAY'
 
 /** A saved response: chosen option ids (choice questions) or text / number (the others). */
@@ -73,12 +74,26 @@ export function scoreAnswer(q: GradableQuestion, r: QuizResponse | null): number
         : 0
     }
     case 'NUMERIC': {
-      if (r.value == null || q.numericAnswer == null) return 0
-      return Math.abs(r.value - q.numericAnswer) <= (q.tolerance ?? 0) + NUMERIC_EPSILON
+      if (q.numericAnswer == null) return 0
+      const value = numericValue(r, q.numericAnswer)
+      if (value == null) return 0
+      return Math.abs(value - q.numericAnswer) <= (q.tolerance ?? 0) + NUMERIC_EPSILON
         ? q.points
         : 0
     }
   }
+}
+
+/**
+ * The number a numeric response stands for. The text as typed wins (read the Indonesian way, an
+ * ambiguity settled by the key's magnitude); a response without text uses its stored value.
+ */
+export function numericValue(r: QuizResponse, expected: number | null): number | null {
+  if (typeof r.text === 'string' && r.text.trim() !== '') {
+    const p = parseIndonesianNumber(r.text, { expected: expected ?? undefined })
+    return p.kind === 'number' ? p.value : null
+  }
+  return typeof r.value === 'number' && Number.isFinite(r.value) ? r.value : null
 }
 
 /** Attempt percent from points: two decimals; 0 when there is nothing to score. */

@@ -70,6 +70,14 @@ const en: Messages = {
     back: 'Back to home',
   },
   domain: {
+    numbers: {
+      DOT_THOUSANDS_OR_DECIMAL:
+        'A number can be read two ways (e.g. 6.600: six thousand six hundred, or 6.6). Write thousands with a dot and decimals with a comma: 6.600 or 6,6; write millions in full, e.g. 6.600.000.',
+      COMMA_DECIMAL_OR_THOUSANDS:
+        'A number like 1,500 reads as 1.5 (the comma is the decimal mark). For one thousand five hundred write 1.500.',
+      ENGLISH_SEPARATORS: 'Use a dot for thousands and a comma for decimals, e.g. 5.250.000,50.',
+      NOT_A_NUMBER: 'Enter a number, e.g. 6.600.000 or 1,5.',
+    },
     rating: {
       rule: 'Levels come from quiz results: the highest level whose questions (and those of the levels below) were answered at least {{threshold}}% correctly, with the weight of evidence halving every {{halfLifeDays}} days.',
     },

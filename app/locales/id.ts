@@ -60,6 +60,15 @@ const id = {
     back: 'Kembali ke beranda',
   },
   domain: {
+    numbers: {
+      DOT_THOUSANDS_OR_DECIMAL:
+        'Ada angka yang dapat dibaca dua cara (misalnya 6.600: enam ribu enam ratus, atau 6,6). Tulis ribuan dengan titik dan desimal dengan koma: 6.600 atau 6,6; untuk jutaan tulis lengkap, misalnya 6.600.000.',
+      COMMA_DECIMAL_OR_THOUSANDS:
+        'Angka seperti 1,500 dibaca 1,5 (koma adalah tanda desimal). Untuk seribu lima ratus tulis 1.500.',
+      ENGLISH_SEPARATORS:
+        'Gunakan titik untuk ribuan dan koma untuk desimal, misalnya 5.250.000,50.',
+      NOT_A_NUMBER: 'Isi dengan angka, misalnya 6.600.000 atau 1,5.',
+    },
     rating: {
       rule: 'Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal {{threshold}}%, dengan bobot bukti berkurang separuh setiap {{halfLifeDays}} hari.',
     },

@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import { attemptDeadline, isPastDeadline, overdueCutoff, quizOpen } from '~/domain/deadline'
 import { finalGrade, quizPassed } from '~/domain/grading-method'
 import { drawLayout, type Layout } from '~/domain/layout'
+import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
@@ -334,8 +335,9 @@ export function responsesFromForm(form: FormData, layout: Layout): Record<string
       out[l.questionId] = { optionIds: values.filter((v) => l.optionIds.includes(v)) }
     else {
       const text = values[0] ?? ''
-      const num = Number(text.replace(',', '.'))
-      out[l.questionId] = { text, value: text.trim() !== '' && Number.isFinite(num) ? num : null }
+      // Stored as typed plus the number it reads as ("6.600.000" -> 6600000); an ambiguous
+      // "6.600" keeps value null and is settled at grading by the key's magnitude.
+      out[l.questionId] = { text, value: indonesianNumberValue(text) }
     }
   }
   return out
@@ -386,9 +388,13 @@ export async function saveAnswers(
     throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
-  if (entries.length === 0) return { saved: 0 }
+  if (entries.length === 0) return { saved: 0, ambiguousNumbers: 0 }
   await upsertAnswers(prisma, attemptId, entries, new Date())
-  return { saved: entries.length }
+  // Numbers that read two ways ("6.600"): saved as typed, and the learner is told to make them clear.
+  const ambiguousNumbers = entries.filter(
+    ([, r]) => typeof r.text === 'string' && parseIndonesianNumber(r.text).kind === 'ambiguous',
+  ).length
+  return { saved: entries.length, ambiguousNumbers }
 }
 
 /**

@@ -18,6 +18,7 @@ import { competencyProfile } from '~/models/profile.server'
 import { attemptView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
+import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
@@ -100,7 +101,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/quiz/${params.attemptId}`)
     }
     const r = await saveAnswers(params.attemptId!, user.id, form, receivedAt(request))
-    return { message: `${r.saved} jawaban tersimpan.`, error: false }
+    const hint = r.ambiguousNumbers ? ` ${id.domain.numbers.DOT_THOUSANDS_OR_DECIMAL}` : ''
+    return { message: `${r.saved} jawaban tersimpan.${hint}`, error: false }
   } catch (e) {
     if (e instanceof QuizError)
       return data({ message: e.message, error: true }, { status: e.status })
