@@ -1,49 +1,122 @@
-// Competency rating from quiz evidence (docs/decisions/004-competency-rating.md).
-// Each piece of evidence is weighted by age, w = 0.5 ^ (ageDays / HALF_LIFE_DAYS). For each level
-// L the weighted ratio r(L) = Σ w·score(L) / Σ w·max(L) over evidence with questions at that
-// level. The rating is the highest L with evidence at L such that r(l) ≥ THRESHOLD for every
-// level l ≤ L that has evidence. No evidence at or below: level 0.
+// Competency rating from quiz evidence: the evidence policy of docs/decisions/010 (revising 004).
+//
+// - Evidence is one graded attempt's result in one competency, split by question level. An
+//   attempt in which none of that competency's questions was answered is NOT evidence (a blank or
+//   abandoned retake says nothing about what the learner knows).
+// - Evidence counts for EVIDENCE_VALID_DAYS (two years) from the day it was taken.
+// - For each level, the learner's best result (share of points) among the counting evidence with
+//   questions at that level. A level is reached when that best result is at least THRESHOLD.
+// - The rating is the highest level with evidence such that every level below it that has
+//   evidence is reached too. Levels without evidence neither count nor block.
+// - "Not yet measured" only when no evidence counts; with evidence, the rating can be 0
+//   ("level 1 not yet reached").
+// Anyone can check a level by hand from the list of results the profile shows.
 
-export const HALF_LIFE_DAYS = 365
 export const THRESHOLD = 0.7
+export const EVIDENCE_VALID_DAYS = 730
 export const MAX_LEVEL = 5
 const DAY_MS = 86_400_000
+
+export interface LevelResult {
+  score: number
+  max: number
+  /** Questions of this level the learner answered (absent in evidence recorded before 010). */
+  answered?: number
+}
 
 export interface EvidenceInput {
   id: string
   attemptId: string
   takenAt: Date
-  byLevel: Record<string, { score: number; max: number }>
+  byLevel: Record<string, LevelResult>
 }
 
-export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()) {
-  const perLevel: Record<string, { score: number; max: number; ratio: number }> = {}
-  const weights = evidence.map((e) => {
-    const ageDays = Math.max(0, (now.getTime() - e.takenAt.getTime()) / DAY_MS)
-    return { e, w: Math.pow(0.5, ageDays / HALF_LIFE_DAYS) }
-  })
-  for (const { e, w } of weights) {
-    for (const [lv, v] of Object.entries(e.byLevel)) {
-      const p = (perLevel[lv] ??= { score: 0, max: 0, ratio: 0 })
-      p.score += w * v.score
-      p.max += w * v.max
+export type EvidenceStatus = 'counted' | 'blank' | 'expired'
+
+export interface LevelExplanation {
+  level: number
+  /** Best share of points at this level among counting evidence (0..1). */
+  best: number
+  /** The attempt that gave the best result. */
+  attemptId: string
+  takenAt: Date
+  reached: boolean
+}
+
+export interface Rating {
+  level: number
+  measured: boolean
+  levels: LevelExplanation[]
+  evidence: { attemptId: string; takenAt: Date; status: EvidenceStatus; validUntil: Date }[]
+}
+
+/** Whether any question of the evidence was answered (old evidence without counts: assumed yes). */
+export function isBlankEvidence(e: Pick<EvidenceInput, 'byLevel'>): boolean {
+  const levels = Object.values(e.byLevel)
+  if (levels.some((l) => l.answered === undefined)) return false
+  return levels.every((l) => l.answered === 0)
+}
+
+/** The last moment evidence taken at `takenAt` counts. */
+export function evidenceValidUntil(takenAt: Date): Date {
+  return new Date(takenAt.getTime() + EVIDENCE_VALID_DAYS * DAY_MS)
+}
+
+export function evidenceStatus(e: EvidenceInput, now: Date): EvidenceStatus {
+  if (isBlankEvidence(e)) return 'blank'
+  if (now.getTime() > evidenceValidUntil(e.takenAt).getTime()) return 'expired'
+  return 'counted'
+}
+
+export function rateFromEvidence(evidence: EvidenceInput[], now = new Date()): Rating {
+  const statuses = evidence.map((e) => ({ e, status: evidenceStatus(e, now) }))
+  const best = new Map<number, LevelExplanation>()
+  for (const { e, status } of statuses) {
+    if (status !== 'counted') continue
+    for (const [key, r] of Object.entries(e.byLevel)) {
+      const level = Number(key)
+      if (!Number.isInteger(level) || level < 1 || level > MAX_LEVEL || !(r.max > 0)) continue
+      const ratio = r.score / r.max
+      const prev = best.get(level)
+      if (!prev || ratio > prev.best)
+        best.set(level, {
+          level,
+          best: ratio,
+          attemptId: e.attemptId,
+          takenAt: e.takenAt,
+          reached: ratio >= THRESHOLD,
+        })
     }
   }
-  for (const p of Object.values(perLevel)) p.ratio = p.max > 0 ? p.score / p.max : 0
+  const levels = [...best.values()].sort((a, b) => a.level - b.level)
   let level = 0
-  for (let l = 1; l <= MAX_LEVEL; l++) {
-    const p = perLevel[String(l)]
-    if (!p) continue
-    if (p.ratio >= THRESHOLD) level = l
-    else break
+  for (const l of levels) {
+    if (!l.reached) break
+    level = l.level
   }
   return {
     level,
-    perLevel,
-    attempts: weights.map(({ e, w }) => ({
+    measured: statuses.some((s) => s.status === 'counted'),
+    levels,
+    evidence: statuses.map(({ e, status }) => ({
       attemptId: e.attemptId,
-      takenAt: e.takenAt.toISOString(),
-      weight: Math.round(w * 1000) / 1000,
+      takenAt: e.takenAt,
+      status,
+      validUntil: evidenceValidUntil(e.takenAt),
     })),
   }
+}
+
+/** Adds one answered question's points to an attempt's per-level result for a competency. */
+export function addToLevel(
+  byLevel: Record<string, LevelResult>,
+  level: number,
+  score: number,
+  max: number,
+  answered: boolean,
+): void {
+  const r = (byLevel[String(level)] ??= { score: 0, max: 0, answered: 0 })
+  r.score += score
+  r.max += max
+  r.answered = (r.answered ?? 0) + (answered ? 1 : 0)
 }

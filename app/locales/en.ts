@@ -79,7 +79,16 @@ const en: Messages = {
       NOT_A_NUMBER: 'Enter a number, e.g. 6.600.000 or 1,5.',
     },
     rating: {
-      rule: 'Levels come from quiz results: the highest level whose questions (and those of the levels below) were answered at least {{threshold}}% correctly, with the weight of evidence halving every {{halfLifeDays}} days.',
+      rule: 'How levels are computed: every answered quiz attempt is evidence for {{years}} years; an attempt with nothing answered does not count. For each level your best result on that level’s questions is used; a level is reached when that best result is at least {{threshold}}% and every lower level that has questions is reached too. A worse retake does not lower a level.',
+      notMeasured: 'not yet measured',
+      belowLevel1: '0 — level 1 not yet reached',
+      levelLine: 'Level {{level}}: best {{percent}}% ({{date}})',
+      reached: 'reached',
+      notReached: 'not reached, needs {{threshold}}%',
+      blank: 'nothing answered, not counted',
+      expired: 'older than {{years}} years, not counted',
+      quizNote:
+        'For competency levels: an attempt with nothing answered does not count; for each level your best result of the last {{years}} years is used (at least {{threshold}}%). A retake cannot lower your level.',
     },
     gradingMethod: {
       name: { HIGHEST: 'Highest', LAST: 'Latest', FIRST: 'First', AVERAGE: 'Average' },

@@ -70,7 +70,16 @@ const id = {
       NOT_A_NUMBER: 'Isi dengan angka, misalnya 6.600.000 atau 1,5.',
     },
     rating: {
-      rule: 'Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal {{threshold}}%, dengan bobot bukti berkurang separuh setiap {{halfLifeDays}} hari.',
+      rule: 'Cara level dihitung: setiap percobaan kuis yang dijawab menjadi bukti selama {{years}} tahun; percobaan yang tidak dijawab sama sekali tidak dihitung. Untuk setiap level dipakai hasil terbaik Anda pada soal level itu; level tercapai bila hasil terbaik minimal {{threshold}}% dan setiap level di bawahnya yang punya soal juga tercapai. Percobaan ulang yang lebih buruk tidak menurunkan level.',
+      notMeasured: 'belum terukur',
+      belowLevel1: '0 — level 1 belum tercapai',
+      levelLine: 'Level {{level}}: terbaik {{percent}}% ({{date}})',
+      reached: 'tercapai',
+      notReached: 'belum tercapai, perlu {{threshold}}%',
+      blank: 'tidak dijawab, tidak dihitung',
+      expired: 'lebih dari {{years}} tahun, tidak dihitung',
+      quizNote:
+        'Untuk level kompetensi: percobaan yang tidak dijawab sama sekali tidak dihitung; untuk setiap level dipakai hasil terbaik Anda dalam {{years}} tahun terakhir (minimal {{threshold}}%). Percobaan ulang tidak dapat menurunkan level Anda.',
     },
     gradingMethod: {
       name: { HIGHEST: 'Tertinggi', LAST: 'Terakhir', FIRST: 'Pertama', AVERAGE: 'Rata-rata' },

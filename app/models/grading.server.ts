@@ -2,8 +2,22 @@
 // by a state transition or a unique key, inside one transaction, so a job that runs twice (or is
 // killed mid-way and retried) leaves exactly one result.
 import { createHash, randomUUID } from 'node:crypto'
-import { HALF_LIFE_DAYS, rateFromEvidence, THRESHOLD, type EvidenceInput } from '~/domain/rating'
-import { attemptPercent, isPass, scoreAnswer, type GradableQuestion } from '~/domain/scoring'
+import {
+  addToLevel,
+  EVIDENCE_VALID_DAYS,
+  isBlankEvidence,
+  rateFromEvidence,
+  THRESHOLD,
+  type EvidenceInput,
+  type LevelResult,
+} from '~/domain/rating'
+import {
+  attemptPercent,
+  isAnswered,
+  isPass,
+  scoreAnswer,
+  type GradableQuestion,
+} from '~/domain/scoring'
 import { jobs } from '~/jobs/contracts'
 import { prisma } from '~/utils/db.server'
 import { maybeCompleteEnrolment } from './course.server'
@@ -12,7 +26,12 @@ import type { Response } from './quiz.server'
 
 // The scoring and rating rules live in the domain layer; re-exported for existing callers.
 export { normaliseText, scoreAnswer } from '~/domain/scoring'
-export { HALF_LIFE_DAYS, rateFromEvidence, THRESHOLD, type EvidenceInput } from '~/domain/rating'
+export {
+  EVIDENCE_VALID_DAYS,
+  rateFromEvidence,
+  THRESHOLD,
+  type EvidenceInput,
+} from '~/domain/rating'
 
 interface GradingRow {
   id: string
@@ -63,7 +82,7 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
   let needsPerson = false
   const perCompetency = new Map<
     string,
-    { score: number; max: number; byLevel: Record<string, { score: number; max: number }> }
+    { score: number; max: number; byLevel: Record<string, LevelResult> }
   >()
   const scored: { questionId: string; score: number; max: number }[] = []
   for (const q of attempt.questions) {
@@ -84,16 +103,17 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     const c = perCompetency.get(q.competencyId) ?? { score: 0, max: 0, byLevel: {} }
     c.score += s
     c.max += q.points
-    const lv = (c.byLevel[String(q.level)] ??= { score: 0, max: 0 })
-    lv.score += s
-    lv.max += q.points
+    addToLevel(c.byLevel, q.level, s, q.points, isAnswered(a?.response))
     perCompetency.set(q.competencyId, c)
   }
   const percent = attemptPercent(total, max)
   const passed = isPass(percent, attempt.passMark)
   const now = new Date()
   const takenAt = attempt.submittedAt ?? now
-  const evidence = needsPerson ? [] : [...perCompetency.entries()]
+  // A competency none of whose questions was answered gets no evidence (decision 010).
+  const evidence = needsPerson
+    ? []
+    : [...perCompetency.entries()].filter(([, c]) => !isBlankEvidence(c))
   const rateJob = jobs.rateCompetency.payload.parse({ userId: attempt.userId, attemptId })
 
   // One statement, so one transaction: the state transition guards everything else (a second run
@@ -132,7 +152,8 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
       INSERT INTO "OutboxMessage" (id, "jobName", payload, "createdAt", attempts)
       SELECT ${randomUUID()}::text, 'rateCompetency', ${JSON.stringify(rateJob)}::jsonb,
              (${now}::timestamptz AT TIME ZONE 'UTC'), 0
-      FROM moved WHERE ${evidence.length > 0}::boolean
+      -- Also without evidence (a blank attempt): the job then only records the attempt as rated.
+      FROM moved WHERE ${!needsPerson}::boolean
       RETURNING id
     )
     SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT count(*)::int FROM moved) AS moved,
@@ -197,9 +218,9 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
         .digest('hex')
         .slice(0, 40),
       provenance: JSON.stringify({
-        rule: `half-life ${HALF_LIFE_DAYS} d, threshold ${THRESHOLD * 100}%`,
-        attempts: r.attempts,
-        perLevel: r.perLevel,
+        rule: `best per level within ${EVIDENCE_VALID_DAYS} d, threshold ${THRESHOLD * 100}%, blank attempts ignored`,
+        levels: r.levels,
+        attempts: r.evidence,
       }),
     }
   })

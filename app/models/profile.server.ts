@@ -1,6 +1,7 @@
 // The competency profile: current level per competency (from ratings), the level the jabatan's
 // standard (SKJ) requires, the gap, the evidence behind each level, and recommendations.
 import { prisma } from '~/utils/db.server'
+import { rateFromEvidence, type LevelResult } from '~/domain/rating'
 import { rankRecommendations } from '~/domain/recommendation'
 import { countedJp, jpForYear, jpTarget, jpYear } from './jp.server'
 
@@ -36,7 +37,9 @@ export async function competencyProfile(userId: string, opts: { targetJabatanId?
       where: { userId },
       orderBy: { takenAt: 'desc' },
       select: {
+        id: true,
         competencyId: true,
+        byLevel: true,
         score: true,
         maxScore: true,
         takenAt: true,
@@ -75,6 +78,7 @@ export async function competencyProfile(userId: string, opts: { targetJabatanId?
     orderBy: { code: 'asc' },
   })
   const ratingBy = new Map(ratings.map((r) => [r.competencyId, r]))
+  const now = new Date()
   const rows = competencies.map((c) => {
     const required =
       standards.find((s) => s.jabatanId === user.jabatanId && s.competencyId === c.id)
@@ -83,29 +87,52 @@ export async function competencyProfile(userId: string, opts: { targetJabatanId?
       ? (standards.find((s) => s.jabatanId === target.id && s.competencyId === c.id)
           ?.requiredLevel ?? null)
       : null
-    const current = ratingBy.get(c.id)?.level ?? 0
+    // The level is recomputed here from the evidence with the same rule the rating job uses
+    // (app/domain/rating.ts), so the profile explains exactly the level it shows.
+    const own = evidence.filter((e) => e.competencyId === c.id)
+    const rating = rateFromEvidence(
+      own.map((e) => ({
+        id: e.id,
+        attemptId: e.attempt.id,
+        takenAt: e.takenAt,
+        byLevel: (e.byLevel ?? {}) as unknown as Record<string, LevelResult>,
+      })),
+      now,
+    )
+    const statusBy = new Map(rating.evidence.map((e) => [e.attemptId, e]))
+    const current = rating.level
     return {
       id: c.id,
       code: c.code,
       name: c.name,
       type: c.type,
       current,
-      currentName: c.levels.find((l) => l.level === current)?.name ?? 'Belum terukur',
-      measured: ratingBy.has(c.id),
+      /** The level's name from the competency dictionary (null at level 0). */
+      currentName: c.levels.find((l) => l.level === current)?.name ?? null,
+      /** False only when no evidence counts ("not yet measured"). */
+      measured: rating.measured,
+      /** Per level: the best result, where it came from, and whether it reaches the threshold. */
+      levels: rating.levels.map((l) => ({
+        level: l.level,
+        percent: Math.round(l.best * 100),
+        attemptId: l.attemptId,
+        takenAt: l.takenAt,
+        reached: l.reached,
+      })),
       ratedAt: ratingBy.get(c.id)?.ratedAt ?? null,
       required,
       gap: required != null ? Math.max(0, required - current) : null,
       targetRequired,
       targetGap: targetRequired != null ? Math.max(0, targetRequired - current) : null,
-      evidence: evidence
-        .filter((e) => e.competencyId === c.id)
-        .map((e) => ({
-          attemptId: e.attempt.id,
-          course: e.attempt.quiz.lesson.module.course.title,
-          number: e.attempt.number,
-          percent: e.maxScore ? Math.round((e.score / e.maxScore) * 100) : 0,
-          takenAt: e.takenAt,
-        })),
+      evidence: own.map((e) => ({
+        attemptId: e.attempt.id,
+        course: e.attempt.quiz.lesson.module.course.title,
+        number: e.attempt.number,
+        percent: e.maxScore ? Math.round((e.score / e.maxScore) * 100) : 0,
+        takenAt: e.takenAt,
+        status: statusBy.get(e.attempt.id)?.status ?? 'counted',
+        validUntil: statusBy.get(e.attempt.id)?.validUntil ?? null,
+      })),
       history: history
         .filter((h) => h.competencyId === c.id)
         .map((h) => ({ level: h.level, ratedAt: h.ratedAt })),

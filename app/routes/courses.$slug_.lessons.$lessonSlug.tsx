@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
 import { lessonForLearner, markTextLessonDone } from '~/models/course.server'
@@ -137,6 +138,12 @@ export default function LessonPage() {
                   ; yang dihitung {t(`domain.gradingMethod.counts.${quiz.quiz.gradingMethod}`)}.
                 </li>
                 {quiz.quiz.closeAt ? <li>Ditutup {formatDate(quiz.quiz.closeAt)}.</li> : null}
+                <li data-testid="quiz-evidence-policy">
+                  {t('domain.rating.quizNote', {
+                    threshold: Math.round(THRESHOLD * 100),
+                    years: Math.round(EVIDENCE_VALID_DAYS / 365),
+                  })}
+                </li>
               </ul>
               {quiz.attempts.length ? (
                 <table>

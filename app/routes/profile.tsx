@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { HALF_LIFE_DAYS, THRESHOLD } from '~/domain/rating'
+import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { jabatanOptions } from '~/models/org.server'
 import { jpLedger } from '~/models/jp.server'
 import { competencyProfile, recommendations } from '~/models/profile.server'
@@ -174,7 +174,30 @@ export default function ProfilePage() {
                   </th>
                   <td>
                     <LevelBar current={r.current} required={r.required} />{' '}
-                    {r.measured ? `${r.current} (${r.currentName})` : 'belum terukur'}
+                    {!r.measured
+                      ? t('domain.rating.notMeasured')
+                      : r.current === 0
+                        ? t('domain.rating.belowLevel1')
+                        : `${r.current} (${r.currentName ?? ''})`}
+                    {r.levels.length ? (
+                      <ul className="level-evidence" data-testid={`levels-${r.code}`}>
+                        {r.levels.map((l) => (
+                          <li key={l.level}>
+                            {t('domain.rating.levelLine', {
+                              level: l.level,
+                              percent: l.percent,
+                              date: formatDate(l.takenAt),
+                            })}{' '}
+                            —{' '}
+                            {l.reached
+                              ? t('domain.rating.reached')
+                              : t('domain.rating.notReached', {
+                                  threshold: Math.round(THRESHOLD * 100),
+                                })}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
                   </td>
                   <td>{r.required ?? '—'}</td>
                   <td data-testid={`gap-${r.code}`}>
@@ -199,6 +222,12 @@ export default function ProfilePage() {
                               {e.course} #{e.number}
                             </Link>{' '}
                             {e.percent}% ({formatDate(e.takenAt)})
+                            {e.status === 'blank' ? ` — ${t('domain.rating.blank')}` : null}
+                            {e.status === 'expired'
+                              ? ` — ${t('domain.rating.expired', {
+                                  years: Math.round(EVIDENCE_VALID_DAYS / 365),
+                                })}`
+                              : null}
                           </li>
                         ))}
                       </ul>
@@ -215,7 +244,7 @@ export default function ProfilePage() {
       <p className="muted">
         {t('domain.rating.rule', {
           threshold: Math.round(THRESHOLD * 100),
-          halfLifeDays: HALF_LIFE_DAYS,
+          years: Math.round(EVIDENCE_VALID_DAYS / 365),
         })}
       </p>
     </>

@@ -18,6 +18,7 @@ import { competencyProfile } from '~/models/profile.server'
 import { attemptView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
+import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
 
@@ -293,6 +294,11 @@ export default function QuizAttemptPage() {
               ))}
             </tbody>
           </table>
+          <p className="muted" data-testid="quiz-evidence-policy">
+            {id.domain.rating.quizNote
+              .replace('{{years}}', String(Math.round(EVIDENCE_VALID_DAYS / 365)))
+              .replace('{{threshold}}', String(Math.round(THRESHOLD * 100)))}
+          </p>
           <p>
             <Link to="/profile">Lihat profil kompetensi lengkap</Link>
           </p>

@@ -59,8 +59,9 @@ export async function answersFor(
     } else if (q.type === 'SHORT')
       out[q.id] = { text: right ? q.acceptedAnswers[0]! : 'jawaban keliru' }
     else if (q.type === 'NUMERIC')
+      // As the form stores it: the text typed and the number it reads as.
       out[q.id] = {
-        text: String(q.numericAnswer),
+        text: String(right ? q.numericAnswer! : q.numericAnswer! + 1000),
         value: right ? q.numericAnswer! : q.numericAnswer! + 1000,
       }
   }

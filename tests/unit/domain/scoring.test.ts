@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { rateFromEvidence } from '~/domain/rating'
 import { attemptPercent, isAnswered, isPass, normaliseText, scoreAnswer } from '~/domain/scoring'
 import { finalGrade, quizPassed } from '~/domain/grading-method'
 
@@ -93,61 +92,6 @@ describe('finalGrade', () => {
     expect(finalGrade('LAST', attempts)).toBe(75)
     expect(finalGrade('AVERAGE', attempts)).toBe(75)
     expect(finalGrade('HIGHEST', [])).toBeNull()
-  })
-})
-
-describe('rateFromEvidence', () => {
-  const now = new Date('2026-11-27T00:00:00Z')
-  const ev = (
-    id: string,
-    daysAgo: number,
-    byLevel: Record<string, { score: number; max: number }>,
-  ) => ({
-    id,
-    attemptId: `att-${id}`,
-    takenAt: new Date(now.getTime() - daysAgo * 86_400_000),
-    byLevel,
-  })
-
-  it('is the highest level whose own and lower levels all meet the threshold', () => {
-    const r = rateFromEvidence(
-      [
-        ev('1', 0, {
-          '1': { score: 3, max: 3 },
-          '2': { score: 3, max: 4 },
-          '3': { score: 1, max: 3 },
-        }),
-      ],
-      now,
-    )
-    expect(r.level).toBe(2)
-    expect(r.perLevel['3']!.ratio).toBeCloseTo(1 / 3)
-  })
-
-  it('does not skip a failed lower level', () => {
-    expect(
-      rateFromEvidence([ev('1', 0, { '1': { score: 0, max: 2 }, '2': { score: 4, max: 4 } })], now)
-        .level,
-    ).toBe(0)
-  })
-
-  it('lets recent evidence outweigh old evidence', () => {
-    const old = ev('old', 730, { '2': { score: 0, max: 4 } })
-    const recent = ev('new', 0, { '2': { score: 3, max: 4 } })
-    // Without decay the two would average to 37.5%; two half-lives make the old one weigh 1/4.
-    const r = rateFromEvidence([old, recent], now)
-    expect(r.perLevel['2']!.ratio).toBeCloseTo(3 / 5)
-    expect(r.attempts.find((a) => a.attemptId === 'att-old')!.weight).toBeCloseTo(0.25)
-    expect(
-      rateFromEvidence(
-        [ev('o', 730, { '2': { score: 0, max: 1 } }), ev('n', 0, { '2': { score: 4, max: 4 } })],
-        now,
-      ).level,
-    ).toBe(2)
-  })
-
-  it('is level 0 without evidence', () => {
-    expect(rateFromEvidence([], now).level).toBe(0)
   })
 })
 
