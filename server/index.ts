@@ -4,19 +4,17 @@
 import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { env } from '~/utils/env.server'
 import { crossSiteGuard } from './security'
 
-const MODE = process.env.NODE_ENV === 'production' ? 'production' : 'development'
-const PORT = Number(process.env.PORT ?? 3000)
-const HOST = process.env.HOST ?? '0.0.0.0'
+const MODE = env.NODE_ENV === 'production' ? 'production' : 'development'
+const PORT = env.PORT
+const HOST = env.HOST
 
 const app = express()
 app.disable('x-powered-by')
 // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback") so req.ip is the client.
-if (process.env.TRUST_PROXY) {
-  const v = process.env.TRUST_PROXY
-  app.set('trust proxy', /^\d+$/.test(v) ? Number(v) : v)
-}
+if (env.TRUST_PROXY !== undefined) app.set('trust proxy', env.TRUST_PROXY)
 
 app.use((req, res, next) => {
   res.set('X-Content-Type-Options', 'nosniff')

@@ -1,12 +1,13 @@
 // Cross-site request protection for every state-changing request, applied before Remix.
 import type { NextFunction, Request, Response } from 'express'
+import { env } from '~/utils/env.server'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Server-to-server callbacks that authenticate themselves (signed webhooks). */
 const CROSS_SITE_ALLOWED = [/^\/webhooks\//]
 
 function expectedOrigin(req: Request) {
-  return process.env.APP_ORIGIN ?? `${req.protocol}://${req.get('host')}`
+  return env.APP_ORIGIN ?? `${req.protocol}://${req.get('host')}`
 }
 
 /**

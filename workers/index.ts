@@ -17,8 +17,8 @@ const CONCURRENCY: Record<QueueName, number> = {
   competency: 10,
   maintenance: 1,
 }
-const SWEEP_MS = Number(process.env.OUTBOX_SWEEP_MS ?? 2000)
-const MAINTENANCE_EVERY_MS = Number(process.env.MAINTENANCE_EVERY_MS ?? 10_000)
+const SWEEP_MS = env.OUTBOX_SWEEP_MS
+const MAINTENANCE_EVERY_MS = env.MAINTENANCE_EVERY_MS
 
 export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
   const connection = createRedis({ maxRetriesPerRequest: null })
@@ -29,8 +29,8 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
         prefix: bullPrefix(),
         concurrency: CONCURRENCY[q],
         // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
-        lockDuration: Number(process.env.WORKER_LOCK_MS ?? 30_000),
-        stalledInterval: Number(process.env.WORKER_STALLED_MS ?? 30_000),
+        lockDuration: env.WORKER_LOCK_MS,
+        stalledInterval: env.WORKER_STALLED_MS,
       }),
   )
   for (const w of workers) {

@@ -5,6 +5,13 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().positive().default(3000),
+    /** Interface the HTTP server listens on. */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Express "trust proxy": a hop count ("1") or a name ("loopback"); unset behind no proxy. */
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((v) => (v ? (/^\d+$/.test(v) ? Number(v) : v) : undefined)),
     DATABASE_URL: z.string().url().startsWith('postgres'),
     /** Connections per process (web and workers each have a pool). */
     DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(20),
@@ -35,6 +42,14 @@ const schema = z
      * workers share cores, the web process answering learners wins the CPU (docs/decisions/007).
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    /** How often the worker relays outbox rows that were not relayed right away. */
+    OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(2_000),
+    /** How often the maintenance sweep (overdue attempts, lost jobs) is scheduled. */
+    MAINTENANCE_EVERY_MS: z.coerce.number().int().positive().default(10_000),
+    /** BullMQ lock of a running job: a worker killed mid-job loses it after this long. */
+    WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+    /** How often BullMQ looks for jobs whose lock expired (stalled). */
+    WORKER_STALLED_MS: z.coerce.number().int().positive().default(30_000),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
