@@ -53,6 +53,8 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'storage/**',
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,
