@@ -13,7 +13,8 @@ async function ruleIds(code: string, filePath: string) {
   return result!.messages.map((m) => m.ruleId)
 }
 
-describe('layer rules', () => {
+// Loading ESLint with the TypeScript parser and resolver takes seconds on a busy machine.
+describe('layer rules', { timeout: 120_000 }, () => {
   it('a route that imports the database client fails', async () => {
     const code =
       "import { prisma } from '~/utils/db.server'\nexport const loader = () => prisma.user.count()\n"
