@@ -137,3 +137,17 @@ describe('numeric scoring reads the text the Indonesian way', () => {
     expect(numericValue({ text: 'abc', value: 3 }, 1)).toBeNull()
   })
 })
+
+describe('number edge forms', () => {
+  it('a leading decimal mark, and groups that break the thousands pattern', () => {
+    expect(parse('.5')).toEqual({ kind: 'number', value: 0.5 })
+    expect(parse('1234.567.890')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('1.23,5')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('6,600,000.')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('12.345.678,9')).toEqual({ kind: 'number', value: 12_345_678.9 })
+  })
+  it('"Rp" only counts as a prefix', () => {
+    expect(parse('5 rp')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('Rp 1,5')).toEqual({ kind: 'number', value: 1.5 })
+  })
+})
