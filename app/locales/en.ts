@@ -69,5 +69,18 @@ const en: Messages = {
     generic: 'Sorry, the server ran into an error. Please try again shortly.',
     back: 'Back to home',
   },
+  jobs: {
+    notifications: {
+      WELCOME: {
+        title: 'Welcome to Bina',
+        body: 'Hello {{name}}, your account has been created. See your competency profile and start learning from the course catalogue.',
+      },
+      COURSE_COMPLETED: {
+        title: 'Course completed',
+        body: 'Congratulations! You completed "{{course}}" and earned {{jp}} JP.',
+      },
+      open: 'Open',
+    },
+  },
 }
 export default en

@@ -59,6 +59,19 @@ const id = {
     generic: 'Maaf, terjadi kesalahan pada server. Coba lagi beberapa saat lagi.',
     back: 'Kembali ke beranda',
   },
+  jobs: {
+    notifications: {
+      WELCOME: {
+        title: 'Selamat datang di Bina',
+        body: 'Halo {{name}}, akun Anda telah dibuat. Lihat profil kompetensi Anda dan mulai belajar dari katalog kursus.',
+      },
+      COURSE_COMPLETED: {
+        title: 'Kursus selesai',
+        body: 'Selamat! Anda menyelesaikan "{{course}}" dan memperoleh {{jp}} JP.',
+      },
+      open: 'Buka',
+    },
+  },
 }
 export default id
 export type Messages = typeof id

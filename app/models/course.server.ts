@@ -1,7 +1,8 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
 import type { Prisma, ProgramArea } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
+import { relaySoon } from '~/jobs/outbox.server'
 import { quizPassedForLessons } from './quiz.server'
 
 /**
@@ -440,8 +441,9 @@ export async function recordVideoProgress(
 
 /**
  * Completes the enrolment when every required lesson is done (quiz lessons: the quiz passed).
- * Credits the course's JP once (unique per enrolment) and records the follow-up jobs in the same
- * transaction. Safe to call any number of times.
+ * Credits the course's JP once (unique per enrolment) and records the completion follow-ups
+ * (app/jobs/completion-follow-ups.server.ts: notification, ...) in the same transaction. Safe to call
+ * any number of times: the `completeEnrolment` job, which grading records with a passed attempt.
  */
 export async function maybeCompleteEnrolment(enrolmentId: string) {
   const enrolment = await prisma.enrolment.findUniqueOrThrow({
@@ -449,6 +451,7 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     select: {
       id: true,
       userId: true,
+      courseId: true,
       status: true,
       courseVersion: {
         select: {
@@ -484,12 +487,12 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   )
   if (!complete) return { completed: false, newlyCompleted: false }
   const now = new Date()
-  const outboxIds = await prisma.$transaction(async (tx) => {
+  const outboxIds = await prisma.$transaction(async (tx): Promise<string[] | null> => {
     const updated = await tx.enrolment.updateMany({
       where: { id: enrolment.id, status: 'ACTIVE' },
       data: { status: 'COMPLETED', completedAt: now },
     })
-    if (updated.count === 0) return []
+    if (updated.count === 0) return null
     await tx.jpCredit.createMany({
       data: [
         {
@@ -503,15 +506,13 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
       ],
       skipDuplicates: true,
     })
-    const job = await recordJob(tx, 'notify', {
-      kind: 'COURSE_COMPLETED',
-      userId: enrolment.userId,
-      subjectId: enrolment.id,
-    })
-    return [job.id]
+    const completed = { ...enrolment, completedAt: now }
+    const ids: string[] = []
+    for (const followUp of completionFollowUps) ids.push(await followUp(tx, completed))
+    return ids
   })
-  if (outboxIds.length) relaySoon(outboxIds)
-  return { completed: true, newlyCompleted: outboxIds.length > 0 }
+  if (outboxIds) relaySoon(outboxIds)
+  return { completed: true, newlyCompleted: outboxIds !== null }
 }
 
 /** The JP year follows the calendar in Western Indonesia Time (UTC+7). */

@@ -3,20 +3,21 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues, getQueue } from '~/jobs/queue.server'
-import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/models/outbox.server'
+import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/jobs/relay.server'
 import { gradeAttempt } from '~/models/grading.server'
-import {
-  finaliseOverdueAttempts,
-  requeueUnrated,
-  startAttempt,
-  submitAttempt,
-} from '~/models/quiz.server'
+import { finaliseOverdueAttempts, startAttempt, submitAttempt } from '~/models/quiz.server'
+import { rateCompetencyJob } from '~/jobs/rate-competency.server'
+import { recoverJobs } from '~/jobs/recovery.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
 import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
 import { waitFor } from '../support/wait'
 import { startWorkers } from '../../workers/index'
+
+/** The rating job's recovery sweep, as the maintenance job runs it (work older than 2 minutes). */
+const requeueUnrated = async () =>
+  (await recoverJobs([rateCompetencyJob], { olderThanMs: 120_000 })).rateCompetency ?? 0
 
 afterAll(async () => {
   await closeQueues()
@@ -73,8 +74,12 @@ describe('graded attempts whose rating job was lost', () => {
     await submitAttempt(attemptId, u.id, await answersFor(attemptId, true))
     await gradeAttempt({ attemptId })
     // The rating job reached Redis (relayed right after grading)... and Redis lost it.
-    const queue = getQueue('competency')
-    const job = await waitFor(() => queue.getJob(`rate.${attemptId}`), 10_000, 'rating job')
+    const queue = getQueue('rateCompetency')
+    const job = await waitFor(
+      () => queue.getJob(`rateCompetency.${attemptId}`),
+      10_000,
+      'rating job',
+    )
     await job.remove()
     await prisma.quizAttempt.update({
       where: { id: attemptId },
@@ -83,13 +88,13 @@ describe('graded attempts whose rating job was lost', () => {
     expect(await prisma.competencyRating.count({ where: { userId: u.id } })).toBe(0)
 
     expect(await requeueUnrated()).toBeGreaterThanOrEqual(1)
-    const requeued = await queue.getJob(`rate.${attemptId}`)
+    const requeued = await queue.getJob(`rateCompetency.${attemptId}`)
     expect(await requeued?.getState()).toBe('waiting')
     // While the job waits, a second sweep leaves it alone (the same job, not a new one).
     await requeueUnrated()
-    expect((await queue.getJob(`rate.${attemptId}`))?.timestamp).toBe(requeued!.timestamp)
+    expect((await queue.getJob(`rateCompetency.${attemptId}`))?.timestamp).toBe(requeued!.timestamp)
 
-    const workers = await startWorkers(['competency'])
+    const workers = await startWorkers(['rateCompetency'])
     try {
       const rated = await waitFor(
         () =>
@@ -108,7 +113,7 @@ describe('graded attempts whose rating job was lost', () => {
     expect(await prisma.competencyRatingHistory.count({ where: { userId: u.id } })).toBe(evidence)
     // Rated: nothing more for the sweep to do about it.
     await requeueUnrated()
-    const after = await getQueue('competency').getJob(`rate.${attemptId}`)
+    const after = await getQueue('rateCompetency').getJob(`rateCompetency.${attemptId}`)
     expect(await after?.getState()).toBe('completed')
   })
 })

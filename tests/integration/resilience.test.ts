@@ -33,7 +33,7 @@ process.env.WORKER_STALLED_MS = '1000'
 
 const { prisma } = await import('~/utils/db.server')
 const { closeQueues, getQueue } = await import('~/jobs/queue.server')
-const { relayOutbox } = await import('~/models/outbox.server')
+const { relayOutbox } = await import('~/jobs/relay.server')
 const { startAttempt, submitAttempt } = await import('~/models/quiz.server')
 const { redis } = await import('~/utils/redis.server')
 const { startWorkers } = await import('../../workers/index')
@@ -104,7 +104,7 @@ describe('a worker killed mid-job', () => {
         detached: true,
       })
       const job = await waitFor(
-        () => getQueue('grading').getJob(`grade.${attemptId}`),
+        () => getQueue('gradeAttempt').getJob(`gradeAttempt.${attemptId}`),
         10_000,
         'job',
       )
@@ -125,7 +125,12 @@ describe('a worker killed mid-job', () => {
       if (mid.attempt.status === 'SUBMITTED') expect(mid.evidence).toHaveLength(0)
       else expect(mid.evidence.length).toBeGreaterThan(0)
 
-      const workers = await startWorkers(['grading', 'competency'])
+      const workers = await startWorkers([
+        'gradeAttempt',
+        'rateCompetency',
+        'completeEnrolment',
+        'notify',
+      ])
       try {
         const done = await waitFor(
           async () => {
@@ -206,7 +211,12 @@ describe('Redis unreachable while a learner submits', () => {
       10_000,
       'redis back',
     )
-    const workers = await startWorkers(['grading', 'competency'])
+    const workers = await startWorkers([
+      'gradeAttempt',
+      'rateCompetency',
+      'completeEnrolment',
+      'notify',
+    ])
     try {
       await waitFor(
         async () =>
