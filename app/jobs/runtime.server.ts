@@ -1,8 +1,8 @@
 // Runs the jobs of ./index.server.ts in a worker process: one BullMQ worker per job, the outbox
 // relay loop, the repeatable schedules, and the watch for Redis losing its data.
 //
-// Redis is not trusted to keep anything: a marker key is written next to the queues. When it is
-// gone (Redis restarted empty, FLUSHALL, a failover to an empty replica), this process re-creates
+// Redis is not trusted to keep anything: a marker key is written next to each job's queue. When
+// it is gone (Redis restarted empty, FLUSHALL, a failover to an empty replica), this process re-creates
 // the schedules and runs every job's recovery at once (no age threshold), then writes the marker
 // again. It is checked every few seconds and as soon as the connection is ready again.
 import { Worker } from 'bullmq'
@@ -14,8 +14,9 @@ import { recoverJobs } from './recovery.server'
 import { relayOutbox } from './relay.server'
 import { jobSettings } from './settings.server'
 
-export function markerKey() {
-  return `${bullPrefix()}:alive`
+/** Written next to a job's queue; gone when Redis lost its data. */
+export function markerKey(jobName: string) {
+  return `${bullPrefix()}:${jobName}:alive`
 }
 
 /** Re-creates the repeatable schedules (idempotent upserts). */
@@ -67,14 +68,17 @@ export async function startJobRuntime(
   const checkRedis = () =>
     (checking ??= (async () => {
       try {
-        if ((await watch.exists(markerKey())) === 1) return 'intact' as const
-        await ensureSchedules(selected)
+        const markers = await watch.mget(selected.map((j) => markerKey(j.name)))
+        const lost = selected.filter((_, i) => markers[i] === null)
+        if (lost.length === 0) return 'intact' as const
+        await ensureSchedules(lost)
         const requeued = await recoverJobs(
-          recoverableJobs.filter((j) => names.includes(j.name)),
+          lost.filter((j) => recoverableJobs.includes(j)),
           { olderThanMs: 0, limit: 100_000 },
         )
-        await watch.set(markerKey(), new Date().toISOString())
-        const n = Object.values(requeued).reduce((a, b) => a + b, 0)
+        const at = new Date().toISOString()
+        await watch.mset(Object.fromEntries(lost.map((j) => [markerKey(j.name), at])))
+        const n = Object.values(requeued).reduce((x, y) => x + y, 0)
         if (n > 0) console.log(`[jobs] Redis had lost its data: ${n} jobs recovered`, requeued)
         return 'recovered' as const
       } finally {
