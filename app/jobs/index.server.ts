@@ -25,7 +25,7 @@ export const maintenanceJob = defineJob({
   payload: z.object({}),
   options: { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
   concurrency: 1,
-  key: () => 'sweep',
+  key: () => 'maintenance-sweep',
   handler: () => runMaintenance(workJobs),
   every: () => jobSettings.maintenanceEveryMs,
 })
