@@ -46,14 +46,23 @@ export async function startJobRuntime(
   const connection = createRedis({ maxRetriesPerRequest: null })
   const workers = selected.map(
     (job) =>
-      new Worker(job.name, async (bullJob) => job.handler(job.payload.parse(bullJob.data)), {
-        connection,
-        prefix: bullPrefix(),
-        concurrency: job.concurrency,
-        // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
-        lockDuration: jobSettings.lockMs,
-        stalledInterval: jobSettings.stalledMs,
-      }),
+      new Worker(
+        job.name,
+        async (bullJob) => {
+          // Only this job's own kind: anything else on its queue fails (visible to admins).
+          if (bullJob.name !== job.name)
+            throw new Error(`job ${bullJob.name} on the queue of ${job.name}: not run`)
+          return job.handler(job.payload.parse(bullJob.data))
+        },
+        {
+          connection,
+          prefix: bullPrefix(),
+          concurrency: job.concurrency,
+          // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
+          lockDuration: jobSettings.lockMs,
+          stalledInterval: jobSettings.stalledMs,
+        },
+      ),
   )
   for (const w of workers) {
     w.on('failed', (job, err) =>

@@ -7,6 +7,7 @@ import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
 import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
 import { OUTBOX_RETENTION_DAYS, pruneOutbox, relayOutbox } from '~/jobs/relay.server'
 import { gradeAttempt } from '~/models/grading.server'
+import { outboxBacklog } from '~/models/jobs-admin.server'
 import { finaliseOverdueAttempts, startAttempt, submitAttempt } from '~/models/quiz.server'
 import { rateCompetencyJob } from '~/jobs/rate-competency.server'
 import { recoverJobs } from '~/jobs/recovery.server'
@@ -170,14 +171,18 @@ describe('an outbox row that cannot be relayed', () => {
         ...poisoned[k],
       })),
     })
+    // A valid row recorded just after them (written here, so nothing relays it but the loop below).
     const u = await createTestUser()
-    await finishLessons(u.id)
-    const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
-    await submitAttempt(attemptId, u.id, await answersFor(attemptId, true))
-    const good = () =>
-      prisma.outboxMessage.findFirstOrThrow({
-        where: { jobName: 'gradeAttempt', payload: { equals: { attemptId } } },
-      })
+    const goodId = randomUUID()
+    await prisma.outboxMessage.create({
+      data: {
+        id: goodId,
+        jobName: 'notify',
+        payload: { kind: 'WELCOME', userId: u.id, subjectId: u.id },
+        createdAt: new Date(old.getTime() + 1_000),
+      },
+    })
+    const good = () => prisma.outboxMessage.findUniqueOrThrow({ where: { id: goodId } })
     // Relays of two rows at a time: the set-aside rows are not read again.
     for (let i = 0; i < 50 && !(await good()).sentAt; i++) await relayOutbox({ limit: 2 })
     expect((await good()).sentAt).not.toBeNull()
@@ -196,6 +201,13 @@ describe('an outbox row that cannot be relayed', () => {
     expect(await pruneOutbox(new Date(Date.now() + 365 * 86_400_000))).toBeGreaterThanOrEqual(0)
     expect(await prisma.outboxMessage.count({ where: { id: { in: Object.values(ids) } } })).toBe(2)
     expect(await getQueue('gradeAttempt').getJob('gradeAttempt.a')).toBeUndefined()
+    // Shown to admins at /admin/jobs, with the reason.
+    const backlog = await outboxBacklog()
+    expect(backlog.dead.count).toBeGreaterThanOrEqual(2)
+    const shown = backlog.dead.latest.filter((d) => d.id === ids.unknown || d.id === ids.badPayload)
+    expect(shown.map((d) => d.lastError).sort()).toEqual(
+      [byId.get(ids.badPayload)!.lastError, 'unknown job "noSuchJob"'].sort(),
+    )
   })
 })
 
