@@ -487,30 +487,34 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   )
   if (!complete) return { completed: false, newlyCompleted: false }
   const now = new Date()
-  const outboxIds = await prisma.$transaction(async (tx): Promise<string[] | null> => {
-    const updated = await tx.enrolment.updateMany({
-      where: { id: enrolment.id, status: 'ACTIVE' },
-      data: { status: 'COMPLETED', completedAt: now },
-    })
-    if (updated.count === 0) return null
-    await tx.jpCredit.createMany({
-      data: [
-        {
-          userId: enrolment.userId,
-          year: jakartaYear(now),
-          jp: enrolment.courseVersion.jp,
-          sourceType: 'COURSE',
-          sourceId: enrolment.id,
-          title: enrolment.courseVersion.title,
-        },
-      ],
-      skipDuplicates: true,
-    })
-    const completed = { ...enrolment, completedAt: now }
-    const ids: string[] = []
-    for (const followUp of completionFollowUps) ids.push(await followUp(tx, completed))
-    return ids
-  })
+  const outboxIds = await prisma.$transaction(
+    async (tx): Promise<string[] | null> => {
+      const updated = await tx.enrolment.updateMany({
+        where: { id: enrolment.id, status: 'ACTIVE' },
+        data: { status: 'COMPLETED', completedAt: now },
+      })
+      if (updated.count === 0) return null
+      await tx.jpCredit.createMany({
+        data: [
+          {
+            userId: enrolment.userId,
+            year: jakartaYear(now),
+            jp: enrolment.courseVersion.jp,
+            sourceType: 'COURSE',
+            sourceId: enrolment.id,
+            title: enrolment.courseVersion.title,
+          },
+        ],
+        skipDuplicates: true,
+      })
+      const completed = { ...enrolment, completedAt: now }
+      const ids: string[] = []
+      for (const followUp of completionFollowUps) ids.push(await followUp(tx, completed))
+      return ids
+      // Under a burst on shared cores, Prisma's defaults (2 s to start, 5 s to commit) expired.
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  )
   if (outboxIds) relaySoon(outboxIds)
   return { completed: true, newlyCompleted: outboxIds !== null }
 }
