@@ -3,7 +3,7 @@
 // production server + workers and runs this; to run it against a server you started yourself:
 //
 //   npx tsx bench/exam-burst.ts [--learners 10000] [--window 60] [--base http://localhost:3200]
-//                               [--concurrency 100] [--prefix BENCH] [--max-wait 1200]
+//                               [--concurrency 100] [--prefix BENCH] [--max-wait 1200] [--chaos]
 //
 // with the SAME DATABASE_URL, REDIS_URL and SESSION_SECRET as the server (the set-up writes the
 // learners, enrolments, sessions and attempts straight to its database; the session cookies are
@@ -16,7 +16,12 @@
 //    uniformly over the window, at most --concurrency in flight, keep-alive. A 302/303 (not to
 //    /login) or 200 is accepted; anything else is an error. Accept latency per request.
 // 3. Drain: polls the database until every submitted attempt is GRADED and every CompetencyRating
-//    it feeds has ratedAt >= its gradedAt (bounded by --max-wait and a stall limit).
+//    it feeds has ratedAt >= its gradedAt, and every passed attempt's enrolment is COMPLETED with
+//    its JP credit and its notification (the other lessons are finished in the set-up), bounded by
+//    --max-wait and a stall limit. Exits non-zero when the drain is incomplete or a request failed.
+// --chaos (with bench/run-exam-burst.sh, which does the damage): the workers are SIGKILLed
+// mid-burst and restarted, and Redis is restarted empty; the run then counts, from PostgreSQL, the
+// accepted submissions not graded, ratings, completions, JP credits and notifications lost.
 // --mode timeout instead: every learner's answers are autosaved (POST intent=save, not timed), then
 // all deadlines pass at once; the scheduled maintenance job must finalise every attempt and the
 // workers grade and rate them. Prints the time from the deadline until all are finalised, graded
@@ -64,6 +69,8 @@ const config = {
   maxWaitSec: positiveInt('max-wait', 1200),
   /** burst: everyone presses "Kumpulkan"; timeout: everyone runs out of time (autosaved answers). */
   mode: arg('mode', 'burst'),
+  /** The run is damaged on purpose (see the header); reported with the results. */
+  chaos: process.argv.includes('--chaos'),
 }
 if (config.mode !== 'burst' && config.mode !== 'timeout')
   throw new Error('--mode must be burst or timeout')
@@ -425,6 +432,19 @@ async function setUp() {
       where: { courseId: course.id, userId: { in: part } },
       data: { status: 'ACTIVE', courseVersionId: course.currentVersionId, completedAt: null },
     })
+    await prisma.jpCredit.deleteMany({ where: { userId: { in: part }, sourceType: 'COURSE' } })
+    await prisma.notification.deleteMany({
+      where: { userId: { in: part }, kind: 'COURSE_COMPLETED' },
+    })
+    // Every other required lesson is done: a passed final quiz completes the course (completion,
+    // JP credit and notification are part of the drain).
+    await prisma.$executeRaw`
+      INSERT INTO "LessonProgress" (id, "enrolmentId", "lessonId", "completedAt", "updatedAt")
+      SELECT gen_random_uuid()::text, e.id, lv."lessonId", now(), now()
+      FROM "Enrolment" e JOIN "LessonVersion" lv ON lv."courseVersionId" = e."courseVersionId"
+      WHERE e."courseId" = ${course.id} AND e."userId" = ANY(${part}::text[])
+        AND lv.required AND lv.kind <> 'QUIZ'
+      ON CONFLICT ("enrolmentId", "lessonId") DO UPDATE SET "completedAt" = now()`
   }
   mark('enrolments', t)
 
@@ -638,9 +658,15 @@ async function drainState(attemptIds: string[]) {
       firstGraded: Date | null
       profiled: number
       lastProfiled: Date | null
+      passed: number
+      completed: number
+      jp: number
+      notified: number
+      lastCompleted: Date | null
     }[]
   >`
-    WITH a AS (SELECT id, status, "gradedAt" FROM "QuizAttempt" WHERE id = ANY(${attemptIds}::text[]))
+    WITH a AS (SELECT id, status, "gradedAt", passed, "enrolmentId" FROM "QuizAttempt" WHERE id = ANY(${attemptIds}::text[])),
+    p AS (SELECT DISTINCT "enrolmentId" FROM a WHERE status = 'GRADED' AND passed AND "enrolmentId" IS NOT NULL)
     SELECT
       (SELECT count(*) FROM a WHERE status = 'GRADED')::int AS graded,
       (SELECT count(*) FROM a WHERE status = 'NEEDS_GRADING')::int AS needs,
@@ -651,7 +677,12 @@ async function drainState(attemptIds: string[]) {
          WHERE a.status = 'GRADED' AND cr."ratedAt" >= a."gradedAt")::int AS profiled,
       (SELECT max(cr."ratedAt") FROM a JOIN "Evidence" e ON e."attemptId" = a.id
          JOIN "CompetencyRating" cr ON cr."userId" = e."userId" AND cr."competencyId" = e."competencyId"
-         WHERE a.status = 'GRADED' AND cr."ratedAt" >= a."gradedAt") AS "lastProfiled"`
+         WHERE a.status = 'GRADED' AND cr."ratedAt" >= a."gradedAt") AS "lastProfiled",
+      (SELECT count(*) FROM p)::int AS passed,
+      (SELECT count(*) FROM p JOIN "Enrolment" e ON e.id = p."enrolmentId" AND e.status = 'COMPLETED')::int AS completed,
+      (SELECT count(*) FROM p JOIN "JpCredit" j ON j."sourceType" = 'COURSE' AND j."sourceId" = p."enrolmentId")::int AS jp,
+      (SELECT count(*) FROM p JOIN "Notification" n ON n."dedupeKey" = 'COURSE_COMPLETED:' || p."enrolmentId")::int AS notified,
+      (SELECT max(e."completedAt") FROM p JOIN "Enrolment" e ON e.id = p."enrolmentId") AS "lastCompleted"`
   return rows[0]!
 }
 
@@ -664,16 +695,21 @@ async function drain(attemptIds: string[], expectedRatings: number) {
   for (;;) {
     const s = await drainState(attemptIds)
     const now = performance.now()
-    const key = `${s.graded}/${s.profiled}`
+    const key = `${s.graded}/${s.profiled}/${s.completed}/${s.jp}/${s.notified}`
     if (key !== last) {
       last = key
       lastChange = now
     }
-    const done = s.graded + s.needs >= attemptIds.length && s.profiled >= expectedRatings
+    const done =
+      s.graded + s.needs >= attemptIds.length &&
+      s.profiled >= expectedRatings &&
+      s.completed >= s.passed &&
+      s.jp >= s.passed &&
+      s.notified >= s.passed
     if (now >= nextLog || done) {
       const unsent = await prisma.outboxMessage.count({ where: { sentAt: null } })
       log(
-        `  graded ${s.graded}/${attemptIds.length}, ratings updated ${s.profiled}/${expectedRatings}, outbox unsent ${unsent}`,
+        `  graded ${s.graded}/${attemptIds.length}, ratings updated ${s.profiled}/${expectedRatings}, passed ${s.passed}: completed ${s.completed}, JP ${s.jp}, notified ${s.notified}; outbox unsent ${unsent}`,
       )
       nextLog = now + 5_000
     }
@@ -747,6 +783,19 @@ async function main() {
   const tables2 = await pgTables()
   const lagStats = await lags(submitted)
   const loadAfter = os.loadavg()
+  // What was accepted (the learner was told "submitted") must be graded, whatever happened.
+  const acceptedIds = ok.map((s) => s.attemptId)
+  const acceptedGraded = await prisma.quizAttempt.count({
+    where: { id: { in: acceptedIds }, status: { in: ['GRADED', 'NEEDS_GRADING'] } },
+  })
+  const lost = {
+    attempts: acceptedIds.length - acceptedGraded,
+    ratings: Math.max(0, expectedRatings - d.state.profiled),
+    completions: d.state.passed - d.state.completed,
+    jpCredits: d.state.passed - d.state.jp,
+    notifications: d.state.passed - d.state.notified,
+  }
+  const nothingLost = Object.values(lost).every((n) => n === 0)
 
   const sec = (ms: number | null) => (ms == null ? null : Math.round(ms / 100) / 10)
   const lastAccepted = b.lastAcceptedWall
@@ -754,6 +803,7 @@ async function main() {
     at && lastAccepted ? sec(new Date(at).getTime() - lastAccepted) : null
   const result = {
     benchmark: 'exam-burst',
+    lost,
     at: new Date().toISOString(),
     config: { ...config, course: COURSE, quiz: QUIZ_LESSON, requestTimeoutMs: REQUEST_TIMEOUT_MS },
     quiz: {
@@ -798,6 +848,11 @@ async function main() {
       timeToAllGradedSec:
         d.state.graded === submitted.length ? sinceLast(d.state.lastGraded) : null,
       timeToAllProfiledSec: d.complete ? sinceLast(d.state.lastProfiled) : null,
+      passed: d.state.passed,
+      completed: d.state.completed,
+      jpCredits: d.state.jp,
+      notifications: d.state.notified,
+      timeToAllCompletedSec: d.complete ? sinceLast(d.state.lastCompleted) : null,
       gradingThroughputPerSec:
         d.state.firstGraded && d.state.lastGraded
           ? Math.round(
@@ -861,7 +916,13 @@ async function main() {
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
   console.log(`  results: ${path.relative(process.cwd(), file)}`)
 
-  return d.complete && result.burst.errors === 0 ? 0 : 1
+  console.log(
+    `  follow-ups: ${d.state.passed} passed -> ${d.state.completed} completed, ${d.state.jp} JP credits, ${d.state.notified} notifications`,
+  )
+  console.log(
+    `  lost${config.chaos ? ' (chaos run: workers SIGKILLed and restarted, Redis restarted empty)' : ''}: ${lost.attempts} attempts, ${lost.ratings} ratings, ${lost.completions} completions, ${lost.jpCredits} JP credits, ${lost.notifications} notifications`,
+  )
+  return d.complete && nothingLost && result.burst.errors === 0 ? 0 : 1
 }
 
 /** The whole cohort runs out of time: nobody submits; the maintenance job closes every attempt. */

@@ -8,6 +8,11 @@
 # Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
 # BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
 # Follows scripts/e2e-server.sh. Logs: .local/bench/.
+# --chaos: the run gets its own Redis server (a free port; the project's Redis is shared), and
+# while the learners submit, the workers are SIGKILLed and restarted (at 40% of the window and again
+# 5 s after it), and that Redis is SIGKILLed and restarted empty (at 80%); exam-burst.ts then
+# reports what was lost (nothing, or it exits non-zero). CPU figures of a chaos run only cover the
+# first workers process.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -15,6 +20,8 @@ LEARNERS="${1:-10000}"
 WINDOW="${2:-60}"
 shift $(( $# > 2 ? 2 : $# ))
 export PORT="${BENCH_PORT:-3200}"
+CHAOS=0
+for a in "$@"; do [ "$a" = "--chaos" ] && CHAOS=1; done
 
 set -a; . .local/services.env; set +a
 base_db="$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
@@ -49,8 +56,26 @@ npx tsx scripts/import-content.ts >>"$LOGS/setup-$stamp.log" 2>&1
 
 SERVER=""
 WORKERS=""
+CHAOS_PID=""
+PIDS="$LOGS/pids-$$"
+mkdir -p "$PIDS"
+start_redis() { # the chaos run's own Redis, no persistence: a restart comes back empty
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    >>"$LOGS/redis-$stamp.log" 2>&1 &
+  echo $! >"$PIDS/redis"
+  for _ in $(seq 1 50); do
+    redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+}
+start_workers() {
+  node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
+  echo $! >"$PIDS/workers"
+}
 cleanup() {
-  # Only the two processes this script started, by pid; SIGTERM lets the workers finish jobs.
+  [ -n "$CHAOS_PID" ] && kill -TERM "$CHAOS_PID" 2>/dev/null || true
+  WORKERS="$(cat "$PIDS/workers" 2>/dev/null || true)"
+  # Only the processes this script started, by pid; SIGTERM lets the workers finish jobs.
   for pid in $SERVER $WORKERS; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in $SERVER $WORKERS; do
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -63,6 +88,8 @@ cleanup() {
            if (keys.length) await r.unlink(...keys); } while (cursor !== '0');
     })().finally(() => r.disconnect());" 2>/dev/null || true
   [ "${KEEP_DB:-0}" = "1" ] || recreate_db drop 2>/dev/null || true
+  [ -f "$PIDS/redis" ] && kill -KILL "$(cat "$PIDS/redis")" 2>/dev/null || true
+  rm -rf "$PIDS"
 }
 trap cleanup EXIT
 
@@ -73,9 +100,15 @@ if [ "${BENCH_PROFILE:-0}" = "1" ]; then
   # The server has no SIGTERM handler; exiting normally lets V8 write the profile.
   SERVER_PROF=(--import 'data:text/javascript,process.on("SIGTERM",()=>process.exit(0))')
 fi
+if [ "$CHAOS" = "1" ]; then
+  REDIS_PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+  export REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+  start_redis
+  log "chaos run: own Redis at $REDIS_URL"
+fi
 # node --import tsx: one process each, so the pid is the process doing the work (CPU accounting).
-node "${PROF[@]}" --import tsx workers/index.ts >"$LOGS/workers-$stamp.log" 2>&1 &
-WORKERS=$!
+start_workers
+WORKERS="$(cat "$PIDS/workers")"
 node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx server/index.ts >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 
@@ -87,6 +120,27 @@ for i in $(seq 1 120); do
   sleep 0.5
 done
 log "server pid $SERVER, workers pid $WORKERS on $BASE (logs in $LOGS)"
+
+chaos() {
+  # Starts with the burst (after the set-up, which is not timed): wait for the first submission.
+  until node -e "
+    const {Client}=require('pg');const c=new Client({connectionString:process.env.DATABASE_URL});
+    c.connect().then(()=>c.query('SELECT count(*)::int AS n FROM \"QuizAttempt\" WHERE status <> \'IN_PROGRESS\''))
+      .then(r=>{c.end();process.exit(r.rows[0].n>0?0:1)},()=>process.exit(1))"; do sleep 1; done
+  sleep "$(( WINDOW * 2 / 5 ))"
+  log "chaos: SIGKILL workers $(cat "$PIDS/workers")"; kill -KILL "$(cat "$PIDS/workers")" || true
+  sleep 3; start_workers; log "chaos: workers restarted (pid $(cat "$PIDS/workers"))"
+  sleep "$(( WINDOW * 2 / 5 ))"
+  log "chaos: SIGKILL Redis, restart it empty"; kill -KILL "$(cat "$PIDS/redis")" || true
+  sleep 2; start_redis; log "chaos: Redis back, empty ($(redis-cli -p "$REDIS_PORT" dbsize) keys)"
+  sleep "$(( WINDOW / 5 + 5 ))"
+  log "chaos: SIGKILL workers $(cat "$PIDS/workers") again"; kill -KILL "$(cat "$PIDS/workers")" || true
+  sleep 3; start_workers; log "chaos: workers restarted (pid $(cat "$PIDS/workers"))"
+}
+if [ "$CHAOS" = "1" ]; then
+  chaos &
+  CHAOS_PID=$!
+fi
 
 status=0
 BENCH_SERVER_PID="$SERVER" BENCH_WORKERS_PID="$WORKERS" \

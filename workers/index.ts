@@ -1,74 +1,15 @@
-// The worker process: one BullMQ worker per queue, plus the outbox relay sweep. Shares env
-// validation, the Prisma client and the models with the web app. Stops gracefully on SIGTERM.
+// The worker process: runs the jobs listed in app/jobs/index.server.ts (app/jobs/runtime.server.ts
+// builds one BullMQ worker per job, the outbox relay and the Redis-loss watch). Stops gracefully on
+// SIGTERM.
 import os from 'node:os'
-import { Worker } from 'bullmq'
-import { jobs, QUEUES, type QueueName } from '~/jobs/contracts'
-import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
-import { relayOutbox } from '~/models/outbox.server'
+import { jobs } from '~/jobs/index.server'
+import { startJobRuntime } from '~/jobs/runtime.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { createRedis } from '~/utils/redis.server'
-import { processorFor } from './processors'
 
-const CONCURRENCY: Record<QueueName, number> = {
-  notifications: 5,
-  video: 5,
-  grading: 20,
-  competency: 10,
-  maintenance: 1,
-}
-const SWEEP_MS = env.OUTBOX_SWEEP_MS
-const MAINTENANCE_EVERY_MS = env.MAINTENANCE_EVERY_MS
-
-export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
-  const connection = createRedis({ maxRetriesPerRequest: null })
-  const workers = queues.map(
-    (q) =>
-      new Worker(q, processorFor(q), {
-        connection,
-        prefix: bullPrefix(),
-        concurrency: CONCURRENCY[q],
-        // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
-        lockDuration: env.WORKER_LOCK_MS,
-        stalledInterval: env.WORKER_STALLED_MS,
-      }),
-  )
-  for (const w of workers) {
-    w.on('failed', (job, err) =>
-      console.error(`[worker:${w.name}] job ${job?.id} (${job?.name}) failed: ${err.message}`),
-    )
-    w.on('error', (err) => console.error(`[worker:${w.name}] ${err.message}`))
-  }
-  if (queues.includes('maintenance')) {
-    // The scheduled maintenance job (overdue attempts, lost grading jobs): one schedule, upserted.
-    await getQueue('maintenance')
-      .upsertJobScheduler(
-        'maintenance-sweep',
-        { every: MAINTENANCE_EVERY_MS },
-        {
-          name: jobs.maintenanceSweep.name,
-          data: {},
-          opts: { removeOnComplete: 100, removeOnFail: 500 },
-        },
-      )
-      .catch((e) => console.error(`[maintenance] could not schedule the sweep yet: ${String(e)}`))
-  }
-  let sweeping = false
-  const sweep = setInterval(() => {
-    if (sweeping) return
-    sweeping = true
-    relayOutbox()
-      .catch((e) => console.error(`[outbox] ${String(e)}`))
-      .finally(() => (sweeping = false))
-  }, SWEEP_MS)
-
-  async function stop() {
-    clearInterval(sweep)
-    await Promise.all(workers.map((w) => w.close()))
-    await closeQueues()
-    connection.disconnect()
-  }
-  return { workers, stop }
+/** Starts the workers of the given jobs (all by default). */
+export function startWorkers(names?: readonly string[]) {
+  return startJobRuntime(names)
 }
 
 async function main() {
@@ -79,7 +20,7 @@ async function main() {
   }
   const { stop } = await startWorkers()
   console.log(
-    `Bina workers started (queues: ${QUEUES.join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,
+    `Bina workers started (jobs: ${jobs.map((j) => j.name).join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,
   )
   let stopping = false
   const shutdown = async (signal: string) => {

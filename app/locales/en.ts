@@ -129,5 +129,18 @@ const en: Messages = {
       SEQUENCE: 'The sequence number cannot be 000: digits 16 to 18 must be between 001 and 999.',
     },
   },
+  jobs: {
+    notifications: {
+      WELCOME: {
+        title: 'Welcome to Bina',
+        body: 'Hello {{name}}, your account has been created. See your competency profile and start learning from the course catalogue.',
+      },
+      COURSE_COMPLETED: {
+        title: 'Course completed',
+        body: 'Congratulations! You completed "{{course}}" and earned {{jp}} JP.',
+      },
+      open: 'Open',
+    },
+  },
 }
 export default en

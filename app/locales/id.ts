@@ -120,6 +120,19 @@ const id = {
       SEQUENCE: 'Nomor urut tidak boleh 000: digit ke-16 sampai 18 harus antara 001 dan 999.',
     },
   },
+  jobs: {
+    notifications: {
+      WELCOME: {
+        title: 'Selamat datang di Bina',
+        body: 'Halo {{name}}, akun Anda telah dibuat. Lihat profil kompetensi Anda dan mulai belajar dari katalog kursus.',
+      },
+      COURSE_COMPLETED: {
+        title: 'Kursus selesai',
+        body: 'Selamat! Anda menyelesaikan "{{course}}" dan memperoleh {{jp}} JP.',
+      },
+      open: 'Buka',
+    },
+  },
 }
 export default id
 export type Messages = typeof id

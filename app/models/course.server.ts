@@ -2,7 +2,8 @@
 import type { Prisma, ProgramArea } from '~/generated/prisma/client'
 import { jpYear } from '~/domain/jp'
 import { prisma } from '~/utils/db.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
+import { relaySoon } from '~/jobs/outbox.server'
 import { quizPassedForLessons } from './quiz.server'
 
 /**
@@ -441,8 +442,9 @@ export async function recordVideoProgress(
 
 /**
  * Completes the enrolment when every required lesson is done (quiz lessons: the quiz passed).
- * Credits the course's JP once (unique per enrolment) and records the follow-up jobs in the same
- * transaction. Safe to call any number of times.
+ * Credits the course's JP once (unique per enrolment) and records the completion follow-ups
+ * (app/jobs/completion-follow-ups.server.ts: notification, ...) in the same transaction. Safe to call
+ * any number of times: the `completeEnrolment` job, which grading records with a passed attempt.
  */
 export async function maybeCompleteEnrolment(enrolmentId: string) {
   const enrolment = await prisma.enrolment.findUniqueOrThrow({
@@ -450,6 +452,7 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     select: {
       id: true,
       userId: true,
+      courseId: true,
       status: true,
       courseVersion: {
         select: {
@@ -485,32 +488,34 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   )
   if (!complete) return { completed: false, newlyCompleted: false }
   const now = new Date()
-  const outboxIds = await prisma.$transaction(async (tx) => {
-    const updated = await tx.enrolment.updateMany({
-      where: { id: enrolment.id, status: 'ACTIVE' },
-      data: { status: 'COMPLETED', completedAt: now },
-    })
-    if (updated.count === 0) return []
-    await tx.jpCredit.createMany({
-      data: [
-        {
-          userId: enrolment.userId,
-          year: jpYear(now),
-          jp: enrolment.courseVersion.jp,
-          sourceType: 'COURSE',
-          sourceId: enrolment.id,
-          title: enrolment.courseVersion.title,
-        },
-      ],
-      skipDuplicates: true,
-    })
-    const job = await recordJob(tx, 'notify', {
-      kind: 'COURSE_COMPLETED',
-      userId: enrolment.userId,
-      subjectId: enrolment.id,
-    })
-    return [job.id]
-  })
-  if (outboxIds.length) relaySoon(outboxIds)
-  return { completed: true, newlyCompleted: outboxIds.length > 0 }
+  const outboxIds = await prisma.$transaction(
+    async (tx): Promise<string[] | null> => {
+      const updated = await tx.enrolment.updateMany({
+        where: { id: enrolment.id, status: 'ACTIVE' },
+        data: { status: 'COMPLETED', completedAt: now },
+      })
+      if (updated.count === 0) return null
+      await tx.jpCredit.createMany({
+        data: [
+          {
+            userId: enrolment.userId,
+            year: jpYear(now),
+            jp: enrolment.courseVersion.jp,
+            sourceType: 'COURSE',
+            sourceId: enrolment.id,
+            title: enrolment.courseVersion.title,
+          },
+        ],
+        skipDuplicates: true,
+      })
+      const completed = { ...enrolment, completedAt: now }
+      const ids: string[] = []
+      for (const followUp of completionFollowUps) ids.push(await followUp(tx, completed))
+      return ids
+      // Under a burst on shared cores, Prisma's defaults (2 s to start, 5 s to commit) expired.
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  )
+  if (outboxIds) relaySoon(outboxIds)
+  return { completed: true, newlyCompleted: outboxIds !== null }
 }

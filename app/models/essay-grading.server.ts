@@ -2,10 +2,9 @@
 // grading.server.ts); an instructor scores its essays here. Once every essay is scored, the
 // attempt goes back to SUBMITTED and its grading job is recorded in the same transaction, so the
 // grading worker computes the total, evidence and rating as for any other attempt.
-import { jobs } from '~/jobs/contracts'
-import { getQueue } from '~/jobs/queue.server'
+import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
+import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
-import { recordJob, relaySoon } from './outbox.server'
 import type { Layout, Response } from './quiz.server'
 
 export class EssayGradingError extends Error {
@@ -237,38 +236,11 @@ export async function gradeEssays(
     })
     // Cannot happen under the row lock; throwing rolls the scores back rather than leave them orphaned.
     if (moved.count === 0) throw alreadyGraded()
-    return { remaining: 0, outboxId: (await recordJob(tx, 'gradeAttempt', { attemptId })).id }
+    // Its own job id (the first grading's job may still be kept as completed under the plain one).
+    const outboxId = await outboxInsert(tx, gradeAttemptJob, { attemptId, afterEssays: true })
+    return { remaining: 0, outboxId }
   })
 
-  if (result.outboxId) {
-    await releaseFinishedGradingJob(attemptId)
-    relaySoon([result.outboxId])
-  }
+  relaySoon([result.outboxId])
   return { complete: result.remaining === 0, remaining: result.remaining }
-}
-
-/**
- * The first grading job of this attempt (the one that found the essay) is kept as completed for a
- * while under the same deterministic job id, which would make the new enqueue a no-op. Remove it
- * so the relay's add takes effect now. Best effort: if Redis does not answer, the maintenance
- * sweep re-queues attempts left in SUBMITTED.
- */
-async function releaseFinishedGradingJob(attemptId: string) {
-  const contract = jobs.gradeAttempt
-  let timer: NodeJS.Timeout | undefined
-  const work = (async () => {
-    const job = await getQueue(contract.queue).getJob(contract.jobId({ attemptId }))
-    if (job && (await job.isCompleted())) await job.remove()
-  })()
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, 1_000)
-  })
-  try {
-    await Promise.race([work, timeout])
-  } catch {
-    // Left to the sweep.
-  } finally {
-    clearTimeout(timer)
-    work.catch(() => {})
-  }
 }

@@ -18,10 +18,10 @@ import {
   scoreAnswer,
   type GradableQuestion,
 } from '~/domain/scoring'
-import { jobs } from '~/jobs/contracts'
+import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
+import { rateCompetencyJob } from '~/jobs/rate-competency.server'
 import { prisma } from '~/utils/db.server'
-import { maybeCompleteEnrolment } from './course.server'
-import { relaySoon } from './outbox.server'
 import type { Response } from './quiz.server'
 
 // The scoring and rating rules live in the domain layer; re-exported for existing callers.
@@ -114,13 +114,21 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
   const evidence = needsPerson
     ? []
     : [...perCompetency.entries()].filter(([, c]) => !isBlankEvidence(c))
-  const rateJob = jobs.rateCompetency.payload.parse({ userId: attempt.userId, attemptId })
+  // Follow-ups recorded in the same statement as the grade: the rating, and (a passed attempt of an
+  // active enrolment) the completion check, which credits the JP and notifies.
+  const completes =
+    !needsPerson &&
+    passed &&
+    attempt.enrolmentId !== null &&
+    attempt.enrolmentStatus !== 'COMPLETED'
 
   // One statement, so one transaction: the state transition guards everything else (a second run
   // finds the attempt no longer SUBMITTED and writes nothing). Answers never saved get a row with
   // an empty response and score 0. An essay waiting for a person leaves the attempt NEEDS_GRADING
   // with no evidence and no rating job.
-  const [written] = await prisma.$queryRaw<{ outbox_id: string | null; moved: number }[]>`
+  const [written] = await prisma.$queryRaw<
+    { rate_id: string | null; complete_id: string | null; moved: number }[]
+  >`
     WITH moved AS (
       UPDATE "QuizAttempt" SET
         status = ${needsPerson ? 'NEEDS_GRADING' : 'GRADED'}::text::"AttemptStatus",
@@ -148,22 +156,23 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
              AS t(id, c, by_level, score, max)
       ON CONFLICT ("attemptId", "competencyId") DO NOTHING
       RETURNING 1
-    ), outbox AS (
-      INSERT INTO "OutboxMessage" (id, "jobName", payload, "createdAt", attempts)
-      SELECT ${randomUUID()}::text, 'rateCompetency', ${JSON.stringify(rateJob)}::jsonb,
-             (${now}::timestamptz AT TIME ZONE 'UTC'), 0
+    ), rate AS (
+      INSERT INTO ${OUTBOX_TABLE}
+      SELECT ${outboxValues(rateCompetencyJob, { userId: attempt.userId, attemptId }, now)}
       -- Also without evidence (a blank attempt): the job then only records the attempt as rated.
       FROM moved WHERE ${!needsPerson}::boolean
       RETURNING id
+    ), complete AS (
+      INSERT INTO ${OUTBOX_TABLE}
+      SELECT ${outboxValues(completeEnrolmentJob, { enrolmentId: attempt.enrolmentId ?? '-' }, now)}
+      FROM moved WHERE ${completes}::boolean
+      RETURNING id
     )
-    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT count(*)::int FROM moved) AS moved,
+    SELECT (SELECT id FROM rate) AS rate_id, (SELECT id FROM complete) AS complete_id,
+           (SELECT count(*)::int FROM moved) AS moved,
            (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`
   if (!written?.moved) return { graded: false } // another run got here first
-  if (written.outbox_id) relaySoon([written.outbox_id])
-  // Only a passed attempt can complete the course (a failed one never raises the final grade
-  // past the pass mark under any grading method).
-  if (!needsPerson && passed && attempt.enrolmentId && attempt.enrolmentStatus !== 'COMPLETED')
-    await maybeCompleteEnrolment(attempt.enrolmentId)
+  relaySoon([written.rate_id, written.complete_id])
   return { graded: !needsPerson, percent }
 }
 

@@ -2,7 +2,7 @@
 // of a failed job, and the outbox rows not yet relayed. Every Redis call is bounded by a timeout so
 // the page still answers (with the outbox part) when Redis is unreachable.
 import type { Job } from 'bullmq'
-import { QUEUES, type QueueName } from '~/jobs/contracts'
+import { JOB_NAMES } from '~/jobs/index.server'
 import { getQueue } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 
@@ -62,7 +62,7 @@ function failedJobView(job: Job) {
 
 export type FailedJobView = ReturnType<typeof failedJobView>
 
-async function queueSummary(name: QueueName, failedLimit: number) {
+async function queueSummary(name: string, failedLimit: number) {
   const queue = getQueue(name)
   const [raw, failed] = await Promise.all([
     queue.getJobCounts(...COUNT_TYPES),
@@ -82,14 +82,21 @@ async function queueSummary(name: QueueName, failedLimit: number) {
 
 export type QueueSummary = Awaited<ReturnType<typeof queueSummary>>
 
-/** Unsent outbox rows: how many, and the oldest one's age and last relay error. */
+/** Unsent outbox rows (how many, the oldest one's age and last relay error) and rows set aside. */
 export async function outboxBacklog(now = new Date()) {
-  const [unsent, oldest] = await Promise.all([
-    prisma.outboxMessage.count({ where: { sentAt: null } }),
+  const [unsent, oldest, deadCount, dead] = await Promise.all([
+    prisma.outboxMessage.count({ where: { sentAt: null, deadAt: null } }),
     prisma.outboxMessage.findFirst({
-      where: { sentAt: null },
+      where: { sentAt: null, deadAt: null },
       orderBy: { createdAt: 'asc' },
       select: { id: true, jobName: true, createdAt: true, attempts: true, lastError: true },
+    }),
+    prisma.outboxMessage.count({ where: { deadAt: { not: null } } }),
+    prisma.outboxMessage.findMany({
+      where: { deadAt: { not: null } },
+      orderBy: { deadAt: 'desc' },
+      take: 20,
+      select: { id: true, jobName: true, payload: true, deadAt: true, lastError: true },
     }),
   ])
   return {
@@ -100,6 +107,11 @@ export async function outboxBacklog(now = new Date()) {
           ageSeconds: Math.max(0, Math.round((now.getTime() - oldest.createdAt.getTime()) / 1000)),
         }
       : null,
+    /** Rows the relay set aside (unknown job or bad payload): never sent, kept for an admin. */
+    dead: {
+      count: deadCount,
+      latest: dead.map((d) => ({ ...d, payload: compactJson(d.payload) })),
+    },
   }
 }
 
@@ -116,7 +128,7 @@ export async function queueOverview(
   const [outbox, queues] = await Promise.all([
     outboxBacklog(),
     withTimeout(
-      Promise.all(QUEUES.map((q) => queueSummary(q, failedLimit))),
+      Promise.all(JOB_NAMES.map((q) => queueSummary(q, failedLimit))),
       opts.timeoutMs ?? REDIS_TIMEOUT_MS,
     ).then(
       (list) => ({ ok: true as const, list }),
@@ -149,7 +161,7 @@ export type RetryResult = { ok: boolean; message: string }
 
 /** Moves one failed job back to waiting. */
 export async function retryFailedJob(
-  queue: QueueName,
+  queue: string,
   jobId: string,
   opts: { timeoutMs?: number } = {},
 ): Promise<RetryResult> {

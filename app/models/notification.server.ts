@@ -1,8 +1,18 @@
-// In-app notifications. Created by the `notify` job from database facts; one per dedupe key.
-import type { JobPayload } from '~/jobs/contracts'
+// In-app notifications. Created by the `notify` job (app/jobs/notify.server.ts) from database facts,
+// one per dedupe key, stored as kind + parameters; app/utils/notification-text.ts renders them in
+// the reader's language.
+import type { Prisma } from '~/generated/prisma/client'
+import type { NotificationParams } from '~/utils/notification-text'
 import { prisma } from '~/utils/db.server'
 
-export async function createNotificationFromJob(p: JobPayload<'notify'>) {
+export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+export async function createNotificationFromJob(p: {
+  kind: NotificationKind
+  userId: string
+  subjectId: string
+}) {
   const dedupeKey = `${p.kind}:${p.subjectId}`
   const existing = await prisma.notification.findUnique({
     where: { dedupeKey },
@@ -14,32 +24,39 @@ export async function createNotificationFromJob(p: JobPayload<'notify'>) {
     select: { id: true, name: true },
   })
   if (!user) return { created: false }
-  let content: { title: string; body: string; link?: string }
+  let params: NotificationParams
+  let link: string
   switch (p.kind) {
     case 'WELCOME':
-      content = {
-        title: 'Selamat datang di Bina',
-        body: `Halo ${user.name}, akun Anda telah dibuat. Lihat profil kompetensi Anda dan mulai belajar dari katalog kursus.`,
-        link: '/',
-      }
+      params = { name: user.name }
+      link = '/'
       break
     case 'COURSE_COMPLETED': {
       const enrolment = await prisma.enrolment.findUnique({
         where: { id: p.subjectId },
-        select: { completedAt: true, course: { select: { title: true, jp: true, slug: true } } },
+        select: {
+          completedAt: true,
+          courseVersion: { select: { title: true, jp: true } },
+          course: { select: { slug: true } },
+        },
       })
       if (!enrolment?.completedAt) return { created: false }
-      content = {
-        title: 'Kursus selesai',
-        body: `Selamat! Anda menyelesaikan "${enrolment.course.title}" dan memperoleh ${enrolment.course.jp} JP.`,
-        link: `/courses/${enrolment.course.slug}`,
-      }
+      params = { course: enrolment.courseVersion.title, jp: enrolment.courseVersion.jp }
+      link = `/courses/${enrolment.course.slug}`
       break
     }
   }
   // The unique dedupe key makes a concurrent duplicate fail instead of writing twice.
   const result = await prisma.notification.createMany({
-    data: [{ userId: user.id, kind: p.kind, dedupeKey, ...content }],
+    data: [
+      {
+        userId: user.id,
+        kind: p.kind,
+        dedupeKey,
+        params: params as Prisma.InputJsonObject,
+        link,
+      },
+    ],
     skipDuplicates: true,
   })
   return { created: result.count === 1 }
@@ -49,12 +66,22 @@ export function unreadCount(userId: string) {
   return prisma.notification.count({ where: { userId, readAt: null } })
 }
 
+/** The reader's notifications, newest first: render each with `notificationText`. */
 export function listNotifications(userId: string, take = 50) {
   return prisma.notification.findMany({
     where: { userId },
     orderBy: { createdAt: 'desc' },
     take,
-    select: { id: true, title: true, body: true, link: true, readAt: true, createdAt: true },
+    select: {
+      id: true,
+      kind: true,
+      params: true,
+      title: true,
+      body: true,
+      link: true,
+      readAt: true,
+      createdAt: true,
+    },
   })
 }
 

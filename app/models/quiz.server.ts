@@ -1,6 +1,6 @@
 // The quiz engine: attempts with server-side deadlines, answer saving, submission through the
 // outbox, and what a learner may see before and after review. Grading is in grading.server.ts.
-import { randomInt, randomUUID } from 'node:crypto'
+import { randomInt } from 'node:crypto'
 import { attemptDeadline, isPastDeadline, overdueCutoff, quizOpen } from '~/domain/deadline'
 import { finalGrade, quizPassed } from '~/domain/grading-method'
 import { drawLayout, type Layout } from '~/domain/layout'
@@ -8,9 +8,8 @@ import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { jobs, type JobName, type JobPayload } from '~/jobs/contracts'
-import { enqueue, getQueue } from '~/jobs/queue.server'
-import { pruneOutbox, relaySoon } from './outbox.server'
+import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
+import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
 
 export type { Layout }
 export type Response = QuizResponse
@@ -418,7 +417,6 @@ export async function submitAttempt(
   const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
   const entries = late ? [] : Object.entries(responses).filter(([qid]) => allowed.has(qid))
   const now = new Date().toISOString()
-  const payload = jobs.gradeAttempt.payload.parse({ attemptId })
   const rows = await prisma.$queryRaw<{ outbox_id: string | null }[]>`
     WITH moved AS (
       UPDATE "QuizAttempt" SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
@@ -431,8 +429,7 @@ export async function submitAttempt(
       WHERE EXISTS (SELECT 1 FROM moved)
       ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
     ), outbox AS (
-      INSERT INTO "OutboxMessage" ("id", "jobName", "payload", "createdAt", "attempts")
-      SELECT ${randomUUID()}, 'gradeAttempt', ${JSON.stringify(payload)}::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC'), 0 FROM moved
+      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(gradeAttemptJob, { attemptId }, now)} FROM moved
       RETURNING id
     )
     SELECT (SELECT id FROM outbox) AS outbox_id`
@@ -464,78 +461,12 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
         FROM due WHERE a.id = due.id AND a.status = 'IN_PROGRESS'
         RETURNING a.id
       )
-      INSERT INTO "OutboxMessage" (id, "jobName", payload, "createdAt", attempts)
-      SELECT gen_random_uuid()::text, 'gradeAttempt', jsonb_build_object('attemptId', moved.id),
-             (${now}::timestamptz AT TIME ZONE 'UTC'), 0
+      INSERT INTO ${OUTBOX_TABLE}
+      SELECT ${outboxSelect(gradeAttemptJob, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
       RETURNING id`
     if (rows.length) relaySoon(rows.map((r) => r.id))
     total += rows.length
     if (rows.length < batch) return total
   }
-}
-
-/**
- * Makes sure a job exists for work the database says is not done: re-added when the job is gone
- * (Redis lost it, or it completed without effect), retried when it failed. Jobs still waiting or
- * running are left alone. Returns whether it re-queued.
- */
-async function ensureJob<N extends JobName>(name: N, payload: JobPayload<N>) {
-  const job = await getQueue(jobs[name].queue).getJob(jobs[name].jobId(payload as never))
-  const state = job ? await job.getState() : 'missing'
-  if (state === 'failed') {
-    await job!.retry()
-    return true
-  }
-  if (state === 'missing' || state === 'unknown' || state === 'completed') {
-    if (job) await job.remove()
-    await enqueue(name, payload)
-    return true
-  }
-  return false
-}
-
-/**
- * Periodic sweep: an attempt submitted a while ago and still not graded gets its grading job back.
- * Unsent outbox rows are the relay's business, not this sweep's.
- */
-export async function requeueUngraded(olderThanMs = 120_000, limit = 500) {
-  const stale = await prisma.quizAttempt.findMany({
-    where: { status: 'SUBMITTED', submittedAt: { lt: new Date(Date.now() - olderThanMs) } },
-    select: { id: true },
-    take: limit,
-  })
-  let requeued = 0
-  for (const a of stale) if (await ensureJob('gradeAttempt', { attemptId: a.id })) requeued++
-  return requeued
-}
-
-/**
- * Periodic sweep: an attempt graded a while ago whose evidence was never folded into the
- * learner's ratings (the rating job was lost, e.g. Redis restarted without persistence) gets its
- * rating job back.
- */
-export async function requeueUnrated(olderThanMs = 120_000, limit = 500) {
-  const stale = await prisma.quizAttempt.findMany({
-    where: {
-      status: 'GRADED',
-      ratedAt: null,
-      gradedAt: { lt: new Date(Date.now() - olderThanMs) },
-    },
-    select: { id: true, userId: true },
-    take: limit,
-  })
-  let requeued = 0
-  for (const a of stale)
-    if (await ensureJob('rateCompetency', { userId: a.userId, attemptId: a.id })) requeued++
-  return requeued
-}
-
-/** The `maintenanceSweep` job. */
-export async function maintenanceSweep() {
-  const finalised = await finaliseOverdueAttempts()
-  const requeued = await requeueUngraded()
-  const rerated = await requeueUnrated()
-  const pruned = await pruneOutbox()
-  return { finalised, requeued, rerated, pruned }
 }

@@ -6,7 +6,8 @@ import { endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { validateNip } from '~/utils/nip'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { notifyJob } from '~/jobs/notify.server'
+import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 
 export const ROLES = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
 
@@ -95,12 +96,12 @@ export async function createUser(input: UserFormInput) {
         },
         select: { id: true, name: true },
       })
-      const job = await recordJob(tx, 'notify', {
+      const outboxId = await outboxInsert(tx, notifyJob, {
         kind: 'WELCOME',
         userId: user.id,
         subjectId: user.id,
       })
-      return { user, outboxId: job.id }
+      return { user, outboxId }
     })
     relaySoon([outboxId])
     return { user, temporaryPassword: password }

@@ -7,7 +7,8 @@ import path from 'node:path'
 import Mux from '@mux/mux-node'
 import { prisma } from '~/utils/db.server'
 import { env, muxEnabled } from '~/utils/env.server'
-import { recordJob, relaySoon } from './outbox.server'
+import { muxWebhookJob } from '~/jobs/mux-webhook.server'
+import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 
 let client: Mux | undefined
 export function muxClient(): Mux {
@@ -154,7 +155,7 @@ export async function receiveMuxWebhook(rawBody: string, headers: Headers) {
       skipDuplicates: true,
     })
     if (inserted.count === 0) return null
-    return (await recordJob(tx, 'muxWebhook', { eventId: event.id })).id
+    return outboxInsert(tx, muxWebhookJob, { eventId: event.id })
   })
   if (outboxId) relaySoon([outboxId])
   return { duplicate: outboxId === null, eventId: event.id }

@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { QUEUES, type QueueName } from '~/jobs/contracts'
+import { JOB_NAMES } from '~/jobs/index.server'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { requireRole } from '~/utils/auth.server'
 import { Flash } from '~/components/flash'
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const retrySchema = z.object({
   intent: z.literal('retry'),
-  queue: z.enum(QUEUES, { message: 'Antrian tidak dikenal.' }),
+  queue: z.enum(JOB_NAMES, { message: 'Antrian tidak dikenal.' }),
   jobId: z.string().trim().min(1, 'ID tugas kosong.').max(300),
 })
 
@@ -37,11 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return data(result, { status: result.ok ? 200 : 400 })
 }
 
-const queueLabel: Record<QueueName, string> = {
-  notifications: 'Notifikasi',
-  video: 'Video (webhook Mux)',
-  grading: 'Penilaian kuis',
-  competency: 'Pemeringkatan kompetensi',
+const queueLabel: Record<string, string> = {
+  notify: 'Notifikasi',
+  muxWebhook: 'Video (webhook Mux)',
+  gradeAttempt: 'Penilaian kuis',
+  rateCompetency: 'Pemeringkatan kompetensi',
+  completeEnrolment: 'Penyelesaian kursus (JP, notifikasi)',
   maintenance: 'Pemeliharaan terjadwal',
 }
 
@@ -129,6 +130,21 @@ export default function AdminJobs() {
             ) : null}
           </>
         )}
+        {outbox.dead.count > 0 ? (
+          <div data-testid="outbox-dead">
+            <p>
+              <strong>{outbox.dead.count}</strong> pesan outbox disisihkan (tidak dapat diteruskan;
+              pesan lain tetap berjalan):
+            </p>
+            <ul>
+              {outbox.dead.latest.map((d) => (
+                <li key={d.id} style={{ wordBreak: 'break-word' }}>
+                  <code>{d.jobName}</code> <code>{d.payload}</code>: {d.lastError}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
 
       {!redis.ok ? (

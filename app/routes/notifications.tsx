@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { listNotifications, markRead } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
+import { notificationText } from '~/utils/notification-text'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -37,13 +38,17 @@ export default function Notifications() {
       ) : null}
       {notifications.length === 0 ? <p>{t('notifications.empty')}</p> : null}
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="notifications">
-        {notifications.map((n) => (
-          <li key={n.id} className={`card ${n.readAt ? '' : 'notif-unread'}`}>
-            <strong>{n.title}</strong> <span className="muted">· {formatDate(n.createdAt)}</span>
-            <p style={{ margin: '.3rem 0' }}>{n.body}</p>
-            {n.link ? <Link to={n.link}>Buka</Link> : null}
-          </li>
-        ))}
+        {notifications.map((n) => {
+          const text = notificationText(n, t)
+          return (
+            <li key={n.id} className={`card ${n.readAt ? '' : 'notif-unread'}`}>
+              <strong>{text.title}</strong>{' '}
+              <span className="muted">· {formatDate(n.createdAt)}</span>
+              <p style={{ margin: '.3rem 0' }}>{text.body}</p>
+              {n.link ? <Link to={n.link}>{t('jobs.notifications.open')}</Link> : null}
+            </li>
+          )
+        })}
       </ul>
     </>
   )

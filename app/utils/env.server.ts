@@ -50,6 +50,10 @@ const schema = z
     WORKER_LOCK_MS: z.coerce.number().int().positive().default(30_000),
     /** How often BullMQ looks for jobs whose lock expired (stalled). */
     WORKER_STALLED_MS: z.coerce.number().int().positive().default(30_000),
+    /** Work not done this long after it became due is given its job back by the recovery sweep. */
+    RECOVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
+    /** How often a worker process checks that Redis still holds its marker (data lost). */
+    REDIS_CHECK_MS: z.coerce.number().int().positive().default(2_000),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {

@@ -10,6 +10,7 @@ import {
   publishCourse,
   recordVideoProgress,
 } from '~/models/course.server'
+import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
 import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
@@ -234,6 +235,13 @@ describe('learning a course', () => {
     outline = await courseOutline(COURSE, u.id)
     expect(outline!.enrolment!.status).toBe('ACTIVE')
     await takeQuiz(u.id, true)
+    // Grading recorded the completion check as a job, in the grading statement; the job completes.
+    const enrolmentId = outline!.enrolment!.id
+    const checks = await prisma.outboxMessage.findMany({
+      where: { jobName: completeEnrolmentJob.name, payload: { equals: { enrolmentId } } },
+    })
+    expect(checks).toHaveLength(1)
+    await completeEnrolmentJob.handler({ enrolmentId })
     outline = await courseOutline(COURSE, u.id)
     expect(outline!.enrolment!.status).toBe('COMPLETED')
     const credits = await prisma.jpCredit.findMany({ where: { userId: u.id } })

@@ -288,7 +288,7 @@ describe('essay grading', () => {
   it('is picked up again by the grading worker once the essay is scored', async () => {
     // The first grading job is kept as completed under the attempt's job id; grading the essay must
     // still lead to a second run right away, not only when the maintenance sweep notices.
-    const workers = await startWorkers(['grading'])
+    const workers = await startWorkers(['gradeAttempt', 'completeEnrolment'])
     try {
       const learner = await createTestUser()
       const grader = await createTestUser({ roles: ['INSTRUCTOR'] })

@@ -1,22 +1,26 @@
 // The scheduled maintenance job: overdue attempts finalised (all of a cohort, once each) and the
 // outbox pruned of rows sent long ago.
 import { randomUUID } from 'node:crypto'
+import { Worker } from 'bullmq'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeQueues, getQueue } from '~/jobs/queue.server'
-import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/models/outbox.server'
+import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
+import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
+import { OUTBOX_RETENTION_DAYS, pruneOutbox, relayOutbox } from '~/jobs/relay.server'
 import { gradeAttempt } from '~/models/grading.server'
-import {
-  finaliseOverdueAttempts,
-  requeueUnrated,
-  startAttempt,
-  submitAttempt,
-} from '~/models/quiz.server'
+import { outboxBacklog } from '~/models/jobs-admin.server'
+import { finaliseOverdueAttempts, startAttempt, submitAttempt } from '~/models/quiz.server'
+import { rateCompetencyJob } from '~/jobs/rate-competency.server'
+import { recoverJobs } from '~/jobs/recovery.server'
 import { prisma } from '~/utils/db.server'
-import { redis } from '~/utils/redis.server'
+import { createRedis, redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
-import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+import { answersFor, COURSE, finishLessons, QUIZ, takeQuiz } from '../support/learning'
 import { waitFor } from '../support/wait'
 import { startWorkers } from '../../workers/index'
+
+/** The rating job's recovery sweep, as the maintenance job runs it (work older than 2 minutes). */
+const requeueUnrated = async () =>
+  (await recoverJobs([rateCompetencyJob], { olderThanMs: 120_000 })).rateCompetency ?? 0
 
 afterAll(async () => {
   await closeQueues()
@@ -73,8 +77,12 @@ describe('graded attempts whose rating job was lost', () => {
     await submitAttempt(attemptId, u.id, await answersFor(attemptId, true))
     await gradeAttempt({ attemptId })
     // The rating job reached Redis (relayed right after grading)... and Redis lost it.
-    const queue = getQueue('competency')
-    const job = await waitFor(() => queue.getJob(`rate.${attemptId}`), 10_000, 'rating job')
+    const queue = getQueue('rateCompetency')
+    const job = await waitFor(
+      () => queue.getJob(`rateCompetency.${attemptId}`),
+      10_000,
+      'rating job',
+    )
     await job.remove()
     await prisma.quizAttempt.update({
       where: { id: attemptId },
@@ -83,13 +91,13 @@ describe('graded attempts whose rating job was lost', () => {
     expect(await prisma.competencyRating.count({ where: { userId: u.id } })).toBe(0)
 
     expect(await requeueUnrated()).toBeGreaterThanOrEqual(1)
-    const requeued = await queue.getJob(`rate.${attemptId}`)
+    const requeued = await queue.getJob(`rateCompetency.${attemptId}`)
     expect(await requeued?.getState()).toBe('waiting')
     // While the job waits, a second sweep leaves it alone (the same job, not a new one).
     await requeueUnrated()
-    expect((await queue.getJob(`rate.${attemptId}`))?.timestamp).toBe(requeued!.timestamp)
+    expect((await queue.getJob(`rateCompetency.${attemptId}`))?.timestamp).toBe(requeued!.timestamp)
 
-    const workers = await startWorkers(['competency'])
+    const workers = await startWorkers(['rateCompetency'])
     try {
       const rated = await waitFor(
         () =>
@@ -108,7 +116,7 @@ describe('graded attempts whose rating job was lost', () => {
     expect(await prisma.competencyRatingHistory.count({ where: { userId: u.id } })).toBe(evidence)
     // Rated: nothing more for the sweep to do about it.
     await requeueUnrated()
-    const after = await getQueue('competency').getJob(`rate.${attemptId}`)
+    const after = await getQueue('rateCompetency').getJob(`rateCompetency.${attemptId}`)
     expect(await after?.getState()).toBe('completed')
   })
 })
@@ -144,5 +152,147 @@ describe('outbox pruning', () => {
       select: { id: true },
     })
     expect(left.map((r) => r.id).sort()).toEqual([ids.recentSent, ids.oldUnsent].sort())
+  })
+})
+
+describe('an outbox row that cannot be relayed', () => {
+  it('is set aside with its reason and never blocks the others', async () => {
+    const old = new Date(Date.now() - 3_600_000)
+    const poisoned = {
+      unknown: { jobName: 'noSuchJob', payload: { attemptId: 'a' } },
+      badPayload: { jobName: 'gradeAttempt', payload: { attemptId: 42 } },
+    }
+    const ids = { unknown: randomUUID(), badPayload: randomUUID() }
+    // Oldest first: a relay reading the oldest rows meets them before anything else.
+    await prisma.outboxMessage.createMany({
+      data: (['unknown', 'badPayload'] as const).map((k) => ({
+        id: ids[k],
+        createdAt: old,
+        ...poisoned[k],
+      })),
+    })
+    // A valid row recorded just after them (written here, so nothing relays it but the loop below).
+    const u = await createTestUser()
+    const goodId = randomUUID()
+    await prisma.outboxMessage.create({
+      data: {
+        id: goodId,
+        jobName: 'notify',
+        payload: { kind: 'WELCOME', userId: u.id, subjectId: u.id },
+        createdAt: new Date(old.getTime() + 1_000),
+      },
+    })
+    const good = () => prisma.outboxMessage.findUniqueOrThrow({ where: { id: goodId } })
+    // Relays of two rows at a time: the set-aside rows are not read again.
+    for (let i = 0; i < 50 && !(await good()).sentAt; i++) await relayOutbox({ limit: 2 })
+    expect((await good()).sentAt).not.toBeNull()
+    const dead = await prisma.outboxMessage.findMany({
+      where: { id: { in: Object.values(ids) } },
+      select: { id: true, deadAt: true, sentAt: true, attempts: true, lastError: true },
+    })
+    const byId = new Map(dead.map((d) => [d.id, d]))
+    expect(byId.get(ids.unknown)).toMatchObject({ sentAt: null, attempts: 0 })
+    expect(byId.get(ids.unknown)!.deadAt).toBeInstanceOf(Date)
+    expect(byId.get(ids.unknown)!.lastError).toBe('unknown job "noSuchJob"')
+    expect(byId.get(ids.badPayload)!.deadAt).toBeInstanceOf(Date)
+    expect(byId.get(ids.badPayload)!.lastError).toMatch(/^bad payload/)
+    // Never relayed, never pruned.
+    await relayOutbox()
+    expect(await pruneOutbox(new Date(Date.now() + 365 * 86_400_000))).toBeGreaterThanOrEqual(0)
+    expect(await prisma.outboxMessage.count({ where: { id: { in: Object.values(ids) } } })).toBe(2)
+    expect(await getQueue('gradeAttempt').getJob('gradeAttempt.a')).toBeUndefined()
+    // Shown to admins at /admin/jobs, with the reason.
+    const backlog = await outboxBacklog()
+    expect(backlog.dead.count).toBeGreaterThanOrEqual(2)
+    const shown = backlog.dead.latest.filter((d) => d.id === ids.unknown || d.id === ids.badPayload)
+    expect(shown.map((d) => d.lastError).sort()).toEqual(
+      [byId.get(ids.badPayload)!.lastError, 'unknown job "noSuchJob"'].sort(),
+    )
+  })
+})
+
+describe('the completion job', () => {
+  it('completes once however often it runs (twice at once, then again)', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    await takeQuiz(u.id, true)
+    const { id: enrolmentId } = await prisma.enrolment.findFirstOrThrow({
+      where: { userId: u.id },
+      select: { id: true },
+    })
+    const runs = await Promise.all([
+      completeEnrolmentJob.handler({ enrolmentId }),
+      completeEnrolmentJob.handler({ enrolmentId }),
+    ])
+    await completeEnrolmentJob.handler({ enrolmentId })
+    expect(runs.filter((r) => (r as { newlyCompleted: boolean }).newlyCompleted)).toHaveLength(1)
+    expect(await prisma.jpCredit.count({ where: { userId: u.id } })).toBe(1)
+    expect(
+      await prisma.outboxMessage.count({
+        where: { jobName: 'notify', payload: { path: ['subjectId'], equals: enrolmentId } },
+      }),
+    ).toBe(1)
+  })
+
+  it('is recorded again by the sweep for a passed but not completed enrolment', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const attemptId = await takeQuiz(u.id, true)
+    const { id: enrolmentId } = await prisma.enrolment.findFirstOrThrow({
+      where: { userId: u.id },
+      select: { id: true },
+    })
+    // The completion job was lost (and its outbox row with it).
+    await prisma.outboxMessage.deleteMany({
+      where: { jobName: 'completeEnrolment', payload: { equals: { enrolmentId } } },
+    })
+    await (await getQueue('completeEnrolment').getJob(`completeEnrolment.${enrolmentId}`))?.remove()
+    await prisma.quizAttempt.update({
+      where: { id: attemptId },
+      data: { gradedAt: new Date(Date.now() - 10 * 60_000) },
+    })
+    const requeued = await recoverJobs([completeEnrolmentJob], { olderThanMs: 120_000 })
+    expect(requeued.completeEnrolment).toBeGreaterThanOrEqual(1)
+    const job = await getQueue('completeEnrolment').getJob(`completeEnrolment.${enrolmentId}`)
+    expect(job?.data).toEqual({ enrolmentId })
+  })
+})
+
+describe('a job that failed all its tries', () => {
+  it('waits for an admin: the sweep does not run it again', { timeout: 30_000 }, async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const attemptId = await takeQuiz(u.id, true)
+    await prisma.quizAttempt.update({
+      where: { id: attemptId },
+      data: { gradedAt: new Date(Date.now() - 10 * 60_000) },
+    })
+    const queue = getQueue('rateCompetency')
+    await (await queue.getJob(`rateCompetency.${attemptId}`))?.remove()
+    await queue.add(
+      'rateCompetency',
+      { userId: u.id, attemptId },
+      { jobId: `rateCompetency.${attemptId}`, attempts: 1 },
+    )
+    const connection = createRedis({ maxRetriesPerRequest: null })
+    const failing = new Worker(
+      'rateCompetency',
+      async () => {
+        throw new Error('database unreachable')
+      },
+      { connection, prefix: bullPrefix() },
+    )
+    try {
+      await waitFor(
+        async () => (await queue.getJob(`rateCompetency.${attemptId}`))?.isFailed(),
+        15_000,
+        'job failed',
+      )
+    } finally {
+      await failing.close()
+      connection.disconnect()
+    }
+    await requeueUnrated()
+    expect(await (await queue.getJob(`rateCompetency.${attemptId}`))?.getState()).toBe('failed')
   })
 })

@@ -25,7 +25,7 @@ delete process.env.MUX_SIGNING_PRIVATE_KEY
 const { muxEnabled, env } = await import('~/utils/env.server')
 const { createMuxUpload, playbackFor, processMuxEvent } = await import('~/models/video.server')
 const { action } = await import('~/routes/webhooks.mux')
-const { relayOutbox } = await import('~/models/outbox.server')
+const { relayOutbox } = await import('~/jobs/relay.server')
 const { closeQueues, getQueue } = await import('~/jobs/queue.server')
 const { prisma } = await import('~/utils/db.server')
 const { redis } = await import('~/utils/redis.server')
@@ -34,7 +34,7 @@ const { startWorkers } = await import('../../workers/index')
 let workers: Awaited<ReturnType<typeof startWorkers>> | undefined
 
 beforeAll(async () => {
-  workers = await startWorkers(['video'])
+  workers = await startWorkers(['muxWebhook'])
 })
 afterAll(async () => {
   await workers?.stop()
@@ -46,7 +46,12 @@ afterAll(async () => {
 /** Waits until the video queue has nothing waiting, delayed or running. */
 async function videoQueueIdle() {
   await waitFor(async () => {
-    const c = await getQueue('video').getJobCounts('active', 'waiting', 'delayed', 'prioritized')
+    const c = await getQueue('muxWebhook').getJobCounts(
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+    )
     return c.active + c.waiting + c.delayed + c.prioritized === 0
   })
 }

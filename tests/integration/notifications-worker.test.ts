@@ -1,18 +1,27 @@
+import i18next from 'i18next'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createNotificationFromJob } from '~/models/notification.server'
-import { relayOutbox } from '~/models/outbox.server'
+import { relayOutbox } from '~/jobs/relay.server'
 import { createUser } from '~/models/user.server'
 import { closeQueues, getQueue } from '~/jobs/queue.server'
+import i18nConfig, { resources } from '~/i18n'
+import { notificationText } from '~/utils/notification-text'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { startWorkers } from '../../workers/index'
 import { uniqueNip } from '../support/factories'
 import { waitFor } from '../support/wait'
 
+async function translator(lng: 'id' | 'en') {
+  const i18n = i18next.createInstance()
+  await i18n.init({ ...i18nConfig, lng, resources })
+  return i18n.t
+}
+
 let workers: Awaited<ReturnType<typeof startWorkers>>
 
 beforeAll(async () => {
-  workers = await startWorkers(['notifications'])
+  workers = await startWorkers(['notify'])
 })
 afterAll(async () => {
   await workers.stop()
@@ -45,8 +54,22 @@ describe('welcome notification', () => {
     const n = await waitFor(() =>
       prisma.notification.findFirst({ where: { userId: user.id, kind: 'WELCOME' } }),
     )
-    expect(n.title).toBe('Selamat datang di Bina')
-    expect(n.body).toContain('Dewi Lestari')
+    // Stored as kind + parameters, rendered in the reader's language.
+    expect(n.title).toBeNull()
+    const id = notificationText(n, await translator('id'))
+    expect(id.title).toBe('Selamat datang di Bina')
+    expect(id.body).toContain('Halo Dewi Lestari, S.Sos., akun Anda telah dibuat')
+    const en = notificationText(n, await translator('en'))
+    expect(en.title).toBe('Welcome to Bina')
+    expect(en.body).toContain('Hello Dewi Lestari, S.Sos., your account has been created')
+  })
+
+  it('written before kind + parameters keeps its stored text', async () => {
+    const old = { kind: 'WELCOME', params: null, title: 'Judul lama', body: 'Isi lama' }
+    expect(notificationText(old, await translator('en'))).toEqual({
+      title: 'Judul lama',
+      body: 'Isi lama',
+    })
   })
 
   it('is created once however often the job runs', async () => {
@@ -57,7 +80,7 @@ describe('welcome notification', () => {
     await relayOutbox()
     await relayOutbox()
     await waitFor(async () =>
-      (await getQueue('notifications').getJobCounts('completed', 'active', 'waiting')).active === 0
+      (await getQueue('notify').getJobCounts('completed', 'active', 'waiting')).active === 0
         ? true
         : null,
     )

@@ -30,14 +30,18 @@ let redisProc: ChildProcess = startRedis(redisPort)
 process.env.REDIS_URL = `redis://127.0.0.1:${redisPort}`
 process.env.WORKER_LOCK_MS = '2000'
 process.env.WORKER_STALLED_MS = '1000'
+process.env.REDIS_CHECK_MS = '500'
 
 const { prisma } = await import('~/utils/db.server')
 const { closeQueues, getQueue } = await import('~/jobs/queue.server')
-const { relayOutbox } = await import('~/models/outbox.server')
+const { relayOutbox } = await import('~/jobs/relay.server')
 const { startAttempt, submitAttempt } = await import('~/models/quiz.server')
 const { redis } = await import('~/utils/redis.server')
 const { startWorkers } = await import('../../workers/index')
 const { createTestUser } = await import('../support/factories')
+const { gradeAttempt } = await import('~/models/grading.server')
+const { maybeCompleteEnrolment } = await import('~/models/course.server')
+const { markerKey } = await import('~/jobs/runtime.server')
 const { answersFor, COURSE, finishLessons, QUIZ } = await import('../support/learning')
 
 beforeAll(async () => {
@@ -63,6 +67,29 @@ async function submittedAttempt() {
   const { attemptId } = await startAttempt(COURSE, QUIZ, u.id)
   return { userId: u.id, attemptId, answers: await answersFor(attemptId, true) }
 }
+
+/** Everything a passed attempt sets off, counted in PostgreSQL. */
+async function followUps(userId: string, attemptId: string) {
+  const [attempt, enrolment, jp, completedNotes] = await Promise.all([
+    prisma.quizAttempt.findUniqueOrThrow({
+      where: { id: attemptId },
+      select: { status: true, ratedAt: true, enrolmentId: true },
+    }),
+    prisma.enrolment.findFirstOrThrow({ where: { userId }, select: { id: true, status: true } }),
+    prisma.jpCredit.count({ where: { userId } }),
+    prisma.notification.count({ where: { userId, kind: 'COURSE_COMPLETED' } }),
+  ])
+  return {
+    graded: attempt.status === 'GRADED',
+    rated: attempt.ratedAt !== null,
+    completed: enrolment.status === 'COMPLETED',
+    jp,
+    completedNotes,
+  }
+}
+
+const allDone = (f: Awaited<ReturnType<typeof followUps>>) =>
+  f.graded && f.rated && f.completed && f.jp === 1 && f.completedNotes === 1
 
 async function results(attemptId: string) {
   // Status first, evidence after: read in parallel, the evidence query could run just before the
@@ -104,7 +131,7 @@ describe('a worker killed mid-job', () => {
         detached: true,
       })
       const job = await waitFor(
-        () => getQueue('grading').getJob(`grade.${attemptId}`),
+        () => getQueue('gradeAttempt').getJob(`gradeAttempt.${attemptId}`),
         10_000,
         'job',
       )
@@ -125,7 +152,12 @@ describe('a worker killed mid-job', () => {
       if (mid.attempt.status === 'SUBMITTED') expect(mid.evidence).toHaveLength(0)
       else expect(mid.evidence.length).toBeGreaterThan(0)
 
-      const workers = await startWorkers(['grading', 'competency'])
+      const workers = await startWorkers([
+        'gradeAttempt',
+        'rateCompetency',
+        'completeEnrolment',
+        'notify',
+      ])
       try {
         const done = await waitFor(
           async () => {
@@ -206,7 +238,12 @@ describe('Redis unreachable while a learner submits', () => {
       10_000,
       'redis back',
     )
-    const workers = await startWorkers(['grading', 'competency'])
+    const workers = await startWorkers([
+      'gradeAttempt',
+      'rateCompetency',
+      'completeEnrolment',
+      'notify',
+    ])
     try {
       await waitFor(
         async () =>
@@ -221,4 +258,112 @@ describe('Redis unreachable while a learner submits', () => {
       await workers.stop()
     }
   })
+})
+
+describe('a worker killed after the grading commit', () => {
+  it(
+    'still yields the completion, one JP credit and one notification',
+    { timeout: 120_000 },
+    async () => {
+      const { userId, attemptId, answers } = await submittedAttempt()
+      const enrolment = await prisma.enrolment.findFirstOrThrow({
+        where: { userId },
+        select: { id: true },
+      })
+      await submitAttempt(attemptId, userId, answers)
+      await relayOutbox()
+      // The completion job blocks on the enrolment row (its first write references it).
+      const lock = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await lock.connect()
+      await lock.query('BEGIN')
+      await lock.query('SELECT id FROM "Enrolment" WHERE id = $1 FOR UPDATE', [enrolment.id])
+      const child = spawn('npx', ['tsx', 'workers/index.ts'], {
+        env: { ...process.env, NODE_ENV: 'test' },
+        stdio: 'ignore',
+        detached: true,
+      })
+      try {
+        await waitFor(async () => (await followUps(userId, attemptId)).graded, 30_000, 'graded')
+        const job = await waitFor(
+          () => getQueue('completeEnrolment').getJob(`completeEnrolment.${enrolment.id}`),
+          10_000,
+          'completion job',
+        )
+        await waitFor(async () => (await job.getState()) === 'active', 10_000, 'completion active')
+      } finally {
+        process.kill(-child.pid!, 'SIGKILL')
+        await lock.query('ROLLBACK')
+        await lock.end()
+      }
+      const mid = await followUps(userId, attemptId)
+      expect(mid.completed).toBe(false)
+      expect(mid.jp).toBe(0)
+
+      const workers = await startWorkers()
+      try {
+        await waitFor(async () => allDone(await followUps(userId, attemptId)), 40_000, 'all done')
+        // Exactly once, however the killed and the retried job overlapped.
+        await new Promise((r) => setTimeout(r, 1_500))
+        const f = await followUps(userId, attemptId)
+        expect(f.jp).toBe(1)
+        expect(f.completedNotes).toBe(1)
+      } finally {
+        await workers.stop()
+      }
+    },
+  )
+})
+
+describe('Redis restarted empty with jobs waiting', () => {
+  it(
+    'recovers every kind of job and the schedules without restarting the worker',
+    { timeout: 120_000 },
+    async () => {
+      const workers = await startWorkers()
+      try {
+        // The workers stand still (as under a backlog) while the jobs wait in Redis.
+        await Promise.all(workers.workers.map((w) => w.pause(true)))
+        // One attempt waits for grading; one graded attempt's rating and completion jobs wait;
+        // one completed enrolment's notification job waits; a new account's welcome waits.
+        const toGrade = await submittedAttempt()
+        await submitAttempt(toGrade.attemptId, toGrade.userId, toGrade.answers)
+        const graded = await submittedAttempt()
+        await submitAttempt(graded.attemptId, graded.userId, graded.answers)
+        await gradeAttempt({ attemptId: graded.attemptId })
+        const completed = await submittedAttempt()
+        await submitAttempt(completed.attemptId, completed.userId, completed.answers)
+        await gradeAttempt({ attemptId: completed.attemptId })
+        const enrolment = await prisma.enrolment.findFirstOrThrow({
+          where: { userId: completed.userId },
+          select: { id: true },
+        })
+        expect((await maybeCompleteEnrolment(enrolment.id)).newlyCompleted).toBe(true)
+        while ((await relayOutbox()) > 0);
+        expect(await prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0)
+        const waiting = await Promise.all(
+          ['gradeAttempt', 'rateCompetency', 'completeEnrolment', 'notify'].map((q) =>
+            getQueue(q).getWaitingCount(),
+          ),
+        )
+        for (const n of waiting) expect(n).toBeGreaterThan(0)
+        expect(await getQueue('maintenance').getJobSchedulersCount()).toBe(1)
+
+        await redis().flushall()
+        expect(await getQueue('maintenance').getJobSchedulersCount()).toBe(0)
+        expect(await getQueue('gradeAttempt').getWaitingCount()).toBe(0)
+
+        await Promise.all(workers.workers.map((w) => w.resume()))
+        for (const a of [toGrade, graded, completed])
+          await waitFor(
+            async () => allDone(await followUps(a.userId, a.attemptId)),
+            60_000,
+            `all follow-ups of ${a.attemptId}`,
+          )
+        expect(await redis().exists(markerKey('gradeAttempt'), markerKey('maintenance'))).toBe(2)
+        expect(await getQueue('maintenance').getJobSchedulersCount()).toBe(1)
+      } finally {
+        await workers.stop()
+      }
+    },
+  )
 })

@@ -1,0 +1,40 @@
+// Completes an enrolment whose required lessons are all done (recorded by grading, in the same
+// statement as a passed attempt). Completion credits the JP and records the completion follow-ups
+// (./completion-follow-ups.server.ts) in its own transaction.
+import { z } from 'zod'
+import { maybeCompleteEnrolment } from '~/models/course.server'
+import { prisma } from '~/utils/db.server'
+import { defineJob } from './define.server'
+
+export const completeEnrolmentJob = defineJob({
+  name: 'completeEnrolment',
+  payload: z.object({ enrolmentId: z.string().min(1).max(100) }),
+  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  concurrency: 10,
+  key: (p) => p.enrolmentId,
+  handler: (p) => maybeCompleteEnrolment(p.enrolmentId),
+  recover: {
+    // Passed but not completed: an active enrolment with a quiz passed a while ago whose every
+    // required lesson is done (quiz lessons: an attempt passed). Repairs a completion whatever lost
+    // it (a lost job, an error, or an older version of this code).
+    find: (cutoff, limit) =>
+      prisma.$queryRaw<{ enrolmentId: string }[]>`
+        SELECT e.id AS "enrolmentId" FROM "Enrolment" e
+        WHERE e.status = 'ACTIVE'
+          AND EXISTS (
+            SELECT 1 FROM "QuizAttempt" a
+            WHERE a."enrolmentId" = e.id AND a.status = 'GRADED' AND a.passed
+              AND a."gradedAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC'))
+          AND NOT EXISTS (
+            SELECT 1 FROM "LessonVersion" lv
+            WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required
+              AND NOT EXISTS (
+                SELECT 1 FROM "LessonProgress" p
+                WHERE p."enrolmentId" = e.id AND p."lessonId" = lv."lessonId" AND p."completedAt" IS NOT NULL)
+              AND NOT (lv.kind = 'QUIZ' AND EXISTS (
+                SELECT 1 FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+                WHERE q."lessonId" = lv."lessonId" AND a."userId" = e."userId"
+                  AND a.status = 'GRADED' AND a.passed)))
+        LIMIT ${limit}`,
+  },
+})

@@ -1,0 +1,28 @@
+// Scores a submitted quiz attempt (recorded by the submit, the overdue sweep or the last essay grade).
+import { z } from 'zod'
+import { gradeAttempt } from '~/models/grading.server'
+import { prisma } from '~/utils/db.server'
+import { defineJob } from './define.server'
+
+export const gradeAttemptJob = defineJob({
+  name: 'gradeAttempt',
+  payload: z.object({
+    attemptId: z.string().min(1).max(100),
+    /** Set by the last essay grade: a second grading of the attempt, under its own job id. */
+    afterEssays: z.literal(true).optional(),
+  }),
+  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  concurrency: 20,
+  key: (p) => (p.afterEssays ? `${p.attemptId}.essays` : p.attemptId),
+  handler: (p) => gradeAttempt({ attemptId: p.attemptId }),
+  recover: {
+    // Submitted a while ago and still not graded.
+    find: (cutoff, limit) =>
+      prisma.$queryRaw<{ attemptId: string }[]>`
+        SELECT id AS "attemptId" FROM "QuizAttempt"
+        WHERE status = 'SUBMITTED' AND "submittedAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY "submittedAt" LIMIT ${limit}`,
+    // An attempt graded again (its essays graded) re-uses the job id of its first grading.
+    rerunCompleted: true,
+  },
+})

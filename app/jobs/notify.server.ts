@@ -1,0 +1,39 @@
+// An in-app notification built from a database fact (stored as kind + parameters, rendered in the
+// reader's language at read time).
+import { z } from 'zod'
+import { createNotificationFromJob, NOTIFICATION_KINDS } from '~/models/notification.server'
+import { prisma } from '~/utils/db.server'
+import { defineJob } from './define.server'
+
+const payload = z.object({
+  kind: z.enum(NOTIFICATION_KINDS),
+  userId: z.string().min(1).max(100),
+  /** Id of the record the notification is about (the user, an enrolment...). */
+  subjectId: z.string().min(1).max(100),
+})
+
+export const notifyJob = defineJob({
+  name: 'notify',
+  payload,
+  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  concurrency: 5,
+  key: (p) => `${p.kind}.${p.subjectId}`,
+  handler: (p) => createNotificationFromJob(p),
+  recover: {
+    // Relayed a while ago (within the outbox retention) and never delivered.
+    find: async (cutoff, limit) => {
+      const rows = await prisma.$queryRaw<{ payload: unknown }[]>`
+        SELECT o.payload FROM "OutboxMessage" o
+        WHERE o."jobName" = 'notify' AND o."sentAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
+          AND o."deadAt" IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM "Notification" n
+            WHERE n."dedupeKey" = (o.payload->>'kind') || ':' || (o.payload->>'subjectId'))
+        ORDER BY o."sentAt" LIMIT ${limit}`
+      return rows.flatMap((r) => {
+        const p = payload.safeParse(r.payload)
+        return p.success ? [p.data] : []
+      })
+    },
+  },
+})

@@ -1,0 +1,85 @@
+// Transactional outbox: a job is recorded in the same transaction (or the same SQL statement) as
+// the fact it follows from; ./relay.server.ts moves the rows to BullMQ. Rows are written through
+// the typed job definition only, never by string name:
+// - `outboxInsert(tx, job, payload)` / `outboxInsertMany` inside a Prisma transaction;
+// - `outboxValues(job, payload, now)` / `outboxSelect(job, payloadSql, now)`: SQL fragments for raw
+//   statements, `INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(...)} FROM moved RETURNING id`.
+// Models import this module, never BullMQ.
+import { randomUUID } from 'node:crypto'
+import { Prisma } from '~/generated/prisma/client'
+import type { JobDefinition, JobInput } from './define.server'
+
+type Tx = Prisma.TransactionClient
+
+/** The outbox table with its column list, for raw `INSERT INTO ${OUTBOX_TABLE} SELECT ...`. */
+export const OUTBOX_TABLE = Prisma.raw(
+  `"OutboxMessage" (id, "jobName", payload, "createdAt", attempts)`,
+)
+
+/** Records one job inside the caller's transaction; returns the outbox row id (for relaySoon). */
+export async function outboxInsert<J extends JobDefinition>(tx: Tx, job: J, payload: JobInput<J>) {
+  const data = job.payload.parse(payload)
+  const row = await tx.outboxMessage.create({
+    data: { jobName: job.name, payload: data },
+    select: { id: true },
+  })
+  return row.id
+}
+
+/** Records several jobs of one definition in one insert; returns the row ids. */
+export async function outboxInsertMany<J extends JobDefinition>(
+  tx: Tx,
+  job: J,
+  payloads: JobInput<J>[],
+) {
+  if (payloads.length === 0) return []
+  const rows = await tx.outboxMessage.createManyAndReturn({
+    data: payloads.map((p) => ({ jobName: job.name, payload: job.payload.parse(p) })),
+    select: { id: true },
+  })
+  return rows.map((r) => r.id)
+}
+
+/** The select list of one outbox row with a payload checked here (raw-SQL paths). */
+export function outboxValues<J extends JobDefinition>(
+  job: J,
+  payload: JobInput<J>,
+  now: Date | string,
+) {
+  const data = job.payload.parse(payload)
+  return Prisma.sql`${randomUUID()}::text, ${job.name}::text, ${JSON.stringify(data)}::jsonb,
+    (${now}::timestamptz AT TIME ZONE 'UTC'), 0`
+}
+
+/**
+ * The select list of outbox rows whose payload SQL builds per row (e.g.
+ * `Prisma.sql\`jsonb_build_object('attemptId', moved.id)\``). The relay validates these payloads
+ * against the definition and sets aside any row that does not parse.
+ */
+export function outboxSelect(job: JobDefinition, payloadSql: Prisma.Sql, now: Date | string) {
+  return Prisma.sql`gen_random_uuid()::text, ${job.name}::text, ${payloadSql},
+    (${now}::timestamptz AT TIME ZONE 'UTC'), 0`
+}
+
+// Rows recorded by this process are relayed together shortly after commit (a burst of submissions
+// becomes a few addBulk calls instead of one round trip each).
+const pending = new Set<string>()
+let flushTimer: NodeJS.Timeout | undefined
+const FLUSH_MS = 20
+
+/** Best effort right after commit; the workers' relay sweep sends whatever this misses. */
+export function relaySoon(ids: (string | null | undefined)[]) {
+  for (const id of ids) if (id) pending.add(id)
+  if (pending.size === 0) return
+  flushTimer ??= setTimeout(() => {
+    flushTimer = undefined
+    const batch = [...pending]
+    pending.clear()
+    // Loaded lazily: the relay needs the job list, whose handlers import the models.
+    void import('./relay.server')
+      .then((m) => m.relayOutbox({ ids: batch }))
+      .catch(() => {
+        // The periodic sweep in the workers picks these up.
+      })
+  }, FLUSH_MS)
+}

@@ -1,0 +1,122 @@
+// Runs the jobs of ./index.server.ts in a worker process: one BullMQ worker per job, the outbox
+// relay loop, the repeatable schedules, and the watch for Redis losing its data.
+//
+// Redis is not trusted to keep anything: a marker key is written next to each job's queue. When
+// it is gone (Redis restarted empty, FLUSHALL, a failover to an empty replica), this process re-creates
+// the schedules and runs every job's recovery at once (no age threshold), then writes the marker
+// again. It is checked every few seconds and as soon as the connection is ready again.
+import { Worker } from 'bullmq'
+import { createRedis } from '~/utils/redis.server'
+import type { JobDefinition } from './define.server'
+import { jobs as allJobs, recoverableJobs } from './index.server'
+import { bullPrefix, closeQueues, getQueue } from './queue.server'
+import { recoverJobs } from './recovery.server'
+import { relayOutbox } from './relay.server'
+import { jobSettings } from './settings.server'
+
+/** Written next to a job's queue; gone when Redis lost its data. */
+export function markerKey(jobName: string) {
+  return `${bullPrefix()}:${jobName}:alive`
+}
+
+/** Re-creates the repeatable schedules (idempotent upserts). */
+export async function ensureSchedules(jobs: readonly JobDefinition[] = allJobs) {
+  for (const job of jobs) {
+    if (!job.every) continue
+    await getQueue(job.name).upsertJobScheduler(
+      job.key({}),
+      { every: job.every() },
+      { name: job.name, data: {}, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+    )
+  }
+}
+
+export interface JobRuntime {
+  workers: Worker[]
+  /** Resolves after the next Redis check (tests). */
+  checkRedis(): Promise<'intact' | 'recovered'>
+  stop(): Promise<void>
+}
+
+/** Starts the workers of the given jobs (all by default). */
+export async function startJobRuntime(
+  names: readonly string[] = allJobs.map((j) => j.name),
+): Promise<JobRuntime> {
+  const selected = allJobs.filter((j) => names.includes(j.name))
+  const connection = createRedis({ maxRetriesPerRequest: null })
+  const workers = selected.map(
+    (job) =>
+      new Worker(
+        job.name,
+        async (bullJob) => {
+          // Only this job's own kind: anything else on its queue fails (visible to admins).
+          if (bullJob.name !== job.name)
+            throw new Error(`job ${bullJob.name} on the queue of ${job.name}: not run`)
+          return job.handler(job.payload.parse(bullJob.data))
+        },
+        {
+          connection,
+          prefix: bullPrefix(),
+          concurrency: job.concurrency,
+          // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
+          lockDuration: jobSettings.lockMs,
+          stalledInterval: jobSettings.stalledMs,
+        },
+      ),
+  )
+  for (const w of workers) {
+    w.on('failed', (job, err) =>
+      console.error(`[worker:${w.name}] job ${job?.id} failed: ${err.message}`),
+    )
+    w.on('error', (err) => console.error(`[worker:${w.name}] ${err.message}`))
+  }
+
+  // Redis-loss watch.
+  const watch = createRedis({ maxRetriesPerRequest: 1 })
+  let checking: Promise<'intact' | 'recovered'> | undefined
+  const checkRedis = () =>
+    (checking ??= (async () => {
+      try {
+        const markers = await watch.mget(selected.map((j) => markerKey(j.name)))
+        const lost = selected.filter((_, i) => markers[i] === null)
+        if (lost.length === 0) return 'intact' as const
+        await ensureSchedules(lost)
+        const requeued = await recoverJobs(
+          lost.filter((j) => recoverableJobs.includes(j)),
+          { olderThanMs: 0, limit: 100_000 },
+        )
+        const at = new Date().toISOString()
+        await watch.mset(Object.fromEntries(lost.map((j) => [markerKey(j.name), at])))
+        const n = Object.values(requeued).reduce((x, y) => x + y, 0)
+        if (n > 0) console.log(`[jobs] Redis had lost its data: ${n} jobs recovered`, requeued)
+        return 'recovered' as const
+      } finally {
+        checking = undefined
+      }
+    })())
+  const check = () => void checkRedis().catch((e) => console.error(`[jobs] ${String(e)}`))
+  watch.on('ready', check)
+  const watchTimer = setInterval(check, jobSettings.redisCheckMs)
+  await checkRedis().catch((e) => console.error(`[jobs] Redis not ready yet: ${String(e)}`))
+
+  let sweeping = false
+  const sweep = setInterval(() => {
+    if (sweeping) return
+    sweeping = true
+    relayOutbox()
+      .catch((e) => console.error(`[outbox] ${String(e)}`))
+      .finally(() => (sweeping = false))
+  }, jobSettings.outboxSweepMs)
+
+  async function stop() {
+    clearInterval(sweep)
+    clearInterval(watchTimer)
+    watch.off('ready', check)
+    await Promise.all(workers.map((w) => w.close()))
+    await checking?.catch(() => {})
+    watch.disconnect()
+    await closeQueues()
+    connection.disconnect()
+  }
+  return { workers, checkRedis, stop }
+}
