@@ -71,7 +71,10 @@ export default function LoginPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onBlur',
+    // Revalidate while typing, never on blur: an error vanishing on blur moved the button from
+    // under the pointer and swallowed the first click on "Masuk" (issue 8).
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   })
   const reason = params.get('reason')
   return (
