@@ -20,10 +20,17 @@ const schema = z.object({
   identifier: z
     .string({ required_error: 'NIP atau email wajib diisi.' })
     .trim()
-    .min(1, 'NIP atau email wajib diisi.'),
+    .min(1, 'NIP atau email wajib diisi.')
+    .max(254, 'NIP atau email terlalu panjang.')
+    // Shape only (no look-up): whether an account exists is never told apart here.
+    .refine(
+      (v) => v.includes('@') || /^\d{18}$/.test(v.replace(/\s+/g, '')),
+      'NIP harus terdiri dari 18 digit angka, atau masukkan alamat email.',
+    ),
   password: z
     .string({ required_error: 'Kata sandi wajib diisi.' })
-    .min(1, 'Kata sandi wajib diisi.'),
+    .min(1, 'Kata sandi wajib diisi.')
+    .max(1024, 'Kata sandi terlalu panjang.'),
   redirectTo: z.string().optional(),
 })
 

@@ -18,6 +18,27 @@ const schema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     /** Public origin (scheme://host[:port]) used to check the Origin of state-changing requests. */
     APP_ORIGIN: z.string().url().optional(),
+    /** Behind a reverse proxy: Express "trust proxy" value ("1", "loopback"...); then its
+     * X-Forwarded-Proto decides whether the request came over https (cookies' Secure, HSTS). */
+    TRUST_PROXY: z.string().optional(),
+    /** Failed sign-ins per minute, all accounts together, before every failure is slowed down. */
+    SIGNIN_GLOBAL_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(300),
+    /** Outgoing mail. Without SMTP_HOST, mails are written to MAIL_OUTBOX_DIR (demo mode). */
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().positive().default(587),
+    /** "true": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('Bina <no-reply@bina.jambiprov.go.id>'),
+    MAIL_OUTBOX_DIR: z.string().default('storage/outbox'),
+    /** Minutes a "Lupa kata sandi" link stays valid. */
+    PASSWORD_RESET_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(24 * 60)
+      .default(30),
     /** Minutes in one JP (jam pelajaran). */
     JP_MINUTES: z.coerce.number().int().positive().default(45),
     MEDIA_DIR: z.string().default('storage/media'),
