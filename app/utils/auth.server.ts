@@ -35,6 +35,8 @@ export interface SessionUser {
   jabatanId: string | null
   unit: { id: string; name: string; code: string; path: string } | null
   jabatan: { id: string; name: string; kind: JabatanKind } | null
+  /** A temporary (admin-issued) password: every page leads to the change page until changed. */
+  mustChangePassword: boolean
 }
 
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
@@ -80,6 +82,7 @@ interface SessionRow {
   jabatan_id: string | null
   jabatan_name: string | null
   jabatan_kind: string | null
+  must_change: boolean
 }
 
 // Every request reads its session: one raw query (session, user, unit, jabatan) instead of two
@@ -94,9 +97,11 @@ async function loadSession(request: Request) {
       (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}) < now() AT TIME ZONE 'UTC') AS needs_touch,
       u.active, u.nip, u.name, u.email, u.roles::text[] AS roles, u."employeeKind"::text AS employee_kind, u.locale,
       un.id AS unit_id, un.name AS unit_name, un.code AS unit_code, un.path AS unit_path,
-      j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind
+      j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind,
+      COALESCE(p."mustChange", false) AS must_change
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Password" p ON p."userId" = u.id
     LEFT JOIN "Unit" un ON un.id = u."unitId"
     LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
     WHERE s.id = ${id}`
@@ -124,6 +129,7 @@ async function loadSession(request: Request) {
     jabatan: r.jabatan_id
       ? { id: r.jabatan_id, name: r.jabatan_name!, kind: r.jabatan_kind as JabatanKind }
       : null,
+    mustChangePassword: r.must_change,
   }
   return { status: 'active', sessionId: id, user } as const
 }
@@ -148,9 +154,22 @@ function loginRedirect(request: Request, reason?: 'expired') {
 
 const clearCookieHeader = `bina_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isProduction ? '; Secure' : ''}`
 
+export const CHANGE_PASSWORD_PATH = '/settings/password'
+
 export async function requireUser(request: Request) {
   const s = await loadSession(request)
-  if (s.status === 'active') return s.user
+  if (s.status === 'active') {
+    if (s.user.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH)
+      throw redirect(CHANGE_PASSWORD_PATH)
+    return s.user
+  }
+  throw loginRedirect(request, s.status === 'expired' ? 'expired' : undefined)
+}
+
+/** The signed-in user and this session's id (the change-password page keeps this session). */
+export async function requireUserSession(request: Request) {
+  const s = await loadSession(request)
+  if (s.status === 'active') return s
   throw loginRedirect(request, s.status === 'expired' ? 'expired' : undefined)
 }
 
