@@ -4,12 +4,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
 import { prisma } from './db.server'
-import { env, isProduction } from './env.server'
+import { env } from './env.server'
 
 export const sessionCookie = createCookie('bina_session', {
   httpOnly: true,
   sameSite: 'lax',
-  secure: isProduction,
+  // `Secure` is decided per request by isSecureRequest (the real scheme), not by NODE_ENV.
+  secure: false,
   path: '/',
   secrets: [env.SESSION_SECRET],
   maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
@@ -39,8 +40,22 @@ export interface SessionUser {
   mustChangePassword: boolean
 }
 
+/**
+ * Whether the browser reached us over https: APP_ORIGIN's scheme when set, else the scheme of the
+ * request as the server saw it (a trusted proxy's X-Forwarded-Proto), set by server/app.ts.
+ * So the demo works over plain http on any address, and production behind https marks cookies
+ * Secure.
+ */
+export function isSecureRequest(request: Request) {
+  if (env.APP_ORIGIN) return env.APP_ORIGIN.startsWith('https:')
+  return request.headers.get('x-bina-proto') === 'https'
+}
+
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
-export async function createSession(userId: string, meta: { ip?: string; userAgent?: string }) {
+export async function createSession(
+  userId: string,
+  meta: { ip?: string; userAgent?: string; secure?: boolean },
+) {
   const token = randomBytes(32).toString('base64url')
   await prisma.session.create({
     data: {
@@ -51,7 +66,7 @@ export async function createSession(userId: string, meta: { ip?: string; userAge
       userAgent: meta.userAgent?.slice(0, 300),
     },
   })
-  return sessionCookie.serialize(token)
+  return sessionCookie.serialize(token, { secure: meta.secure ?? false })
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -148,11 +163,12 @@ function loginRedirect(request: Request, reason?: 'expired') {
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search })
   if (reason) params.set('reason', reason)
   return redirect(`/login?${params}`, {
-    headers: reason ? { 'Set-Cookie': clearCookieHeader } : undefined,
+    headers: reason ? { 'Set-Cookie': clearCookieHeader(request) } : undefined,
   })
 }
 
-const clearCookieHeader = `bina_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isProduction ? '; Secure' : ''}`
+const clearCookieHeader = (request: Request) =>
+  `bina_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isSecureRequest(request) ? '; Secure' : ''}`
 
 export const CHANGE_PASSWORD_PATH = '/settings/password'
 
@@ -197,7 +213,7 @@ export async function requireAnonymous(request: Request) {
 export async function logout(request: Request) {
   const token = await readToken(request)
   if (token) await prisma.session.deleteMany({ where: { id: hashToken(token) } })
-  return clearCookieHeader
+  return clearCookieHeader(request)
 }
 
 export async function endAllSessions(userId: string) {
@@ -207,5 +223,9 @@ export async function endAllSessions(userId: string) {
 export function clientMeta(request: Request) {
   // Set by server/index.ts from the socket (or the trusted proxy), never taken from the client.
   const ip = request.headers.get('x-bina-client-ip') ?? undefined
-  return { ip, userAgent: request.headers.get('user-agent') ?? undefined }
+  return {
+    ip,
+    userAgent: request.headers.get('user-agent') ?? undefined,
+    secure: isSecureRequest(request),
+  }
 }

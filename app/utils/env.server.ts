@@ -1,6 +1,9 @@
 // Environment, validated once with Zod. Both the web server and the workers import `env` from here.
 import { z } from 'zod'
 
+/** Secrets published in this repository: production refuses to start with them. */
+export const KNOWN_EXAMPLE_SECRETS = ['change-me-bina-demo-secret-0123456789']
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -58,6 +61,14 @@ const schema = z
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })
   .superRefine((v, ctx) => {
+    if (v.NODE_ENV === 'production' && KNOWN_EXAMPLE_SECRETS.includes(v.SESSION_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message:
+          'is the example value from .env.example: run scripts/setup.sh (it writes a random one) or set your own (openssl rand -hex 32)',
+      })
+    }
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
       ctx.addIssue({
         code: 'custom',
