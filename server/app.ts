@@ -3,6 +3,7 @@
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { writeReadableStreamToWritable } from '@remix-run/node'
 import express from 'express'
+import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
 import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
 import { crossSiteGuard, schemeGuard } from './security'
@@ -14,6 +15,8 @@ export interface AppOptions {
   before?: express.RequestHandler[]
   trustProxy?: string
   clientDir?: string
+  /** Where X-Bina-Send-File paths live (MEDIA_DIR). */
+  mediaDir?: string
 }
 
 export function createApp(opts: AppOptions) {
@@ -62,6 +65,24 @@ export function createApp(opts: AppOptions) {
         signal: controller.signal,
       })
       const response = await handle(request, { cspNonce: res.locals.cspNonce })
+      const file = response.headers.get('X-Bina-Send-File')
+      if (file && response.status === 200) {
+        // An authorised file (e.g. a lesson video): `send` answers Range, If-None-Match and
+        // If-Modified-Since itself. Only paths under the media directory, never dotfiles.
+        res.setHeader('Cache-Control', response.headers.get('Cache-Control') ?? 'private')
+        send(req, file, {
+          root: opts.mediaDir ?? process.env.MEDIA_DIR ?? 'storage/media',
+          dotfiles: 'deny',
+          cacheControl: false,
+          etag: true,
+          lastModified: true,
+        })
+          .on('error', (err: { status?: number }) => {
+            if (!res.headersSent) res.status(err.status ?? 404).end()
+          })
+          .pipe(res)
+        return
+      }
       res.statusMessage = response.statusText
       res.status(response.status)
       for (const [k, v] of response.headers) if (k !== 'set-cookie') res.append(k, v)
