@@ -110,7 +110,15 @@ test('an admin creates an account and its owner finds a welcome notification', a
   await expect(page.getByText('NIP sudah terdaftar.')).toBeVisible()
   await signOut(page)
 
-  await signInAs(page, 'maya.sari@test.jambiprov.go.id', temp)
+  // A temporary password must be changed first: every page leads to the change page.
+  await signIn(page, 'maya.sari@test.jambiprov.go.id', temp)
+  await expect(page).toHaveURL(/\/settings\/password$/)
+  await page.goto('/courses')
+  await expect(page).toHaveURL(/\/settings\/password$/)
+  await page.getByLabel('Kata sandi saat ini').fill(temp)
+  await page.getByLabel(/^Kata sandi baru/).fill('Sungai-Batanghari-2026')
+  await page.getByLabel('Ulangi kata sandi baru').fill('Sungai-Batanghari-2026')
+  await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click()
   await expect(
     page.getByRole('heading', { name: 'Selamat datang, Maya Sari, S.Kom.' }),
   ).toBeVisible()
