@@ -53,6 +53,8 @@ const JOB_MODEL_CYCLE = [
   'app/jobs/outbox.server.ts',
   'app/jobs/rate-competency.server.ts',
   'app/jobs/relay.server.ts',
+  'app/jobs/send-mail.server.ts',
+  'app/models/password.server.ts',
   'app/models/course.server.ts',
   'app/models/grading.server.ts',
   'app/models/quiz.server.ts',

@@ -19,6 +19,7 @@ import { useChangeLanguage } from 'remix-i18next/react'
 import type { Role } from '~/generated/prisma/enums'
 import i18next from '~/i18next.server'
 import { unreadCount } from '~/models/notification.server'
+import { useNonce } from '~/utils/nonce-provider'
 import { getOptionalUser } from '~/utils/auth.server'
 import styles from './styles/app.css?url'
 
@@ -141,6 +142,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
   const locale = data?.locale ?? 'id'
   return (
@@ -159,8 +161,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <footer className="site-footer">
           <p>Bina · Badan Pengembangan Sumber Daya Manusia Provinsi Jambi</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

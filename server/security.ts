@@ -42,3 +42,26 @@ export function crossSiteGuard(req: Request, res: Response, next: NextFunction) 
   }
   next()
 }
+
+/**
+ * When APP_ORIGIN is https, plain-http requests are refused: pages move to https (308), other
+ * requests get a 403. /healthz stays reachable for load balancers that probe over http.
+ */
+export function schemeGuard(req: Request, res: Response, next: NextFunction) {
+  const origin = env.APP_ORIGIN
+  if (
+    env.NODE_ENV !== 'production' ||
+    !origin?.startsWith('https:') ||
+    req.protocol === 'https' ||
+    req.path === '/healthz'
+  )
+    return next()
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    res.redirect(308, new URL(req.originalUrl, origin).toString())
+    return
+  }
+  res
+    .status(403)
+    .type('text/plain; charset=utf-8')
+    .send('Gunakan https. / Use https: this site refuses plain http.')
+}

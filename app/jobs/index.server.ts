@@ -9,6 +9,7 @@ import { runMaintenance } from './maintenance.server'
 import { muxWebhookJob } from './mux-webhook.server'
 import { notifyJob } from './notify.server'
 import { rateCompetencyJob } from './rate-competency.server'
+import { sendMailJob } from './send-mail.server'
 import { jobSettings } from './settings.server'
 
 const workJobs = [
@@ -17,6 +18,7 @@ const workJobs = [
   gradeAttemptJob,
   rateCompetencyJob,
   completeEnrolmentJob,
+  sendMailJob,
 ] as const satisfies readonly JobDefinition[]
 
 /** Scheduled: overdue attempts, every job's recovery sweep, outbox pruning. */

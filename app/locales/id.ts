@@ -133,6 +133,43 @@ const id = {
       open: 'Buka',
     },
   },
+  security: {
+    forgotLink: 'Lupa kata sandi?',
+    currentPassword: 'Kata sandi saat ini',
+    newPassword: 'Kata sandi baru',
+    confirmPassword: 'Ulangi kata sandi baru',
+    passwordHint: 'Minimal 10 karakter. Jangan memakai NIP, nama, atau kata sandi yang umum.',
+    changeTitle: 'Ganti kata sandi',
+    changeSubmit: 'Simpan kata sandi baru',
+    mustChange:
+      'Anda masuk dengan kata sandi sementara. Pilih kata sandi Anda sendiri untuk melanjutkan.',
+    changed: 'Kata sandi berhasil diganti. Sesi lain akun ini telah diakhiri.',
+    currentWrong: 'Kata sandi saat ini salah.',
+    mismatch: 'Kedua kata sandi baru tidak sama.',
+    sameAsCurrent: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
+    required: 'Wajib diisi.',
+    forgotTitle: 'Lupa kata sandi',
+    forgotIntro:
+      'Masukkan NIP atau email akun Anda. Kami akan mengirim tautan untuk membuat kata sandi baru ke email yang terdaftar.',
+    forgotSubmit: 'Kirim tautan',
+    forgotSent:
+      'Jika akun tersebut terdaftar, tautan untuk membuat kata sandi baru telah dikirim ke emailnya. Tautan berlaku {{minutes}} menit dan hanya bisa dipakai sekali.',
+    forgotWait: 'Terlalu banyak permintaan. Coba lagi beberapa menit lagi.',
+    resetTitle: 'Buat kata sandi baru',
+    resetSubmit: 'Simpan dan masuk',
+    resetInvalid:
+      'Tautan ini tidak berlaku: sudah dipakai, sudah kedaluwarsa, atau tidak lengkap. Minta tautan baru.',
+    resetDone: 'Kata sandi baru tersimpan. Silakan masuk.',
+    requestNew: 'Minta tautan baru',
+    backToLogin: 'Kembali ke halaman masuk',
+    problem: {
+      TOO_SHORT: 'Kata sandi minimal 10 karakter.',
+      TOO_LONG: 'Kata sandi paling banyak 128 karakter.',
+      COMMON: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.',
+      CONTAINS_NIP: 'Kata sandi tidak boleh memuat NIP atau tanggal lahir Anda.',
+      CONTAINS_NAME: 'Kata sandi tidak boleh memuat nama atau alamat email Anda.',
+    },
+  },
 }
 export default id
 export type Messages = typeof id

@@ -1,6 +1,7 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
 import type { Prisma, ProgramArea } from '~/generated/prisma/client'
 import { jpYear } from '~/domain/jp'
+import { judgeConfirmation, judgeProgress } from '~/domain/video-progress'
 import { prisma } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
 import { relaySoon } from '~/jobs/outbox.server'
@@ -369,36 +370,9 @@ export async function markTextLessonDone(userId: string, courseSlug: string, les
   return maybeCompleteEnrolment(enrolment.id)
 }
 
-export const VIDEO_COMPLETE_SHARE = 0.9
+export { COMPLETE_SHARE as VIDEO_COMPLETE_SHARE } from '~/domain/video-progress'
 
-/** Merges watched intervals; returns the merged list and the seconds covered. */
-export function mergeRanges(ranges: [number, number][], duration: number) {
-  const clean = ranges
-    .map(
-      ([a, b]) =>
-        [Math.max(0, Math.min(a, duration)), Math.max(0, Math.min(b, duration))] as [
-          number,
-          number,
-        ],
-    )
-    .filter(([a, b]) => b > a)
-    .sort((x, y) => x[0] - y[0])
-  const merged: [number, number][] = []
-  for (const r of clean) {
-    const last = merged[merged.length - 1]
-    if (last && r[0] <= last[1] + 0.5) last[1] = Math.max(last[1], r[1])
-    else merged.push([r[0], r[1]])
-  }
-  return { merged, covered: merged.reduce((s, [a, b]) => s + (b - a), 0) }
-}
-
-/** Records watch progress; at 90% of the video actually watched the lesson completes. */
-export async function recordVideoProgress(
-  userId: string,
-  courseSlug: string,
-  lessonSlug: string,
-  input: { positionSec: number; ranges: [number, number][] },
-) {
+async function videoLessonFor(userId: string, courseSlug: string, lessonSlug: string) {
   const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
   if (lesson.kind !== 'VIDEO' || !lesson.videoId)
     throw new Response('Pelajaran ini bukan video.', { status: 400 })
@@ -406,38 +380,127 @@ export async function recordVideoProgress(
     where: { id: lesson.videoId },
     select: { durationSec: true },
   })
-  const duration = video.durationSec ?? 0
-  if (duration <= 0) throw new Response('Durasi video belum diketahui.', { status: 409 })
   const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
+  return { enrolment, lesson, durationSec: video.durationSec, key }
+}
+
+/**
+ * Notes when the learner opened a video lesson (the first time only): progress and the
+ * no-JavaScript confirmation are judged against the time since then.
+ */
+export async function markVideoOpened(
+  userId: string,
+  courseSlug: string,
+  lessonSlug: string,
+  at = new Date(),
+) {
+  const { enrolment, lesson, key } = await videoLessonFor(userId, courseSlug, lessonSlug)
+  await prisma.lessonProgress.upsert({
+    where: key,
+    create: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, videoStartedAt: at },
+    update: {},
+  })
+  await prisma.lessonProgress.updateMany({
+    where: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, videoStartedAt: null },
+    data: { videoStartedAt: at },
+  })
+}
+
+const PROGRESS_ERRORS = {
+  INVALID: [400, 'Data kemajuan video tidak valid.'],
+  TOO_FAST: [
+    422,
+    'Kemajuan video melebihi waktu yang sudah berjalan sejak video diputar; tonton videonya lalu coba lagi.',
+  ],
+  NO_DURATION: [409, 'Durasi video belum diketahui.'],
+} as const
+
+/** Records watch progress, judged by app/domain/video-progress.ts; completes at 90% watched. */
+export async function recordVideoProgress(
+  userId: string,
+  courseSlug: string,
+  lessonSlug: string,
+  input: { positionSec: number; ranges: [number, number][] },
+  now = new Date(),
+) {
+  const { enrolment, lesson, durationSec, key } = await videoLessonFor(
+    userId,
+    courseSlug,
+    lessonSlug,
+  )
   const existing = await prisma.lessonProgress.findUnique({ where: key })
   const previous = (existing?.watchedRanges as [number, number][] | undefined) ?? []
-  const { merged, covered } = mergeRanges([...previous, ...input.ranges], duration)
-  const share = Math.min(1, covered / duration)
-  const completedAt = existing?.completedAt ?? (share >= VIDEO_COMPLETE_SHARE ? new Date() : null)
+  const startedAt = existing?.videoStartedAt ?? now
+  const verdict = judgeProgress({
+    previous,
+    report: input,
+    durationSec,
+    startedAtMs: startedAt.getTime(),
+    nowMs: now.getTime(),
+  })
+  if (!verdict.ok) {
+    const [status, message] = PROGRESS_ERRORS[verdict.code]
+    throw new Response(message, { status })
+  }
+  const completedAt = existing?.completedAt ?? (verdict.complete ? now : null)
+  const data = {
+    videoPositionSec: Math.min(input.positionSec, durationSec ?? input.positionSec),
+    watchedShare: verdict.share,
+    watchedRanges: verdict.merged,
+    completedAt,
+  }
   await prisma.lessonProgress.upsert({
     where: key,
     create: {
       enrolmentId: enrolment.id,
       lessonId: lesson.lessonId,
-      videoPositionSec: input.positionSec,
-      watchedShare: share,
-      watchedRanges: merged,
-      completedAt,
+      videoStartedAt: startedAt,
+      ...data,
     },
-    update: {
-      videoPositionSec: input.positionSec,
-      watchedShare: share,
-      watchedRanges: merged,
-      completedAt,
-    },
+    update: { ...data, videoStartedAt: startedAt },
   })
   const completion =
     completedAt && !existing?.completedAt ? await maybeCompleteEnrolment(enrolment.id) : null
   return {
-    watchedShare: share,
+    watchedShare: verdict.share,
     completed: Boolean(completedAt),
     courseCompleted: completion?.completed ?? false,
   }
+}
+
+/**
+ * "Saya sudah menonton" without JavaScript: accepted once the video's whole duration has passed
+ * since the lesson was opened; the lesson then counts as fully watched.
+ */
+export async function confirmVideoWatched(
+  userId: string,
+  courseSlug: string,
+  lessonSlug: string,
+  now = new Date(),
+) {
+  const { enrolment, lesson, durationSec, key } = await videoLessonFor(
+    userId,
+    courseSlug,
+    lessonSlug,
+  )
+  const existing = await prisma.lessonProgress.findUnique({ where: key })
+  if (existing?.completedAt) return { completed: true, courseCompleted: false }
+  const verdict = judgeConfirmation({
+    durationSec,
+    openedAtMs: existing?.videoStartedAt?.getTime() ?? null,
+    nowMs: now.getTime(),
+  })
+  if (!verdict.ok) {
+    if (verdict.code === 'NO_DURATION')
+      throw new Response('Durasi video belum diketahui.', { status: 409 })
+    return { completed: false, waitSec: verdict.waitSec ?? durationSec ?? 0 }
+  }
+  const claimed = await prisma.lessonProgress.updateMany({
+    where: { enrolmentId: enrolment.id, lessonId: lesson.lessonId, completedAt: null },
+    data: { completedAt: now, watchedShare: 1, watchedRanges: [[0, durationSec!]] },
+  })
+  const completion = claimed.count ? await maybeCompleteEnrolment(enrolment.id) : null
+  return { completed: true, courseCompleted: completion?.completed ?? false }
 }
 
 /**

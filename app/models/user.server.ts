@@ -8,6 +8,7 @@ import { validateNip } from '~/utils/nip'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
 import { notifyJob } from '~/jobs/notify.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
+import { clearSignInDelay } from './sign-in.server'
 
 export const ROLES = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
 
@@ -92,7 +93,8 @@ export async function createUser(input: UserFormInput) {
           jabatanId: input.jabatanId,
           supervisorId,
           roles: input.roles,
-          password: { create: { hash: passwordHash } },
+          // A temporary password: the owner must choose their own at first sign-in.
+          password: { create: { hash: passwordHash, mustChange: true } },
         },
         select: { id: true, name: true },
       })
@@ -144,10 +146,11 @@ export async function resetPassword(id: string) {
   const password = temporaryPassword()
   await prisma.password.upsert({
     where: { userId: id },
-    create: { userId: id, hash: await hashPassword(password) },
-    update: { hash: await hashPassword(password) },
+    create: { userId: id, hash: await hashPassword(password), mustChange: true },
+    update: { hash: await hashPassword(password), mustChange: true },
   })
   await endAllSessions(id)
+  await clearSignInDelay(id)
   return password
 }
 

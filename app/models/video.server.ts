@@ -2,7 +2,6 @@
 // served with HTTP range requests (the default, so the demo runs offline).
 import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
-import { createReadStream } from 'node:fs'
 import path from 'node:path'
 import Mux from '@mux/mux-node'
 import { prisma } from '~/utils/db.server'
@@ -84,37 +83,34 @@ export async function playbackFor(videoId: string): Promise<Playback> {
   return { kind: 'mux', playbackId: v.muxPlaybackId, token, durationSec: v.durationSec }
 }
 
-/** Opens a local video for a (possibly ranged) response. */
-export async function openLocalVideo(videoId: string, rangeHeader: string | null) {
+/**
+ * Whether a user may watch a video: admins and instructors always; a learner only through a
+ * lesson of a published course they are enrolled in (not withdrawn), in the version they take.
+ */
+export async function canWatchVideo(
+  user: { id: string; roles: readonly string[] },
+  videoId: string,
+) {
+  if (user.roles.includes('ADMIN') || user.roles.includes('INSTRUCTOR')) return true
+  const n = await prisma.enrolment.count({
+    where: {
+      userId: user.id,
+      status: { not: 'WITHDRAWN' },
+      course: { status: 'PUBLISHED' },
+      courseVersion: { lessons: { some: { videoId } } },
+    },
+  })
+  return n > 0
+}
+
+/** The media-relative path of a local video file, for the static sender. */
+export async function localVideoPath(videoId: string) {
   const v = await prisma.video.findUnique({
     where: { id: videoId },
-    select: { provider: true, localPath: true },
+    select: { provider: true, localPath: true, status: true },
   })
-  if (!v || v.provider !== 'LOCAL' || !v.localPath) return null
-  const file = path.join(mediaRoot(), v.localPath)
-  const stat = await fs.stat(file).catch(() => null)
-  if (!stat) return null
-  const size = stat.size
-  const m = rangeHeader?.match(/^bytes=(\d*)-(\d*)$/)
-  if (rangeHeader && !m) return { status: 416 as const, size }
-  let start = 0
-  let end = size - 1
-  if (m) {
-    if (m[1] === '' && m[2] !== '') {
-      start = Math.max(0, size - Number(m[2]))
-    } else {
-      start = Number(m[1])
-      end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1
-    }
-    if (start > end || start >= size) return { status: 416 as const, size }
-  }
-  return {
-    status: (m ? 206 : 200) as 200 | 206,
-    start,
-    end,
-    size,
-    stream: createReadStream(file, { start, end }),
-  }
+  if (!v || v.provider !== 'LOCAL' || !v.localPath || v.status !== 'READY') return null
+  return v.localPath
 }
 
 /** Creates a Mux direct upload for an instructor's browser to PUT the file to. */

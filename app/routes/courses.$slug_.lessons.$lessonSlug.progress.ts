@@ -1,19 +1,42 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { recordVideoProgress } from '~/models/course.server'
+import { MAX_RANGES_PER_REPORT } from '~/domain/video-progress'
+import { confirmVideoWatched, recordVideoProgress } from '~/models/course.server'
 import { requireUser } from '~/utils/auth.server'
+import { receivedAt } from '~/utils/misc'
 
+const finite = z.number().finite().min(0).max(86_400)
 const schema = z.object({
-  positionSec: z.number().min(0).max(86_400),
-  ranges: z.array(z.tuple([z.number().min(0), z.number().min(0)])).max(500),
+  positionSec: finite,
+  ranges: z.array(z.tuple([finite, finite])).max(MAX_RANGES_PER_REPORT),
 })
 
-/** Watch progress from the player (JSON). */
+/**
+ * Watch progress from the player (JSON), or the "Saya sudah menonton" form of the lesson page
+ * (works without JavaScript: the server accepts it once the video's duration has passed).
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
+  const now = new Date(receivedAt(request))
+  const lessonUrl = `/courses/${params.slug}/lessons/${params.lessonSlug}`
+  if (!(request.headers.get('Content-Type') ?? '').includes('application/json')) {
+    const r = await confirmVideoWatched(user.id, params.slug!, params.lessonSlug!, now)
+    return redirect(r.completed ? lessonUrl : `${lessonUrl}?wait=${r.waitSec}`)
+  }
   const parsed = schema.safeParse(await request.json().catch(() => null))
   if (!parsed.success)
     return Response.json({ error: 'Data kemajuan video tidak valid.' }, { status: 400 })
-  const result = await recordVideoProgress(user.id, params.slug!, params.lessonSlug!, parsed.data)
-  return Response.json(result)
+  try {
+    const result = await recordVideoProgress(
+      user.id,
+      params.slug!,
+      params.lessonSlug!,
+      parsed.data,
+      now,
+    )
+    return Response.json(result)
+  } catch (e) {
+    if (e instanceof Response) return Response.json({ error: await e.text() }, { status: e.status })
+    throw e
+  }
 }

@@ -11,9 +11,10 @@ import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
-import { lessonForLearner, markTextLessonDone } from '~/models/course.server'
+import { lessonForLearner, markTextLessonDone, markVideoOpened } from '~/models/course.server'
 import { QuizError, quizOverview, startAttempt } from '~/models/quiz.server'
 import { playbackFor } from '~/models/video.server'
+import { receivedAt } from '~/utils/misc'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
 
@@ -30,11 +31,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view.lesson.kind === 'VIDEO' && view.lesson.videoId
       ? await playbackFor(view.lesson.videoId)
       : null
+  // Progress is judged against the time since the video lesson was first opened.
+  if (playback && playback.kind !== 'unavailable' && !view.progress?.completedAt)
+    await markVideoOpened(user.id, params.slug!, params.lessonSlug!, new Date(receivedAt(request)))
+  const waitParam = Number(new URL(request.url).searchParams.get('wait'))
+  const waitSec = Number.isFinite(waitParam) && waitParam > 0 ? Math.ceil(waitParam) : null
   const quiz =
     view.lesson.kind === 'QUIZ'
       ? await quizOverview(params.slug!, params.lessonSlug!, user.id)
       : null
-  return { ...view, playback, quiz }
+  return { ...view, playback, quiz, waitSec }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -57,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LessonPage() {
-  const { outline, lesson, progress, prev, next, playback, quiz } = useLoaderData<typeof loader>()
+  const { outline, lesson, progress, prev, next, playback, quiz, waitSec } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const revalidator = useRevalidator()
   const { t } = useTranslation()
@@ -100,6 +107,24 @@ export default function LessonPage() {
                     ? 'Video selesai ditonton.'
                     : `Ditonton ${Math.round((progress?.watchedShare ?? 0) * 100)}% — tonton minimal 90% untuk menyelesaikan pelajaran ini.`}
                 </p>
+                {done ? null : (
+                  // Works without JavaScript: accepted once the video's duration has passed since
+                  // the lesson was opened (app/domain/video-progress.ts).
+                  <Form
+                    method="post"
+                    action={`/courses/${slug}/lessons/${lesson.slug}/progress`}
+                    data-testid="confirm-watched"
+                  >
+                    {waitSec ? (
+                      <p className="alert alert-info" role="status">
+                        {`Tonton videonya sampai selesai dahulu: konfirmasi bisa dikirim sekitar ${waitSec} detik lagi.`}
+                      </p>
+                    ) : null}
+                    <button type="submit" className="button-secondary">
+                      Saya sudah menonton
+                    </button>
+                  </Form>
+                )}
               </>
             )
           ) : null}

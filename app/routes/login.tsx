@@ -7,11 +7,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { signIn } from '~/models/sign-in.server'
-import { clientMeta, createSession, requireAnonymous } from '~/utils/auth.server'
+import {
+  CHANGE_PASSWORD_PATH,
+  clientMeta,
+  createSession,
+  requireAnonymous,
+} from '~/utils/auth.server'
 import { safeRedirect } from '~/utils/misc'
 
 export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
@@ -20,10 +25,17 @@ const schema = z.object({
   identifier: z
     .string({ required_error: 'NIP atau email wajib diisi.' })
     .trim()
-    .min(1, 'NIP atau email wajib diisi.'),
+    .min(1, 'NIP atau email wajib diisi.')
+    .max(254, 'NIP atau email terlalu panjang.')
+    // Shape only (no look-up): whether an account exists is never told apart here.
+    .refine(
+      (v) => v.includes('@') || /^\d{18}$/.test(v.replace(/\s+/g, '')),
+      'NIP harus terdiri dari 18 digit angka, atau masukkan alamat email.',
+    ),
   password: z
     .string({ required_error: 'Kata sandi wajib diisi.' })
-    .min(1, 'Kata sandi wajib diisi.'),
+    .min(1, 'Kata sandi wajib diisi.')
+    .max(1024, 'Kata sandi terlalu panjang.'),
   redirectTo: z.string().optional(),
 })
 
@@ -58,7 +70,11 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
   const cookie = await createSession(result.userId, meta)
-  throw redirect(safeRedirect(submission.value.redirectTo), { headers: { 'Set-Cookie': cookie } })
+  // A temporary password is changed first (every page would lead there anyway).
+  const to = result.mustChangePassword
+    ? CHANGE_PASSWORD_PATH
+    : safeRedirect(submission.value.redirectTo)
+  throw redirect(to, { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function LoginPage() {
@@ -71,7 +87,10 @@ export default function LoginPage() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onBlur',
+    // Revalidate while typing, never on blur: an error vanishing on blur moved the button from
+    // under the pointer and swallowed the first click on "Masuk" (issue 8).
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
   })
   const reason = params.get('reason')
   return (
@@ -79,6 +98,9 @@ export default function LoginPage() {
       <h1>{t('login.title')}</h1>
       {reason === 'expired' ? <p className="alert alert-info">{t('login.expired')}</p> : null}
       {reason === 'signed-out' ? <p className="alert alert-info">{t('login.signedOut')}</p> : null}
+      {reason === 'password-reset' ? (
+        <p className="alert alert-info">{t('security.resetDone')}</p>
+      ) : null}
       {form.errors?.length ? (
         <div className="alert alert-error" role="alert" id={form.errorId}>
           {form.errors.map((e) => (
@@ -121,6 +143,9 @@ export default function LoginPage() {
           {t('login.submit')}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t('security.forgotLink')}</Link>
+      </p>
     </div>
   )
 }

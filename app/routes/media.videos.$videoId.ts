@@ -1,25 +1,25 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Readable } from 'node:stream'
-import { openLocalVideo } from '~/models/video.server'
+import { canWatchVideo, localVideoPath } from '~/models/video.server'
 import { requireUser } from '~/utils/auth.server'
 
-/** Local video files with HTTP range requests (seeking, resuming). Signed-in users only. */
+/**
+ * Local video files, only for people who may see the lesson (app/models/video.server.ts). The
+ * bytes are sent by server/app.ts with `send` (Range, ETag, 304) from MEDIA_DIR: this route only
+ * authorises and names the file in the internal X-Bina-Send-File header, which never leaves the
+ * server.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request)
-  const file = await openLocalVideo(params.videoId!, request.headers.get('Range'))
-  if (!file) throw new Response('Video tidak ditemukan.', { status: 404 })
-  if (file.status === 416)
-    return new Response(null, { status: 416, headers: { 'Content-Range': `bytes */${file.size}` } })
-  const headers = new Headers({
-    'Content-Type': 'video/mp4',
-    'Accept-Ranges': 'bytes',
-    'Content-Length': String(file.end - file.start + 1),
-    'Cache-Control': 'private, max-age=3600',
-  })
-  if (file.status === 206)
-    headers.set('Content-Range', `bytes ${file.start}-${file.end}/${file.size}`)
-  return new Response(Readable.toWeb(file.stream) as ReadableStream, {
-    status: file.status,
-    headers,
+  const user = await requireUser(request)
+  const id = params.videoId ?? ''
+  if (!/^[\w-]{1,64}$/.test(id)) throw new Response('Video tidak ditemukan.', { status: 404 })
+  const file = await localVideoPath(id)
+  // The same answer for "no such video" and "not yours": ids are not confirmed to strangers.
+  if (!file || !(await canWatchVideo(user, id)))
+    throw new Response('Video tidak ditemukan atau Anda belum terdaftar di kursusnya.', {
+      status: 404,
+    })
+  return new Response(null, {
+    status: 200,
+    headers: { 'X-Bina-Send-File': file, 'Cache-Control': 'private, max-age=3600' },
   })
 }

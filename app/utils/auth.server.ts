@@ -4,12 +4,13 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
 import { prisma } from './db.server'
-import { env, isProduction } from './env.server'
+import { env } from './env.server'
 
 export const sessionCookie = createCookie('bina_session', {
   httpOnly: true,
   sameSite: 'lax',
-  secure: isProduction,
+  // `Secure` is decided per request by isSecureRequest (the real scheme), not by NODE_ENV.
+  secure: false,
   path: '/',
   secrets: [env.SESSION_SECRET],
   maxAge: env.SESSION_ABSOLUTE_HOURS * 3600,
@@ -35,10 +36,26 @@ export interface SessionUser {
   jabatanId: string | null
   unit: { id: string; name: string; code: string; path: string } | null
   jabatan: { id: string; name: string; kind: JabatanKind } | null
+  /** A temporary (admin-issued) password: every page leads to the change page until changed. */
+  mustChangePassword: boolean
+}
+
+/**
+ * Whether the browser reached us over https: APP_ORIGIN's scheme when set, else the scheme of the
+ * request as the server saw it (a trusted proxy's X-Forwarded-Proto), set by server/app.ts.
+ * So the demo works over plain http on any address, and production behind https marks cookies
+ * Secure.
+ */
+export function isSecureRequest(request: Request) {
+  if (env.APP_ORIGIN) return env.APP_ORIGIN.startsWith('https:')
+  return request.headers.get('x-bina-proto') === 'https'
 }
 
 /** Starts a new session (always a new id) and returns the Set-Cookie header value. */
-export async function createSession(userId: string, meta: { ip?: string; userAgent?: string }) {
+export async function createSession(
+  userId: string,
+  meta: { ip?: string; userAgent?: string; secure?: boolean },
+) {
   const token = randomBytes(32).toString('base64url')
   await prisma.session.create({
     data: {
@@ -49,7 +66,7 @@ export async function createSession(userId: string, meta: { ip?: string; userAge
       userAgent: meta.userAgent?.slice(0, 300),
     },
   })
-  return sessionCookie.serialize(token)
+  return sessionCookie.serialize(token, { secure: meta.secure ?? false })
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -80,6 +97,7 @@ interface SessionRow {
   jabatan_id: string | null
   jabatan_name: string | null
   jabatan_kind: string | null
+  must_change: boolean
 }
 
 // Every request reads its session: one raw query (session, user, unit, jabatan) instead of two
@@ -94,9 +112,11 @@ async function loadSession(request: Request) {
       (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}) < now() AT TIME ZONE 'UTC') AS needs_touch,
       u.active, u.nip, u.name, u.email, u.roles::text[] AS roles, u."employeeKind"::text AS employee_kind, u.locale,
       un.id AS unit_id, un.name AS unit_name, un.code AS unit_code, un.path AS unit_path,
-      j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind
+      j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind,
+      COALESCE(p."mustChange", false) AS must_change
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
+    LEFT JOIN "Password" p ON p."userId" = u.id
     LEFT JOIN "Unit" un ON un.id = u."unitId"
     LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
     WHERE s.id = ${id}`
@@ -124,6 +144,7 @@ async function loadSession(request: Request) {
     jabatan: r.jabatan_id
       ? { id: r.jabatan_id, name: r.jabatan_name!, kind: r.jabatan_kind as JabatanKind }
       : null,
+    mustChangePassword: r.must_change,
   }
   return { status: 'active', sessionId: id, user } as const
 }
@@ -142,15 +163,29 @@ function loginRedirect(request: Request, reason?: 'expired') {
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search })
   if (reason) params.set('reason', reason)
   return redirect(`/login?${params}`, {
-    headers: reason ? { 'Set-Cookie': clearCookieHeader } : undefined,
+    headers: reason ? { 'Set-Cookie': clearCookieHeader(request) } : undefined,
   })
 }
 
-const clearCookieHeader = `bina_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isProduction ? '; Secure' : ''}`
+const clearCookieHeader = (request: Request) =>
+  `bina_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isSecureRequest(request) ? '; Secure' : ''}`
+
+export const CHANGE_PASSWORD_PATH = '/settings/password'
 
 export async function requireUser(request: Request) {
   const s = await loadSession(request)
-  if (s.status === 'active') return s.user
+  if (s.status === 'active') {
+    if (s.user.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH)
+      throw redirect(CHANGE_PASSWORD_PATH)
+    return s.user
+  }
+  throw loginRedirect(request, s.status === 'expired' ? 'expired' : undefined)
+}
+
+/** The signed-in user and this session's id (the change-password page keeps this session). */
+export async function requireUserSession(request: Request) {
+  const s = await loadSession(request)
+  if (s.status === 'active') return s
   throw loginRedirect(request, s.status === 'expired' ? 'expired' : undefined)
 }
 
@@ -178,7 +213,7 @@ export async function requireAnonymous(request: Request) {
 export async function logout(request: Request) {
   const token = await readToken(request)
   if (token) await prisma.session.deleteMany({ where: { id: hashToken(token) } })
-  return clearCookieHeader
+  return clearCookieHeader(request)
 }
 
 export async function endAllSessions(userId: string) {
@@ -188,5 +223,9 @@ export async function endAllSessions(userId: string) {
 export function clientMeta(request: Request) {
   // Set by server/index.ts from the socket (or the trusted proxy), never taken from the client.
   const ip = request.headers.get('x-bina-client-ip') ?? undefined
-  return { ip, userAgent: request.headers.get('user-agent') ?? undefined }
+  return {
+    ip,
+    userAgent: request.headers.get('user-agent') ?? undefined,
+    secure: isSecureRequest(request),
+  }
 }

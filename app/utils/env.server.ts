@@ -1,6 +1,9 @@
 // Environment, validated once with Zod. Both the web server and the workers import `env` from here.
 import { z } from 'zod'
 
+/** Secrets published in this repository: production refuses to start with them. */
+export const KNOWN_EXAMPLE_SECRETS = ['change-me-bina-demo-secret-0123456789']
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,6 +28,24 @@ const schema = z
     SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
     /** Public origin (scheme://host[:port]) used to check the Origin of state-changing requests. */
     APP_ORIGIN: z.string().url().optional(),
+    /** Failed sign-ins per minute, all accounts together, before every failure is slowed down. */
+    SIGNIN_GLOBAL_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(300),
+    /** Outgoing mail. Without SMTP_HOST, mails are written to MAIL_OUTBOX_DIR (demo mode). */
+    SMTP_HOST: z.string().optional(),
+    SMTP_PORT: z.coerce.number().int().positive().default(587),
+    /** "true": TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+    SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    MAIL_FROM: z.string().default('Bina <no-reply@bina.jambiprov.go.id>'),
+    MAIL_OUTBOX_DIR: z.string().default('storage/outbox'),
+    /** Minutes a "Lupa kata sandi" link stays valid. */
+    PASSWORD_RESET_MINUTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(24 * 60)
+      .default(30),
     /** Minutes in one JP (jam pelajaran). */
     JP_MINUTES: z.coerce.number().int().positive().default(45),
     MEDIA_DIR: z.string().default('storage/media'),
@@ -56,6 +77,14 @@ const schema = z
     REDIS_CHECK_MS: z.coerce.number().int().positive().default(2_000),
   })
   .superRefine((v, ctx) => {
+    if (v.NODE_ENV === 'production' && KNOWN_EXAMPLE_SECRETS.includes(v.SESSION_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message:
+          'is the example value from .env.example: run scripts/setup.sh (it writes a random one) or set your own (openssl rand -hex 32)',
+      })
+    }
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
       ctx.addIssue({
         code: 'custom',

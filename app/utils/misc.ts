@@ -1,10 +1,29 @@
 import { PORTAL_TIME_ZONE } from '~/domain/time'
+import { safeRedirect as remixUtilsSafeRedirect } from 'remix-utils/safe-redirect'
 
-/** Only same-site absolute paths are allowed as redirect targets. */
+const REDIRECT_BASE = 'http://bina.invalid'
+// Browsers drop tabs and newlines inside URLs and read "\\" as "/": "/\t/evil.example" becomes
+// "//evil.example". Any control character or backslash makes the target unsafe.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\\]/
+
+/**
+ * A redirect target from the client (redirectTo and the like), reduced to a same-origin path.
+ * remix-utils' safeRedirect first (leading "/", no "//", "/\\" or ".."), then the WHATWG URL
+ * parser must agree that the result stays on this origin; anything else gives `fallback`.
+ */
 export function safeRedirect(to: unknown, fallback = '/') {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\'))
+  if (typeof to !== 'string' || to.length > 2048 || UNSAFE_CHARS.test(to)) return fallback
+  const checked = remixUtilsSafeRedirect(to, '')
+  if (!checked) return fallback
+  let url: URL
+  try {
+    url = new URL(checked, REDIRECT_BASE)
+  } catch {
     return fallback
-  return to
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 export function formatDate(d: Date | string, locale = 'id') {

@@ -29,7 +29,7 @@ export function validateLessonDoc(input: unknown): TiptapDoc {
         throw new RichTextError(`Jenis format "${m.type}" tidak dikenal (di ${path}).`)
       if (m.type === 'link' && !isSafeHref(m.attrs?.href)) {
         throw new RichTextError(
-          `Tautan "${String(m.attrs?.href).slice(0, 80)}" tidak diizinkan: gunakan alamat https://, mailto:, atau halaman Bina.`,
+          `Tautan "${String(m.attrs?.href).slice(0, 80)}" tidak diizinkan: gunakan alamat https:// atau halaman Bina (diawali /).`,
         )
       }
     }

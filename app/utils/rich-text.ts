@@ -2,18 +2,11 @@
 // all use it, so what the editor can produce is exactly what the server accepts.
 import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { isAllowedContentLink } from '~/domain/links'
 
-/** Link targets a lesson may carry: web pages, email, and paths inside Bina. */
+/** Link targets a lesson may carry: https pages and paths inside Bina (app/domain/links.ts). */
 export function isSafeHref(href: unknown): href is string {
-  if (typeof href !== 'string' || href.length > 2000) return false
-  const trimmed = href.trim()
-  if (trimmed.startsWith('/') && !trimmed.startsWith('//')) return true
-  try {
-    const u = new URL(trimmed)
-    return u.protocol === 'https:' || u.protocol === 'http:' || u.protocol === 'mailto:'
-  } catch {
-    return false
-  }
+  return isAllowedContentLink(href)
 }
 
 export function lessonExtensions(): Extensions {
@@ -23,7 +16,7 @@ export function lessonExtensions(): Extensions {
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: ['https', 'http', 'mailto'],
+        protocols: ['https'],
         defaultProtocol: 'https',
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
         isAllowedUri: (url) => isSafeHref(url),

@@ -8,6 +8,7 @@ import {
   courseOutline,
   maybeCompleteEnrolment,
   publishCourse,
+  markVideoOpened,
   recordVideoProgress,
 } from '~/models/course.server'
 import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
@@ -205,22 +206,34 @@ describe('learning a course', () => {
     const video = (await currentLessons()).find((l) => l.kind === 'VIDEO')!
     const { durationSec } = await prisma.video.findUniqueOrThrow({ where: { id: video.videoId! } })
     const d = durationSec!
-    const half = await recordVideoProgress(u.id, COURSE, video.slug, {
-      positionSec: d / 2,
-      ranges: [[0, d / 2]],
-    })
+    const t0 = Date.now()
+    const at = (s: number) => new Date(t0 + s * 1000)
+    await markVideoOpened(u.id, COURSE, video.slug, at(0))
+    const half = await recordVideoProgress(
+      u.id,
+      COURSE,
+      video.slug,
+      { positionSec: d / 2, ranges: [[0, d / 2]] },
+      at(d / 2),
+    )
     expect(half.completed).toBe(false)
     // Watching the same half again does not count twice.
-    const again = await recordVideoProgress(u.id, COURSE, video.slug, {
-      positionSec: d / 2,
-      ranges: [[0, d / 2]],
-    })
+    const again = await recordVideoProgress(
+      u.id,
+      COURSE,
+      video.slug,
+      { positionSec: d / 2, ranges: [[0, d / 2]] },
+      at(d / 2 + 1),
+    )
     expect(again.watchedShare).toBeCloseTo(0.5, 2)
     expect(again.completed).toBe(false)
-    const most = await recordVideoProgress(u.id, COURSE, video.slug, {
-      positionSec: d * 0.95,
-      ranges: [[d / 2, d * 0.95]],
-    })
+    const most = await recordVideoProgress(
+      u.id,
+      COURSE,
+      video.slug,
+      { positionSec: d * 0.95, ranges: [[d / 2, d * 0.95]] },
+      at(d * 0.95),
+    )
     expect(most.watchedShare).toBeCloseTo(0.95, 2)
     expect(most.completed).toBe(true)
   })

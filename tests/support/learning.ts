@@ -1,5 +1,10 @@
 // Drives a learner through the real models: enrol, finish lessons, answer a quiz correctly (or not).
-import { enrol, markTextLessonDone, recordVideoProgress } from '~/models/course.server'
+import {
+  enrol,
+  markTextLessonDone,
+  markVideoOpened,
+  recordVideoProgress,
+} from '~/models/course.server'
 import { gradeAttempt } from '~/models/grading.server'
 import { startAttempt, submitAttempt, type Layout, type Response } from '~/models/quiz.server'
 import { prisma } from '~/utils/db.server'
@@ -29,6 +34,8 @@ export async function finishLessons(userId: string, slug = COURSE) {
         where: { id: l.videoId! },
         select: { durationSec: true },
       })
+      // Opened as long ago as the video lasts: watching it end to end is then plausible.
+      await markVideoOpened(userId, slug, l.slug, new Date(Date.now() - v.durationSec! * 1000))
       await recordVideoProgress(userId, slug, l.slug, {
         positionSec: v.durationSec!,
         ranges: [[0, v.durationSec!]],

@@ -1,0 +1,137 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
+import i18next from '~/i18next.server'
+import { resetPasswordWithToken, resetTokenUsable } from '~/models/password.server'
+import { receivedAt } from '~/utils/misc'
+
+export const meta: MetaFunction = () => [
+  { title: 'Buat kata sandi baru · Bina' },
+  // The token is in the URL: never send it on in a Referer.
+  { name: 'referrer', content: 'no-referrer' },
+]
+
+const schema = z.object({
+  token: z.string().max(200),
+  newPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
+  confirmPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get('token') ?? ''
+  const usable = await resetTokenUsable(token, new Date(receivedAt(request)))
+  return data(
+    { token: usable ? token : null },
+    { headers: { 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' } },
+  )
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const t = await i18next.getFixedT(request)
+  const submission = parseWithZod(await request.formData(), { schema })
+  const hide = { hideFields: ['newPassword', 'confirmPassword'] }
+  if (submission.status !== 'success') {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const k of Object.keys(submission.error ?? {})) fieldErrors[k] = [t('security.required')]
+    return data({ result: submission.reply({ ...hide, fieldErrors }) }, { status: 400 })
+  }
+  const v = submission.value
+  if (v.newPassword !== v.confirmPassword)
+    return data(
+      {
+        result: submission.reply({
+          ...hide,
+          fieldErrors: { confirmPassword: [t('security.mismatch')] },
+        }),
+      },
+      { status: 400 },
+    )
+  const r = await resetPasswordWithToken({
+    token: v.token,
+    newPassword: v.newPassword,
+    now: new Date(receivedAt(request)),
+  })
+  if (!r.ok) {
+    const message =
+      r.code === 'INVALID' ? t('security.resetInvalid') : t(`security.problem.${r.code}`)
+    return data(
+      {
+        result: submission.reply(
+          r.code === 'INVALID'
+            ? { ...hide, formErrors: [message] }
+            : { ...hide, fieldErrors: { newPassword: [message] } },
+        ),
+      },
+      { status: 400 },
+    )
+  }
+  throw redirect('/login?reason=password-reset')
+}
+
+export default function ResetPasswordPage() {
+  const { token } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'reset-password',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  if (!token)
+    return (
+      <div className="login-wrap card">
+        <h1>{t('security.resetTitle')}</h1>
+        <p className="alert alert-error" role="alert">
+          {t('security.resetInvalid')}
+        </p>
+        <p>
+          <Link to="/forgot-password">{t('security.requestNew')}</Link>
+        </p>
+      </div>
+    )
+  return (
+    <div className="login-wrap card">
+      <h1>{t('security.resetTitle')}</h1>
+      {form.errors?.length ? (
+        <div className="alert alert-error" role="alert" id={form.errorId}>
+          {form.errors.join(' ')} <Link to="/forgot-password">{t('security.requestNew')}</Link>
+        </div>
+      ) : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="token" value={token} />
+        {[
+          [fields.newPassword, t('security.newPassword'), t('security.passwordHint')] as const,
+          [fields.confirmPassword, t('security.confirmPassword'), undefined] as const,
+        ].map(([f, label, hint]) => (
+          <div className="field" key={f.name}>
+            <label htmlFor={f.id}>
+              {label} {hint ? <span className="hint">{hint}</span> : null}
+            </label>
+            <input {...getInputProps(f, { type: 'password' })} autoComplete="new-password" />
+            {f.errors ? (
+              <p className="field-error" id={f.errorId} role="alert">
+                {f.errors.join(' ')}
+              </p>
+            ) : null}
+          </div>
+        ))}
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('security.resetSubmit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

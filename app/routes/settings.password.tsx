@@ -1,0 +1,130 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
+import i18next from '~/i18next.server'
+import { changePassword } from '~/models/password.server'
+import { requireUserSession } from '~/utils/auth.server'
+
+export const meta: MetaFunction = () => [{ title: 'Ganti kata sandi · Bina' }]
+
+const schema = z.object({
+  currentPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
+  newPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
+  confirmPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUserSession(request)
+  const done = new URL(request.url).searchParams.get('done') === '1'
+  return { mustChange: user.mustChangePassword, done }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireUserSession(request)
+  const t = await i18next.getFixedT(request)
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema })
+  const hide = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }
+  if (submission.status !== 'success') {
+    const fieldErrors: Record<string, string[]> = {}
+    for (const k of Object.keys(submission.error ?? {})) fieldErrors[k] = [t('security.required')]
+    return data({ result: submission.reply({ ...hide, fieldErrors }) }, { status: 400 })
+  }
+  const v = submission.value
+  if (v.newPassword !== v.confirmPassword)
+    return data(
+      {
+        result: submission.reply({
+          ...hide,
+          fieldErrors: { confirmPassword: [t('security.mismatch')] },
+        }),
+      },
+      { status: 400 },
+    )
+  const r = await changePassword({
+    userId: user.id,
+    sessionId,
+    currentPassword: v.currentPassword,
+    newPassword: v.newPassword,
+  })
+  if (!r.ok) {
+    const message =
+      r.code === 'CURRENT_WRONG'
+        ? t('security.currentWrong')
+        : r.code === 'SAME_AS_CURRENT'
+          ? t('security.sameAsCurrent')
+          : t(`security.problem.${r.code}`)
+    return data(
+      { result: submission.reply({ ...hide, fieldErrors: { [r.field]: [message] } }) },
+      { status: 400 },
+    )
+  }
+  // A forced change continues to the portal; a voluntary one confirms on this page.
+  throw redirect(user.mustChangePassword ? '/' : '/settings/password?done=1')
+}
+
+export default function ChangePasswordPage() {
+  const { mustChange, done } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const field = (
+    f: (typeof fields)['currentPassword'],
+    label: string,
+    autoComplete: string,
+    hint?: string,
+  ) => (
+    <div className="field">
+      <label htmlFor={f.id}>
+        {label} {hint ? <span className="hint">{hint}</span> : null}
+      </label>
+      <input {...getInputProps(f, { type: 'password' })} autoComplete={autoComplete} />
+      {f.errors ? (
+        <p className="field-error" id={f.errorId} role="alert">
+          {f.errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  )
+  return (
+    <div className="login-wrap card">
+      <h1>{t('security.changeTitle')}</h1>
+      {mustChange ? <p className="alert alert-info">{t('security.mustChange')}</p> : null}
+      {done ? (
+        <p className="alert alert-success" role="status" data-testid="password-changed">
+          {t('security.changed')}
+        </p>
+      ) : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        {field(fields.currentPassword, t('security.currentPassword'), 'current-password')}
+        {field(
+          fields.newPassword,
+          t('security.newPassword'),
+          'new-password',
+          t('security.passwordHint'),
+        )}
+        {field(fields.confirmPassword, t('security.confirmPassword'), 'new-password')}
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('security.changeSubmit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

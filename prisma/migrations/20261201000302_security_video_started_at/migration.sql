@@ -1,0 +1,1 @@
+ALTER TABLE "LessonProgress" ADD COLUMN     "videoStartedAt" TIMESTAMP(3);

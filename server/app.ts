@@ -1,0 +1,97 @@
+// The Express application: headers, edge limits, cross-site guard, static files and Remix.
+// server/index.ts only listens; tests build the same app on an ephemeral port.
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
+import { writeReadableStreamToWritable } from '@remix-run/node'
+import express from 'express'
+import { env } from '~/utils/env.server'
+import send from 'send'
+import { compress, hsts, nonce, securityHeaders } from './headers'
+import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
+import { crossSiteGuard, schemeGuard } from './security'
+
+export interface AppOptions {
+  mode: 'production' | 'development'
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  /** Extra middleware before Remix (Vite's in development). */
+  before?: express.RequestHandler[]
+  trustProxy?: string | number
+  clientDir?: string
+  /** Where X-Bina-Send-File paths live (MEDIA_DIR). */
+  mediaDir?: string
+}
+
+export function createApp(opts: AppOptions) {
+  const app = express()
+  app.disable('x-powered-by')
+  // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback"): then req.ip is the client
+  // and req.protocol follows the proxy's X-Forwarded-Proto.
+  if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy)
+  app.use(nonce, securityHeaders({ development: opts.mode === 'development' }), hsts, compress)
+  app.use((req, _res, next) => {
+    // Set from the socket (or trusted proxy), never taken from the client.
+    req.headers['x-bina-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'
+    req.headers['x-bina-proto'] = req.protocol
+    // When the request arrived: deadlines are judged by it, not by when a busy server got to it.
+    req.headers['x-bina-received-at'] = String(Date.now())
+    next()
+  })
+  app.use(schemeGuard)
+  app.use(crossSiteGuard)
+  for (const mw of opts.before ?? []) app.use(mw)
+  if (opts.mode === 'production') {
+    const dir = opts.clientDir ?? 'build/client'
+    // Hashed file names: cached for a year and never revalidated.
+    app.use('/assets', express.static(`${dir}/assets`, { immutable: true, maxAge: '1y' }))
+    app.use(express.static(dir, { maxAge: '1h' }))
+  }
+  const handle = createRequestHandler(opts.build, opts.mode)
+  app.all('*', async (req, res, next) => {
+    try {
+      const body = await readLimitedBody(req)
+      const controller = new AbortController()
+      res.on('close', () => controller.abort())
+      const headers = new Headers()
+      for (const [k, v] of Object.entries(req.headers)) {
+        if (v === undefined) continue
+        for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one)
+      }
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`)
+      const request = new Request(url, {
+        method: req.method,
+        headers,
+        body: body && body.length ? new Uint8Array(body) : undefined,
+        signal: controller.signal,
+      })
+      const response = await handle(request, { cspNonce: res.locals.cspNonce })
+      const file = response.headers.get('X-Bina-Send-File')
+      if (file && response.status === 200) {
+        // An authorised file (e.g. a lesson video): `send` answers Range, If-None-Match and
+        // If-Modified-Since itself. Only paths under the media directory, never dotfiles.
+        res.setHeader('Cache-Control', response.headers.get('Cache-Control') ?? 'private')
+        send(req, file, {
+          root: opts.mediaDir ?? env.MEDIA_DIR,
+          dotfiles: 'deny',
+          cacheControl: false,
+          etag: true,
+          lastModified: true,
+        })
+          .on('error', (err: { status?: number }) => {
+            if (!res.headersSent) res.status(err.status ?? 404).end()
+          })
+          .pipe(res)
+        return
+      }
+      res.statusMessage = response.statusText
+      res.status(response.status)
+      for (const [k, v] of response.headers) if (k !== 'set-cookie') res.append(k, v)
+      for (const c of response.headers.getSetCookie()) res.append('Set-Cookie', c)
+      if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders()
+      if (response.body) await writeReadableStreamToWritable(response.body, res)
+      else res.end()
+    } catch (e) {
+      if (e instanceof EdgeError) return sendEdgeError(req, res, e)
+      next(e)
+    }
+  })
+  return app
+}
