@@ -51,17 +51,22 @@ export function Field({
   const invalid = Boolean(errors?.length)
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
+      <label htmlFor={id}>
+        {label}
+        {hint ? (
+          <>
+            {' '}
+            <span id={hintId} className="hint">
+              {hint}
+            </span>
+          </>
+        ) : null}
+      </label>
       <input
         {...inputProps}
         id={id}
         aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errId : null, hintId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={invalid ? errId : undefined}
       />
       <ErrorList id={errId} errors={errors} />
     </div>
@@ -90,17 +95,22 @@ export function SelectField({
   const invalid = Boolean(errors?.length)
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span id={hintId} className="hint">
-          {hint}
-        </span>
-      ) : null}
+      <label htmlFor={id}>
+        {label}
+        {hint ? (
+          <>
+            {' '}
+            <span id={hintId} className="hint">
+              {hint}
+            </span>
+          </>
+        ) : null}
+      </label>
       <select
         {...selectProps}
         id={id}
         aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errId : null, hintId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={invalid ? errId : undefined}
       >
         {children}
       </select>

@@ -157,6 +157,8 @@ export async function recommendations(
         jp: c.jp,
         totalGap,
         reason: top ? `Kesenjangan ${top.gap} level pada ${top.name}; ${jpPart}.` : '',
+        /** The reason as parameters, for the UI to phrase in the reader's language. */
+        why: top ? { gap: top.gap ?? 0, name: top.name, jpLeft, jpTarget: p.jpTarget } : null,
       }
     })
     .filter((c) => c.totalGap > 0)
