@@ -38,7 +38,7 @@ const UI_EN = {
     learnHeading: 'Learning in {{year}}',
     jpPppk: 'of the {{target}} JP yearly cap for PPPK.',
     jpPns: 'of the {{target}} JP minimum target',
-    jpReached: ' — this year\'s target is reached.',
+    jpReached: " — this year's target is reached.",
     jpLeft: ' — {{left}} JP to go.',
     courses: '{{active}} courses in progress, {{completed}} completed.',
     openCatalogue: 'Open the course catalogue',
@@ -49,7 +49,8 @@ const UI_EN = {
     teach: '{{published}} published courses, {{drafts}} drafts.',
     manageCourses: 'Manage courses',
     adminHeading: 'Administration',
-    adminSummary: '{{users}} active accounts, {{units}} organisation units, {{opd}} regional agencies.',
+    adminSummary:
+      '{{users}} active accounts, {{units}} organisation units, {{opd}} regional agencies.',
     manageUsers: 'Manage users',
     orgTree: 'Organisation tree',
   },
@@ -157,8 +158,8 @@ const UI_EN = {
     recHeading: 'Learning recommendations',
     noRecs: 'No gap can be closed by the courses available now.',
     recGap: 'A gap of {{gap}} levels in {{name}}; ',
-    recJpLeft: '{{left}} JP to go to this year\'s {{target}} JP.',
-    recJpDone: 'this year\'s {{target}} JP target is reached.',
+    recJpLeft: "{{left}} JP to go to this year's {{target}} JP.",
+    recJpDone: "this year's {{target}} JP target is reached.",
     compare: 'Compare with another position',
     target: 'Compare with a target position',
     groupHeading: '{{type}} competencies',
@@ -180,7 +181,8 @@ const UI_EN = {
     targetGap: '{{required}} (gap {{gap}})',
     noHistory: 'No history yet',
     historyLabel: 'Level history of {{name}}',
-    ratingNote: 'Levels come from quiz results: the highest level whose questions (and those of the levels below) are answered at least {{threshold}}% correctly, with older evidence weighing half as much each year.',
+    ratingNote:
+      'Levels come from quiz results: the highest level whose questions (and those of the levels below) are answered at least {{threshold}}% correctly, with older evidence weighing half as much each year.',
   },
   team: {
     title: 'My team',
@@ -226,7 +228,7 @@ const UI_EN = {
     pickUnit: '— choose a unit —',
     jabatan: 'Position',
     pickJabatan: '— choose a position —',
-    supervisorNip: 'Direct supervisor\'s NIP',
+    supervisorNip: "Direct supervisor's NIP",
     optional: 'optional',
   },
   org: {
@@ -235,7 +237,8 @@ const UI_EN = {
   },
   jobs: {
     title: 'Job Queues',
-    intro: 'Background work (notifications, grading, competency rating, video webhooks) is recorded in the database outbox, then relayed to the BullMQ queues in Redis.',
+    intro:
+      'Background work (notifications, grading, competency rating, video webhooks) is recorded in the database outbox, then relayed to the BullMQ queues in Redis.',
     reload: 'Reload',
     allSent: 'Every outbox message has been relayed to the queues.',
     unsent: 'outbox messages not yet relayed to the queues.',
@@ -249,7 +252,8 @@ const UI_EN = {
     countsCaption: 'Jobs by state for each queue',
     queue: 'Queue',
     failedHeading: 'Failed jobs',
-    failedIntro: 'At most the {{limit}} latest failed jobs per queue. “Retry” puts a job back to waiting.',
+    failedIntro:
+      'At most the {{limit}} latest failed jobs per queue. “Retry” puts a job back to waiting.',
     noFailed: 'No failed jobs.',
     shown: '{{shown}} shown of {{total}} failed',
     failedCaption: 'Failed jobs in the {{queue}} queue',
@@ -285,7 +289,8 @@ const UI_EN = {
   },
   authoring: {
     title: 'Manage Courses',
-    intro: 'Publishing a new version copies the current course structure into the next version. Enrolled learners keep the version they enrolled in; new learners get the latest.',
+    intro:
+      'Publishing a new version copies the current course structure into the next version. Enrolled learners keep the version they enrolled in; new learners get the latest.',
     grading: 'Essay grading',
     gradingIntro: ': grade the quiz essay answers waiting for a grade.',
     coursesHeading: 'Courses',
@@ -314,12 +319,14 @@ const UI_EN = {
     quizSettings: 'Quiz settings',
     videosHeading: 'Videos',
     muxHeading: 'Upload a video to Mux',
-    muxIntro: 'Create an upload link, then choose the video file. The file goes straight from your browser to Mux; its status becomes “Ready” once Mux has processed it (reload this page to see the latest status).',
+    muxIntro:
+      'Create an upload link, then choose the video file. The file goes straight from your browser to Mux; its status becomes “Ready” once Mux has processed it (reload this page to see the latest status).',
     videoTitle: 'Video title',
     createLink: 'Create an upload link',
     creatingLink: 'Creating the link…',
     linkReady: 'The upload link for “{{title}}” is ready. Choose the video file and upload it.',
-    muxDisabled: 'Mux is not configured on this server, so videos are served from the local files imported with the course packs. To upload videos through Mux, set MUX_TOKEN_ID and MUX_TOKEN_SECRET in the .env file.',
+    muxDisabled:
+      'Mux is not configured on this server, so videos are served from the local files imported with the course packs. To upload videos through Mux, set MUX_TOKEN_ID and MUX_TOKEN_SECRET in the .env file.',
     noVideos: 'No videos yet.',
     videosCaption: 'Videos with provider, status and processing errors',
     videoCol: 'Title',
@@ -346,10 +353,12 @@ const UI_EN = {
     upload: 'Upload to Mux',
     uploading: 'Uploading…',
     pickFile: 'Choose a video file first.',
-    uploadFailed: 'The upload failed ({{reason}}). Check your connection and try again; if the link has expired, create a new upload link.',
+    uploadFailed:
+      'The upload failed ({{reason}}). Check your connection and try again; if the link has expired, create a new upload link.',
     noUpload: 'No file uploaded yet.',
     uploadProgress: 'Uploading {{name}} ({{size}})… {{seconds}} s elapsed. Do not close this page.',
-    uploadDone: 'Upload finished: {{name}} ({{size}}) in {{seconds}} s. Mux is processing the video.',
+    uploadDone:
+      'Upload finished: {{name}} ({{size}}) in {{seconds}} s. Mux is processing the video.',
     errorPrefix: 'Error: ',
   },
   notificationsPage: {

@@ -178,7 +178,8 @@ const UI_ID = {
     targetGap: '{{required}} (kesenjangan {{gap}})',
     noHistory: 'Belum ada riwayat',
     historyLabel: 'Riwayat level {{name}}',
-    ratingNote: 'Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal {{threshold}}%, dengan bobot bukti lama berkurang separuh setiap tahun.',
+    ratingNote:
+      'Level dihitung dari hasil kuis: level tertinggi yang soal-soalnya (dan soal level di bawahnya) dijawab benar minimal {{threshold}}%, dengan bobot bukti lama berkurang separuh setiap tahun.',
   },
   team: {
     title: 'Tim saya',
@@ -233,7 +234,8 @@ const UI_ID = {
   },
   jobs: {
     title: 'Antrian Tugas',
-    intro: 'Pekerjaan latar (notifikasi, penilaian, pemeringkatan kompetensi, webhook video) dicatat di outbox basis data lalu diteruskan ke antrian BullMQ di Redis.',
+    intro:
+      'Pekerjaan latar (notifikasi, penilaian, pemeringkatan kompetensi, webhook video) dicatat di outbox basis data lalu diteruskan ke antrian BullMQ di Redis.',
     reload: 'Muat ulang',
     allSent: 'Semua pesan outbox sudah diteruskan ke antrian.',
     unsent: 'pesan outbox belum terkirim ke antrian.',
@@ -247,7 +249,8 @@ const UI_ID = {
     countsCaption: 'Jumlah tugas menurut status untuk setiap antrian',
     queue: 'Antrian',
     failedHeading: 'Tugas gagal',
-    failedIntro: 'Paling banyak {{limit}} tugas gagal terbaru per antrian. “Coba lagi” memasukkan tugas kembali ke status menunggu.',
+    failedIntro:
+      'Paling banyak {{limit}} tugas gagal terbaru per antrian. “Coba lagi” memasukkan tugas kembali ke status menunggu.',
     noFailed: 'Tidak ada tugas gagal.',
     shown: '{{shown}} ditampilkan dari {{total}} gagal',
     failedCaption: 'Tugas gagal di antrian {{queue}}',
@@ -283,7 +286,8 @@ const UI_ID = {
   },
   authoring: {
     title: 'Kelola Kursus',
-    intro: 'Menerbitkan versi baru menyalin struktur kursus saat ini menjadi versi berikutnya. Peserta yang sudah terdaftar tetap mengikuti versi tempat mereka mendaftar; pendaftar baru mendapat versi terbaru.',
+    intro:
+      'Menerbitkan versi baru menyalin struktur kursus saat ini menjadi versi berikutnya. Peserta yang sudah terdaftar tetap mengikuti versi tempat mereka mendaftar; pendaftar baru mendapat versi terbaru.',
     grading: 'Penilaian esai',
     gradingIntro: ': nilai jawaban esai peserta kuis yang menunggu penilaian.',
     coursesHeading: 'Kursus',
@@ -312,12 +316,14 @@ const UI_ID = {
     quizSettings: 'Pengaturan kuis',
     videosHeading: 'Video',
     muxHeading: 'Unggah video ke Mux',
-    muxIntro: 'Buat tautan unggah, lalu pilih berkas videonya. Berkas dikirim langsung dari peramban Anda ke Mux; statusnya berubah menjadi “Siap” setelah Mux selesai memprosesnya (muat ulang halaman ini untuk melihat status terbaru).',
+    muxIntro:
+      'Buat tautan unggah, lalu pilih berkas videonya. Berkas dikirim langsung dari peramban Anda ke Mux; statusnya berubah menjadi “Siap” setelah Mux selesai memprosesnya (muat ulang halaman ini untuk melihat status terbaru).',
     videoTitle: 'Judul video',
     createLink: 'Buat tautan unggah',
     creatingLink: 'Membuat tautan…',
     linkReady: 'Tautan unggah untuk “{{title}}” siap. Pilih berkas video lalu unggah.',
-    muxDisabled: 'Mux belum dikonfigurasi di server ini, sehingga video disajikan dari berkas lokal yang diimpor bersama paket kursus. Untuk mengunggah video melalui Mux, isi MUX_TOKEN_ID dan MUX_TOKEN_SECRET di berkas .env.',
+    muxDisabled:
+      'Mux belum dikonfigurasi di server ini, sehingga video disajikan dari berkas lokal yang diimpor bersama paket kursus. Untuk mengunggah video melalui Mux, isi MUX_TOKEN_ID dan MUX_TOKEN_SECRET di berkas .env.',
     noVideos: 'Belum ada video.',
     videosCaption: 'Daftar video dengan penyedia, status, dan galat pemrosesan',
     videoCol: 'Judul',
@@ -344,10 +350,13 @@ const UI_ID = {
     upload: 'Unggah ke Mux',
     uploading: 'Mengunggah…',
     pickFile: 'Pilih berkas video terlebih dahulu.',
-    uploadFailed: 'Unggahan gagal ({{reason}}). Periksa koneksi Anda lalu coba lagi; jika tautan sudah kedaluwarsa, buat tautan unggah baru.',
+    uploadFailed:
+      'Unggahan gagal ({{reason}}). Periksa koneksi Anda lalu coba lagi; jika tautan sudah kedaluwarsa, buat tautan unggah baru.',
     noUpload: 'Belum ada berkas yang diunggah.',
-    uploadProgress: 'Mengunggah {{name}} ({{size}})… {{seconds}} detik berlalu. Jangan tutup halaman ini.',
-    uploadDone: 'Unggahan selesai: {{name}} ({{size}}) dalam {{seconds}} detik. Mux sedang memproses video.',
+    uploadProgress:
+      'Mengunggah {{name}} ({{size}})… {{seconds}} detik berlalu. Jangan tutup halaman ini.',
+    uploadDone:
+      'Unggahan selesai: {{name}} ({{size}}) dalam {{seconds}} detik. Mux sedang memproses video.',
     errorPrefix: 'Galat: ',
   },
   notificationsPage: {
