@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -11,7 +10,6 @@ import {
   ScrollRestoration,
   useLoaderData,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
@@ -21,6 +19,8 @@ import i18next from '~/i18next.server'
 import { unreadCount } from '~/models/notification.server'
 import { useNonce } from '~/utils/nonce-provider'
 import { getOptionalUser } from '~/utils/auth.server'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { localeOf, translate } from '~/utils/meta'
 import styles from './styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -28,7 +28,9 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
-export const meta: MetaFunction = () => [{ title: 'Bina · BPSDM Provinsi Jambi' }]
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translate(localeOf(matches), 'ui.meta.root') },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)])
@@ -71,7 +73,7 @@ function Header() {
       </a>
       <div className="brand">
         <Link to="/">
-          <strong>Bina</strong> <span className="brand-sub">BPSDM Provinsi Jambi</span>
+          <strong>Bina</strong> <span className="brand-sub">{t('ui.common.brandSub')}</span>
         </Link>
       </div>
       {user ? (
@@ -98,7 +100,7 @@ function Header() {
             <option value="en">English</option>
           </select>
           <button type="submit" className="button-small">
-            OK
+            {t('ui.common.ok')}
           </button>
         </Form>
         {user ? (
@@ -144,6 +146,7 @@ function Header() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
+  const { t } = useTranslation()
   const locale = data?.locale ?? 'id'
   return (
     <html lang={locale}>
@@ -159,7 +162,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <p>Bina · Badan Pengembangan Sumber Daya Manusia Provinsi Jambi</p>
+          <p>{t('ui.common.footer')}</p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -175,28 +178,5 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError()
-  const { t } = useTranslation()
-  let title = t('errors.genericTitle')
-  let message = t('errors.generic')
-  if (isRouteErrorResponse(error)) {
-    if (error.status === 403) {
-      title = t('errors.forbiddenTitle')
-      message = typeof error.data === 'string' && error.data ? error.data : title
-    } else if (error.status === 404) {
-      title = t('errors.notFoundTitle')
-      message = typeof error.data === 'string' && error.data ? error.data : title
-    } else if (error.status < 500 && typeof error.data === 'string') {
-      message = error.data
-    }
-  }
-  return (
-    <section className="error-page">
-      <h1>{title}</h1>
-      <p data-testid="error-message">{message}</p>
-      <p>
-        <Link to="/">{t('errors.back')}</Link>
-      </p>
-    </section>
-  )
+  return <GeneralErrorBoundary />
 }

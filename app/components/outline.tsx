@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 
 export interface OutlineLesson {
   slug: string
@@ -9,13 +10,7 @@ export interface OutlineLesson {
   minutes: number
 }
 
-const stateLabel = {
-  done: 'selesai',
-  'in-progress': 'sedang berjalan',
-  todo: 'belum dimulai',
-} as const
 const stateIcon = { done: '✔', 'in-progress': '◐', todo: '○' } as const
-const kindLabel = { TEXT: 'Bacaan', VIDEO: 'Video', QUIZ: 'Kuis' } as const
 
 /** Modules and lessons with each lesson's state, linking to the player when `linked`. */
 export function CourseOutline({
@@ -29,6 +24,7 @@ export function CourseOutline({
   current?: string
   linked: boolean
 }) {
+  const { t } = useTranslation()
   const modules: { title: string; lessons: OutlineLesson[] }[] = []
   for (const l of lessons) {
     const last = modules[modules.length - 1]
@@ -36,7 +32,7 @@ export function CourseOutline({
     else modules.push({ title: l.moduleTitle, lessons: [l] })
   }
   return (
-    <nav aria-label="Daftar pelajaran">
+    <nav aria-label={t('ui.outline.nav')}>
       {modules.map((m) => (
         <section key={m.title}>
           <h3>{m.title}</h3>
@@ -57,8 +53,9 @@ export function CourseOutline({
                   <span>{l.title}</span>
                 )}{' '}
                 <span className="muted">
-                  ({kindLabel[l.kind]}, {l.minutes} menit, <span className="sr-only">status: </span>
-                  {stateLabel[l.state]})
+                  ({t(`ui.outline.${l.kind}`)}, {t('ui.outline.minutes', { minutes: l.minutes })},{' '}
+                  <span className="sr-only">{t('ui.outline.status')}</span>
+                  {t(`ui.outline.state.${l.state}`)})
                 </span>
               </li>
             ))}
@@ -70,6 +67,7 @@ export function CourseOutline({
 }
 
 export function ProgressBar({ percent, label }: { percent: number; label: string }) {
+  const { t } = useTranslation()
   return (
     <div>
       <div
@@ -83,7 +81,7 @@ export function ProgressBar({ percent, label }: { percent: number; label: string
       >
         <span style={{ width: `${percent}%` }} />
       </div>
-      <p className="muted">{percent}% pelajaran wajib selesai</p>
+      <p className="muted">{t('ui.outline.percentRequired', { percent })}</p>
     </div>
   )
 }

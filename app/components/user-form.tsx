@@ -5,8 +5,11 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { EMPLOYEE_KINDS, ROLES, userFormSchema } from '~/schemas/user'
+import { ErrorList, Field, SelectField, StatusButton } from './forms'
 
 export interface UserFormOptions {
   units: { id: string; name: string; depth: number }[]
@@ -24,8 +27,7 @@ export interface UserFormDefaults {
   roles?: string[]
 }
 
-const ROLE_KEYS = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const
-
+/** The admin's user form (create and edit): Conform + the shared Zod schema, works without JS. */
 export function UserForm({
   options,
   defaults,
@@ -45,82 +47,85 @@ export function UserForm({
     lastResult,
     defaultValue: { roles: ['ASN'], employeeKind: 'PNS', ...defaults },
     shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: userFormSchema }),
   })
-  const err = (f: { errors?: string[]; errorId: string }) =>
-    f.errors ? (
-      <p className="field-error" id={f.errorId} role="alert">
-        {f.errors.join(' ')}
-      </p>
-    ) : null
   const selectedRoles = new Set(defaults?.roles ?? ['ASN'])
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      {form.errors?.length ? (
-        <div className="alert alert-error" role="alert">
-          {form.errors.join(' ')}
-        </div>
-      ) : null}
-      <div className="field">
-        <label htmlFor={fields.employeeKind.id}>Status kepegawaian</label>
-        <select {...getSelectProps(fields.employeeKind)}>
-          <option value="PNS">PNS</option>
-          <option value="PPPK">PPPK</option>
-        </select>
-        {err(fields.employeeKind)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.nip.id}>
-          NIP <span className="hint">18 digit, contoh 19850312 201001 1 003</span>
-        </label>
-        <input {...getInputProps(fields.nip, { type: 'text' })} inputMode="numeric" />
-        {err(fields.nip)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.name.id}>Nama lengkap (dengan gelar)</label>
-        <input {...getInputProps(fields.name, { type: 'text' })} />
-        {err(fields.name)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.email.id}>Email</label>
-        <input {...getInputProps(fields.email, { type: 'email' })} />
-        {err(fields.email)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.unitId.id}>Unit kerja</label>
-        <select {...getSelectProps(fields.unitId)}>
-          <option value="">— pilih unit —</option>
-          {options.units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {'\u00a0\u00a0'.repeat(u.depth)}
-              {u.name}
-            </option>
-          ))}
-        </select>
-        {err(fields.unitId)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.jabatanId.id}>Jabatan</label>
-        <select {...getSelectProps(fields.jabatanId)}>
-          <option value="">— pilih jabatan —</option>
-          {options.jabatan.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.name}
-            </option>
-          ))}
-        </select>
-        {err(fields.jabatanId)}
-      </div>
-      <div className="field">
-        <label htmlFor={fields.supervisorNip.id}>
-          NIP atasan langsung <span className="hint">boleh dikosongkan</span>
-        </label>
-        <input {...getInputProps(fields.supervisorNip, { type: 'text' })} inputMode="numeric" />
-        {err(fields.supervisorNip)}
-      </div>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <SelectField
+        label={t('ui.users.employeeKind')}
+        selectProps={getSelectProps(fields.employeeKind)}
+        errors={fields.employeeKind.errors}
+        errorId={fields.employeeKind.errorId}
+      >
+        {EMPLOYEE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {k}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label="NIP"
+        hint={t('ui.users.nipHint')}
+        inputProps={{ ...getInputProps(fields.nip, { type: 'text' }), inputMode: 'numeric' }}
+        errors={fields.nip.errors}
+        errorId={fields.nip.errorId}
+      />
+      <Field
+        label={t('ui.users.fullName')}
+        inputProps={getInputProps(fields.name, { type: 'text' })}
+        errors={fields.name.errors}
+        errorId={fields.name.errorId}
+      />
+      <Field
+        label={t('ui.users.email')}
+        inputProps={getInputProps(fields.email, { type: 'email' })}
+        errors={fields.email.errors}
+        errorId={fields.email.errorId}
+      />
+      <SelectField
+        label={t('ui.users.unit')}
+        selectProps={getSelectProps(fields.unitId)}
+        errors={fields.unitId.errors}
+        errorId={fields.unitId.errorId}
+      >
+        <option value="">{t('ui.users.pickUnit')}</option>
+        {options.units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {'\u00a0\u00a0'.repeat(u.depth)}
+            {u.name}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('ui.users.jabatan')}
+        selectProps={getSelectProps(fields.jabatanId)}
+        errors={fields.jabatanId.errors}
+        errorId={fields.jabatanId.errorId}
+      >
+        <option value="">{t('ui.users.pickJabatan')}</option>
+        {options.jabatan.map((j) => (
+          <option key={j.id} value={j.id}>
+            {j.name}
+          </option>
+        ))}
+      </SelectField>
+      <Field
+        label={t('ui.users.supervisorNip')}
+        hint={t('ui.users.optional')}
+        inputProps={{
+          ...getInputProps(fields.supervisorNip, { type: 'text' }),
+          inputMode: 'numeric',
+        }}
+        errors={fields.supervisorNip.errors}
+        errorId={fields.supervisorNip.errorId}
+      />
       <fieldset className="field">
-        <legend>Peran</legend>
-        {ROLE_KEYS.map((r) => (
+        <legend>{t('ui.users.roles')}</legend>
+        {ROLES.map((r) => (
           <label key={r} style={{ fontWeight: 400 }}>
             <input
               type="checkbox"
@@ -131,9 +136,13 @@ export function UserForm({
             {t(`roles.${r}`)}
           </label>
         ))}
-        {err(fields.roles)}
+        <ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
       </fieldset>
-      <button type="submit">{submitLabel}</button>
+      <div>
+        <StatusButton intent={intent} pendingLabel={t('ui.common.saving')}>
+          {submitLabel}
+        </StatusButton>
+      </div>
     </Form>
   )
 }

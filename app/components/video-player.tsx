@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 const MuxPlayer = lazy(() => import('@mux/mux-player-react'))
 
@@ -27,6 +28,7 @@ export function VideoPlayer({
   const segment = useRef<[number, number] | null>(null)
   const lastSent = useRef(0)
   const [error, setError] = useState<string | null>(null)
+  const { t } = useTranslation()
 
   const flush = useCallback(
     async (position: number) => {
@@ -47,10 +49,10 @@ export function VideoPlayer({
         onProgress?.(body)
       } catch {
         ranges.current.push(...batch)
-        setError('Kemajuan video belum tersimpan; akan dicoba lagi.')
+        setError(t('ui.lesson.videoSaveFailed'))
       }
     },
-    [progressUrl, onProgress],
+    [progressUrl, onProgress, t],
   )
 
   const onTime = useCallback(
@@ -99,7 +101,7 @@ export function VideoPlayer({
           <track kind="captions" />
         </video>
       ) : (
-        <Suspense fallback={<p>Memuat pemutar video…</p>}>
+        <Suspense fallback={<p>{t('ui.lesson.videoLoading')}</p>}>
           <MuxPlayer
             playbackId={source.playbackId}
             tokens={source.token ? { playback: source.token } : undefined}

@@ -6,6 +6,7 @@ import { prisma } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
 import { relaySoon } from '~/jobs/outbox.server'
 import { quizPassedForLessons } from './quiz.server'
+import { InvalidError, NotFoundError } from '~/utils/errors'
 
 /**
  * Snapshots the working structure into a new CourseVersion (lessons with their rendered HTML and
@@ -214,7 +215,7 @@ export async function enrol(
   source: 'SELF' | 'ASSIGNED' | 'PROGRAM' = 'SELF',
 ) {
   const course = await findPublishedCourse(courseSlug)
-  if (!course) throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
+  if (!course) throw new NotFoundError('course.notFound')
   const existing = await getEnrolment(userId, course.id)
   if (existing) {
     if (existing.status === 'WITHDRAWN') {
@@ -350,10 +351,7 @@ async function activeEnrolmentFor(userId: string, courseSlug: string, lessonSlug
 /** Marks a text lesson done (idempotent) and completes the course when it was the last step. */
 export async function markTextLessonDone(userId: string, courseSlug: string, lessonSlug: string) {
   const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
-  if (lesson.kind !== 'TEXT')
-    throw new Response('Hanya pelajaran teks yang dapat ditandai selesai secara manual.', {
-      status: 400,
-    })
+  if (lesson.kind !== 'TEXT') throw new InvalidError('lesson.notText')
   const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId: lesson.lessonId } }
   const existing = await prisma.lessonProgress.findUnique({
     where: key,

@@ -1,7 +1,7 @@
 // The supervisor's view of the people under their unit subtree and their direct reports.
 import { prisma } from '~/utils/db.server'
-import { forbidden } from '~/utils/auth.server'
 import { countedJp, jpYear } from './jp.server'
+import { ForbiddenError } from '~/utils/errors'
 import { canSupervise, supervisedUsersWhere, type Viewer } from './org.server'
 
 export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: string } = {}) {
@@ -68,10 +68,10 @@ export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: st
   }
 }
 
-/** One person's record for their supervisor; a 403 response when they are outside the scope. */
+/** One person's record for their supervisor; a ForbiddenError when they are outside the scope. */
 export async function teamMember(viewer: Viewer, userId: string) {
   if (!(await canSupervise(viewer, userId))) {
-    throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
+    throw new ForbiddenError('team.outOfScope')
   }
   const year = jpYear(new Date())
   const person = await prisma.user.findUniqueOrThrow({

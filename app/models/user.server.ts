@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { Prisma, type Role } from '~/generated/prisma/client'
 import { endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { validateNip } from '~/utils/nip'
+import { type UserFormInput } from '~/schemas/user'
+import { type AppError, FieldError, NotFoundError } from '~/utils/errors'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
 import { notifyJob } from '~/jobs/notify.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
@@ -17,43 +18,9 @@ export const passwordSchema = z
   .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
   .max(128, 'Kata sandi maksimal 128 karakter.')
 
-export const userFormSchema = z
-  .object({
-    employeeKind: z.enum(['PNS', 'PPPK'], { required_error: 'Pilih status kepegawaian.' }),
-    nip: z.string({ required_error: 'NIP wajib diisi.' }).transform((s) => s.replace(/\s+/g, '')),
-    name: z
-      .string({ required_error: 'Nama wajib diisi.' })
-      .trim()
-      .min(3, 'Nama minimal 3 karakter.')
-      .max(150),
-    email: z
-      .string({ required_error: 'Email wajib diisi.' })
-      .trim()
-      .toLowerCase()
-      .email('Alamat email tidak valid.'),
-    unitId: z.string({ required_error: 'Pilih unit kerja.' }).min(1, 'Pilih unit kerja.'),
-    jabatanId: z.string({ required_error: 'Pilih jabatan.' }).min(1, 'Pilih jabatan.'),
-    supervisorNip: z
-      .string()
-      .optional()
-      .transform((s) => (s ? s.replace(/\s+/g, '') : undefined)),
-    roles: z.array(z.enum(ROLES)).min(1, 'Pilih minimal satu peran.').default(['ASN']),
-  })
-  .superRefine((v, ctx) => {
-    const r = validateNip(v.nip, { kind: v.employeeKind })
-    if (!r.ok) ctx.addIssue({ code: 'custom', path: ['nip'], message: r.reason })
-  })
-
-export type UserFormInput = z.infer<typeof userFormSchema>
-
-export class FieldError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+// The form schema is client-safe (app/schemas/user.ts); re-exported for existing callers.
+export { userFormSchema, type UserFormInput } from '~/schemas/user'
+export { FieldError }
 
 function temporaryPassword() {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789'
@@ -63,16 +30,26 @@ function temporaryPassword() {
 async function resolveSupervisor(nip: string | undefined) {
   if (!nip) return null
   const s = await prisma.user.findUnique({ where: { nip }, select: { id: true } })
-  if (!s) throw new FieldError('supervisorNip', 'Tidak ada pegawai dengan NIP atasan tersebut.')
+  if (!s) throw new FieldError('supervisorNip', 'user.supervisorNotFound')
   return s.id
 }
 
-function uniqueViolation(e: unknown): FieldError | null {
+function uniqueViolation(e: unknown): AppError | null {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
     const target = String((e.meta as { target?: unknown } | undefined)?.target ?? e.message)
-    if (target.includes('nip')) return new FieldError('nip', 'NIP sudah terdaftar.')
-    if (target.includes('email')) return new FieldError('email', 'Email sudah terdaftar.')
+    if (target.includes('nip')) return new FieldError('nip', 'user.nipTaken')
+    if (target.includes('email')) return new FieldError('email', 'user.emailTaken')
   }
+  // A unit or jabatan id that does not exist (a tampered or stale form): a field error, not a 500.
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2003') {
+    const target = `${String((e.meta as { field_name?: unknown; constraint?: unknown } | undefined)?.field_name ?? '')} ${String((e.meta as { constraint?: unknown } | undefined)?.constraint ?? '')} ${e.message}`
+    if (/jabatan/i.test(target)) return new FieldError('jabatanId', 'user.unknownJabatan')
+    if (/unit/i.test(target)) return new FieldError('unitId', 'user.unknownUnit')
+    if (/supervisor/i.test(target))
+      return new FieldError('supervisorNip', 'user.supervisorNotFound')
+  }
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
+    return new NotFoundError('user.notFound')
   return null
 }
 
@@ -114,8 +91,7 @@ export async function createUser(input: UserFormInput) {
 
 export async function updateUser(id: string, input: UserFormInput) {
   const supervisorId = await resolveSupervisor(input.supervisorNip)
-  if (supervisorId === id)
-    throw new FieldError('supervisorNip', 'Pegawai tidak bisa menjadi atasannya sendiri.')
+  if (supervisorId === id) throw new FieldError('supervisorNip', 'user.selfSupervisor')
   try {
     return await prisma.user.update({
       where: { id },

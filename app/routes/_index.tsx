@@ -1,9 +1,13 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { homeData } from '~/models/home.server'
 import { requireUser } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { formatNip } from '~/utils/nip'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.home.title' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -44,7 +48,7 @@ export default function Home() {
           </dd>
           {me.supervisor ? (
             <>
-              <dt>Atasan langsung</dt>
+              <dt>{t('ui.home.supervisor')}</dt>
               <dd>{me.supervisor}</dd>
             </>
           ) : null}
@@ -53,19 +57,20 @@ export default function Home() {
 
       {data.learner ? (
         <section className="card" aria-labelledby="learn-heading">
-          <h2 id="learn-heading">Pembelajaran tahun {data.learner.year}</h2>
+          <h2 id="learn-heading">{t('ui.home.learnHeading', { year: data.learner.year })}</h2>
           <p data-testid="jp-summary">
             {data.me.employeeKind === 'PPPK' ? (
               <>
-                <strong>{data.learner.jp} JP</strong> dari batas {data.learner.target} JP per tahun
-                untuk PPPK.
+                <strong>{data.learner.jp} JP</strong>{' '}
+                {t('ui.home.jpPppk', { target: data.learner.target })}
               </>
             ) : (
               <>
-                <strong>{data.learner.jp} JP</strong> dari target minimal {data.learner.target} JP
+                <strong>{data.learner.jp} JP</strong>{' '}
+                {t('ui.home.jpPns', { target: data.learner.target })}
                 {data.learner.jp >= data.learner.target
-                  ? ' — target tahun ini tercapai.'
-                  : ` — ${data.learner.target - data.learner.jp} JP lagi.`}
+                  ? t('ui.home.jpReached')
+                  : t('ui.home.jpLeft', { left: data.learner.target - data.learner.jp })}
               </>
             )}
           </p>
@@ -75,45 +80,58 @@ export default function Home() {
             />
           </div>
           <p>
-            {data.learner.activeCourses} kursus sedang berjalan, {data.learner.completedCourses}{' '}
-            selesai. <Link to="/courses">Buka katalog kursus</Link>
+            {t('ui.home.courses', {
+              active: data.learner.activeCourses,
+              completed: data.learner.completedCourses,
+            })}{' '}
+            <Link to="/courses">{t('ui.home.openCatalogue')}</Link>
           </p>
         </section>
       ) : null}
 
       {data.supervisor ? (
         <section className="card" aria-labelledby="team-heading">
-          <h2 id="team-heading">Tim Anda</h2>
+          <h2 id="team-heading">{t('ui.home.teamHeading')}</h2>
           <p data-testid="team-count">
-            {data.supervisor.people} pegawai dalam unit dan bawahan langsung Anda.{' '}
-            <Link to="/team">Lihat tim</Link>
+            {t('ui.home.teamCount', { count: data.supervisor.people })}{' '}
+            <Link to="/team">{t('ui.home.seeTeam')}</Link>
           </p>
         </section>
       ) : null}
 
       {data.instructor ? (
         <section className="card" aria-labelledby="teach-heading">
-          <h2 id="teach-heading">Kursus</h2>
+          <h2 id="teach-heading">{t('ui.home.teachHeading')}</h2>
           <p>
-            {data.instructor.published} kursus terbit, {data.instructor.drafts} draf.{' '}
-            <Link to="/authoring">Kelola kursus</Link>
+            {t('ui.home.teach', {
+              published: data.instructor.published,
+              drafts: data.instructor.drafts,
+            })}{' '}
+            <Link to="/authoring">{t('ui.home.manageCourses')}</Link>
           </p>
         </section>
       ) : null}
 
       {data.admin ? (
         <section className="card" aria-labelledby="admin-heading">
-          <h2 id="admin-heading">Administrasi</h2>
+          <h2 id="admin-heading">{t('ui.home.adminHeading')}</h2>
           <p data-testid="admin-summary">
-            {data.admin.users} akun aktif, {data.admin.units} unit organisasi, {data.admin.opd}{' '}
-            perangkat daerah.
+            {t('ui.home.adminSummary', {
+              users: data.admin.users,
+              units: data.admin.units,
+              opd: data.admin.opd,
+            })}
           </p>
           <p>
-            <Link to="/admin/users">Kelola pengguna</Link> ·{' '}
-            <Link to="/admin/org">Pohon organisasi</Link>
+            <Link to="/admin/users">{t('ui.home.manageUsers')}</Link> ·{' '}
+            <Link to="/admin/org">{t('ui.home.orgTree')}</Link>
           </p>
         </section>
       ) : null}
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

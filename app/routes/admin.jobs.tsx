@@ -9,10 +9,15 @@ import { z } from 'zod'
 import { JOB_NAMES } from '~/jobs/index.server'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { requireRole } from '~/utils/auth.server'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { PORTAL_TIME_ZONE } from '~/domain/time'
+import { TableWrap } from '~/components/table'
+import { pageTitle } from '~/utils/meta'
+import { readForm, withAppErrors } from '~/utils/route-errors.server'
 
-export const meta: MetaFunction = () => [{ title: 'Antrian Tugas · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.jobs.title' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
@@ -25,9 +30,9 @@ const retrySchema = z.object({
   jobId: z.string().trim().min(1, 'ID tugas kosong.').max(300),
 })
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = retrySchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success)
     return data(
       { ok: false, message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' },
@@ -35,40 +40,27 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   const result = await retryFailedJob(parsed.data.queue, parsed.data.jobId)
   return data(result, { status: result.ok ? 200 : 400 })
-}
+})
 
-const queueLabel: Record<string, string> = {
-  notify: 'Notifikasi',
-  muxWebhook: 'Video (webhook Mux)',
-  gradeAttempt: 'Penilaian kuis',
-  rateCompetency: 'Pemeringkatan kompetensi',
-  completeEnrolment: 'Penyelesaian kursus (JP, notifikasi)',
-  maintenance: 'Pemeliharaan terjadwal',
-}
+const countKeys = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const
 
-const countLabels = [
-  ['waiting', 'Menunggu'],
-  ['active', 'Berjalan'],
-  ['delayed', 'Ditunda'],
-  ['completed', 'Selesai'],
-  ['failed', 'Gagal'],
-] as const
+type T = (key: string, params?: Record<string, string | number>) => string
 
-function formatDateTime(d: Date | string) {
-  return new Intl.DateTimeFormat('id-ID', {
+function formatDateTime(d: Date | string, lng: string) {
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'id-ID', {
     dateStyle: 'medium',
     timeStyle: 'medium',
     timeZone: PORTAL_TIME_ZONE,
   }).format(new Date(d))
 }
 
-function formatAge(seconds: number) {
-  if (seconds < 60) return `${seconds} detik`
+function formatAge(seconds: number, t: T) {
+  if (seconds < 60) return t('ui.jobs.age.seconds', { s: seconds })
   const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return `${minutes} menit`
+  if (minutes < 60) return t('ui.jobs.age.minutes', { m: minutes })
   const hours = Math.floor(minutes / 60)
-  if (hours < 24) return `${hours} jam ${minutes % 60} menit`
-  return `${Math.floor(hours / 24)} hari ${hours % 24} jam`
+  if (hours < 24) return t('ui.jobs.age.hours', { h: hours, m: minutes % 60 })
+  return t('ui.jobs.age.days', { d: Math.floor(hours / 24), h: hours % 24 })
 }
 
 export default function AdminJobs() {
@@ -80,14 +72,13 @@ export default function AdminJobs() {
       ? `${navigation.formData?.get('queue')}/${navigation.formData?.get('jobId')}`
       : null
   const totalFailed = queues.reduce((sum, q) => sum + q.failed.length, 0)
+  const { t, i18n } = useTranslation()
 
   return (
     <>
-      <h1>Antrian Tugas</h1>
+      <h1>{t('ui.jobs.title')}</h1>
       <p className="muted">
-        Pekerjaan latar (notifikasi, penilaian, pemeringkatan kompetensi, webhook video) dicatat di
-        outbox basis data lalu diteruskan ke antrian BullMQ di Redis.{' '}
-        <Link to="/admin/jobs">Muat ulang</Link>
+        {t('ui.jobs.intro')} <Link to="/admin/jobs">{t('ui.jobs.reload')}</Link>
       </p>
 
       {actionData ? (
@@ -99,31 +90,33 @@ export default function AdminJobs() {
           Outbox
         </h2>
         {outbox.unsent === 0 ? (
-          <p data-testid="outbox-summary">Semua pesan outbox sudah diteruskan ke antrian.</p>
+          <p data-testid="outbox-summary">{t('ui.jobs.allSent')}</p>
         ) : (
           <>
             <p data-testid="outbox-summary">
-              <strong>{outbox.unsent}</strong> pesan outbox belum terkirim ke antrian.
+              <strong>{outbox.unsent}</strong> {t('ui.jobs.unsent')}
             </p>
             {outbox.oldest ? (
               <dl className="facts">
-                <dt>Tertua</dt>
+                <dt>{t('ui.jobs.oldest')}</dt>
                 <dd>
-                  {formatAge(outbox.oldest.ageSeconds)} yang lalu (
-                  {formatDateTime(outbox.oldest.createdAt)})
+                  {t('ui.jobs.ago', {
+                    age: formatAge(outbox.oldest.ageSeconds, t),
+                    at: formatDateTime(outbox.oldest.createdAt, i18n.language),
+                  })}
                 </dd>
-                <dt>Jenis tugas</dt>
+                <dt>{t('ui.jobs.jobName')}</dt>
                 <dd>
                   <code>{outbox.oldest.jobName}</code>
                 </dd>
-                <dt>Percobaan kirim</dt>
+                <dt>{t('ui.jobs.sendAttempts')}</dt>
                 <dd>{outbox.oldest.attempts}</dd>
-                <dt>Galat terakhir</dt>
+                <dt>{t('ui.jobs.lastError')}</dt>
                 <dd>
                   {outbox.oldest.lastError ? (
                     <code style={{ wordBreak: 'break-word' }}>{outbox.oldest.lastError}</code>
                   ) : (
-                    <span className="muted">Tidak ada</span>
+                    <span className="muted">{t('ui.jobs.noError')}</span>
                   )}
                 </dd>
               </dl>
@@ -133,8 +126,7 @@ export default function AdminJobs() {
         {outbox.dead.count > 0 ? (
           <div data-testid="outbox-dead">
             <p>
-              <strong>{outbox.dead.count}</strong> pesan outbox disisihkan (tidak dapat diteruskan;
-              pesan lain tetap berjalan):
+              <strong>{outbox.dead.count}</strong> {t('ui.jobs.deadRows')}
             </p>
             <ul>
               {outbox.dead.latest.map((d) => (
@@ -154,18 +146,16 @@ export default function AdminJobs() {
       ) : (
         <>
           <section aria-labelledby="counts-heading">
-            <h2 id="counts-heading">Jumlah tugas per antrian</h2>
-            <div style={{ overflowX: 'auto' }}>
+            <h2 id="counts-heading">{t('ui.jobs.countsHeading')}</h2>
+            <TableWrap label={t('ui.jobs.countsHeading')}>
               <table>
-                <caption className="sr-only">
-                  Jumlah tugas menurut status untuk setiap antrian
-                </caption>
+                <caption className="sr-only">{t('ui.jobs.countsCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Antrian</th>
-                    {countLabels.map(([key, label]) => (
+                    <th scope="col">{t('ui.jobs.queue')}</th>
+                    {countKeys.map((key) => (
                       <th scope="col" key={key}>
-                        {label}
+                        {t(`ui.jobs.counts.${key}`)}
                       </th>
                     ))}
                   </tr>
@@ -174,45 +164,44 @@ export default function AdminJobs() {
                   {queues.map((q) => (
                     <tr key={q.name} data-testid={`queue-row-${q.name}`}>
                       <th scope="row">
-                        {queueLabel[q.name]} <span className="muted">({q.name})</span>
+                        {t(`ui.jobs.queues.${q.name}`)} <span className="muted">({q.name})</span>
                       </th>
-                      {countLabels.map(([key]) => (
+                      {countKeys.map((key) => (
                         <td key={key}>{q.counts[key]}</td>
                       ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </section>
 
           <section aria-labelledby="failed-heading" style={{ marginTop: '2rem' }}>
-            <h2 id="failed-heading">Tugas gagal</h2>
-            <p className="muted">
-              Paling banyak {failedLimit} tugas gagal terbaru per antrian. “Coba lagi” memasukkan
-              tugas kembali ke status menunggu.
-            </p>
-            {totalFailed === 0 ? <p data-testid="no-failed">Tidak ada tugas gagal.</p> : null}
+            <h2 id="failed-heading">{t('ui.jobs.failedHeading')}</h2>
+            <p className="muted">{t('ui.jobs.failedIntro', { limit: failedLimit })}</p>
+            {totalFailed === 0 ? <p data-testid="no-failed">{t('ui.jobs.noFailed')}</p> : null}
             {queues
               .filter((q) => q.failed.length > 0)
               .map((q) => (
                 <section key={q.name} aria-labelledby={`failed-${q.name}`}>
                   <h3 id={`failed-${q.name}`}>
-                    {queueLabel[q.name]} <span className="muted">({q.name})</span>:{' '}
-                    {q.failed.length} ditampilkan dari {q.counts.failed} gagal
+                    {t(`ui.jobs.queues.${q.name}`)} <span className="muted">({q.name})</span>:{' '}
+                    {t('ui.jobs.shown', { shown: q.failed.length, total: q.counts.failed })}
                   </h3>
-                  <div style={{ overflowX: 'auto' }}>
+                  <TableWrap label={t('ui.jobs.failedCaption', { queue: q.name })}>
                     <table>
-                      <caption className="sr-only">Tugas gagal di antrian {q.name}</caption>
+                      <caption className="sr-only">
+                        {t('ui.jobs.failedCaption', { queue: q.name })}
+                      </caption>
                       <thead>
                         <tr>
-                          <th scope="col">ID</th>
-                          <th scope="col">Nama</th>
-                          <th scope="col">Percobaan</th>
-                          <th scope="col">Alasan gagal</th>
-                          <th scope="col">Waktu gagal</th>
-                          <th scope="col">Data</th>
-                          <th scope="col">Tindakan</th>
+                          <th scope="col">{t('ui.jobs.id')}</th>
+                          <th scope="col">{t('ui.jobs.name')}</th>
+                          <th scope="col">{t('ui.jobs.attempts')}</th>
+                          <th scope="col">{t('ui.jobs.reason')}</th>
+                          <th scope="col">{t('ui.jobs.failedAt')}</th>
+                          <th scope="col">{t('ui.jobs.data')}</th>
+                          <th scope="col">{t('ui.jobs.action')}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -237,7 +226,11 @@ export default function AdminJobs() {
                               <td style={{ wordBreak: 'break-word' }}>
                                 {job.failedReason ?? <span className="muted">—</span>}
                               </td>
-                              <td>{job.finishedOn ? formatDateTime(job.finishedOn) : '—'}</td>
+                              <td>
+                                {job.finishedOn
+                                  ? formatDateTime(job.finishedOn, i18n.language)
+                                  : '—'}
+                              </td>
                               <td style={{ wordBreak: 'break-all', maxWidth: '20rem' }}>
                                 <code>{job.data}</code>
                               </td>
@@ -250,9 +243,9 @@ export default function AdminJobs() {
                                     type="submit"
                                     className="button-small"
                                     disabled={busy}
-                                    aria-label={`Coba lagi tugas ${job.id}`}
+                                    aria-label={t('ui.jobs.retryJob', { id: job.id })}
                                   >
-                                    {busy ? 'Memproses…' : 'Coba lagi'}
+                                    {busy ? t('ui.common.processing') : t('ui.jobs.retry')}
                                   </button>
                                 </Form>
                               </td>
@@ -261,7 +254,7 @@ export default function AdminJobs() {
                         })}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 </section>
               ))}
           </section>
@@ -269,4 +262,8 @@ export default function AdminJobs() {
       )}
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

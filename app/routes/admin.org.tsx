@@ -1,7 +1,12 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { unitTree, type UnitNode } from '~/models/org.server'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.org.title' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
@@ -9,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 function Branch({ nodes }: { nodes: UnitNode[] }) {
+  const { t } = useTranslation()
   return (
     <ul className="tree">
       {nodes.map((n) => (
@@ -18,7 +24,7 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
               <summary>
                 {n.name}{' '}
                 <span className="count">
-                  ({n.code} · {n.userCount} pegawai)
+                  {t('ui.org.count', { code: n.code, count: n.userCount })}
                 </span>
               </summary>
               <Branch nodes={n.children} />
@@ -27,7 +33,7 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
             <span>
               {n.name}{' '}
               <span className="count">
-                ({n.code} · {n.userCount} pegawai)
+                {t('ui.org.count', { code: n.code, count: n.userCount })}
               </span>
             </span>
           )}
@@ -39,12 +45,17 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
 
 export default function OrgTree() {
   const { tree } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <>
-      <h1>Pohon organisasi</h1>
+      <h1>{t('ui.org.title')}</h1>
       <section className="card" data-testid="org-tree">
         <Branch nodes={tree} />
       </section>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

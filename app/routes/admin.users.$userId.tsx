@@ -1,40 +1,59 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StatusButton } from '~/components/forms'
 import { UserForm } from '~/components/user-form'
 import { jabatanOptions, unitOptions } from '~/models/org.server'
-import {
-  FieldError,
-  getUserForAdmin,
-  resetPassword,
-  setActive,
-  updateUser,
-  userFormSchema,
-} from '~/models/user.server'
+import { getUserForAdmin, resetPassword, setActive, updateUser } from '~/models/user.server'
+import { idSchema } from '~/schemas/common'
+import { userFormSchema } from '~/schemas/user'
 import { requireRole } from '~/utils/auth.server'
+import { AppError, errorKey, InvalidError, NotFoundError } from '~/utils/errors'
+import { pageTitle } from '~/utils/meta'
 import { formatNip } from '~/utils/nip'
+import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.user
+    ? pageTitle(matches, { text: data.user.name })
+    : pageTitle(matches, { key: 'ui.users.title' })
+
+async function existingUser(params: Record<string, string | undefined>) {
+  const userId = routeParam(params, 'userId', idSchema, 'user.notFound')
+  const user = await getUserForAdmin(userId)
+  if (!user) throw new NotFoundError('user.notFound')
+  return user
+}
+
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
   const [user, units, jabatan] = await Promise.all([
-    getUserForAdmin(params.userId!),
+    existingUser(params),
     unitOptions(),
     jabatanOptions(),
   ])
-  if (!user) throw new Response('Pengguna tidak ditemukan.', { status: 404 })
   return { user, units, jabatan }
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+type Message = { key: string; params?: Record<string, string> }
+
+export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireRole(request, 'ADMIN')
-  const userId = params.userId!
-  const formData = await request.formData()
+  const { id: userId } = await existingUser(params)
+  const formData = await readForm(request)
   const intent = formData.get('intent')
   if (intent === 'deactivate' || intent === 'activate') {
     if (userId === admin.id)
       return data(
         {
-          message: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
+          message: { key: errorKey('user.selfDeactivate') } as Message,
           error: true,
           result: undefined,
         },
@@ -42,51 +61,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
       )
     await setActive(userId, intent === 'activate')
     return {
-      message:
-        intent === 'activate'
-          ? 'Akun diaktifkan kembali.'
-          : 'Akun dinonaktifkan; semua sesinya diakhiri.',
+      message: {
+        key: intent === 'activate' ? 'ui.users.activated' : 'ui.users.deactivated',
+      } as Message,
       error: false,
       result: undefined,
     }
   }
   if (intent === 'reset-password') {
-    const pw = await resetPassword(userId)
+    const password = await resetPassword(userId)
     return {
-      message: `Kata sandi direset. Kata sandi sementara: ${pw}`,
+      message: { key: 'ui.users.passwordReset', params: { password } } as Message,
       error: false,
       result: undefined,
     }
   }
+  if (intent !== 'update') throw new InvalidError('input.unknownIntent')
   const submission = parseWithZod(formData, { schema: userFormSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), message: null, error: true }, { status: 400 })
   try {
     await updateUser(userId, submission.value)
-    return { result: submission.reply(), message: 'Perubahan disimpan.', error: false }
+    return {
+      result: submission.reply(),
+      message: { key: 'ui.users.saved' } as Message,
+      error: false,
+    }
   } catch (e) {
-    if (e instanceof FieldError) {
+    if (e instanceof AppError && e.field) {
       return data(
         {
-          result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }),
+          result: submission.reply({ fieldErrors: { [e.field]: [e.code] } }),
           message: null,
           error: true,
         },
-        { status: 400 },
+        { status: e.status },
       )
     }
     throw e
   }
-}
+})
 
 export default function EditUser() {
   const { user, units, jabatan } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
     <>
       <h1>{user.name}</h1>
       <p className="muted">
-        NIP {formatNip(user.nip)} · {user.active ? 'Aktif' : 'Nonaktif'}
+        NIP {formatNip(user.nip)} · {user.active ? t('ui.common.active') : t('ui.common.inactive')}
       </p>
       {actionData?.message ? (
         <p
@@ -94,29 +118,30 @@ export default function EditUser() {
           role="status"
           data-testid="admin-message"
         >
-          {actionData.message}
+          {t(actionData.message.key, actionData.message.params ?? {})}
         </p>
       ) : null}
-      <div className="card" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+      <div className="card button-row">
         <Form method="post">
-          <input type="hidden" name="intent" value={user.active ? 'deactivate' : 'activate'} />
-          <button type="submit" className={user.active ? 'button-danger' : undefined}>
-            {user.active ? 'Nonaktifkan akun' : 'Aktifkan kembali'}
-          </button>
+          <StatusButton
+            intent={user.active ? 'deactivate' : 'activate'}
+            className={user.active ? 'button-danger' : undefined}
+          >
+            {user.active ? t('ui.users.deactivate') : t('ui.users.activate')}
+          </StatusButton>
         </Form>
         <Form method="post">
-          <input type="hidden" name="intent" value="reset-password" />
-          <button type="submit" className="button-secondary">
-            Reset kata sandi
-          </button>
+          <StatusButton intent="reset-password" className="button-secondary">
+            {t('ui.users.resetPassword')}
+          </StatusButton>
         </Form>
       </div>
-      <h2>Data pegawai dan peran</h2>
+      <h2>{t('ui.users.dataHeading')}</h2>
       <UserForm
         key={user.id}
         options={{ units, jabatan }}
         lastResult={actionData?.result}
-        submitLabel="Simpan perubahan"
+        submitLabel={t('ui.users.saveChanges')}
         intent="update"
         defaults={{
           employeeKind: user.employeeKind,
@@ -131,4 +156,8 @@ export default function EditUser() {
       />
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -1,69 +1,79 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listUsers } from '~/models/user.server'
-import { requireRole } from '~/utils/auth.server'
-import { formatNip } from '~/utils/nip'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Pagination } from '~/components/pagination'
+import { TableWrap } from '~/components/table'
+import { listUsers } from '~/models/user.server'
+import { userSearchSchema } from '~/schemas/user'
+import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { formatNip } from '~/utils/nip'
+import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.users.title' })
+
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const url = new URL(request.url)
-  const page = Number(url.searchParams.get('page') ?? '1') || 1
-  return listUsers({ q: url.searchParams.get('q') ?? undefined, page })
-}
+  const { q, page } = userSearchSchema.parse(Object.fromEntries(readSearchParams(request)))
+  return { ...(await listUsers({ q, page })), q: q ?? '' }
+})
 
 export default function AdminUsers() {
-  const { users, total, page, pageSize } = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
+  const { users, total, page, pageSize, q } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
-  const q = params.get('q') ?? ''
   return (
     <>
-      <h1>Pengguna</h1>
+      <h1>{t('ui.users.title')}</h1>
       <p>
         <Link to="/admin/users/new" className="button">
-          Tambah pengguna
+          {t('ui.users.add')}
         </Link>
       </p>
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
-        <label htmlFor="q">Cari nama, NIP, atau email</label>
-        <input id="q" type="search" name="q" defaultValue={q} />
-        <button type="submit">Cari</button>
+        <label htmlFor="q">{t('ui.users.search')}</label>
+        <input id="q" type="search" name="q" defaultValue={q} maxLength={200} />
+        <button type="submit">{t('ui.common.search')}</button>
       </Form>
-      <p className="muted">{total} pengguna</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Nama</th>
-            <th scope="col">NIP</th>
-            <th scope="col">Unit / Jabatan</th>
-            <th scope="col">Peran</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>
-                <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
-                <br />
-                <span className="muted">{u.email}</span>
-              </td>
-              <td>{formatNip(u.nip)}</td>
-              <td>
-                {u.unit?.name ?? '—'}
-                <br />
-                <span className="muted">{u.jabatan?.name ?? '—'}</span>
-              </td>
-              <td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
-              <td>{u.active ? 'Aktif' : 'Nonaktif'}</td>
+      <p className="muted">{t('ui.users.count', { count: total })}</p>
+      <TableWrap label={t('ui.users.title')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.users.name')}</th>
+              <th scope="col">NIP</th>
+              <th scope="col">{t('ui.users.unitJabatan')}</th>
+              <th scope="col">{t('ui.users.roles')}</th>
+              <th scope="col">{t('ui.users.status')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
+                  <br />
+                  <span className="muted">{u.email}</span>
+                </td>
+                <td>{formatNip(u.nip)}</td>
+                <td>
+                  {u.unit?.name ?? '—'}
+                  <br />
+                  <span className="muted">{u.jabatan?.name ?? '—'}</span>
+                </td>
+                <td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
+                <td>{u.active ? t('ui.common.active') : t('ui.common.inactive')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <Pagination page={page} pages={pages} q={q} />
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -1,20 +1,33 @@
 import { parseWithZod } from '@conform-to/zod'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { UserForm } from '~/components/user-form'
 import { jabatanOptions, unitOptions } from '~/models/org.server'
-import { createUser, FieldError, userFormSchema } from '~/models/user.server'
+import { createUser } from '~/models/user.server'
+import { userFormSchema } from '~/schemas/user'
 import { requireRole } from '~/utils/auth.server'
+import { AppError } from '~/utils/errors'
+import { pageTitle } from '~/utils/meta'
+import { readForm, withAppErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.users.add' })
+
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
   const [units, jabatan] = await Promise.all([unitOptions(), jabatanOptions()])
   return { units, jabatan }
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const submission = parseWithZod(await request.formData(), { schema: userFormSchema })
+  const submission = parseWithZod(await readForm(request), { schema: userFormSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), created: null }, { status: 400 })
   try {
@@ -24,31 +37,40 @@ export async function action({ request }: ActionFunctionArgs) {
       created: { id: user.id, name: user.name, temporaryPassword },
     }
   } catch (e) {
-    if (e instanceof FieldError) {
+    if (e instanceof AppError && e.field) {
       return data(
-        { result: submission.reply({ fieldErrors: { [e.field]: [e.message] } }), created: null },
-        { status: 400 },
+        { result: submission.reply({ fieldErrors: { [e.field]: [e.code] } }), created: null },
+        { status: e.status },
       )
     }
     throw e
   }
-}
+})
 
 export default function NewUser() {
   const options = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
     <>
-      <h1>Tambah pengguna</h1>
+      <h1>{t('ui.users.add')}</h1>
       {actionData?.created ? (
         <div className="alert alert-info" role="status" data-testid="created">
-          Akun <Link to={`/admin/users/${actionData.created.id}`}>{actionData.created.name}</Link>{' '}
-          dibuat. Kata sandi sementara:{' '}
-          <code data-testid="temp-password">{actionData.created.temporaryPassword}</code> —
-          sampaikan secara langsung; kata sandi ini tidak ditampilkan lagi.
+          {t('ui.users.created', { name: actionData.created.name })}{' '}
+          <code data-testid="temp-password">{actionData.created.temporaryPassword}</code>{' '}
+          {t('ui.users.createdNote')}{' '}
+          <Link to={`/admin/users/${actionData.created.id}`}>{actionData.created.name}</Link>
         </div>
       ) : null}
-      <UserForm options={options} lastResult={actionData?.result} submitLabel="Simpan" />
+      <UserForm
+        options={options}
+        lastResult={actionData?.result}
+        submitLabel={t('ui.users.save')}
+      />
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

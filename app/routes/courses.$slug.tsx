@@ -5,90 +5,108 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StatusButton } from '~/components/forms'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { courseOutline, enrol } from '~/models/course.server'
-import { areaLabel } from '~/utils/areas'
+import { slugSchema } from '~/schemas/common'
 import { requireUser } from '~/utils/auth.server'
+import { InvalidError, NotFoundError } from '~/utils/errors'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
+import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.course.title ?? 'Kursus'} · Bina` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.course.title
+    ? pageTitle(matches, { text: data.course.title })
+    : pageTitle(matches, { key: 'ui.course.fallbackTitle' })
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const outline = await courseOutline(params.slug!, user.id)
-  if (!outline)
-    throw new Response('Kursus tidak ditemukan atau belum diterbitkan.', { status: 404 })
+  const slug = routeParam(params, 'slug', slugSchema, 'course.notFound')
+  const outline = await courseOutline(slug, user.id)
+  if (!outline) throw new NotFoundError('course.notFound')
   return outline
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
-  const form = await request.formData()
-  if (form.get('intent') !== 'enrol')
-    throw new Response('Permintaan tidak dikenal.', { status: 400 })
-  await enrol(user.id, params.slug!)
-  const outline = await courseOutline(params.slug!, user.id)
+  const slug = routeParam(params, 'slug', slugSchema, 'course.notFound')
+  const form = await readForm(request)
+  if (form.get('intent') !== 'enrol') throw new InvalidError('input.unknownIntent')
+  await enrol(user.id, slug)
+  const outline = await courseOutline(slug, user.id)
   const first = outline?.nextLesson ?? outline?.lessons[0]
-  return redirect(
-    first ? `/courses/${params.slug}/lessons/${first.slug}` : `/courses/${params.slug}`,
-  )
-}
+  return redirect(first ? `/courses/${slug}/lessons/${first.slug}` : `/courses/${slug}`)
+})
 
 export default function CoursePage() {
   const { course, version, enrolment, lessons, percent, nextLesson } =
     useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <p>
-        <Link to="/courses">‹ Katalog kursus</Link>
+        <Link to="/courses">{t('ui.course.back')}</Link>
       </p>
       <h1>{course.title}</h1>
       <p className="muted">
-        {areaLabel(course.area)} · <strong>{version.jp} JP</strong> · versi {version.number}
+        {t(`ui.areas.${course.area}`)} · <strong>{version.jp} JP</strong> ·{' '}
+        {t('ui.course.version', { number: version.number })}
       </p>
       <div className="player">
         <div>
           <section className="card">
             <p>{course.summary}</p>
-            <h2>Kompetensi yang dikembangkan</h2>
+            <h2>{t('ui.course.competencies')}</h2>
             <ul>
               {course.competencies.map((c) => (
                 <li key={c.competency.code}>
-                  {c.competency.code} {c.competency.name} — sampai level {c.level}
+                  {t('ui.course.upToLevel', {
+                    code: c.competency.code,
+                    name: c.competency.name,
+                    level: c.level,
+                  })}
                 </li>
               ))}
             </ul>
           </section>
           {enrolment ? (
             <section className="card" aria-labelledby="progress-heading">
-              <h2 id="progress-heading">Kemajuan Anda</h2>
-              <ProgressBar percent={percent} label="Kemajuan kursus" />
+              <h2 id="progress-heading">{t('ui.course.progressHeading')}</h2>
+              <ProgressBar percent={percent} label={t('ui.course.progressLabel')} />
               {enrolment.status === 'COMPLETED' && enrolment.completedAt ? (
                 <p className="alert alert-info" data-testid="course-completed">
-                  Kursus selesai pada {formatDate(enrolment.completedAt)}. {version.jp} JP telah
-                  dicatat untuk tahun ini.
+                  {t('ui.course.completedOn', {
+                    date: formatDate(enrolment.completedAt, i18n.language),
+                    jp: version.jp,
+                  })}
                 </p>
               ) : nextLesson ? (
                 <Link className="button" to={`/courses/${course.slug}/lessons/${nextLesson.slug}`}>
-                  Lanjutkan: {nextLesson.title}
+                  {t('ui.course.continue', { title: nextLesson.title })}
                 </Link>
               ) : null}
             </section>
           ) : (
             <Form method="post" className="card">
-              <input type="hidden" name="intent" value="enrol" />
-              <p>Daftar untuk mulai belajar. Kemajuan Anda tersimpan otomatis.</p>
-              <button type="submit">Daftar kursus</button>
+              <p>{t('ui.course.enrolIntro')}</p>
+              <StatusButton intent="enrol" pendingLabel={t('ui.course.enrolling')}>
+                {t('ui.course.enrol')}
+              </StatusButton>
             </Form>
           )}
         </div>
         <aside className="card">
-          <h2>Isi kursus</h2>
+          <h2>{t('ui.course.contents')}</h2>
           <CourseOutline slug={course.slug} lessons={lessons} linked={Boolean(enrolment)} />
         </aside>
       </div>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

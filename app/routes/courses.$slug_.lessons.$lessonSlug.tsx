@@ -9,6 +9,9 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StatusButton, useErrorText } from '~/components/forms'
+import { TableWrap } from '~/components/table'
 import { CourseOutline, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
 import { lessonForLearner, markTextLessonDone, markVideoOpened } from '~/models/course.server'
@@ -16,58 +19,72 @@ import { QuizError, quizOverview, startAttempt } from '~/models/quiz.server'
 import { playbackFor } from '~/models/video.server'
 import { receivedAt } from '~/utils/misc'
 import { requireUser } from '~/utils/auth.server'
+import { slugSchema } from '~/schemas/common'
+import { AppError, InvalidError, NotFoundError } from '~/utils/errors'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
+import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.lesson.title ?? 'Pelajaran'} · Bina` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.lesson.title
+    ? pageTitle(matches, { text: data.lesson.title })
+    : pageTitle(matches, { key: 'ui.lesson.fallbackTitle' })
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+function slugs(params: Record<string, string | undefined>) {
+  return {
+    slug: routeParam(params, 'slug', slugSchema, 'course.notFound'),
+    lessonSlug: routeParam(params, 'lessonSlug', slugSchema, 'lesson.notFound'),
+  }
+}
+
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const view = await lessonForLearner(params.slug!, params.lessonSlug!, user.id)
-  if (!view) throw new Response('Pelajaran tidak ditemukan.', { status: 404 })
-  if (!view.outline.enrolment) throw redirect(`/courses/${params.slug}`)
+  const { slug, lessonSlug } = slugs(params)
+  const view = await lessonForLearner(slug, lessonSlug, user.id)
+  if (!view) throw new NotFoundError('lesson.notFound')
+  if (!view.outline.enrolment) throw redirect(`/courses/${slug}`)
   const playback =
     view.lesson.kind === 'VIDEO' && view.lesson.videoId
       ? await playbackFor(view.lesson.videoId)
       : null
   // Progress is judged against the time since the video lesson was first opened.
   if (playback && playback.kind !== 'unavailable' && !view.progress?.completedAt)
-    await markVideoOpened(user.id, params.slug!, params.lessonSlug!, new Date(receivedAt(request)))
+    await markVideoOpened(user.id, slug, lessonSlug, new Date(receivedAt(request)))
   const waitParam = Number(new URL(request.url).searchParams.get('wait'))
   const waitSec = Number.isFinite(waitParam) && waitParam > 0 ? Math.ceil(waitParam) : null
-  const quiz =
-    view.lesson.kind === 'QUIZ'
-      ? await quizOverview(params.slug!, params.lessonSlug!, user.id)
-      : null
+  const quiz = view.lesson.kind === 'QUIZ' ? await quizOverview(slug, lessonSlug, user.id) : null
   return { ...view, playback, quiz, waitSec }
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
-  const intent = (await request.formData()).get('intent')
+  const { slug, lessonSlug } = slugs(params)
+  const intent = (await readForm(request)).get('intent')
   if (intent === 'complete') {
-    await markTextLessonDone(user.id, params.slug!, params.lessonSlug!)
+    await markTextLessonDone(user.id, slug, lessonSlug)
     return { ok: true, error: null }
   }
   if (intent === 'start-quiz') {
     try {
-      const { attemptId } = await startAttempt(params.slug!, params.lessonSlug!, user.id)
+      const { attemptId } = await startAttempt(slug, lessonSlug, user.id)
       return redirect(`/quiz/${attemptId}`)
     } catch (e) {
+      // Quiz rules refuse with a message shown next to the button (QuizError, or an AppError code).
       if (e instanceof QuizError) return data({ ok: false, error: e.message }, { status: e.status })
+      if (e instanceof AppError) return data({ ok: false, error: e.code }, { status: e.status })
       throw e
     }
   }
-  return data({ ok: false, error: 'Permintaan tidak dikenal.' }, { status: 400 })
-}
+  throw new InvalidError('input.unknownIntent')
+})
 
 export default function LessonPage() {
   const { outline, lesson, progress, prev, next, playback, quiz, waitSec } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const revalidator = useRevalidator()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
   const slug = outline.course.slug
   const done = Boolean(progress?.completedAt)
   const onProgress = useCallback(
@@ -87,7 +104,7 @@ export default function LessonPage() {
           <h1>{lesson.title}</h1>
           {actionData?.error ? (
             <p className="alert alert-error" role="alert">
-              {actionData.error}
+              {errorText(actionData.error)}
             </p>
           ) : null}
           {lesson.kind === 'VIDEO' && playback ? (
@@ -104,8 +121,10 @@ export default function LessonPage() {
                 />
                 <p className="muted" data-testid="video-status">
                   {done
-                    ? 'Video selesai ditonton.'
-                    : `Ditonton ${Math.round((progress?.watchedShare ?? 0) * 100)}% — tonton minimal 90% untuk menyelesaikan pelajaran ini.`}
+                    ? t('ui.lesson.videoDone')
+                    : t('ui.lesson.videoWatched', {
+                        percent: Math.round((progress?.watchedShare ?? 0) * 100),
+                      })}
                 </p>
                 {done ? null : (
                   // Works without JavaScript: accepted once the video's duration has passed since
@@ -135,34 +154,44 @@ export default function LessonPage() {
           {lesson.kind === 'TEXT' ? (
             done ? (
               <p className="alert alert-info" data-testid="lesson-done">
-                Pelajaran ini sudah selesai.
+                {t('ui.lesson.done')}
               </p>
             ) : (
               <Form method="post" style={{ marginTop: '1rem' }}>
-                <input type="hidden" name="intent" value="complete" />
-                <button type="submit">Tandai selesai</button>
+                <StatusButton intent="complete">{t('ui.lesson.markDone')}</StatusButton>
               </Form>
             )
           ) : null}
           {quiz ? (
             <section className="card" data-testid="quiz-overview">
-              <h2>Ketentuan kuis</h2>
+              <h2>{t('ui.lesson.quizRules')}</h2>
               <ul>
                 <li>
-                  {quiz.quiz.questionCount} soal, nilai lulus {quiz.quiz.passMark}%.
+                  {t('ui.lesson.questions', {
+                    count: quiz.quiz.questionCount,
+                    passMark: quiz.quiz.passMark,
+                  })}
                 </li>
                 <li>
                   {quiz.quiz.timeLimitSec
-                    ? `Waktu ${Math.round(quiz.quiz.timeLimitSec / 60)} menit sejak mulai.`
-                    : 'Tanpa batas waktu.'}
+                    ? t('ui.lesson.timeLimit', {
+                        minutes: Math.round(quiz.quiz.timeLimitSec / 60),
+                      })
+                    : t('ui.lesson.noTimeLimit')}
                 </li>
                 <li>
                   {quiz.quiz.attemptsAllowed
-                    ? `${quiz.quiz.attemptsAllowed} kali percobaan`
-                    : 'Percobaan tidak terbatas'}
-                  ; yang dihitung {t(`domain.gradingMethod.counts.${quiz.quiz.gradingMethod}`)}.
+                    ? t('ui.lesson.attemptsAllowed', { count: quiz.quiz.attemptsAllowed })
+                    : t('ui.lesson.attemptsUnlimited')}
+                  {t('ui.lesson.counted', {
+                    method: t(`ui.lesson.method.${quiz.quiz.gradingMethod}`),
+                  })}
                 </li>
-                {quiz.quiz.closeAt ? <li>Ditutup {formatDate(quiz.quiz.closeAt)}.</li> : null}
+                {quiz.quiz.closeAt ? (
+                  <li>
+                    {t('ui.lesson.closes', { date: formatDate(quiz.quiz.closeAt, i18n.language) })}
+                  </li>
+                ) : null}
                 <li data-testid="quiz-evidence-policy">
                   {t('domain.rating.quizNote', {
                     threshold: Math.round(THRESHOLD * 100),
@@ -171,77 +200,86 @@ export default function LessonPage() {
                 </li>
               </ul>
               {quiz.attempts.length ? (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Percobaan</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Nilai</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {quiz.attempts.map((a) => (
-                      <tr key={a.id}>
-                        <td>
-                          <Link to={`/quiz/${a.id}`}>#{a.number}</Link>
-                        </td>
-                        <td>
-                          {a.status === 'GRADED'
-                            ? a.passed
-                              ? 'Lulus'
-                              : 'Belum lulus'
-                            : a.status === 'IN_PROGRESS'
-                              ? 'Sedang dikerjakan'
-                              : 'Sedang dinilai'}
-                        </td>
-                        <td>{a.percent != null ? `${a.percent}%` : '—'}</td>
+                <TableWrap label={t('ui.lesson.attempt')}>
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('ui.lesson.attempt')}</th>
+                        <th scope="col">{t('ui.lesson.status')}</th>
+                        <th scope="col">{t('ui.lesson.score')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {quiz.attempts.map((a) => (
+                        <tr key={a.id}>
+                          <td>
+                            <Link to={`/quiz/${a.id}`}>#{a.number}</Link>
+                          </td>
+                          <td>
+                            {a.status === 'GRADED'
+                              ? a.passed
+                                ? t('ui.lesson.passed')
+                                : t('ui.lesson.notPassed')
+                              : a.status === 'IN_PROGRESS'
+                                ? t('ui.lesson.inProgress')
+                                : t('ui.lesson.grading')}
+                          </td>
+                          <td>{a.percent != null ? `${a.percent}%` : '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
               ) : null}
               {quiz.finalPercent != null ? (
                 <p data-testid="quiz-final">
-                  Nilai akhir: <strong>{quiz.finalPercent}%</strong> (
-                  {quiz.passed ? 'lulus' : 'belum lulus'}).
+                  {t('ui.lesson.finalScore')} <strong>{quiz.finalPercent}%</strong> (
+                  {quiz.passed ? t('ui.lesson.finalPassed') : t('ui.lesson.finalNotPassed')}).
                 </p>
               ) : null}
               {quiz.inProgress ? (
                 <Link className="button" to={`/quiz/${quiz.inProgress.id}`}>
-                  Lanjutkan percobaan
+                  {t('ui.lesson.continueAttempt')}
                 </Link>
               ) : quiz.canStart ? (
                 <Form method="post">
-                  <input type="hidden" name="intent" value="start-quiz" />
-                  <button type="submit">
-                    {quiz.attempts.length ? 'Mulai percobaan baru' : 'Mulai kuis'}
-                  </button>
+                  <StatusButton intent="start-quiz">
+                    {quiz.attempts.length ? t('ui.lesson.startNew') : t('ui.lesson.start')}
+                  </StatusButton>
                 </Form>
               ) : (
                 <p className="muted">
-                  {quiz.open ? 'Batas percobaan sudah tercapai.' : 'Kuis tidak sedang dibuka.'}
+                  {quiz.open ? t('ui.lesson.limitReached') : t('ui.lesson.closed')}
                 </p>
               )}
             </section>
           ) : null}
-          <nav className="lesson-nav" aria-label="Navigasi pelajaran">
+          <nav className="lesson-nav" aria-label={t('ui.lesson.nav')}>
             {prev ? (
-              <Link to={`/courses/${slug}/lessons/${prev.slug}`}>‹ Sebelumnya: {prev.title}</Link>
+              <Link to={`/courses/${slug}/lessons/${prev.slug}`}>
+                {t('ui.lesson.prev', { title: prev.title })}
+              </Link>
             ) : (
               <span />
             )}
             {next ? (
-              <Link to={`/courses/${slug}/lessons/${next.slug}`}>Berikutnya: {next.title} ›</Link>
+              <Link to={`/courses/${slug}/lessons/${next.slug}`}>
+                {t('ui.lesson.next', { title: next.title })}
+              </Link>
             ) : (
-              <Link to={`/courses/${slug}`}>Kembali ke halaman kursus ›</Link>
+              <Link to={`/courses/${slug}`}>{t('ui.lesson.backToCourse')}</Link>
             )}
           </nav>
         </article>
         <aside className="card">
-          <ProgressBar percent={outline.percent} label="Kemajuan kursus" />
+          <ProgressBar percent={outline.percent} label={t('ui.course.progressLabel')} />
           <CourseOutline slug={slug} lessons={outline.lessons} current={lesson.slug} linked />
         </aside>
       </div>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

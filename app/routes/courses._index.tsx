@@ -1,108 +1,114 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, SelectField } from '~/components/forms'
 import { catalogue } from '~/models/course.server'
-import { AREAS, areaLabel } from '~/utils/areas'
+import { catalogueCompetencies } from '~/models/screens/catalogue.read.server'
+import { AREA_VALUES, catalogueFilterSchema } from '~/schemas/catalogue'
 import { requireUser } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 
-export const meta: MetaFunction = () => [{ title: 'Katalog Kursus · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.catalogue.title' })
 
-const filterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  area: z
-    .enum(['LITERASI_DIGITAL', 'MANAJEMEN_KEUANGAN', 'PELAYANAN_PUBLIK'])
-    .optional()
-    .catch(undefined),
-  competency: z.string().max(20).optional().catch(undefined),
-  maxJp: z.coerce.number().int().positive().max(200).optional().catch(undefined),
-})
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const params = Object.fromEntries(new URL(request.url).searchParams)
-  const filter = filterSchema.parse(
-    Object.fromEntries(Object.entries(params).filter(([, v]) => v !== '')),
+  const params = readSearchParams(request)
+  const filter = catalogueFilterSchema.parse(
+    Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')),
   )
   const [courses, competencies] = await Promise.all([
     catalogue(user.id, filter),
-    prisma.competency.findMany({
-      where: { courses: { some: {} } },
-      select: { code: true, name: true },
-      orderBy: { code: 'asc' },
-    }),
+    catalogueCompetencies(),
   ])
   return { courses, competencies, filter }
-}
+})
 
 export default function Catalogue() {
   const { courses, competencies, filter } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'catalogue-filter',
+    defaultValue: {
+      q: filter.q ?? '',
+      area: filter.area ?? '',
+      competency: filter.competency ?? '',
+      maxJp: filter.maxJp ? String(filter.maxJp) : '',
+    },
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: catalogueFilterSchema }),
+  })
   return (
     <>
-      <h1>Katalog Kursus</h1>
-      <Form method="get" role="search" className="card filters" aria-label="Saring kursus">
-        <div className="field">
-          <label htmlFor="q">Cari kursus</label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filter.q ?? ''}
-            placeholder="mis. phishing, APBD, pengaduan"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="area">Bidang</label>
-          <select id="area" name="area" defaultValue={filter.area ?? ''}>
-            <option value="">Semua bidang</option>
-            {AREAS.map((a) => (
-              <option key={a.value} value={a.value}>
-                {a.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="competency">Kompetensi</label>
-          <select id="competency" name="competency" defaultValue={filter.competency ?? ''}>
-            <option value="">Semua kompetensi</option>
-            {competencies.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.code} {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="maxJp">JP paling banyak</label>
-          <input
-            id="maxJp"
-            name="maxJp"
-            type="number"
-            min={1}
-            max={200}
-            defaultValue={filter.maxJp ?? ''}
-          />
-        </div>
-        <button type="submit">Terapkan</button>
+      <h1>{t('ui.catalogue.title')}</h1>
+      <Form
+        method="get"
+        role="search"
+        className="card filters"
+        aria-label={t('ui.catalogue.filters')}
+        {...getFormProps(form)}
+      >
+        <Field
+          label={t('ui.catalogue.search')}
+          inputProps={{
+            ...getInputProps(fields.q, { type: 'search' }),
+            placeholder: t('ui.catalogue.searchPlaceholder'),
+          }}
+          errors={fields.q.errors}
+        />
+        <SelectField
+          label={t('ui.catalogue.area')}
+          selectProps={getSelectProps(fields.area)}
+          errors={fields.area.errors}
+        >
+          <option value="">{t('ui.catalogue.allAreas')}</option>
+          {AREA_VALUES.map((a) => (
+            <option key={a} value={a}>
+              {t(`ui.areas.${a}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t('ui.catalogue.competency')}
+          selectProps={getSelectProps(fields.competency)}
+          errors={fields.competency.errors}
+        >
+          <option value="">{t('ui.catalogue.allCompetencies')}</option>
+          {competencies.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.code} {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t('ui.catalogue.maxJp')}
+          inputProps={{ ...getInputProps(fields.maxJp, { type: 'number' }), min: 1, max: 200 }}
+          errors={fields.maxJp.errors}
+        />
+        <button type="submit">{t('ui.common.apply')}</button>
       </Form>
       <p className="muted" role="status">
-        {courses.length} kursus ditemukan{filter.q ? ` untuk "${filter.q}"` : ''}.
+        {filter.q
+          ? t('ui.catalogue.foundFor', { count: courses.length, q: filter.q })
+          : t('ui.catalogue.found', { count: courses.length })}
       </p>
-      <ul className="grid course-list" aria-label="Daftar kursus">
+      <ul className="grid course-list" aria-label={t('ui.catalogue.list')}>
         {courses.map((c) => (
           <li key={c.id} className="card course-card">
             <h2>
               <Link to={`/courses/${c.slug}`}>{c.title}</Link>
             </h2>
             <p className="muted">
-              {areaLabel(c.area)} · <strong>{c.jp} JP</strong>
+              {t(`ui.areas.${c.area}`)} · <strong>{c.jp} JP</strong>
             </p>
             <p>{c.summary.length > 180 ? `${c.summary.slice(0, 177)}…` : c.summary}</p>
             <p>
               {c.competencies.map((k) => (
                 <span key={k.competency.code} className="tag" title={k.competency.name}>
-                  {k.competency.code} · level {k.level}
+                  {t('ui.catalogue.level', { code: k.competency.code, level: k.level })}
                 </span>
               ))}
             </p>
@@ -111,7 +117,7 @@ export default function Catalogue() {
                 <div
                   className="progress"
                   role="progressbar"
-                  aria-label={`Kemajuan ${c.title}`}
+                  aria-label={t('ui.catalogue.progressOf', { title: c.title })}
                   aria-valuenow={c.enrolment.percent}
                   aria-valuemin={0}
                   aria-valuemax={100}
@@ -120,16 +126,20 @@ export default function Catalogue() {
                 </div>
                 <p className="muted">
                   {c.enrolment.status === 'COMPLETED'
-                    ? 'Selesai'
-                    : `${c.enrolment.percent}% selesai`}
+                    ? t('ui.catalogue.completed')
+                    : t('ui.catalogue.percentDone', { percent: c.enrolment.percent })}
                 </p>
               </>
             ) : (
-              <p className="muted">Belum terdaftar</p>
+              <p className="muted">{t('ui.catalogue.notEnrolled')}</p>
             )}
           </li>
         ))}
       </ul>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -1,39 +1,46 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StatusButton } from '~/components/forms'
 import { listNotifications, markRead } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
+import { idSchema } from '~/schemas/common'
+import { InvalidError } from '~/utils/errors'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { notificationText } from '~/utils/notification-text'
+import { readForm, withAppErrors } from '~/utils/route-errors.server'
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'notifications.title' })
+
+const markSchema = z.object({ id: z.union([z.literal('all'), idSchema]) })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   return { notifications: await listNotifications(user.id) }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request)
-  const parsed = z
-    .object({ id: z.string().min(1) })
-    .safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) throw new Response('Notifikasi tidak dikenal.', { status: 400 })
+  const parsed = markSchema.safeParse(Object.fromEntries(await readForm(request)))
+  if (!parsed.success) throw new InvalidError('notification.unknown')
   await markRead(user.id, parsed.data.id)
   return { ok: true }
-}
+})
 
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <h1>{t('notifications.title')}</h1>
       {notifications.some((n) => !n.readAt) ? (
         <Form method="post">
           <input type="hidden" name="id" value="all" />
-          <button type="submit" className="button-secondary">
-            {t('notifications.markAll')}
-          </button>
+          <StatusButton className="button-secondary">{t('notifications.markAll')}</StatusButton>
         </Form>
       ) : null}
       {notifications.length === 0 ? <p>{t('notifications.empty')}</p> : null}
@@ -43,13 +50,17 @@ export default function Notifications() {
           return (
             <li key={n.id} className={`card ${n.readAt ? '' : 'notif-unread'}`}>
               <strong>{text.title}</strong>{' '}
-              <span className="muted">· {formatDate(n.createdAt)}</span>
+              <span className="muted">· {formatDate(n.createdAt, i18n.language)}</span>
               <p style={{ margin: '.3rem 0' }}>{text.body}</p>
-              {n.link ? <Link to={n.link}>{t('jobs.notifications.open')}</Link> : null}
+              {n.link ? <Link to={n.link}>{t('ui.notificationsPage.open')}</Link> : null}
             </li>
           )
         })}
       </ul>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

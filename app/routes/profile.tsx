@@ -2,31 +2,30 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/table'
 import { jabatanOptions } from '~/models/org.server'
 import { jpLedger } from '~/models/jp.server'
 import { competencyProfile, recommendations } from '~/models/profile.server'
 import { requireUser } from '~/utils/auth.server'
+import { profileTargetSchema } from '~/schemas/team'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
+import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 
-export const meta: MetaFunction = () => [{ title: 'Profil Kompetensi · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.profile.title' })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const target = new URL(request.url).searchParams.get('target') || undefined
+  const { target } = profileTargetSchema.parse(Object.fromEntries(readSearchParams(request)))
   const profile = await competencyProfile(user.id, { targetJabatanId: target })
   const [recs, ledger, jabatan] = await Promise.all([
     recommendations(user.id, profile),
     jpLedger(user.id, profile.year),
     jabatanOptions(),
   ])
-  return { profile, recs, ledger, jabatan }
-}
-
-const typeLabel = {
-  MANAJERIAL: 'Manajerial',
-  SOSIAL_KULTURAL: 'Sosial Kultural',
-  TEKNIS: 'Teknis',
-} as const
+  return { profile, recs, ledger, jabatan, ratingThreshold: Math.round(THRESHOLD * 100) }
+})
 
 function LevelBar({ current, required }: { current: number; required: number | null }) {
   return (
@@ -46,7 +45,8 @@ function HistoryChart({
   points: { level: number; ratedAt: Date | string }[]
   label: string
 }) {
-  if (points.length === 0) return <span className="muted">Belum ada riwayat</span>
+  const { t } = useTranslation()
+  if (points.length === 0) return <span className="muted">{t('ui.profile.noHistory')}</span>
   const w = 160
   const h = 40
   const t0 = new Date(points[0]!.ratedAt).getTime()
@@ -67,29 +67,29 @@ function HistoryChart({
 
 export default function ProfilePage() {
   const { profile, recs, ledger, jabatan } = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { rows, user, target, year, jp, jpTarget } = profile
   const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const)
     .map((t) => ({ type: t, rows: rows.filter((r) => r.type === t) }))
     .filter((g) => g.rows.length)
   return (
     <>
-      <h1>Profil Kompetensi</h1>
+      <h1>{t('ui.profile.title')}</h1>
       <p>
-        {user.name} — {user.jabatan?.name ?? 'jabatan belum ditetapkan'}
+        {user.name} — {user.jabatan?.name ?? t('ui.profile.noJabatan')}
       </p>
       <section className="card" aria-labelledby="jp-heading">
-        <h2 id="jp-heading">Jam pelajaran (JP) tahun {year}</h2>
+        <h2 id="jp-heading">{t('ui.profile.jpHeading', { year })}</h2>
         <p data-testid="profile-jp">
           <strong>{jp} JP</strong>{' '}
           {user.employeeKind === 'PPPK'
-            ? `dari batas ${jpTarget} JP (PPPK)`
-            : `dari target minimal ${jpTarget} JP`}
+            ? t('ui.profile.jpPppk', { target: jpTarget })
+            : t('ui.profile.jpPns', { target: jpTarget })}
         </p>
         <div
           className="progress"
           role="progressbar"
-          aria-label="JP tahun ini"
+          aria-label={t('ui.profile.jpThisYear')}
           aria-valuenow={jp}
           aria-valuemin={0}
           aria-valuemax={jpTarget}
@@ -97,32 +97,34 @@ export default function ProfilePage() {
           <span style={{ width: `${Math.min(100, (jp / jpTarget) * 100)}%` }} />
         </div>
         {ledger.length ? (
-          <table style={{ marginTop: '.75rem' }}>
-            <caption className="sr-only">Rincian JP</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kegiatan</th>
-                <th scope="col">Tanggal</th>
-                <th scope="col">JP</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ledger.map((l) => (
-                <tr key={l.id}>
-                  <td>{l.title}</td>
-                  <td>{formatDate(l.createdAt)}</td>
-                  <td>{l.jp}</td>
+          <TableWrap label={t('ui.profile.ledger')}>
+            <table style={{ marginTop: '.75rem' }}>
+              <caption className="sr-only">{t('ui.profile.ledger')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.profile.activity')}</th>
+                  <th scope="col">{t('ui.profile.date')}</th>
+                  <th scope="col">JP</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ledger.map((l) => (
+                  <tr key={l.id}>
+                    <td>{l.title}</td>
+                    <td>{formatDate(l.createdAt, i18n.language)}</td>
+                    <td>{l.jp}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         ) : (
-          <p className="muted">Belum ada JP tercatat tahun ini.</p>
+          <p className="muted">{t('ui.profile.noJp')}</p>
         )}
       </section>
 
       <section className="card" aria-labelledby="rec-heading">
-        <h2 id="rec-heading">Rekomendasi belajar</h2>
+        <h2 id="rec-heading">{t('ui.profile.recHeading')}</h2>
         {recs.length ? (
           <ol data-testid="recommendations">
             {recs.map((r) => (
@@ -134,111 +136,127 @@ export default function ProfilePage() {
             ))}
           </ol>
         ) : (
-          <p>Tidak ada kesenjangan yang dapat ditutup oleh kursus yang tersedia saat ini.</p>
+          <p>{t('ui.profile.noRecs')}</p>
         )}
       </section>
 
-      <Form method="get" className="card inline-form" aria-label="Bandingkan dengan jabatan lain">
-        <label htmlFor="target">Bandingkan dengan jabatan tujuan</label>
+      <Form method="get" className="card inline-form" aria-label={t('ui.profile.compare')}>
+        <label htmlFor="target">{t('ui.profile.target')}</label>
         <select id="target" name="target" defaultValue={target?.id ?? ''}>
-          <option value="">— tidak ada —</option>
+          <option value="">{t('ui.common.none')}</option>
           {jabatan.map((j) => (
             <option key={j.id} value={j.id}>
               {j.name}
             </option>
           ))}
         </select>
-        <button type="submit">Tampilkan</button>
+        <button type="submit">{t('ui.common.show')}</button>
       </Form>
 
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`h-${g.type}`}>
-          <h2 id={`h-${g.type}`}>Kompetensi {typeLabel[g.type]}</h2>
-          <table data-testid={`profile-${g.type}`}>
-            <thead>
-              <tr>
-                <th scope="col">Kompetensi</th>
-                <th scope="col">Level saat ini</th>
-                <th scope="col">Standar jabatan</th>
-                <th scope="col">Kesenjangan</th>
-                {target ? <th scope="col">Standar {target.name}</th> : null}
-                <th scope="col">Riwayat</th>
-                <th scope="col">Bukti</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.rows.map((r) => (
-                <tr key={r.id} data-testid={`row-${r.code}`}>
-                  <th scope="row">
-                    {r.code} {r.name}
-                  </th>
-                  <td>
-                    <LevelBar current={r.current} required={r.required} />{' '}
-                    {!r.measured
-                      ? t('domain.rating.notMeasured')
-                      : r.current === 0
-                        ? t('domain.rating.belowLevel1')
-                        : `${r.current} (${r.currentName ?? ''})`}
-                    {r.levels.length ? (
-                      <ul className="level-evidence" data-testid={`levels-${r.code}`}>
-                        {r.levels.map((l) => (
-                          <li key={l.level}>
-                            {t('domain.rating.levelLine', {
-                              level: l.level,
-                              percent: l.percent,
-                              date: formatDate(l.takenAt),
-                            })}{' '}
-                            —{' '}
-                            {l.reached
-                              ? t('domain.rating.reached')
-                              : t('domain.rating.notReached', {
-                                  threshold: Math.round(THRESHOLD * 100),
-                                })}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                  <td>{r.required ?? '—'}</td>
-                  <td data-testid={`gap-${r.code}`}>
-                    {r.gap == null ? '—' : r.gap === 0 ? 'tercapai' : `${r.gap} level`}
-                  </td>
+          <h2 id={`h-${g.type}`}>
+            {t('ui.profile.groupHeading', { type: t(`ui.profile.type.${g.type}`) })}
+          </h2>
+          <TableWrap label={t('ui.profile.groupHeading', { type: t(`ui.profile.type.${g.type}`) })}>
+            <table data-testid={`profile-${g.type}`}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('ui.profile.competency')}</th>
+                  <th scope="col">{t('ui.profile.current')}</th>
+                  <th scope="col">{t('ui.profile.required')}</th>
+                  <th scope="col">{t('ui.profile.gap')}</th>
                   {target ? (
-                    <td>
-                      {r.targetRequired == null
-                        ? '—'
-                        : `${r.targetRequired} (kesenjangan ${r.targetGap})`}
-                    </td>
+                    <th scope="col">{t('ui.profile.targetStandard', { name: target.name })}</th>
                   ) : null}
-                  <td>
-                    <HistoryChart points={r.history} label={`Riwayat level ${r.name}`} />
-                  </td>
-                  <td>
-                    {r.evidence.length ? (
-                      <ul style={{ margin: 0, paddingLeft: '1rem' }}>
-                        {r.evidence.slice(0, 3).map((e) => (
-                          <li key={e.attemptId}>
-                            <Link to={`/quiz/${e.attemptId}`}>
-                              {e.course} #{e.number}
-                            </Link>{' '}
-                            {e.percent}% ({formatDate(e.takenAt)})
-                            {e.status === 'blank' ? ` — ${t('domain.rating.blank')}` : null}
-                            {e.status === 'expired'
-                              ? ` — ${t('domain.rating.expired', {
-                                  years: Math.round(EVIDENCE_VALID_DAYS / 365),
-                                })}`
-                              : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
-                  </td>
+                  <th scope="col">{t('ui.profile.history')}</th>
+                  <th scope="col">{t('ui.profile.evidence')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {g.rows.map((r) => (
+                  <tr key={r.id} data-testid={`row-${r.code}`}>
+                    <th scope="row">
+                      {r.code} {r.name}
+                    </th>
+                    <td>
+                      <LevelBar current={r.current} required={r.required} />{' '}
+                      {!r.measured
+                        ? t('domain.rating.notMeasured')
+                        : r.current === 0
+                          ? t('domain.rating.belowLevel1')
+                          : `${r.current} (${r.currentName ?? ''})`}
+                      {r.levels.length ? (
+                        <ul className="level-evidence" data-testid={`levels-${r.code}`}>
+                          {r.levels.map((l) => (
+                            <li key={l.level}>
+                              {t('domain.rating.levelLine', {
+                                level: l.level,
+                                percent: l.percent,
+                                date: formatDate(l.takenAt, i18n.language),
+                              })}{' '}
+                              —{' '}
+                              {l.reached
+                                ? t('domain.rating.reached')
+                                : t('domain.rating.notReached', {
+                                    threshold: Math.round(THRESHOLD * 100),
+                                  })}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                    <td>{r.required ?? '—'}</td>
+                    <td data-testid={`gap-${r.code}`}>
+                      {r.gap == null
+                        ? '—'
+                        : r.gap === 0
+                          ? t('ui.profile.reached')
+                          : t('ui.profile.gapLevels', { gap: r.gap })}
+                    </td>
+                    {target ? (
+                      <td>
+                        {r.targetRequired == null
+                          ? '—'
+                          : t('ui.profile.targetGap', {
+                              required: r.targetRequired,
+                              gap: r.targetGap ?? 0,
+                            })}
+                      </td>
+                    ) : null}
+                    <td>
+                      <HistoryChart
+                        points={r.history}
+                        label={t('ui.profile.historyLabel', { name: r.name })}
+                      />
+                    </td>
+                    <td>
+                      {r.evidence.length ? (
+                        <ul style={{ margin: 0, paddingLeft: '1rem' }}>
+                          {r.evidence.slice(0, 3).map((e) => (
+                            <li key={e.attemptId}>
+                              <Link to={`/quiz/${e.attemptId}`}>
+                                {e.course} #{e.number}
+                              </Link>{' '}
+                              {e.percent}% ({formatDate(e.takenAt, i18n.language)})
+                              {e.status === 'blank' ? ` — ${t('domain.rating.blank')}` : null}
+                              {e.status === 'expired'
+                                ? ` — ${t('domain.rating.expired', {
+                                    years: Math.round(EVIDENCE_VALID_DAYS / 365),
+                                  })}`
+                                : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
       ))}
       <p className="muted">
@@ -249,4 +267,8 @@ export default function ProfilePage() {
       </p>
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -1,17 +1,29 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { teamMember } from '~/models/team.server'
+import { idSchema } from '~/schemas/common'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
+import { routeParam, withAppErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data?.person
+    ? pageTitle(matches, { text: data.person.name })
+    : pageTitle(matches, { key: 'ui.team.title' })
+
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
-  return teamMember(viewer, params.userId!)
-}
+  const userId = routeParam(params, 'userId', idSchema, 'team.notFound')
+  return teamMember(viewer, userId)
+})
 
 export default function TeamMember() {
   const { person, jp, year } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
   return (
     <>
       <h1>{person.name}</h1>
@@ -19,29 +31,36 @@ export default function TeamMember() {
         <dl className="facts">
           <dt>NIP</dt>
           <dd>{formatNip(person.nip)}</dd>
-          <dt>Unit</dt>
+          <dt>{t('ui.team.unit')}</dt>
           <dd>{person.unit?.name ?? '—'}</dd>
-          <dt>Jabatan</dt>
+          <dt>{t('ui.team.jabatan')}</dt>
           <dd>{person.jabatan?.name ?? '—'}</dd>
-          <dt>JP {year}</dt>
+          <dt>{t('ui.team.jpYear', { year })}</dt>
           <dd data-testid="member-jp">{jp} JP</dd>
         </dl>
       </section>
-      <h2>Kursus</h2>
+      <h2>{t('ui.team.courses')}</h2>
       {person.enrolments.length === 0 ? (
-        <p>Belum mengikuti kursus.</p>
+        <p>{t('ui.team.noCourses')}</p>
       ) : (
         <ul>
           {person.enrolments.map((e) => (
             <li key={e.id}>
               {e.course.title} —{' '}
               {e.status === 'COMPLETED' && e.completedAt
-                ? `selesai ${formatDate(e.completedAt)} (${e.course.jp} JP)`
-                : 'sedang berjalan'}
+                ? t('ui.team.completedOn', {
+                    date: formatDate(e.completedAt, i18n.language),
+                    jp: e.course.jp,
+                  })
+                : t('ui.team.ongoing')}
             </li>
           ))}
         </ul>
       )}
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -1,71 +1,80 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Pagination } from '~/components/pagination'
+import { TableWrap } from '~/components/table'
 import { jpTarget } from '~/models/jp.server'
 import { teamOverview } from '~/models/team.server'
+import { teamSearchSchema } from '~/schemas/team'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { formatNip } from '~/utils/nip'
-import { Pagination } from '~/components/pagination'
+import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.team.title' })
+
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
-  const url = new URL(request.url)
-  const overview = await teamOverview(viewer, {
-    page: Number(url.searchParams.get('page') ?? 1) || 1,
-    q: url.searchParams.get('q') ?? undefined,
-  })
+  const { q, page } = teamSearchSchema.parse(Object.fromEntries(readSearchParams(request)))
+  const overview = await teamOverview(viewer, { page, q })
   return {
     ...overview,
+    q: q ?? '',
     people: overview.people.map((p) => ({ ...p, target: jpTarget(p.employeeKind) })),
   }
-}
+})
 
 export default function Team() {
-  const { people, total, year, page, pageSize } = useLoaderData<typeof loader>()
-  const [params] = useSearchParams()
-  const q = params.get('q') ?? ''
+  const { people, total, year, page, pageSize, q } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   return (
     <>
-      <h1>Tim saya</h1>
-      <p className="muted">
-        {total} pegawai di unit Anda (termasuk sub-unit) dan bawahan langsung.
-      </p>
+      <h1>{t('ui.team.title')}</h1>
+      <p className="muted">{t('ui.team.intro', { count: total })}</p>
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
-        <label htmlFor="q">Cari nama atau NIP</label>
-        <input id="q" type="search" name="q" defaultValue={q} />
-        <button type="submit">Cari</button>
+        <label htmlFor="q">{t('ui.team.search')}</label>
+        <input id="q" type="search" name="q" defaultValue={q} maxLength={200} />
+        <button type="submit">{t('ui.common.search')}</button>
       </Form>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Nama</th>
-            <th scope="col">Unit / Jabatan</th>
-            <th scope="col">JP {year}</th>
-            <th scope="col">Kursus selesai</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link to={`/team/${p.id}`}>{p.name}</Link>
-                <br />
-                <span className="muted">{formatNip(p.nip)}</span>
-              </td>
-              <td>
-                {p.unit?.name ?? '—'}
-                <br />
-                <span className="muted">{p.jabatan?.name ?? '—'}</span>
-              </td>
-              <td>
-                {p.jp} / {p.target}
-              </td>
-              <td>{p.completedCourses}</td>
+      <TableWrap label={t('ui.team.title')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('ui.team.name')}</th>
+              <th scope="col">{t('ui.team.unitJabatan')}</th>
+              <th scope="col">{t('ui.team.jpYear', { year })}</th>
+              <th scope="col">{t('ui.team.completed')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/team/${p.id}`}>{p.name}</Link>
+                  <br />
+                  <span className="muted">{formatNip(p.nip)}</span>
+                </td>
+                <td>
+                  {p.unit?.name ?? '—'}
+                  <br />
+                  <span className="muted">{p.jabatan?.name ?? '—'}</span>
+                </td>
+                <td>
+                  {p.jp} / {p.target}
+                </td>
+                <td>{p.completedCourses}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
       <Pagination page={page} pages={pages} q={q} />
     </>
   )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { canSupervise } from '~/models/org.server'
 import { teamMember, teamOverview } from '~/models/team.server'
 import { prisma } from '~/utils/db.server'
+import { ForbiddenError } from '~/utils/errors'
 import { createTestUser } from '../support/factories'
 
 async function viewerOf(id: string) {
@@ -42,9 +43,9 @@ describe('supervisor scope', () => {
     expect(ids).not.toContain(boss.id)
 
     const denied = await teamMember(boss, stranger.id).catch((e) => e)
-    expect(denied).toBeInstanceOf(Response)
+    expect(denied).toBeInstanceOf(ForbiddenError)
     expect(denied.status).toBe(403)
-    expect(await denied.text()).toMatch(/di luar unit Anda/)
+    expect(denied.code).toBe('team.outOfScope')
   })
 
   it('gives a plain learner no supervisory reach', async () => {
