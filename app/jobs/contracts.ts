@@ -1,6 +1,7 @@
 // Job contracts shared by the app (producers) and workers/ (consumers): queue, name, Zod payload
 // and options. Payloads carry ids only; processors re-read the database (jobs run at least once).
 import { z } from 'zod'
+import { regradeQuizJob } from './regrade-quiz'
 
 export const QUEUES = ['notifications', 'video', 'grading', 'competency', 'maintenance'] as const
 export type QueueName = (typeof QUEUES)[number]
@@ -77,6 +78,8 @@ export const jobs = {
     options: { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
     jobId: () => 'maintenance-sweep',
   }),
+  /** An explicit, audited regrade of a quiz (app/jobs/regrade-quiz*.ts). */
+  regradeQuiz: regradeQuizJob,
 } as const
 
 export type JobName = keyof typeof jobs
