@@ -203,18 +203,12 @@ describe('essay grading', () => {
 
     // Out of range, or not an essay: refused, and nothing is written.
     const before = await snapshot(attemptId)
-    const tooHigh = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2.5 }).catch(
-      (e) => e,
-    )
+    const tooHigh = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2.5 }).catch((e) => e)
     expect(tooHigh).toBeInstanceOf(EssayGradingError)
     expect(tooHigh.message).toBe(`Nilai soal nomor ${essayNumber} harus antara 0 dan 2.`)
-    const negative = await gradeEssays(attemptId, grader, { [fixture.essayId]: -1 }).catch(
-      (e) => e,
-    )
+    const negative = await gradeEssays(attemptId, grader, { [fixture.essayId]: -1 }).catch((e) => e)
     expect(negative.message).toMatch(new RegExp(`soal nomor ${essayNumber}`))
-    const notEssay = await gradeEssays(attemptId, grader, { [otherQuestionId]: 1 }).catch(
-      (e) => e,
-    )
+    const notEssay = await gradeEssays(attemptId, grader, { [otherQuestionId]: 1 }).catch((e) => e)
     expect(notEssay).toBeInstanceOf(EssayGradingError)
     expect(notEssay.message).toMatch(/bukan soal esai/)
     const viaRoute = (await postScores(attemptId, graderCookie, {
@@ -266,9 +260,9 @@ describe('essay grading', () => {
     expect(
       (ld01.byLevel as Record<string, { score: number; max: number }>)['2']!.max,
     ).toBeGreaterThanOrEqual(2)
-    expect((await listAttemptsNeedingGrading(grader)).attempts.some((a) => a.id === attemptId)).toBe(
-      false,
-    )
+    expect(
+      (await listAttemptsNeedingGrading(grader)).attempts.some((a) => a.id === attemptId),
+    ).toBe(false)
 
     // A second grading is refused: the attempt is no longer waiting.
     const again = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2 }).catch((e) => e)
