@@ -6,6 +6,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
+import type { Role } from '~/generated/prisma/client'
+import { assignInstructor } from '~/models/course-instructor.server'
+import {
+  EssayGradingError,
+  essayGradingView,
+  gradeEssays,
+  listAttemptsNeedingGrading,
+} from '~/models/essay-grading.server'
 import { importAllPacks } from '~/models/content-pack.server'
 import { gradeAttempt, scoreAnswer } from '~/models/grading.server'
 import {
@@ -22,6 +30,7 @@ import {
 } from '~/models/quiz.server'
 import { loader as attemptLoader, action as attemptAction } from '~/routes/quiz.$attemptId'
 import { loader as statusLoader } from '~/routes/quiz.$attemptId.status'
+import { loader as gradeLoader } from '~/routes/authoring.grading.$attemptId'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
@@ -549,5 +558,67 @@ describe('review options', () => {
         data: { reviewAfterSubmit: { score: true, correct: false, feedback: true } },
       })
     }
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('course instructors', () => {
+  it('grade and see essays only of their courses, never their own attempts', async () => {
+    const { user: learner, attemptId } = await learnerWithAttempt()
+    await prisma.quizAttempt.update({ where: { id: attemptId }, data: { status: 'NEEDS_GRADING' } })
+    const course = await prisma.course.findUniqueOrThrow({
+      where: { slug: COURSE },
+      select: { id: true },
+    })
+    const other = await prisma.course.findFirstOrThrow({
+      where: { slug: { not: COURSE }, status: 'PUBLISHED' },
+      select: { id: true },
+    })
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    const ours = await createTestUser({ roles: ['ASN', 'INSTRUCTOR'] })
+    const theirs = await createTestUser({ roles: ['INSTRUCTOR'] })
+    const plain = await createTestUser({ roles: ['ASN'] })
+    await assignInstructor(course.id, ours.nip, admin.id)
+    await assignInstructor(other.id, theirs.email, admin.id)
+    // Only users with the instructor role can be assigned.
+    await expect(assignInstructor(course.id, plain.nip, admin.id)).rejects.toThrow(/Pengajar/)
+
+    const listed = async (actor: { id: string; roles: Role[] }) =>
+      (await listAttemptsNeedingGrading(actor)).attempts.some((a) => a.id === attemptId)
+    expect(await listed(ours)).toBe(true)
+    expect(await listed(admin)).toBe(true)
+    expect(await listed(theirs)).toBe(false)
+    expect((await essayGradingView(attemptId, ours))?.attempt.id).toBe(attemptId)
+    const refused = await essayGradingView(attemptId, theirs).catch((e) => e)
+    expect(refused).toBeInstanceOf(EssayGradingError)
+    expect(refused.status).toBe(403)
+    const grade = await gradeEssays(attemptId, theirs, { x: 1 }).catch((e) => e)
+    expect(grade.status).toBe(403)
+
+    // An instructor who took the quiz as an ASN cannot see or grade their own attempt.
+    await finishLessons(ours.id)
+    const own = await startAttempt(COURSE, QUIZ, ours.id)
+    await prisma.quizAttempt.update({
+      where: { id: own.attemptId },
+      data: { status: 'NEEDS_GRADING' },
+    })
+    expect(
+      (await listAttemptsNeedingGrading(ours)).attempts.some((a) => a.id === own.attemptId),
+    ).toBe(false)
+    const self = await essayGradingView(own.attemptId, ours).catch((e) => e)
+    expect(self.status).toBe(403)
+    expect((await gradeEssays(own.attemptId, ours, { x: 1 }).catch((e) => e)).status).toBe(403)
+    // The route answers 403 too.
+    const res = await gradeLoader({
+      request: new Request(`http://localhost/authoring/grading/${attemptId}`, {
+        headers: { Cookie: await cookieFor(theirs.id) },
+      }),
+      params: { attemptId },
+      context: {},
+    }).catch((e) => e)
+    expect((res as Response).status).toBe(403)
+    expect((await attemptRow(attemptId)).status).toBe('NEEDS_GRADING')
+    expect(learner.id).not.toBe(ours.id)
   })
 })
