@@ -111,3 +111,32 @@ test('without JavaScript: a confirmation step, then the result page refreshes it
   await expect(page.getByTestId('quiz-score')).toBeVisible({ timeout: 30_000 })
   await context.close()
 })
+
+test('at zero time the form becomes read-only and is submitted with the answers on it', async ({
+  page,
+}) => {
+  test.setTimeout(90_000)
+  await signInAs(page, accounts.learner2.nip)
+  await enrol(page)
+  const attemptId = await startQuiz(page)
+  await withDb((c) =>
+    c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '6 seconds' WHERE id = $1`, [
+      attemptId,
+    ]),
+  )
+  await page.reload()
+  const choice = page.locator('input[type=radio], input[type=checkbox]').first()
+  await choice.check()
+  const optionId = await choice.getAttribute('value')
+  await expect(page.getByTestId('time-up')).toBeVisible({ timeout: 15_000 })
+  await expect(choice).toBeDisabled()
+  await expect(page.getByTestId('quiz-score')).toBeVisible({ timeout: 20_000 })
+  const saved = await withDb(async (c) => {
+    const r = await c.query(
+      `SELECT response FROM "AttemptAnswer" WHERE "attemptId" = $1 AND response->'optionIds' ? $2`,
+      [attemptId, optionId],
+    )
+    return r.rowCount
+  })
+  expect(saved).toBe(1)
+})
