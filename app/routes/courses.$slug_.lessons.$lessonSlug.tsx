@@ -160,9 +160,11 @@ export default function LessonPage() {
                         </td>
                         <td>
                           {a.status === 'GRADED'
-                            ? a.passed
-                              ? 'Lulus'
-                              : 'Belum lulus'
+                            ? a.passed == null
+                              ? 'Sudah dinilai' // the review options hide the score for now
+                              : a.passed
+                                ? 'Lulus'
+                                : 'Belum lulus'
                             : a.status === 'IN_PROGRESS'
                               ? 'Sedang dikerjakan'
                               : 'Sedang dinilai'}
