@@ -34,7 +34,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startAttempt, type Layout } from '~/models/quiz.server'
+import { startAttempt, SWEEP_GRACE_MS, type Layout } from '~/models/quiz.server'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { generateSynthetic } from '../prisma/synthetic'
@@ -403,7 +403,9 @@ async function setUp() {
     throw new Error(
       `Quiz ${QUIZ_LESSON} should have exactly one random slot; it has ${quiz.slots.length}`,
     )
-  const bankSize = await prisma.question.count({ where: { categoryId: slot.categoryId! } })
+  const bankSize = await prisma.question.count({
+    where: { categoryId: slot.categoryId!, archivedAt: null },
+  })
   const drawCount = Math.min(WANTED_QUESTIONS, bankSize)
   const originalDrawCount = slot.drawCount
   await prisma.quizSlot.update({ where: { id: slot.id }, data: { drawCount } })
@@ -477,18 +479,32 @@ async function setUp() {
       layouts.set(a.id, { layout: a.layout as Layout })
     }
   }
-  const questions: BankQuestion[] = await prisma.question.findMany({
-    where: { categoryId: slot.categoryId! },
+  // The versions the attempts were drawn with (a question's content lives in its versions).
+  const versions = await prisma.questionVersion.findMany({
+    where: {
+      id: {
+        in: [...new Set([...layouts.values()].flatMap((l) => l.layout.map((x) => x.versionId)))],
+      },
+    },
     select: {
-      id: true,
+      questionId: true,
       type: true,
       competencyId: true,
       acceptedAnswers: true,
       numericAnswer: true,
       tolerance: true,
-      options: { select: { id: true, correct: true } },
+      optionIds: true,
     },
   })
+  const optionRows = await prisma.questionOption.findMany({
+    where: { id: { in: versions.flatMap((v) => v.optionIds) } },
+    select: { id: true, correct: true },
+  })
+  const questions: BankQuestion[] = versions.map(({ questionId, optionIds, ...v }) => ({
+    id: questionId,
+    ...v,
+    options: optionRows.filter((o) => optionIds.includes(o.id)),
+  }))
   const bank = new Map(questions.map((q) => [q.id, q]))
   const requests = learners.map((_, i) => {
     const attemptId = attemptIds[i]!
@@ -937,8 +953,8 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
   if (saveErrors) throw new Error(`${saveErrors} autosaves failed`)
   const ids = setup.requests.map((r) => r.attemptId)
   const cpu0 = cpuSnapshot()
-  // Past the deadline and its 2 s grace, all at the same moment.
-  const deadline = new Date(Date.now() - 2_500)
+  // Past the deadline and the sweep's grace, all at the same moment.
+  const deadline = new Date(Date.now() - SWEEP_GRACE_MS - 500)
   for (const part of chunks(ids, 5_000)) {
     await prisma.quizAttempt.updateMany({
       where: { id: { in: part } },

@@ -9,6 +9,7 @@ import { runMaintenance } from './maintenance.server'
 import { muxWebhookJob } from './mux-webhook.server'
 import { notifyJob } from './notify.server'
 import { rateCompetencyJob } from './rate-competency.server'
+import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
 import { jobSettings } from './settings.server'
 
@@ -19,6 +20,7 @@ const workJobs = [
   rateCompetencyJob,
   completeEnrolmentJob,
   sendMailJob,
+  regradeQuizJob,
 ] as const satisfies readonly JobDefinition[]
 
 /** Scheduled: overdue attempts, every job's recovery sweep, outbox pruning. */

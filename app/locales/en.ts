@@ -103,6 +103,7 @@ const UI_EN = {
     QUIZ: 'Quiz',
   },
   lesson: {
+    graded: 'Graded',
     fallbackTitle: 'Lesson',
     videoDone: 'Video watched to the end.',
     videoWatched: 'Watched {{percent}}% — watch at least 90% to complete this lesson.',
@@ -615,5 +616,54 @@ const en: Messages = {
     },
   },
   ui: UI_EN,
+  assess: {
+    saved: '{{count}} answers saved.',
+    savedAt: 'Saved automatically at {{time}}.',
+    saving: 'Saving…',
+    lateSubmit:
+      'Time was up when these answers arrived: the last answers were not saved, the answers saved before are graded.',
+    overrodeTimeout:
+      'Your answers arrived before the deadline and were accepted: these are the answers graded.',
+    timedOutGraded:
+      'Time ran out and the attempt was graded before these answers were processed: the answers saved before the deadline are graded.',
+    timedOut: 'Time ran out: the answers saved before the deadline were submitted automatically.',
+    errors: {
+      lateSave:
+        'Time is up; these answers were not saved. The answers saved before the deadline are graded.',
+      saveAfterSubmit: 'This attempt has been submitted; its answers can no longer be changed.',
+      invalidAnswer: 'An answer is not valid for the questions of this attempt.',
+      notFound: 'Quiz attempt not found.',
+    },
+    confirm: {
+      title: 'Submit your answers?',
+      unanswered: '{{count}} of {{total}} questions are unanswered.',
+      allAnswered: 'All {{total}} questions are answered.',
+      note: 'Once submitted, the answers cannot be changed.',
+      yes: 'Yes, submit',
+      back: 'Back to the questions',
+    },
+    submit: 'Submit',
+    saveButton: 'Save answers',
+    timeUp: 'Time is up — submitting your answers…',
+    grading: 'Your answers were received and are being graded…',
+    instructors: {
+      title: 'Course instructors',
+      course: 'Course',
+      none: 'No instructors yet.',
+      add: 'Add instructor',
+      who: "Instructor's NIP or email",
+      remove: 'Remove',
+      added: 'Instructor added.',
+      removed: 'Instructor removed.',
+      notInstructor: 'This user does not have the Instructor role.',
+      unknownUser: 'No user with that NIP or email.',
+    },
+    regrade: {
+      button: 'Regrade earlier attempts with these settings',
+      queued: 'The regrade was scheduled and recorded.',
+      explain:
+        'The pass mark and grading method are kept with each attempt when it starts. A settings change reaches earlier attempts only through a recorded regrade.',
+    },
+  },
 }
 export default en

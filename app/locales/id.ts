@@ -100,6 +100,7 @@ const UI_ID = {
     QUIZ: 'Kuis',
   },
   lesson: {
+    graded: 'Sudah dinilai',
     fallbackTitle: 'Pelajaran',
     videoDone: 'Video selesai ditonton.',
     videoWatched: 'Ditonton {{percent}}% — tonton minimal 90% untuk menyelesaikan pelajaran ini.',
@@ -608,6 +609,55 @@ const id = {
     },
   },
   ui: UI_ID,
+  assess: {
+    saved: '{{count}} jawaban tersimpan.',
+    savedAt: 'Tersimpan otomatis {{time}}.',
+    saving: 'Menyimpan…',
+    lateSubmit:
+      'Waktu pengerjaan sudah habis saat jawaban ini tiba: jawaban terakhir tidak disimpan, jawaban yang tersimpan sebelumnya dinilai.',
+    overrodeTimeout:
+      'Jawaban Anda tiba sebelum batas waktu dan sudah diterima: jawaban inilah yang dinilai.',
+    timedOutGraded:
+      'Waktu habis dan percobaan sudah dinilai sebelum jawaban ini diproses: yang dinilai adalah jawaban yang tersimpan sebelum batas waktu.',
+    timedOut: 'Waktu habis: jawaban yang tersimpan sebelum batas waktu dikumpulkan otomatis.',
+    errors: {
+      lateSave:
+        'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.',
+      saveAfterSubmit: 'Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.',
+      invalidAnswer: 'Jawaban tidak valid untuk soal pada percobaan ini.',
+      notFound: 'Percobaan kuis tidak ditemukan.',
+    },
+    confirm: {
+      title: 'Kumpulkan jawaban?',
+      unanswered: '{{count}} dari {{total}} soal belum dijawab.',
+      allAnswered: 'Semua {{total}} soal sudah dijawab.',
+      note: 'Setelah dikumpulkan, jawaban tidak dapat diubah lagi.',
+      yes: 'Ya, kumpulkan',
+      back: 'Kembali ke soal',
+    },
+    submit: 'Kumpulkan',
+    saveButton: 'Simpan jawaban',
+    timeUp: 'Waktu habis — jawaban sedang dikumpulkan…',
+    grading: 'Jawaban Anda sudah diterima dan sedang dinilai…',
+    instructors: {
+      title: 'Pengajar kursus',
+      course: 'Kursus',
+      none: 'Belum ada pengajar.',
+      add: 'Tambahkan pengajar',
+      who: 'NIP atau surel pengajar',
+      remove: 'Hapus',
+      added: 'Pengajar ditambahkan.',
+      removed: 'Pengajar dihapus.',
+      notInstructor: 'Pengguna ini tidak memiliki peran Pengajar.',
+      unknownUser: 'Pengguna dengan NIP atau surel itu tidak ditemukan.',
+    },
+    regrade: {
+      button: 'Nilai ulang percobaan lama dengan pengaturan ini',
+      queued: 'Penilaian ulang dijadwalkan dan dicatat.',
+      explain:
+        'Nilai lulus dan metode penilaian disimpan bersama setiap percobaan saat dimulai. Perubahan pengaturan hanya berlaku untuk percobaan lama melalui penilaian ulang yang tercatat.',
+    },
+  },
 }
 export default id
 export type Messages = typeof id

@@ -1,7 +1,7 @@
 // Course packs in content/: parsed and validated completely in memory first (every file, every
 // question), then written in one transaction, then published as a new version when the content
 // changed. A second import of the same pack updates in place and publishes nothing new.
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
@@ -223,6 +223,32 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
 }
 
+/** Hash of what a question says: an unchanged question gets no new version on re-import. */
+function questionHash(q: ParsedQuestion, competencyId: string) {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        q.type,
+        competencyId,
+        q.level,
+        q.text,
+        q.points ?? 1,
+        q.answers ?? [],
+        q.answer ?? null,
+        q.tolerance ?? null,
+        q.feedback ?? null,
+        (q.options ?? []).map((o) => [o.text, o.correct, o.feedback ?? null]),
+      ]),
+    )
+    .digest('hex')
+}
+
+/**
+ * Brings the pack's questions into the bank without touching what attempts point to: a new or
+ * changed question gets a new immutable version (options that did not change keep their ids, new
+ * or changed ones get new random ids); an unchanged one is left alone; a question no longer in
+ * the pack is archived (no longer drawn), never deleted (docs/decisions/050).
+ */
 async function upsertQuestions(
   tx: Prisma.TransactionClient,
   courseId: string,
@@ -236,39 +262,96 @@ async function upsertQuestions(
     update: {},
     select: { id: true },
   })
+  const existing = await tx.question.findMany({
+    where: { externalId: { in: questions.map((q) => q.id) } },
+    select: {
+      id: true,
+      externalId: true,
+      categoryId: true,
+      archivedAt: true,
+      currentVersion: { select: { version: true, contentHash: true } },
+      options: { select: { id: true, text: true, correct: true, feedback: true } },
+    },
+  })
+  const byExternalId = new Map(existing.map((q) => [q.externalId!, q]))
+  let versionsCreated = 0
   for (const q of questions) {
-    const data = {
-      categoryId: category.id,
-      type: q.type,
-      competencyId: competencyIds.get(q.competency)!,
-      level: q.level,
-      text: q.text,
-      points: q.points ?? 1,
-      acceptedAnswers: q.answers ?? [],
-      numericAnswer: q.answer ?? null,
-      tolerance: q.tolerance ?? null,
-      feedback: q.feedback ?? null,
+    const competencyId = competencyIds.get(q.competency)!
+    const hash = questionHash(q, competencyId)
+    const found = byExternalId.get(q.id)
+    if (found?.currentVersion?.contentHash === hash) {
+      if (found.archivedAt || found.categoryId !== category.id)
+        await tx.question.update({
+          where: { id: found.id },
+          data: { archivedAt: null, categoryId: category.id },
+        })
+      continue
     }
-    const row = await tx.question.upsert({
-      where: { externalId: q.id },
-      create: { externalId: q.id, ...data },
-      update: data,
-      select: { id: true },
-    })
-    await tx.questionOption.deleteMany({ where: { questionId: row.id } })
-    if (q.options?.length) {
-      await tx.questionOption.createMany({
-        data: q.options.map((o, i) => ({
-          questionId: row.id,
-          position: i,
+    const questionId =
+      found?.id ??
+      (
+        await tx.question.create({
+          data: { externalId: q.id, categoryId: category.id },
+          select: { id: true },
+        })
+      ).id
+    // Reuse an option only when it is exactly the same (text, key and feedback).
+    const pool = [...(found?.options ?? [])]
+    const optionIds: string[] = []
+    const fresh: Prisma.QuestionOptionCreateManyInput[] = []
+    for (const o of q.options ?? []) {
+      const i = pool.findIndex(
+        (p) => p.text === o.text && p.correct === o.correct && p.feedback === (o.feedback ?? null),
+      )
+      if (i >= 0) {
+        optionIds.push(pool[i]!.id)
+        pool.splice(i, 1)
+      } else {
+        const id = randomUUID()
+        fresh.push({
+          id,
+          questionId,
           text: o.text,
           correct: o.correct,
           feedback: o.feedback ?? null,
-        })),
-      })
+        })
+        optionIds.push(id)
+      }
     }
+    if (fresh.length) await tx.questionOption.createMany({ data: fresh })
+    const version = await tx.questionVersion.create({
+      data: {
+        questionId,
+        version: (found?.currentVersion?.version ?? 0) + 1,
+        type: q.type,
+        competencyId,
+        level: q.level,
+        text: q.text,
+        points: q.points ?? 1,
+        acceptedAnswers: q.answers ?? [],
+        numericAnswer: q.answer ?? null,
+        tolerance: q.tolerance ?? null,
+        feedback: q.feedback ?? null,
+        optionIds,
+        contentHash: hash,
+      },
+      select: { id: true },
+    })
+    await tx.question.update({
+      where: { id: questionId },
+      data: { currentVersionId: version.id, archivedAt: null, categoryId: category.id },
+    })
+    versionsCreated++
   }
-  return category.id
+  await tx.question.updateMany({
+    where: {
+      categoryId: category.id,
+      archivedAt: null,
+      OR: [{ externalId: null }, { externalId: { notIn: questions.map((q) => q.id) } }],
+    },
+    data: { archivedAt: new Date() },
+  })
+  return { categoryId: category.id, versionsCreated }
 }
 
 /** Writes a parsed pack (one transaction) and publishes it when its content changed. */
@@ -346,14 +429,15 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
         data: { position: { increment: 100_000 } },
       })
       const modules = await tx.module.findMany({
-        where: { courseId: row.id },
+        where: { courseId: row.id, archivedAt: null },
         orderBy: { position: 'asc' },
         select: { id: true },
       })
       const keep = new Set<string>()
       const keepModules = new Set<string>()
       const categoryId = pack.questions.length
-        ? await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds)
+        ? (await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds))
+            .categoryId
         : null
 
       for (const [mi, m] of course.modules.entries()) {
@@ -365,7 +449,10 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
               select: { id: true },
             })
           ).id
-        await tx.module.update({ where: { id: moduleId }, data: { position: mi, title: m.title } })
+        await tx.module.update({
+          where: { id: moduleId },
+          data: { position: mi, title: m.title, archivedAt: null },
+        })
         keepModules.add(moduleId)
         for (const [li, l] of m.lessons.entries()) {
           const content = pack.lessons.get(l.slug)
@@ -379,6 +466,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
             contentJson: (content?.json ?? undefined) as Prisma.InputJsonValue | undefined,
             contentHtml: content?.html ?? null,
             videoId: videoIds.get(l.slug) ?? null,
+            archivedAt: null,
           }
           const id = bySlug.get(l.slug)
           const lessonId = id
@@ -421,10 +509,17 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
           }
         }
       }
-      await tx.lesson.deleteMany({
-        where: { module: { courseId: row.id }, id: { notIn: [...keep] } },
+      // Lessons and modules that left the pack are archived, never deleted: a quiz's attempts
+      // (and through them evidence, ratings and JP) point to them.
+      const archivedAt = new Date()
+      await tx.lesson.updateMany({
+        where: { module: { courseId: row.id }, id: { notIn: [...keep] }, archivedAt: null },
+        data: { archivedAt },
       })
-      await tx.module.deleteMany({ where: { courseId: row.id, id: { notIn: [...keepModules] } } })
+      await tx.module.updateMany({
+        where: { courseId: row.id, id: { notIn: [...keepModules] }, archivedAt: null },
+        data: { archivedAt },
+      })
       return row.id
     },
     { timeout: 60_000 },

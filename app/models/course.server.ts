@@ -27,11 +27,13 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
           status: true,
           currentVersion: { select: { id: true, version: true, contentHash: true } },
           modules: {
+            where: { archivedAt: null },
             orderBy: { position: 'asc' },
             select: {
               title: true,
               position: true,
               lessons: {
+                where: { archivedAt: null },
                 orderBy: { position: 'asc' },
                 select: {
                   id: true,

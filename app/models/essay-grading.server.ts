@@ -5,6 +5,7 @@
 import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
+import { taughtCourseIds, type Actor } from './course-instructor.server'
 import type { Layout, Response } from './quiz.server'
 
 export class EssayGradingError extends Error {
@@ -38,14 +39,14 @@ function refuseUnlessNeedsGrading(status: string) {
   throw alreadyGraded()
 }
 
-/** Ids of the ESSAY questions among the given ones. */
-async function essayIdsAmong(questionIds: string[]) {
-  if (questionIds.length === 0) return new Set<string>()
-  const rows = await prisma.question.findMany({
-    where: { id: { in: questionIds }, type: 'ESSAY' },
-    select: { id: true },
+/** The ESSAY question versions among the given ones (the versions the attempts were drawn with). */
+async function essayVersionsAmong(versionIds: string[]) {
+  if (versionIds.length === 0) return new Map<string, { text: string; points: number }>()
+  const rows = await prisma.questionVersion.findMany({
+    where: { id: { in: versionIds }, type: 'ESSAY' },
+    select: { id: true, text: true, points: true },
   })
-  return new Set(rows.map((r) => r.id))
+  return new Map(rows.map((r) => [r.id, { text: r.text, points: r.points }]))
 }
 
 /** Who took the attempt and in which course and quiz: shown on both grading pages. */
@@ -60,9 +61,44 @@ const attemptHeaderSelect = {
   },
 } as const
 
+/**
+ * Which attempts an actor may grade: those of the courses they teach (every course for an admin),
+ * never their own.
+ */
+async function gradableWhere(actor: Actor) {
+  const courses = await taughtCourseIds(actor)
+  return {
+    userId: { not: actor.id },
+    ...(courses === null ? {} : { quiz: { lesson: { module: { courseId: { in: courses } } } } }),
+  }
+}
+
+/**
+ * Refuses an attempt the actor may not grade or read: 404 when it does not exist, 403 when it is
+ * their own or of a course they do not teach.
+ */
+async function authorise(attemptId: string, actor: Actor) {
+  const row = await prisma.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      userId: true,
+      quiz: { select: { lesson: { select: { module: { select: { courseId: true } } } } } },
+    },
+  })
+  if (!row) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
+  if (row.userId === actor.id)
+    throw new EssayGradingError('Anda tidak dapat menilai percobaan Anda sendiri.', 403)
+  const courses = await taughtCourseIds(actor)
+  if (courses !== null && !courses.includes(row.quiz.lesson.module.courseId))
+    throw new EssayGradingError('Anda bukan pengajar kursus ini.', 403)
+}
+
 /** Attempts waiting for an instructor, oldest submission first, with how many essays are still ungraded. */
-export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: number } = {}) {
-  const where = { status: 'NEEDS_GRADING' } as const
+export async function listAttemptsNeedingGrading(
+  actor: Actor,
+  { limit = 100 }: { limit?: number } = {},
+) {
+  const where = { status: 'NEEDS_GRADING' as const, ...(await gradableWhere(actor)) }
   const [total, rows] = await Promise.all([
     prisma.quizAttempt.count({ where }),
     prisma.quizAttempt.findMany({
@@ -79,12 +115,14 @@ export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: numb
       },
     }),
   ])
-  const essays = await essayIdsAmong([
-    ...new Set(rows.flatMap((r) => (r.layout as Layout).map((l) => l.questionId))),
+  const essays = await essayVersionsAmong([
+    ...new Set(rows.flatMap((r) => (r.layout as Layout).map((l) => l.versionId))),
   ])
   const attempts = rows.map((r) => {
     const graded = new Set(r.answers.map((a) => a.questionId))
-    const essayIds = (r.layout as Layout).map((l) => l.questionId).filter((id) => essays.has(id))
+    const essayIds = (r.layout as Layout)
+      .filter((l) => essays.has(l.versionId))
+      .map((l) => l.questionId)
     return {
       id: r.id,
       number: r.number,
@@ -104,7 +142,11 @@ export async function listAttemptsNeedingGrading({ limit = 100 }: { limit?: numb
  * the learner's answers. Other questions, answers and any answer key are not read. Null when the
  * attempt does not exist.
  */
-export async function essayGradingView(attemptId: string) {
+export async function essayGradingView(attemptId: string, actor: Actor) {
+  await authorise(attemptId, actor).catch((e) => {
+    if (e instanceof EssayGradingError && e.status === 404) return null
+    throw e
+  })
   const attempt = await prisma.quizAttempt.findUnique({
     where: { id: attemptId },
     select: {
@@ -118,20 +160,17 @@ export async function essayGradingView(attemptId: string) {
   })
   if (!attempt) return null
   const layout = attempt.layout as Layout
-  const ids = layout.map((l) => l.questionId)
-  const questions = await prisma.question.findMany({
-    where: { id: { in: ids }, type: 'ESSAY' },
-    select: { id: true, text: true, points: true },
-  })
+  const versions = await essayVersionsAmong(layout.map((l) => l.versionId))
+  const essayQuestionIds = layout.filter((l) => versions.has(l.versionId)).map((l) => l.questionId)
   const answers = await prisma.attemptAnswer.findMany({
-    where: { attemptId, questionId: { in: questions.map((q) => q.id) } },
+    where: { attemptId, questionId: { in: essayQuestionIds } },
     select: { questionId: true, response: true, score: true, gradedBy: true },
   })
-  const questionById = new Map(questions.map((q) => [q.id, q]))
   const answerById = new Map(answers.map((a) => [a.questionId, a]))
   const essays = layout.flatMap((l, index) => {
-    const q = questionById.get(l.questionId)
-    if (!q) return []
+    const v = versions.get(l.versionId)
+    if (!v) return []
+    const q = { id: l.questionId, ...v }
     const a = answerById.get(q.id)
     const text = (a?.response as Response | undefined)?.text
     return [
@@ -168,9 +207,11 @@ export async function essayGradingView(attemptId: string) {
  */
 export async function gradeEssays(
   attemptId: string,
-  graderId: string,
+  grader: Actor,
   scores: Record<string, number>,
 ) {
+  await authorise(attemptId, grader)
+  const graderId = grader.id
   const attempt = await prisma.quizAttempt.findUnique({
     where: { id: attemptId },
     select: { status: true, layout: true },
@@ -180,10 +221,10 @@ export async function gradeEssays(
 
   const layout = attempt.layout as Layout
   const numberOf = new Map(layout.map((l, i) => [l.questionId, i + 1]))
-  const essays = await prisma.question.findMany({
-    where: { id: { in: [...numberOf.keys()] }, type: 'ESSAY' },
-    select: { id: true, points: true },
-  })
+  const versions = await essayVersionsAmong(layout.map((l) => l.versionId))
+  const essays = layout
+    .filter((l) => versions.has(l.versionId))
+    .map((l) => ({ id: l.questionId, points: versions.get(l.versionId)!.points }))
   const pointsOf = new Map(essays.map((q) => [q.id, q.points]))
   const entries = Object.entries(scores)
   if (entries.length === 0) throw new EssayGradingError('Isi nilai untuk minimal satu soal esai.')

@@ -38,7 +38,9 @@ interface GradingRow {
   userId: string
   enrolmentId: string | null
   enrolmentStatus: string | null
+  /** Also the version of the answers: an in-time submit that overrides the sweep moves it. */
   submittedAt: Date | null
+  /** The pass mark kept with the attempt (copied from the quiz at start). */
   passMark: number
   answers: {
     questionId: string
@@ -50,28 +52,28 @@ interface GradingRow {
 }
 
 /**
- * The `gradeAttempt` job. One read (the submitted attempt with its answers and the questions of its
- * layout) and one write statement (attempt state, answer scores, evidence, the rating job's outbox
+ * The `gradeAttempt` job. One read (the submitted attempt with its answers and the exact question
+ * versions and options of its layout) and one write statement (attempt state, answer scores, evidence, the rating job's outbox
  * row), both raw SQL: the workers grade a whole cohort at the end of an exam, and the ORM's
  * per-query cost was most of their CPU (docs/decisions/007-hot-paths-in-sql.md).
  */
 export async function gradeAttempt({ attemptId }: { attemptId: string }) {
   const [attempt] = await prisma.$queryRaw<GradingRow[]>`
     SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
-           a."submittedAt", qz."passMark",
+           a."submittedAt", a."passMark",
            COALESCE((SELECT json_agg(json_build_object('questionId', an."questionId", 'response', an.response,
                                                        'score', an.score, 'gradedBy', an."gradedBy"))
                      FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers,
            COALESCE((SELECT json_agg(json_build_object(
-                       'id', q.id, 'type', q.type, 'points', q.points, 'acceptedAnswers', q."acceptedAnswers",
-                       'numericAnswer', q."numericAnswer", 'tolerance', q.tolerance,
-                       'competencyId', q."competencyId", 'level', q.level,
+                       'id', l->>'questionId', 'type', v.type, 'points', v.points, 'acceptedAnswers', v."acceptedAnswers",
+                       'numericAnswer', v."numericAnswer", 'tolerance', v.tolerance,
+                       'competencyId', v."competencyId", 'level', v.level,
                        'options', COALESCE((SELECT json_agg(json_build_object('id', o.id, 'correct', o.correct))
-                                            FROM "QuestionOption" o WHERE o."questionId" = q.id), '[]')))
-                     FROM "Question" q
-                     WHERE q.id IN (SELECT l->>'questionId' FROM jsonb_array_elements(a.layout) l)), '[]') AS questions
+                                            FROM "QuestionOption" o
+                                            WHERE o.id IN (SELECT jsonb_array_elements_text(l->'optionIds'))), '[]')))
+                     FROM jsonb_array_elements(a.layout) l
+                     JOIN "QuestionVersion" v ON v.id = l->>'versionId'), '[]') AS questions
     FROM "QuizAttempt" a
-    JOIN "Quiz" qz ON qz.id = a."quizId"
     LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
     WHERE a.id = ${attemptId} AND a.status = 'SUBMITTED'`
   // Only a submitted attempt is graded; anything else means the work is done (or not due).
@@ -138,6 +140,7 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
         percent = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${percent}::float8 END,
         passed = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${passed}::boolean END
       WHERE id = ${attemptId} AND status = 'SUBMITTED'
+        AND "submittedAt" IS NOT DISTINCT FROM (${attempt.submittedAt}::timestamptz AT TIME ZONE 'UTC')
       RETURNING id
     ), answers AS (
       INSERT INTO "AttemptAnswer" ("attemptId", "questionId", response, "savedAt", score, "maxScore")
@@ -171,7 +174,15 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     SELECT (SELECT id FROM rate) AS rate_id, (SELECT id FROM complete) AS complete_id,
            (SELECT count(*)::int FROM moved) AS moved,
            (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`
-  if (!written?.moved) return { graded: false } // another run got here first
+  if (!written?.moved) {
+    // Another run got here first, or an in-time submit replaced the answers after the overdue
+    // sweep while this run was reading them: then grade again (the job retries) with the new ones.
+    const [now2] = await prisma.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM "QuizAttempt" WHERE id = ${attemptId}`
+    if (now2?.status === 'SUBMITTED')
+      throw new Error(`answers of ${attemptId} changed during grading`)
+    return { graded: false }
+  }
   relaySoon([written.rate_id, written.complete_id])
   return { graded: !needsPerson, percent }
 }

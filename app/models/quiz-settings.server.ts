@@ -143,8 +143,13 @@ export async function quizSettings(quizId: string) {
           position: true,
           questionId: true,
           drawCount: true,
-          question: { select: { text: true } },
-          category: { select: { name: true, _count: { select: { questions: true } } } },
+          question: { select: { currentVersion: { select: { text: true } } } },
+          category: {
+            select: {
+              name: true,
+              _count: { select: { questions: { where: { archivedAt: null } } } },
+            },
+          },
         },
       },
       _count: { select: { attempts: { where: { status: 'IN_PROGRESS' } } } },
@@ -155,7 +160,7 @@ export async function quizSettings(quizId: string) {
     id: s.id,
     position: s.position,
     kind: s.questionId ? 'QUESTION' : 'CATEGORY',
-    questionText: s.question?.text ?? null,
+    questionText: s.question?.currentVersion?.text ?? null,
     categoryName: s.category?.name ?? null,
     categoryQuestions: s.category?._count.questions ?? 0,
     drawCount: s.drawCount,
@@ -414,7 +419,9 @@ export async function updateQuizSettings(
             where: { questionId: null },
             select: {
               id: true,
-              category: { select: { _count: { select: { questions: true } } } },
+              category: {
+                select: { _count: { select: { questions: { where: { archivedAt: null } } } } },
+              },
             },
           },
         },

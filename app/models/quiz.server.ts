@@ -1,32 +1,57 @@
 // The quiz engine: attempts with server-side deadlines, answer saving, submission through the
 // outbox, and what a learner may see before and after review. Grading is in grading.server.ts.
 import { randomInt } from 'node:crypto'
-import { attemptDeadline, isPastDeadline, overdueCutoff, quizOpen } from '~/domain/deadline'
-import { finalGrade, quizPassed } from '~/domain/grading-method'
-import { drawLayout, type Layout } from '~/domain/layout'
+import { z } from 'zod'
+import { attemptDeadline, DEADLINE_GRACE_MS, isPastDeadline, quizOpen } from '~/domain/deadline'
+import { finalGrade } from '~/domain/grading-method'
 import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
-import { Prisma } from '~/generated/prisma/client'
+import { Prisma, type GradingMethod } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
+import { reviewOptions } from './quiz-settings.server'
 
-export type { Layout }
+/**
+ * What an attempt was drawn with, in the order shown: the stable question, the exact immutable
+ * version, and that version's option ids in the order this learner sees them.
+ */
+export type Layout = { questionId: string; versionId: string; optionIds: string[] }[]
 export type Response = QuizResponse
-export { finalGrade }
+export { DEADLINE_GRACE_MS, finalGrade }
 export interface ReviewOptions {
   score: boolean
   correct: boolean
   feedback: boolean
 }
 
+/** Messages a route can show in the learner's language (app/locales: `assess.errors.<code>`). */
+export type QuizErrorCode = 'lateSave' | 'saveAfterSubmit' | 'invalidAnswer' | 'notFound'
+
 export class QuizError extends Error {
   constructor(
     message: string,
     public status = 400,
+    public code?: QuizErrorCode,
   ) {
     super(message)
   }
+}
+
+/**
+ * The overdue sweep closes an attempt this long after its deadline, so a submit that arrived in
+ * time but waits in a busy server's queue normally finds it still open. A submit that arrived in
+ * time and comes later still overrides the sweep's result while the attempt waits for grading.
+ */
+export const SWEEP_GRACE_MS = 10_000
+
+function shuffle<T>(items: T[]): T[] {
+  const a = [...items]
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[a[i], a[j]] = [a[j]!, a[i]!]
+  }
+  return a
 }
 
 async function quizForLesson(courseSlug: string, lessonSlug: string, userId: string) {
@@ -52,10 +77,27 @@ async function quizForLesson(courseSlug: string, lessonSlug: string, userId: str
   return { quiz, enrolmentId: enrolment.id }
 }
 
+/**
+ * The pass mark and grading method that count for a learner's final grade: those stored with
+ * their latest attempt (each attempt keeps the settings it started under; a regrade rewrites them).
+ */
+function settingsOfAttempts(
+  quiz: { passMark: number; gradingMethod: GradingMethod },
+  attempts: { number: number; passMark: number; gradingMethod: GradingMethod }[],
+) {
+  const latest = attempts.reduce<(typeof attempts)[number] | null>(
+    (a, b) => (a && a.number > b.number ? a : b),
+    null,
+  )
+  return latest
+    ? { passMark: latest.passMark, gradingMethod: latest.gradingMethod }
+    : { passMark: quiz.passMark, gradingMethod: quiz.gradingMethod }
+}
+
 /** Summary for the quiz lesson page: settings, the learner's attempts and their final grade. */
 export async function quizOverview(courseSlug: string, lessonSlug: string, userId: string) {
   const { quiz } = await quizForLesson(courseSlug, lessonSlug, userId)
-  const attempts = await prisma.quizAttempt.findMany({
+  const rows = await prisma.quizAttempt.findMany({
     where: { quizId: quiz.id, userId },
     orderBy: { number: 'asc' },
     select: {
@@ -67,6 +109,8 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
       percent: true,
       passed: true,
       deadlineAt: true,
+      passMark: true,
+      gradingMethod: true,
     },
   })
   const slots = await prisma.quizSlot.findMany({
@@ -74,13 +118,26 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
     select: { questionId: true, drawCount: true },
   })
   const questionCount = slots.reduce((s, x) => s + (x.questionId ? 1 : x.drawCount), 0)
-  const graded = attempts
+  const graded = rows
     .filter((a) => a.status === 'GRADED' && a.percent != null)
     .map((a) => ({ number: a.number, percent: a.percent! }))
-  const finalPercent = finalGrade(quiz.gradingMethod, graded)
-  const used = attempts.length
+  const settings = settingsOfAttempts(quiz, rows)
+  const finalPercent = finalGrade(settings.gradingMethod, graded)
+  const used = rows.length
   const now = new Date()
   const open = quizOpen(quiz, now)
+  // The review options decide whether scores are shown here too (not only on the attempt page).
+  const review = reviewFor(quiz, 'GRADED', now)!
+  const attempts = rows.map((a) => ({
+    id: a.id,
+    number: a.number,
+    status: a.status,
+    startedAt: a.startedAt,
+    submittedAt: a.submittedAt,
+    deadlineAt: a.deadlineAt,
+    percent: review.score ? a.percent : null,
+    passed: review.score ? a.passed : null,
+  }))
   return {
     quiz: {
       id: quiz.id,
@@ -93,8 +150,8 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
       questionCount,
     },
     attempts,
-    finalPercent,
-    passed: quizPassed(quiz.gradingMethod, graded, quiz.passMark),
+    finalPercent: review.score ? finalPercent : null,
+    passed: review.score ? finalPercent != null && finalPercent >= settings.passMark : null,
     inProgress: attempts.find((a) => a.status === 'IN_PROGRESS') ?? null,
     canStart:
       open &&
@@ -112,15 +169,28 @@ export async function quizPassedForLessons(userId: string, lessonIds: string[]) 
       lessonId: true,
       passMark: true,
       gradingMethod: true,
-      attempts: { where: { userId, status: 'GRADED' }, select: { number: true, percent: true } },
+      attempts: {
+        where: { userId },
+        select: {
+          number: true,
+          status: true,
+          percent: true,
+          passMark: true,
+          gradingMethod: true,
+        },
+      },
     },
   })
   const passed = new Set<string>()
   for (const q of quizzes) {
-    const graded = q.attempts
-      .filter((a) => a.percent != null)
-      .map((a) => ({ number: a.number, percent: a.percent! }))
-    if (quizPassed(q.gradingMethod, graded, q.passMark)) passed.add(q.lessonId)
+    const settings = settingsOfAttempts(q, q.attempts)
+    const g = finalGrade(
+      settings.gradingMethod,
+      q.attempts
+        .filter((a) => a.status === 'GRADED' && a.percent != null)
+        .map((a) => ({ number: a.number, percent: a.percent! })),
+    )
+    if (g != null && g >= settings.passMark) passed.add(q.lessonId)
   }
   return passed
 }
@@ -156,6 +226,9 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
           closeAt: quiz.closeAt,
         }),
         layout,
+        // Kept with the attempt: a later change of the quiz's settings does not regrade it.
+        passMark: quiz.passMark,
+        gradingMethod: quiz.gradingMethod,
       },
       select: { id: true },
     })
@@ -173,60 +246,65 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   }
 }
 
+/**
+ * Draws the questions (their current versions; archived questions are not drawn) and orders the
+ * options. Options are shuffled per attempt; with shuffling turned off they are ordered by their
+ * random ids, never by authoring order (docs/decisions/050-versioned-questions.md).
+ */
 async function buildLayout(
   quizId: string,
   shuffleQuestions: boolean,
   shuffleOptions: boolean,
 ): Promise<Layout> {
   const slots = await prisma.quizSlot.findMany({ where: { quizId }, orderBy: { position: 'asc' } })
-  const categoryIds = [...new Set(slots.map((s) => s.categoryId).filter((c): c is string => !!c))]
-  const poolRows = categoryIds.length
-    ? await prisma.question.findMany({
-        where: { categoryId: { in: categoryIds } },
-        orderBy: { id: 'asc' },
-        select: { id: true, categoryId: true },
+  const chosen: { questionId: string; versionId: string; optionIds: string[] }[] = []
+  const live = { archivedAt: null, currentVersionId: { not: null } } as const
+  const pick = { id: true, currentVersion: { select: { id: true, optionIds: true } } } as const
+  for (const slot of slots) {
+    const taken = chosen.map((c) => c.questionId)
+    let rows: { id: string; currentVersion: { id: string; optionIds: string[] } | null }[] = []
+    if (slot.questionId) {
+      if (taken.includes(slot.questionId)) continue
+      rows = await prisma.question.findMany({
+        where: { id: slot.questionId, ...live },
+        select: pick,
       })
-    : []
-  const pools = new Map<string, string[]>()
-  for (const q of poolRows)
-    if (q.categoryId) pools.set(q.categoryId, [...(pools.get(q.categoryId) ?? []), q.id])
-  const candidates = [
-    ...new Set([...slots.map((s) => s.questionId), ...poolRows.map((q) => q.id)]),
-  ].filter((id): id is string => !!id)
-  const optionRows = await prisma.questionOption.findMany({
-    where: { questionId: { in: candidates } },
-    orderBy: { position: 'asc' },
-    select: { id: true, questionId: true },
-  })
-  const options = new Map<string, string[]>()
-  for (const o of optionRows)
-    options.set(o.questionId, [...(options.get(o.questionId) ?? []), o.id])
-  return drawLayout({
-    slots: slots.map((s) =>
-      s.questionId
-        ? { questionId: s.questionId }
-        : { categoryId: s.categoryId ?? '', drawCount: s.drawCount },
-    ),
-    pools,
-    options,
-    shuffleQuestions,
-    shuffleOptions,
-    rng: (n) => randomInt(n),
-  })
+    } else if (slot.categoryId) {
+      const pool = await prisma.question.findMany({
+        where: { categoryId: slot.categoryId, id: { notIn: taken }, ...live },
+        select: pick,
+      })
+      rows = shuffle(pool).slice(0, slot.drawCount)
+    }
+    for (const r of rows)
+      chosen.push({
+        questionId: r.id,
+        versionId: r.currentVersion!.id,
+        optionIds: r.currentVersion!.optionIds,
+      })
+  }
+  const order = shuffleQuestions ? shuffle(chosen) : chosen
+  return order.map((c) => ({
+    ...c,
+    optionIds: shuffleOptions ? shuffle(c.optionIds) : [...c.optionIds].sort(),
+  }))
 }
 
 function reviewFor(
   quiz: { closeAt: Date | null; reviewAfterSubmit: unknown; reviewAfterClose: unknown },
   status: string,
+  now = new Date(),
 ): ReviewOptions | null {
   if (status !== 'GRADED') return null
-  const closed = quiz.closeAt != null && quiz.closeAt <= new Date()
-  return (closed ? quiz.reviewAfterClose : quiz.reviewAfterSubmit) as ReviewOptions
+  const closed = quiz.closeAt != null && quiz.closeAt <= now
+  return reviewOptions(closed ? quiz.reviewAfterClose : quiz.reviewAfterSubmit)
 }
 
 /**
- * What the learner may see of an attempt. The answer key (option correctness, accepted answers,
- * numeric answers) is read only when the review options allow it.
+ * What the learner may see of an attempt: exactly the question versions and options it was drawn
+ * with. The answer key (option correctness, accepted and numeric answers) and the question's own
+ * feedback (it often states the answer) are read only when "show correct answers" is on; an
+ * option's feedback only for options the learner chose, unless the answers are shown.
  */
 export async function attemptView(attemptId: string, userId: string) {
   const attempt = await prisma.quizAttempt.findFirst({
@@ -238,19 +316,20 @@ export async function attemptView(attemptId: string, userId: string) {
       startedAt: true,
       deadlineAt: true,
       submittedAt: true,
+      lastSavedAt: true,
+      timedOut: true,
       score: true,
       maxScore: true,
       percent: true,
       passed: true,
+      passMark: true,
       layout: true,
       quiz: {
         select: {
           id: true,
-          passMark: true,
           closeAt: true,
           reviewAfterSubmit: true,
           reviewAfterClose: true,
-          gradingMethod: true,
         },
       },
       answers: { select: { questionId: true, response: true, score: true, maxScore: true } },
@@ -258,44 +337,49 @@ export async function attemptView(attemptId: string, userId: string) {
   })
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
   const review = reviewFor(attempt.quiz, attempt.status)
+  const showKey = review?.correct ?? false
+  const showFeedback = review?.feedback ?? false
   const layout = attempt.layout as Layout
-  const ids = layout.map((l) => l.questionId)
-  const questions = await prisma.question.findMany({
-    where: { id: { in: ids } },
+  const versions = await prisma.questionVersion.findMany({
+    where: { id: { in: layout.map((l) => l.versionId) } },
     select: {
       id: true,
       type: true,
       text: true,
       points: true,
-      feedback: review?.feedback ?? false,
-      acceptedAnswers: review?.correct ?? false,
-      numericAnswer: review?.correct ?? false,
+      feedback: showKey && showFeedback,
+      acceptedAnswers: showKey,
+      numericAnswer: showKey,
       competency: { select: { code: true, name: true } },
       level: true,
-      options: {
-        select: {
-          id: true,
-          text: true,
-          correct: review?.correct ?? false,
-          feedback: review?.feedback ?? false,
-        },
-      },
     },
   })
-  const byId = new Map(questions.map((q) => [q.id, q]))
+  const options = await prisma.questionOption.findMany({
+    where: { id: { in: layout.flatMap((l) => l.optionIds) } },
+    select: { id: true, text: true, correct: showKey, feedback: showFeedback },
+  })
+  const byId = new Map(versions.map((v) => [v.id, v]))
+  const optionById = new Map(options.map((o) => [o.id, o]))
   const answers = new Map(attempt.answers.map((a) => [a.questionId, a]))
   const items = layout.map((l, index) => {
-    const q = byId.get(l.questionId)!
-    const optionById = new Map(q.options.map((o) => [o.id, o]))
-    const a = answers.get(q.id)
+    const q = byId.get(l.versionId)!
+    const a = answers.get(l.questionId)
+    const response = (a?.response ?? null) as Response | null
+    const chosen = new Set(response?.optionIds ?? [])
     return {
       index: index + 1,
-      id: q.id,
+      id: l.questionId,
       type: q.type as QuestionType,
       text: q.text,
       points: q.points,
-      options: l.optionIds.map((id) => optionById.get(id)!).filter(Boolean),
-      response: (a?.response ?? null) as Response | null,
+      options: l.optionIds.flatMap((id) => {
+        const o = optionById.get(id)
+        if (!o) return []
+        // Feedback of an option the learner did not choose can give the key away.
+        const { feedback, ...rest } = o as typeof o & { feedback?: string | null }
+        return [showKey || chosen.has(id) ? { ...rest, feedback } : rest]
+      }),
+      response,
       score: review?.score ? (a?.score ?? 0) : undefined,
       feedback: 'feedback' in q ? (q.feedback as string | null) : undefined,
       acceptedAnswers: 'acceptedAnswers' in q ? (q.acceptedAnswers as string[]) : undefined,
@@ -312,7 +396,9 @@ export async function attemptView(attemptId: string, userId: string) {
       startedAt: attempt.startedAt,
       deadlineAt: attempt.deadlineAt,
       submittedAt: attempt.submittedAt,
-      passMark: attempt.quiz.passMark,
+      lastSavedAt: attempt.lastSavedAt,
+      timedOut: attempt.timedOut,
+      passMark: attempt.passMark,
       score: review?.score ? attempt.score : null,
       maxScore: review?.score ? attempt.maxScore : null,
       percent: review?.score ? attempt.percent : null,
@@ -323,53 +409,106 @@ export async function attemptView(attemptId: string, userId: string) {
   }
 }
 
-/** Parses form fields q_<questionId> (radio/checkbox/text) into responses for the layout. */
-export function responsesFromForm(form: FormData, layout: Layout): Record<string, Response> {
-  const out: Record<string, Response> = {}
+/** Longest text answer accepted (an essay); short and numeric answers are far below it. */
+export const MAX_TEXT_ANSWER = 20_000
+
+/**
+ * The schema of the answers to one attempt, built from its layout: only its questions, for a
+ * choice question only that question's option ids and each at most once, text within its cap.
+ */
+export function answersSchema(layout: Layout) {
+  const shape: Record<string, z.ZodTypeAny> = {}
   for (const l of layout) {
-    const key = `q_${l.questionId}`
-    if (!form.has(key)) continue
-    const values = form.getAll(key).map(String)
-    if (l.optionIds.length)
-      out[l.questionId] = { optionIds: values.filter((v) => l.optionIds.includes(v)) }
-    else {
-      const text = values[0] ?? ''
-      // Stored as typed plus the number it reads as ("6.600.000" -> 6600000); an ambiguous
-      // "6.600" keeps value null and is settled at grading by the key's magnitude.
-      out[l.questionId] = { text, value: indonesianNumberValue(text) }
+    if (l.optionIds.length) {
+      const ids = l.optionIds as [string, ...string[]]
+      shape[l.questionId] = z
+        .object({
+          optionIds: z
+            .array(z.enum(ids, { message: 'Pilihan jawaban tidak termasuk soal ini.' }))
+            .max(ids.length)
+            .refine((a) => new Set(a).size === a.length, 'Pilihan jawaban dikirim dua kali.'),
+        })
+        .strict()
+        .optional()
+    } else {
+      shape[l.questionId] = z
+        .object({
+          text: z
+            .string()
+            .max(MAX_TEXT_ANSWER, `Jawaban paling panjang ${MAX_TEXT_ANSWER} karakter.`)
+            .optional(),
+          value: z.number().finite().nullable().optional(),
+        })
+        .strict()
+        .optional()
     }
   }
-  return out
+  return z.object(shape).strict()
+}
+
+/**
+ * Reads answers (responses by question id, or the attempt page's form) against the attempt's
+ * layout. In a form, `q_<questionId>` carries the choice(s) or text; `shown` lists the questions
+ * on the page, so a multiple-answer question with every box unticked (the browser sends nothing
+ * for it) is saved as an empty answer instead of keeping the old ticks.
+ */
+export function parseAnswers(
+  given: Record<string, Response> | FormData,
+  layout: Layout,
+): Record<string, Response> {
+  let raw: Record<string, unknown> = given as Record<string, unknown>
+  if (given instanceof FormData) {
+    raw = {}
+    const shown = new Set(given.getAll('shown').map(String))
+    for (const l of layout) {
+      const key = `q_${l.questionId}`
+      if (!given.has(key) && !shown.has(l.questionId)) continue
+      const values = given.getAll(key).map(String)
+      if (l.optionIds.length) raw[l.questionId] = { optionIds: values.filter((v) => v !== '') }
+      else {
+        const text = values[0] ?? ''
+        // Stored as typed plus the number it reads as ("6.600.000" -> 6600000); an ambiguous
+        // "6.600" keeps value null and is settled at grading by the key's magnitude.
+        raw[l.questionId] = { text, value: indonesianNumberValue(text) }
+      }
+    }
+  }
+  const parsed = answersSchema(layout).safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const unknown = issue.code === 'unrecognized_keys'
+    throw new QuizError(
+      unknown ? 'Jawaban untuk soal yang tidak termasuk percobaan ini.' : issue.message,
+      400,
+      'invalidAnswer',
+    )
+  }
+  return parsed.data as Record<string, Response>
 }
 
 async function openAttempt(attemptId: string, userId: string) {
   const rows = await prisma.$queryRaw<
-    { id: string; status: string; deadlineAt: Date | null; layout: unknown }[]
+    { id: string; status: string; deadlineAt: Date | null; layout: unknown; timedOut: boolean }[]
   >`
-    SELECT id, status::text AS status, "deadlineAt", layout FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
   const attempt = rows[0]
-  if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
+  if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404, 'notFound')
   return attempt
 }
 
-/** Upserts many answers in one statement (one round trip, not one per question). */
-async function upsertAnswers(
-  db: Pick<Prisma.TransactionClient, '$executeRaw'>,
-  attemptId: string,
-  entries: [string, Response][],
-  now: Date,
-) {
-  if (entries.length === 0) return
-  const questionIds = entries.map(([q]) => q)
-  const responses = entries.map(([, r]) => JSON.stringify(r))
-  await db.$executeRaw`
-    INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
-    SELECT ${attemptId}, t.q, t.r::jsonb, (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-    FROM unnest(${questionIds}::text[], ${responses}::text[]) AS t(q, r)
-    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"`
-}
+export const LATE_SAVE_MESSAGE =
+  'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.'
+export const SAVE_AFTER_SUBMIT_MESSAGE =
+  'Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.'
 
-/** Saves answers while the attempt is open; refuses them after the deadline. */
+/**
+ * Saves answers while the attempt is open, as ONE guarded statement: the attempt must still be in
+ * progress and the request must have arrived before the deadline (plus grace) — checked on the row
+ * the statement locks, so a save racing a submit either lands before it or changes nothing. Each
+ * answer keeps the arrival time of the request that wrote it, and an answer is only replaced by
+ * one that arrived later: of two saves in flight, the later-arrived wins whatever the order the
+ * server processes them in.
+ */
 export async function saveAnswers(
   attemptId: string,
   userId: string,
@@ -379,16 +518,33 @@ export async function saveAnswers(
   receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
-  const responses =
-    given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
   if (attempt.status !== 'IN_PROGRESS')
-    throw new QuizError('Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.', 409)
+    throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
   if (isPastDeadline(attempt.deadlineAt, receivedAt))
-    throw new QuizError('Waktu pengerjaan sudah habis; jawaban tidak disimpan.', 409)
-  const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
-  const entries = Object.entries(responses).filter(([qid]) => allowed.has(qid))
-  if (entries.length === 0) return { saved: 0, ambiguousNumbers: 0 }
-  await upsertAnswers(prisma, attemptId, entries, new Date())
+    throw new QuizError(LATE_SAVE_MESSAGE, 409, 'lateSave')
+  const entries = Object.entries(parseAnswers(given, attempt.layout as Layout))
+  const arrival = new Date(receivedAt).toISOString()
+  const grace = DEADLINE_GRACE_MS
+  const [row] = await prisma.$queryRaw<{ moved: number; status: string | null }[]>`
+    WITH moved AS (
+      UPDATE "QuizAttempt" SET "lastSavedAt" = GREATEST("lastSavedAt", (${arrival}::timestamptz AT TIME ZONE 'UTC'))
+      WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
+        AND ("deadlineAt" IS NULL OR (${arrival}::timestamptz AT TIME ZONE 'UTC') <= "deadlineAt" + make_interval(secs => ${grace}::float8 / 1000))
+      RETURNING id
+    ), answers AS (
+      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
+      SELECT moved.id, t.q, t.r::jsonb, (${arrival}::timestamptz AT TIME ZONE 'UTC')
+      FROM moved, unnest(${entries.map(([q]) => q)}::text[], ${entries.map(([, r]) => JSON.stringify(r))}::text[]) AS t(q, r)
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
+      WHERE "AttemptAnswer"."savedAt" <= EXCLUDED."savedAt"
+      RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM answers) AS saved,
+           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`
+  if (!row?.moved) {
+    // The submit (or the sweep) got there first.
+    throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
+  }
   // Numbers that read two ways ("6.600"): saved as typed, and the learner is told to make them clear.
   const ambiguousNumbers = entries.filter(
     ([, r]) => typeof r.text === 'string' && parseIndonesianNumber(r.text).kind === 'ambiguous',
@@ -396,10 +552,23 @@ export async function saveAnswers(
   return { saved: entries.length, ambiguousNumbers }
 }
 
+export type SubmitOutcome =
+  /** Submitted now with the answers sent (or, if late, with those saved in time). */
+  | 'submitted'
+  /** The overdue sweep had closed the attempt; this in-time submit's answers replaced the saved ones. */
+  | 'overrodeTimeout'
+  /** Already submitted by the learner (a double submit): nothing changed. */
+  | 'alreadySubmitted'
+  /** The sweep closed it and grading had finished before this submit was processed. */
+  | 'timedOutGraded'
+
 /**
  * Submits: the state change, the answers given with the submit (when still in time) and the
  * grading job's outbox row are ONE SQL statement (data-modifying CTEs are atomic), so an exam-end
- * burst costs one round trip per submission. A second submit changes nothing.
+ * burst costs one round trip per submission. A second submit changes nothing. A submit that
+ * arrived in time is honoured even when the overdue sweep closed the attempt first: while the
+ * attempt waits for grading, its answers replace the ones the sweep saw (the grading job, queued
+ * by the sweep, reads them; a grading run already under way notices and retries).
  */
 export async function submitAttempt(
   attemptId: string,
@@ -410,44 +579,72 @@ export async function submitAttempt(
   receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
-  const responses =
-    given instanceof FormData ? responsesFromForm(given, attempt.layout as Layout) : given
-  if (attempt.status !== 'IN_PROGRESS') return { alreadySubmitted: true, lateAnswersRefused: false }
   const late = isPastDeadline(attempt.deadlineAt, receivedAt)
-  const allowed = new Set((attempt.layout as Layout).map((l) => l.questionId))
-  const entries = late ? [] : Object.entries(responses).filter(([qid]) => allowed.has(qid))
+  const responses = parseAnswers(given, attempt.layout as Layout)
+  const lateAnswersRefused = late && Object.keys(responses).length > 0
+  if (attempt.status !== 'IN_PROGRESS' && (late || !attempt.timedOut)) {
+    return {
+      outcome: (attempt.timedOut ? 'timedOutGraded' : 'alreadySubmitted') as SubmitOutcome,
+      alreadySubmitted: true,
+      lateAnswersRefused,
+    }
+  }
+  const entries = late ? [] : Object.entries(responses)
   const now = new Date().toISOString()
-  const rows = await prisma.$queryRaw<{ outbox_id: string | null }[]>`
-    WITH moved AS (
-      UPDATE "QuizAttempt" SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
-      WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
-      RETURNING id
+  const arrival = new Date(receivedAt).toISOString()
+  // `old` locks the row and yields its state before this statement: a fresh submit moves
+  // IN_PROGRESS -> SUBMITTED and records the grading job; an in-time submit after the sweep
+  // (SUBMITTED and timedOut, not yet graded) keeps SUBMITTED, replaces the answers and reuses the
+  // sweep's grading job.
+  const rows = await prisma.$queryRaw<{ outbox_id: string | null; old_status: string | null }[]>`
+    WITH old AS (
+      SELECT id, status::text AS status FROM "QuizAttempt"
+      WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE
+    ), moved AS (
+      UPDATE "QuizAttempt" a SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC'),
+        "lastSavedAt" = GREATEST(a."lastSavedAt", (${arrival}::timestamptz AT TIME ZONE 'UTC')),
+        "timedOut" = false
+      FROM old
+      WHERE a.id = old.id AND (old.status = 'IN_PROGRESS' OR (old.status = 'SUBMITTED' AND a."timedOut" AND NOT ${late}::boolean))
+      RETURNING a.id, old.status AS old_status
     ), answers AS (
       INSERT INTO "AttemptAnswer" ("attemptId", "questionId", "response", "savedAt")
-      SELECT ${attemptId}, t.q, t.r::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC')
-      FROM unnest(${entries.map(([q]) => q)}::text[], ${entries.map(([, r]) => JSON.stringify(r))}::text[]) AS t(q, r)
-      WHERE EXISTS (SELECT 1 FROM moved)
+      SELECT moved.id, t.q, t.r::jsonb, (${arrival}::timestamptz AT TIME ZONE 'UTC')
+      FROM moved, unnest(${entries.map(([q]) => q)}::text[], ${entries.map(([, r]) => JSON.stringify(r))}::text[]) AS t(q, r)
       ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
     ), outbox AS (
-      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(gradeAttemptJob, { attemptId }, now)} FROM moved
+      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(gradeAttemptJob, { attemptId }, now)}
+      FROM moved WHERE moved.old_status = 'IN_PROGRESS'
       RETURNING id
     )
-    SELECT (SELECT id FROM outbox) AS outbox_id`
+    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`
   const outboxId = rows[0]?.outbox_id ?? null
+  const oldStatus = rows[0]?.old_status ?? null
   if (outboxId) relaySoon([outboxId])
+  const outcome: SubmitOutcome =
+    oldStatus === 'IN_PROGRESS'
+      ? 'submitted'
+      : oldStatus === 'SUBMITTED'
+        ? 'overrodeTimeout'
+        : attempt.timedOut || attempt.status === 'IN_PROGRESS'
+          ? 'timedOutGraded'
+          : 'alreadySubmitted'
   return {
-    alreadySubmitted: outboxId === null,
-    lateAnswersRefused: late && Object.keys(responses).length > 0,
+    outcome,
+    alreadySubmitted: oldStatus === null,
+    lateAnswersRefused,
   }
 }
 
 /**
- * Scheduled: closes attempts whose deadline has passed and queues their grading, `batch` at a time
- * in one statement each (attempt state and outbox rows together). At the end of a timed exam a
- * whole cohort can run out of time at once; SKIP LOCKED lets a submit that is being written win.
+ * Scheduled: closes attempts whose deadline passed more than SWEEP_GRACE_MS ago and queues their
+ * grading, `batch` at a time in one statement each (attempt state and outbox rows together). At
+ * the end of a timed exam a whole cohort can run out of time at once; SKIP LOCKED lets a submit
+ * that is being written win. The attempt is marked `timedOut`, so an in-time submit processed
+ * later can still override it while it waits for grading.
  */
 export async function finaliseOverdueAttempts(batch = 2_000) {
-  const cutoff = overdueCutoff(Date.now())
+  const cutoff = new Date(Date.now() - SWEEP_GRACE_MS)
   let total = 0
   for (;;) {
     const now = new Date()
@@ -457,7 +654,8 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
         WHERE status = 'IN_PROGRESS' AND "deadlineAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
         LIMIT ${batch} FOR UPDATE SKIP LOCKED
       ), moved AS (
-        UPDATE "QuizAttempt" a SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
+        UPDATE "QuizAttempt" a SET status = 'SUBMITTED', "submittedAt" = (${now}::timestamptz AT TIME ZONE 'UTC'),
+          "timedOut" = true
         FROM due WHERE a.id = due.id AND a.status = 'IN_PROGRESS'
         RETURNING a.id
       )
@@ -469,4 +667,12 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
     total += rows.length
     if (rows.length < batch) return total
   }
+}
+
+/** State of one of the learner's attempts for the result page's poll (null: not theirs or none). */
+export async function attemptStatus(attemptId: string, userId: string) {
+  const [row] = await prisma.$queryRaw<{ status: string; rated: boolean }[]>`
+    SELECT status::text AS status, "ratedAt" IS NOT NULL AS rated
+    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+  return row ?? null
 }

@@ -25,8 +25,11 @@ const scoreField = z
   .transform((v) => (v === '' ? null : Number(v.replace(',', '.'))))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const view = await essayGradingView(params.attemptId!)
+  const actor = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const view = await essayGradingView(params.attemptId!, actor).catch((e) => {
+    if (e instanceof EssayGradingError) throw new Response(e.message, { status: e.status })
+    throw e
+  })
   if (!view) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
   return view
 }
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   try {
-    const result = await gradeEssays(params.attemptId!, grader.id, scores)
+    const result = await gradeEssays(params.attemptId!, grader, scores)
     return redirect(
       result.complete
         ? '/authoring/grading?saved=complete'

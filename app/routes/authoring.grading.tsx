@@ -22,10 +22,10 @@ function noticeFrom(url: URL) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const actor = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   // This route is also the parent of /authoring/grading/:attemptId, which renders on its own.
   if (params.attemptId) return { list: null, notice: null }
-  return { list: await listAttemptsNeedingGrading(), notice: noticeFrom(new URL(request.url)) }
+  return { list: await listAttemptsNeedingGrading(actor), notice: noticeFrom(new URL(request.url)) }
 }
 
 // The parent match keeps its pathname between the list and a grading page, so by default its loader

@@ -26,6 +26,7 @@ import {
   updateQuizSettings,
 } from '~/models/quiz-settings.server'
 import { FieldError } from '~/models/user.server'
+import { RegradeError, regradesOf, requestRegrade } from '~/jobs/regrade-quiz.server'
 import { requireRole } from '~/utils/auth.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -33,6 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 const NOT_FOUND = 'Kuis tidak ditemukan.'
+const REGRADE_QUEUED = 'Penilaian ulang dijadwalkan dan dicatat.'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'INSTRUCTOR', 'ADMIN')
@@ -49,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slots: quiz.slots.map((s) => ({ ...s, field: drawField(s.id) })),
     },
     defaults: settingsFormDefaults(quiz),
+    regrades: await regradesOf(quiz.id),
   }
 }
 
@@ -56,21 +59,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const quiz = await quizSettings(params.quizId!)
   if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
-  const submission = parseWithZod(await request.formData(), {
+  const form = await request.formData()
+  if (form.get('intent') === 'regrade') {
+    // The explicit, audited regrade: earlier attempts take the current pass mark and method.
+    try {
+      await requestRegrade(quiz.id, user)
+      return { result: undefined, saved: false, regrade: { ok: true, message: REGRADE_QUEUED } }
+    } catch (e) {
+      if (e instanceof RegradeError)
+        return data(
+          { result: undefined, saved: false, regrade: { ok: false, message: e.message } },
+          { status: e.status },
+        )
+      throw e
+    }
+  }
+  const submission = parseWithZod(form, {
     schema: quizSettingsSchema(quiz.slots),
   })
   if (submission.status !== 'success')
-    return data({ result: submission.reply(), saved: false }, { status: 400 })
+    return data({ result: submission.reply(), saved: false, regrade: null }, { status: 400 })
   try {
     const saved = await updateQuizSettings(quiz.id, submission.value, user.id)
     if (!saved) throw new Response(NOT_FOUND, { status: 404 })
-    return { result: submission.reply(), saved: true }
+    return { result: submission.reply(), saved: true, regrade: null }
   } catch (e) {
     if (e instanceof FieldError) {
       const reply = e.field
         ? submission.reply({ fieldErrors: { [e.field]: [e.message] } })
         : submission.reply({ formErrors: [e.message] })
-      return data({ result: reply, saved: false }, { status: 400 })
+      return data({ result: reply, saved: false, regrade: null }, { status: 400 })
     }
     throw e
   }
@@ -139,10 +157,10 @@ function numberInputProps(field: FieldMetadata<unknown>, min: number, max: numbe
 }
 
 export default function QuizSettingsPage() {
-  const { quiz, defaults } = useLoaderData<typeof loader>()
+  const { quiz, defaults, regrades } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const saved = actionData?.saved === true
-  const failed = actionData?.result.status === 'error'
+  const failed = actionData?.result?.status === 'error'
   return (
     <>
       <p>
@@ -160,8 +178,9 @@ export default function QuizSettingsPage() {
       <p className="muted">
         Batas waktu, waktu tutup, jumlah soal, dan urutan acak ditetapkan saat peserta memulai
         percobaan: percobaan yang sudah berjalan tetap memakai batas waktu dan soal yang didapatnya.
-        Nilai lulus berlaku untuk percobaan yang dinilai setelah disimpan; metode penilaian dan
-        pilihan tinjauan berlaku untuk semua percobaan.
+        Nilai lulus dan metode penilaian disimpan bersama setiap percobaan saat dimulai; percobaan
+        lama hanya berubah melalui penilaian ulang yang tercatat (tombol di bawah). Pilihan tinjauan
+        berlaku untuk semua percobaan.
         {quiz.attemptsInProgress > 0
           ? ` Saat ini ${quiz.attemptsInProgress} percobaan sedang berjalan.`
           : null}
@@ -178,6 +197,35 @@ export default function QuizSettingsPage() {
 
       {/* After a save the fields keep what was submitted, which is what is now stored. */}
       <SettingsForm quiz={quiz} defaults={defaults} lastResult={actionData?.result} />
+
+      <section className="card" aria-labelledby="regrade-heading">
+        <h2 id="regrade-heading">Penilaian ulang</h2>
+        {actionData?.regrade ? (
+          <Flash
+            ok={actionData.regrade.ok}
+            message={actionData.regrade.message}
+            testId="regrade-message"
+          />
+        ) : null}
+        <Form method="post">
+          <button type="submit" name="intent" value="regrade" className="button-secondary">
+            Nilai ulang percobaan lama dengan pengaturan tersimpan
+          </button>
+        </Form>
+        {regrades.length ? (
+          <ul data-testid="regrades">
+            {regrades.map((r) => (
+              <li key={r.id}>
+                {new Date(r.requestedAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })} WIB
+                — {r.requestedBy.name}: nilai lulus {r.passMark}%, metode {r.gradingMethod};{' '}
+                {r.finishedAt
+                  ? `selesai, ${Array.isArray(r.changes) ? r.changes.length : 0} percobaan berubah`
+                  : 'menunggu'}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
     </>
   )
 }

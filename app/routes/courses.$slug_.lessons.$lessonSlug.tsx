@@ -217,9 +217,11 @@ export default function LessonPage() {
                           </td>
                           <td>
                             {a.status === 'GRADED'
-                              ? a.passed
-                                ? t('ui.lesson.passed')
-                                : t('ui.lesson.notPassed')
+                              ? a.passed == null
+                                ? t('ui.lesson.graded') // the review options hide the score for now
+                                : a.passed
+                                  ? t('ui.lesson.passed')
+                                  : t('ui.lesson.notPassed')
                               : a.status === 'IN_PROGRESS'
                                 ? t('ui.lesson.inProgress')
                                 : t('ui.lesson.grading')}

@@ -12,8 +12,12 @@ import {
   useFetcher,
   useLoaderData,
   useRevalidator,
+  useSubmit,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import i18next from '~/i18next.server'
 import { competencyProfile } from '~/models/profile.server'
 import { attemptView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
@@ -80,47 +84,84 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lesson: { slug: lesson.slug, title: lesson.title },
     course: lesson.module.course,
     now: Date.now(),
+    notice:
+      SUBMIT_NOTICES.find((n) => n === new URL(request.url).searchParams.get('notice')) ?? null,
   }
 }
 
+/** What the learner was told after a submit: kept in the URL so a reload still says it. */
+const SUBMIT_NOTICES = ['lateSubmit', 'overrodeTimeout', 'timedOutGraded'] as const
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
+  const arrival = receivedAt(request)
+  const t = await i18next.getFixedT(request)
   const form = await request.formData()
+  const intent = form.get('intent')
   try {
-    if (form.get('intent') === 'submit') {
-      const r = await submitAttempt(params.attemptId!, user.id, form, receivedAt(request))
-      if (r.lateAnswersRefused) {
-        return data(
-          {
-            message:
-              'Waktu pengerjaan sudah habis: jawaban terakhir tidak disimpan, jawaban sebelumnya dinilai.',
-            error: true,
-          },
-          { status: 409 },
-        )
-      }
-      return redirect(`/quiz/${params.attemptId}`)
+    if (intent === 'submit') {
+      const r = await submitAttempt(params.attemptId!, user.id, form, arrival)
+      const notice = r.lateAnswersRefused
+        ? 'lateSubmit'
+        : r.outcome === 'overrodeTimeout' || r.outcome === 'timedOutGraded'
+          ? r.outcome
+          : null
+      return redirect(`/quiz/${params.attemptId}${notice ? `?notice=${notice}` : ''}`)
     }
-    const r = await saveAnswers(params.attemptId!, user.id, form, receivedAt(request))
-    const hint = r.ambiguousNumbers ? ` ${id.domain.numbers.DOT_THOUSANDS_OR_DECIMAL}` : ''
-    return { message: `${r.saved} jawaban tersimpan.${hint}`, error: false }
+    const r = await saveAnswers(params.attemptId!, user.id, form, arrival)
+    if (intent === 'confirm') {
+      // Without JavaScript, "Kumpulkan" saves the answers and shows a confirmation step.
+      return { message: null, error: false, confirm: true, savedAt: arrival }
+    }
+    return {
+      message:
+        t('assess.saved', { count: r.saved }) +
+        (r.ambiguousNumbers ? ` ${t('domain.numbers.DOT_THOUSANDS_OR_DECIMAL')}` : ''),
+      error: false,
+      confirm: false,
+      savedAt: arrival,
+    }
   } catch (e) {
-    if (e instanceof QuizError)
-      return data({ message: e.message, error: true }, { status: e.status })
+    if (e instanceof QuizError) {
+      const message = e.code ? t(`assess.errors.${e.code}`) : e.message
+      return data(
+        { message, error: true, confirm: intent === 'confirm', savedAt: null },
+        { status: e.status },
+      )
+    }
     throw e
   }
 }
 
-function Countdown({ deadline, serverNow }: { deadline: Date | string; serverNow: number }) {
+/** An autosave changes nothing on the page: no revalidation of the loaders. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get('intent') === 'save' ? false : defaultShouldRevalidate)
+
+function Countdown({
+  deadline,
+  serverNow,
+  onZero,
+}: {
+  deadline: Date | string
+  serverNow: number
+  onZero: () => void
+}) {
   const skew = useRef(serverNow - Date.now())
+  const fired = useRef(false)
   const [left, setLeft] = useState(() => Math.max(0, new Date(deadline).getTime() - serverNow))
   useEffect(() => {
-    const t = setInterval(
-      () => setLeft(Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current))),
-      1000,
-    )
+    const t = setInterval(() => {
+      const l = Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current))
+      setLeft(l)
+      if (l === 0 && !fired.current) {
+        fired.current = true
+        onZero()
+      }
+    }, 1000)
     return () => clearInterval(t)
-  }, [deadline])
+  }, [deadline, onZero])
   const m = Math.floor(left / 60_000)
   const s = Math.floor((left % 60_000) / 1000)
   return (
@@ -130,25 +171,109 @@ function Countdown({ deadline, serverNow }: { deadline: Date | string; serverNow
   )
 }
 
+type Item = ReturnType<typeof useLoaderData<typeof loader>>['items'][number]
+
+/** Questions with an answer in the form as it is now (used by the confirmation). */
+function unansweredIn(form: HTMLFormElement, items: Item[]) {
+  const fd = new FormData(form)
+  return items.filter((q) => {
+    const values = fd.getAll(`q_${q.id}`).map(String)
+    return !values.some((v) => v.trim() !== '')
+  }).length
+}
+
+/** Polls the small status resource with back-off until grading and rating are done. */
+function useGradingStatus(attemptId: string, waiting: boolean, onChange: () => void) {
+  useEffect(() => {
+    if (!waiting) return
+    let delay = 1000
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout>
+    const tick = async () => {
+      try {
+        const res = await fetch(`/quiz/${attemptId}/status`, {
+          headers: { accept: 'application/json' },
+        })
+        if (res.ok) {
+          const s = (await res.json()) as { status: string; rated: boolean }
+          if (s.status !== 'SUBMITTED' && (s.status !== 'GRADED' || s.rated)) {
+            onChange()
+            return
+          }
+        }
+      } catch {
+        // Network hiccup: try again later.
+      }
+      if (stopped) return
+      delay = Math.min(delay * 2, 15_000)
+      timer = setTimeout(tick, delay)
+    }
+    timer = setTimeout(tick, delay)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [attemptId, waiting, onChange])
+}
+
 export default function QuizAttemptPage() {
-  const { attempt, items, review, competencies, lesson, course, now } =
+  const { attempt, items, review, competencies, lesson, course, now, notice } =
     useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
-  const autosave = useFetcher<typeof action>()
+  const autosave = useFetcher<typeof action>({ key: `autosave-${attempt.id}` })
   const revalidator = useRevalidator()
+  const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const debounce = useRef<ReturnType<typeof setTimeout>>()
+  const [unanswered, setUnanswered] = useState(0)
+  const [timeUp, setTimeUp] = useState(false)
   const waiting =
     attempt.status === 'SUBMITTED' ||
     (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
+  const refresh = useCallback(() => revalidator.revalidate(), [revalidator])
+  useGradingStatus(attempt.id, waiting, refresh)
 
-  useEffect(() => {
-    if (!waiting) return
-    const t = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 1000)
-    return () => clearInterval(t)
-  }, [waiting, revalidator])
+  const onZero = useCallback(() => {
+    const form = formRef.current
+    if (!form) return
+    // Capture the answers first: the read-only fieldset below would drop disabled inputs.
+    const fd = new FormData(form)
+    fd.set('intent', 'submit')
+    clearTimeout(debounce.current)
+    setTimeUp(true)
+    submit(fd, { method: 'post', replace: true })
+  }, [submit])
 
   const message = autosave.data?.message ?? actionData?.message
   const isError = autosave.data?.error ?? actionData?.error
+
+  if (attempt.status === 'IN_PROGRESS' && actionData?.confirm && !actionData.error) {
+    // The confirmation step without JavaScript: the answers are saved; submit or go back.
+    const left = items.filter((q) => !answered(q.response)).length
+    return (
+      <>
+        <h1>{t('assess.confirm.title')}</h1>
+        <p data-testid="confirm-unanswered">
+          {left
+            ? t('assess.confirm.unanswered', { count: left, total: items.length })
+            : t('assess.confirm.allAnswered', { total: items.length })}
+        </p>
+        <p>{t('assess.confirm.note')}</p>
+        <Form method="post" replace>
+          <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+            <button type="submit" name="intent" value="submit">
+              {t('assess.confirm.yes')}
+            </button>
+            <Link className="button button-secondary" to={`/quiz/${attempt.id}`}>
+              {t('assess.confirm.back')}
+            </Link>
+          </div>
+        </Form>
+      </>
+    )
+  }
 
   if (attempt.status === 'IN_PROGRESS') {
     return (
@@ -159,7 +284,14 @@ export default function QuizAttemptPage() {
         <h1>
           {lesson.title} — percobaan {attempt.number}
         </h1>
-        {attempt.deadlineAt ? <Countdown deadline={attempt.deadlineAt} serverNow={now} /> : null}
+        {attempt.deadlineAt ? (
+          <Countdown deadline={attempt.deadlineAt} serverNow={now} onZero={onZero} />
+        ) : null}
+        {timeUp ? (
+          <p className="alert alert-info" role="status" data-testid="time-up">
+            {t('assess.timeUp')}
+          </p>
+        ) : null}
         {message ? (
           <p
             className={`alert ${isError ? 'alert-error' : 'alert-info'}`}
@@ -173,84 +305,152 @@ export default function QuizAttemptPage() {
           method="post"
           ref={formRef}
           onChange={() => {
-            if (formRef.current) {
+            // Debounced autosave of the whole form; it does not revalidate the page.
+            clearTimeout(debounce.current)
+            debounce.current = setTimeout(() => {
+              if (!formRef.current || timeUp) return
               const fd = new FormData(formRef.current)
               fd.set('intent', 'save')
               autosave.submit(fd, { method: 'post' })
-            }
+            }, 800)
           }}
         >
-          {items.map((q) => (
-            <div className="question" key={q.id} data-testid="question">
-              {q.options.length ? (
-                <fieldset>
-                  <legend>
-                    {q.index}. {q.text}{' '}
-                    {q.type === 'MULTIPLE' ? (
-                      <span className="hint">(pilih semua yang benar)</span>
-                    ) : null}
-                  </legend>
-                  {q.options.map((o) => (
-                    <label key={o.id}>
-                      <input
-                        type={q.type === 'MULTIPLE' ? 'checkbox' : 'radio'}
-                        name={`q_${q.id}`}
-                        value={o.id}
-                        defaultChecked={q.response?.optionIds?.includes(o.id) ?? false}
-                      />{' '}
-                      {o.text}
+          <fieldset disabled={timeUp} style={{ border: 0, padding: 0, margin: 0 }}>
+            {items.map((q) => (
+              <div className="question" key={q.id} data-testid="question">
+                <input type="hidden" name="shown" value={q.id} />
+                {q.options.length ? (
+                  <fieldset>
+                    <legend>
+                      {q.index}. {q.text}{' '}
+                      {q.type === 'MULTIPLE' ? (
+                        <span className="hint">(pilih semua yang benar)</span>
+                      ) : null}
+                    </legend>
+                    {q.options.map((o) => (
+                      <label key={o.id}>
+                        <input
+                          type={q.type === 'MULTIPLE' ? 'checkbox' : 'radio'}
+                          name={`q_${q.id}`}
+                          value={o.id}
+                          defaultChecked={q.response?.optionIds?.includes(o.id) ?? false}
+                        />{' '}
+                        {o.text}
+                      </label>
+                    ))}
+                  </fieldset>
+                ) : (
+                  <div className="field">
+                    <label htmlFor={`q_${q.id}`}>
+                      {q.index}. {q.text}
                     </label>
-                  ))}
-                </fieldset>
-              ) : (
-                <div className="field">
-                  <label htmlFor={`q_${q.id}`}>
-                    {q.index}. {q.text}
-                  </label>
-                  {q.type === 'ESSAY' ? (
-                    <textarea
-                      id={`q_${q.id}`}
-                      name={`q_${q.id}`}
-                      rows={6}
-                      defaultValue={q.response?.text ?? ''}
-                    />
-                  ) : (
-                    <input
-                      id={`q_${q.id}`}
-                      name={`q_${q.id}`}
-                      type="text"
-                      inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'}
-                      defaultValue={q.response?.text ?? ''}
-                    />
-                  )}
-                </div>
-              )}
+                    {q.type === 'ESSAY' ? (
+                      <textarea
+                        id={`q_${q.id}`}
+                        name={`q_${q.id}`}
+                        rows={6}
+                        maxLength={20_000}
+                        defaultValue={q.response?.text ?? ''}
+                      />
+                    ) : (
+                      <input
+                        id={`q_${q.id}`}
+                        name={`q_${q.id}`}
+                        type="text"
+                        maxLength={200}
+                        inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'}
+                        defaultValue={q.response?.text ?? ''}
+                      />
+                    )}
+                  </div>
+                )}
+              </div>
+            ))}
+            <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+              <button type="submit" name="intent" value="save" className="button-secondary">
+                {t('assess.saveButton')}
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="confirm"
+                data-testid="submit-quiz"
+                onClick={(e) => {
+                  // With JavaScript: confirm in a dialog (without it: a confirmation step page).
+                  const dialog = dialogRef.current
+                  if (!formRef.current || !dialog || typeof dialog.showModal !== 'function') return
+                  e.preventDefault()
+                  setUnanswered(unansweredIn(formRef.current, items))
+                  dialog.showModal()
+                }}
+              >
+                {t('assess.submit')}
+              </button>
             </div>
-          ))}
-          <div style={{ display: 'flex', gap: '1rem' }}>
-            <button type="submit" name="intent" value="save" className="button-secondary">
-              Simpan jawaban
+          </fieldset>
+        </Form>
+        <dialog ref={dialogRef} aria-labelledby="confirm-title" data-testid="confirm-dialog">
+          <h2 id="confirm-title">{t('assess.confirm.title')}</h2>
+          <p data-testid="confirm-unanswered">
+            {unanswered
+              ? t('assess.confirm.unanswered', { count: unanswered, total: items.length })
+              : t('assess.confirm.allAnswered', { total: items.length })}
+          </p>
+          <p>{t('assess.confirm.note')}</p>
+          <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+            <button
+              type="button"
+              onClick={() => {
+                dialogRef.current?.close()
+                const form = formRef.current
+                if (!form) return
+                clearTimeout(debounce.current)
+                const fd = new FormData(form)
+                fd.set('intent', 'submit')
+                submit(fd, { method: 'post', replace: true })
+              }}
+            >
+              {t('assess.confirm.yes')}
             </button>
-            <button type="submit" name="intent" value="submit">
-              Kumpulkan
+            <button
+              type="button"
+              className="button-secondary"
+              onClick={() => dialogRef.current?.close()}
+            >
+              {t('assess.confirm.back')}
             </button>
           </div>
-        </Form>
+        </dialog>
       </>
     )
   }
 
   return (
     <>
+      {waiting ? (
+        // Without JavaScript the page refreshes itself until graded (with it, the status poll).
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
       <p>
         <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>‹ {course.title}</Link>
       </p>
       <h1>
         Hasil {lesson.title} — percobaan {attempt.number}
       </h1>
+      {notice ? (
+        <p className="alert alert-info" role="status" data-testid="submit-notice">
+          {t(`assess.${notice}`)}
+        </p>
+      ) : attempt.timedOut ? (
+        <p className="alert alert-info" role="status" data-testid="submit-notice">
+          {t('assess.timedOut')}
+        </p>
+      ) : null}
       {attempt.status === 'SUBMITTED' ? (
         <p className="alert alert-info" role="status" data-testid="grading-status">
-          Jawaban Anda sudah diterima dan sedang dinilai…
+          {t('assess.grading')}
         </p>
       ) : attempt.status === 'NEEDS_GRADING' ? (
         <p className="alert alert-info" role="status">
@@ -305,7 +505,7 @@ export default function QuizAttemptPage() {
         </section>
       ) : null}
       {review ? (
-        <section>
+        <section data-testid="quiz-review">
           <h2>Tinjauan jawaban</h2>
           {items.map((q) => (
             <div className="question" key={q.id}>
@@ -322,6 +522,7 @@ export default function QuizAttemptPage() {
                   {q.options.map((o) => {
                     const chosen = q.response?.optionIds?.includes(o.id)
                     const correct = 'correct' in o ? (o.correct as boolean) : undefined
+                    const feedback = 'feedback' in o ? (o.feedback as string | null) : null
                     return (
                       <li key={o.id}>
                         {chosen ? '☑' : '☐'} {o.text}
@@ -330,9 +531,7 @@ export default function QuizAttemptPage() {
                             {correct ? ' — benar' : ''}
                           </span>
                         ) : null}
-                        {chosen && 'feedback' in o && o.feedback ? (
-                          <span className="muted"> — {o.feedback as string}</span>
-                        ) : null}
+                        {feedback ? <span className="muted"> — {feedback}</span> : null}
                       </li>
                     )
                   })}
@@ -358,4 +557,10 @@ export default function QuizAttemptPage() {
       </p>
     </>
   )
+}
+
+function answered(r: { optionIds?: string[]; text?: string } | null) {
+  if (!r) return false
+  if (r.optionIds) return r.optionIds.length > 0
+  return (r.text ?? '').trim() !== ''
 }

@@ -32,14 +32,14 @@ export interface KeyedQuestion {
 export function answerKey(text: string) {
   return withDb(async (c) => {
     const q = await c.query(
-      'SELECT id, type, "acceptedAnswers", "numericAnswer" FROM "Question" WHERE text = $1 LIMIT 1',
+      'SELECT id, type, "acceptedAnswers", "numericAnswer", "optionIds" FROM "QuestionVersion" WHERE text = $1 ORDER BY "createdAt" DESC LIMIT 1',
       [text],
     )
     const row = q.rows[0]
     if (!row) throw new Error(`no question with text ${text.slice(0, 60)}`)
     const o = await c.query(
-      'SELECT text FROM "QuestionOption" WHERE "questionId" = $1 AND correct ORDER BY position',
-      [row.id],
+      'SELECT text FROM "QuestionOption" WHERE id = ANY($1::text[]) AND correct ORDER BY text',
+      [row.optionIds],
     )
     return {
       type: row.type,

@@ -21,7 +21,16 @@ import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
 // essay gets a child category of that bank, so the draw never picks it, and a fixed slot
 // (position 1) puts it in every attempt started while this file runs. Test files of one worker
 // share a database clone, so afterAll removes both again.
-const fixture = { categoryId: '', essayId: '', slotId: '' }
+const fixture = { categoryId: '', essayId: '', slotId: '', courseId: '' }
+
+/** An instructor assigned to the course of the quiz (only they may grade its essays). */
+async function teacher(roles: ('ASN' | 'INSTRUCTOR' | 'ADMIN')[]) {
+  const u = await createTestUser({ roles })
+  await prisma.courseInstructor.create({
+    data: { courseId: fixture.courseId, userId: u.id, assignedBy: 'test' },
+  })
+  return u
+}
 
 beforeAll(async () => {
   const course = await prisma.course.findUniqueOrThrow({
@@ -46,28 +55,38 @@ beforeAll(async () => {
     select: { id: true },
   })
   const essay = await prisma.question.create({
+    data: { categoryId: category.id },
+    select: { id: true },
+  })
+  const version = await prisma.questionVersion.create({
     data: {
-      categoryId: category.id,
+      questionId: essay.id,
+      version: 1,
       type: 'ESSAY',
       competencyId: competency.id,
       level: 2,
       points: 2,
       text: 'Jelaskan dua langkah yang Anda ambil ketika menerima surel berisi tautan mencurigakan.',
+      contentHash: 'essay-fixture',
     },
     select: { id: true },
   })
+  await prisma.question.update({ where: { id: essay.id }, data: { currentVersionId: version.id } })
   const slot = await prisma.quizSlot.create({
     data: { quizId: quiz.id, position: 1, questionId: essay.id },
     select: { id: true },
   })
-  Object.assign(fixture, { categoryId: category.id, essayId: essay.id, slotId: slot.id })
+  Object.assign(fixture, {
+    categoryId: category.id,
+    essayId: essay.id,
+    slotId: slot.id,
+    courseId: course.id,
+  })
 })
 
 afterAll(async () => {
+  // The essay stays in the bank (attempts point to it); the slot goes so other tests draw as before.
   if (fixture.slotId) await prisma.quizSlot.deleteMany({ where: { id: fixture.slotId } })
-  if (fixture.essayId) await prisma.question.deleteMany({ where: { id: fixture.essayId } })
-  if (fixture.categoryId)
-    await prisma.questionCategory.deleteMany({ where: { id: fixture.categoryId } })
   await closeQueues()
   redis().disconnect()
 })
@@ -124,7 +143,7 @@ async function postScores(attemptId: string, cookie: string, fields: Record<stri
 describe('essay grading', () => {
   it('holds an attempt with an essay until an instructor scores it, then grades it in full', async () => {
     const learner = await createTestUser()
-    const grader = await createTestUser({ roles: ['ASN', 'INSTRUCTOR'] })
+    const grader = await teacher(['ASN', 'INSTRUCTOR'])
     const graderCookie = (await createSession(grader.id, {})).split(';')[0]!
     await finishLessons(learner.id)
 
@@ -152,7 +171,7 @@ describe('essay grading', () => {
     )
     expect(await prisma.evidence.count({ where: { attemptId } })).toBe(0)
 
-    const { attempts } = await listAttemptsNeedingGrading()
+    const { attempts } = await listAttemptsNeedingGrading(grader)
     const row = attempts.find((a) => a.id === attemptId)
     expect(row).toMatchObject({
       number: 1,
@@ -169,7 +188,7 @@ describe('essay grading', () => {
     })
     expect(listed.list?.attempts.some((a) => a.id === attemptId)).toBe(true)
 
-    const view = await essayGradingView(attemptId)
+    const view = await essayGradingView(attemptId, grader)
     expect(view?.essays).toEqual([
       {
         questionId: fixture.essayId,
@@ -184,18 +203,12 @@ describe('essay grading', () => {
 
     // Out of range, or not an essay: refused, and nothing is written.
     const before = await snapshot(attemptId)
-    const tooHigh = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2.5 }).catch(
-      (e) => e,
-    )
+    const tooHigh = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2.5 }).catch((e) => e)
     expect(tooHigh).toBeInstanceOf(EssayGradingError)
     expect(tooHigh.message).toBe(`Nilai soal nomor ${essayNumber} harus antara 0 dan 2.`)
-    const negative = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: -1 }).catch(
-      (e) => e,
-    )
+    const negative = await gradeEssays(attemptId, grader, { [fixture.essayId]: -1 }).catch((e) => e)
     expect(negative.message).toMatch(new RegExp(`soal nomor ${essayNumber}`))
-    const notEssay = await gradeEssays(attemptId, grader.id, { [otherQuestionId]: 1 }).catch(
-      (e) => e,
-    )
+    const notEssay = await gradeEssays(attemptId, grader, { [otherQuestionId]: 1 }).catch((e) => e)
     expect(notEssay).toBeInstanceOf(EssayGradingError)
     expect(notEssay.message).toMatch(/bukan soal esai/)
     const viaRoute = (await postScores(attemptId, graderCookie, {
@@ -247,12 +260,12 @@ describe('essay grading', () => {
     expect(
       (ld01.byLevel as Record<string, { score: number; max: number }>)['2']!.max,
     ).toBeGreaterThanOrEqual(2)
-    expect((await listAttemptsNeedingGrading()).attempts.some((a) => a.id === attemptId)).toBe(
-      false,
-    )
+    expect(
+      (await listAttemptsNeedingGrading(grader)).attempts.some((a) => a.id === attemptId),
+    ).toBe(false)
 
     // A second grading is refused: the attempt is no longer waiting.
-    const again = await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2 }).catch((e) => e)
+    const again = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2 }).catch((e) => e)
     expect(again).toBeInstanceOf(EssayGradingError)
     expect(again.message).toMatch(/sudah dinilai/)
     expect(await gradeOutboxCount(attemptId)).toBe(2)
@@ -291,14 +304,14 @@ describe('essay grading', () => {
     const workers = await startWorkers(['gradeAttempt', 'completeEnrolment'])
     try {
       const learner = await createTestUser()
-      const grader = await createTestUser({ roles: ['INSTRUCTOR'] })
+      const grader = await teacher(['INSTRUCTOR'])
       await finishLessons(learner.id)
       const { attemptId } = await startAttempt(COURSE, QUIZ, learner.id)
       const answers = await answersFor(attemptId, false)
       answers[fixture.essayId] = { text: 'Jawaban singkat.' }
       await submitAttempt(attemptId, learner.id, answers)
       await waitForStatus(attemptId, 'NEEDS_GRADING')
-      expect(await gradeEssays(attemptId, grader.id, { [fixture.essayId]: 2 })).toEqual({
+      expect(await gradeEssays(attemptId, grader, { [fixture.essayId]: 2 })).toEqual({
         complete: true,
         remaining: 0,
       })

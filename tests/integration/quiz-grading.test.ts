@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
+import { regradeQuiz, requestRegrade } from '~/jobs/regrade-quiz.server'
 import { gradeAttempt, rateCompetency } from '~/models/grading.server'
 import {
   attemptView,
@@ -9,13 +10,21 @@ import {
   submitAttempt,
   finaliseOverdueAttempts,
   QuizError,
+  type Layout,
 } from '~/models/quiz.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { loader as attemptLoader } from '~/routes/quiz.$attemptId'
 import { createSession } from '~/utils/auth.server'
 import { createTestUser } from '../support/factories'
-import { answersFor, COURSE, finishLessons, QUIZ, takeQuiz } from '../support/learning'
+import {
+  answersFor,
+  COURSE,
+  drawnQuestions,
+  finishLessons,
+  QUIZ,
+  takeQuiz,
+} from '../support/learning'
 
 afterAll(async () => {
   await closeQueues()
@@ -34,11 +43,7 @@ async function answerKeyStrings(attemptId: string) {
     where: { id: attemptId },
     select: { layout: true },
   })
-  const ids = (a.layout as { questionId: string }[]).map((l) => l.questionId)
-  const qs = await prisma.question.findMany({
-    where: { id: { in: ids } },
-    include: { options: true },
-  })
+  const qs = await drawnQuestions(a.layout as Layout)
   return {
     feedback: qs
       .flatMap((q) => [q.feedback, ...q.options.map((o) => o.feedback)])
@@ -56,7 +61,7 @@ describe('attempts', () => {
     expect((await saveAnswers(attemptId, user.id, answers)).saved).toBe(10)
     await prisma.quizAttempt.update({
       where: { id: attemptId },
-      data: { deadlineAt: new Date(Date.now() - 10_000) },
+      data: { deadlineAt: new Date(Date.now() - 15_000) },
     })
     // A request that arrived in time but was processed late (a busy server) still counts.
     const arrivedInTime = Date.now() - 20_000
@@ -128,10 +133,22 @@ describe('attempts', () => {
     let o = await quizOverview(COURSE, QUIZ, u.id)
     expect(o.quiz.gradingMethod).toBe('HIGHEST')
     expect(o.finalPercent).toBe(100)
+    // A settings change does not reach attempts already taken: they keep their method...
     await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'LAST' } })
     o = await quizOverview(COURSE, QUIZ, u.id)
+    expect(o.finalPercent).toBe(100)
+    // ...until an explicit, audited regrade applies it.
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    const { regradeId } = await requestRegrade(o.quiz.id, admin)
+    await regradeQuiz({ regradeId })
+    o = await quizOverview(COURSE, QUIZ, u.id)
     expect(o.finalPercent).toBe(0)
+    const audit = await prisma.quizRegrade.findUniqueOrThrow({ where: { id: regradeId } })
+    expect(audit.requestedById).toBe(admin.id)
+    expect(audit.gradingMethod).toBe('LAST')
+    expect(audit.finishedAt).not.toBeNull()
     await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'AVERAGE' } })
+    await regradeQuiz({ regradeId: (await requestRegrade(o.quiz.id, admin)).regradeId })
     expect((await quizOverview(COURSE, QUIZ, u.id)).finalPercent).toBe(50)
     await prisma.quiz.update({ where: { id: o.quiz.id }, data: { gradingMethod: 'HIGHEST' } })
     await take(true)

@@ -44,6 +44,22 @@ export async function finishLessons(userId: string, slug = COURSE) {
   }
 }
 
+/** The question versions (with their options) an attempt was drawn with, keyed by question id. */
+export async function drawnQuestions(layout: Layout) {
+  const versions = await prisma.questionVersion.findMany({
+    where: { id: { in: layout.map((l) => l.versionId) } },
+  })
+  const options = await prisma.questionOption.findMany({
+    where: { id: { in: layout.flatMap((l) => l.optionIds) } },
+  })
+  return versions.map((v) => ({
+    ...v,
+    id: v.questionId,
+    versionId: v.id,
+    options: v.optionIds.map((id) => options.find((o) => o.id === id)!),
+  }))
+}
+
 /** Responses for an attempt's layout: all right, or all wrong. */
 export async function answersFor(
   attemptId: string,
@@ -54,10 +70,7 @@ export async function answersFor(
     select: { layout: true },
   })
   const layout = a.layout as Layout
-  const qs = await prisma.question.findMany({
-    where: { id: { in: layout.map((l) => l.questionId) } },
-    include: { options: true },
-  })
+  const qs = await drawnQuestions(layout)
   const out: Record<string, Response> = {}
   for (const q of qs) {
     if (q.options.length) {

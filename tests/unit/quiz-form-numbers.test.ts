@@ -2,9 +2,9 @@
 // and grading scores what was stored (issue 9, point 3).
 import { describe, expect, it } from 'vitest'
 import { scoreAnswer } from '~/models/grading.server'
-import { responsesFromForm } from '~/models/quiz.server'
+import { parseAnswers as responsesFromForm } from '~/models/quiz.server'
 
-const layout = [{ questionId: 'n1', optionIds: [] }]
+const layout = [{ questionId: 'n1', versionId: 'v1', optionIds: [] }]
 const stored = (text: string) => {
   const form = new FormData()
   form.set('q_n1', text)
