@@ -16,6 +16,7 @@ const CONCURRENCY: Record<QueueName, number> = {
   grading: 20,
   competency: 10,
   maintenance: 1,
+  certificates: Number(process.env.CERT_CONCURRENCY ?? 4),
 }
 const SWEEP_MS = Number(process.env.OUTBOX_SWEEP_MS ?? 2000)
 const MAINTENANCE_EVERY_MS = Number(process.env.MAINTENANCE_EVERY_MS ?? 10_000)

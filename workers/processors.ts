@@ -6,6 +6,8 @@ import { createNotificationFromJob } from '~/models/notification.server'
 import { processMuxEvent } from '~/models/video.server'
 import { gradeAttempt, rateCompetency } from '~/models/grading.server'
 import { maintenanceSweep } from '~/models/quiz.server'
+import { issueCertificate } from '~/models/certificate.server'
+import { buildCertificateExport } from '~/models/certificate-export.server'
 
 type Processor = (job: Job) => Promise<unknown>
 
@@ -15,6 +17,8 @@ const byName: Partial<Record<JobName, (payload: never) => Promise<unknown>>> = {
   gradeAttempt: gradeAttempt as (p: never) => Promise<unknown>,
   rateCompetency: rateCompetency as (p: never) => Promise<unknown>,
   maintenanceSweep: maintenanceSweep as (p: never) => Promise<unknown>,
+  issueCertificate: issueCertificate as (p: never) => Promise<unknown>,
+  buildCertificateExport: buildCertificateExport as (p: never) => Promise<unknown>,
 }
 
 /** Registers an additional processor (used by feature modules that own a job). */

@@ -2,7 +2,14 @@
 // and options. Payloads carry ids only; processors re-read the database (jobs run at least once).
 import { z } from 'zod'
 
-export const QUEUES = ['notifications', 'video', 'grading', 'competency', 'maintenance'] as const
+export const QUEUES = [
+  'notifications',
+  'video',
+  'grading',
+  'competency',
+  'maintenance',
+  'certificates',
+] as const
 export type QueueName = (typeof QUEUES)[number]
 
 export interface JobOptions {
@@ -76,6 +83,22 @@ export const jobs = {
     payload: z.object({}),
     options: { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
     jobId: () => 'maintenance-sweep',
+  }),
+  /** Issues the certificate of a completed enrolment (recorded with the completion). */
+  issueCertificate: defineJob({
+    queue: 'certificates',
+    name: 'certificate.issue',
+    payload: z.object({ enrolmentId: z.string().min(1) }),
+    options: retrying,
+    jobId: (p) => `cert.issue.${p.enrolmentId}`,
+  }),
+  /** Builds a bulk ZIP of certificates (CertificateExport row), reporting progress on the row. */
+  buildCertificateExport: defineJob({
+    queue: 'certificates',
+    name: 'certificate.export',
+    payload: z.object({ exportId: z.string().min(1) }),
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 5_000 } },
+    jobId: (p) => `cert.export.${p.exportId}`,
   }),
 } as const
 

@@ -1,6 +1,7 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
 import type { Prisma, ProgramArea } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { recordIssueCertificate } from './certificate-jobs.server'
 import { recordJob, relaySoon } from './outbox.server'
 import { quizPassedForLessons } from './quiz.server'
 
@@ -508,7 +509,8 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
       userId: enrolment.userId,
       subjectId: enrolment.id,
     })
-    return [job.id]
+    const certificate = await recordIssueCertificate(tx, enrolment.id)
+    return [job.id, certificate.id]
   })
   if (outboxIds.length) relaySoon(outboxIds)
   return { completed: true, newlyCompleted: outboxIds.length > 0 }

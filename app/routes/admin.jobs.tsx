@@ -42,6 +42,7 @@ const queueLabel: Record<QueueName, string> = {
   grading: 'Penilaian kuis',
   competency: 'Pemeringkatan kompetensi',
   maintenance: 'Pemeliharaan terjadwal',
+  certificates: 'Sertifikat',
 }
 
 const countLabels = [

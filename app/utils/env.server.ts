@@ -35,6 +35,17 @@ const schema = z
      * workers share cores, the web process answering learners wins the CPU (docs/decisions/007).
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    // Certificates (issue 14): signer printed on every certificate, the signing key, storage.
+    CERT_SIGNER_NAME: z.string().min(1).default('Dr. H. Sudirman, S.E., M.M.'),
+    CERT_SIGNER_TITLE: z.string().min(1).default('Kepala BPSDM Provinsi Jambi'),
+    CERT_SIGNER_NIP: z.string().min(1).default('197001011995031001'),
+    /** Issuing institution printed in the certificate header. */
+    CERT_ISSUER: z.string().min(1).default('Badan Pengembangan Sumber Daya Manusia'),
+    /** PKCS#12 of the local signer (scripts/make-demo-signer.ts makes a demo one at setup). */
+    CERT_P12_PATH: z.string().default('.local/certs/signer.p12'),
+    CERT_P12_PASSPHRASE: z.string().default('bina-demo-signer'),
+    /** Local disk storage of generated files (signed PDFs, ZIP exports). */
+    FILE_STORAGE_DIR: z.string().default('storage/files'),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.MUX_TOKEN_ID) !== Boolean(v.MUX_TOKEN_SECRET)) {
