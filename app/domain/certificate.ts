@@ -41,3 +41,7 @@ export const LEVEL_NAMES_ID: Record<number, string> = {
   4: 'Mumpuni',
   5: 'Ahli',
 }
+
+/** Reason categories of a revocation (the enum RevocationReason of the schema). */
+export const REVOCATION_REASONS = ['DATA_ERROR', 'ISSUED_IN_ERROR', 'MISCONDUCT', 'OTHER'] as const
+export type RevocationReasonCode = (typeof REVOCATION_REASONS)[number]

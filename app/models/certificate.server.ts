@@ -1,7 +1,7 @@
 // Certificates: issued by a job that follows course completion, stored once as a signed PDF,
 // verified publicly by code, revoked by an admin (audited). docs/decisions/060.
 import { generateCertificateCode, normaliseCertificateCode } from '~/domain/certificate-code'
-import { nameWithGelar } from '~/domain/certificate'
+import { nameWithGelar, REVOCATION_REASONS } from '~/domain/certificate'
 import { Prisma, type RevocationReason } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
@@ -11,12 +11,7 @@ import { audit } from './audit.server'
 import { renderCertificatePdf } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
-export const REVOCATION_REASONS = [
-  'DATA_ERROR',
-  'ISSUED_IN_ERROR',
-  'MISCONDUCT',
-  'OTHER',
-] as const satisfies readonly RevocationReason[]
+export { REVOCATION_REASONS }
 
 export function appOrigin() {
   return (env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')

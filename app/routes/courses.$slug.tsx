@@ -10,6 +10,7 @@ import { courseOutline, enrol } from '~/models/course.server'
 import { areaLabel } from '~/utils/areas'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
+import { CertificateLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.course.title ?? 'Kursus'} · Bina` },
@@ -68,7 +69,8 @@ export default function CoursePage() {
               {enrolment.status === 'COMPLETED' && enrolment.completedAt ? (
                 <p className="alert alert-info" data-testid="course-completed">
                   Kursus selesai pada {formatDate(enrolment.completedAt)}. {version.jp} JP telah
-                  dicatat untuk tahun ini.
+                  dicatat untuk tahun ini.{' '}
+                  <CertificateLink slug={course.slug} course={course.title} />
                 </p>
               ) : nextLesson ? (
                 <Link className="button" to={`/courses/${course.slug}/lessons/${nextLesson.slug}`}>

@@ -5,6 +5,7 @@ import { jpLedger } from '~/models/jp.server'
 import { competencyProfile, recommendations } from '~/models/profile.server'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
+import { MyCertificatesLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction = () => [{ title: 'Profil Kompetensi · Bina' }]
 
@@ -75,6 +76,7 @@ export default function ProfilePage() {
       <p>
         {user.name} — {user.jabatan?.name ?? 'jabatan belum ditetapkan'}
       </p>
+      <MyCertificatesLink />
       <section className="card" aria-labelledby="jp-heading">
         <h2 id="jp-heading">Jam pelajaran (JP) tahun {year}</h2>
         <p data-testid="profile-jp">
