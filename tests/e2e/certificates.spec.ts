@@ -37,7 +37,9 @@ async function answerAll(page: Page) {
 
 /** Renders page 1 of a PDF (pdftoppm, binary PPM) and reads the QR code on it with jsQR. */
 function decodeQr(pdfFile: string) {
-  const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', pdfFile])
+  const ppm = execFileSync('pdftoppm', ['-r', '150', '-f', '1', '-l', '1', pdfFile], {
+    maxBuffer: 64 * 1024 * 1024,
+  })
   // P6 header: "P6\n<w> <h>\n255\n", then RGB bytes.
   const header = ppm
     .subarray(0, 50)
@@ -88,6 +90,7 @@ test('an ASN downloads the certificate of a completed course; its QR verifies it
   }
   await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
   await page.getByRole('button', { name: 'Mulai kuis' }).click()
+  await expect(page.getByTestId('question').first()).toBeVisible()
   await answerAll(page)
   await page.getByRole('button', { name: 'Kumpulkan' }).click()
   await expect(page.getByTestId('quiz-score')).toHaveText('100%', { timeout: 15_000 })
@@ -127,7 +130,8 @@ test('an ASN downloads the certificate of a completed course; its QR verifies it
   expect(url).toBe(`${new URL(page.url()).origin}/verifikasi/${code}`)
 
   // Anyone (a fresh browser, not signed in) opens the QR URL: valid, with name, course, JP, date.
-  const visitor = await browser.newPage({ viewport: { width: 360, height: 740 } })
+  const visitorContext = await browser.newContext({ viewport: { width: 360, height: 740 } })
+  const visitor = await visitorContext.newPage()
   await visitor.goto(url!)
   await expect(visitor.getByTestId('verify-status')).toHaveAttribute('data-status', 'valid')
   await expect(visitor.getByTestId('verify-holder')).toHaveText(accounts.learner2.name)
@@ -158,5 +162,5 @@ test('an ASN downloads the certificate of a completed course; its QR verifies it
   await expect(visitor.getByTestId('verify-status')).toHaveAttribute('data-status', 'revoked')
   await expect(visitor.getByTestId('verify-status')).toContainText('Alasan: Kesalahan data')
   await adminContext.close()
-  await visitor.close()
+  await visitorContext.close()
 })
