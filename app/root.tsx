@@ -48,6 +48,7 @@ function navFor(roles: Role[]) {
   const items: { to: string; key: string }[] = [{ to: '/', key: 'nav.home' }]
   items.push({ to: '/courses', key: 'nav.catalog' })
   if (roles.includes('ASN')) items.push({ to: '/profile', key: 'nav.profile' })
+  if (roles.includes('ASN')) items.push({ to: '/sertifikat', key: 'certs.navMine' })
   if (roles.includes('SUPERVISOR')) items.push({ to: '/team', key: 'nav.team' })
   if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
     items.push({ to: '/authoring', key: 'nav.authoring' })
@@ -56,6 +57,7 @@ function navFor(roles: Role[]) {
       { to: '/admin/users', key: 'nav.users' },
       { to: '/admin/org', key: 'nav.organisation' },
       { to: '/admin/jobs', key: 'nav.jobs' },
+      { to: '/admin/sertifikat', key: 'certs.navAdmin' },
     )
   }
   return items

@@ -18,4 +18,6 @@ source scripts/services.sh
 export PRISMA_HIDE_UPDATE_MESSAGE=1
 npx prisma generate >/dev/null
 npx prisma migrate deploy | grep -E "applied|No pending|up to date" || true
+# The demo signing key for certificates, made once (docs/decisions/060).
+[ -f "${CERT_P12_PATH:-.local/certs/signer.p12}" ] || npx tsx scripts/make-demo-signer.ts
 echo "[setup] ready: DATABASE_URL=$DATABASE_URL REDIS_URL=$REDIS_URL"

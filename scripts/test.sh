@@ -15,6 +15,14 @@ if [ ! -x /usr/bin/chromium ]; then
     echo "[test] ERROR: Chromium is missing. Install it with: sudo apt-get install -y chromium" >&2; exit 1
   fi
 fi
+if ! command -v pdfsig >/dev/null || ! command -v pdftotext >/dev/null; then
+  if [ "$(id -u)" = "0" ]; then
+    echo "[test] installing Debian's poppler-utils (pdfsig, pdftotext, pdftoppm for certificate tests)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
+  else
+    echo "[test] ERROR: poppler-utils is missing. Install it with: sudo apt-get install -y poppler-utils" >&2; exit 1
+  fi
+fi
 t0=$SECONDS
 echo "[test] typecheck"; npx tsc --noEmit
 echo "[test] lint"; npx eslint . --max-warnings 0 && npx prettier --check app tests workers server bench prisma/*.ts prisma/seed-data scripts/*.ts >/dev/null

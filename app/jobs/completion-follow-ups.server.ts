@@ -2,6 +2,7 @@
 // (so it is never lost); add a follow-up with one line, e.g.
 //   (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
 import type { Prisma } from '~/generated/prisma/client'
+import { issueCertificateJob } from './issue-certificate.server'
 import { notifyJob } from './notify.server'
 import { outboxInsert } from './outbox.server'
 
@@ -20,4 +21,5 @@ export type CompletionFollowUp = (
 export const completionFollowUps: CompletionFollowUp[] = [
   (tx, e) =>
     outboxInsert(tx, notifyJob, { kind: 'COURSE_COMPLETED', userId: e.userId, subjectId: e.id }),
+  (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
 ]

@@ -9,6 +9,8 @@ import { runMaintenance } from './maintenance.server'
 import { muxWebhookJob } from './mux-webhook.server'
 import { notifyJob } from './notify.server'
 import { rateCompetencyJob } from './rate-competency.server'
+import { buildCertificateExportJob } from './build-certificate-export.server'
+import { issueCertificateJob } from './issue-certificate.server'
 import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
 import { jobSettings } from './settings.server'
@@ -21,6 +23,8 @@ const workJobs = [
   completeEnrolmentJob,
   sendMailJob,
   regradeQuizJob,
+  issueCertificateJob,
+  buildCertificateExportJob,
 ] as const satisfies readonly JobDefinition[]
 
 /** Scheduled: overdue attempts, every job's recovery sweep, outbox pruning. */

@@ -16,6 +16,7 @@ import { InvalidError, NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
+import { CertificateLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.course.title
@@ -81,7 +82,8 @@ export default function CoursePage() {
                   {t('ui.course.completedOn', {
                     date: formatDate(enrolment.completedAt, i18n.language),
                     jp: version.jp,
-                  })}
+                  })}{' '}
+                  <CertificateLink slug={course.slug} course={course.title} />
                 </p>
               ) : nextLesson ? (
                 <Link className="button" to={`/courses/${course.slug}/lessons/${nextLesson.slug}`}>

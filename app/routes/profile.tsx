@@ -12,6 +12,7 @@ import { profileTargetSchema } from '~/schemas/team'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { MyCertificatesLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.profile.title' })
 
@@ -78,6 +79,7 @@ export default function ProfilePage() {
       <p>
         {user.name} — {user.jabatan?.name ?? t('ui.profile.noJabatan')}
       </p>
+      <MyCertificatesLink />
       <section className="card" aria-labelledby="jp-heading">
         <h2 id="jp-heading">{t('ui.profile.jpHeading', { year })}</h2>
         <p data-testid="profile-jp">

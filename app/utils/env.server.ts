@@ -75,6 +75,19 @@ const schema = z
     RECOVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
     /** How often a worker process checks that Redis still holds its marker (data lost). */
     REDIS_CHECK_MS: z.coerce.number().int().positive().default(2_000),
+    // Certificates (issue 14): signer printed on every certificate, the signing key, storage.
+    CERT_SIGNER_NAME: z.string().min(1).default('Dr. H. Sudirman, S.E., M.M.'),
+    CERT_SIGNER_TITLE: z.string().min(1).default('Kepala BPSDM Provinsi Jambi'),
+    CERT_SIGNER_NIP: z.string().min(1).default('197001011995031001'),
+    /** Issuing institution printed in the certificate header. */
+    CERT_ISSUER: z.string().min(1).default('Badan Pengembangan Sumber Daya Manusia'),
+    /** PKCS#12 of the local signer (scripts/make-demo-signer.ts makes a demo one at setup). */
+    CERT_P12_PATH: z.string().default('.local/certs/signer.p12'),
+    CERT_P12_PASSPHRASE: z.string().default('bina-demo-signer'),
+    /** Local disk storage of generated files (signed PDFs, ZIP exports). */
+    FILE_STORAGE_DIR: z.string().default('storage/files'),
+    /** Certificates rendered and signed at once by one worker process. */
+    CERT_CONCURRENCY: z.coerce.number().int().positive().default(4),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === 'production' && KNOWN_EXAMPLE_SECRETS.includes(v.SESSION_SECRET)) {

@@ -10,3 +10,4 @@ process.env.REDIS_URL = process.env.BINA_TEST_REDIS_URL ?? 'redis://127.0.0.1:63
 process.env.REDIS_PREFIX = `${process.env.BINA_TEST_REDIS_PREFIX ?? 'bina-test'}-${pool}`
 process.env.SESSION_SECRET = 'test-secret-0123456789abcdef'
 process.env.MEDIA_DIR = process.env.MEDIA_DIR ?? 'storage/test-media'
+process.env.FILE_STORAGE_DIR = process.env.FILE_STORAGE_DIR ?? 'storage/test-files'

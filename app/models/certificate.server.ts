@@ -1,0 +1,295 @@
+// Certificates: issued by a job that follows course completion, stored once as a signed PDF,
+// verified publicly by code, revoked by an admin (audited). docs/decisions/060.
+import { generateCertificateCode, normaliseCertificateCode } from '~/domain/certificate-code'
+import { nameWithGelar, REVOCATION_REASONS } from '~/domain/certificate'
+import { Prisma, type RevocationReason } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
+import { getSigner } from '~/utils/signing.server'
+import { fileStorage } from '~/utils/storage.server'
+import { audit } from './audit.server'
+import { renderCertificatePdf } from './certificate-pdf.server'
+import { supervisedUsersWhere, type Viewer } from './org.server'
+
+export { REVOCATION_REASONS }
+
+export function appOrigin() {
+  return (env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}
+
+export function verificationUrl(code: string) {
+  return `${appOrigin()}/verifikasi/${code}`
+}
+
+export function pdfKeyFor(code: string) {
+  return `certificates/${code}.pdf`
+}
+
+const isUniqueViolation = (e: unknown, field: string) =>
+  e instanceof Prisma.PrismaClientKnownRequestError &&
+  e.code === 'P2002' &&
+  JSON.stringify(e.meta ?? {}).includes(field)
+
+/**
+ * The job: creates the certificate row (once per enrolment) and its signed PDF (once per
+ * certificate). Runs any number of times, concurrently too, with the same result.
+ */
+export async function issueCertificate({ enrolmentId }: { enrolmentId: string }) {
+  let cert = await prisma.certificate.findUnique({ where: { enrolmentId } })
+  if (!cert) {
+    const enrolment = await prisma.enrolment.findUnique({
+      where: { id: enrolmentId },
+      select: {
+        id: true,
+        status: true,
+        completedAt: true,
+        userId: true,
+        courseId: true,
+        user: { select: { name: true, nip: true, gelarDepan: true, gelarBelakang: true } },
+        courseVersion: { select: { title: true, jp: true, version: true } },
+        course: {
+          select: {
+            competencies: {
+              orderBy: { competency: { code: 'asc' } },
+              select: { level: true, competency: { select: { code: true, name: true } } },
+            },
+          },
+        },
+      },
+    })
+    if (!enrolment || enrolment.status !== 'COMPLETED' || !enrolment.completedAt)
+      return { issued: false as const, reason: 'not-completed' }
+    const data = {
+      enrolmentId,
+      userId: enrolment.userId,
+      courseId: enrolment.courseId,
+      holderName: nameWithGelar(
+        enrolment.user.name,
+        enrolment.user.gelarDepan,
+        enrolment.user.gelarBelakang,
+      ),
+      holderNip: enrolment.user.nip,
+      courseTitle: enrolment.courseVersion.title,
+      courseVersion: enrolment.courseVersion.version,
+      jp: enrolment.courseVersion.jp,
+      completedAt: enrolment.completedAt,
+      competencies: enrolment.course.competencies.map((c) => ({
+        code: c.competency.code,
+        name: c.competency.name,
+        level: c.level,
+      })),
+      signerName: env.CERT_SIGNER_NAME,
+      signerTitle: env.CERT_SIGNER_TITLE,
+      signerNip: env.CERT_SIGNER_NIP,
+    }
+    for (let tries = 0; !cert; tries++) {
+      try {
+        cert = await prisma.certificate.create({
+          data: { ...data, code: generateCertificateCode() },
+        })
+      } catch (e) {
+        // Another run of this job won the race: take its certificate.
+        if (isUniqueViolation(e, 'enrolmentId'))
+          cert = await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId } })
+        // 2^-80 per pair, but never assume: draw again.
+        else if (isUniqueViolation(e, 'code') && tries < 5) continue
+        else throw e
+      }
+    }
+  }
+  if (!cert.pdfKey) {
+    const pdf = await renderCertificatePdf({
+      code: cert.code,
+      holderName: cert.holderName,
+      holderNip: cert.holderNip,
+      courseTitle: cert.courseTitle,
+      jp: cert.jp,
+      completedAt: cert.completedAt,
+      issuedAt: cert.issuedAt,
+      competencies: cert.competencies as { code: string; name: string; level: number }[],
+      signerName: cert.signerName,
+      signerTitle: cert.signerTitle,
+      signerNip: cert.signerNip,
+      issuer: env.CERT_ISSUER,
+      verifyUrl: verificationUrl(cert.code),
+    })
+    const signed = await getSigner().sign(pdf, {
+      reason: `Sertifikat ${cert.code}`,
+      location: 'Jambi',
+    })
+    const key = pdfKeyFor(cert.code)
+    // The first stored file wins; its hash is what gets recorded.
+    const { sha256 } = await fileStorage().putOnce(key, signed)
+    await prisma.certificate.updateMany({
+      where: { id: cert.id, pdfKey: null },
+      data: { pdfKey: key, pdfSha256: sha256 },
+    })
+  }
+  return { issued: true as const, certificateId: cert.id, code: cert.code }
+}
+
+const listSelect = {
+  id: true,
+  code: true,
+  courseTitle: true,
+  jp: true,
+  completedAt: true,
+  issuedAt: true,
+  pdfKey: true,
+  revokedAt: true,
+} as const
+
+export async function listCertificatesOf(userId: string) {
+  return prisma.certificate.findMany({
+    where: { userId },
+    orderBy: { completedAt: 'desc' },
+    select: listSelect,
+  })
+}
+
+/** Completed enrolments whose certificate is still being issued (shown as "in process"). */
+export async function pendingCertificatesOf(userId: string) {
+  return prisma.enrolment.findMany({
+    where: { userId, status: 'COMPLETED', certificate: null },
+    select: { id: true, completedAt: true, courseVersion: { select: { title: true } } },
+  })
+}
+
+export type DownloadViewer = Viewer
+
+/** Who may download a certificate: its holder, an admin, or a supervisor of the holder. */
+async function mayView(viewer: DownloadViewer, holderId: string) {
+  if (viewer.id === holderId || viewer.roles.includes('ADMIN')) return true
+  if (!viewer.roles.includes('SUPERVISOR')) return false
+  const n = await prisma.user.count({
+    where: { AND: [{ id: holderId }, supervisedUsersWhere(viewer)] },
+  })
+  return n > 0
+}
+
+/** The stored PDF for a download, or a 4xx Response. */
+export async function certificatePdf(viewer: DownloadViewer, rawCode: string) {
+  const code = normaliseCertificateCode(rawCode)
+  const cert = code
+    ? await prisma.certificate.findUnique({
+        where: { code },
+        select: { userId: true, code: true, pdfKey: true },
+      })
+    : null
+  if (!cert || !(await mayView(viewer, cert.userId)))
+    throw new Response('Sertifikat tidak ditemukan.', { status: 404 })
+  if (!cert.pdfKey)
+    throw new Response('Sertifikat sedang diterbitkan. Coba lagi dalam beberapa saat.', {
+      status: 409,
+    })
+  const file = await fileStorage().stream(cert.pdfKey)
+  if (!file) throw new Response('Berkas sertifikat tidak tersedia.', { status: 404 })
+  return { ...file, filename: `sertifikat-${cert.code}.pdf` }
+}
+
+/** The signed-in learner's certificate code for a course (by slug), if issued. */
+export async function myCertificateForCourse(userId: string, slug: string) {
+  return prisma.certificate.findFirst({
+    where: { userId, enrolment: { course: { slug } } },
+    select: { code: true, pdfKey: true },
+  })
+}
+
+export type Verification =
+  | { status: 'unknown' }
+  | {
+      status: 'valid' | 'revoked'
+      code: string
+      holderName: string
+      courseTitle: string
+      jp: number
+      completedAt: Date
+      revokedAt: Date | null
+      revokedReason: RevocationReason | null
+    }
+
+/** Public verification: only name, course, JP and date (and the revocation, if any). */
+export async function verifyCertificate(rawCode: string): Promise<Verification> {
+  const code = normaliseCertificateCode(rawCode)
+  if (!code) return { status: 'unknown' }
+  const c = await prisma.certificate.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      holderName: true,
+      courseTitle: true,
+      jp: true,
+      completedAt: true,
+      revokedAt: true,
+      revokedReason: true,
+    },
+  })
+  if (!c) return { status: 'unknown' }
+  return { status: c.revokedAt ? 'revoked' : 'valid', ...c }
+}
+
+/** Revokes a certificate (admin), audited in the same transaction. Revoking twice is a 409. */
+export async function revokeCertificate(input: {
+  actorId: string
+  code: string
+  reason: RevocationReason
+  note: string
+  at: Date
+  ip?: string
+}) {
+  const code = normaliseCertificateCode(input.code)
+  if (!code) throw new Response('Kode sertifikat tidak valid.', { status: 400 })
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.certificate.findUnique({
+      where: { code },
+      select: { id: true, code: true, revokedAt: true, revokedReason: true, revokedNote: true },
+    })
+    if (!before) throw new Response('Sertifikat tidak ditemukan.', { status: 404 })
+    const updated = await tx.certificate.updateMany({
+      where: { id: before.id, revokedAt: null },
+      data: {
+        revokedAt: input.at,
+        revokedReason: input.reason,
+        revokedNote: input.note,
+        revokedById: input.actorId,
+      },
+    })
+    if (updated.count === 0) throw new Response('Sertifikat ini sudah dicabut.', { status: 409 })
+    await audit(tx, {
+      actorId: input.actorId,
+      action: 'certificate.revoke',
+      entityType: 'Certificate',
+      entityId: before.id,
+      before: { revokedAt: null, revokedReason: null, revokedNote: null },
+      after: {
+        revokedAt: input.at.toISOString(),
+        revokedReason: input.reason,
+        revokedNote: input.note,
+      },
+      ip: input.ip,
+      at: input.at,
+    })
+    return { code }
+  })
+}
+
+/** Admin list: newest first, optionally one code or a holder's NIP/name. */
+export async function adminCertificates(q?: string) {
+  const code = q ? normaliseCertificateCode(q) : null
+  const where: Prisma.CertificateWhereInput = !q
+    ? {}
+    : code
+      ? { code }
+      : {
+          OR: [
+            { holderNip: { contains: q.replace(/\s+/g, '') } },
+            { holderName: { contains: q, mode: 'insensitive' } },
+          ],
+        }
+  return prisma.certificate.findMany({
+    where,
+    orderBy: { issuedAt: 'desc' },
+    take: 50,
+    select: { ...listSelect, holderName: true, holderNip: true, revokedReason: true },
+  })
+}

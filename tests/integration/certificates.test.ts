@@ -1,0 +1,279 @@
+// Certificates: issued by the job recorded with the completion, idempotent, signed (pdfsig),
+// verifiable by code, revocable by an admin (audited, append-only), downloadable only by the
+// holder, an admin or the holder's supervisor; bulk ZIP of a supervisor's scope.
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeQueues } from '~/jobs/queue.server'
+import { auditTrail } from '~/models/audit.server'
+import {
+  buildCertificateExport,
+  exportFile,
+  requestCertificateExport,
+} from '~/models/certificate-export.server'
+import {
+  certificatePdf,
+  issueCertificate,
+  revokeCertificate,
+  verificationUrl,
+  verifyCertificate,
+} from '~/models/certificate.server'
+import { enrol } from '~/models/course.server'
+import { prisma } from '~/utils/db.server'
+import { redis } from '~/utils/redis.server'
+import { fileStorage } from '~/utils/storage.server'
+import { relayOutbox } from '~/jobs/relay.server'
+import { startWorkers } from '../../workers/index'
+import { createTestUser } from '../support/factories'
+import { COURSE, finishLessons, takeQuiz } from '../support/learning'
+import { waitFor } from '../support/wait'
+
+afterAll(async () => {
+  await closeQueues()
+  redis().disconnect()
+})
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bina-cert-'))
+
+async function completedLearner(opts: { supervisorId?: string; gelar?: boolean } = {}) {
+  const user = await createTestUser({ supervisorId: opts.supervisorId })
+  if (opts.gelar)
+    await prisma.user.update({
+      where: { id: user.id },
+      data: { gelarDepan: 'Dr.', gelarBelakang: 'S.Kom., M.T.' },
+    })
+  await finishLessons(user.id)
+  await takeQuiz(user.id, true)
+  const enrolment = await prisma.enrolment.findFirstOrThrow({
+    where: { userId: user.id, course: { slug: COURSE } },
+    select: { id: true, status: true },
+  })
+  expect(enrolment.status).toBe('COMPLETED')
+  return { user, enrolmentId: enrolment.id }
+}
+
+async function storedPdf(code: string) {
+  const cert = await prisma.certificate.findUniqueOrThrow({ where: { code } })
+  const pdf = await fileStorage().get(cert.pdfKey!)
+  expect(pdf).not.toBeNull()
+  return pdf!
+}
+
+function pdfsig(buf: Buffer) {
+  const file = path.join(tmp, `s-${Math.random().toString(36).slice(2)}.pdf`)
+  fs.writeFileSync(file, buf)
+  const r = spawnSync('pdfsig', [file], { encoding: 'utf8' })
+  return r.stdout + r.stderr
+}
+
+const viewerOf = (u: { id: string; roles: string[]; unit: { path: string } | null }) =>
+  ({ id: u.id, roles: u.roles, unit: u.unit }) as Parameters<typeof certificatePdf>[0]
+
+describe('issuing', () => {
+  it('records the certificate job in the completion transaction, and only for completions', async () => {
+    const user = await createTestUser()
+    await enrol(user.id, COURSE)
+    const e = await prisma.enrolment.findFirstOrThrow({ where: { userId: user.id } })
+    const jobsFor = () =>
+      prisma.outboxMessage.count({
+        where: { jobName: 'issueCertificate', payload: { equals: { enrolmentId: e.id } } },
+      })
+    expect(await jobsFor()).toBe(0)
+    // Not completed: the job does nothing.
+    expect(await issueCertificate({ enrolmentId: e.id })).toMatchObject({ issued: false })
+    expect(await prisma.certificate.count({ where: { enrolmentId: e.id } })).toBe(0)
+    await finishLessons(user.id)
+    await takeQuiz(user.id, true)
+    expect(await jobsFor()).toBe(1)
+  })
+
+  it('yields one certificate and one stored PDF however often and concurrently it runs', async () => {
+    const { enrolmentId } = await completedLearner()
+    const results = await Promise.all([1, 2, 3].map(() => issueCertificate({ enrolmentId })))
+    const codes = new Set(results.map((r) => (r.issued ? r.code : null)))
+    expect(codes.size).toBe(1)
+    const first = await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId } })
+    const pdf = await storedPdf(first.code)
+    await issueCertificate({ enrolmentId })
+    const again = await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId } })
+    expect(again).toEqual(first)
+    expect(await storedPdf(first.code)).toEqual(pdf)
+    expect(await prisma.certificate.count({ where: { enrolmentId } })).toBe(1)
+  })
+
+  it('prints name with gelar, NIP, course, JP and the verification QR URL; pdfsig validates it', async () => {
+    const { user, enrolmentId } = await completedLearner({ gelar: true })
+    const r = await issueCertificate({ enrolmentId })
+    if (!r.issued) throw new Error('not issued')
+    const pdf = await storedPdf(r.code)
+    const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE } })
+    const file = path.join(tmp, `${r.code}.pdf`)
+    fs.writeFileSync(file, pdf)
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain(`Dr. ${user.name}, S.Kom., M.T.`)
+    const nip = user.nip
+    expect(text).toContain(`NIP ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`)
+    expect(text).toContain(course.title)
+    expect(text).toContain(`${course.jp} JP`)
+    expect(text).toContain(verificationUrl(r.code))
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(
+      /Page size: +841.89 x 595.28 pts \(A4\)/,
+    )
+    expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans.*yes/)
+
+    expect(pdfsig(pdf)).toContain('Signature is Valid')
+    // One byte changed inside the signed range (in the page content): the signature breaks.
+    const at = pdf.indexOf('/Contents ') - 20
+    const tampered = Buffer.from(pdf)
+    tampered[at] = tampered[at] === 0x30 ? 0x31 : 0x30
+    const out = pdfsig(tampered)
+    expect(out).not.toContain('Signature is Valid')
+    expect(out).toMatch(/Digest Mismatch|Invalid/i)
+  })
+
+  it('a run of the real worker issues the certificate after the completion', async () => {
+    const { enrolmentId } = await completedLearner()
+    const workers = await startWorkers(['issueCertificate'])
+    try {
+      await relayOutbox()
+      const cert = await waitFor(
+        () => prisma.certificate.findFirst({ where: { enrolmentId, pdfKey: { not: null } } }),
+        15_000,
+        'the certificate job',
+      )
+      expect(cert.pdfSha256).toMatch(/^[0-9a-f]{64}$/)
+    } finally {
+      await workers.stop()
+    }
+  })
+})
+
+describe('verification and revocation', () => {
+  it('says valid, unknown for typos and strangers, revoked with date and reason after revocation', async () => {
+    const { enrolmentId, user } = await completedLearner()
+    const r = await issueCertificate({ enrolmentId })
+    if (!r.issued) throw new Error('not issued')
+    const valid = await verifyCertificate(r.code.toLowerCase().replace(/-/g, ' '))
+    expect(valid).toMatchObject({ status: 'valid', holderName: user.name })
+    expect(Object.keys(valid).sort()).toEqual(
+      [
+        'code',
+        'completedAt',
+        'courseTitle',
+        'holderName',
+        'jp',
+        'revokedAt',
+        'revokedReason',
+        'status',
+      ].sort(),
+    )
+    // A typo in one character fails the check characters: unknown, not someone else's.
+    const typo = (r.code[0] === 'A' ? 'B' : 'A') + r.code.slice(1)
+    expect(await verifyCertificate(typo)).toEqual({ status: 'unknown' })
+    expect(await verifyCertificate('0000-0000-0000-0000-00')).toEqual({ status: 'unknown' })
+
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    const at = new Date('2026-12-01T03:00:00Z')
+    await revokeCertificate({
+      actorId: admin.id,
+      code: r.code,
+      reason: 'DATA_ERROR',
+      note: 'NIP salah ketik',
+      at,
+      ip: '10.0.0.9',
+    })
+    expect(await verifyCertificate(r.code)).toMatchObject({
+      status: 'revoked',
+      revokedAt: at,
+      revokedReason: 'DATA_ERROR',
+    })
+    await expect(
+      revokeCertificate({ actorId: admin.id, code: r.code, reason: 'OTHER', note: 'x', at }),
+    ).rejects.toMatchObject({ status: 409 })
+
+    const cert = await prisma.certificate.findUniqueOrThrow({ where: { code: r.code } })
+    const trail = await auditTrail('Certificate', cert.id)
+    expect(trail).toHaveLength(1)
+    expect(trail[0]).toMatchObject({
+      actorId: admin.id,
+      action: 'certificate.revoke',
+      ip: '10.0.0.9',
+      at,
+      before: { revokedAt: null },
+      after: { revokedReason: 'DATA_ERROR', revokedNote: 'NIP salah ketik' },
+    })
+  })
+
+  it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
+    const row = await prisma.auditLog.create({
+      data: { action: 'test.entry', entityType: 'Test', entityId: 'x' },
+    })
+    await expect(
+      prisma.auditLog.update({ where: { id: row.id }, data: { action: 'changed' } }),
+    ).rejects.toThrow(/append-only/)
+    await expect(prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/)
+    await expect(prisma.$executeRawUnsafe('TRUNCATE "AuditLog"')).rejects.toThrow(/append-only/)
+    expect(await prisma.auditLog.findUnique({ where: { id: row.id } })).toMatchObject({
+      action: 'test.entry',
+    })
+  })
+})
+
+describe('downloads and bulk export', () => {
+  it('lets the holder, an admin and the holder’s supervisor download; others get a 404', async () => {
+    const boss = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
+    const { user, enrolmentId } = await completedLearner({ supervisorId: boss.id })
+    const r = await issueCertificate({ enrolmentId })
+    if (!r.issued) throw new Error('not issued')
+    const stranger = await createTestUser()
+    const otherBoss = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    for (const v of [user, boss, admin]) {
+      const f = await certificatePdf(viewerOf(v), r.code)
+      expect(f.size).toBeGreaterThan(10_000)
+      f.stream.destroy()
+    }
+    for (const v of [stranger, otherBoss])
+      await expect(certificatePdf(viewerOf(v), r.code)).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('zips the supervisor’s scope only, leaving revoked certificates out', async () => {
+    const boss = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
+    const a = await completedLearner({ supervisorId: boss.id })
+    const b = await completedLearner({ supervisorId: boss.id })
+    const outsider = await completedLearner()
+    const [ra, rb, ro] = await Promise.all(
+      [a, b, outsider].map((x) => issueCertificate({ enrolmentId: x.enrolmentId })),
+    )
+    if (!ra!.issued || !rb!.issued || !ro!.issued) throw new Error('not issued')
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    await revokeCertificate({
+      actorId: admin.id,
+      code: rb!.code,
+      reason: 'ISSUED_IN_ERROR',
+      note: '',
+      at: new Date(),
+    })
+    const asn = await createTestUser()
+    await expect(requestCertificateExport(viewerOf(asn), { scope: 'TEAM' })).rejects.toMatchObject({
+      status: 403,
+    })
+    const row = await requestCertificateExport(viewerOf(boss), { scope: 'TEAM' })
+    await buildCertificateExport({ exportId: row.id })
+    const done = await prisma.certificateExport.findUniqueOrThrow({ where: { id: row.id } })
+    expect(done).toMatchObject({ status: 'DONE', total: 1, done: 1 })
+    const f = await exportFile(boss.id, row.id)
+    const zipPath = path.join(tmp, 'e.zip')
+    await new Promise<void>((res, rej) =>
+      f.stream
+        .pipe(fs.createWriteStream(zipPath))
+        .on('finish', () => res())
+        .on('error', rej),
+    )
+    const listing = execFileSync('unzip', ['-Z1', zipPath], { encoding: 'utf8' }).trim().split('\n')
+    expect(listing).toEqual([`${a.user.nip}-${ra!.code}.pdf`])
+    await expect(exportFile(admin.id, row.id)).rejects.toMatchObject({ status: 404 })
+  })
+})
