@@ -26,7 +26,7 @@ fi
 t0=$SECONDS
 echo "[test] typecheck"; npx tsc --noEmit
 echo "[test] lint"; npx eslint . --max-warnings 0 && npx prettier --check app tests workers server bench prisma/*.ts prisma/seed-data scripts/*.ts >/dev/null
-echo "[test] unit + integration"; npx vitest run
 echo "[test] build"; NODE_ENV=production npx remix vite:build >/dev/null
+echo "[test] unit + integration"; npx vitest run
 echo "[test] e2e"; npx playwright test
 echo "[test] all green in $((SECONDS - t0)) s"

@@ -454,11 +454,19 @@ describe('attempt states', () => {
 
 describe('answers parsed against the attempt layout', () => {
   it('saves a multiple-answer question with every box unticked as empty', async () => {
-    const { user, attemptId } = await learnerWithAttempt()
-    const layout = await layoutOf(attemptId)
-    const qs = await drawnQuestions(layout)
-    const multiple = layout.find((l) => qs.find((q) => q.id === l.questionId)!.type === 'MULTIPLE')
-    if (!multiple) return expect.fail('no multiple-answer question drawn')
+    // The quiz draws from its bank at random: new learners until a draw holds a multiple-answer
+    // question (the bank has three of them, so a few tries at most).
+    let found: { user: { id: string }; attemptId: string } | null = null
+    let multiple: Layout[number] | undefined
+    for (let i = 0; i < 30 && !multiple; i++) {
+      const { user, attemptId } = await learnerWithAttempt()
+      const layout = await layoutOf(attemptId)
+      const qs = await drawnQuestions(layout)
+      multiple = layout.find((l) => qs.find((q) => q.id === l.questionId)!.type === 'MULTIPLE')
+      found = { user, attemptId }
+    }
+    if (!multiple || !found) return expect.fail('no multiple-answer question drawn in 30 draws')
+    const { user, attemptId } = found
     const key = `q_${multiple.questionId}`
     await saveAnswers(
       attemptId,

@@ -3,6 +3,8 @@
 import { afterAll, expect, it } from 'vitest'
 
 process.env.SIGNIN_GLOBAL_FAILURES_PER_MINUTE = '12'
+// Its own key prefix: the global counter must not count other test files' failed sign-ins.
+process.env.REDIS_PREFIX = `${process.env.REDIS_PREFIX}-global-${process.pid}`
 const { signIn } = await import('~/models/sign-in.server')
 const { redis } = await import('~/utils/redis.server')
 const { createTestUser, TEST_PASSWORD } = await import('../support/factories')
