@@ -9,6 +9,7 @@ import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { createRedis } from '~/utils/redis.server'
 import { processorFor } from './processors'
+import { startSupervisionWorker } from './supervision'
 
 const CONCURRENCY: Record<QueueName, number> = {
   notifications: 5,
@@ -53,6 +54,8 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
       )
       .catch((e) => console.error(`[maintenance] could not schedule the sweep yet: ${String(e)}`))
   }
+  // The supervision queue (issue 13) runs with the full set of queues only.
+  const stopSupervision = queues.length === QUEUES.length ? await startSupervisionWorker() : null
   let sweeping = false
   const sweep = setInterval(() => {
     if (sweeping) return
@@ -65,6 +68,7 @@ export async function startWorkers(queues: readonly QueueName[] = QUEUES) {
   async function stop() {
     clearInterval(sweep)
     await Promise.all(workers.map((w) => w.close()))
+    await stopSupervision?.()
     await closeQueues()
     connection.disconnect()
   }
