@@ -23,6 +23,9 @@ export async function refreshDashboard(now = new Date()) {
       await tx.$executeRaw`DELETE FROM "DashUnitStat"`
       await tx.$executeRaw`DELETE FROM "DashUnitCourseStat"`
       await tx.$executeRaw`DELETE FROM "DashUnitCompetencyStat"`
+      await tx.$executeRaw`DELETE FROM "DashTreeStat"`
+      await tx.$executeRaw`DELETE FROM "DashTreeCourseStat"`
+      await tx.$executeRaw`DELETE FROM "DashTreeCompetencyStat"`
       const n = await tx.$executeRaw`
         INSERT INTO "DashUserStat" ("userId", year, "unitId", "unitPath", name, nip, "employeeKind",
           "jabatanName", jp, enrolled, completed, assigned, overdue, assessed, "gapCount", "gapSum")
@@ -93,10 +96,36 @@ export async function refreshDashboard(now = new Date()) {
         JOIN "JabatanStandard" s ON s."jabatanId" = u."jabatanId"
         LEFT JOIN "CompetencyRating" r ON r."userId" = u.id AND r."competencyId" = s."competencyId"
         GROUP BY 1, 2`
+      // Subtree sums: every unit with everything below it (a few hundred units).
+      await tx.$executeRaw`
+        INSERT INTO "DashTreeStat" ("unitId", headcount, pns, pppk, "jpSum", "pnsBelow", "pppkAtCap",
+          enrolled, completed, assigned, overdue, "jpBelow", "withOverdue", "withGap")
+        SELECT c.id, coalesce(sum(s.headcount), 0), coalesce(sum(s.pns), 0), coalesce(sum(s.pppk), 0),
+               coalesce(sum(s."jpSum"), 0), coalesce(sum(s."pnsBelow"), 0), coalesce(sum(s."pppkAtCap"), 0),
+               coalesce(sum(s.enrolled), 0), coalesce(sum(s.completed), 0), coalesce(sum(s.assigned), 0),
+               coalesce(sum(s.overdue), 0),
+               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d.jp < 20),
+               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d.overdue > 0),
+               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d."gapCount" > 0)
+        FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
+        LEFT JOIN "DashUnitStat" s ON s."unitId" = u.id
+        GROUP BY c.id`
+      await tx.$executeRaw`
+        INSERT INTO "DashTreeCourseStat" ("unitId", "courseId", enrolled, completed, assigned, overdue)
+        SELECT c.id, s."courseId", sum(s.enrolled), sum(s.completed), sum(s.assigned), sum(s.overdue)
+        FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
+        JOIN "DashUnitCourseStat" s ON s."unitId" = u.id GROUP BY 1, 2`
+      await tx.$executeRaw`
+        INSERT INTO "DashTreeCompetencyStat" ("unitId", "competencyId", people, assessed, below, "gapSum")
+        SELECT c.id, s."competencyId", sum(s.people), sum(s.assessed), sum(s.below), sum(s."gapSum")
+        FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
+        JOIN "DashUnitCompetencyStat" s ON s."unitId" = u.id GROUP BY 1, 2`
       return n
     },
     { timeout: 120_000, maxWait: 10_000 },
   )
+  // Fresh statistics for the planner: the tables were just rewritten wholesale.
+  await prisma.$executeRaw`ANALYZE "DashUserStat", "DashUnitStat", "DashUnitCourseStat", "DashUnitCompetencyStat", "DashTreeStat", "DashTreeCourseStat", "DashTreeCompetencyStat"`
   const ms = Math.round(performance.now() - started)
   await prisma.dashRefresh.upsert({
     where: { id: 1 },
@@ -165,6 +194,22 @@ const sumColumns = Prisma.sql`
   coalesce(sum(s.enrolled), 0)::int AS enrolled, coalesce(sum(s.completed), 0)::int AS completed,
   coalesce(sum(s.assigned), 0)::int AS assigned, coalesce(sum(s.overdue), 0)::int AS overdue`
 
+export interface TreeFigures extends UnitFigures {
+  jpBelow: number
+  withOverdue: number
+  withGap: number
+}
+
+function filterCount(t: TreeFigures, filter: PeopleFilter) {
+  return { all: t.headcount, below: t.jpBelow, overdue: t.withOverdue, gap: t.withGap }[filter]
+}
+
+async function selfMatches(userId: string, filter: PeopleFilter) {
+  const r = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "DashUserStat" WHERE "userId" = ${userId} ${peopleFilterSql(filter)}`
+  return r[0]!.n > 0
+}
+
 export type PeopleFilter = 'all' | 'below' | 'overdue' | 'gap'
 export const PEOPLE_FILTERS: PeopleFilter[] = ['all', 'below', 'overdue', 'gap']
 
@@ -228,7 +273,7 @@ export async function dashboard(
     }
   }
   const prefix = `${unit.path}%`
-  const [trail, totals, children, own, courses, competencies, cells, ownCells, people, count] =
+  const [trail, totals, children, own, courses, competencies, cells, ownCells, people] =
     await Promise.all([
       prisma.unit.findMany({
         where: {
@@ -240,15 +285,16 @@ export async function dashboard(
         select: { id: true, name: true, depth: true },
         orderBy: { depth: 'asc' },
       }),
-      prisma.$queryRaw<UnitFigures[]>`
-        SELECT ${sumColumns} FROM "DashUnitStat" s JOIN "Unit" u ON u.id = s."unitId"
-        WHERE u.path LIKE ${prefix}`,
+      prisma.$queryRaw<TreeFigures[]>`
+        SELECT ${sumColumns}, coalesce(sum(s."jpBelow"), 0)::int AS "jpBelow",
+               coalesce(sum(s."withOverdue"), 0)::int AS "withOverdue",
+               coalesce(sum(s."withGap"), 0)::int AS "withGap"
+        FROM "DashTreeStat" s WHERE s."unitId" = ${unit.id}`,
       prisma.$queryRaw<
         (UnitFigures & { id: string; name: string; code: string; closed: boolean })[]
       >`
         SELECT c.id, c.name, c.code, c."closedAt" IS NOT NULL AS closed, ${sumColumns}
-        FROM "Unit" c JOIN "Unit" d ON d.path LIKE c.path || '%'
-        LEFT JOIN "DashUnitStat" s ON s."unitId" = d.id
+        FROM "Unit" c LEFT JOIN "DashTreeStat" s ON s."unitId" = c.id
         WHERE c."parentId" = ${unit.id}
         GROUP BY c.id ORDER BY c.code`,
       prisma.$queryRaw<UnitFigures[]>`
@@ -263,24 +309,19 @@ export async function dashboard(
           overdue: number
         }[]
       >`
-        SELECT c.id AS "courseId", c.title, sum(s.enrolled)::int AS enrolled,
-               sum(s.completed)::int AS completed, sum(s.assigned)::int AS assigned,
-               sum(s.overdue)::int AS overdue
-        FROM "DashUnitCourseStat" s JOIN "Unit" u ON u.id = s."unitId"
-        JOIN "Course" c ON c.id = s."courseId"
-        WHERE u.path LIKE ${prefix} GROUP BY c.id ORDER BY c.title`,
+        SELECT c.id AS "courseId", c.title, s.enrolled, s.completed, s.assigned, s.overdue
+        FROM "DashTreeCourseStat" s JOIN "Course" c ON c.id = s."courseId"
+        WHERE s."unitId" = ${unit.id} ORDER BY c.title`,
       prisma.$queryRaw<{ id: string; code: string; name: string }[]>`
-        SELECT DISTINCT c.id, c.code, c.name FROM "DashUnitCompetencyStat" s
-        JOIN "Unit" u ON u.id = s."unitId" JOIN "Competency" c ON c.id = s."competencyId"
-        WHERE u.path LIKE ${prefix} ORDER BY c.code`,
+        SELECT c.id, c.code, c.name FROM "DashTreeCompetencyStat" s
+        JOIN "Competency" c ON c.id = s."competencyId"
+        WHERE s."unitId" = ${unit.id} ORDER BY c.code`,
       prisma.$queryRaw<
         { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
       >`
-        SELECT c.id AS "unitId", s."competencyId", sum(s.people)::int AS people,
-               sum(s.below)::int AS below, sum(s."gapSum")::int AS "gapSum"
-        FROM "Unit" c JOIN "Unit" d ON d.path LIKE c.path || '%'
-        JOIN "DashUnitCompetencyStat" s ON s."unitId" = d.id
-        WHERE c."parentId" = ${unit.id} GROUP BY 1, 2`,
+        SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
+        FROM "DashTreeCompetencyStat" s JOIN "Unit" c ON c.id = s."unitId"
+        WHERE c."parentId" = ${unit.id}`,
       prisma.$queryRaw<
         { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
       >`
@@ -290,11 +331,6 @@ export async function dashboard(
         SELECT ${personColumns} FROM "DashUserStat"
         WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)}
         ORDER BY name, "userId" LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
-      filter === 'all'
-        ? Promise.resolve(null)
-        : prisma.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM "DashUserStat"
-        WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)}`,
     ])
   const sums = totals[0]!
   const ownFigures = own[0]!
@@ -304,7 +340,9 @@ export async function dashboard(
   ]
   const cellBy = new Map([...cells, ...ownCells].map((c) => [`${c.unitId}|${c.competencyId}`, c]))
   // The viewer's own row is in the unit's figures but not in the people list.
-  const selfIn = viewer.unit?.path.startsWith(unit.path) ? 1 : 0
+  const selfIn = viewer.unit?.path.startsWith(unit.path) ?? false
+  const self = selfIn ? await selfMatches(viewer.id, filter) : false
+  const selfIn0 = self ? 1 : 0
   return {
     unit,
     trail,
@@ -327,7 +365,7 @@ export async function dashboard(
     },
     people: {
       rows: people,
-      total: count ? count[0]!.n : Math.max(0, sums.headcount - selfIn),
+      total: Math.max(0, filterCount(sums, filter) - selfIn0),
       page,
     },
     direct,
