@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { unitTree, type UnitNode } from '~/models/org.server'
 import { requireRole } from '~/utils/auth.server'
 
@@ -42,6 +42,10 @@ export default function OrgTree() {
   return (
     <>
       <h1>Pohon organisasi</h1>
+      <p>
+        <Link to="/admin/import">Impor ASN (CSV/XLSX)</Link> ·{' '}
+        <Link to="/supervisi">Dasbor supervisi</Link>
+      </p>
       <section className="card" data-testid="org-tree">
         <Branch nodes={tree} />
       </section>

@@ -30,6 +30,9 @@ export default function Team() {
       <p className="muted">
         {total} pegawai di unit Anda (termasuk sub-unit) dan bawahan langsung.
       </p>
+      <p>
+        <Link to="/supervisi">Dasbor supervisi: unit, JP, kesenjangan kompetensi, ekspor</Link>
+      </p>
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
         <label htmlFor="q">Cari nama atau NIP</label>
         <input id="q" type="search" name="q" defaultValue={q} />

@@ -121,3 +121,25 @@ describe('bulk ASN import', () => {
     })
   })
 })
+
+describe('organisation head counts', () => {
+  it('count the whole subtree: an OPD counts the people of its bidang', async () => {
+    const { unitTree } = await import('~/models/org.server')
+    await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const direct = await prisma.user.count({
+      where: { active: true, unit: { code: 'BPKAD' } },
+    })
+    const below = await prisma.user.count({
+      where: { active: true, unit: { code: { startsWith: 'BPKAD.' } } },
+    })
+    const find = (
+      nodes: Awaited<ReturnType<typeof unitTree>>,
+      code: string,
+    ): (typeof nodes)[number] | undefined =>
+      nodes.map((n) => (n.code === code ? n : find(n.children, code))).find(Boolean)
+    const bpkad = find(await unitTree(), 'BPKAD')!
+    expect(below).toBeGreaterThan(0)
+    expect(bpkad.ownCount).toBe(direct)
+    expect(bpkad.userCount).toBe(direct + below)
+  })
+})
