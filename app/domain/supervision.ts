@@ -53,3 +53,8 @@ export function heatBand(share: number | null): number {
 export function percent(part: number, whole: number) {
   return whole > 0 ? Math.round((part / whole) * 100) : 0
 }
+
+/** The dashboard's people-list filters and page size. */
+export type PeopleFilter = 'all' | 'below' | 'overdue' | 'gap'
+export const PEOPLE_FILTERS: PeopleFilter[] = ['all', 'below', 'overdue', 'gap']
+export const PAGE_SIZE = 50

@@ -8,6 +8,9 @@ import { forbidden } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { jakartaYear } from './course.server'
 import { canSupervise, type Viewer } from './org.server'
+import { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter } from '~/domain/supervision'
+
+export { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter }
 
 // ---------------------------------------------------------------------------------------------
 // Refresh: rebuild every aggregate in one transaction (readers keep the old figures until commit).
@@ -210,9 +213,6 @@ async function selfMatches(userId: string, filter: PeopleFilter) {
   return r[0]!.n > 0
 }
 
-export type PeopleFilter = 'all' | 'below' | 'overdue' | 'gap'
-export const PEOPLE_FILTERS: PeopleFilter[] = ['all', 'below', 'overdue', 'gap']
-
 function peopleFilterSql(filter: PeopleFilter) {
   switch (filter) {
     case 'below':
@@ -245,8 +245,6 @@ export interface PersonRow {
 
 const personColumns = Prisma.sql`"userId", name, nip, "employeeKind", "jabatanName", "unitId", jp,
   enrolled, completed, assigned, overdue, assessed, "gapCount", "gapSum"`
-
-export const PAGE_SIZE = 50
 
 export async function dashboard(
   viewer: Viewer,

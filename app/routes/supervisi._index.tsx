@@ -1,13 +1,18 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { averageGap, heatBand, jpGoal, jpStatus, percent, shareBelow } from '~/domain/supervision'
 import {
-  dashboard,
+  averageGap,
+  heatBand,
+  jpGoal,
+  jpStatus,
   PAGE_SIZE,
   PEOPLE_FILTERS,
+  percent,
+  shareBelow,
   type PeopleFilter,
-} from '~/models/supervision.server'
+} from '~/domain/supervision'
+import { dashboard } from '~/models/supervision.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatNip } from '~/utils/nip'
 
