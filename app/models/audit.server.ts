@@ -42,3 +42,32 @@ export async function auditTrail(entityType: string, entityId: string) {
     orderBy: { at: 'asc' },
   })
 }
+
+export interface AuditFilter {
+  action?: string
+  entityType?: string
+  entityId?: string
+  actorId?: string
+  from?: Date
+  to?: Date
+}
+
+export async function auditPage(filter: AuditFilter, page = 1, pageSize = 50) {
+  const where: Prisma.AuditLogWhereInput = {
+    action: filter.action || undefined,
+    entityType: filter.entityType || undefined,
+    entityId: filter.entityId || undefined,
+    actorId: filter.actorId || undefined,
+    at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
+  }
+  const [total, entries] = await Promise.all([
+    prisma.auditLog.count({ where }),
+    prisma.auditLog.findMany({
+      where,
+      orderBy: { at: 'desc' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ])
+  return { total, entries, page, pageSize }
+}

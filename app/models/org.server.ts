@@ -30,7 +30,10 @@ export type UnitNode = {
   code: string
   name: string
   kind: string
+  /** Active people in the unit and every unit below it. */
   userCount: number
+  /** Active people directly in the unit. */
+  ownCount: number
   children: UnitNode[]
 }
 
@@ -45,13 +48,20 @@ export async function unitTree(): Promise<UnitNode[]> {
   ])
   const countBy = new Map(counts.map((c) => [c.unitId, c._count._all]))
   const nodes = new Map<string, UnitNode & { parentId: string | null }>()
-  for (const u of units) nodes.set(u.id, { ...u, userCount: countBy.get(u.id) ?? 0, children: [] })
+  for (const u of units) {
+    const own = countBy.get(u.id) ?? 0
+    nodes.set(u.id, { ...u, userCount: own, ownCount: own, children: [] })
+  }
   const roots: UnitNode[] = []
   for (const n of nodes.values()) {
     const parent = n.parentId ? nodes.get(n.parentId) : undefined
     if (parent) parent.children.push(n)
     else roots.push(n)
   }
+  // Head counts per subtree (BPKAD counts the people of its bidang).
+  const total = (n: UnitNode): number =>
+    (n.userCount = n.ownCount + n.children.reduce((s, c) => s + total(c), 0))
+  roots.forEach(total)
   return roots
 }
 

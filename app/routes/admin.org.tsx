@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { unitTree, type UnitNode } from '~/models/org.server'
@@ -49,6 +49,10 @@ export default function OrgTree() {
   return (
     <>
       <h1>{t('ui.org.title')}</h1>
+      <p>
+        <Link to="/admin/import">{t('super.links.import')}</Link> ·{' '}
+        <Link to="/supervisi">{t('super.links.dashboard')}</Link>
+      </p>
       <section className="card" data-testid="org-tree">
         <Branch nodes={tree} />
       </section>

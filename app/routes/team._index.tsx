@@ -33,6 +33,9 @@ export default function Team() {
     <>
       <h1>{t('ui.team.title')}</h1>
       <p className="muted">{t('ui.team.intro', { count: total })}</p>
+      <p>
+        <Link to="/supervisi">{t('super.links.teamDashboard')}</Link>
+      </p>
       <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
         <label htmlFor="q">{t('ui.team.search')}</label>
         <input id="q" type="search" name="q" defaultValue={q} maxLength={200} />

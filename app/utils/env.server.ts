@@ -75,6 +75,8 @@ const schema = z
     RECOVER_AFTER_MS: z.coerce.number().int().positive().default(120_000),
     /** How often a worker process checks that Redis still holds its marker (data lost). */
     REDIS_CHECK_MS: z.coerce.number().int().positive().default(2_000),
+    /** How often the workers rebuild the supervision dashboard's aggregates. */
+    DASHBOARD_REFRESH_MS: z.coerce.number().int().positive().default(60_000),
     // Certificates (issue 14): signer printed on every certificate, the signing key, storage.
     CERT_SIGNER_NAME: z.string().min(1).default('Dr. H. Sudirman, S.E., M.M.'),
     CERT_SIGNER_TITLE: z.string().min(1).default('Kepala BPSDM Provinsi Jambi'),

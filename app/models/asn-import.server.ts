@@ -1,0 +1,363 @@
+// Bulk ASN import from CSV or XLSX: upload -> validate every row (job) -> the admin sees every bad
+// row with its reasons -> import all (only when every row is valid) or only the valid rows (job).
+// Writing happens in one transaction, so an import is all-or-nothing; a re-import updates by NIP.
+import { randomUUID } from 'node:crypto'
+import { parse as parseCsv } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { type Prisma } from '~/generated/prisma/client'
+import {
+  validateAsnRows,
+  type AsnRowClean,
+  type AsnRowInput,
+  type ImportContext,
+} from '~/utils/asn-import-rules'
+import { enqueueSupervision } from '~/jobs/supervision.server'
+import { prisma } from '~/utils/db.server'
+import { audit } from './audit.server'
+
+export const IMPORT_MAX_BYTES = 25 * 1024 * 1024
+const BATCH = 5_000
+
+/** Header names accepted for each column (lower-cased, spaces collapsed). */
+const HEADERS: Record<keyof Omit<AsnRowInput, 'rowNo'>, string[]> = {
+  nip: ['nip'],
+  nama: ['nama', 'name', 'nama lengkap'],
+  email: ['email', 'e-mail', 'surel'],
+  jenis: ['pns/pppk', 'jenis', 'jenis pegawai', 'status', 'kind'],
+  jabatan: ['jabatan', 'kode jabatan'],
+  kodeUnit: ['kode unit', 'unit', 'kode_unit'],
+  nipAtasan: ['nip atasan', 'nip_atasan', 'atasan'],
+}
+
+export class ImportFileError extends Error {}
+
+function mapHeader(header: string[]) {
+  const norm = header.map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' '),
+  )
+  const index = {} as Record<keyof typeof HEADERS, number>
+  const missing: string[] = []
+  for (const [key, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
+    const i = norm.findIndex((h) => names.includes(h))
+    if (i < 0) missing.push(names[0]!)
+    index[key] = i
+  }
+  if (missing.length)
+    throw new ImportFileError(`Kolom tidak ditemukan di baris judul: ${missing.join(', ')}.`)
+  return index
+}
+
+function toRows(table: string[][]): AsnRowInput[] {
+  if (table.length === 0) throw new ImportFileError('Berkas kosong.')
+  const idx = mapHeader(table[0]!)
+  const rows: AsnRowInput[] = []
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i]!
+    if (cells.every((c) => !String(c ?? '').trim())) continue
+    const get = (k: keyof typeof HEADERS) => String(cells[idx[k]] ?? '').trim()
+    rows.push({
+      rowNo: i + 1,
+      nip: get('nip'),
+      nama: get('nama'),
+      email: get('email'),
+      jenis: get('jenis'),
+      jabatan: get('jabatan'),
+      kodeUnit: get('kodeUnit'),
+      nipAtasan: get('nipAtasan'),
+    })
+  }
+  return rows
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v == null) return ''
+  if (typeof v === 'object') {
+    if ('text' in v && typeof v.text === 'string') return v.text
+    if ('result' in v) return String(v.result ?? '')
+    if ('richText' in v) return v.richText.map((r) => r.text).join('')
+    if (v instanceof Date) return v.toISOString()
+  }
+  return String(v)
+}
+
+export async function parseAsnFile(content: Uint8Array, format: 'csv' | 'xlsx') {
+  if (format === 'csv') {
+    const text = Buffer.from(content).toString('utf8')
+    const first = text.slice(0, text.indexOf('\n') >>> 0)
+    const delimiter =
+      (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ','
+    try {
+      const table = parseCsv(text, { delimiter, bom: true, relax_column_count: true }) as string[][]
+      return toRows(table)
+    } catch (e) {
+      if (e instanceof ImportFileError) throw e
+      throw new ImportFileError(`Berkas CSV tidak dapat dibaca: ${(e as Error).message}`)
+    }
+  }
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer)
+  } catch {
+    throw new ImportFileError('Berkas XLSX tidak dapat dibaca.')
+  }
+  const ws = wb.worksheets[0]
+  if (!ws) throw new ImportFileError('Berkas XLSX tidak berisi lembar kerja.')
+  const table: string[][] = []
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1)
+    table[n - 1] = values.map(cellText)
+  })
+  for (let i = 0; i < table.length; i++) table[i] ??= []
+  return toRows(table)
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function createImport(actorId: string, file: { name: string; bytes: Uint8Array }) {
+  const lower = file.name.toLowerCase()
+  const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null
+  if (!format) throw new ImportFileError('Format berkas harus CSV atau XLSX.')
+  if (file.bytes.byteLength === 0) throw new ImportFileError('Berkas kosong.')
+  const row = await prisma.asnImport.create({
+    data: {
+      createdById: actorId,
+      fileName: file.name.slice(0, 200),
+      format,
+      content: Buffer.from(file.bytes),
+    },
+    select: { id: true },
+  })
+  await enqueueSupervision('importValidate', { importId: row.id })
+  return row.id
+}
+
+async function importContext(
+  nips: string[],
+  emails: string[],
+  today: Date,
+): Promise<ImportContext> {
+  const [units, jabatan, existing, emailOwners] = await Promise.all([
+    prisma.unit.findMany({ select: { id: true, code: true, closedAt: true } }),
+    prisma.jabatan.findMany({ select: { id: true, code: true, name: true, kind: true } }),
+    prisma.$queryRaw<{ nip: string; email: string; sup: string | null }[]>`
+      SELECT u.nip, u.email, s.nip AS sup FROM "User" u LEFT JOIN "User" s ON s.id = u."supervisorId"
+      WHERE u.nip = ANY(${nips}::text[])`,
+    prisma.$queryRaw<{ nip: string; email: string }[]>`
+      SELECT nip, lower(email) AS email FROM "User" WHERE lower(email) = ANY(${emails}::text[])`,
+  ])
+  const jab = new Map<string, { id: string; top: boolean }>()
+  for (const j of jabatan) {
+    const v = { id: j.id, top: j.kind === 'JPT_MADYA' || j.kind === 'JPT_PRATAMA' }
+    jab.set(j.code, v)
+    jab.set(j.name.toLowerCase(), v)
+  }
+  return {
+    today,
+    units: new Map(units.map((u) => [u.code, { id: u.id, closed: u.closedAt != null }])),
+    jabatan: jab,
+    existing: new Map(existing.map((e) => [e.nip, { email: e.email, supervisorNip: e.sup }])),
+    emails: new Map(emailOwners.map((e) => [e.email, e.nip])),
+  }
+}
+
+/** Job: parse and validate every row; idempotent (a validated import is left as it is). */
+export async function validateImport(importId: string, progress?: (n: number) => unknown) {
+  const imp = await prisma.asnImport.findUnique({ where: { id: importId } })
+  if (!imp || (imp.status !== 'UPLOADED' && imp.status !== 'VALIDATING')) return
+  await prisma.asnImport.update({ where: { id: importId }, data: { status: 'VALIDATING' } })
+  let rows: AsnRowInput[]
+  try {
+    rows = await parseAsnFile(imp.content, imp.format as 'csv' | 'xlsx')
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e
+    await prisma.asnImport.update({
+      where: { id: importId },
+      data: { status: 'FAILED', error: e.message, finishedAt: new Date() },
+    })
+    return
+  }
+  const { normaliseNip } = await import('~/utils/nip')
+  const ctx = await importContext(
+    rows.map((r) => normaliseNip(r.nip)).concat(rows.map((r) => normaliseNip(r.nipAtasan))),
+    rows.map((r) => r.email.trim().toLowerCase()),
+    imp.createdAt,
+  )
+  const results = validateAsnRows(rows, ctx)
+  const inputBy = new Map(rows.map((r) => [r.rowNo, r]))
+  await prisma.asnImportRow.deleteMany({ where: { importId } })
+  for (let i = 0; i < results.length; i += BATCH) {
+    const part = results.slice(i, i + BATCH)
+    await prisma.asnImportRow.createMany({
+      data: part.map((r) => ({
+        importId,
+        rowNo: r.rowNo,
+        data: (r.clean ?? inputBy.get(r.rowNo)!) as unknown as Prisma.InputJsonValue,
+        errors: r.errors,
+      })),
+    })
+    await prisma.asnImport.update({
+      where: { id: importId },
+      data: { processed: i + part.length, total: results.length },
+    })
+    await progress?.(Math.round(((i + part.length) / results.length) * 100))
+  }
+  const invalid = results.filter((r) => r.errors.length > 0).length
+  await prisma.asnImport.update({
+    where: { id: importId },
+    data: {
+      status: 'VALIDATED',
+      total: results.length,
+      valid: results.length - invalid,
+      invalid,
+      processed: 0,
+    },
+  })
+}
+
+export type ImportMode = 'ALL' | 'VALID_ONLY'
+
+/** The admin's go-ahead: ALL only when every row is valid; VALID_ONLY after seeing the list. */
+export async function startApply(importId: string, mode: ImportMode) {
+  const imp = await prisma.asnImport.findUnique({
+    where: { id: importId },
+    select: { status: true, invalid: true, valid: true },
+  })
+  if (!imp) throw new Response('Impor tidak ditemukan.', { status: 404 })
+  if (imp.status !== 'VALIDATED')
+    return { ok: false as const, error: 'Impor ini tidak menunggu persetujuan.' }
+  if (mode === 'ALL' && imp.invalid > 0)
+    return {
+      ok: false as const,
+      error: `Ada ${imp.invalid} baris tidak valid: perbaiki berkasnya, atau impor hanya baris yang valid.`,
+    }
+  if (imp.valid === 0) return { ok: false as const, error: 'Tidak ada baris valid untuk diimpor.' }
+  const n = await prisma.asnImport.updateMany({
+    where: { id: importId, status: 'VALIDATED' },
+    data: { status: 'IMPORTING', mode, processed: 0 },
+  })
+  if (n.count === 1) await enqueueSupervision('importApply', { importId })
+  return { ok: true as const }
+}
+
+/** Job: upsert the valid rows by NIP, then link supervisors; one transaction. */
+export async function applyImport(importId: string, progress?: (n: number) => unknown) {
+  const imp = await prisma.asnImport.findUnique({
+    where: { id: importId },
+    select: { status: true, valid: true, createdById: true, mode: true, fileName: true },
+  })
+  if (!imp || imp.status !== 'IMPORTING') return
+  let created = 0
+  let updated = 0
+  await prisma.$transaction(
+    async (tx) => {
+      let after = 0
+      for (;;) {
+        const part = await tx.asnImportRow.findMany({
+          where: { importId, rowNo: { gt: after }, errors: { isEmpty: true } },
+          orderBy: { rowNo: 'asc' },
+          take: BATCH,
+          select: { rowNo: true, data: true },
+        })
+        if (part.length === 0) break
+        after = part[part.length - 1]!.rowNo
+        const rows = part.map((p) => p.data as unknown as AsnRowClean)
+        const res = await tx.$queryRaw<{ inserted: boolean }[]>`
+          INSERT INTO "User" (id, nip, name, email, "employeeKind", "jabatanId", "unitId", "updatedAt")
+          SELECT x.id, x.nip, x.name, x.email, x.kind::"EmployeeKind", x.jab, x.unit, now()
+          FROM unnest(${rows.map(() => randomUUID())}::text[], ${rows.map((r) => r.nip)}::text[],
+                      ${rows.map((r) => r.name)}::text[], ${rows.map((r) => r.email)}::text[],
+                      ${rows.map((r) => r.employeeKind)}::text[], ${rows.map((r) => r.jabatanId)}::text[],
+                      ${rows.map((r) => r.unitId)}::text[])
+               AS x(id, nip, name, email, kind, jab, unit)
+          ON CONFLICT (nip) DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email,
+            "employeeKind" = EXCLUDED."employeeKind", "jabatanId" = EXCLUDED."jabatanId",
+            "unitId" = EXCLUDED."unitId", "updatedAt" = now()
+          RETURNING (xmax = 0) AS inserted`
+        for (const r of res) {
+          if (r.inserted) created++
+          else updated++
+        }
+        await prisma.asnImport.update({
+          where: { id: importId },
+          data: { processed: created + updated },
+        })
+        await progress?.(Math.round(((created + updated) / imp.valid) * 90))
+      }
+      // Supervisors, now that every person of the file exists.
+      await tx.$executeRaw`
+        UPDATE "User" u SET "supervisorId" = s.id, "updatedAt" = now()
+        FROM "AsnImportRow" r
+        LEFT JOIN "User" s ON s.nip = r.data->>'supervisorNip'
+        WHERE r."importId" = ${importId} AND cardinality(r.errors) = 0
+          AND u.nip = r.data->>'nip' AND u."supervisorId" IS DISTINCT FROM s.id`
+      await tx.asnImport.update({
+        where: { id: importId },
+        data: {
+          status: 'DONE',
+          created,
+          updated,
+          processed: created + updated,
+          finishedAt: new Date(),
+        },
+      })
+      await audit(tx, {
+        actorId: imp.createdById,
+        action: 'ASN_IMPORT',
+        entityType: 'AsnImport',
+        entityId: importId,
+        after: { fileName: imp.fileName, mode: imp.mode, created, updated },
+      })
+    },
+    { timeout: 300_000, maxWait: 10_000 },
+  )
+  await progress?.(100)
+  await enqueueSupervision('dashboardRefresh', {}).catch(() => {})
+  return { created, updated }
+}
+
+export async function importStatus(
+  importId: string,
+  opts: { page?: number; onlyErrors?: boolean } = {},
+) {
+  const imp = await prisma.asnImport.findUnique({
+    where: { id: importId },
+    omit: { content: true },
+  })
+  if (!imp) throw new Response('Impor tidak ditemukan.', { status: 404 })
+  const pageSize = 100
+  const page = Math.max(1, opts.page ?? 1)
+  const where = {
+    importId,
+    ...(opts.onlyErrors !== false ? { NOT: { errors: { isEmpty: true } } } : {}),
+  }
+  const rows = await prisma.asnImportRow.findMany({
+    where,
+    orderBy: { rowNo: 'asc' },
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: { rowNo: true, data: true, errors: true },
+  })
+  return { imp, rows, page, pageSize }
+}
+
+export function recentImports() {
+  return prisma.asnImport.findMany({
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    omit: { content: true },
+  })
+}
+
+/** Audit entry of an admin starting an import (who, which import, which mode). */
+export async function auditImportStart(adminId: string, importId: string, mode: string) {
+  await audit(prisma, {
+    actorId: adminId,
+    action: 'ASN_IMPORT_START',
+    entityType: 'AsnImport',
+    entityId: importId,
+    after: { mode },
+  })
+}

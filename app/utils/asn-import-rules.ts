@@ -1,0 +1,166 @@
+// Row rules of the bulk ASN import: every problem of every row, with the row number, so the admin
+// sees the whole list at once. Pure: the caller supplies what the database knows. Messages are in
+// Indonesian because they are shown to the admin as they are (row-level reasons).
+import { normaliseNip, validateNip } from '~/utils/nip'
+
+export interface AsnRowInput {
+  /** 1-based row number in the file, the header being row 1. */
+  rowNo: number
+  nip: string
+  nama: string
+  email: string
+  jenis: string
+  jabatan: string
+  kodeUnit: string
+  nipAtasan: string
+}
+
+export interface AsnRowClean {
+  nip: string
+  name: string
+  email: string
+  employeeKind: 'PNS' | 'PPPK'
+  jabatanId: string
+  unitId: string
+  supervisorNip: string | null
+}
+
+export interface ImportContext {
+  today: Date
+  /** Unit code -> id, with closed units flagged. */
+  units: Map<string, { id: string; closed: boolean }>
+  /** Jabatan code (or lower-cased name) -> id and whether it may have no supervisor (JPT). */
+  jabatan: Map<string, { id: string; top: boolean }>
+  /** NIP -> the database's user: email and current supervisor NIP. */
+  existing: Map<string, { email: string; supervisorNip: string | null }>
+  /** Lower-cased email -> the NIP of the database user who has it. */
+  emails: Map<string, string>
+}
+
+export interface RowResult {
+  rowNo: number
+  clean: AsnRowClean | null
+  errors: string[]
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowResult[] {
+  const byNip = new Map<string, number[]>()
+  const byEmail = new Map<string, number[]>()
+  for (const r of rows) {
+    const nip = normaliseNip(r.nip)
+    if (nip) byNip.set(nip, [...(byNip.get(nip) ?? []), r.rowNo])
+    const email = r.email.trim().toLowerCase()
+    if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), r.rowNo])
+  }
+
+  const results: RowResult[] = rows.map((r) => {
+    const errors: string[] = []
+    const nip = normaliseNip(r.nip)
+    const jenis = r.jenis.trim().toUpperCase()
+    let kind: 'PNS' | 'PPPK' | null = null
+    if (jenis === 'PNS' || jenis === 'PPPK') kind = jenis
+    else errors.push(`Jenis pegawai harus PNS atau PPPK, bukan "${r.jenis.trim()}".`)
+    const nipCheck = validateNip(nip, { kind: kind ?? 'PNS', today: ctx.today })
+    if (!nipCheck.ok) errors.push(nipCheck.reason)
+    const dupNip = byNip.get(nip) ?? []
+    if (nip && dupNip.length > 1)
+      errors.push(`NIP ${nip} muncul lebih dari sekali di berkas (baris ${dupNip.join(', ')}).`)
+
+    const name = r.nama.trim().replace(/\s+/g, ' ')
+    if (!name) errors.push('Nama wajib diisi.')
+    else if (name.length > 200) errors.push('Nama terlalu panjang (maksimal 200 karakter).')
+
+    const email = r.email.trim().toLowerCase()
+    if (!email) errors.push('Email wajib diisi.')
+    else if (!EMAIL.test(email)) errors.push(`Email "${r.email.trim()}" tidak valid.`)
+    else {
+      const dupEmail = byEmail.get(email) ?? []
+      if (dupEmail.length > 1)
+        errors.push(
+          `Email ${email} muncul lebih dari sekali di berkas (baris ${dupEmail.join(', ')}).`,
+        )
+      const owner = ctx.emails.get(email)
+      if (owner && owner !== nip)
+        errors.push(`Email ${email} sudah dipakai pegawai lain (NIP ${owner}).`)
+    }
+
+    const unit = ctx.units.get(r.kodeUnit.trim())
+    if (!r.kodeUnit.trim()) errors.push('Kode unit wajib diisi.')
+    else if (!unit) errors.push(`Kode unit "${r.kodeUnit.trim()}" tidak dikenal.`)
+    else if (unit.closed) errors.push(`Unit "${r.kodeUnit.trim()}" sudah ditutup.`)
+
+    const jab = ctx.jabatan.get(r.jabatan.trim()) ?? ctx.jabatan.get(r.jabatan.trim().toLowerCase())
+    if (!r.jabatan.trim()) errors.push('Jabatan wajib diisi.')
+    else if (!jab) errors.push(`Jabatan "${r.jabatan.trim()}" tidak dikenal.`)
+
+    const supervisorNip = normaliseNip(r.nipAtasan) || null
+    if (!supervisorNip && jab && !jab.top)
+      errors.push('NIP atasan wajib diisi (hanya JPT boleh tanpa atasan).')
+    else if (supervisorNip && supervisorNip === nip)
+      errors.push('NIP atasan sama dengan NIP pegawai sendiri.')
+    else if (supervisorNip && !byNip.has(supervisorNip) && !ctx.existing.has(supervisorNip))
+      errors.push(`NIP atasan ${supervisorNip} tidak ditemukan di berkas maupun di basis data.`)
+
+    const clean =
+      errors.length === 0
+        ? {
+            nip,
+            name,
+            email,
+            employeeKind: kind!,
+            jabatanId: jab!.id,
+            unitId: unit!.id,
+            supervisorNip,
+          }
+        : null
+    return { rowNo: r.rowNo, clean, errors }
+  })
+
+  // Circular supervision: follow each chain through the file (which wins) and the database.
+  const fileSup = new Map<string, string | null>()
+  const rowOf = new Map<string, RowResult>()
+  rows.forEach((r, i) => {
+    const nip = normaliseNip(r.nip)
+    if ((byNip.get(nip) ?? []).length === 1) {
+      fileSup.set(nip, normaliseNip(r.nipAtasan) || null)
+      rowOf.set(nip, results[i]!)
+    }
+  })
+  const supOf = (nip: string) =>
+    fileSup.has(nip) ? fileSup.get(nip)! : (ctx.existing.get(nip)?.supervisorNip ?? null)
+  for (const [nip, res] of rowOf) {
+    const seen = new Set<string>([nip])
+    let cur = supOf(nip)
+    while (cur && !seen.has(cur)) {
+      seen.add(cur)
+      cur = supOf(cur)
+    }
+    if (cur === nip && fileSup.get(nip) !== nip) {
+      res.errors.push(`Rantai atasan melingkar: ${[...seen, nip].join(' → ')}.`)
+      res.clean = null
+    }
+  }
+
+  // A row whose supervisor is an invalid row of the file (and not already in the database) cannot
+  // be imported alone: repeat until no row changes.
+  for (let changed = true; changed;) {
+    changed = false
+    for (const [, res] of rowOf) {
+      const sup = res.clean?.supervisorNip
+      if (!sup) continue
+      const supRow = rowOf.get(sup)
+      const supInFileInvalid = (byNip.get(sup) ?? []).length > 0 && (!supRow || !supRow.clean)
+      if (supInFileInvalid && !ctx.existing.has(sup)) {
+        const at = (byNip.get(sup) ?? []).join(', ')
+        res.errors.push(
+          `Atasan (NIP ${sup}, baris ${at}) tidak valid, sehingga baris ini tidak dapat diimpor.`,
+        )
+        res.clean = null
+        changed = true
+      }
+    }
+  }
+  return results
+}

@@ -1,0 +1,209 @@
+// Supervisor dashboard and bulk import at Jambi's scale.
+// Usage: npx tsx bench/dashboard.ts [--count 70000] [--n 200] [--import 70000]
+// Needs the seed and content packs (prisma/seed.ts, scripts/import-content.ts) in DATABASE_URL.
+// 1. Creates `count` synthetic ASN (prisma/synthetic.ts), then with SQL gives each of them
+//    enrolments (completed or active), JP credits, competency ratings and course assignments.
+// 2. Rebuilds the aggregates (refreshDashboard) and reports its time.
+// 3. Times the dashboard read (the loader's model call) for scopes of every size: the province
+//    (admin), the largest OPD, a bidang, and the person drill-down; p50/p95/p99 over n calls each.
+// 4. Generates a CSV of `import` ASN rows and times validate + apply (the two import jobs).
+import { writeFileSync } from 'node:fs'
+import { generateSynthetic } from '../prisma/synthetic'
+import { applyImport, startApply, validateImport } from '~/models/asn-import.server'
+import { dashboard, personDetail, refreshDashboard } from '~/models/supervision.server'
+import { closeSupervisionQueue } from '~/jobs/supervision.server'
+import { prisma } from '~/utils/db.server'
+import { makeNip } from '~/utils/nip'
+
+const args = new Map<string, string>()
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!)
+const COUNT = Number(args.get('count') ?? 70_000)
+const N = Number(args.get('n') ?? 200)
+const IMPORT = Number(args.get('import') ?? 70_000)
+
+function stats(ms: number[]) {
+  const s = [...ms].sort((a, b) => a - b)
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!
+  return {
+    n: s.length,
+    p50: +q(0.5).toFixed(1),
+    p95: +q(0.95).toFixed(1),
+    p99: +q(0.99).toFixed(1),
+  }
+}
+
+async function seedLearning() {
+  const t = performance.now()
+  const courses = await prisma.course.findMany({
+    where: { currentVersionId: { not: null } },
+    select: { id: true, currentVersionId: true, jp: true, title: true },
+  })
+  if (!courses.length) throw new Error('no published courses: run scripts/import-content.ts')
+  const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear()
+  for (const [i, c] of courses.entries()) {
+    // About 60 % of people enrol in each course; half of those finish it.
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "Enrolment" (id, "userId", "courseId", "courseVersionId", source, status, "enrolledAt", "completedAt")
+       SELECT 'be' || $4 || u.id, u.id, $1, $2, 'SELF',
+              (CASE WHEN hashtext(u.id || $1) % 2 = 0 THEN 'COMPLETED' ELSE 'ACTIVE' END)::"EnrolmentStatus",
+              now() - interval '30 days', CASE WHEN hashtext(u.id || $1) % 2 = 0 THEN now() - interval '5 days' END
+       FROM "User" u WHERE u.nip LIKE '%' AND abs(hashtext(u.id || $3)) % 10 < 6
+       ON CONFLICT DO NOTHING`,
+      c.id,
+      c.currentVersionId,
+      String(i),
+      String(i),
+    )
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "JpCredit" (id, "userId", year, jp, "sourceType", "sourceId", title)
+       SELECT 'bj' || e.id, e."userId", $2, $3, 'COURSE', e.id, $4 FROM "Enrolment" e
+       WHERE e."courseId" = $1 AND e.status = 'COMPLETED' ON CONFLICT DO NOTHING`,
+      c.id,
+      year,
+      c.jp,
+      c.title,
+    )
+    // A third of the people are assigned the course, due 10 days ago or in 20 days.
+    await prisma.$executeRawUnsafe(
+      `INSERT INTO "CourseAssignment" (id, "userId", "courseId", "dueAt")
+       SELECT 'ba' || $2 || u.id, u.id, $1,
+              now() + (CASE WHEN abs(hashtext(u.id)) % 2 = 0 THEN interval '-10 days' ELSE interval '20 days' END)
+       FROM "User" u WHERE abs(hashtext(u.id || 'a' || $2)) % 3 = 0 ON CONFLICT DO NOTHING`,
+      c.id,
+      String(i),
+    )
+  }
+  // Ratings for 70 % of people in each competency of their jabatan standard, level 1..5.
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "CompetencyRating" ("userId", "competencyId", level, "ratedAt", "evidenceCount", provenance)
+     SELECT u.id, s."competencyId", 1 + abs(hashtext(u.id || s."competencyId")) % 5, now(), 1, '{}'::jsonb
+     FROM "User" u JOIN "JabatanStandard" s ON s."jabatanId" = u."jabatanId"
+     WHERE abs(hashtext(s."competencyId" || u.id)) % 10 < 7 ON CONFLICT DO NOTHING`,
+  )
+  const [e, r, a] = await Promise.all([
+    prisma.enrolment.count(),
+    prisma.competencyRating.count(),
+    prisma.courseAssignment.count(),
+  ])
+  return { enrolments: e, ratings: r, assignments: a, ms: Math.round(performance.now() - t) }
+}
+
+async function timeIt(label: string, fn: () => Promise<unknown>) {
+  for (let i = 0; i < 5; i++) await fn() // warm-up
+  const ms: number[] = []
+  const cpu0 = process.cpuUsage()
+  for (let i = 0; i < N; i++) {
+    const t = performance.now()
+    await fn()
+    ms.push(performance.now() - t)
+  }
+  const cpu = process.cpuUsage(cpu0)
+  const s = stats(ms)
+  console.log(
+    `${label.padEnd(34)} p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  (node CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/call)`,
+  )
+  return s
+}
+
+async function benchImport() {
+  const [units, jab, boss] = await Promise.all([
+    prisma.unit.findMany({ where: { closedAt: null }, select: { code: true } }),
+    prisma.jabatan.findMany({ where: { kind: 'PELAKSANA' }, select: { code: true } }),
+    prisma.user.findFirstOrThrow({
+      where: { roles: { has: 'SUPERVISOR' } },
+      select: { nip: true },
+    }),
+  ])
+  const lines = ['NIP,nama,email,PNS/PPPK,jabatan,kode unit,NIP atasan']
+  for (let i = 0; i < IMPORT; i++) {
+    const nip = makeNip({
+      birthDate: new Date(Date.UTC(1970 + (i % 30), i % 12, 1 + (i % 28))),
+      tmtYear: 2001 + (i % 20),
+      tmtMonth: 1 + (i % 12),
+      sex: i % 2 ? 'L' : 'P',
+      sequence: 1 + (Math.floor(i / 360) % 999),
+    })
+    lines.push(
+      `${nip},Pegawai Impor ${i},impor${i}@bench.jambiprov.go.id,PNS,${jab[i % jab.length]!.code},${units[i % units.length]!.code},${boss.nip}`,
+    )
+  }
+  const csv = lines.join('\n')
+  writeFileSync('/tmp/bina-import-bench.csv', csv)
+  const admin = await prisma.user.findFirstOrThrow({ where: { roles: { has: 'ADMIN' } } })
+  const imp = await prisma.asnImport.create({
+    data: {
+      createdById: admin.id,
+      fileName: 'bench.csv',
+      format: 'csv',
+      content: Buffer.from(csv),
+    },
+  })
+  const cpu0 = process.cpuUsage()
+  const t0 = performance.now()
+  await validateImport(imp.id)
+  const t1 = performance.now()
+  const v = await prisma.asnImport.findUniqueOrThrow({
+    where: { id: imp.id },
+    omit: { content: true },
+  })
+  const started = await startApply(imp.id, v.invalid ? 'VALID_ONLY' : 'ALL').catch((e) => e)
+  const res = await applyImport(imp.id)
+  const t2 = performance.now()
+  const cpu = process.cpuUsage(cpu0)
+  console.log(
+    `import ${IMPORT} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): validate ${((t1 - t0) / 1000).toFixed(1)} s, ` +
+      `apply ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s; valid ${v.valid}, invalid ${v.invalid}; ` +
+      `${JSON.stringify(res)}; node CPU ${((cpu.user + cpu.system) / 1000 / IMPORT).toFixed(3)} ms/row; start ${JSON.stringify(started)}`,
+  )
+}
+
+async function main() {
+  const users = await prisma.user.count()
+  if (users < COUNT) {
+    const r = await generateSynthetic(COUNT - users + 5, { prefix: 'D', log: false })
+    console.log(`synthetic: ${r.usersCreated} ASN in ${Math.round(r.ms)} ms`)
+  }
+  if ((await prisma.enrolment.count()) < COUNT) console.log('learning data', await seedLearning())
+  const refresh = await refreshDashboard()
+  console.log(`refresh: ${refresh.users} people in ${refresh.ms} ms`)
+
+  const admin = await prisma.user.findFirstOrThrow({
+    where: { roles: { has: 'ADMIN' } },
+    select: { id: true, roles: true, unit: { select: { path: true } } },
+  })
+  const opd = await prisma.$queryRaw<{ id: string; path: string; n: number }[]>`
+    SELECT u.id, u.path, sum(s.headcount)::int AS n FROM "Unit" u JOIN "Unit" d ON d.path LIKE u.path || '%'
+    JOIN "DashUnitStat" s ON s."unitId" = d.id WHERE u.depth = 1 GROUP BY u.id ORDER BY n DESC LIMIT 1`
+  const bidang = await prisma.$queryRaw<{ id: string; path: string; n: number }[]>`
+    SELECT u.id, u.path, s.headcount AS n FROM "Unit" u JOIN "DashUnitStat" s ON s."unitId" = u.id
+    WHERE u.depth >= 2 ORDER BY s.headcount DESC LIMIT 1`
+  const asViewer = (path: string) => ({
+    id: 'bench',
+    roles: ['SUPERVISOR' as const],
+    unit: { path },
+  })
+  const someone = await prisma.dashUserStat.findFirstOrThrow({
+    where: { unitPath: { startsWith: bidang[0]!.path } },
+  })
+  console.log(
+    `scopes: province ${refresh.users}, largest OPD ${opd[0]!.n}, largest unit ${bidang[0]!.n} people`,
+  )
+  await timeIt('dashboard province (admin)', () => dashboard(admin))
+  await timeIt('dashboard province, filter below', () => dashboard(admin, { filter: 'below' }))
+  await timeIt('dashboard province, page 500', () => dashboard(admin, { page: 500 }))
+  await timeIt('dashboard largest OPD', () => dashboard(asViewer(opd[0]!.path)))
+  await timeIt('dashboard largest unit', () => dashboard(asViewer(bidang[0]!.path)))
+  await timeIt('person drill-down', () => personDetail(asViewer(bidang[0]!.path), someone.userId))
+  if (IMPORT > 0) await benchImport()
+}
+
+main()
+  .catch((e) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+  .finally(async () => {
+    await closeSupervisionQueue()
+    await prisma.$disconnect()
+  })

@@ -1,0 +1,145 @@
+// Bulk ASN import: every bad row is listed with its reasons and nothing is written unless the
+// admin chooses to import the valid rows; a re-import updates by NIP.
+import { afterAll, describe, expect, it } from 'vitest'
+import { closeSupervisionQueue } from '~/jobs/supervision.server'
+import { applyImport, createImport, startApply, validateImport } from '~/models/asn-import.server'
+import { prisma } from '~/utils/db.server'
+import { createTestUser, uniqueNip } from '../support/factories'
+
+afterAll(() => closeSupervisionQueue())
+
+async function refs() {
+  const [unit, pelaksana, jpt, admin] = await Promise.all([
+    prisma.unit.findFirstOrThrow({
+      where: { code: 'BPKAD.AKT' },
+      select: { code: true, id: true },
+    }),
+    prisma.jabatan.findFirstOrThrow({
+      where: { kind: 'PELAKSANA' },
+      select: { code: true, id: true },
+    }),
+    prisma.jabatan.findFirstOrThrow({ where: { kind: 'JPT_PRATAMA' }, select: { code: true } }),
+    createTestUser({ roles: ['ADMIN'] }),
+  ])
+  return { unit, pelaksana, jpt, admin }
+}
+
+function freshNips(n: number) {
+  const s = new Set<string>()
+  while (s.size < n) s.add(uniqueNip())
+  return [...s]
+}
+
+async function rowsOf(importId: string) {
+  const rows = await prisma.asnImportRow.findMany({
+    where: { importId },
+    orderBy: { rowNo: 'asc' },
+  })
+  return new Map(rows.map((r) => [r.rowNo, r.errors]))
+}
+
+describe('bulk ASN import', () => {
+  it('lists every bad row with its reason and writes nothing', async () => {
+    const { unit, pelaksana, jpt, admin } = await refs()
+    const taken = await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const [boss, good, dup, a, b, orphan, mail, kind] = freshNips(8)
+    const J = pelaksana.code
+    const U = unit.code
+    const csv = [
+      'NIP;nama;email;PNS/PPPK;jabatan;kode unit;NIP atasan',
+      `${boss};Kepala Uji;kepala.${boss}@uji.go.id;PNS;${jpt.code};${U};`, // 2 valid (JPT, no atasan)
+      `${good};Pegawai Baik;baik.${good}@uji.go.id;PNS;${J};${U};${boss}`, // 3 valid
+      `198502302010011001;Tanggal Salah;salah@uji.go.id;PNS;${J};${U};${boss}`, // 4 bad NIP date
+      `${dup};Ganda Satu;ganda1.${dup}@uji.go.id;PNS;${J};${U};${boss}`, // 5 duplicate NIP
+      `${dup};Ganda Dua;ganda2.${dup}@uji.go.id;PNS;${J};${U};${boss}`, // 6 duplicate NIP
+      `${a};Lingkar A;a.${a}@uji.go.id;PNS;${J};${U};${b}`, // 7 circular
+      `${b};Lingkar B;b.${b}@uji.go.id;PNS;${J};${U};${a}`, // 8 circular
+      `${orphan};Tanpa Atasan;o.${orphan}@uji.go.id;PNS;${J};${U};199001012015031999`, // 9 unknown atasan
+      `${mail};Email Terpakai;${taken.email};PNS;${J};${U};${boss}`, // 10 email of another person
+      `${kind};Unit Salah;k.${kind}@uji.go.id;PNS;JAB-TIDAK-ADA;UNIT.TIDAK.ADA;${boss}`, // 11
+    ].join('\n')
+    const usersBefore = await prisma.user.count()
+    const id = await createImport(admin.id, { name: 'uji.csv', bytes: Buffer.from(csv) })
+    await validateImport(id)
+
+    const imp = await prisma.asnImport.findUniqueOrThrow({ where: { id } })
+    expect(imp.status).toBe('VALIDATED')
+    expect([imp.total, imp.valid, imp.invalid]).toEqual([10, 2, 8])
+    const errors = await rowsOf(id)
+    expect(errors.get(2)).toEqual([])
+    expect(errors.get(3)).toEqual([])
+    expect(errors.get(4)!.join()).toMatch(/Tanggal lahir tidak valid/)
+    expect(errors.get(5)!.join()).toMatch(/lebih dari sekali di berkas \(baris 5, 6\)/)
+    expect(errors.get(6)!.join()).toMatch(/lebih dari sekali di berkas \(baris 5, 6\)/)
+    expect(errors.get(7)!.join()).toMatch(/melingkar/)
+    expect(errors.get(8)!.join()).toMatch(/melingkar/)
+    expect(errors.get(9)!.join()).toMatch(/NIP atasan 199001012015031999 tidak ditemukan/)
+    expect(errors.get(10)!.join()).toMatch(/sudah dipakai pegawai lain/)
+    expect(errors.get(11)!.join()).toMatch(/Jabatan "JAB-TIDAK-ADA" tidak dikenal/)
+    expect(errors.get(11)!.join()).toMatch(/Kode unit "UNIT.TIDAK.ADA" tidak dikenal/)
+
+    // "Import all" is refused while any row is bad; nothing has been written.
+    expect(await startApply(id, 'ALL')).toMatchObject({ ok: false })
+    expect(await prisma.user.count()).toBe(usersBefore)
+    expect(await prisma.user.count({ where: { nip: { in: [boss!, good!] } } })).toBe(0)
+
+    // The admin chooses the valid rows: exactly those two are written, with the supervisor link.
+    expect(await startApply(id, 'VALID_ONLY')).toEqual({ ok: true })
+    expect(await applyImport(id)).toEqual({ created: 2, updated: 0 })
+    expect(await prisma.user.count()).toBe(usersBefore + 2)
+    const written = await prisma.user.findUniqueOrThrow({
+      where: { nip: good! },
+      select: { unitId: true, jabatanId: true, supervisor: { select: { nip: true } } },
+    })
+    expect(written).toEqual({ unitId: unit.id, jabatanId: pelaksana.id, supervisor: { nip: boss } })
+    const log = await prisma.auditLog.findFirstOrThrow({ where: { entityId: id } })
+    expect(log).toMatchObject({ actorId: admin.id, action: 'ASN_IMPORT' })
+    // A second run of the same job writes nothing more (at-least-once).
+    expect(await applyImport(id)).toBeUndefined()
+  })
+
+  it('re-import updates by NIP', async () => {
+    const { unit, pelaksana, admin } = await refs()
+    const person = await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const boss = await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const csv = [
+      'NIP,nama,email,PNS/PPPK,jabatan,kode unit,NIP atasan',
+      `${person.nip},Nama Baru,baru.${person.nip}@uji.go.id,PNS,${pelaksana.code},${unit.code},${boss.nip}`,
+    ].join('\n')
+    const id = await createImport(admin.id, { name: 'ulang.csv', bytes: Buffer.from(csv) })
+    await validateImport(id)
+    expect(await startApply(id, 'ALL')).toEqual({ ok: true })
+    expect(await applyImport(id)).toEqual({ created: 0, updated: 1 })
+    const after = await prisma.user.findUniqueOrThrow({
+      where: { id: person.id },
+      select: { name: true, email: true, supervisorId: true },
+    })
+    expect(after).toEqual({
+      name: 'Nama Baru',
+      email: `baru.${person.nip}@uji.go.id`,
+      supervisorId: boss.id,
+    })
+  })
+})
+
+describe('organisation head counts', () => {
+  it('count the whole subtree: an OPD counts the people of its bidang', async () => {
+    const { unitTree } = await import('~/models/org.server')
+    await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const direct = await prisma.user.count({
+      where: { active: true, unit: { code: 'BPKAD' } },
+    })
+    const below = await prisma.user.count({
+      where: { active: true, unit: { code: { startsWith: 'BPKAD.' } } },
+    })
+    const find = (
+      nodes: Awaited<ReturnType<typeof unitTree>>,
+      code: string,
+    ): (typeof nodes)[number] | undefined =>
+      nodes.map((n) => (n.code === code ? n : find(n.children, code))).find(Boolean)
+    const bpkad = find(await unitTree(), 'BPKAD')!
+    expect(below).toBeGreaterThan(0)
+    expect(bpkad.ownCount).toBe(direct)
+    expect(bpkad.userCount).toBe(direct + below)
+  })
+})
