@@ -24,6 +24,7 @@ import { enrol } from '~/models/course.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { fileStorage } from '~/utils/storage.server'
+import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
 import { relayOutbox } from '~/jobs/relay.server'
 import { startWorkers } from '../../workers/index'
 import { createTestUser } from '../support/factories'
@@ -46,8 +47,14 @@ async function completedLearner(opts: { supervisorId?: string; gelar?: boolean }
     })
   await finishLessons(user.id)
   await takeQuiz(user.id, true)
-  const enrolment = await prisma.enrolment.findFirstOrThrow({
+  const { id } = await prisma.enrolment.findFirstOrThrow({
     where: { userId: user.id, course: { slug: COURSE } },
+    select: { id: true },
+  })
+  // Grading recorded the completion job; run it as the worker would.
+  await completeEnrolmentJob.handler({ enrolmentId: id })
+  const enrolment = await prisma.enrolment.findUniqueOrThrow({
+    where: { id },
     select: { id: true, status: true },
   })
   expect(enrolment.status).toBe('COMPLETED')
@@ -86,6 +93,9 @@ describe('issuing', () => {
     expect(await prisma.certificate.count({ where: { enrolmentId: e.id } })).toBe(0)
     await finishLessons(user.id)
     await takeQuiz(user.id, true)
+    // Grading records the completion job; the completion records the certificate job.
+    expect(await jobsFor()).toBe(0)
+    await completeEnrolmentJob.handler({ enrolmentId: e.id })
     expect(await jobsFor()).toBe(1)
   })
 
