@@ -7,7 +7,9 @@
 # Usage: bash bench/run-throughput.sh [--rounds 3] [--duration 10] [--connections 10]
 #        [--pages course,lesson,search,profile,quiz] [--label TEXT]
 # Env: BINA_PORT (3207), BARE_PORT (3217), WEB_CONCURRENCY (unset: one process, as measured per
-# process), NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app.
+# process), NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
+# run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
+# with npx tsx bench/cpuprofile-summary.ts).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -46,7 +48,9 @@ npx tsx prisma/seed.ts >/dev/null
 [ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null
 
 # Bina: the production server as `npm start` runs it (node itself, so $! is the server's pid).
-PORT="$BINA_PORT" node --import tsx server/index.ts >"$TMP/bina.log" 2>&1 &
+PROF=()
+[ -n "${PROFILE_DIR:-}" ] && PROF=(--cpu-prof --cpu-prof-dir="$PROFILE_DIR" --import ./bench/exit-on-signal.js)
+PORT="$BINA_PORT" node "${PROF[@]}" --import tsx server/index.ts >"$TMP/bina.log" 2>&1 &
 BINA_PID=$!
 PIDS+=("$BINA_PID")
 node --import tsx workers/index.ts >"$TMP/workers.log" 2>&1 &
