@@ -1,12 +1,10 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import i18n, { resources } from './i18n'
-import i18next from './i18next.server'
+import { I18nextProvider } from 'react-i18next'
+import i18next, { serverI18nInstance } from './i18next.server'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -17,9 +15,7 @@ export default async function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const instance = createInstance()
-  const lng = await i18next.getLocale(request)
-  await instance.use(initReactI18next).init({ ...i18n, lng, ns: ['common'], resources })
+  const instance = await serverI18nInstance(await i18next.getLocale(request))
   const callbackName = isbot(request.headers.get('user-agent') ?? '')
     ? 'onAllReady'
     : 'onShellReady'
