@@ -1,7 +1,8 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof): top functions by self time and by total
 // (inclusive) time, and self time per package / area of the code.
 // Usage: npx tsx bench/cpuprofile-summary.ts FILE.cpuprofile [--top 25] [--last SECONDS]
-// --last keeps only the samples of the profile's last SECONDS (e.g. the final autocannon run of
+// --last keeps only the samples of the profile's last SECONDS (--skip-last S: of the SECONDS
+// before its last S) (e.g. the final autocannon run of
 // bench/run-throughput.sh, without start-up and preparation).
 import { readFileSync } from 'node:fs'
 
@@ -25,12 +26,13 @@ const opt = (name: string) => {
 const top = opt('--top') ?? 25
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
 const last = opt('--last')
+const skip = opt('--skip-last') ?? 0
 if (last) {
   // Sample times are the running sum of timeDeltas; keep the samples of the final window.
   const at: number[] = []
   profile.timeDeltas.reduce((t, d, i) => (at[i] = t + d), 0)
   const end = at[at.length - 1] ?? 0
-  const keep = at.map((t) => t > end - last * 1e6)
+  const keep = at.map((t) => t > end - (last + skip) * 1e6 && t <= end - skip * 1e6)
   profile.samples = profile.samples.filter((_, i) => keep[i])
   profile.timeDeltas = profile.timeDeltas.filter((_, i) => keep[i])
 }

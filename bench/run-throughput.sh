@@ -6,8 +6,8 @@
 # bare/Bina, several rounds, with each server's CPU time from /proc.
 # Usage: bash bench/run-throughput.sh [--rounds 3] [--duration 10] [--connections 10]
 #        [--pages course,lesson,search,profile,quiz] [--label TEXT]
-# Env: BINA_PORT (3207), BARE_PORT (3217), WEB_CONCURRENCY (unset: one process, as measured per
-# process), NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
+# Env: BINA_PORT (3207), BARE_PORT (3217), WEB_CONCURRENCY (unset: one Bina process, the per-process
+# figure; set: server/cluster.ts with that many processes, the whole-server figure; bare stays one), NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
 # run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
 # with npx tsx bench/cpuprofile-summary.ts).
 set -euo pipefail
@@ -50,7 +50,10 @@ npx tsx prisma/seed.ts >/dev/null
 # Bina: the production server as `npm start` runs it (node itself, so $! is the server's pid).
 PROF=()
 [ -n "${PROFILE_DIR:-}" ] && PROF=(--cpu-prof --cpu-prof-dir="$PROFILE_DIR" --import ./bench/exit-on-signal.js)
-PORT="$BINA_PORT" node "${PROF[@]}" --import tsx server/index.ts >"$TMP/bina.log" 2>&1 &
+# WEB_CONCURRENCY set: the whole server (server/cluster.ts, that many processes; CPU summed).
+ENTRY=server/index.ts
+[ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
+PORT="$BINA_PORT" node "${PROF[@]}" --import tsx "$ENTRY" >"$TMP/bina.log" 2>&1 &
 BINA_PID=$!
 PIDS+=("$BINA_PID")
 node --import tsx workers/index.ts >"$TMP/workers.log" 2>&1 &

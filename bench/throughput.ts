@@ -90,11 +90,22 @@ async function prepare() {
 }
 
 const CLK_TCK = 100 // Linux USER_HZ
-/** User + system CPU time of a process, in ms (fields 14 and 15 of /proc/<pid>/stat). */
-function cpuMs(pid: number) {
+/**
+ * User + system CPU time of a process and its live child processes (the web processes of
+ * server/cluster.ts), in ms: fields 14 and 15 of /proc/<pid>/stat.
+ */
+function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ') // fields from 3 on
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK
+  let ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK
+  let children: string[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/)
+  } catch {
+    // no children file: count the process alone
+  }
+  for (const c of children) if (c) ms += cpuMs(Number(c))
+  return ms
 }
 /** Busy and total jiffies of the whole machine (/proc/stat, first line). */
 function machine() {
