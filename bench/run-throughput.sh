@@ -7,7 +7,8 @@
 # Usage: bash bench/run-throughput.sh [--rounds 3] [--duration 10] [--connections 10]
 #        [--pages course,lesson,search,profile,quiz] [--label TEXT]
 # Env: BINA_PORT (3207), BARE_PORT (3217), WEB_CONCURRENCY (unset: one Bina process, the per-process
-# figure; set: server/cluster.ts with that many processes, the whole-server figure; bare stays one), NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
+# figure; set: server/cluster.ts with that many processes, the whole-server figure; bare stays one),
+# NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
 # run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
 # with npx tsx bench/cpuprofile-summary.ts).
 set -euo pipefail
