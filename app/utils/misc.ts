@@ -5,11 +5,14 @@ export function safeRedirect(to: unknown, fallback = '/') {
   return to
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per language,
+// made once (pages format dozens of dates per render).
+const dateFormats = {
+  id: new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeZone: 'Asia/Jakarta' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Asia/Jakarta' }),
+}
 export function formatDate(d: Date | string, locale = 'id') {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeZone: 'Asia/Jakarta',
-  }).format(new Date(d))
+  return dateFormats[locale === 'en' ? 'en' : 'id'].format(new Date(d))
 }
 
 /** Arrival time set by server/index.ts (never taken from the client); now when absent. */
