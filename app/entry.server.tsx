@@ -5,12 +5,10 @@ import {
   type EntryContext,
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import i18n, { resources } from './i18n'
-import i18next from './i18next.server'
+import { I18nextProvider } from 'react-i18next'
+import i18next, { serverI18nInstance } from './i18next.server'
 import { NonceProvider } from './utils/nonce-provider'
 
 const ABORT_DELAY = 5_000
@@ -25,9 +23,7 @@ export default async function handleRequest(
 ) {
   // The CSP nonce of this request (server/headers.ts): Remix's inline scripts carry it.
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
-  const instance = createInstance()
-  const lng = await i18next.getLocale(request)
-  await instance.use(initReactI18next).init({ ...i18n, lng, ns: ['common'], resources })
+  const instance = await serverI18nInstance(await i18next.getLocale(request))
   const callbackName = isbot(request.headers.get('user-agent') ?? '')
     ? 'onAllReady'
     : 'onShellReady'

@@ -15,7 +15,7 @@ npx remix vite:build >/dev/null
 PORT="${PORT:-3000}"
 node --import tsx workers/index.ts &
 WORKERS=$!
-node --import tsx server/index.ts &
+node --import tsx server/cluster.ts &
 WEB=$!
 echo "$$" > .local/demo.pid
 stop() {

@@ -1,10 +1,11 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
-import type { Prisma, ProgramArea } from '~/generated/prisma/client'
+import type { CourseStatus, EnrolmentStatus, Prisma, ProgramArea } from '~/generated/prisma/client'
 import { jpYear } from '~/domain/jp'
 import { judgeConfirmation, judgeProgress } from '~/domain/video-progress'
 import { prisma } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
 import { relaySoon } from '~/jobs/outbox.server'
+import { immutableCache } from '~/utils/memo.server'
 import { quizPassedForLessons } from './quiz.server'
 import { InvalidError, NotFoundError } from '~/utils/errors'
 
@@ -237,70 +238,40 @@ export async function enrol(
 
 export type LessonState = 'done' | 'in-progress' | 'todo'
 
-/** The outline of the version a learner sees (their enrolment's, or the current one). */
-export async function courseOutline(courseSlug: string, userId: string) {
-  const course = await findPublishedCourse(courseSlug)
-  if (!course) return null
-  const enrolment = await getEnrolment(userId, course.id)
-  const versionId = enrolment?.courseVersionId ?? course.currentVersionId
-  const [version, progress] = await Promise.all([
-    prisma.courseVersion.findUniqueOrThrow({
-      where: { id: versionId },
-      select: {
-        id: true,
-        version: true,
-        title: true,
-        jp: true,
-        lessons: {
-          orderBy: [{ modulePosition: 'asc' }, { position: 'asc' }],
-          select: {
-            lessonId: true,
-            slug: true,
-            title: true,
-            kind: true,
-            required: true,
-            minutes: true,
-            moduleTitle: true,
-            modulePosition: true,
-            videoId: true,
-          },
+// Published versions never change (docs/decisions/070-where-page-time-goes.md): their outline and
+// lesson bodies are read once per process and kept by version id. The course row, the enrolment
+// and the progress are read per request, in two raw queries (the ORM's per-query cost dominated
+// these pages).
+const versionOutline = immutableCache(500, (versionId: string) =>
+  prisma.courseVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: {
+      id: true,
+      version: true,
+      title: true,
+      jp: true,
+      lessons: {
+        orderBy: [{ modulePosition: 'asc' }, { position: 'asc' }],
+        select: {
+          lessonId: true,
+          slug: true,
+          title: true,
+          kind: true,
+          required: true,
+          minutes: true,
+          moduleTitle: true,
+          modulePosition: true,
+          videoId: true,
         },
       },
-    }),
-    enrolment
-      ? prisma.lessonProgress.findMany({
-          where: { enrolmentId: enrolment.id },
-          select: { lessonId: true, completedAt: true, watchedShare: true },
-        })
-      : Promise.resolve([]),
-  ])
-  const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
-  const lessons = version.lessons.map((l) => {
-    const p = byLesson.get(l.lessonId)
-    const state: LessonState = p?.completedAt ? 'done' : p ? 'in-progress' : 'todo'
-    return { ...l, state }
-  })
-  const required = lessons.filter((l) => l.required)
-  const done = required.filter((l) => l.state === 'done').length
-  return {
-    course,
-    version: { id: version.id, number: version.version, jp: version.jp },
-    enrolment: enrolment
-      ? { id: enrolment.id, status: enrolment.status, completedAt: enrolment.completedAt }
-      : null,
-    lessons,
-    percent: required.length ? Math.round((done / required.length) * 100) : 0,
-    nextLesson: lessons.find((l) => l.state !== 'done') ?? null,
-  }
-}
+    },
+  }),
+)
 
-export async function lessonForLearner(courseSlug: string, lessonSlug: string, userId: string) {
-  const outline = await courseOutline(courseSlug, userId)
-  if (!outline) return null
-  const index = outline.lessons.findIndex((l) => l.slug === lessonSlug)
-  if (index < 0) return null
-  const lesson = await prisma.lessonVersion.findUniqueOrThrow({
-    where: { courseVersionId_slug: { courseVersionId: outline.version.id, slug: lessonSlug } },
+const lessonBody = immutableCache(2000, (key: string) => {
+  const [courseVersionId, slug] = JSON.parse(key) as [string, string]
+  return prisma.lessonVersion.findUnique({
+    where: { courseVersionId_slug: { courseVersionId, slug } },
     select: {
       lessonId: true,
       slug: true,
@@ -312,13 +283,114 @@ export async function lessonForLearner(courseSlug: string, lessonSlug: string, u
       required: true,
     },
   })
-  const progress = outline.enrolment
-    ? await prisma.lessonProgress.findUnique({
-        where: {
-          enrolmentId_lessonId: { enrolmentId: outline.enrolment.id, lessonId: lesson.lessonId },
-        },
-      })
+})
+
+interface CourseRow {
+  id: string
+  slug: string
+  title: string
+  summary: string
+  area: ProgramArea
+  jp: number
+  status: CourseStatus
+  currentVersionId: string | null
+  competencies: { level: number; competency: { code: string; name: string } }[]
+  enrolment_id: string | null
+  enrolment_status: EnrolmentStatus | null
+  enrolment_completed_at: Date | null
+  enrolment_version_id: string | null
+}
+
+/** The course (published), the learner's enrolment and progress: what a page reads per request. */
+async function learnerCourseState(courseSlug: string, userId: string) {
+  const rows = await prisma.$queryRaw<CourseRow[]>`
+    SELECT c.id, c.slug, c.title, c.summary, c.area::text AS area, c.jp, c.status::text AS status,
+      c."currentVersionId",
+      COALESCE((SELECT json_agg(json_build_object('level', cc.level,
+          'competency', json_build_object('code', k.code, 'name', k.name)))
+        FROM "CourseCompetency" cc JOIN "Competency" k ON k.id = cc."competencyId"
+        WHERE cc."courseId" = c.id), '[]'::json) AS competencies,
+      e.id AS enrolment_id, e.status::text AS enrolment_status,
+      e."completedAt" AS enrolment_completed_at, e."courseVersionId" AS enrolment_version_id
+    FROM "Course" c
+    LEFT JOIN "Enrolment" e ON e."courseId" = c.id AND e."userId" = ${userId}
+    WHERE c.slug = ${courseSlug}`
+  const r = rows[0]
+  if (!r || r.status !== 'PUBLISHED' || !r.currentVersionId) return null
+  const enrolment = r.enrolment_id
+    ? {
+        id: r.enrolment_id,
+        status: r.enrolment_status!,
+        completedAt: r.enrolment_completed_at,
+        courseVersionId: r.enrolment_version_id!,
+      }
     : null
+  const progress = enrolment
+    ? await prisma.$queryRaw<
+        {
+          lessonId: string
+          completedAt: Date | null
+          watchedShare: number
+          videoPositionSec: number
+        }[]
+      >`
+        SELECT "lessonId", "completedAt", "watchedShare", "videoPositionSec"
+        FROM "LessonProgress" WHERE "enrolmentId" = ${enrolment.id}`
+    : []
+  const course = {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    area: r.area,
+    jp: r.jp,
+    status: r.status,
+    currentVersionId: r.currentVersionId,
+    competencies: r.competencies,
+  }
+  return { course, enrolment, progress }
+}
+
+/** The outline of the version a learner sees (their enrolment's, or the current one). */
+export async function courseOutline(courseSlug: string, userId: string) {
+  return (await outlineWithProgress(courseSlug, userId))?.outline ?? null
+}
+
+async function outlineWithProgress(courseSlug: string, userId: string) {
+  const state = await learnerCourseState(courseSlug, userId)
+  if (!state) return null
+  const { course, enrolment, progress } = state
+  const version = await versionOutline(enrolment?.courseVersionId ?? course.currentVersionId)
+  const byLesson = new Map(progress.map((p) => [p.lessonId, p]))
+  const lessons = version.lessons.map((l) => {
+    const p = byLesson.get(l.lessonId)
+    const state: LessonState = p?.completedAt ? 'done' : p ? 'in-progress' : 'todo'
+    return { ...l, state }
+  })
+  const required = lessons.filter((l) => l.required)
+  const done = required.filter((l) => l.state === 'done').length
+  const outline = {
+    course,
+    version: { id: version.id, number: version.version, jp: version.jp },
+    enrolment: enrolment
+      ? { id: enrolment.id, status: enrolment.status, completedAt: enrolment.completedAt }
+      : null,
+    lessons,
+    percent: required.length ? Math.round((done / required.length) * 100) : 0,
+    nextLesson: lessons.find((l) => l.state !== 'done') ?? null,
+  }
+  return { outline, byLesson }
+}
+
+export async function lessonForLearner(courseSlug: string, lessonSlug: string, userId: string) {
+  const found = await outlineWithProgress(courseSlug, userId)
+  if (!found) return null
+  const { outline, byLesson } = found
+  const index = outline.lessons.findIndex((l) => l.slug === lessonSlug)
+  if (index < 0) return null
+  const lesson = await lessonBody(JSON.stringify([outline.version.id, lessonSlug]))
+  if (!lesson) return null
+  const progress = outline.enrolment ? byLesson.get(lesson.lessonId) : undefined
   return {
     outline,
     lesson,

@@ -149,12 +149,31 @@ async function loadSession(request: Request) {
   return { status: 'active', sessionId: id, user } as const
 }
 
+// Remix gives each loader of a page its own copy of the Request, so the root loader and the route
+// loader each looked the session up (two reads, two cookie signature checks per page). The lookups
+// of one GET request now share one read: the key is the arrival stamp server/index.ts sets on
+// every request plus the Cookie header. Only safe methods share (after an action, loaders must see
+// what it changed); entries live one second (docs/decisions/070-where-page-time-goes.md).
+const sharedLookups = new Map<string, Promise<SessionState>>()
+function loadSessionOnce(request: Request): Promise<SessionState> {
+  const at = request.headers.get('x-bina-received-at')
+  if (!at || (request.method !== 'GET' && request.method !== 'HEAD')) return loadSession(request)
+  const key = `${at} ${request.headers.get('Cookie') ?? ''}`
+  let lookup = sharedLookups.get(key)
+  if (!lookup) {
+    lookup = loadSession(request)
+    sharedLookups.set(key, lookup)
+    setTimeout(() => sharedLookups.delete(key), 1000).unref()
+  }
+  return lookup
+}
+
 export async function getSession(request: Request): Promise<SessionState> {
-  return loadSession(request)
+  return loadSessionOnce(request)
 }
 
 export async function getOptionalUser(request: Request) {
-  const s = await loadSession(request)
+  const s = await loadSessionOnce(request)
   return s.status === 'active' ? s.user : null
 }
 
@@ -173,7 +192,7 @@ const clearCookieHeader = (request: Request) =>
 export const CHANGE_PASSWORD_PATH = '/settings/password'
 
 export async function requireUser(request: Request) {
-  const s = await loadSession(request)
+  const s = await loadSessionOnce(request)
   if (s.status === 'active') {
     if (s.user.mustChangePassword && new URL(request.url).pathname !== CHANGE_PASSWORD_PATH)
       throw redirect(CHANGE_PASSWORD_PATH)

@@ -26,11 +26,14 @@ export function safeRedirect(to: unknown, fallback = '/') {
   return `${url.pathname}${url.search}${url.hash}`
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: one per language,
+// made once (pages format dozens of dates per render).
+const dateFormats = {
+  id: new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeZone: PORTAL_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: PORTAL_TIME_ZONE }),
+}
 export function formatDate(d: Date | string, locale = 'id') {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', {
-    dateStyle: 'medium',
-    timeZone: PORTAL_TIME_ZONE,
-  }).format(new Date(d))
+  return dateFormats[locale === 'en' ? 'en' : 'id'].format(new Date(d))
 }
 
 /** Arrival time set by server/index.ts (never taken from the client); now when absent. */
