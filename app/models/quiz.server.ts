@@ -676,3 +676,27 @@ export async function attemptStatus(attemptId: string, userId: string) {
     FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
   return row ?? null
 }
+
+/** Screen read-model of the attempt page: where the attempt belongs (course, lesson). */
+export async function attemptContext(attemptId: string, userId: string) {
+  const a = await prisma.quizAttempt.findFirst({
+    where: { id: attemptId, userId },
+    select: {
+      layout: true,
+      gradedAt: true,
+      quiz: {
+        select: {
+          lesson: {
+            select: {
+              slug: true,
+              title: true,
+              module: { select: { course: { select: { slug: true, title: true } } } },
+            },
+          },
+        },
+      },
+    },
+  })
+  if (!a) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
+  return a
+}

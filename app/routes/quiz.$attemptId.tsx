@@ -19,37 +19,19 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import i18next from '~/i18next.server'
 import { competencyProfile } from '~/models/profile.server'
-import { attemptView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
+import {
+  attemptContext,
+  attemptView,
+  QuizError,
+  saveAnswers,
+  submitAttempt,
+} from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import id from '~/locales/id'
-import { prisma } from '~/utils/db.server'
 
 export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
-
-async function attemptContext(attemptId: string, userId: string) {
-  const a = await prisma.quizAttempt.findFirst({
-    where: { id: attemptId, userId },
-    select: {
-      layout: true,
-      gradedAt: true,
-      quiz: {
-        select: {
-          lesson: {
-            select: {
-              slug: true,
-              title: true,
-              module: { select: { course: { select: { slug: true, title: true } } } },
-            },
-          },
-        },
-      },
-    },
-  })
-  if (!a) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
-  return a
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
