@@ -135,11 +135,12 @@ describe('unknown and invalid identifiers', () => {
     }
     for (const a of Object.values(answers))
       expect(a).toEqual({ ok: false, field: 'form', message: WRONG_CREDENTIALS })
-    // Every path verifies one argon2 hash (tens of ms), none answers early.
+    // Every path verifies one argon2 hash (tens of ms), none answers early (an early answer takes
+    // about 1 ms). The bound is loose because the machine's load varies between the samples.
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!
     const knownMs = median(ms.knownNip!)
     for (const name of Object.keys(identifiers))
-      expect(median(ms[name]!), name).toBeGreaterThan(knownMs * 0.5)
+      expect(median(ms[name]!), name).toBeGreaterThan(knownMs * 0.25)
 
     // Every path spends points: two more failures each reach the delay (3 + 2 = 5 failures).
     for (const id of [identifiers.invalidPns, identifiers.unknownNip, identifiers.pppk]) {
