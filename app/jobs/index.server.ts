@@ -14,6 +14,22 @@ import { issueCertificateJob } from './issue-certificate.server'
 import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
 import { jobSettings } from './settings.server'
+// ── perf ──
+//
+// ── sec ──
+//
+// ── eval ──
+//
+// ── org ──
+//
+// ── program ──
+//
+// ── bank ──
+//
+// ── course ──
+//
+// ── clean ──
+//
 
 const workJobs = [
   notifyJob,
@@ -25,6 +41,22 @@ const workJobs = [
   regradeQuizJob,
   issueCertificateJob,
   buildCertificateExportJob,
+  // ── perf ──
+  //
+  // ── sec ──
+  //
+  // ── eval ──
+  //
+  // ── org ──
+  //
+  // ── program ──
+  //
+  // ── bank ──
+  //
+  // ── course ──
+  //
+  // ── clean ──
+  //
 ] as const satisfies readonly JobDefinition[]
 
 /** Scheduled: overdue attempts, every job's recovery sweep, outbox pruning. */

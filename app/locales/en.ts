@@ -829,5 +829,21 @@ const en: Messages = {
     orgManage: 'Manage units',
     headcount: '{{count}} people',
   },
+  // ── perf ──
+  //
+  // ── sec ──
+  //
+  // ── eval ──
+  //
+  // ── org ──
+  //
+  // ── program ──
+  //
+  // ── bank ──
+  //
+  // ── course ──
+  //
+  // ── clean ──
+  //
 }
 export default en

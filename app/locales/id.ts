@@ -822,6 +822,22 @@ const id = {
     orgManage: 'Kelola unit',
     headcount: '{{count}} pegawai',
   },
+  // ── perf ──
+  //
+  // ── sec ──
+  //
+  // ── eval ──
+  //
+  // ── org ──
+  //
+  // ── program ──
+  //
+  // ── bank ──
+  //
+  // ── course ──
+  //
+  // ── clean ──
+  //
 }
 export default id
 export type Messages = typeof id
