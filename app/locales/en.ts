@@ -832,6 +832,9 @@ const en: Messages = {
   // ── perf ──
   //
   // ── sec ──
+  sec: {
+    currentWait: 'Too many wrong current passwords. Please try again in {{seconds}} seconds.',
+  },
   //
   // ── eval ──
   //

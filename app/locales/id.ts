@@ -825,6 +825,10 @@ const id = {
   // ── perf ──
   //
   // ── sec ──
+  sec: {
+    currentWait:
+      'Terlalu banyak kata sandi saat ini yang salah. Coba lagi dalam {{seconds}} detik.',
+  },
   //
   // ── eval ──
   //
