@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built portal and the workers on a fresh database for Playwright (port $PORT).
+# E2E_WEB=2 E2E_WORKERS=2: two web processes behind a round-robin proxy on $PORT and two worker
+# processes, all on the same PostgreSQL and Redis (playwright.cluster.config.ts).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -16,7 +18,26 @@ export SESSION_IDLE_MINUTES="${SESSION_IDLE_MINUTES:-60}" MEDIA_DIR="storage/e2e
 npx prisma migrate deploy >/dev/null 2>&1
 npx tsx prisma/seed.ts >/dev/null
 [ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null
-npx tsx workers/index.ts &
-WORKERS=$!
-trap 'kill $WORKERS 2>/dev/null || true' EXIT
-exec npx tsx server/index.ts
+WEB="${E2E_WEB:-1}"
+WORKERS="${E2E_WORKERS:-1}"
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+for _ in $(seq "$WORKERS"); do
+  node --import tsx workers/index.ts &
+  PIDS+=($!)
+done
+if [ "$WEB" -le 1 ]; then
+  node --import tsx server/index.ts &
+  PIDS+=($!)
+else
+  backends=()
+  for i in $(seq "$WEB"); do
+    p=$((PORT + 1000 * i))
+    PORT=$p WEB_CONCURRENCY=1 node --import tsx server/index.ts &
+    PIDS+=($!)
+    backends+=("$p")
+  done
+  node --import tsx tests/support/round-robin.ts "$PORT" "${backends[@]}" &
+  PIDS+=($!)
+fi
+wait -n

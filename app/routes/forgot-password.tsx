@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
   data,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -15,6 +16,14 @@ import { requestPasswordReset } from '~/models/password.server'
 import { clientMeta, requireAnonymous } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { receivedAt } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Lupa kata sandi · Bina' }]
 

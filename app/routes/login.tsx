@@ -4,6 +4,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -19,6 +20,14 @@ import {
   requireAnonymous,
 } from '~/utils/auth.server'
 import { receivedAt, safeRedirect } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
 

@@ -4,6 +4,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -15,6 +16,9 @@ import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { resetPasswordWithToken, resetTokenUsable } from '~/models/password.server'
 import { receivedAt } from '~/utils/misc'
+
+/** The page carries a token in its URL: the loader's no-referrer and no-store reach the browser. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export const meta: MetaFunction = () => [
   { title: 'Buat kata sandi baru · Bina' },

@@ -4,6 +4,7 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -16,6 +17,14 @@ import i18next from '~/i18next.server'
 import { changePassword } from '~/models/password.server'
 import { requireUserSession } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Ganti kata sandi · Bina' }]
 
