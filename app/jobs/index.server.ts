@@ -13,6 +13,7 @@ import { buildCertificateExportJob } from './build-certificate-export.server'
 import { issueCertificateJob } from './issue-certificate.server'
 import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
+import { asnImportApplyJob, asnImportValidateJob, dashboardRefreshJob } from './supervision.server'
 import { jobSettings } from './settings.server'
 // ── perf ──
 //
@@ -41,6 +42,9 @@ const workJobs = [
   regradeQuizJob,
   issueCertificateJob,
   buildCertificateExportJob,
+  dashboardRefreshJob,
+  asnImportValidateJob,
+  asnImportApplyJob,
   // ── perf ──
   //
   // ── sec ──
