@@ -24,6 +24,7 @@ import { jobSettings } from './settings.server'
 //
 // ── program ──
 //
+import { programAssignJob } from './program-assign.server'
 // ── bank ──
 //
 // ── course ──
@@ -51,6 +52,7 @@ const workJobs = [
   //
   // ── program ──
   //
+  programAssignJob,
   // ── bank ──
   //
   // ── course ──

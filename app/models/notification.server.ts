@@ -4,8 +4,9 @@
 import type { Prisma } from '~/generated/prisma/client'
 import type { NotificationParams } from '~/utils/notification-text'
 import { prisma } from '~/utils/db.server'
+import { programAssignedNotice } from './program-notice.server'
 
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export async function createNotificationFromJob(p: {
@@ -43,6 +44,13 @@ export async function createNotificationFromJob(p: {
       if (!enrolment?.completedAt) return { created: false }
       params = { course: enrolment.courseVersion.title, jp: enrolment.courseVersion.jp }
       link = `/courses/${enrolment.course.slug}`
+      break
+    }
+    case 'PROGRAM_ASSIGNED': {
+      const notice = await programAssignedNotice(p.subjectId)
+      if (!notice) return { created: false }
+      params = notice.params
+      link = notice.link
       break
     }
   }
