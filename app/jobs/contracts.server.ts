@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { defineContract } from './define.server'
 
 /** Kinds of in-app notification (stored as kind + parameters, rendered at read time). */
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 
 const id = z.string().min(1).max(100)
 

@@ -25,6 +25,7 @@ import { jobSettings } from './settings.server'
 //
 // ── program ──
 //
+import { programAssignJob } from './program-assign.server'
 // ── bank ──
 //
 // ── course ──
@@ -55,6 +56,7 @@ const workJobs = [
   //
   // ── program ──
   //
+  programAssignJob,
   // ── bank ──
   //
   // ── course ──

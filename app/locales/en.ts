@@ -580,6 +580,10 @@ const en: Messages = {
         title: 'Course completed',
         body: 'Congratulations! You completed "{{course}}" and earned {{jp}} JP.',
       },
+      PROGRAM_ASSIGNED: {
+        title: 'Course assigned',
+        body: 'You have been assigned "{{course}}" ({{jp}} JP) in the competency development program. Due: {{due}}.',
+      },
       open: 'Open',
     },
   },

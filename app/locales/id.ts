@@ -571,6 +571,10 @@ const id = {
         title: 'Kursus selesai',
         body: 'Selamat! Anda menyelesaikan "{{course}}" dan memperoleh {{jp}} JP.',
       },
+      PROGRAM_ASSIGNED: {
+        title: 'Kursus ditugaskan',
+        body: 'Anda ditugaskan mengikuti "{{course}}" ({{jp}} JP) dalam program pengembangan kompetensi. Batas waktu: {{due}}.',
+      },
       open: 'Buka',
     },
   },

@@ -12,7 +12,7 @@ export interface StoredNotification {
   body: string | null
 }
 
-const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 
 export function notificationText(n: StoredNotification, t: TFunction) {
   const params = n.params && typeof n.params === 'object' ? (n.params as NotificationParams) : null
