@@ -2,6 +2,7 @@
 // (so it is never lost); add a follow-up with one line, e.g.
 //   (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
 import type { Prisma } from '~/generated/prisma/client'
+import { evaluationSurveyInviteJob } from './evaluation.server'
 import { issueCertificateJob } from './issue-certificate.server'
 import { notifyJob } from './notify.server'
 import { outboxInsert } from './outbox.server'
@@ -22,4 +23,5 @@ export const completionFollowUps: CompletionFollowUp[] = [
   (tx, e) =>
     outboxInsert(tx, notifyJob, { kind: 'COURSE_COMPLETED', userId: e.userId, subjectId: e.id }),
   (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
+  (tx, e) => outboxInsert(tx, evaluationSurveyInviteJob, { enrolmentId: e.id }),
 ]

@@ -19,6 +19,7 @@ import { jobSettings } from './settings.server'
 // ── sec ──
 //
 // ── eval ──
+import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.server'
 //
 // ── org ──
 //
@@ -46,6 +47,8 @@ const workJobs = [
   // ── sec ──
   //
   // ── eval ──
+  evaluationSurveyInviteJob,
+  evaluationL3SweepJob,
   //
   // ── org ──
   //
