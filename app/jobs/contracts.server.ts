@@ -139,3 +139,11 @@ export const asnImportApplyContract = defineContract({
 //
 // ── clean ──
 //
+
+/** The Kirkpatrick L1 survey invitation of a course completion (area eval, decision 061). */
+export const evaluationSurveyInviteContract = defineContract({
+  name: 'evaluationSurveyInvite',
+  payload: z.object({ enrolmentId: id }),
+  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  key: (p) => p.enrolmentId,
+})

@@ -20,6 +20,7 @@ import { jobSettings } from './settings.server'
 // ── sec ──
 //
 // ── eval ──
+import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.server'
 //
 // ── org ──
 //
@@ -51,6 +52,8 @@ const workJobs = [
   // ── sec ──
   //
   // ── eval ──
+  evaluationSurveyInviteJob,
+  evaluationL3SweepJob,
   //
   // ── org ──
   //
