@@ -147,3 +147,11 @@ export const evaluationSurveyInviteContract = defineContract({
   options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
   key: (p) => p.enrolmentId,
 })
+
+/** Enrols the target group of an AKPK program item in batches (area program, decision 085). */
+export const programAssignContract = defineContract({
+  name: 'programAssign',
+  payload: z.object({ itemId: id }),
+  options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+  key: (p) => p.itemId,
+})
