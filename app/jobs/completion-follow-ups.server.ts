@@ -2,7 +2,11 @@
 // (so it is never lost); add a follow-up with one line, e.g.
 //   (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
 import type { Prisma } from '~/generated/prisma/client'
-import { issueCertificateContract, notifyContract } from './contracts.server'
+import {
+  evaluationSurveyInviteContract,
+  issueCertificateContract,
+  notifyContract,
+} from './contracts.server'
 import { outboxInsert } from './outbox.server'
 
 export interface CompletedEnrolment {
@@ -25,4 +29,5 @@ export const completionFollowUps: CompletionFollowUp[] = [
       subjectId: e.id,
     }),
   (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
+  (tx, e) => outboxInsert(tx, evaluationSurveyInviteContract, { enrolmentId: e.id }),
 ]

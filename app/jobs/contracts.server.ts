@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { defineContract } from './define.server'
 
 /** Kinds of in-app notification (stored as kind + parameters, rendered at read time). */
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 
 const id = z.string().min(1).max(100)
 
@@ -139,3 +139,11 @@ export const asnImportApplyContract = defineContract({
 //
 // ── clean ──
 //
+
+/** The Kirkpatrick L1 survey invitation of a course completion (area eval, decision 061). */
+export const evaluationSurveyInviteContract = defineContract({
+  name: 'evaluationSurveyInvite',
+  payload: z.object({ enrolmentId: id }),
+  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  key: (p) => p.enrolmentId,
+})

@@ -20,11 +20,13 @@ import { jobSettings } from './settings.server'
 // ── sec ──
 //
 // ── eval ──
+import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.server'
 //
 // ── org ──
 //
 // ── program ──
 //
+import { programAssignJob } from './program-assign.server'
 // ── bank ──
 //
 // ── course ──
@@ -50,11 +52,14 @@ const workJobs = [
   // ── sec ──
   //
   // ── eval ──
+  evaluationSurveyInviteJob,
+  evaluationL3SweepJob,
   //
   // ── org ──
   //
   // ── program ──
   //
+  programAssignJob,
   // ── bank ──
   //
   // ── course ──

@@ -7,7 +7,7 @@ import type { EmployeeKind } from '~/generated/prisma/client'
 import { forbidden } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
-import { canSupervise, type Viewer } from './org.server'
+import { canSupervise, scopeUnit, type ScopeUnit, type Viewer } from './scope.server'
 import { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter } from '~/domain/supervision'
 
 export { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter }
@@ -136,38 +136,6 @@ export async function refreshDashboard(now = new Date()) {
     update: { year, refreshedAt: now, ms, users },
   })
   return { year, users, ms }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scope
-
-export interface ScopeUnit {
-  id: string
-  name: string
-  code: string
-  path: string
-  parentId: string | null
-}
-
-/**
- * The unit a dashboard view is about: the requested unit when it lies in the viewer's subtree
- * (admins: anywhere), else the viewer's own unit (admins: the root). Throws a 403 response for a
- * unit outside the viewer's subtree. Null for a supervisor without a unit (direct reports only).
- */
-export async function scopeUnit(viewer: Viewer, unitId?: string | null): Promise<ScopeUnit | null> {
-  const admin = viewer.roles.includes('ADMIN')
-  const select = { id: true, name: true, code: true, path: true, parentId: true } as const
-  if (unitId) {
-    const unit = await prisma.unit.findUnique({ where: { id: unitId }, select })
-    if (!unit) throw new Response('Unit tidak ditemukan.', { status: 404 })
-    if (!admin && !(viewer.unit && unit.path.startsWith(viewer.unit.path)))
-      throw forbidden('Unit ini berada di luar lingkup Anda.')
-    return unit
-  }
-  if (admin)
-    return prisma.unit.findFirst({ where: { parentId: null }, select, orderBy: { code: 'asc' } })
-  if (!viewer.unit) return null
-  return prisma.unit.findFirst({ where: { path: viewer.unit.path }, select })
 }
 
 function requireSupervisor(viewer: Viewer) {
