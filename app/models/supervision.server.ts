@@ -408,55 +408,69 @@ export async function* peopleBatches(
 // ---------------------------------------------------------------------------------------------
 // Person drill-down (live: one person's own rows)
 
+export interface PersonDetail {
+  person: {
+    id: string
+    name: string
+    nip: string
+    email: string
+    employeeKind: EmployeeKind
+    unit: { id: string; name: string } | null
+    jabatan: { name: string } | null
+    enrolments: {
+      id: string
+      status: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN'
+      enrolledAt: string
+      completedAt: string | null
+      course: { id: string; title: string; jp: number }
+    }[]
+  }
+  attempts: {
+    id: string
+    number: number
+    status: string
+    percent: number | null
+    passed: boolean | null
+    submittedAt: string | null
+    quiz: { lesson: { title: string } }
+  }[]
+  assignments: { id: string; courseId: string; dueAt: string }[]
+  jp: number
+}
+
+/** A UTC timestamp column as the ISO string JSON.stringify(Date) gives ("...Z"; null stays null). */
+const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** One person's own rows, after the scope check: one SQL statement returning JSON. */
 export async function personDetail(viewer: Viewer, userId: string) {
   if (!(await canSupervise(viewer, userId)))
     throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
   const year = jakartaYear(new Date())
-  const [person, attempts, assignments, jp] = await Promise.all([
-    prisma.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: {
-        id: true,
-        name: true,
-        nip: true,
-        email: true,
-        employeeKind: true,
-        unit: { select: { id: true, name: true } },
-        jabatan: { select: { name: true } },
-        enrolments: {
-          orderBy: { enrolledAt: 'desc' },
-          select: {
-            id: true,
-            status: true,
-            enrolledAt: true,
-            completedAt: true,
-            course: { select: { id: true, title: true, jp: true } },
-          },
-        },
-      },
-    }),
-    prisma.quizAttempt.findMany({
-      where: { userId, status: { not: 'IN_PROGRESS' } },
-      orderBy: { startedAt: 'desc' },
-      take: 50,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        percent: true,
-        passed: true,
-        submittedAt: true,
-        quiz: { select: { lesson: { select: { title: true } } } },
-      },
-    }),
-    prisma.courseAssignment.findMany({
-      where: { userId },
-      orderBy: { dueAt: 'asc' },
-      select: { id: true, courseId: true, dueAt: true },
-    }),
-    prisma.jpCredit.aggregate({ where: { userId, year }, _sum: { jp: true } }),
-  ])
-  return { person, attempts, assignments, year, jp: jp._sum.jp ?? 0 }
+  const [{ d }] = await prisma.$queryRaw<{ d: PersonDetail }[]>`
+    SELECT json_build_object(
+      'person', json_build_object(
+        'id', u.id, 'name', u.name, 'nip', u.nip, 'email', u.email, 'employeeKind', u."employeeKind",
+        'unit', (SELECT json_build_object('id', un.id, 'name', un.name) FROM "Unit" un WHERE un.id = u."unitId"),
+        'jabatan', (SELECT json_build_object('name', j.name) FROM "Jabatan" j WHERE j.id = u."jabatanId"),
+        'enrolments', (SELECT coalesce(json_agg(json_build_object(
+              'id', e.id, 'status', e.status, 'enrolledAt', ${iso(Prisma.raw('e."enrolledAt"'))}, 'completedAt', ${iso(Prisma.raw('e."completedAt"'))},
+              'course', json_build_object('id', c.id, 'title', c.title, 'jp', c.jp))
+            ORDER BY e."enrolledAt" DESC), '[]')
+          FROM "Enrolment" e JOIN "Course" c ON c.id = e."courseId" WHERE e."userId" = u.id)),
+      'attempts', (SELECT coalesce(json_agg(x ORDER BY x."startedAt" DESC), '[]') FROM (
+          SELECT a.id, a.number, a.status, a.percent, a.passed,
+                 ${iso(Prisma.raw('a."submittedAt"'))} AS "submittedAt", a."startedAt",
+                 json_build_object('lesson', json_build_object('title', l.title)) AS quiz
+          FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId" JOIN "Lesson" l ON l.id = q."lessonId"
+          WHERE a."userId" = u.id AND a.status <> 'IN_PROGRESS'
+          ORDER BY a."startedAt" DESC LIMIT 50) x),
+      'assignments', (SELECT coalesce(json_agg(json_build_object(
+            'id', a.id, 'courseId', a."courseId", 'dueAt', ${iso(Prisma.raw('a."dueAt"'))}) ORDER BY a."dueAt"), '[]')
+          FROM "CourseAssignment" a WHERE a."userId" = u.id),
+      'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year})
+    ) AS d
+    FROM "User" u WHERE u.id = ${userId}`
+  return { ...d, year }
 }
 
 /** Records (or moves) the due date of a course assigned to a person in the viewer's scope. */
