@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { generateSynthetic } from '../prisma/synthetic'
 import { applyImport, startApply, validateImport } from '~/models/asn-import.server'
 import { dashboard, personDetail, refreshDashboard } from '~/models/supervision.server'
-import { closeSupervisionQueue } from '~/jobs/supervision.server'
+import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { makeNip } from '~/utils/nip'
 
@@ -233,6 +233,6 @@ main()
     process.exitCode = 1
   })
   .finally(async () => {
-    await closeSupervisionQueue()
+    await closeQueues()
     await prisma.$disconnect()
   })

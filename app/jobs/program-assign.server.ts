@@ -2,16 +2,13 @@
 // people in batches, one statement per batch, without blocking the request that started it.
 // Recorded in the outbox by startAssignment (same transaction as the item's move to ASSIGNING);
 // the handler re-reads the item and does nothing once it is ASSIGNED.
-import { z } from 'zod'
 import { assignProgramItem, unfinishedAssignments } from '~/models/program.server'
+import { programAssignContract } from './contracts.server'
 import { defineJob } from './define.server'
 
 export const programAssignJob = defineJob({
-  name: 'programAssign',
-  payload: z.object({ itemId: z.string().min(1).max(100) }),
-  options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
+  ...programAssignContract,
   concurrency: 1,
-  key: (p) => p.itemId,
   handler: (p) => assignProgramItem(p.itemId),
   recover: {
     // Still ASSIGNING and untouched since the cutoff: the job was lost (or crashed for good).

@@ -4,7 +4,12 @@
 import { parse as parseCsv } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { validateAsnRows, type AsnRowInput, type ImportContext } from '~/utils/asn-import-rules'
-import { enqueueSupervision } from '~/jobs/supervision.server'
+import {
+  asnImportApplyContract,
+  asnImportValidateContract,
+  dashboardRefreshContract,
+} from '~/jobs/contracts.server'
+import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { audit } from './audit.server'
 
@@ -114,16 +119,22 @@ export async function createImport(actorId: string, file: { name: string; bytes:
   const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null
   if (!format) throw new ImportFileError('Format berkas harus CSV atau XLSX.')
   if (file.bytes.byteLength === 0) throw new ImportFileError('Berkas kosong.')
-  const row = await prisma.asnImport.create({
-    data: {
-      createdById: actorId,
-      fileName: file.name.slice(0, 200),
-      format,
-      content: Buffer.from(file.bytes),
-    },
-    select: { id: true },
+  const { row, outboxId } = await prisma.$transaction(async (tx) => {
+    const row = await tx.asnImport.create({
+      data: {
+        createdById: actorId,
+        fileName: file.name.slice(0, 200),
+        format,
+        content: Buffer.from(file.bytes),
+      },
+      select: { id: true },
+    })
+    return {
+      row,
+      outboxId: await outboxInsert(tx, asnImportValidateContract, { importId: row.id }),
+    }
   })
-  await enqueueSupervision('importValidate', { importId: row.id })
+  relaySoon([outboxId])
   return row.id
 }
 
@@ -227,11 +238,14 @@ export async function startApply(importId: string, mode: ImportMode) {
       error: `Ada ${imp.invalid} baris tidak valid: perbaiki berkasnya, atau impor hanya baris yang valid.`,
     }
   if (imp.valid === 0) return { ok: false as const, error: 'Tidak ada baris valid untuk diimpor.' }
-  const n = await prisma.asnImport.updateMany({
-    where: { id: importId, status: 'VALIDATED' },
-    data: { status: 'IMPORTING', mode, processed: 0 },
+  const outboxId = await prisma.$transaction(async (tx) => {
+    const n = await tx.asnImport.updateMany({
+      where: { id: importId, status: 'VALIDATED' },
+      data: { status: 'IMPORTING', mode, processed: 0 },
+    })
+    return n.count === 1 ? outboxInsert(tx, asnImportApplyContract, { importId }) : null
   })
-  if (n.count === 1) await enqueueSupervision('importApply', { importId })
+  relaySoon([outboxId])
   return { ok: true as const }
 }
 
@@ -244,6 +258,7 @@ export async function applyImport(importId: string, progress?: (n: number) => un
   if (!imp || imp.status !== 'IMPORTING') return
   let created = 0
   let updated = 0
+  let refreshId: string | undefined
   await prisma.$transaction(
     async (tx) => {
       let after = 0
@@ -302,11 +317,12 @@ export async function applyImport(importId: string, progress?: (n: number) => un
         entityId: importId,
         after: { fileName: imp.fileName, mode: imp.mode, created, updated },
       })
+      refreshId = await outboxInsert(tx, dashboardRefreshContract, { importId })
     },
     { timeout: 300_000, maxWait: 10_000 },
   )
   await progress?.(100)
-  await enqueueSupervision('dashboardRefresh', {}).catch(() => {})
+  relaySoon([refreshId])
   return { created, updated }
 }
 

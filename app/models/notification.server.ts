@@ -3,10 +3,11 @@
 // the reader's language.
 import type { Prisma } from '~/generated/prisma/client'
 import type { NotificationParams } from '~/utils/notification-text'
+import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import { prisma } from '~/utils/db.server'
 import { programAssignedNotice } from './program-notice.server'
 
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
+export { NOTIFICATION_KINDS }
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export async function createNotificationFromJob(p: {

@@ -5,8 +5,7 @@
 // the program's progress (completion, JP, gap before and now).
 import { Prisma } from '~/generated/prisma/client'
 import type { ProgramMethod } from '~/generated/prisma/client'
-import { programAssignJob } from '~/jobs/program-assign.server'
-import { notifyJob } from '~/jobs/notify.server'
+import { notifyContract, programAssignContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxInsert, outboxSelect, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
@@ -316,7 +315,7 @@ export async function startAssignment(viewer: Viewer, itemId: string, at = new D
       },
       at,
     })
-    return outboxInsert(tx, programAssignJob, { itemId })
+    return outboxInsert(tx, programAssignContract, { itemId })
   })
   relaySoon([outboxId])
   return { itemId }
@@ -380,7 +379,7 @@ export async function assignProgramItem(itemId: string, batch = ASSIGN_BATCH) {
       ), o AS (
         INSERT INTO ${OUTBOX_TABLE}
         SELECT ${outboxSelect(
-          notifyJob,
+          notifyContract,
           Prisma.sql`jsonb_build_object('kind', 'PROGRAM_ASSIGNED', 'userId', m."userId", 'subjectId', m.id)`,
           now,
         )} FROM m
