@@ -15,6 +15,8 @@ node -e "
   c.connect().then(()=>c.query('DROP DATABASE IF EXISTS \"'+db+'\" WITH (FORCE)')).then(()=>c.query('CREATE DATABASE \"'+db+'\"')).then(()=>c.end())" "$DATABASE_URL"
 export NODE_ENV=production PORT="${PORT:-3100}" REDIS_PREFIX="bina-e2e-$$" SESSION_SECRET="e2e-secret-0123456789abcdef"
 export SESSION_IDLE_MINUTES="${SESSION_IDLE_MINUTES:-60}" MEDIA_DIR="storage/e2e-media" OUTBOX_SWEEP_MS=500
+# Mail goes through a real local SMTP server (tests/support/smtp-sink.ts); specs read what it got.
+export SMTP_HOST=127.0.0.1 SMTP_PORT=$((PORT + 3500)) E2E_MAIL_DIR="storage/e2e-mail-${PORT}"
 npx prisma migrate deploy >/dev/null 2>&1
 npx tsx prisma/seed.ts >/dev/null
 [ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null
@@ -22,6 +24,8 @@ WEB="${E2E_WEB:-1}"
 WORKERS="${E2E_WORKERS:-1}"
 PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
+node --import tsx tests/support/smtp-sink.ts "$SMTP_PORT" "$E2E_MAIL_DIR" &
+PIDS+=($!)
 for _ in $(seq "$WORKERS"); do
   node --import tsx workers/index.ts &
   PIDS+=($!)
