@@ -13,7 +13,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, Field, StatusButton } from '~/components/forms'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import { MIX_TARGET, PROGRAM_METHODS, programMix, type MixGroup } from '~/domain/program'
 import {
