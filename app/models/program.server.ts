@@ -489,8 +489,9 @@ export async function programDetail(viewer: Viewer, programId: string) {
       },
     }
   })
+  const { items: _items, ...programOnly } = program
   return {
-    program,
+    program: programOnly,
     scope,
     items,
     units: units
