@@ -1005,7 +1005,8 @@ const en: Messages = {
       moveUnder: 'Move under the unit',
       pickParent: '— choose a parent unit —',
       move: 'Move',
-      closeHint: 'A unit can be closed only when no active person remains in it and every unit below it is closed.',
+      closeHint:
+        'A unit can be closed only when no active person remains in it and every unit below it is closed.',
       close: 'Close unit',
       history: 'Unit history',
       noHistory: 'No change recorded yet.',
@@ -1028,25 +1029,31 @@ const en: Messages = {
       invalid: 'The value is not valid.',
       pickParent: 'Choose a parent unit.',
       codeRequired: 'The unit code is required.',
-      codeFormat: 'The unit code may contain only letters, digits, dots or hyphens (at most 40 characters), e.g. BPKAD.AKT.',
+      codeFormat:
+        'The unit code may contain only letters, digits, dots or hyphens (at most 40 characters), e.g. BPKAD.AKT.',
       nameRequired: 'The unit name is required (at least 2 characters).',
       pickKind: 'Choose the kind of unit.',
     },
     errors: {
-      codeTaken: 'The code {{code}} is already used by another unit ({{name}}). Use a different code.',
+      codeTaken:
+        'The code {{code}} is already used by another unit ({{name}}). Use a different code.',
       parentNotFound: 'The parent unit was not found. Reload the page and choose again.',
       parentClosed: 'The unit {{name}} is closed and cannot take new units.',
       unitNotFound: 'The unit was not found. Reload the page.',
       unitClosed: 'The unit {{name}} is closed; a closed unit cannot be changed.',
-      intoOwnSubtree: 'The unit {{name}} cannot move under {{parent}}, because {{parent}} lies inside {{name}} itself.',
+      intoOwnSubtree:
+        'The unit {{name}} cannot move under {{parent}}, because {{parent}} lies inside {{name}} itself.',
       sameParent: 'The unit {{name}} is already under {{parent}}.',
       rootMove: 'The top unit {{name}} cannot be moved.',
-      hasPeople: 'The unit {{name}} still has {{count}} active people. Move them to another unit first.',
-      hasOpenChildren: 'The unit {{name}} still has {{count}} open units below it. Close or move those units first.',
+      hasPeople:
+        'The unit {{name}} still has {{count}} active people. Move them to another unit first.',
+      hasOpenChildren:
+        'The unit {{name}} still has {{count}} open units below it. Close or move those units first.',
     },
     audit: {
       title: 'Audit log',
-      intro: 'A record of sensitive actions: who, what, when, before and after. Entries cannot be changed or deleted.',
+      intro:
+        'A record of sensitive actions: who, what, when, before and after. Entries cannot be changed or deleted.',
       actor: 'Actor (NIP, email or name)',
       action: 'Action',
       entity: 'Record type',
@@ -1073,7 +1080,8 @@ const en: Messages = {
     },
     prefs: {
       title: 'Notification settings',
-      intro: 'Notifications always appear in Bina. Choose the kinds that are also sent to your email ({{email}}).',
+      intro:
+        'Notifications always appear in Bina. Choose the kinds that are also sent to your email ({{email}}).',
       legend: 'Also send by email',
       save: 'Save',
       saved: 'Notification settings saved.',
@@ -1111,7 +1119,8 @@ const en: Messages = {
     mail: {
       greeting: 'Dear {{name}},',
       open: 'Open in Bina:',
-      footer: 'You receive this email because this kind of notification is on. Change it at {{link}}',
+      footer:
+        'You receive this email because this kind of notification is on. Change it at {{link}}',
     },
     home: {
       continueHeading: 'Continue learning',
@@ -1219,6 +1228,150 @@ const en: Messages = {
   // ── course ──
   //
   // ── clean ──
+  screens: {
+    attempt: {
+      resultTitle: 'Result of {{lesson}} — attempt {{number}}',
+      essaysWaiting: 'Your essay answers are waiting for the instructor to grade them.',
+      score: 'Score:',
+      points: '({{score}} of {{max}} points)',
+      passed: 'Passed',
+      notPassed: 'Not passed yet (pass mark {{passMark}}%)',
+      scoreAfterClose: 'The score will be shown after the quiz closes.',
+      competencyHeading: 'Your competency profile',
+      competency: 'Competency',
+      currentLevel: 'Current level',
+      requiredLevel: 'Level required by the position',
+      gap: 'Gap',
+      updating: 'updating…',
+      fullProfile: 'See the full competency profile',
+      reviewHeading: 'Answer review',
+      correctMark: ' — correct',
+      yourAnswer: 'Your answer: {{answer}}',
+      correctAnswer: ' (correct answer: {{answer}})',
+      backToQuiz: 'Back to the quiz',
+    },
+    grading: {
+      title: 'Essay grading',
+      intro:
+        "These quiz attempts contain essay answers an instructor must grade. The final score, the competency evidence and the learner's competency levels are computed once every essay of the attempt is graded.",
+      saved:
+        'Essay scores saved. The attempt has been sent for its final score; the learner will see the result shortly.',
+      savedLeft:
+        'Essay scores saved. {{count}} essay questions of that attempt still wait for grading.',
+      savedSome: 'Essay scores saved. Some essay questions of that attempt still wait for grading.',
+      none: 'No essay answers are waiting for grading.',
+      showing: 'Showing {{shown}} of {{total}} attempts waiting for grading, oldest first.',
+      waiting: '{{total}} attempts waiting for grading, oldest first.',
+      caption: 'Quiz attempts waiting for essay grading',
+      learner: 'Learner',
+      courseQuiz: 'Course / Quiz',
+      attemptNo: 'Attempt no.',
+      submitted: 'Submitted',
+      ungraded: 'Essays not graded',
+      action: 'Action',
+      ofEssays: '{{ungraded}} of {{total}}',
+      grade: 'Grade essays',
+      gradeLabel: 'Grade the essays of {{name}}, attempt {{number}}',
+      pageTitle: 'Grade essays: {{name}}',
+      course: 'Course',
+      quiz: 'Quiz',
+      notSubmitted: 'The learner has not submitted this attempt yet, so it cannot be graded.',
+      alreadyGraded:
+        'The essays of this attempt are graded; their scores can no longer be changed.',
+      noEssays: 'This attempt has no essay questions.',
+      formLabel: 'Scores of the essay answers',
+      leaveEmpty:
+        'Leave a question empty to grade it later. The final score is computed once every essay of this attempt is graded.',
+      question: 'Question {{number}}',
+      pointsHint: '({{points}} points)',
+      answer: "Learner's answer",
+      unanswered: 'Not answered.',
+      scoreLabel: 'Score of question {{number}}',
+      save: 'Save scores',
+      saving: 'Saving…',
+      checkScores: 'Check the scores you entered.',
+      scoreTooLong: 'The score is too long.',
+      scoreNotNumber: 'The score must be a number, e.g. 1.5.',
+      attemptNotFound: 'Quiz attempt not found.',
+    },
+    quizSettings: {
+      title: 'Quiz settings: {{lesson}}',
+      back: '← Manage courses',
+      course: 'Course',
+      lesson: 'Lesson',
+      questionCount: 'Questions per attempt',
+      explain:
+        'The time limit, closing time, number of questions and shuffling are fixed when a learner starts an attempt: attempts in progress keep the time limit and questions they got. The pass mark and grading method are stored with each attempt when it starts; earlier attempts change only through a recorded regrade (button below). Review options apply to every attempt.',
+      inProgress: '{{count}} attempts are in progress now.',
+      saved: 'Quiz settings saved.',
+      notSaved: 'Settings not saved. Check the marked fields.',
+      regradeHeading: 'Regrade',
+      regradeButton: 'Regrade earlier attempts with the saved settings',
+      regradeLine: '{{at}} WIB — {{who}}: pass mark {{passMark}}%, method {{method}}; {{state}}',
+      regradeDone: 'finished, {{count}} attempts changed',
+      regradeWaiting: 'waiting',
+      grading: 'Grading',
+      passMark: 'Pass mark (%)',
+      passMarkHint: 'Minimum score to pass, a whole number 0–100.',
+      attempts: 'Number of attempts',
+      attemptsHint: 'How many times a learner may take the quiz, 0–20; 0 for no limit.',
+      method: 'Grading method',
+      methodHint:
+        'The score kept when a learner tries more than once: Highest / Last / First / Average.',
+      time: 'Time (WIB)',
+      timeLimit: 'Time limit (minutes)',
+      timeLimitHint: 'Counted from the start, 1–600 minutes; leave empty for no time limit.',
+      openAt: 'Opens at',
+      openAtHint: 'Date and time in WIB (UTC+7) the quiz opens; leave empty to open it now.',
+      closeAt: 'Closes at',
+      closeAtHint:
+        'Date and time in WIB (UTC+7) the quiz closes; attempts in progress end then at the latest. Leave empty to never close it.',
+      shuffle: 'Shuffling',
+      shuffleQuestions: 'Shuffle the questions for each attempt',
+      shuffleOptions: 'Shuffle the answer options',
+      afterSubmit: 'What learners see after submitting',
+      afterClose: 'What learners see after the quiz closes',
+      review: {
+        score: 'Score and pass status',
+        correct: 'The correct answers (answer key)',
+        feedback: 'Feedback per question',
+      },
+      slotsHeading: 'Questions',
+      slotsIntro:
+        'For parts that draw random questions from a category, set how many are drawn for each attempt (at most as many as the category holds).',
+      fixedOnly: 'This quiz only has fixed questions.',
+      noQuestions: 'This quiz has no questions yet.',
+      slotsCaption:
+        'Parts of the quiz: fixed questions or random questions from a category, with how many are drawn',
+      no: 'No.',
+      content: 'Content',
+      drawn: 'Questions drawn',
+      fixed: 'Fixed question:',
+      fromCategory: 'Random questions from the category “{{name}}”',
+      categoryHas: 'This category has {{count}} questions.',
+      drawnFrom: 'Questions drawn from the category {{name}}',
+      save: 'Save settings',
+      saving: 'Saving…',
+      notFound: 'Quiz not found.',
+    },
+    jobs: {
+      unknownQueue: 'Unknown queue.',
+      emptyJobId: 'The job id is empty.',
+      badRequest: 'Invalid request.',
+      queues: {
+        dashboardRefresh: 'Supervision dashboard (refresh)',
+        asnImportValidate: 'ASN import (validation)',
+        asnImportApply: 'ASN import (writing)',
+        programAssign: 'Program assignment',
+        evaluationSurveyInvite: 'Evaluation survey invitation',
+      },
+    },
+    import: {
+      tooLarge: 'The file is too large (25 MB at most).',
+      noFile: 'Choose a CSV or XLSX file first.',
+      badChoice: 'Invalid import choice.',
+    },
+  },
   //
 }
 export default en
