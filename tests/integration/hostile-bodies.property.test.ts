@@ -308,7 +308,7 @@ function fill(pattern: string, params: string[]) {
 }
 
 // Per (role, route): a few generated requests. Keeps the whole run well under two minutes.
-const RUNS_PER_ROUTE = Number(process.env.HOSTILE_RUNS ?? 3)
+const RUNS_PER_ROUTE = Number(process.env.HOSTILE_RUNS ?? 2)
 
 describe('hostile bodies to every action and resource route, as every role', () => {
   it('finds the routes in the built manifest', () => {
