@@ -129,17 +129,6 @@ export const asnImportApplyContract = defineContract({
 //
 // ── eval ──
 //
-// ── org ──
-//
-// ── program ──
-//
-// ── bank ──
-//
-// ── course ──
-//
-// ── clean ──
-//
-
 /** The Kirkpatrick L1 survey invitation of a course completion (area eval, decision 061). */
 export const evaluationSurveyInviteContract = defineContract({
   name: 'evaluationSurveyInvite',
@@ -148,10 +137,22 @@ export const evaluationSurveyInviteContract = defineContract({
   key: (p) => p.enrolmentId,
 })
 
-/** Enrols the target group of an AKPK program item in batches (area program, decision 085). */
+// ── org ──
+//
+// ── program ──
+//
+
+/** Enrols the target group of a program item (AKPK), in batches (area program, decision 085). */
 export const programAssignContract = defineContract({
   name: 'programAssign',
   payload: z.object({ itemId: id }),
   options: { attempts: 5, backoff: { type: 'exponential', delay: 5_000 } },
   key: (p) => p.itemId,
 })
+
+// ── bank ──
+//
+// ── course ──
+//
+// ── clean ──
+//

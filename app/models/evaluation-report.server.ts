@@ -25,7 +25,10 @@ import { scopeUnit } from './scope.server'
 export type ReportViewer = Actor & Viewer
 
 /** SQL condition on `u` (the learner) and `un` (their unit) limiting rows to a scope. */
-type Scope = { kind: 'all' } | { kind: 'supervisor'; id: string; path: string | null } | { kind: 'unit'; path: string }
+type Scope =
+  | { kind: 'all' }
+  | { kind: 'supervisor'; id: string; path: string | null }
+  | { kind: 'unit'; path: string }
 
 function scopeSql(s: Scope) {
   if (s.kind === 'all') return Prisma.sql`TRUE`
@@ -65,7 +68,9 @@ async function reaction(courseId: string, scope: Scope, since = EPOCH): Promise<
   // Current items first (in their order), then items only older responses were asked.
   const keys = [
     ...settings.items.map((i) => i.key),
-    ...[...new Set(counts.map((c) => c.key))].filter((k) => !settings.items.some((i) => i.key === k)).sort(),
+    ...[...new Set(counts.map((c) => c.key))]
+      .filter((k) => !settings.items.some((i) => i.key === k))
+      .sort(),
   ]
   const items = keys.flatMap((key) => {
     const rows = counts.filter((c) => c.key === key)
@@ -74,10 +79,13 @@ async function reaction(courseId: string, scope: Scope, since = EPOCH): Promise<
     const current = settings.items.find((i) => i.key === key)
     return [{ key, text: current?.text ?? rows[0]!.text, summary: summariseLikert(values) }]
   })
-  const all = summariseLikert(
-    counts.flatMap((r) => Array<number>(Number(r.n)).fill(r.value)),
-  )
-  return { n: Number(total?.n ?? 0), mean: all.mean, items, comments: comments.map((c) => c.comment) }
+  const all = summariseLikert(counts.flatMap((r) => Array<number>(Number(r.n)).fill(r.value)))
+  return {
+    n: Number(total?.n ?? 0),
+    mean: all.mean,
+    items,
+    comments: comments.map((c) => c.comment),
+  }
 }
 
 export interface LearningReport {
@@ -90,7 +98,9 @@ export interface LearningReport {
 async function learning(courseId: string, scope: Scope, since = EPOCH): Promise<LearningReport> {
   const settings = await evalSettings(courseId)
   const quizzes = await prisma.quiz.findMany({
-    where: { id: { in: [settings.preQuizId, settings.postQuizId].filter((x): x is string => !!x) } },
+    where: {
+      id: { in: [settings.preQuizId, settings.postQuizId].filter((x): x is string => !!x) },
+    },
     select: { id: true, lesson: { select: { title: true } } },
   })
   const title = (id: string | null) => quizzes.find((q) => q.id === id)?.lesson.title ?? null
@@ -102,14 +112,22 @@ async function learning(courseId: string, scope: Scope, since = EPOCH): Promise<
   }
   if (!settings.preQuizId || !settings.postQuizId) return empty
   const attempts = await prisma.$queryRaw<
-    { id: string; quizId: string; number: number; percent: number; enrolmentId: string; submittedAt: Date }[]
+    {
+      id: string
+      quizId: string
+      number: number
+      percent: number
+      enrolmentId: string
+      submittedAt: Date
+    }[]
   >`
     SELECT r.id, r."quizId", r.number, r.percent, r."enrolmentId", r."submittedAt"
     FROM "QuizAttempt" r ${FROM_ENROLMENT}
     WHERE e."courseId" = ${courseId} AND r."quizId" IN (${settings.preQuizId}, ${settings.postQuizId})
       AND r.status = 'GRADED' AND r.percent IS NOT NULL AND ${scopeSql(scope)}`
   const byEnrolment = new Map<string, typeof attempts>()
-  for (const a of attempts) byEnrolment.set(a.enrolmentId, [...(byEnrolment.get(a.enrolmentId) ?? []), a])
+  for (const a of attempts)
+    byEnrolment.set(a.enrolmentId, [...(byEnrolment.get(a.enrolmentId) ?? []), a])
   const pairs: { pre: (typeof attempts)[number]; post: (typeof attempts)[number] }[] = []
   for (const list of byEnrolment.values()) {
     const p = prePostAttempts(list, settings.preQuizId, settings.postQuizId)
@@ -159,7 +177,12 @@ export interface BehaviourReport {
 
 async function behaviour(courseId: string, scope: Scope, since = EPOCH): Promise<BehaviourReport> {
   const rows = await prisma.$queryRaw<
-    { applied: number | null; changed: boolean | null; example: string | null; answeredAt: Date | null }[]
+    {
+      applied: number | null
+      changed: boolean | null
+      example: string | null
+      answeredAt: Date | null
+    }[]
   >`
     SELECT r.applied, r.changed, r.example, r."answeredAt" FROM "EvalL3Request" r ${FROM_ENROLMENT}
     WHERE r."courseId" = ${courseId} AND r."askedAt" > ${ts(since)} AND ${scopeSql(scope)}`
@@ -259,9 +282,27 @@ export function courseReportRows(r: Awaited<ReturnType<typeof courseReport>>): R
       n: i.summary.n,
       value: round(i.summary.mean),
     })),
-    { level: 'L2', measure: 'pre', subject: '(course)', n: r.l2.overall.n, value: round(r.l2.overall.preMean) },
-    { level: 'L2', measure: 'post', subject: '(course)', n: r.l2.overall.n, value: round(r.l2.overall.postMean) },
-    { level: 'L2', measure: 'gain', subject: '(course)', n: r.l2.overall.n, value: round(r.l2.overall.gain) },
+    {
+      level: 'L2',
+      measure: 'pre',
+      subject: '(course)',
+      n: r.l2.overall.n,
+      value: round(r.l2.overall.preMean),
+    },
+    {
+      level: 'L2',
+      measure: 'post',
+      subject: '(course)',
+      n: r.l2.overall.n,
+      value: round(r.l2.overall.postMean),
+    },
+    {
+      level: 'L2',
+      measure: 'gain',
+      subject: '(course)',
+      n: r.l2.overall.n,
+      value: round(r.l2.overall.gain),
+    },
     ...r.l2.competencies.map((c) => ({
       level: 'L2',
       measure: 'gain',
@@ -270,9 +311,27 @@ export function courseReportRows(r: Awaited<ReturnType<typeof courseReport>>): R
       value: round(c.summary.gain),
     })),
     { level: 'L3', measure: 'asked', subject: '(course)', n: r.l3.asked, value: r.l3.asked },
-    { level: 'L3', measure: 'answered', subject: '(course)', n: r.l3.answered, value: r.l3.answered },
-    { level: 'L3', measure: 'applied mean', subject: '(course)', n: r.l3.answered, value: round(r.l3.applied.mean) },
-    { level: 'L3', measure: 'changed (yes)', subject: '(course)', n: r.l3.answered, value: r.l3.changedYes },
+    {
+      level: 'L3',
+      measure: 'answered',
+      subject: '(course)',
+      n: r.l3.answered,
+      value: r.l3.answered,
+    },
+    {
+      level: 'L3',
+      measure: 'applied mean',
+      subject: '(course)',
+      n: r.l3.answered,
+      value: round(r.l3.applied.mean),
+    },
+    {
+      level: 'L3',
+      measure: 'changed (yes)',
+      subject: '(course)',
+      n: r.l3.answered,
+      value: r.l3.changedYes,
+    },
   ]
   return rows
 }

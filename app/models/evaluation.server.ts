@@ -132,7 +132,9 @@ export async function saveEvalSettings(
     regulationDate = d
   }
   const data = {
-    surveyItems: parsed.items.length ? (parsed.items as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+    surveyItems: parsed.items.length
+      ? (parsed.items as unknown as Prisma.InputJsonArray)
+      : Prisma.DbNull,
     preQuizId: input.preQuizId || null,
     postQuizId: input.postQuizId || null,
     regulationRef: input.regulationRef.trim() || null,
@@ -210,7 +212,11 @@ export async function submitSurvey(
   const enrolment = await prisma.enrolment.findFirst({
     where: { userId, courseId: course.id, status: 'COMPLETED' },
     orderBy: { enrolledAt: 'desc' },
-    select: { id: true, courseVersionId: true, user: { select: { unit: { select: { path: true } } } } },
+    select: {
+      id: true,
+      courseVersionId: true,
+      user: { select: { unit: { select: { path: true } } } },
+    },
   })
   if (!enrolment) throw new ConflictError('evaluation.notCompleted')
   const { items } = await evalSettings(course.id)
@@ -372,7 +378,8 @@ export async function answerL3(
   at: Date,
 ) {
   await l3Request(supervisorId, id)
-  if (!isLikert(input.applied)) throw new InvalidError('evaluation.appliedMissing', { field: 'applied' })
+  if (!isLikert(input.applied))
+    throw new InvalidError('evaluation.appliedMissing', { field: 'applied' })
   if (typeof input.changed !== 'boolean')
     throw new InvalidError('evaluation.changedMissing', { field: 'changed' })
   const example = input.example.trim()
@@ -381,7 +388,12 @@ export async function answerL3(
   // Only an open request takes an answer: two submissions at once record one.
   const r = await prisma.evalL3Request.updateMany({
     where: { id, supervisorId, answeredAt: null },
-    data: { answeredAt: at, applied: input.applied, changed: input.changed, example: example || null },
+    data: {
+      answeredAt: at,
+      applied: input.applied,
+      changed: input.changed,
+      example: example || null,
+    },
   })
   if (r.count === 0) throw new ConflictError('evaluation.alreadyAnswered')
 }

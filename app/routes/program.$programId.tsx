@@ -13,7 +13,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SelectField, StatusButton } from '~/components/forms'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import { MIX_TARGET, PROGRAM_METHODS, programMix, type MixGroup } from '~/domain/program'
 import {
@@ -261,7 +261,7 @@ export default function ProgramPage() {
       <h2>{t('program.addItem')}</h2>
       <Form method="post" className="card stack" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <SelectField
+        <Field
           label={t('program.competency')}
           selectProps={getSelectProps(fields.competencyId)}
           errors={fields.competencyId.errors}
@@ -272,8 +272,8 @@ export default function ProgramPage() {
               {n.code} {n.name} ({n.below})
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('program.course')}
           hint={t('program.courseHint')}
           selectProps={getSelectProps(fields.courseId)}
@@ -285,8 +285,8 @@ export default function ProgramPage() {
               {c.title} ({c.jp} JP)
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('program.targetUnit')}
           selectProps={getSelectProps(fields.targetUnitId)}
           errors={fields.targetUnitId.errors}
@@ -297,8 +297,8 @@ export default function ProgramPage() {
               {u.name}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('program.targetJabatan')}
           selectProps={getSelectProps(fields.targetJabatanId)}
           errors={fields.targetJabatanId.errors}
@@ -309,14 +309,14 @@ export default function ProgramPage() {
               {j.name}
             </option>
           ))}
-        </SelectField>
+        </Field>
         <div className="field">
           <label>
             <input {...getInputProps(fields.onlyWithGap, { type: 'checkbox' })} />{' '}
             {t('program.onlyWithGap')}
           </label>
         </div>
-        <SelectField
+        <Field
           label={t('program.method')}
           selectProps={getSelectProps(fields.method)}
           errors={fields.method.errors}
@@ -326,7 +326,7 @@ export default function ProgramPage() {
               {t(`program.methods.${m}`)}
             </option>
           ))}
-        </SelectField>
+        </Field>
         <Field
           label={t('program.provider')}
           inputProps={getInputProps(fields.provider, { type: 'text' })}

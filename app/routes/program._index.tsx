@@ -11,7 +11,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, SelectField, StatusButton } from '~/components/forms'
+import { Field, StatusButton } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import { jakartaYear } from '~/domain/time'
 import { createProgram, listPrograms, programFormOptions } from '~/models/program.server'
@@ -93,7 +93,7 @@ export default function ProgramsPage() {
           inputProps={getInputProps(fields.year, { type: 'number' })}
           errors={fields.year.errors}
         />
-        <SelectField
+        <Field
           label={t('program.scope')}
           selectProps={getSelectProps(fields.scopeUnitId)}
           errors={fields.scopeUnitId.errors}
@@ -104,7 +104,7 @@ export default function ProgramsPage() {
               {u.name}
             </option>
           ))}
-        </SelectField>
+        </Field>
         <StatusButton>{t('program.create')}</StatusButton>
       </Form>
     </>
