@@ -157,7 +157,9 @@ test('L1 from the learner, L3 from the supervisor, and the course report shows L
   await signInAs(page, accounts.supervisor.nip)
   await page.goto('/notifications')
   await page
-    .getByRole('link', { name: /Penilaian perilaku pegawai/ })
+    .getByTestId('notifications')
+    .locator('li', { hasText: 'Penilaian perilaku pegawai' })
+    .getByRole('link')
     .first()
     .click()
   await expect(page.getByTestId('l3-form')).toBeVisible()
