@@ -57,6 +57,7 @@ function navFor(roles: Role[]) {
     items.push(
       { to: '/admin/users', key: 'nav.users' },
       { to: '/admin/org', key: 'nav.organisation' },
+      { to: '/program', key: 'program.nav' },
       { to: '/admin/jobs', key: 'nav.jobs' },
       { to: '/admin/sertifikat', key: 'certs.navAdmin' },
     )

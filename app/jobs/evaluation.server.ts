@@ -8,16 +8,14 @@ import { z } from 'zod'
 import { askDueL3, inviteToSurvey, SURVEY_NOTIFICATION } from '~/models/evaluation.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { evaluationSurveyInviteContract } from './contracts.server'
 import { defineJob } from './define.server'
 
-const invitePayload = z.object({ enrolmentId: z.string().min(1).max(100) })
+const invitePayload = evaluationSurveyInviteContract.payload
 
 export const evaluationSurveyInviteJob = defineJob({
-  name: 'evaluationSurveyInvite',
-  payload: invitePayload,
-  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  ...evaluationSurveyInviteContract,
   concurrency: 5,
-  key: (p) => p.enrolmentId,
   handler: (p) => inviteToSurvey(p.enrolmentId),
   recover: {
     // Relayed a while ago (within the outbox retention) and no invitation written.

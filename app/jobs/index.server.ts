@@ -13,6 +13,7 @@ import { buildCertificateExportJob } from './build-certificate-export.server'
 import { issueCertificateJob } from './issue-certificate.server'
 import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
+import { asnImportApplyJob, asnImportValidateJob, dashboardRefreshJob } from './supervision.server'
 import { jobSettings } from './settings.server'
 // ── perf ──
 //
@@ -25,6 +26,7 @@ import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.se
 //
 // ── program ──
 //
+import { programAssignJob } from './program-assign.server'
 // ── bank ──
 //
 // ── course ──
@@ -42,6 +44,9 @@ const workJobs = [
   regradeQuizJob,
   issueCertificateJob,
   buildCertificateExportJob,
+  dashboardRefreshJob,
+  asnImportValidateJob,
+  asnImportApplyJob,
   // ── perf ──
   //
   // ── sec ──
@@ -54,6 +59,7 @@ const workJobs = [
   //
   // ── program ──
   //
+  programAssignJob,
   // ── bank ──
   //
   // ── course ──

@@ -20,7 +20,7 @@ import { teaches, type Actor } from './course-instructor.server'
 import { evalSettings } from './evaluation.server'
 import type { Column } from './export.server'
 import type { Viewer } from './org.server'
-import { scopeUnit } from './supervision.server'
+import { scopeUnit } from './scope.server'
 
 export type ReportViewer = Actor & Viewer
 

@@ -12,7 +12,7 @@ export interface StoredNotification {
   body: string | null
 }
 
-const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 /** Kirkpatrick evaluation (area eval): texts under evaluation.notifications. */
 const EVAL_KINDS = ['EVAL_SURVEY', 'EVAL_L3'] as const
 
