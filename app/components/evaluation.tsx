@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 
 /** i18n key of an error code thrown by the evaluation models. */
 export function evalErrorKey(code: string) {
-  return `evaluation.errors.${code.replace(/^evaluation\./, '').replace(/\./g, '_')}`
+  return `errors.codes.${code}`
 }
 
 /** Link to a course's evaluation survey (shown with the completion). */

@@ -449,6 +449,23 @@ const en: Messages = {
         'The request conflicts with the current state of the data. Reload the page and try again.',
     },
     codes: {
+      // ── eval ──
+      evaluation: {
+        notCompleted: 'The survey opens once the course is completed.',
+        alreadyAnswered: 'An answer was already recorded.',
+        itemMissing: 'Answer every item with a value from 1 to 5.',
+        commentTooLong: 'Comments are at most 2000 characters.',
+        appliedMissing: 'Choose an application rating from 1 to 5.',
+        changedMissing: 'Choose whether the behaviour changed.',
+        unknownQuiz: 'That quiz is not part of this course.',
+        badDate: 'The regulation date is invalid or in the future.',
+        noteRequired: 'A revision note is required (at most 500 characters).',
+        items: {
+          tooMany: 'At most 12 survey items.',
+          tooLong: 'Each item is at most 200 characters.',
+          duplicate: 'Two survey items are the same.',
+        },
+      },
       program: {
         targetOutOfScope: 'The target unit must lie within the program scope.',
         courseNotPublished: 'Course not found or not published.',
@@ -966,22 +983,6 @@ const en: Messages = {
         title: 'Behaviour check of a staff member',
         body: '{{name}} completed {{course}} some weeks ago. Did their behaviour at work change?',
       },
-    },
-    errors: {
-      notFound: 'Not found.',
-      forbidden: 'You do not have access to this page.',
-      notCompleted: 'The survey opens once the course is completed.',
-      alreadyAnswered: 'An answer was already recorded.',
-      itemMissing: 'Answer every item with a value from 1 to 5.',
-      commentTooLong: 'Comments are at most 2000 characters.',
-      appliedMissing: 'Choose an application rating from 1 to 5.',
-      changedMissing: 'Choose whether the behaviour changed.',
-      items_tooMany: 'At most 12 survey items.',
-      items_tooLong: 'Each item is at most 200 characters.',
-      items_duplicate: 'Two survey items are the same.',
-      unknownQuiz: 'That quiz is not part of this course.',
-      badDate: 'The regulation date is invalid or in the future.',
-      noteRequired: 'A revision note is required (at most 500 characters).',
     },
   },
   //

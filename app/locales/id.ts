@@ -439,6 +439,23 @@ const id = {
         'Permintaan bertentangan dengan keadaan data saat ini. Muat ulang halaman lalu coba lagi.',
     },
     codes: {
+      // ── eval ──
+      evaluation: {
+        notCompleted: 'Survei dapat diisi setelah kursus selesai.',
+        alreadyAnswered: 'Jawaban sudah tercatat sebelumnya.',
+        itemMissing: 'Jawab setiap butir dengan nilai 1 sampai 5.',
+        commentTooLong: 'Komentar paling banyak 2000 karakter.',
+        appliedMissing: 'Pilih nilai penerapan 1 sampai 5.',
+        changedMissing: 'Pilih apakah perilakunya berubah.',
+        unknownQuiz: 'Kuis tidak termasuk kursus ini.',
+        badDate: 'Tanggal regulasi tidak valid atau di masa depan.',
+        noteRequired: 'Catatan revisi wajib diisi (paling banyak 500 karakter).',
+        items: {
+          tooMany: 'Paling banyak 12 butir survei.',
+          tooLong: 'Setiap butir paling banyak 200 karakter.',
+          duplicate: 'Ada butir survei yang sama.',
+        },
+      },
       program: {
         targetOutOfScope: 'Unit sasaran harus berada dalam lingkup program.',
         courseNotPublished: 'Kursus tidak ditemukan atau belum diterbitkan.',
@@ -960,22 +977,6 @@ const id = {
         title: 'Penilaian perilaku pegawai',
         body: '{{name}} telah menyelesaikan {{course}} beberapa minggu lalu. Apakah perilakunya di tempat kerja berubah?',
       },
-    },
-    errors: {
-      notFound: 'Data tidak ditemukan.',
-      forbidden: 'Anda tidak memiliki akses ke halaman ini.',
-      notCompleted: 'Survei dapat diisi setelah kursus selesai.',
-      alreadyAnswered: 'Jawaban sudah tercatat sebelumnya.',
-      itemMissing: 'Jawab setiap butir dengan nilai 1 sampai 5.',
-      commentTooLong: 'Komentar paling banyak 2000 karakter.',
-      appliedMissing: 'Pilih nilai penerapan 1 sampai 5.',
-      changedMissing: 'Pilih apakah perilakunya berubah.',
-      items_tooMany: 'Paling banyak 12 butir survei.',
-      items_tooLong: 'Setiap butir paling banyak 200 karakter.',
-      items_duplicate: 'Ada butir survei yang sama.',
-      unknownQuiz: 'Kuis tidak termasuk kursus ini.',
-      badDate: 'Tanggal regulasi tidak valid atau di masa depan.',
-      noteRequired: 'Catatan revisi wajib diisi (paling banyak 500 karakter).',
     },
   },
   //

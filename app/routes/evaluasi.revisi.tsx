@@ -33,7 +33,7 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const courseId = idSchema.safeParse(form.get('courseId'))
   const note = String(form.get('note') ?? '').trim()
   if (!courseId.success || !note || note.length > 500)
-    return data({ ok: false as const, code: 'noteRequired' }, { status: 400 })
+    return data({ ok: false as const, code: 'evaluation.noteRequired' }, { status: 400 })
   await markRevisionDone(
     user,
     courseId.data,
