@@ -21,7 +21,7 @@ import { jobSettings } from './settings.server'
 // ── eval ──
 //
 // ── org ──
-//
+import { remindersJob } from './reminders.server'
 // ── program ──
 //
 // ── bank ──
@@ -48,7 +48,7 @@ const workJobs = [
   // ── eval ──
   //
   // ── org ──
-  //
+  remindersJob,
   // ── program ──
   //
   // ── bank ──

@@ -855,7 +855,8 @@ const en: Messages = {
       moveUnder: 'Move under the unit',
       pickParent: '— choose a parent unit —',
       move: 'Move',
-      closeHint: 'A unit can be closed only when no active person remains in it and every unit below it is closed.',
+      closeHint:
+        'A unit can be closed only when no active person remains in it and every unit below it is closed.',
       close: 'Close unit',
       history: 'Unit history',
       noHistory: 'No change recorded yet.',
@@ -878,25 +879,31 @@ const en: Messages = {
       invalid: 'The value is not valid.',
       pickParent: 'Choose a parent unit.',
       codeRequired: 'The unit code is required.',
-      codeFormat: 'The unit code may contain only letters, digits, dots or hyphens (at most 40 characters), e.g. BPKAD.AKT.',
+      codeFormat:
+        'The unit code may contain only letters, digits, dots or hyphens (at most 40 characters), e.g. BPKAD.AKT.',
       nameRequired: 'The unit name is required (at least 2 characters).',
       pickKind: 'Choose the kind of unit.',
     },
     errors: {
-      codeTaken: 'The code {{code}} is already used by another unit ({{name}}). Use a different code.',
+      codeTaken:
+        'The code {{code}} is already used by another unit ({{name}}). Use a different code.',
       parentNotFound: 'The parent unit was not found. Reload the page and choose again.',
       parentClosed: 'The unit {{name}} is closed and cannot take new units.',
       unitNotFound: 'The unit was not found. Reload the page.',
       unitClosed: 'The unit {{name}} is closed; a closed unit cannot be changed.',
-      intoOwnSubtree: 'The unit {{name}} cannot move under {{parent}}, because {{parent}} lies inside {{name}} itself.',
+      intoOwnSubtree:
+        'The unit {{name}} cannot move under {{parent}}, because {{parent}} lies inside {{name}} itself.',
       sameParent: 'The unit {{name}} is already under {{parent}}.',
       rootMove: 'The top unit {{name}} cannot be moved.',
-      hasPeople: 'The unit {{name}} still has {{count}} active people. Move them to another unit first.',
-      hasOpenChildren: 'The unit {{name}} still has {{count}} open units below it. Close or move those units first.',
+      hasPeople:
+        'The unit {{name}} still has {{count}} active people. Move them to another unit first.',
+      hasOpenChildren:
+        'The unit {{name}} still has {{count}} open units below it. Close or move those units first.',
     },
     audit: {
       title: 'Audit log',
-      intro: 'A record of sensitive actions: who, what, when, before and after. Entries cannot be changed or deleted.',
+      intro:
+        'A record of sensitive actions: who, what, when, before and after. Entries cannot be changed or deleted.',
       actor: 'Actor (NIP, email or name)',
       action: 'Action',
       entity: 'Record type',
@@ -923,7 +930,8 @@ const en: Messages = {
     },
     prefs: {
       title: 'Notification settings',
-      intro: 'Notifications always appear in Bina. Choose the kinds that are also sent to your email ({{email}}).',
+      intro:
+        'Notifications always appear in Bina. Choose the kinds that are also sent to your email ({{email}}).',
       legend: 'Also send by email',
       save: 'Save',
       saved: 'Notification settings saved.',
@@ -961,7 +969,8 @@ const en: Messages = {
     mail: {
       greeting: 'Dear {{name}},',
       open: 'Open in Bina:',
-      footer: 'You receive this email because this kind of notification is on. Change it at {{link}}',
+      footer:
+        'You receive this email because this kind of notification is on. Change it at {{link}}',
     },
     home: {
       continueHeading: 'Continue learning',

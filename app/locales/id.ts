@@ -842,13 +842,15 @@ const id = {
       closed: 'ditutup',
       auditLink: 'Riwayat perubahan unit (log audit)',
       editHeading: 'Ubah unit: {{name}} ({{code}})',
-      closedNote: 'Unit ini sudah ditutup. Riwayatnya tetap tersimpan; unit tidak menerima pegawai baru.',
+      closedNote:
+        'Unit ini sudah ditutup. Riwayatnya tetap tersimpan; unit tidak menerima pegawai baru.',
       newName: 'Nama baru',
       rename: 'Ganti nama',
       moveUnder: 'Pindahkan ke bawah unit',
       pickParent: '— pilih unit induk —',
       move: 'Pindahkan',
-      closeHint: 'Unit hanya dapat ditutup bila tidak ada lagi pegawai aktif di dalamnya dan semua unit di bawahnya sudah ditutup.',
+      closeHint:
+        'Unit hanya dapat ditutup bila tidak ada lagi pegawai aktif di dalamnya dan semua unit di bawahnya sudah ditutup.',
       close: 'Tutup unit',
       history: 'Riwayat unit',
       noHistory: 'Belum ada perubahan tercatat.',
@@ -871,7 +873,8 @@ const id = {
       invalid: 'Isian tidak valid.',
       pickParent: 'Pilih unit induk.',
       codeRequired: 'Kode unit wajib diisi.',
-      codeFormat: 'Kode unit hanya boleh berisi huruf, angka, titik atau tanda hubung (paling banyak 40 karakter), mis. BPKAD.AKT.',
+      codeFormat:
+        'Kode unit hanya boleh berisi huruf, angka, titik atau tanda hubung (paling banyak 40 karakter), mis. BPKAD.AKT.',
       nameRequired: 'Nama unit wajib diisi (paling sedikit 2 karakter).',
       pickKind: 'Pilih jenis unit.',
     },
@@ -881,15 +884,19 @@ const id = {
       parentClosed: 'Unit {{name}} sudah ditutup dan tidak dapat menerima unit baru.',
       unitNotFound: 'Unit tidak ditemukan. Muat ulang halaman.',
       unitClosed: 'Unit {{name}} sudah ditutup; unit yang ditutup tidak dapat diubah.',
-      intoOwnSubtree: 'Unit {{name}} tidak dapat dipindahkan ke bawah {{parent}}, karena {{parent}} berada di dalam {{name}} sendiri.',
+      intoOwnSubtree:
+        'Unit {{name}} tidak dapat dipindahkan ke bawah {{parent}}, karena {{parent}} berada di dalam {{name}} sendiri.',
       sameParent: 'Unit {{name}} sudah berada di bawah {{parent}}.',
       rootMove: 'Unit puncak {{name}} tidak dapat dipindahkan.',
-      hasPeople: 'Unit {{name}} masih memiliki {{count}} pegawai aktif. Pindahkan mereka ke unit lain dulu.',
-      hasOpenChildren: 'Unit {{name}} masih memiliki {{count}} unit di bawahnya yang belum ditutup. Tutup atau pindahkan unit-unit itu dulu.',
+      hasPeople:
+        'Unit {{name}} masih memiliki {{count}} pegawai aktif. Pindahkan mereka ke unit lain dulu.',
+      hasOpenChildren:
+        'Unit {{name}} masih memiliki {{count}} unit di bawahnya yang belum ditutup. Tutup atau pindahkan unit-unit itu dulu.',
     },
     audit: {
       title: 'Log audit',
-      intro: 'Catatan tindakan penting: siapa, apa, kapan, sebelum dan sesudah. Catatan tidak dapat diubah atau dihapus.',
+      intro:
+        'Catatan tindakan penting: siapa, apa, kapan, sebelum dan sesudah. Catatan tidak dapat diubah atau dihapus.',
       actor: 'Pelaku (NIP, email atau nama)',
       action: 'Tindakan',
       entity: 'Jenis data',
@@ -916,7 +923,8 @@ const id = {
     },
     prefs: {
       title: 'Pengaturan notifikasi',
-      intro: 'Notifikasi selalu muncul di Bina. Pilih jenis yang juga dikirim ke email Anda ({{email}}).',
+      intro:
+        'Notifikasi selalu muncul di Bina. Pilih jenis yang juga dikirim ke email Anda ({{email}}).',
       legend: 'Kirim juga ke email',
       save: 'Simpan',
       saved: 'Pengaturan notifikasi disimpan.',

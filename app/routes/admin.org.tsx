@@ -57,7 +57,9 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
     const fieldErrors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? 'form')
-      ;(fieldErrors[key] ??= []).push(issue.message.includes('.') ? issue.message : 'orgArea.form.invalid')
+      ;(fieldErrors[key] ??= []).push(
+        issue.message.includes('.') ? issue.message : 'orgArea.form.invalid',
+      )
     }
     return data({ fieldErrors, error: null }, { status: 400 })
   }
