@@ -37,6 +37,9 @@ export default function Notifications() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      <p>
+        <Link to="/settings/notifikasi">{t('orgArea.prefs.link')}</Link>
+      </p>
       {notifications.some((n) => !n.readAt) ? (
         <Form method="post">
           <input type="hidden" name="id" value="all" />
