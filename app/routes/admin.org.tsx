@@ -95,14 +95,13 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
     <ul className="tree">
       {nodes.map((n) => (
         <li key={n.id} data-testid={`unit-${n.code}`}>
+          {label(n)}
           {n.children.length ? (
             <details open={n.kind === 'PROVINSI'}>
-              <summary>{label(n)}</summary>
+              <summary>{t('orgArea.tree.children', { count: n.children.length })}</summary>
               <Branch nodes={n.children} />
             </details>
-          ) : (
-            <span>{label(n)}</span>
-          )}
+          ) : null}
         </li>
       ))}
     </ul>
