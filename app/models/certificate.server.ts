@@ -8,7 +8,7 @@ import { env } from '~/utils/env.server'
 import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
-import { notifyJob } from '~/jobs/notify.server'
+import { notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { renderCertificatePdf } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
@@ -131,7 +131,7 @@ export async function issueCertificate({ enrolmentId }: { enrolmentId: string })
         data: { pdfKey: key, pdfSha256: sha256 },
       })
       return stored.count === 1
-        ? outboxInsert(tx, notifyJob, {
+        ? outboxInsert(tx, notifyContract, {
             kind: 'CERTIFICATE_ISSUED',
             userId: holderId,
             subjectId: certId,

@@ -6,24 +6,18 @@
 import { randomUUID } from 'node:crypto'
 import { createInstance } from 'i18next'
 import { outboxInsert } from '~/jobs/outbox.server'
-import { sendMailJob } from '~/jobs/send-mail.server'
+import { sendMailContract } from '~/jobs/contracts.server'
 import { jakartaCalendar } from '~/domain/time'
 import type { Prisma } from '~/generated/prisma/client'
+import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import i18nConfig, { resources } from '~/i18n'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { sendMail } from '~/utils/mail.server'
 import { notificationText, type NotificationParams } from '~/utils/notification-text'
+import { programAssignedNotice } from './program-notice.server'
 
-export const NOTIFICATION_KINDS = [
-  'WELCOME',
-  'COURSE_COMPLETED',
-  'ASSIGNED',
-  'DUE_SOON',
-  'OVERDUE',
-  'GRADED',
-  'CERTIFICATE_ISSUED',
-] as const
+export { NOTIFICATION_KINDS }
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** Kinds a person may also receive by email (on unless they switch it off). */
@@ -96,6 +90,8 @@ async function build(kind: NotificationKind, subjectId: string, userName: string
         link: `/courses/${enrolment.course.slug}`,
       }
     }
+    case 'PROGRAM_ASSIGNED':
+      return programAssignedNotice(subjectId)
     case 'ASSIGNED':
     case 'DUE_SOON':
     case 'OVERDUE':
@@ -175,7 +171,7 @@ export async function createNotificationFromJob(p: {
       skipDuplicates: true,
     })
     if (result.count === 0) return { created: false }
-    if (mail) await outboxInsert(tx, sendMailJob, { kind: 'NOTIFICATION', subjectId: id })
+    if (mail) await outboxInsert(tx, sendMailContract, { kind: 'NOTIFICATION', subjectId: id })
     return { created: true, notificationId: id, mailQueued: mail }
   })
 }

@@ -1,32 +1,13 @@
 // Organisation tree and the supervisor's scope: the people in their unit subtree plus their
 // direct reports. Admins see everyone.
 import { randomUUID } from 'node:crypto'
-import type { Prisma, Role, UnitKind } from '~/generated/prisma/client'
+import type { Prisma, UnitKind } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { AppError } from '~/utils/errors'
 import { audit } from './audit.server'
 
-export interface Viewer {
-  id: string
-  roles: Role[]
-  unit: { path: string } | null
-}
-
-/** Prisma filter for the users a viewer may see as a supervisor (or all, for an admin). */
-export function supervisedUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
-  if (viewer.roles.includes('ADMIN')) return {}
-  const or: Prisma.UserWhereInput[] = [{ supervisorId: viewer.id }]
-  if (viewer.unit) or.push({ unit: { path: { startsWith: viewer.unit.path } } })
-  return { OR: or, NOT: { id: viewer.id } }
-}
-
-export async function canSupervise(viewer: Viewer, userId: string) {
-  if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) return false
-  const found = await prisma.user.count({
-    where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] },
-  })
-  return found > 0
-}
+// The supervisor scope lives in ./scope.server.ts (one definition for every reader).
+export { canSupervise, supervisedUsersWhere, type Viewer } from './scope.server'
 
 export type UnitNode = {
   id: string

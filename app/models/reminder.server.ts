@@ -1,13 +1,14 @@
 // Notices about assigned courses (CourseAssignment), derived from the assignments by the scheduled
 // `reminders` job (docs/decisions/082):
-// - ASSIGNED: once per assignment and due date, while the due date is ahead;
+// - ASSIGNED: once per assignment and due date, while the due date is ahead (not for a program's
+//   assignment: the program notified the person with PROGRAM_ASSIGNED when it assigned);
 // - DUE_SOON: once, when the due date is at most DUE_SOON_DAYS ahead, only for assignments made
 //   more than DUE_SOON_DAYS before their due date (a short-notice assignment's ASSIGNED says it);
 // - OVERDUE: once, when the due date has passed.
 // Nothing for a course the person has completed, nor for inactive people. Each reminder row and
 // its notify outbox row are written by one SQL statement; the unique (assignment, kind, due date)
 // key makes every reminder happen once however often or concurrently the job runs.
-import { notifyJob } from '~/jobs/notify.server'
+import { notifyContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, relaySoon } from '~/jobs/outbox.server'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
@@ -23,7 +24,10 @@ function condition(kind: ReminderKind, now: Date) {
   const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
   switch (kind) {
     case 'ASSIGNED':
-      return Prisma.sql`a."dueAt" > ${ts(now)}`
+      // A program's assignment already told the person (PROGRAM_ASSIGNED, written with it).
+      return Prisma.sql`a."dueAt" > ${ts(now)} AND NOT EXISTS (
+        SELECT 1 FROM "ProgramMember" m JOIN "ProgramItem" i ON i.id = m."itemId"
+        WHERE m."userId" = a."userId" AND i."courseId" = a."courseId")`
     case 'DUE_SOON':
       return Prisma.sql`a."dueAt" > ${ts(now)} AND a."dueAt" <= ${ts(soon)}
         AND a."createdAt" < a."dueAt" - make_interval(days => ${DUE_SOON_DAYS})`
@@ -61,7 +65,7 @@ export async function runReminders(now = new Date()) {
         )
         INSERT INTO ${OUTBOX_TABLE}
         SELECT ${outboxSelect(
-          notifyJob,
+          notifyContract,
           Prisma.sql`jsonb_build_object('kind', ${kind}::text, 'userId', due."userId", 'subjectId', reminded.id)`,
           now.toISOString(),
         )}

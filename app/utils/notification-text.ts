@@ -12,8 +12,10 @@ export interface StoredNotification {
   body: string | null
 }
 
-const JOB_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+const JOB_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
 const ORG_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE', 'GRADED', 'CERTIFICATE_ISSUED'] as const
+/** Kirkpatrick evaluation (area eval): texts under evaluation.notifications. */
+const EVAL_KINDS = ['EVAL_SURVEY', 'EVAL_L3'] as const
 
 /** A YYYY-MM-DD day as a long date in the language ("4 Desember 2026" / "4 December 2026"). */
 function longDay(day: string, lng: string) {
@@ -38,6 +40,12 @@ export function notificationText(n: StoredNotification, t: TFunction, lng = 'id'
     return {
       title: t(`orgArea.notif.${orgKind}.title`, params),
       body: t(`orgArea.notif.${orgKind}.body`, params),
+    }
+  const evalKind = EVAL_KINDS.find((k) => k === n.kind)
+  if (params && evalKind)
+    return {
+      title: t(`evaluation.notifications.${evalKind}.title`, params),
+      body: t(`evaluation.notifications.${evalKind}.body`, params),
     }
   return { title: n.title ?? n.kind, body: n.body ?? '' }
 }
