@@ -166,6 +166,7 @@ async function benchImport() {
       content: Buffer.from(csv),
     },
   })
+  const db0 = await dbCpuMs()
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await validateImport(imp.id)
@@ -178,10 +179,11 @@ async function benchImport() {
   const res = await applyImport(imp.id)
   const t2 = performance.now()
   const cpu = process.cpuUsage(cpu0)
+  const db = (await dbCpuMs()) - db0
   console.log(
     `import ${IMPORT} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): validate ${((t1 - t0) / 1000).toFixed(1)} s, ` +
       `apply ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s; valid ${v.valid}, invalid ${v.invalid}; ` +
-      `${JSON.stringify(res)}; node CPU ${((cpu.user + cpu.system) / 1000 / IMPORT).toFixed(3)} ms/row; start ${JSON.stringify(started)}`,
+      `${JSON.stringify(res)}; core-ms/row: node ${((cpu.user + cpu.system) / 1000 / IMPORT).toFixed(3)} + db ${(db / IMPORT).toFixed(3)} (load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}); start ${JSON.stringify(started)}`,
   )
 }
 

@@ -848,6 +848,9 @@ const en: Messages = {
   // ── perf ──
   //
   // ── sec ──
+  sec: {
+    currentWait: 'Too many wrong current passwords. Please try again in {{seconds}} seconds.',
+  },
   //
   // ── eval ──
   evaluation: {
@@ -1226,6 +1229,150 @@ const en: Messages = {
   // ── course ──
   //
   // ── clean ──
+  screens: {
+    attempt: {
+      resultTitle: 'Result of {{lesson}} — attempt {{number}}',
+      essaysWaiting: 'Your essay answers are waiting for the instructor to grade them.',
+      score: 'Score:',
+      points: '({{score}} of {{max}} points)',
+      passed: 'Passed',
+      notPassed: 'Not passed yet (pass mark {{passMark}}%)',
+      scoreAfterClose: 'The score will be shown after the quiz closes.',
+      competencyHeading: 'Your competency profile',
+      competency: 'Competency',
+      currentLevel: 'Current level',
+      requiredLevel: 'Level required by the position',
+      gap: 'Gap',
+      updating: 'updating…',
+      fullProfile: 'See the full competency profile',
+      reviewHeading: 'Answer review',
+      correctMark: ' — correct',
+      yourAnswer: 'Your answer: {{answer}}',
+      correctAnswer: ' (correct answer: {{answer}})',
+      backToQuiz: 'Back to the quiz',
+    },
+    grading: {
+      title: 'Essay grading',
+      intro:
+        "These quiz attempts contain essay answers an instructor must grade. The final score, the competency evidence and the learner's competency levels are computed once every essay of the attempt is graded.",
+      saved:
+        'Essay scores saved. The attempt has been sent for its final score; the learner will see the result shortly.',
+      savedLeft:
+        'Essay scores saved. {{count}} essay questions of that attempt still wait for grading.',
+      savedSome: 'Essay scores saved. Some essay questions of that attempt still wait for grading.',
+      none: 'No essay answers are waiting for grading.',
+      showing: 'Showing {{shown}} of {{total}} attempts waiting for grading, oldest first.',
+      waiting: '{{total}} attempts waiting for grading, oldest first.',
+      caption: 'Quiz attempts waiting for essay grading',
+      learner: 'Learner',
+      courseQuiz: 'Course / Quiz',
+      attemptNo: 'Attempt no.',
+      submitted: 'Submitted',
+      ungraded: 'Essays not graded',
+      action: 'Action',
+      ofEssays: '{{ungraded}} of {{total}}',
+      grade: 'Grade essays',
+      gradeLabel: 'Grade the essays of {{name}}, attempt {{number}}',
+      pageTitle: 'Grade essays: {{name}}',
+      course: 'Course',
+      quiz: 'Quiz',
+      notSubmitted: 'The learner has not submitted this attempt yet, so it cannot be graded.',
+      alreadyGraded:
+        'The essays of this attempt are graded; their scores can no longer be changed.',
+      noEssays: 'This attempt has no essay questions.',
+      formLabel: 'Scores of the essay answers',
+      leaveEmpty:
+        'Leave a question empty to grade it later. The final score is computed once every essay of this attempt is graded.',
+      question: 'Question {{number}}',
+      pointsHint: '({{points}} points)',
+      answer: "Learner's answer",
+      unanswered: 'Not answered.',
+      scoreLabel: 'Score of question {{number}}',
+      save: 'Save scores',
+      saving: 'Saving…',
+      checkScores: 'Check the scores you entered.',
+      scoreTooLong: 'The score is too long.',
+      scoreNotNumber: 'The score must be a number, e.g. 1.5.',
+      attemptNotFound: 'Quiz attempt not found.',
+    },
+    quizSettings: {
+      title: 'Quiz settings: {{lesson}}',
+      back: '← Manage courses',
+      course: 'Course',
+      lesson: 'Lesson',
+      questionCount: 'Questions per attempt',
+      explain:
+        'The time limit, closing time, number of questions and shuffling are fixed when a learner starts an attempt: attempts in progress keep the time limit and questions they got. The pass mark and grading method are stored with each attempt when it starts; earlier attempts change only through a recorded regrade (button below). Review options apply to every attempt.',
+      inProgress: '{{count}} attempts are in progress now.',
+      saved: 'Quiz settings saved.',
+      notSaved: 'Settings not saved. Check the marked fields.',
+      regradeHeading: 'Regrade',
+      regradeButton: 'Regrade earlier attempts with the saved settings',
+      regradeLine: '{{at}} WIB — {{who}}: pass mark {{passMark}}%, method {{method}}; {{state}}',
+      regradeDone: 'finished, {{count}} attempts changed',
+      regradeWaiting: 'waiting',
+      grading: 'Grading',
+      passMark: 'Pass mark (%)',
+      passMarkHint: 'Minimum score to pass, a whole number 0–100.',
+      attempts: 'Number of attempts',
+      attemptsHint: 'How many times a learner may take the quiz, 0–20; 0 for no limit.',
+      method: 'Grading method',
+      methodHint:
+        'The score kept when a learner tries more than once: Highest / Last / First / Average.',
+      time: 'Time (WIB)',
+      timeLimit: 'Time limit (minutes)',
+      timeLimitHint: 'Counted from the start, 1–600 minutes; leave empty for no time limit.',
+      openAt: 'Opens at',
+      openAtHint: 'Date and time in WIB (UTC+7) the quiz opens; leave empty to open it now.',
+      closeAt: 'Closes at',
+      closeAtHint:
+        'Date and time in WIB (UTC+7) the quiz closes; attempts in progress end then at the latest. Leave empty to never close it.',
+      shuffle: 'Shuffling',
+      shuffleQuestions: 'Shuffle the questions for each attempt',
+      shuffleOptions: 'Shuffle the answer options',
+      afterSubmit: 'What learners see after submitting',
+      afterClose: 'What learners see after the quiz closes',
+      review: {
+        score: 'Score and pass status',
+        correct: 'The correct answers (answer key)',
+        feedback: 'Feedback per question',
+      },
+      slotsHeading: 'Questions',
+      slotsIntro:
+        'For parts that draw random questions from a category, set how many are drawn for each attempt (at most as many as the category holds).',
+      fixedOnly: 'This quiz only has fixed questions.',
+      noQuestions: 'This quiz has no questions yet.',
+      slotsCaption:
+        'Parts of the quiz: fixed questions or random questions from a category, with how many are drawn',
+      no: 'No.',
+      content: 'Content',
+      drawn: 'Questions drawn',
+      fixed: 'Fixed question:',
+      fromCategory: 'Random questions from the category “{{name}}”',
+      categoryHas: 'This category has {{count}} questions.',
+      drawnFrom: 'Questions drawn from the category {{name}}',
+      save: 'Save settings',
+      saving: 'Saving…',
+      notFound: 'Quiz not found.',
+    },
+    jobs: {
+      unknownQueue: 'Unknown queue.',
+      emptyJobId: 'The job id is empty.',
+      badRequest: 'Invalid request.',
+      queues: {
+        dashboardRefresh: 'Supervision dashboard (refresh)',
+        asnImportValidate: 'ASN import (validation)',
+        asnImportApply: 'ASN import (writing)',
+        programAssign: 'Program assignment',
+        evaluationSurveyInvite: 'Evaluation survey invitation',
+      },
+    },
+    import: {
+      tooLarge: 'The file is too large (25 MB at most).',
+      noFile: 'Choose a CSV or XLSX file first.',
+      badChoice: 'Invalid import choice.',
+    },
+  },
   //
 }
 export default en

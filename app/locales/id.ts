@@ -841,6 +841,10 @@ const id = {
   // ── perf ──
   //
   // ── sec ──
+  sec: {
+    currentWait:
+      'Terlalu banyak kata sandi saat ini yang salah. Coba lagi dalam {{seconds}} detik.',
+  },
   //
   // ── eval ──
   evaluation: {
@@ -1218,6 +1222,153 @@ const id = {
   // ── course ──
   //
   // ── clean ──
+  screens: {
+    attempt: {
+      resultTitle: 'Hasil {{lesson}} — percobaan {{number}}',
+      essaysWaiting: 'Jawaban esai Anda menunggu penilaian pengajar.',
+      score: 'Nilai:',
+      points: '({{score}} dari {{max}} poin)',
+      passed: 'Lulus',
+      notPassed: 'Belum lulus (nilai lulus {{passMark}}%)',
+      scoreAfterClose: 'Nilai akan ditampilkan setelah kuis ditutup.',
+      competencyHeading: 'Profil kompetensi Anda',
+      competency: 'Kompetensi',
+      currentLevel: 'Level saat ini',
+      requiredLevel: 'Level standar jabatan',
+      gap: 'Kesenjangan',
+      updating: 'memperbarui…',
+      fullProfile: 'Lihat profil kompetensi lengkap',
+      reviewHeading: 'Tinjauan jawaban',
+      correctMark: ' — benar',
+      yourAnswer: 'Jawaban Anda: {{answer}}',
+      correctAnswer: ' (jawaban benar: {{answer}})',
+      backToQuiz: 'Kembali ke kuis',
+    },
+    grading: {
+      title: 'Penilaian Esai',
+      intro:
+        'Percobaan kuis berikut memuat jawaban esai yang harus dinilai pengajar. Nilai akhir, bukti kompetensi, dan tingkat kompetensi peserta dihitung setelah semua esai pada percobaan itu dinilai.',
+      saved:
+        'Nilai esai disimpan. Percobaan dikirim untuk dihitung nilai akhirnya; hasilnya segera tampil bagi peserta.',
+      savedLeft:
+        'Nilai esai disimpan. {{count}} soal esai pada percobaan itu masih menunggu penilaian.',
+      savedSome:
+        'Nilai esai disimpan. Beberapa soal esai pada percobaan itu masih menunggu penilaian.',
+      none: 'Tidak ada jawaban esai yang menunggu penilaian.',
+      showing:
+        'Menampilkan {{shown}} dari {{total}} percobaan yang menunggu penilaian, yang paling lama lebih dulu.',
+      waiting: '{{total}} percobaan menunggu penilaian, yang paling lama lebih dulu.',
+      caption: 'Percobaan kuis yang menunggu penilaian esai',
+      learner: 'Peserta',
+      courseQuiz: 'Kursus / Kuis',
+      attemptNo: 'Percobaan ke-',
+      submitted: 'Dikumpulkan',
+      ungraded: 'Esai belum dinilai',
+      action: 'Tindakan',
+      ofEssays: '{{ungraded}} dari {{total}}',
+      grade: 'Nilai esai',
+      gradeLabel: 'Nilai esai {{name}}, percobaan ke-{{number}}',
+      pageTitle: 'Nilai esai: {{name}}',
+      course: 'Kursus',
+      quiz: 'Kuis',
+      notSubmitted: 'Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.',
+      alreadyGraded: 'Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.',
+      noEssays: 'Percobaan ini tidak memuat soal esai.',
+      formLabel: 'Nilai jawaban esai',
+      leaveEmpty:
+        'Kosongkan nilai sebuah soal untuk menilainya nanti. Nilai akhir dihitung setelah semua esai pada percobaan ini dinilai.',
+      question: 'Soal {{number}}',
+      pointsHint: '({{points}} poin)',
+      answer: 'Jawaban peserta',
+      unanswered: 'Tidak dijawab.',
+      scoreLabel: 'Nilai soal {{number}}',
+      save: 'Simpan nilai',
+      saving: 'Menyimpan…',
+      checkScores: 'Periksa kembali nilai yang diisi.',
+      scoreTooLong: 'Nilai terlalu panjang.',
+      scoreNotNumber: 'Nilai harus berupa angka, misalnya 1,5.',
+      attemptNotFound: 'Percobaan kuis tidak ditemukan.',
+    },
+    quizSettings: {
+      title: 'Pengaturan kuis: {{lesson}}',
+      back: '← Kelola Kursus',
+      course: 'Kursus',
+      lesson: 'Pelajaran',
+      questionCount: 'Jumlah soal per percobaan',
+      explain:
+        'Batas waktu, waktu tutup, jumlah soal, dan urutan acak ditetapkan saat peserta memulai percobaan: percobaan yang sudah berjalan tetap memakai batas waktu dan soal yang didapatnya. Nilai lulus dan metode penilaian disimpan bersama setiap percobaan saat dimulai; percobaan lama hanya berubah melalui penilaian ulang yang tercatat (tombol di bawah). Pilihan tinjauan berlaku untuk semua percobaan.',
+      inProgress: 'Saat ini {{count}} percobaan sedang berjalan.',
+      saved: 'Pengaturan kuis disimpan.',
+      notSaved: 'Pengaturan belum disimpan. Periksa kembali isian yang ditandai.',
+      regradeHeading: 'Penilaian ulang',
+      regradeButton: 'Nilai ulang percobaan lama dengan pengaturan tersimpan',
+      regradeLine: '{{at}} WIB — {{who}}: nilai lulus {{passMark}}%, metode {{method}}; {{state}}',
+      regradeDone: 'selesai, {{count}} percobaan berubah',
+      regradeWaiting: 'menunggu',
+      grading: 'Penilaian',
+      passMark: 'Nilai lulus (%)',
+      passMarkHint: 'Persentase skor minimum untuk lulus, bilangan bulat 0–100.',
+      attempts: 'Jumlah percobaan',
+      attemptsHint: 'Berapa kali peserta boleh mengerjakan, 0–20; isi 0 untuk tanpa batas.',
+      method: 'Metode penilaian',
+      methodHint:
+        'Nilai yang dihitung bila peserta mencoba lebih dari sekali: Tertinggi / Terakhir / Pertama / Rata-rata.',
+      time: 'Waktu (WIB)',
+      timeLimit: 'Batas waktu pengerjaan (menit)',
+      timeLimitHint:
+        'Dihitung sejak peserta mulai, 1–600 menit; kosongkan untuk tanpa batas waktu.',
+      openAt: 'Waktu buka',
+      openAtHint:
+        'Tanggal dan jam WIB (UTC+7) kuis mulai bisa dikerjakan; kosongkan jika langsung terbuka.',
+      closeAt: 'Waktu tutup',
+      closeAtHint:
+        'Tanggal dan jam WIB (UTC+7) kuis ditutup; percobaan yang berjalan berakhir paling lambat saat itu. Kosongkan jika tidak pernah ditutup.',
+      shuffle: 'Urutan acak',
+      shuffleQuestions: 'Acak urutan soal untuk setiap percobaan',
+      shuffleOptions: 'Acak urutan pilihan jawaban',
+      afterSubmit: 'Yang dilihat peserta setelah mengumpulkan',
+      afterClose: 'Yang dilihat peserta setelah kuis ditutup',
+      review: {
+        score: 'Nilai dan status lulus',
+        correct: 'Jawaban yang benar (kunci jawaban)',
+        feedback: 'Umpan balik per soal',
+      },
+      slotsHeading: 'Susunan soal',
+      slotsIntro:
+        'Untuk bagian yang mengambil soal acak dari kategori, tentukan berapa soal yang diambil untuk setiap percobaan (paling banyak sebanyak soal di kategori itu).',
+      fixedOnly: 'Kuis ini hanya berisi soal tetap.',
+      noQuestions: 'Kuis ini belum memiliki soal.',
+      slotsCaption:
+        'Bagian kuis: soal tetap atau soal acak dari kategori, dengan jumlah soal yang diambil',
+      no: 'No.',
+      content: 'Isi',
+      drawn: 'Jumlah soal diambil',
+      fixed: 'Soal tetap:',
+      fromCategory: 'Soal acak dari kategori “{{name}}”',
+      categoryHas: 'Kategori ini memiliki {{count}} soal.',
+      drawnFrom: 'Jumlah soal diambil dari kategori {{name}}',
+      save: 'Simpan pengaturan',
+      saving: 'Menyimpan…',
+      notFound: 'Kuis tidak ditemukan.',
+    },
+    jobs: {
+      unknownQueue: 'Antrian tidak dikenal.',
+      emptyJobId: 'ID tugas kosong.',
+      badRequest: 'Permintaan tidak valid.',
+      queues: {
+        dashboardRefresh: 'Dasbor supervisi (pembaruan)',
+        asnImportValidate: 'Impor ASN (pemeriksaan)',
+        asnImportApply: 'Impor ASN (penulisan)',
+        programAssign: 'Penugasan program',
+        evaluationSurveyInvite: 'Undangan survei evaluasi',
+      },
+    },
+    import: {
+      tooLarge: 'Berkas terlalu besar (maksimal 25 MB).',
+      noFile: 'Pilih berkas CSV atau XLSX terlebih dahulu.',
+      badChoice: 'Pilihan impor tidak valid.',
+    },
+  },
   //
 }
 export default id
