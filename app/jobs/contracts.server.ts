@@ -6,7 +6,17 @@ import { z } from 'zod'
 import { defineContract } from './define.server'
 
 /** Kinds of in-app notification (stored as kind + parameters, rendered at read time). */
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
+export const NOTIFICATION_KINDS = [
+  'WELCOME',
+  'COURSE_COMPLETED',
+  'PROGRAM_ASSIGNED',
+  // ── org ── (assignment notices and reminders, grades, certificates: docs/decisions/082)
+  'ASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'GRADED',
+  'CERTIFICATE_ISSUED',
+] as const
 
 const id = z.string().min(1).max(100)
 
@@ -64,8 +74,8 @@ export const completeEnrolmentContract = defineContract({
 export const sendMailContract = defineContract({
   name: 'sendMail',
   payload: z.object({
-    kind: z.enum(['PASSWORD_RESET']),
-    /** The PasswordResetToken id for PASSWORD_RESET. */
+    kind: z.enum(['PASSWORD_RESET', 'NOTIFICATION']),
+    /** The PasswordResetToken id for PASSWORD_RESET; the Notification id for NOTIFICATION (org). */
     subjectId: id,
   }),
   options: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },

@@ -23,7 +23,7 @@ import { jobSettings } from './settings.server'
 import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.server'
 //
 // ── org ──
-//
+import { remindersJob } from './reminders.server'
 // ── program ──
 //
 import { programAssignJob } from './program-assign.server'
@@ -56,7 +56,7 @@ const workJobs = [
   evaluationL3SweepJob,
   //
   // ── org ──
-  //
+  remindersJob,
   // ── program ──
   //
   programAssignJob,

@@ -4,6 +4,7 @@
 // (a QuizRegrade row: who, when, which settings) and its job's outbox row are one transaction; the
 // job applies the settings to every attempt of the quiz, recomputes `passed` from each attempt's
 // stored percent, and records which attempts changed, once (a second run finds it finished).
+import { audit } from '~/models/audit.server'
 import { teaches, type Actor } from '~/models/course-instructor.server'
 import { prisma } from '~/utils/db.server'
 import { completeEnrolmentContract, regradeQuizContract } from './contracts.server'
@@ -44,6 +45,13 @@ export async function requestRegrade(quizId: string, actor: Actor) {
       select: { id: true },
     })
     // Recorded through the outbox in the same transaction as the audit row.
+    await audit(tx, {
+      actorId: actor.id,
+      action: 'quiz.regrade',
+      entityType: 'Quiz',
+      entityId: quizId,
+      after: { regradeId: row.id, passMark: quiz.passMark, gradingMethod: quiz.gradingMethod },
+    })
     const outboxId = await outboxInsert(tx, regradeQuizContract, { regradeId: row.id })
     return { regradeId: row.id, outboxId }
   })

@@ -1,6 +1,8 @@
 // Send one mail built from a database fact. The payload says what the mail is about, by id; the
 // handler re-reads the row and sends nothing when the mail no longer makes sense (token used or
-// expired), so a retried or duplicated job is harmless.
+// expired; notification mailed already or its kind switched off), so a retried or duplicated job
+// is harmless.
+import { deliverNotificationMail } from '~/models/notification.server'
 import { deliverMail } from '~/models/password.server'
 import { sendMailContract } from './contracts.server'
 import { defineJob } from './define.server'
@@ -8,5 +10,8 @@ import { defineJob } from './define.server'
 export const sendMailJob = defineJob({
   ...sendMailContract,
   concurrency: 5,
-  handler: (p) => deliverMail(p),
+  handler: (p) =>
+    p.kind === 'NOTIFICATION'
+      ? deliverNotificationMail(p.subjectId)
+      : deliverMail({ kind: p.kind, subjectId: p.subjectId }),
 })

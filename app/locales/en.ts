@@ -997,6 +997,7 @@ const en: Messages = {
       SEKSI: 'Section (seksi)',
     },
     tree: {
+      children: 'Units below ({{count}})',
       closed: 'closed',
       auditLink: 'Unit change history (audit log)',
       editHeading: 'Change unit: {{name}} ({{code}})',

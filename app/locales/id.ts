@@ -991,6 +991,7 @@ const id = {
       SEKSI: 'Seksi',
     },
     tree: {
+      children: 'Unit di bawahnya ({{count}})',
       closed: 'ditutup',
       auditLink: 'Riwayat perubahan unit (log audit)',
       editHeading: 'Ubah unit: {{name}} ({{code}})',

@@ -48,6 +48,8 @@ export interface AuditFilter {
   entityType?: string
   entityId?: string
   actorId?: string
+  /** Any of these actors (the admin view's actor search). */
+  actorIds?: string[]
   from?: Date
   to?: Date
 }
@@ -57,7 +59,7 @@ export async function auditPage(filter: AuditFilter, page = 1, pageSize = 50) {
     action: filter.action || undefined,
     entityType: filter.entityType || undefined,
     entityId: filter.entityId || undefined,
-    actorId: filter.actorId || undefined,
+    actorId: filter.actorIds ? { in: filter.actorIds } : filter.actorId || undefined,
     at: filter.from || filter.to ? { gte: filter.from, lt: filter.to } : undefined,
   }
   const [total, entries] = await Promise.all([
@@ -70,4 +72,57 @@ export async function auditPage(filter: AuditFilter, page = 1, pageSize = 50) {
     }),
   ])
   return { total, entries, page, pageSize }
+}
+
+/** The admin view: a page of entries with the actors' names, and the values the filters offer. */
+export async function auditView(
+  filter: Omit<AuditFilter, 'actorIds'> & { actor?: string },
+  page: number,
+  pageSize = 50,
+) {
+  let actorIds: string[] | undefined
+  if (filter.actor) {
+    const digits = filter.actor.replace(/\s+/g, '')
+    const found = await prisma.user.findMany({
+      where: {
+        OR: [
+          { nip: digits },
+          { email: { equals: filter.actor, mode: 'insensitive' } },
+          { name: { contains: filter.actor, mode: 'insensitive' } },
+        ],
+      },
+      select: { id: true },
+      take: 200,
+    })
+    actorIds = found.map((u) => u.id)
+  }
+  const [result, actions, entityTypes] = await Promise.all([
+    auditPage({ ...filter, actorIds }, page, pageSize),
+    prisma.auditLog.findMany({
+      distinct: ['action'],
+      select: { action: true },
+      orderBy: { action: 'asc' },
+    }),
+    prisma.auditLog.findMany({
+      distinct: ['entityType'],
+      select: { entityType: true },
+      orderBy: { entityType: 'asc' },
+    }),
+  ])
+  const ids = [...new Set(result.entries.flatMap((e) => (e.actorId ? [e.actorId] : [])))]
+  const actors = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, name: true, nip: true },
+  })
+  const byId = new Map(actors.map((a) => [a.id, a]))
+  return {
+    ...result,
+    pages: Math.max(1, Math.ceil(result.total / pageSize)),
+    entries: result.entries.map((e) => ({
+      ...e,
+      actor: e.actorId ? (byId.get(e.actorId) ?? null) : null,
+    })),
+    actions: actions.map((a) => a.action),
+    entityTypes: entityTypes.map((a) => a.entityType),
+  }
 }

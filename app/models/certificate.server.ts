@@ -8,6 +8,8 @@ import { env } from '~/utils/env.server'
 import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
+import { notifyContract } from '~/jobs/contracts.server'
+import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { renderCertificatePdf } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
@@ -120,10 +122,23 @@ export async function issueCertificate({ enrolmentId }: { enrolmentId: string })
     const key = pdfKeyFor(cert.code)
     // The first stored file wins; its hash is what gets recorded.
     const { sha256 } = await fileStorage().putOnce(key, signed)
-    await prisma.certificate.updateMany({
-      where: { id: cert.id, pdfKey: null },
-      data: { pdfKey: key, pdfSha256: sha256 },
+    // The holder's notification (org) is recorded with the stored PDF, by the run that stores it.
+    const certId = cert.id
+    const holderId = cert.userId
+    const notifyId = await prisma.$transaction(async (tx) => {
+      const stored = await tx.certificate.updateMany({
+        where: { id: certId, pdfKey: null },
+        data: { pdfKey: key, pdfSha256: sha256 },
+      })
+      return stored.count === 1
+        ? outboxInsert(tx, notifyContract, {
+            kind: 'CERTIFICATE_ISSUED',
+            userId: holderId,
+            subjectId: certId,
+          })
+        : null
     })
+    relaySoon([notifyId])
   }
   return { issued: true as const, certificateId: cert.id, code: cert.code }
 }

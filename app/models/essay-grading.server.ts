@@ -2,9 +2,10 @@
 // grading.server.ts); an instructor scores its essays here. Once every essay is scored, the
 // attempt goes back to SUBMITTED and its grading job is recorded in the same transaction, so the
 // grading worker computes the total, evidence and rating as for any other attempt.
-import { gradeAttemptContract } from '~/jobs/contracts.server'
+import { gradeAttemptContract, notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
+import { audit } from './audit.server'
 import { taughtCourseIds, type Actor } from './course-instructor.server'
 import type { Layout, Response } from './quiz.server'
 
@@ -214,10 +215,11 @@ export async function gradeEssays(
   const graderId = grader.id
   const attempt = await prisma.quizAttempt.findUnique({
     where: { id: attemptId },
-    select: { status: true, layout: true },
+    select: { status: true, layout: true, userId: true },
   })
   if (!attempt) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
   refuseUnlessNeedsGrading(attempt.status)
+  const attemptOwner = attempt.userId
 
   const layout = attempt.layout as Layout
   const numberOf = new Map(layout.map((l, i) => [l.questionId, i + 1]))
@@ -258,6 +260,19 @@ export async function gradeEssays(
     >`SELECT "status"::text AS status FROM "QuizAttempt" WHERE "id" = ${attemptId} FOR UPDATE`
     if (!locked) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
     refuseUnlessNeedsGrading(locked.status)
+    // Audited (org): the scores a person gave, with what was there before.
+    const previous = await tx.attemptAnswer.findMany({
+      where: { attemptId, questionId: { in: entries.map(([q]) => q) } },
+      select: { questionId: true, score: true, gradedBy: true },
+    })
+    await audit(tx, {
+      actorId: graderId,
+      action: 'attempt.gradeEssays',
+      entityType: 'QuizAttempt',
+      entityId: attemptId,
+      before: previous,
+      after: entries.map(([questionId, score]) => ({ questionId, score, gradedBy: graderId })),
+    })
     for (const [questionId, score] of entries) {
       const maxScore = pointsOf.get(questionId)!
       await tx.attemptAnswer.upsert({
@@ -279,9 +294,15 @@ export async function gradeEssays(
     if (moved.count === 0) throw alreadyGraded()
     // Its own job id (the first grading's job may still be kept as completed under the plain one).
     const outboxId = await outboxInsert(tx, gradeAttemptContract, { attemptId, afterEssays: true })
-    return { remaining: 0, outboxId }
+    // The learner hears of the grade a person gave (org); the job waits for the grading above.
+    const notifyId = await outboxInsert(tx, notifyContract, {
+      kind: 'GRADED',
+      userId: attemptOwner,
+      subjectId: attemptId,
+    })
+    return { remaining: 0, outboxId, notifyId }
   })
 
-  relaySoon([result.outboxId])
+  relaySoon([result.outboxId, 'notifyId' in result ? result.notifyId : null])
   return { complete: result.remaining === 0, remaining: result.remaining }
 }

@@ -1,7 +1,7 @@
 // What each role's home page shows, read in one pass.
 import type { SessionUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { countedJp, jpForYear, jpTarget, jpYear } from './jp.server'
+import { countedJp, JP_TARGET_PNS, jpForYear, jpTarget, jpYear } from './jp.server'
 import { supervisedUsersWhere } from './org.server'
 
 export async function unitPathNames(path: string | undefined) {
@@ -15,8 +15,101 @@ export async function unitPathNames(path: string | undefined) {
   return ids.map((id) => byId.get(id) ?? '')
 }
 
-export async function homeData(user: SessionUser) {
-  const year = jpYear(new Date())
+/** "Continue learning": each active course with its next unfinished lesson (in course order). */
+export async function continueLearning(userId: string, take = 6) {
+  return prisma.$queryRaw<
+    {
+      enrolmentId: string
+      courseSlug: string
+      courseTitle: string
+      total: number
+      done: number
+      nextSlug: string | null
+      nextTitle: string | null
+    }[]
+  >`
+    SELECT e.id AS "enrolmentId", c.slug AS "courseSlug", cv.title AS "courseTitle",
+      (SELECT count(*)::int FROM "LessonVersion" lv WHERE lv."courseVersionId" = e."courseVersionId") AS total,
+      (SELECT count(*)::int FROM "LessonVersion" lv
+         JOIN "LessonProgress" p ON p."enrolmentId" = e.id AND p."lessonId" = lv."lessonId"
+           AND p."completedAt" IS NOT NULL
+       WHERE lv."courseVersionId" = e."courseVersionId") AS done,
+      nx.slug AS "nextSlug", nx.title AS "nextTitle"
+    FROM "Enrolment" e
+    JOIN "Course" c ON c.id = e."courseId"
+    JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+    LEFT JOIN LATERAL (
+      SELECT lv.slug, lv.title FROM "LessonVersion" lv
+      WHERE lv."courseVersionId" = e."courseVersionId"
+        AND NOT EXISTS (
+          SELECT 1 FROM "LessonProgress" p
+          WHERE p."enrolmentId" = e.id AND p."lessonId" = lv."lessonId" AND p."completedAt" IS NOT NULL)
+      ORDER BY lv."modulePosition", lv.position
+      LIMIT 1
+    ) nx ON true
+    WHERE e."userId" = ${userId} AND e.status = 'ACTIVE'
+    ORDER BY (SELECT max(p."updatedAt") FROM "LessonProgress" p WHERE p."enrolmentId" = e.id)
+      DESC NULLS LAST, e."enrolledAt" DESC
+    LIMIT ${take}`
+}
+
+/** The person's assigned courses, soonest due first, with whether each is finished. */
+export async function assignedCourses(userId: string) {
+  const rows = await prisma.$queryRaw<
+    { id: string; dueAt: Date; courseSlug: string; courseTitle: string; completed: boolean }[]
+  >`
+    SELECT a.id, a."dueAt", c.slug AS "courseSlug", c.title AS "courseTitle",
+      EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."userId" = a."userId"
+                AND e."courseId" = a."courseId" AND e.status = 'COMPLETED') AS completed
+    FROM "CourseAssignment" a JOIN "Course" c ON c.id = a."courseId"
+    WHERE a."userId" = ${userId}
+    ORDER BY a."dueAt" ASC
+    LIMIT 20`
+  return rows
+}
+
+/**
+ * A supervisor's people who need attention: below 20 JP this year or with an assigned course
+ * overdue and unfinished. Scope as everywhere: the unit subtree plus direct reports.
+ */
+export async function peopleNeedingAttention(
+  viewer: { id: string; unit: { path: string } | null },
+  now: Date,
+  take = 8,
+) {
+  const year = jpYear(now)
+  const path = viewer.unit?.path ?? null
+  const rows = await prisma.$queryRaw<
+    { id: string; name: string; nip: string; jp: number; overdue: number; total: number }[]
+  >`
+    WITH scope AS (
+      SELECT u.id, u.name, u.nip FROM "User" u
+      LEFT JOIN "Unit" un ON un.id = u."unitId"
+      WHERE u.active AND u.id <> ${viewer.id}
+        AND (u."supervisorId" = ${viewer.id}
+             OR (${path}::text IS NOT NULL AND un.path LIKE ${path ? `${path}%` : ''}))
+    ), figures AS (
+      SELECT s.id, s.name, s.nip,
+        COALESCE((SELECT sum(j.jp)::int FROM "JpCredit" j WHERE j."userId" = s.id AND j.year = ${year}), 0) AS jp,
+        (SELECT count(*)::int FROM "CourseAssignment" a
+          WHERE a."userId" = s.id AND a."dueAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+            AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."userId" = a."userId"
+                              AND e."courseId" = a."courseId" AND e.status = 'COMPLETED')) AS overdue
+      FROM scope s
+    )
+    SELECT id, name, nip, jp, overdue, count(*) OVER ()::int AS total FROM figures
+    WHERE jp < ${JP_TARGET_PNS} OR overdue > 0
+    ORDER BY overdue DESC, jp ASC, name ASC
+    LIMIT ${take}`
+  return {
+    target: JP_TARGET_PNS,
+    total: rows[0]?.total ?? 0,
+    people: rows.map(({ total: _total, ...r }) => r),
+  }
+}
+
+export async function homeData(user: SessionUser, now = new Date()) {
+  const year = jpYear(now)
   const [unitPath, supervisor] = await Promise.all([
     unitPathNames(user.unit?.path),
     prisma.user.findUnique({
@@ -40,7 +133,13 @@ export async function homeData(user: SessionUser) {
           prisma.enrolment.count({ where: { userId: user.id, status: 'ACTIVE' } }),
           prisma.enrolment.count({ where: { userId: user.id, status: 'COMPLETED' } }),
         ])
+        const [next, assigned] = await Promise.all([
+          continueLearning(user.id),
+          assignedCourses(user.id),
+        ])
         return {
+          next,
+          assigned: assigned.map((a) => ({ ...a, overdue: !a.completed && a.dueAt <= now })),
           year,
           jp,
           target: jpTarget(user.employeeKind),
@@ -54,6 +153,7 @@ export async function homeData(user: SessionUser) {
         people: await prisma.user.count({
           where: { AND: [supervisedUsersWhere(user), { active: true }] },
         }),
+        attention: await peopleNeedingAttention(user, now),
       }
     : null
   const instructor = user.roles.includes('INSTRUCTOR')

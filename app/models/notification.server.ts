@@ -1,14 +1,139 @@
-// In-app notifications. Created by the `notify` job (app/jobs/notify.server.ts) from database facts,
-// one per dedupe key, stored as kind + parameters; app/utils/notification-text.ts renders them in
-// the reader's language.
+// In-app notifications and their emails. Created by the `notify` job (app/jobs/notify.server.ts)
+// from database facts, one per dedupe key, stored as kind + parameters; app/utils/notification-text.ts
+// renders them in the reader's language. When the reader has email on for the kind (the default),
+// the notification row and the sendMail outbox row are written in one transaction; the sendMail
+// job renders the mail in the reader's language and records it as sent (docs/decisions/082).
+import { randomUUID } from 'node:crypto'
+import { createInstance } from 'i18next'
+import { outboxInsert } from '~/jobs/outbox.server'
+import { sendMailContract } from '~/jobs/contracts.server'
+import { jakartaCalendar } from '~/domain/time'
 import type { Prisma } from '~/generated/prisma/client'
-import type { NotificationParams } from '~/utils/notification-text'
 import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
+import i18nConfig, { resources } from '~/i18n'
 import { prisma } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
+import { sendMail } from '~/utils/mail.server'
+import { notificationText, type NotificationParams } from '~/utils/notification-text'
 import { programAssignedNotice } from './program-notice.server'
 
 export { NOTIFICATION_KINDS }
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** Kinds a person may also receive by email (on unless they switch it off). */
+export const EMAIL_KINDS = [
+  'ASSIGNED',
+  'DUE_SOON',
+  'OVERDUE',
+  'GRADED',
+  'CERTIFICATE_ISSUED',
+] as const
+export type EmailKind = (typeof EMAIL_KINDS)[number]
+
+function isEmailKind(kind: string): kind is EmailKind {
+  return (EMAIL_KINDS as readonly string[]).includes(kind)
+}
+
+/** A due date as the Jakarta calendar day (YYYY-MM-DD), rendered per language at read time. */
+function jakartaDay(at: Date) {
+  const c = jakartaCalendar(at)
+  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`
+}
+
+type Built = { params: NotificationParams; link: string } | null
+
+async function buildAssignmentNotice(reminderId: string): Promise<Built> {
+  const reminder = await prisma.assignmentReminder.findUnique({
+    where: { id: reminderId },
+    select: { assignmentId: true, kind: true, dueAt: true },
+  })
+  if (!reminder) return null
+  const assignment = await prisma.courseAssignment.findUnique({
+    where: { id: reminder.assignmentId },
+    select: { userId: true, courseId: true, dueAt: true },
+  })
+  // Unassigned since, or the due date moved (the new date has its own reminders).
+  if (!assignment || assignment.dueAt.getTime() !== reminder.dueAt.getTime()) return null
+  const [course, finished] = await Promise.all([
+    prisma.course.findUnique({
+      where: { id: assignment.courseId },
+      select: { title: true, slug: true },
+    }),
+    prisma.enrolment.count({
+      where: { userId: assignment.userId, courseId: assignment.courseId, status: 'COMPLETED' },
+    }),
+  ])
+  if (!course) return null
+  if (finished && reminder.kind !== 'ASSIGNED') return null
+  return {
+    params: { course: course.title, due: jakartaDay(assignment.dueAt) },
+    link: `/courses/${course.slug}`,
+  }
+}
+
+async function build(kind: NotificationKind, subjectId: string, userName: string): Promise<Built> {
+  switch (kind) {
+    case 'WELCOME':
+      return { params: { name: userName }, link: '/' }
+    case 'COURSE_COMPLETED': {
+      const enrolment = await prisma.enrolment.findUnique({
+        where: { id: subjectId },
+        select: {
+          completedAt: true,
+          courseVersion: { select: { title: true, jp: true } },
+          course: { select: { slug: true } },
+        },
+      })
+      if (!enrolment?.completedAt) return null
+      return {
+        params: { course: enrolment.courseVersion.title, jp: enrolment.courseVersion.jp },
+        link: `/courses/${enrolment.course.slug}`,
+      }
+    }
+    case 'PROGRAM_ASSIGNED':
+      return programAssignedNotice(subjectId)
+    case 'ASSIGNED':
+    case 'DUE_SOON':
+    case 'OVERDUE':
+      return buildAssignmentNotice(subjectId)
+    case 'GRADED': {
+      const attempt = await prisma.quizAttempt.findUnique({
+        where: { id: subjectId },
+        select: {
+          status: true,
+          gradedAt: true,
+          percent: true,
+          quiz: { select: { lesson: { select: { title: true } } } },
+        },
+      })
+      // Recorded with the essay scores, before the grading job ran: retry (the job backs off).
+      if (attempt?.status === 'SUBMITTED') throw new Error(`attempt ${subjectId} not graded yet`)
+      if (!attempt?.gradedAt || attempt.percent === null) return null
+      return {
+        params: { quiz: attempt.quiz.lesson.title, percent: Math.round(attempt.percent * 10) / 10 },
+        link: `/quiz/${subjectId}`,
+      }
+    }
+    case 'CERTIFICATE_ISSUED': {
+      const cert = await prisma.certificate.findUnique({
+        where: { id: subjectId },
+        select: { courseTitle: true, jp: true, revokedAt: true },
+      })
+      if (!cert || cert.revokedAt) return null
+      return { params: { course: cert.courseTitle, jp: cert.jp }, link: '/sertifikat' }
+    }
+  }
+}
+
+/** Whether the person gets this kind by email (no stored choice: on). */
+export async function emailEnabled(userId: string, kind: string) {
+  if (!isEmailKind(kind)) return false
+  const pref = await prisma.notificationPreference.findUnique({
+    where: { userId_kind: { userId, kind } },
+    select: { email: true },
+  })
+  return pref?.email ?? true
+}
 
 export async function createNotificationFromJob(p: {
   kind: NotificationKind
@@ -23,52 +148,115 @@ export async function createNotificationFromJob(p: {
   if (existing) return { created: false }
   const user = await prisma.user.findUnique({
     where: { id: p.userId },
-    select: { id: true, name: true },
+    select: { id: true, name: true, active: true },
   })
   if (!user) return { created: false }
-  let params: NotificationParams
-  let link: string
-  switch (p.kind) {
-    case 'WELCOME':
-      params = { name: user.name }
-      link = '/'
-      break
-    case 'COURSE_COMPLETED': {
-      const enrolment = await prisma.enrolment.findUnique({
-        where: { id: p.subjectId },
-        select: {
-          completedAt: true,
-          courseVersion: { select: { title: true, jp: true } },
-          course: { select: { slug: true } },
+  const built = await build(p.kind, p.subjectId, user.name)
+  if (!built) return { created: false }
+  const mail = user.active && (await emailEnabled(user.id, p.kind))
+  const id = randomUUID()
+  return prisma.$transaction(async (tx) => {
+    // The unique dedupe key makes a concurrent duplicate write nothing (and queue no mail).
+    const result = await tx.notification.createMany({
+      data: [
+        {
+          id,
+          userId: user.id,
+          kind: p.kind,
+          dedupeKey,
+          params: built.params as Prisma.InputJsonObject,
+          link: built.link,
         },
-      })
-      if (!enrolment?.completedAt) return { created: false }
-      params = { course: enrolment.courseVersion.title, jp: enrolment.courseVersion.jp }
-      link = `/courses/${enrolment.course.slug}`
-      break
-    }
-    case 'PROGRAM_ASSIGNED': {
-      const notice = await programAssignedNotice(p.subjectId)
-      if (!notice) return { created: false }
-      params = notice.params
-      link = notice.link
-      break
-    }
-  }
-  // The unique dedupe key makes a concurrent duplicate fail instead of writing twice.
-  const result = await prisma.notification.createMany({
-    data: [
-      {
-        userId: user.id,
-        kind: p.kind,
-        dedupeKey,
-        params: params as Prisma.InputJsonObject,
-        link,
-      },
-    ],
-    skipDuplicates: true,
+      ],
+      skipDuplicates: true,
+    })
+    if (result.count === 0) return { created: false }
+    if (mail) await outboxInsert(tx, sendMailContract, { kind: 'NOTIFICATION', subjectId: id })
+    return { created: true, notificationId: id, mailQueued: mail }
   })
-  return { created: result.count === 1 }
+}
+
+function publicOrigin() {
+  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+}
+
+const translators = new Map<string, ReturnType<typeof createInstance>>()
+async function translator(lng: string) {
+  const l = lng === 'en' ? 'en' : 'id'
+  let instance = translators.get(l)
+  if (!instance) {
+    instance = createInstance()
+    await instance.init({ ...i18nConfig, lng: l, ns: ['common'], resources })
+    translators.set(l, instance)
+  }
+  return instance.t
+}
+
+/**
+ * The sendMail job for a notification: renders it in the reader's language and sends it once.
+ * Sends nothing when the mail went already, the reader switched the kind off since, or the
+ * account is inactive.
+ */
+export async function deliverNotificationMail(notificationId: string) {
+  const n = await prisma.notification.findUnique({
+    where: { id: notificationId },
+    select: {
+      id: true,
+      kind: true,
+      params: true,
+      title: true,
+      body: true,
+      link: true,
+      user: { select: { id: true, name: true, email: true, locale: true, active: true } },
+    },
+  })
+  if (!n || !n.user.active) return { sent: false }
+  if (
+    await prisma.notificationMail.findUnique({
+      where: { notificationId },
+      select: { sentAt: true },
+    })
+  )
+    return { sent: false }
+  if (!(await emailEnabled(n.user.id, n.kind))) return { sent: false }
+  const t = await translator(n.user.locale)
+  const text = notificationText(n, t, n.user.locale)
+  const origin = publicOrigin()
+  const body = [
+    t('orgArea.mail.greeting', { name: n.user.name }),
+    '',
+    text.body,
+    '',
+    ...(n.link ? [t('orgArea.mail.open'), `${origin}${n.link}`, ''] : []),
+    '--',
+    t('orgArea.mail.footer', { link: `${origin}/settings/notifikasi` }),
+    '',
+  ].join('\n')
+  await sendMail({ to: n.user.email, subject: `[Bina] ${text.title}`, text: body })
+  await prisma.notificationMail.createMany({ data: [{ notificationId }], skipDuplicates: true })
+  return { sent: true }
+}
+
+/** The person's email choice per kind, for the settings page. */
+export async function notificationPreferences(userId: string) {
+  const rows = await prisma.notificationPreference.findMany({
+    where: { userId },
+    select: { kind: true, email: true },
+  })
+  const byKind = new Map(rows.map((r) => [r.kind, r.email]))
+  return EMAIL_KINDS.map((kind) => ({ kind, email: byKind.get(kind) ?? true }))
+}
+
+export async function saveNotificationPreferences(userId: string, emailOn: readonly EmailKind[]) {
+  await prisma.$transaction(
+    EMAIL_KINDS.map((kind) =>
+      prisma.notificationPreference.upsert({
+        where: { userId_kind: { userId, kind } },
+        create: { userId, kind, email: emailOn.includes(kind) },
+        update: { email: emailOn.includes(kind) },
+      }),
+    ),
+  )
 }
 
 export function unreadCount(userId: string) {

@@ -86,7 +86,11 @@ export type UnitChangeErrorCode =
 
 export class UnitChangeError extends AppError {
   readonly reason: UnitChangeErrorCode
-  constructor(reason: UnitChangeErrorCode, status: number, params: Record<string, string | number> = {}) {
+  constructor(
+    reason: UnitChangeErrorCode,
+    status: number,
+    params: Record<string, string | number> = {},
+  ) {
     super(`orgArea.errors.${reason}`, { status, params })
     this.name = 'UnitChangeError'
     this.reason = reason
@@ -118,7 +122,13 @@ async function loadUnit(tx: Tx, id: string, missing: UnitChangeErrorCode = 'unit
   return u
 }
 
-function snapshot(u: { code: string; name: string; kind: string; parentId: string | null; closedAt?: Date | null }) {
+function snapshot(u: {
+  code: string
+  name: string
+  kind: string
+  parentId: string | null
+  closedAt?: Date | null
+}) {
   return {
     code: u.code,
     name: u.name,
@@ -185,7 +195,10 @@ export async function createUnit(
       await lockTree(tx)
       const parent = await loadUnit(tx, input.parentId, 'parentNotFound')
       if (parent.closedAt) throw new UnitChangeError('parentClosed', 409, { name: parent.name })
-      const taken = await tx.unit.findUnique({ where: { code: input.code }, select: { name: true } })
+      const taken = await tx.unit.findUnique({
+        where: { code: input.code },
+        select: { name: true },
+      })
       if (taken) throw new UnitChangeError('codeTaken', 409, { code: input.code, name: taken.name })
       const id = randomUUID()
       const unit = await tx.unit.create({
@@ -211,7 +224,8 @@ export async function createUnit(
       return unit
     })
   } catch (e) {
-    if (isUniqueViolation(e)) throw new UnitChangeError('codeTaken', 409, { code: input.code, name: '' })
+    if (isUniqueViolation(e))
+      throw new UnitChangeError('codeTaken', 409, { code: input.code, name: '' })
     throw e
   }
 }
@@ -222,7 +236,11 @@ export async function renameUnit(ctx: UnitChangeContext, unitId: string, name: s
     const unit = await loadUnit(tx, unitId)
     if (unit.closedAt) throw new UnitChangeError('unitClosed', 409, { name: unit.name })
     if (unit.name === name) return unit
-    const after = await tx.unit.update({ where: { id: unitId }, data: { name }, select: unitSelect })
+    const after = await tx.unit.update({
+      where: { id: unitId },
+      data: { name },
+      select: unitSelect,
+    })
     await record(tx, {
       unitId,
       action: 'rename',

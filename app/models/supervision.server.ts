@@ -7,6 +7,7 @@ import type { EmployeeKind } from '~/generated/prisma/client'
 import { forbidden } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
+import { audit } from './audit.server'
 import { canSupervise, scopeUnit, type ScopeUnit, type Viewer } from './scope.server'
 import { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter } from '~/domain/supervision'
 
@@ -480,9 +481,25 @@ export async function assignCourse(
 ) {
   if (!(await canSupervise(viewer, input.userId)))
     throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
-  return prisma.courseAssignment.upsert({
-    where: { userId_courseId: { userId: input.userId, courseId: input.courseId } },
-    create: { ...input, assignedById: viewer.id },
-    update: { dueAt: input.dueAt, assignedById: viewer.id },
+  // Audited (org), in the same transaction as the assignment.
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.courseAssignment.findUnique({
+      where: { userId_courseId: { userId: input.userId, courseId: input.courseId } },
+      select: { dueAt: true, assignedById: true },
+    })
+    const row = await tx.courseAssignment.upsert({
+      where: { userId_courseId: { userId: input.userId, courseId: input.courseId } },
+      create: { ...input, assignedById: viewer.id },
+      update: { dueAt: input.dueAt, assignedById: viewer.id },
+    })
+    await audit(tx, {
+      actorId: viewer.id,
+      action: before ? 'assignment.update' : 'assignment.create',
+      entityType: 'CourseAssignment',
+      entityId: row.id,
+      before: before ? { ...before, dueAt: before.dueAt.toISOString() } : null,
+      after: { userId: row.userId, courseId: row.courseId, dueAt: row.dueAt.toISOString() },
+    })
+    return row
   })
 }

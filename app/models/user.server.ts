@@ -9,6 +9,7 @@ import { type AppError, FieldError, NotFoundError } from '~/utils/errors'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
 import { notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
+import { audit } from './audit.server'
 import { clearSignInDelay } from './sign-in.server'
 
 export const ROLES = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
@@ -54,7 +55,7 @@ function uniqueViolation(e: unknown): AppError | null {
 }
 
 /** Creates the account with a temporary password and records the welcome notification job. */
-export async function createUser(input: UserFormInput) {
+export async function createUser(input: UserFormInput, actor?: AdminActor) {
   const supervisorId = await resolveSupervisor(input.supervisorNip)
   const password = temporaryPassword()
   const passwordHash = await hashPassword(password)
@@ -75,6 +76,16 @@ export async function createUser(input: UserFormInput) {
         },
         select: { id: true, name: true },
       })
+      if (actor)
+        await audit(tx, {
+          actorId: actor.actorId,
+          action: 'user.create',
+          entityType: 'User',
+          entityId: user.id,
+          after: { nip: input.nip, roles: input.roles, unitId: input.unitId ?? null },
+          ip: actor.ip,
+          at: actor.at,
+        })
       const outboxId = await outboxInsert(tx, notifyContract, {
         kind: 'WELCOME',
         userId: user.id,
@@ -89,23 +100,60 @@ export async function createUser(input: UserFormInput) {
   }
 }
 
-export async function updateUser(id: string, input: UserFormInput) {
+/** Who made an admin change, for the audit log (org). */
+export interface AdminActor {
+  actorId: string
+  ip?: string | null
+  at?: Date
+}
+
+const auditedUserFields = {
+  nip: true,
+  name: true,
+  email: true,
+  employeeKind: true,
+  unitId: true,
+  jabatanId: true,
+  supervisorId: true,
+  roles: true,
+  active: true,
+} as const
+
+export async function updateUser(id: string, input: UserFormInput, actor?: AdminActor) {
   const supervisorId = await resolveSupervisor(input.supervisorNip)
   if (supervisorId === id) throw new FieldError('supervisorNip', 'user.selfSupervisor')
   try {
-    return await prisma.user.update({
-      where: { id },
-      data: {
-        nip: input.nip,
-        name: input.name,
-        email: input.email,
-        employeeKind: input.employeeKind,
-        unitId: input.unitId,
-        jabatanId: input.jabatanId,
-        supervisorId,
-        roles: input.roles,
-      },
-      select: { id: true },
+    return await prisma.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id }, select: auditedUserFields })
+      const after = await tx.user.update({
+        where: { id },
+        data: {
+          nip: input.nip,
+          name: input.name,
+          email: input.email,
+          employeeKind: input.employeeKind,
+          unitId: input.unitId,
+          jabatanId: input.jabatanId,
+          supervisorId,
+          roles: input.roles,
+        },
+        select: { id: true, ...auditedUserFields },
+      })
+      // Audited (org): a change of roles is its own action, so the log can be filtered by it.
+      const rolesChanged =
+        [...(before?.roles ?? [])].sort().join() !== [...after.roles].sort().join()
+      if (actor)
+        await audit(tx, {
+          actorId: actor.actorId,
+          action: rolesChanged ? 'user.roles' : 'user.update',
+          entityType: 'User',
+          entityId: id,
+          before: before ?? null,
+          after: { ...after, id: undefined },
+          ip: actor.ip,
+          at: actor.at,
+        })
+      return { id: after.id }
     })
   } catch (e) {
     throw uniqueViolation(e) ?? e
@@ -113,8 +161,22 @@ export async function updateUser(id: string, input: UserFormInput) {
 }
 
 /** Deactivation ends every session of the account at once. */
-export async function setActive(id: string, active: boolean) {
-  await prisma.user.update({ where: { id }, data: { active } })
+export async function setActive(id: string, active: boolean, actor?: AdminActor) {
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { active: true } })
+    await tx.user.update({ where: { id }, data: { active } })
+    if (actor && before && before.active !== active)
+      await audit(tx, {
+        actorId: actor.actorId,
+        action: active ? 'user.activate' : 'user.deactivate',
+        entityType: 'User',
+        entityId: id,
+        before,
+        after: { active },
+        ip: actor.ip,
+        at: actor.at,
+      })
+  })
   if (!active) await endAllSessions(id)
 }
 

@@ -5,18 +5,19 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { homeData } from '~/models/home.server'
 import { requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+import { formatDate, receivedAt } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.home.title' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return homeData(user)
+  return homeData(user, new Date(receivedAt(request)))
 }
 
 export default function Home() {
   const data = useLoaderData<typeof loader>()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { me } = data
   return (
     <>
@@ -89,6 +90,63 @@ export default function Home() {
         </section>
       ) : null}
 
+      {data.learner ? (
+        <section className="card" aria-labelledby="continue-heading" data-testid="continue">
+          <h2 id="continue-heading">{t('orgArea.home.continueHeading')}</h2>
+          {data.learner.next.length === 0 ? (
+            <p>
+              {t('orgArea.home.continueEmpty')}{' '}
+              <Link to="/courses">{t('ui.home.openCatalogue')}</Link>
+            </p>
+          ) : (
+            <ul>
+              {data.learner.next.map((c) => (
+                <li key={c.enrolmentId}>
+                  <strong>{c.courseTitle}</strong>{' '}
+                  <span className="muted">
+                    ({t('orgArea.home.progress', { done: c.done, total: c.total })})
+                  </span>
+                  <br />
+                  {c.nextSlug ? (
+                    <Link to={`/courses/${c.courseSlug}/lessons/${c.nextSlug}`}>
+                      {t('orgArea.home.nextLesson', { lesson: c.nextTitle })}
+                    </Link>
+                  ) : (
+                    <Link to={`/courses/${c.courseSlug}`}>{t('orgArea.home.allDone')}</Link>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
+      {data.learner ? (
+        <section className="card" aria-labelledby="assigned-heading" data-testid="assigned">
+          <h2 id="assigned-heading">{t('orgArea.home.assignedHeading')}</h2>
+          {data.learner.assigned.length === 0 ? (
+            <p>{t('orgArea.home.assignedEmpty')}</p>
+          ) : (
+            <ul>
+              {data.learner.assigned.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/courses/${a.courseSlug}`}>{a.courseTitle}</Link> —{' '}
+                  {a.completed ? (
+                    <span className="tag">{t('orgArea.home.done')}</span>
+                  ) : a.overdue ? (
+                    <strong>
+                      {t('orgArea.home.overdue', { date: formatDate(a.dueAt, i18n.language) })}
+                    </strong>
+                  ) : (
+                    t('orgArea.home.due', { date: formatDate(a.dueAt, i18n.language) })
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+
       {data.supervisor ? (
         <section className="card" aria-labelledby="team-heading">
           <h2 id="team-heading">{t('ui.home.teamHeading')}</h2>
@@ -96,6 +154,40 @@ export default function Home() {
             {t('ui.home.teamCount', { count: data.supervisor.people })}{' '}
             <Link to="/team">{t('ui.home.seeTeam')}</Link>
           </p>
+          <h3>{t('orgArea.home.attentionHeading')}</h3>
+          {data.supervisor.attention.people.length === 0 ? (
+            <p>{t('orgArea.home.attentionEmpty')}</p>
+          ) : (
+            <ul data-testid="attention">
+              {data.supervisor.attention.people.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/supervisi/pegawai/${p.id}`}>{p.name}</Link>
+                  {p.jp < data.supervisor!.attention.target ? (
+                    <>
+                      {' '}
+                      ·{' '}
+                      {t('orgArea.home.belowJp', {
+                        jp: p.jp,
+                        target: data.supervisor!.attention.target,
+                      })}
+                    </>
+                  ) : null}
+                  {p.overdue > 0 ? (
+                    <> · {t('orgArea.home.overdueCount', { count: p.overdue })}</>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.supervisor.attention.total > data.supervisor.attention.people.length ? (
+            <p>
+              <Link to="/supervisi">
+                {t('orgArea.home.attentionMore', {
+                  count: data.supervisor.attention.total - data.supervisor.attention.people.length,
+                })}
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -124,7 +216,8 @@ export default function Home() {
           </p>
           <p>
             <Link to="/admin/users">{t('ui.home.manageUsers')}</Link> ·{' '}
-            <Link to="/admin/org">{t('ui.home.orgTree')}</Link>
+            <Link to="/admin/org">{t('ui.home.orgTree')}</Link> ·{' '}
+            <Link to="/admin/audit">{t('orgArea.audit.title')}</Link>
           </p>
         </section>
       ) : null}

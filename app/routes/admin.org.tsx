@@ -57,7 +57,9 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
     const fieldErrors: Record<string, string[]> = {}
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? 'form')
-      ;(fieldErrors[key] ??= []).push(issue.message.includes('.') ? issue.message : 'orgArea.form.invalid')
+      ;(fieldErrors[key] ??= []).push(
+        issue.message.includes('.') ? issue.message : 'orgArea.form.invalid',
+      )
     }
     return data({ fieldErrors, error: null }, { status: 400 })
   }
@@ -93,14 +95,13 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
     <ul className="tree">
       {nodes.map((n) => (
         <li key={n.id} data-testid={`unit-${n.code}`}>
+          {label(n)}
           {n.children.length ? (
             <details open={n.kind === 'PROVINSI'}>
-              <summary>{label(n)}</summary>
+              <summary>{t('orgArea.tree.children', { count: n.children.length })}</summary>
               <Branch nodes={n.children} />
             </details>
-          ) : (
-            <span>{label(n)}</span>
-          )}
+          ) : null}
         </li>
       ))}
     </ul>

@@ -14,9 +14,10 @@ import { jabatanOptions, unitOptions } from '~/models/org.server'
 import { getUserForAdmin, resetPassword, setActive, updateUser } from '~/models/user.server'
 import { idSchema } from '~/schemas/common'
 import { userFormSchema } from '~/schemas/user'
-import { requireRole } from '~/utils/auth.server'
+import { clientMeta, requireRole } from '~/utils/auth.server'
 import { AppError, errorKey, InvalidError, NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
+import { receivedAt } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 
@@ -59,7 +60,11 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
         },
         { status: 400 },
       )
-    await setActive(userId, intent === 'activate')
+    await setActive(userId, intent === 'activate', {
+      actorId: admin.id,
+      ip: clientMeta(request).ip,
+      at: new Date(receivedAt(request)),
+    })
     return {
       message: {
         key: intent === 'activate' ? 'ui.users.activated' : 'ui.users.deactivated',
@@ -81,7 +86,11 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
   if (submission.status !== 'success')
     return data({ result: submission.reply(), message: null, error: true }, { status: 400 })
   try {
-    await updateUser(userId, submission.value)
+    await updateUser(userId, submission.value, {
+      actorId: admin.id,
+      ip: clientMeta(request).ip,
+      at: new Date(receivedAt(request)),
+    })
     return {
       result: submission.reply(),
       message: { key: 'ui.users.saved' } as Message,

@@ -12,9 +12,10 @@ import { UserForm } from '~/components/user-form'
 import { jabatanOptions, unitOptions } from '~/models/org.server'
 import { createUser } from '~/models/user.server'
 import { userFormSchema } from '~/schemas/user'
-import { requireRole } from '~/utils/auth.server'
+import { clientMeta, requireRole } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
+import { receivedAt } from '~/utils/misc'
 import { readForm, withAppErrors } from '~/utils/route-errors.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.users.add' })
@@ -26,12 +27,16 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
 })
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
-  await requireRole(request, 'ADMIN')
+  const admin = await requireRole(request, 'ADMIN')
   const submission = parseWithZod(await readForm(request), { schema: userFormSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), created: null }, { status: 400 })
   try {
-    const { user, temporaryPassword } = await createUser(submission.value)
+    const { user, temporaryPassword } = await createUser(submission.value, {
+      actorId: admin.id,
+      ip: clientMeta(request).ip,
+      at: new Date(receivedAt(request)),
+    })
     return {
       result: submission.reply({ resetForm: true }),
       created: { id: user.id, name: user.name, temporaryPassword },

@@ -37,6 +37,9 @@ export default function Notifications() {
   return (
     <>
       <h1>{t('notifications.title')}</h1>
+      <p>
+        <Link to="/settings/notifikasi">{t('orgArea.prefs.link')}</Link>
+      </p>
       {notifications.some((n) => !n.readAt) ? (
         <Form method="post">
           <input type="hidden" name="id" value="all" />
@@ -46,7 +49,7 @@ export default function Notifications() {
       {notifications.length === 0 ? <p>{t('notifications.empty')}</p> : null}
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="notifications">
         {notifications.map((n) => {
-          const text = notificationText(n, t)
+          const text = notificationText(n, t, i18n.language)
           return (
             <li key={n.id} className={`card ${n.readAt ? '' : 'notif-unread'}`}>
               <strong>{text.title}</strong>{' '}

@@ -1,5 +1,5 @@
 // Renders a stored notification (kind + parameters) in the reader's language. Client-safe: used by
-// the notifications page and anything else that lists notifications (e.g. the header bell).
+// the notifications page, the header bell and the notification emails.
 import type { TFunction } from 'i18next'
 
 export type NotificationParams = Record<string, string | number>
@@ -12,17 +12,34 @@ export interface StoredNotification {
   body: string | null
 }
 
-const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
+const JOB_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
+const ORG_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE', 'GRADED', 'CERTIFICATE_ISSUED'] as const
 /** Kirkpatrick evaluation (area eval): texts under evaluation.notifications. */
 const EVAL_KINDS = ['EVAL_SURVEY', 'EVAL_L3'] as const
 
-export function notificationText(n: StoredNotification, t: TFunction) {
-  const params = n.params && typeof n.params === 'object' ? (n.params as NotificationParams) : null
-  const kind = RENDERED_KINDS.find((k) => k === n.kind)
-  if (params && kind)
+/** A YYYY-MM-DD day as a long date in the language ("4 Desember 2026" / "4 December 2026"). */
+function longDay(day: string, lng: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day
+  return new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'id-ID', {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`))
+}
+
+export function notificationText(n: StoredNotification, t: TFunction, lng = 'id') {
+  const raw = n.params && typeof n.params === 'object' ? (n.params as NotificationParams) : null
+  const params = raw && typeof raw.due === 'string' ? { ...raw, due: longDay(raw.due, lng) } : raw
+  const jobKind = JOB_KINDS.find((k) => k === n.kind)
+  if (params && jobKind)
     return {
-      title: t(`jobs.notifications.${kind}.title`, params),
-      body: t(`jobs.notifications.${kind}.body`, params),
+      title: t(`jobs.notifications.${jobKind}.title`, params),
+      body: t(`jobs.notifications.${jobKind}.body`, params),
+    }
+  const orgKind = ORG_KINDS.find((k) => k === n.kind)
+  if (params && orgKind)
+    return {
+      title: t(`orgArea.notif.${orgKind}.title`, params),
+      body: t(`orgArea.notif.${orgKind}.body`, params),
     }
   const evalKind = EVAL_KINDS.find((k) => k === n.kind)
   if (params && evalKind)
