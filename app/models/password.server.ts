@@ -10,7 +10,7 @@ import { sendMail } from '~/utils/mail.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { redis } from '~/utils/redis.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
-import { sendMailJob } from '~/jobs/send-mail.server'
+import { sendMailContract } from '~/jobs/contracts.server'
 import { clearSignInDelay, normaliseIdentifier } from './sign-in.server'
 
 export type PasswordChangeError =
@@ -118,7 +118,7 @@ export async function requestPasswordReset(input: {
         expiresAt: new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000),
       },
     })
-    return outboxInsert(tx, sendMailJob, { kind: 'PASSWORD_RESET', subjectId: rowId })
+    return outboxInsert(tx, sendMailContract, { kind: 'PASSWORD_RESET', subjectId: rowId })
   })
   relaySoon([outboxId])
   return { ok: true }
