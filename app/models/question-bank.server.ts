@@ -136,7 +136,7 @@ export async function createCategory(courseId: string, name: string) {
     where: { courseId_name: { courseId, name: clean } },
     select: { id: true },
   })
-  if (exists) throw new InvalidError('bank.errors.categoryExists', { field: 'name' })
+  if (exists) throw new InvalidError('bank.categoryExists', { field: 'name' })
   return ensureCategoryPath(prisma, courseId, clean)
 }
 
@@ -184,10 +184,10 @@ export async function addCategorySlot(
       select: { id: true, _count: { select: { questions: { where: { archivedAt: null } } } } },
     }),
   ])
-  if (!quiz) throw new InvalidError('bank.errors.quizUnknown', { field: 'quizId' })
-  if (!category) throw new InvalidError('bank.errors.categoryUnknown', { field: 'categoryId' })
+  if (!quiz) throw new InvalidError('bank.quizUnknown', { field: 'quizId' })
+  if (!category) throw new InvalidError('bank.categoryUnknown', { field: 'categoryId' })
   if (drawCount > category._count.questions)
-    throw new InvalidError('bank.errors.drawTooMany', {
+    throw new InvalidError('bank.drawTooMany', {
       field: 'drawCount',
       params: { count: category._count.questions },
     })
@@ -376,7 +376,7 @@ async function checkCompetency(courseId: string, competencyId: string) {
     where: { courseId, competencyId },
     select: { courseId: true },
   })
-  if (!ok) throw new InvalidError('bank.errors.competencyUnknown', { field: 'competencyId' })
+  if (!ok) throw new InvalidError('bank.competencyUnknown', { field: 'competencyId' })
 }
 
 /** Saves the builder's form: a new question, or a new version of `questionId`. */
@@ -390,7 +390,7 @@ export async function saveQuestion(
     where: { id: categoryId, courseId },
     select: { id: true },
   })
-  if (!category) throw new InvalidError('bank.errors.categoryUnknown', { field: 'categoryId' })
+  if (!category) throw new InvalidError('bank.categoryUnknown', { field: 'categoryId' })
   await checkCompetency(courseId, content.competencyId)
   if (questionId) await questionOfCourse(courseId, questionId)
   return prisma.$transaction((tx) =>
@@ -491,7 +491,7 @@ async function storeImage(base64: string) {
   const bytes = Buffer.from(base64, 'base64')
   const type = await fileTypeFromBuffer(bytes)
   if (!type || !IMAGE_TYPES.has(type.mime) || bytes.length > IMAGE_MAX_BYTES)
-    throw new InvalidError('bank.errors.badImage')
+    throw new InvalidError('bank.badImage')
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
   const dir = path.join(mediaRoot(), 'bank')
   await fs.mkdir(dir, { recursive: true })
@@ -524,7 +524,7 @@ export async function confirmImport(
   mapping: ImportMapping,
 ) {
   const bank = await checkImages(parseBank(format, text))
-  if (!bank.questions.length) throw new InvalidError('bank.errors.nothingToImport')
+  if (!bank.questions.length) throw new InvalidError('bank.nothingToImport')
   const allowed = new Map((await courseCompetencies(courseId)).map((c) => [c.id, c]))
   const byCode = new Map([...allowed.values()].map((c) => [c.code, c.id]))
   const choose = (q: BankQuestion) => {
@@ -532,7 +532,7 @@ export async function confirmImport(
     const competencyId = (q.competencyCode && byCode.get(q.competencyCode)) || m.competencyId
     const level = q.competencyCode && byCode.get(q.competencyCode) && q.level ? q.level : m.level
     if (!allowed.has(competencyId))
-      throw new InvalidError('bank.errors.competencyUnknown', { field: 'default.competencyId' })
+      throw new InvalidError('bank.competencyUnknown', { field: 'default.competencyId' })
     return { competencyId, level }
   }
   // Images first (content-addressed files: a failed transaction leaves only unused files).
