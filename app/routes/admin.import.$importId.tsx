@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '~/components/forms'
 import { z } from 'zod'
 import { auditImportStart, importStatus, startApply } from '~/models/asn-import.server'
 import { requireRole } from '~/utils/auth.server'
@@ -16,7 +17,7 @@ const Intent = z.object({ mode: z.enum(['ALL', 'VALID_ONLY']) })
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
   const parsed = Intent.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return { error: 'Pilihan impor tidak valid.' }
+  if (!parsed.success) return { error: 'screens.import.badChoice' }
   const res = await startApply(params.importId!, parsed.data.mode)
   if (!res.ok) return { error: res.error }
   await auditImportStart(admin.id, params.importId!, parsed.data.mode)
@@ -33,6 +34,7 @@ export default function AsnImportStatus() {
   const { imp, rows, page, pageSize } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const running = RUNNING.includes(imp.status)
   const target = imp.status === 'IMPORTING' ? imp.valid : imp.total
   return (
@@ -61,7 +63,7 @@ export default function AsnImportStatus() {
       ) : null}
       {data?.error ? (
         <p className="alert alert-error" role="alert">
-          {data.error}
+          {errorText(data.error)}
         </p>
       ) : null}
       {imp.status !== 'UPLOADED' && imp.status !== 'VALIDATING' && imp.status !== 'FAILED' ? (

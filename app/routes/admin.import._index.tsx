@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '~/components/forms'
 import {
   createImport,
   IMPORT_MAX_BYTES,
@@ -29,11 +30,10 @@ export async function action({ request }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }),
     )
   } catch {
-    return { error: 'Berkas terlalu besar (maksimal 25 MB).' }
+    return { error: 'screens.import.tooLarge' }
   }
   const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0)
-    return { error: 'Pilih berkas CSV atau XLSX terlebih dahulu.' }
+  if (!(file instanceof File) || file.size === 0) return { error: 'screens.import.noFile' }
   try {
     const id = await createImport(admin.id, {
       name: file.name,
@@ -50,6 +50,7 @@ export default function AsnImportPage() {
   const { imports } = useLoaderData<typeof loader>()
   const data = useActionData<typeof action>()
   const { t } = useTranslation()
+  const errorText = useErrorText()
   return (
     <>
       <h1>{t('super.import')}</h1>
@@ -57,7 +58,7 @@ export default function AsnImportPage() {
       <Form method="post" encType="multipart/form-data" className="card">
         {data?.error ? (
           <p className="alert alert-error" role="alert">
-            {data.error}
+            {errorText(data.error)}
           </p>
         ) : null}
         <div className="field">
