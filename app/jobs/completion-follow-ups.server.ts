@@ -1,10 +1,11 @@
-// What a course completion sets off. Each entry records one job in the completion's transaction
-// (so it is never lost); add a follow-up with one line, e.g.
-//   (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
-import type { Prisma } from '~/generated/prisma/client'
+// What a course completion sets off. Each entry is one job recorded in the same statement as the
+// completion (so it is never lost); add a follow-up with one line, e.g.
+//   followUp(issueCertificateJob, (e) => ({ enrolmentId: e.id })),
+// Declarative (job + payload), so the completion can write them in its single SQL statement
+// (docs/decisions/071-cheaper-exam-path.md).
+import type { JobDefinition, JobInput } from './define.server'
 import { issueCertificateJob } from './issue-certificate.server'
 import { notifyJob } from './notify.server'
-import { outboxInsert } from './outbox.server'
 
 export interface CompletedEnrolment {
   id: string
@@ -13,13 +14,24 @@ export interface CompletedEnrolment {
   completedAt: Date
 }
 
-export type CompletionFollowUp = (
-  tx: Prisma.TransactionClient,
-  enrolment: CompletedEnrolment,
-) => Promise<string>
+export interface CompletionFollowUp {
+  job: JobDefinition
+  payload(enrolment: CompletedEnrolment): unknown
+}
+
+/** One follow-up: the job and its payload (checked against the job's payload type). */
+function followUp<J extends JobDefinition>(
+  job: J,
+  payload: (e: CompletedEnrolment) => JobInput<J>,
+): CompletionFollowUp {
+  return { job, payload }
+}
 
 export const completionFollowUps: CompletionFollowUp[] = [
-  (tx, e) =>
-    outboxInsert(tx, notifyJob, { kind: 'COURSE_COMPLETED', userId: e.userId, subjectId: e.id }),
-  (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
+  followUp(notifyJob, (e) => ({
+    kind: 'COURSE_COMPLETED' as const,
+    userId: e.userId,
+    subjectId: e.id,
+  })),
+  followUp(issueCertificateJob, (e) => ({ enrolmentId: e.id })),
 ]

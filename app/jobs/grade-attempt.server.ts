@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { gradeAttempt } from '~/models/grading.server'
 import { prisma } from '~/utils/db.server'
 import { defineJob } from './define.server'
+import { runInPlace } from './outbox.server'
 
 export const gradeAttemptJob = defineJob({
   name: 'gradeAttempt',
@@ -14,7 +15,15 @@ export const gradeAttemptJob = defineJob({
   options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
   concurrency: 20,
   key: (p) => (p.afterEssays ? `${p.attemptId}.essays` : p.attemptId),
-  handler: (p) => gradeAttempt({ attemptId: p.attemptId }),
+  // The rating and the completion check recorded with the grade run here, in place (decision 071).
+  handler: async (p) => {
+    const { followUps, ...result } = await gradeAttempt(
+      { attemptId: p.attemptId },
+      { inPlace: true },
+    )
+    if (followUps?.length) await runInPlace(followUps)
+    return result
+  },
   recover: {
     // Submitted a while ago and still not graded.
     find: (cutoff, limit) =>

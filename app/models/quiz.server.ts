@@ -7,7 +7,7 @@ import { finalGrade } from '~/domain/grading-method'
 import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { reviewOptions } from './quiz-settings.server'
@@ -181,6 +181,24 @@ export async function quizPassedForLessons(userId: string, lessonIds: string[]) 
       },
     },
   })
+  return quizzesPassed(quizzes)
+}
+
+/** The quiz lessons a learner passed, from each quiz's settings and the learner's attempts. */
+export function quizzesPassed(
+  quizzes: {
+    lessonId: string
+    passMark: number
+    gradingMethod: GradingMethod
+    attempts: {
+      number: number
+      status: string
+      percent: number | null
+      passMark: number
+      gradingMethod: GradingMethod
+    }[]
+  }[],
+) {
   const passed = new Set<string>()
   for (const q of quizzes) {
     const settings = settingsOfAttempts(q, q.attempts)
@@ -446,6 +464,36 @@ export function answersSchema(layout: Layout) {
   return z.object(shape).strict()
 }
 
+const plainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Exactly what `answersSchema(layout)` accepts unchanged, checked without building it. */
+function plainlyValid(raw: unknown, layout: Layout) {
+  if (!plainObject(raw)) return false
+  const byId = new Map(layout.map((l) => [l.questionId, l]))
+  for (const [id, answer] of Object.entries(raw)) {
+    const l = byId.get(id)
+    if (!l || !plainObject(answer)) return false
+    const keys = Object.keys(answer)
+    if (l.optionIds.length) {
+      const ids = answer.optionIds
+      if (keys.length !== 1 || !Array.isArray(ids) || ids.length > l.optionIds.length) return false
+      if (new Set(ids).size !== ids.length) return false
+      if (!ids.every((x) => typeof x === 'string' && l.optionIds.includes(x))) return false
+    } else {
+      if (keys.some((k) => k !== 'text' && k !== 'value')) return false
+      const { text, value } = answer
+      if (text !== undefined && (typeof text !== 'string' || text.length > MAX_TEXT_ANSWER))
+        return false
+      if (value !== undefined && value !== null && !(typeof value === 'number' && isFinite(value)))
+        return false
+      if ('text' in answer && text === undefined) return false
+      if ('value' in answer && value === undefined) return false
+    }
+  }
+  return true
+}
+
 /**
  * Reads answers (responses by question id, or the attempt page's form) against the attempt's
  * layout. In a form, `q_<questionId>` carries the choice(s) or text; `shown` lists the questions
@@ -473,6 +521,9 @@ export function parseAnswers(
       }
     }
   }
+  // Well-formed answers (nearly all) skip building the attempt's Zod schema (decision 071); the
+  // schema decides, and words the message, for anything else.
+  if (plainlyValid(raw, layout)) return raw as Record<string, Response>
   const parsed = answersSchema(layout).safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
@@ -487,10 +538,14 @@ export function parseAnswers(
 }
 
 async function openAttempt(attemptId: string, userId: string) {
-  const rows = await prisma.$queryRaw<
-    { id: string; status: string; deadlineAt: Date | null; layout: unknown; timedOut: boolean }[]
-  >`
-    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+  const rows = await sql<{
+    id: string
+    status: string
+    deadlineAt: Date | null
+    layout: unknown
+    timedOut: boolean
+  }>(Prisma.sql`
+    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
   const attempt = rows[0]
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404, 'notFound')
   return attempt
@@ -525,7 +580,7 @@ export async function saveAnswers(
   const entries = Object.entries(parseAnswers(given, attempt.layout as Layout))
   const arrival = new Date(receivedAt).toISOString()
   const grace = DEADLINE_GRACE_MS
-  const [row] = await prisma.$queryRaw<{ moved: number; status: string | null }[]>`
+  const [row] = await sql<{ moved: number; status: string | null }>(Prisma.sql`
     WITH moved AS (
       UPDATE "QuizAttempt" SET "lastSavedAt" = GREATEST("lastSavedAt", (${arrival}::timestamptz AT TIME ZONE 'UTC'))
       WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
@@ -540,7 +595,7 @@ export async function saveAnswers(
       RETURNING 1
     )
     SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM answers) AS saved,
-           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`
+           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`)
   if (!row?.moved) {
     // The submit (or the sweep) got there first.
     throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
@@ -596,7 +651,7 @@ export async function submitAttempt(
   // IN_PROGRESS -> SUBMITTED and records the grading job; an in-time submit after the sweep
   // (SUBMITTED and timedOut, not yet graded) keeps SUBMITTED, replaces the answers and reuses the
   // sweep's grading job.
-  const rows = await prisma.$queryRaw<{ outbox_id: string | null; old_status: string | null }[]>`
+  const rows = await sql<{ outbox_id: string | null; old_status: string | null }>(Prisma.sql`
     WITH old AS (
       SELECT id, status::text AS status FROM "QuizAttempt"
       WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE
@@ -617,7 +672,7 @@ export async function submitAttempt(
       FROM moved WHERE moved.old_status = 'IN_PROGRESS'
       RETURNING id
     )
-    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`
+    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`)
   const outboxId = rows[0]?.outbox_id ?? null
   const oldStatus = rows[0]?.old_status ?? null
   if (outboxId) relaySoon([outboxId])
@@ -648,7 +703,7 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
   let total = 0
   for (;;) {
     const now = new Date()
-    const rows = await prisma.$queryRaw<{ id: string }[]>`
+    const rows = await sql<{ id: string }>(Prisma.sql`
       WITH due AS (
         SELECT id FROM "QuizAttempt"
         WHERE status = 'IN_PROGRESS' AND "deadlineAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
@@ -662,7 +717,7 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
       INSERT INTO ${OUTBOX_TABLE}
       SELECT ${outboxSelect(gradeAttemptJob, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
-      RETURNING id`
+      RETURNING id`)
     if (rows.length) relaySoon(rows.map((r) => r.id))
     total += rows.length
     if (rows.length < batch) return total
@@ -671,9 +726,9 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
 
 /** State of one of the learner's attempts for the result page's poll (null: not theirs or none). */
 export async function attemptStatus(attemptId: string, userId: string) {
-  const [row] = await prisma.$queryRaw<{ status: string; rated: boolean }[]>`
+  const [row] = await sql<{ status: string; rated: boolean }>(Prisma.sql`
     SELECT status::text AS status, "ratedAt" IS NOT NULL AS rated
-    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
   return row ?? null
 }
 

@@ -427,22 +427,15 @@ describe('attempt states', () => {
     })
     await finaliseOverdueAttempts()
     // Simulate the race: the override lands between the grading read and its write.
-    const original = prisma.$queryRaw.bind(prisma)
-    let injected = false
-    const spy = async (...args: Parameters<typeof prisma.$queryRaw>) => {
-      const rows = await original(...args)
-      if (!injected) {
-        injected = true
-        await submitAttempt(attemptId, user.id, await answersFor(attemptId, true), deadline - 1)
-      }
-      return rows
-    }
-    ;(prisma as unknown as { $queryRaw: typeof spy }).$queryRaw = spy
-    try {
-      await expect(gradeAttempt({ attemptId })).rejects.toThrow(/changed during grading/)
-    } finally {
-      ;(prisma as unknown as { $queryRaw: typeof original }).$queryRaw = original
-    }
+    await expect(
+      gradeAttempt(
+        { attemptId },
+        {
+          afterRead: async () =>
+            submitAttempt(attemptId, user.id, await answersFor(attemptId, true), deadline - 1),
+        },
+      ),
+    ).rejects.toThrow(/changed during grading/)
     expect((await attemptRow(attemptId)).status).toBe('SUBMITTED')
     // The job's retry grades the submitted answers.
     await gradeAttempt({ attemptId })
