@@ -299,6 +299,13 @@ describe('a worker killed after the grading commit', () => {
         )
       } finally {
         process.kill(-child.pid!, 'SIGKILL')
+        // The killed worker's blocked statement dies with it (PostgreSQL does not notice a
+        // vanished client while the statement waits for a lock; a crashed machine would not
+        // commit it either).
+        await lock.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        )
         await lock.query('ROLLBACK')
         await lock.end()
       }
