@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import { attemptDeadline, DEADLINE_GRACE_MS, isPastDeadline, quizOpen } from '~/domain/deadline'
 import { finalGrade } from '~/domain/grading-method'
+import { drawLayout, type Slot } from '~/domain/layout'
 import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
@@ -44,15 +45,6 @@ export class QuizError extends Error {
  * time and comes later still overrides the sweep's result while the attempt waits for grading.
  */
 export const SWEEP_GRACE_MS = 10_000
-
-function shuffle<T>(items: T[]): T[] {
-  const a = [...items]
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[a[i], a[j]] = [a[j]!, a[i]!]
-  }
-  return a
-}
 
 async function quizForLesson(courseSlug: string, lessonSlug: string, userId: string) {
   const enrolment = await prisma.enrolment.findFirst({
@@ -275,37 +267,48 @@ async function buildLayout(
   shuffleOptions: boolean,
 ): Promise<Layout> {
   const slots = await prisma.quizSlot.findMany({ where: { quizId }, orderBy: { position: 'asc' } })
-  const chosen: { questionId: string; versionId: string; optionIds: string[] }[] = []
-  const live = { archivedAt: null, currentVersionId: { not: null } } as const
-  const pick = { id: true, currentVersion: { select: { id: true, optionIds: true } } } as const
-  for (const slot of slots) {
-    const taken = chosen.map((c) => c.questionId)
-    let rows: { id: string; currentVersion: { id: string; optionIds: string[] } | null }[] = []
-    if (slot.questionId) {
-      if (taken.includes(slot.questionId)) continue
-      rows = await prisma.question.findMany({
-        where: { id: slot.questionId, ...live },
-        select: pick,
-      })
-    } else if (slot.categoryId) {
-      const pool = await prisma.question.findMany({
-        where: { categoryId: slot.categoryId, id: { notIn: taken }, ...live },
-        select: pick,
-      })
-      rows = shuffle(pool).slice(0, slot.drawCount)
-    }
-    for (const r of rows)
-      chosen.push({
-        questionId: r.id,
-        versionId: r.currentVersion!.id,
-        optionIds: r.currentVersion!.optionIds,
-      })
+  // Every live question the slots can draw, in one read; the draw itself is the domain rule
+  // (app/domain/layout.ts) with a cryptographic generator.
+  const fixed = slots.flatMap((s) => (s.questionId ? [s.questionId] : []))
+  const categories = slots.flatMap((s) => (s.categoryId ? [s.categoryId] : []))
+  const questions = await prisma.question.findMany({
+    where: {
+      OR: [{ id: { in: fixed } }, { categoryId: { in: categories } }],
+      archivedAt: null,
+      currentVersionId: { not: null },
+    },
+    select: {
+      id: true,
+      categoryId: true,
+      currentVersion: { select: { id: true, optionIds: true } },
+    },
+  })
+  const live = new Map(questions.map((q) => [q.id, q]))
+  const pools = new Map<string, string[]>()
+  for (const q of questions) {
+    if (!q.categoryId) continue
+    const pool = pools.get(q.categoryId)
+    if (pool) pool.push(q.id)
+    else pools.set(q.categoryId, [q.id])
   }
-  const order = shuffleQuestions ? shuffle(chosen) : chosen
-  return order.map((c) => ({
-    ...c,
-    optionIds: shuffleOptions ? shuffle(c.optionIds) : [...c.optionIds].sort(),
-  }))
+  const drawn = drawLayout({
+    slots: slots.flatMap((s): Slot[] =>
+      s.questionId
+        ? live.has(s.questionId)
+          ? [{ questionId: s.questionId }]
+          : []
+        : s.categoryId
+          ? [{ categoryId: s.categoryId, drawCount: s.drawCount }]
+          : [],
+    ),
+    pools,
+    // Unshuffled options in id order: the ids are random, so the order says nothing of the key.
+    options: new Map(questions.map((q) => [q.id, [...q.currentVersion!.optionIds].sort()])),
+    shuffleQuestions,
+    shuffleOptions,
+    rng: randomInt,
+  })
+  return drawn.map((l) => ({ ...l, versionId: live.get(l.questionId)!.currentVersion!.id }))
 }
 
 function reviewFor(
