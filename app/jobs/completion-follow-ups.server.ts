@@ -1,11 +1,14 @@
 // What a course completion sets off. Each entry is one job recorded in the same statement as the
 // completion (so it is never lost); add a follow-up with one line, e.g.
-//   followUp(issueCertificateJob, (e) => ({ enrolmentId: e.id })),
-// Declarative (job + payload), so the completion can write them in its single SQL statement
-// (docs/decisions/071-cheaper-exam-path.md).
-import type { JobDefinition, JobInput } from './define.server'
-import { issueCertificateJob } from './issue-certificate.server'
-import { notifyJob } from './notify.server'
+//   followUp(issueCertificateContract, (e) => ({ enrolmentId: e.id })),
+// Declarative (job contract + payload), so the completion can write them in its single SQL
+// statement (docs/decisions/071-cheaper-exam-path.md).
+import type { JobContract, JobInput } from './define.server'
+import {
+  evaluationSurveyInviteContract,
+  issueCertificateContract,
+  notifyContract,
+} from './contracts.server'
 
 export interface CompletedEnrolment {
   id: string
@@ -15,12 +18,12 @@ export interface CompletedEnrolment {
 }
 
 export interface CompletionFollowUp {
-  job: JobDefinition
+  job: JobContract
   payload(enrolment: CompletedEnrolment): unknown
 }
 
 /** One follow-up: the job and its payload (checked against the job's payload type). */
-function followUp<J extends JobDefinition>(
+function followUp<J extends JobContract>(
   job: J,
   payload: (e: CompletedEnrolment) => JobInput<J>,
 ): CompletionFollowUp {
@@ -28,10 +31,11 @@ function followUp<J extends JobDefinition>(
 }
 
 export const completionFollowUps: CompletionFollowUp[] = [
-  followUp(notifyJob, (e) => ({
+  followUp(notifyContract, (e) => ({
     kind: 'COURSE_COMPLETED' as const,
     userId: e.userId,
     subjectId: e.id,
   })),
-  followUp(issueCertificateJob, (e) => ({ enrolmentId: e.id })),
+  followUp(issueCertificateContract, (e) => ({ enrolmentId: e.id })),
+  followUp(evaluationSurveyInviteContract, (e) => ({ enrolmentId: e.id })),
 ]

@@ -1,20 +1,13 @@
 // Scores a submitted quiz attempt (recorded by the submit, the overdue sweep or the last essay grade).
-import { z } from 'zod'
 import { gradeAttempt } from '~/models/grading.server'
 import { prisma } from '~/utils/db.server'
+import { gradeAttemptContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { runInPlace } from './outbox.server'
 
 export const gradeAttemptJob = defineJob({
-  name: 'gradeAttempt',
-  payload: z.object({
-    attemptId: z.string().min(1).max(100),
-    /** Set by the last essay grade: a second grading of the attempt, under its own job id. */
-    afterEssays: z.literal(true).optional(),
-  }),
-  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  ...gradeAttemptContract,
   concurrency: 20,
-  key: (p) => (p.afterEssays ? `${p.attemptId}.essays` : p.attemptId),
   // The rating and the completion check recorded with the grade run here, in place (decision 071).
   handler: async (p) => {
     const { followUps, ...result } = await gradeAttempt(

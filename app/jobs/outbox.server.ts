@@ -4,11 +4,11 @@
 // - `outboxInsert(tx, job, payload)` / `outboxInsertMany` inside a Prisma transaction;
 // - `outboxValues(job, payload, now)` / `outboxSelect(job, payloadSql, now)`: SQL fragments for raw
 //   statements, `INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(...)} FROM moved RETURNING id`.
-// Models import this module, never BullMQ.
+// Models import this module and the contracts, never BullMQ nor a job file (decision 021).
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '~/generated/prisma/client'
 import { sql } from '~/utils/db.server'
-import type { JobDefinition, JobInput } from './define.server'
+import type { JobContract, JobInput } from './define.server'
 
 type Tx = Prisma.TransactionClient
 
@@ -18,7 +18,7 @@ export const OUTBOX_TABLE = Prisma.raw(
 )
 
 /** Records one job inside the caller's transaction; returns the outbox row id (for relaySoon). */
-export async function outboxInsert<J extends JobDefinition>(tx: Tx, job: J, payload: JobInput<J>) {
+export async function outboxInsert<J extends JobContract>(tx: Tx, job: J, payload: JobInput<J>) {
   const data = job.payload.parse(payload)
   const row = await tx.outboxMessage.create({
     data: { jobName: job.name, payload: data },
@@ -28,7 +28,7 @@ export async function outboxInsert<J extends JobDefinition>(tx: Tx, job: J, payl
 }
 
 /** Records several jobs of one definition in one insert; returns the row ids. */
-export async function outboxInsertMany<J extends JobDefinition>(
+export async function outboxInsertMany<J extends JobContract>(
   tx: Tx,
   job: J,
   payloads: JobInput<J>[],
@@ -42,7 +42,7 @@ export async function outboxInsertMany<J extends JobDefinition>(
 }
 
 /** The select list of one outbox row with a payload checked here (raw-SQL paths). */
-export function outboxValues<J extends JobDefinition>(
+export function outboxValues<J extends JobContract>(
   job: J,
   payload: JobInput<J>,
   now: Date | string,
@@ -57,7 +57,7 @@ export function outboxValues<J extends JobDefinition>(
  * `Prisma.sql\`jsonb_build_object('attemptId', moved.id)\``). The relay validates these payloads
  * against the definition and sets aside any row that does not parse.
  */
-export function outboxSelect(job: JobDefinition, payloadSql: Prisma.Sql, now: Date | string) {
+export function outboxSelect(job: JobContract, payloadSql: Prisma.Sql, now: Date | string) {
   return Prisma.sql`gen_random_uuid()::text, ${job.name}::text, ${payloadSql},
     (${now}::timestamptz AT TIME ZONE 'UTC'), 0`
 }
@@ -88,7 +88,7 @@ export function relaySoon(ids: (string | null | undefined)[]) {
 /** An outbox row just recorded, with the job and payload it carries. */
 export interface RecordedJob {
   id: string
-  job: JobDefinition
+  job: JobContract
   payload: unknown
 }
 
@@ -101,11 +101,15 @@ export interface RecordedJob {
  * the workers' relay sweep sends them (handlers are idempotent, so a second run is a no-op).
  */
 export async function runInPlace(recorded: RecordedJob[]) {
+  // The job list, loaded lazily: its handlers import the models that import this module.
+  const { jobByName } = await import('./index.server')
   const done: string[] = []
   let failed: RecordedJob[] = []
   for (const [i, r] of recorded.entries()) {
     try {
-      await r.job.handler(r.job.payload.parse(r.payload))
+      const job = jobByName(r.job.name)
+      if (!job) throw new Error(`unknown job ${r.job.name}`)
+      await job.handler(job.payload.parse(r.payload))
       done.push(r.id)
     } catch {
       failed = recorded.slice(i)

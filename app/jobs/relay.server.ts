@@ -3,7 +3,7 @@
 // blocks the others; a row Redis did not take (Redis down) stays unsent and is tried again.
 // Raw SQL: this runs after every submission and every graded attempt (docs/decisions/007).
 import { Prisma } from '~/generated/prisma/client'
-import { prisma, sql } from '~/utils/db.server'
+import { sql } from '~/utils/db.server'
 import type { JobDefinition } from './define.server'
 import { jobByName } from './index.server'
 import { addJobs } from './queue.server'
@@ -96,22 +96,4 @@ export async function relayOutbox(
     }
   }
   return sent
-}
-
-/** Sent rows are kept this long (to look into a delivery, and for the notification recovery). */
-export const OUTBOX_RETENTION_DAYS = 7
-
-/** Deletes sent rows older than the retention, `batch` at a time. Unsent and set-aside rows stay. */
-export async function pruneOutbox(now = new Date(), batch = 5_000) {
-  const cutoff = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 86_400_000)
-  let total = 0
-  for (;;) {
-    const n = await prisma.$executeRaw`
-      DELETE FROM "OutboxMessage" WHERE id IN (
-        SELECT id FROM "OutboxMessage"
-        WHERE "sentAt" IS NOT NULL AND "sentAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
-        LIMIT ${batch})`
-    total += n
-    if (n < batch) return total
-  }
 }

@@ -10,7 +10,12 @@ declare global {
 }
 
 function create() {
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX })
+  const pool = new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_MAX,
+    // A database that stops answering fails requests after 5 s (503 page) instead of hanging.
+    connectionTimeoutMillis: 5_000,
+  })
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }
 }
 
