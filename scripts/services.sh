@@ -63,7 +63,8 @@ start_local_pg() {
   fi
   if ! pg_answers "postgresql://postgres@127.0.0.1:$port/postgres"; then
     log "starting local PostgreSQL on port $port"
-    "${run[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" -w start >/dev/null
+    "${run[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" \
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c wal_buffers=16MB" -w start >/dev/null
   fi
   DATABASE_URL="postgresql://postgres@127.0.0.1:$port/$(url_part "$DATABASE_URL" pathname | sed 's#^/##')"
   log "using the project-local PostgreSQL on port $port"
@@ -84,6 +85,9 @@ start_local_redis() {
 
 if pg_answers "$DATABASE_URL"; then log "PostgreSQL answers at $(url_part "$DATABASE_URL" host)"; else start_local_pg; fi
 if redis_answers "$REDIS_URL"; then log "Redis answers at $(url_part "$REDIS_URL" host)"; else start_local_redis; fi
+
+# Settings for this box, on a reload only (docs/decisions/072-postgresql-settings.md).
+bash "$ROOT/scripts/pg-tune.sh" "$DATABASE_URL"
 
 # The database itself: create it when missing.
 node -e "

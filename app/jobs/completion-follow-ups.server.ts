@@ -1,13 +1,14 @@
-// What a course completion sets off. Each entry records one job in the completion's transaction
-// (so it is never lost); add a follow-up with one line, e.g.
-//   (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
-import type { Prisma } from '~/generated/prisma/client'
+// What a course completion sets off. Each entry is one job recorded in the same statement as the
+// completion (so it is never lost); add a follow-up with one line, e.g.
+//   followUp(issueCertificateContract, (e) => ({ enrolmentId: e.id })),
+// Declarative (job contract + payload), so the completion can write them in its single SQL
+// statement (docs/decisions/071-cheaper-exam-path.md).
+import type { JobContract, JobInput } from './define.server'
 import {
   evaluationSurveyInviteContract,
   issueCertificateContract,
   notifyContract,
 } from './contracts.server'
-import { outboxInsert } from './outbox.server'
 
 export interface CompletedEnrolment {
   id: string
@@ -16,18 +17,25 @@ export interface CompletedEnrolment {
   completedAt: Date
 }
 
-export type CompletionFollowUp = (
-  tx: Prisma.TransactionClient,
-  enrolment: CompletedEnrolment,
-) => Promise<string>
+export interface CompletionFollowUp {
+  job: JobContract
+  payload(enrolment: CompletedEnrolment): unknown
+}
+
+/** One follow-up: the job and its payload (checked against the job's payload type). */
+function followUp<J extends JobContract>(
+  job: J,
+  payload: (e: CompletedEnrolment) => JobInput<J>,
+): CompletionFollowUp {
+  return { job, payload }
+}
 
 export const completionFollowUps: CompletionFollowUp[] = [
-  (tx, e) =>
-    outboxInsert(tx, notifyContract, {
-      kind: 'COURSE_COMPLETED',
-      userId: e.userId,
-      subjectId: e.id,
-    }),
-  (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
-  (tx, e) => outboxInsert(tx, evaluationSurveyInviteContract, { enrolmentId: e.id }),
+  followUp(notifyContract, (e) => ({
+    kind: 'COURSE_COMPLETED' as const,
+    userId: e.userId,
+    subjectId: e.id,
+  })),
+  followUp(issueCertificateContract, (e) => ({ enrolmentId: e.id })),
+  followUp(evaluationSurveyInviteContract, (e) => ({ enrolmentId: e.id })),
 ]

@@ -3,11 +3,20 @@ import { gradeAttempt } from '~/models/grading.server'
 import { prisma } from '~/utils/db.server'
 import { gradeAttemptContract } from './contracts.server'
 import { defineJob } from './define.server'
+import { runInPlace } from './outbox.server'
 
 export const gradeAttemptJob = defineJob({
   ...gradeAttemptContract,
   concurrency: 20,
-  handler: (p) => gradeAttempt({ attemptId: p.attemptId }),
+  // The rating and the completion check recorded with the grade run here, in place (decision 071).
+  handler: async (p) => {
+    const { followUps, ...result } = await gradeAttempt(
+      { attemptId: p.attemptId },
+      { inPlace: true },
+    )
+    if (followUps?.length) await runInPlace(followUps)
+    return result
+  },
   recover: {
     // Submitted a while ago and still not graded.
     find: (cutoff, limit) =>

@@ -2,7 +2,8 @@
 // payload that does not parse) is set aside at once with its reason (`deadAt`, `lastError`) and never
 // blocks the others; a row Redis did not take (Redis down) stays unsent and is tried again.
 // Raw SQL: this runs after every submission and every graded attempt (docs/decisions/007).
-import { prisma } from '~/utils/db.server'
+import { Prisma } from '~/generated/prisma/client'
+import { sql } from '~/utils/db.server'
 import type { JobDefinition } from './define.server'
 import { jobByName } from './index.server'
 import { addJobs } from './queue.server'
@@ -28,28 +29,38 @@ interface OutboxRow {
 /** Sets rows aside for good (an admin looks at them at /admin/jobs). */
 function setAside(rows: { id: string; error: string }[]) {
   if (rows.length === 0) return
-  return prisma.$executeRaw`
+  return sql(Prisma.sql`
     UPDATE "OutboxMessage" o SET "deadAt" = now() AT TIME ZONE 'UTC', "lastError" = t.error
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.error.slice(0, 500))}::text[]) AS t(id, error)
-    WHERE o.id = t.id`
+    WHERE o.id = t.id`)
 }
 
 /**
  * Relays unsent rows: the given `ids` (all of them), or else the oldest `limit`. Returns how many
  * were sent.
  */
-export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {}) {
+export async function relayOutbox(
+  opts: {
+    limit?: number
+    ids?: string[]
+    /** Only rows at least this old (the sweep: rows just recorded are being relayed or run in place). */
+    minAgeMs?: number
+  } = {},
+) {
+  const cutoff = new Date(Date.now() - (opts.minAgeMs ?? 0))
   const limit = opts.limit ?? 1000
   // By id, the primary key finds the rows; `sentAt` is checked here rather than in SQL, where the
   // planner would pick the (sentAt, createdAt) index and walk every not-yet-vacuumed NULL entry.
   const rows = opts.ids
     ? (
-        await prisma.$queryRaw<(OutboxRow & { sentAt: Date | null; deadAt: Date | null })[]>`
-          SELECT id, "jobName", payload, "sentAt", "deadAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`
+        await sql<OutboxRow & { sentAt: Date | null; deadAt: Date | null }>(Prisma.sql`
+          SELECT id, "jobName", payload, "sentAt", "deadAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`)
       ).filter((r) => r.sentAt === null && r.deadAt === null)
-    : await prisma.$queryRaw<OutboxRow[]>`
+    : await sql<OutboxRow>(Prisma.sql`
         SELECT id, "jobName", payload FROM "OutboxMessage"
-        WHERE "sentAt" IS NULL AND "deadAt" IS NULL ORDER BY "createdAt" LIMIT ${limit}`
+        WHERE "sentAt" IS NULL AND "deadAt" IS NULL
+          AND "createdAt" <= (${cutoff}::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY "createdAt" LIMIT ${limit}`)
   const dead: { id: string; error: string }[] = []
   const byJob = new Map<JobDefinition, { ids: string[]; payloads: unknown[] }>()
   for (const r of rows) {
@@ -75,13 +86,13 @@ export async function relayOutbox(opts: { limit?: number; ids?: string[] } = {})
       // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
       // lands later, the deterministic job ids make the next relay of these rows a no-op.
       await withTimeout(addJobs(job, batch.payloads), ENQUEUE_TIMEOUT_MS)
-      await prisma.$executeRaw`
-        UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY(${batch.ids}::text[])`
+      await sql(Prisma.sql`
+        UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY(${batch.ids}::text[])`)
       sent += batch.ids.length
     } catch (error) {
-      await prisma.$executeRaw`
+      await sql(Prisma.sql`
         UPDATE "OutboxMessage" SET attempts = attempts + 1, "lastError" = ${String(error).slice(0, 500)}
-        WHERE id = ANY(${batch.ids}::text[])`
+        WHERE id = ANY(${batch.ids}::text[])`)
     }
   }
   return sent

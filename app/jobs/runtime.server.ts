@@ -14,6 +14,9 @@ import { recoverJobs } from './recovery.server'
 import { relayOutbox } from './relay.server'
 import { jobSettings } from './settings.server'
 
+/** The relay sweep leaves rows this young to the process that recorded them. */
+export const SWEEP_MIN_AGE_MS = 5_000
+
 /** Written next to a job's queue; gone when Redis lost its data. */
 export function markerKey(jobName: string) {
   return `${bullPrefix()}:${jobName}:alive`
@@ -103,7 +106,8 @@ export async function startJobRuntime(
   const sweep = setInterval(() => {
     if (sweeping) return
     sweeping = true
-    relayOutbox()
+    // Rows younger than a few seconds are on their way (relaySoon) or run in place (runInPlace).
+    relayOutbox({ minAgeMs: SWEEP_MIN_AGE_MS })
       .catch((e) => console.error(`[outbox] ${String(e)}`))
       .finally(() => (sweeping = false))
   }, jobSettings.outboxSweepMs)

@@ -1,12 +1,17 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
-import type { CourseStatus, EnrolmentStatus, Prisma, ProgramArea } from '~/generated/prisma/client'
+import {
+  Prisma,
+  type CourseStatus,
+  type EnrolmentStatus,
+  type ProgramArea,
+} from '~/generated/prisma/client'
 import { jpYear } from '~/domain/jp'
 import { judgeConfirmation, judgeProgress } from '~/domain/video-progress'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
-import { relaySoon } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { immutableCache } from '~/utils/memo.server'
-import { quizPassedForLessons } from './quiz.server'
+import { quizzesPassed } from './quiz.server'
 import { InvalidError, NotFoundError } from '~/utils/errors'
 
 /**
@@ -582,75 +587,95 @@ export async function confirmVideoWatched(
  * any number of times: the `completeEnrolment` job, which grading records with a passed attempt.
  */
 export async function maybeCompleteEnrolment(enrolmentId: string) {
-  const enrolment = await prisma.enrolment.findUniqueOrThrow({
-    where: { id: enrolmentId },
-    select: {
-      id: true,
-      userId: true,
-      courseId: true,
-      status: true,
-      courseVersion: {
-        select: {
-          jp: true,
-          title: true,
-          lessons: { where: { required: true }, select: { lessonId: true, kind: true } },
-        },
-      },
-      progress: { where: { completedAt: { not: null } }, select: { lessonId: true } },
-    },
-  })
+  // One read and (when something changes) one write statement, through `sql`: this runs for every
+  // passed attempt at the end of an exam (docs/decisions/071-cheaper-exam-path.md).
+  const [enrolment] = await sql<{
+    id: string
+    userId: string
+    courseId: string
+    status: string
+    jp: number
+    title: string
+    lessons: { lessonId: string; kind: string }[]
+    done: string[]
+    quizzes: Parameters<typeof quizzesPassed>[0]
+  }>(Prisma.sql`
+    SELECT e.id, e."userId", e."courseId", e.status::text AS status, cv.jp, cv.title,
+      COALESCE((SELECT json_agg(json_build_object('lessonId', lv."lessonId", 'kind', lv.kind))
+                FROM "LessonVersion" lv WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required), '[]') AS lessons,
+      COALESCE((SELECT json_agg(p."lessonId") FROM "LessonProgress" p
+                WHERE p."enrolmentId" = e.id AND p."completedAt" IS NOT NULL), '[]') AS done,
+      COALESCE((SELECT json_agg(json_build_object('lessonId', q."lessonId", 'passMark', q."passMark",
+                  'gradingMethod', q."gradingMethod",
+                  'attempts', COALESCE((SELECT json_agg(json_build_object('number', a.number, 'status', a.status,
+                                          'percent', a.percent, 'passMark', a."passMark", 'gradingMethod', a."gradingMethod"))
+                                        FROM "QuizAttempt" a WHERE a."quizId" = q.id AND a."userId" = e."userId"), '[]')))
+                FROM "Quiz" q WHERE q."lessonId" IN (
+                  SELECT lv."lessonId" FROM "LessonVersion" lv
+                  WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required AND lv.kind = 'QUIZ')), '[]') AS quizzes
+    FROM "Enrolment" e JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+    WHERE e.id = ${enrolmentId}`)
+  if (!enrolment) throw new NotFoundError('Pendaftaran tidak ditemukan.')
   if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
-  const done = new Set(enrolment.progress.map((p) => p.lessonId))
-  const quizLessons = enrolment.courseVersion.lessons
-    .filter((l) => l.kind === 'QUIZ')
-    .map((l) => l.lessonId)
-  const passed = quizLessons.length
-    ? await quizPassedForLessons(enrolment.userId, quizLessons)
-    : new Set<string>()
-  // A passed quiz is a finished lesson: record it so outlines and progress bars count it.
-  for (const lessonId of passed) {
-    if (done.has(lessonId)) continue
-    const key = { enrolmentId_lessonId: { enrolmentId: enrolment.id, lessonId } }
-    await prisma.lessonProgress.upsert({
-      where: key,
-      create: { enrolmentId: enrolment.id, lessonId, completedAt: new Date() },
-      update: { completedAt: new Date() },
-    })
-    done.add(lessonId)
-  }
-  const complete = enrolment.courseVersion.lessons.every((l) =>
+  const done = new Set(enrolment.done)
+  const passed = quizzesPassed(enrolment.quizzes)
+  // A passed quiz is a finished lesson: recorded so outlines and progress bars count it.
+  const newlyDone = [...passed].filter((id) => !done.has(id))
+  const complete = enrolment.lessons.every((l) =>
     l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId),
   )
-  if (!complete) return { completed: false, newlyCompleted: false }
+  if (!complete && newlyDone.length === 0) return { completed: false, newlyCompleted: false }
   const now = new Date()
-  const outboxIds = await prisma.$transaction(
-    async (tx): Promise<string[] | null> => {
-      const updated = await tx.enrolment.updateMany({
-        where: { id: enrolment.id, status: 'ACTIVE' },
-        data: { status: 'COMPLETED', completedAt: now },
-      })
-      if (updated.count === 0) return null
-      await tx.jpCredit.createMany({
-        data: [
-          {
-            userId: enrolment.userId,
-            year: jpYear(now),
-            jp: enrolment.courseVersion.jp,
-            sourceType: 'COURSE',
-            sourceId: enrolment.id,
-            title: enrolment.courseVersion.title,
-          },
-        ],
-        skipDuplicates: true,
-      })
-      const completed = { ...enrolment, completedAt: now }
-      const ids: string[] = []
-      for (const followUp of completionFollowUps) ids.push(await followUp(tx, completed))
-      return ids
-      // Under a burst on shared cores, Prisma's defaults (2 s to start, 5 s to commit) expired.
-    },
-    { maxWait: 10_000, timeout: 30_000 },
+  const completed = {
+    id: enrolment.id,
+    userId: enrolment.userId,
+    courseId: enrolment.courseId,
+    completedAt: now,
+  }
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+  // The completion, its JP credit and its follow-ups' outbox rows: one statement, guarded by the
+  // ACTIVE -> COMPLETED move (a second run writes nothing but the already-present progress rows).
+  const followUps = completionFollowUps.map(
+    (f, i) => Prisma.sql`, ${Prisma.raw(`follow_up_${i}`)} AS (
+      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(f.job, f.payload(completed) as never, now)}
+      FROM moved RETURNING id)`,
   )
-  if (outboxIds) relaySoon(outboxIds)
-  return { completed: true, newlyCompleted: outboxIds !== null }
+  const followUpIds = completionFollowUps.length
+    ? Prisma.raw(
+        completionFollowUps.map((_, i) => `SELECT id FROM follow_up_${i}`).join(' UNION ALL '),
+      )
+    : Prisma.raw('SELECT NULL::text WHERE false')
+  const [written] = await sql<{ moved: number; ids: string[] }>(Prisma.sql`
+    WITH progress AS (
+      INSERT INTO "LessonProgress" (id, "enrolmentId", "lessonId", "completedAt", "updatedAt")
+      SELECT gen_random_uuid()::text, ${enrolment.id}::text, l, ${at}, ${at}
+      FROM unnest(${newlyDone}::text[]) AS l
+      ON CONFLICT ("enrolmentId", "lessonId") DO UPDATE SET "completedAt" = EXCLUDED."completedAt",
+        "updatedAt" = EXCLUDED."updatedAt"
+      WHERE "LessonProgress"."completedAt" IS NULL
+      RETURNING 1
+    ), moved AS (
+      UPDATE "Enrolment" SET status = 'COMPLETED', "completedAt" = ${at}
+      WHERE id = ${enrolment.id} AND status = 'ACTIVE' AND ${complete}::boolean
+      RETURNING id, "userId"
+    ), jp AS (
+      INSERT INTO "JpCredit" (id, "userId", year, jp, "sourceType", "sourceId", title)
+      SELECT gen_random_uuid()::text, moved."userId", ${jpYear(now)}::int, ${enrolment.jp}::int, 'COURSE',
+             moved.id, ${enrolment.title}::text
+      FROM moved
+      ON CONFLICT ("sourceType", "sourceId") DO NOTHING
+      RETURNING 1
+    )${followUps.length ? Prisma.join(followUps, '') : Prisma.empty}
+    SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM progress) AS progress,
+           (SELECT count(*)::int FROM jp) AS jp, ARRAY(${followUpIds}) AS ids`)
+  if (!complete) return { completed: false, newlyCompleted: false }
+  if (!written?.moved) {
+    // Another run completed it first (or it is no longer active: e.g. withdrawn).
+    const [now2] = await sql<{ status: string }>(
+      Prisma.sql`SELECT status::text AS status FROM "Enrolment" WHERE id = ${enrolment.id}`,
+    )
+    return { completed: now2?.status === 'COMPLETED', newlyCompleted: false }
+  }
+  relaySoon(written.ids)
+  return { completed: true, newlyCompleted: true }
 }

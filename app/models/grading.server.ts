@@ -19,9 +19,10 @@ import {
   type GradableQuestion,
 } from '~/domain/scoring'
 import { completeEnrolmentContract, rateCompetencyContract } from '~/jobs/contracts.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
-import { prisma } from '~/utils/db.server'
-import type { Response } from './quiz.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
+import { Prisma } from '~/generated/prisma/client'
+import { sql } from '~/utils/db.server'
+import type { Layout, Response } from './quiz.server'
 
 // The scoring and rating rules live in the domain layer; re-exported for existing callers.
 export { normaliseText, scoreAnswer } from '~/domain/scoring'
@@ -41,42 +42,88 @@ interface GradingRow {
   submittedAt: Date | null
   /** The pass mark kept with the attempt (copied from the quiz at start). */
   passMark: number
+  layout: Layout
   answers: {
     questionId: string
     response: Response | null
     score: number | null
     gradedBy: string | null
   }[]
-  questions: (GradableQuestion & { id: string; competencyId: string; level: number })[]
+}
+
+type GradingVersion = Omit<GradableQuestion, 'options'> & {
+  competencyId: string
+  level: number
+  /** Whether each option of the question is correct (options are never edited). */
+  correct: Map<string, boolean>
+}
+
+// Question versions and their options are immutable (new versions, never edits; decision 050), so
+// each worker keeps what grading needs of them by version id: the grading read is then the attempt
+// and its answers only. Bounded; a miss loads every missing version of the attempt in one read.
+const VERSION_CACHE_MAX = 5_000
+const versionCache = new Map<string, GradingVersion>()
+
+async function gradingVersions(versionIds: string[]) {
+  const missing = [...new Set(versionIds)].filter((id) => !versionCache.has(id))
+  if (missing.length) {
+    const rows = await sql<
+      Omit<GradingVersion, 'correct'> & { id: string; options: [string, boolean][] }
+    >(Prisma.sql`
+      SELECT v.id, v.type::text AS type, v.points, v."acceptedAnswers", v."numericAnswer", v.tolerance,
+             v."competencyId", v.level,
+             COALESCE((SELECT json_agg(json_build_array(o.id, o.correct)) FROM "QuestionOption" o
+                       WHERE o."questionId" = v."questionId"), '[]') AS options
+      FROM "QuestionVersion" v WHERE v.id = ANY(${missing}::text[])`)
+    for (const { options, id, ...v } of rows) {
+      if (versionCache.size >= VERSION_CACHE_MAX)
+        versionCache.delete(versionCache.keys().next().value as string)
+      versionCache.set(id, { ...v, correct: new Map(options) })
+    }
+  }
+  return versionCache
 }
 
 /**
- * The `gradeAttempt` job. One read (the submitted attempt with its answers and the exact question
- * versions and options of its layout) and one write statement (attempt state, answer scores, evidence, the rating job's outbox
- * row), both raw SQL: the workers grade a whole cohort at the end of an exam, and the ORM's
- * per-query cost was most of their CPU (docs/decisions/007-hot-paths-in-sql.md).
+ * The `gradeAttempt` job. One read (the submitted attempt with its layout and answers; the
+ * question versions of the layout come from the worker's cache) and one write statement (attempt
+ * state, answer scores, evidence, the follow-ups' outbox rows), both through `sql` (pg directly):
+ * the workers grade a whole cohort at the end of an exam (docs/decisions/007, 071).
  */
-export async function gradeAttempt({ attemptId }: { attemptId: string }) {
-  const [attempt] = await prisma.$queryRaw<GradingRow[]>`
+export async function gradeAttempt(
+  { attemptId }: { attemptId: string },
+  opts: {
+    /** Runs between the read and the write (tests put a racing submit there). */
+    afterRead?: () => Promise<unknown>
+    /**
+     * The caller runs the follow-ups recorded with the grade itself (the grading job, through
+     * `runInPlace`): they are returned instead of relayed.
+     */
+    inPlace?: boolean
+  } = {},
+) {
+  const [attempt] = await sql<GradingRow>(Prisma.sql`
     SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
-           a."submittedAt", a."passMark",
+           a."submittedAt", a."passMark", a.layout,
            COALESCE((SELECT json_agg(json_build_object('questionId', an."questionId", 'response', an.response,
                                                        'score', an.score, 'gradedBy', an."gradedBy"))
-                     FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers,
-           COALESCE((SELECT json_agg(json_build_object(
-                       'id', l->>'questionId', 'type', v.type, 'points', v.points, 'acceptedAnswers', v."acceptedAnswers",
-                       'numericAnswer', v."numericAnswer", 'tolerance', v.tolerance,
-                       'competencyId', v."competencyId", 'level', v.level,
-                       'options', COALESCE((SELECT json_agg(json_build_object('id', o.id, 'correct', o.correct))
-                                            FROM "QuestionOption" o
-                                            WHERE o.id IN (SELECT jsonb_array_elements_text(l->'optionIds'))), '[]')))
-                     FROM jsonb_array_elements(a.layout) l
-                     JOIN "QuestionVersion" v ON v.id = l->>'versionId'), '[]') AS questions
+                     FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers
     FROM "QuizAttempt" a
     LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
-    WHERE a.id = ${attemptId} AND a.status = 'SUBMITTED'`
+    WHERE a.id = ${attemptId} AND a.status = 'SUBMITTED'`)
   // Only a submitted attempt is graded; anything else means the work is done (or not due).
   if (!attempt) return { graded: false }
+  await opts.afterRead?.()
+  const versions = await gradingVersions(attempt.layout.map((l) => l.versionId))
+  const questions = attempt.layout.map((l) => {
+    const v = versions.get(l.versionId)
+    if (!v) throw new Error(`question version ${l.versionId} of ${attemptId} not found`)
+    return {
+      ...v,
+      id: l.questionId,
+      options: l.optionIds.map((id) => ({ id, correct: v.correct.get(id) ?? false })),
+    }
+  })
   const answers = new Map(attempt.answers.map((a) => [a.questionId, a]))
   let total = 0
   let max = 0
@@ -86,7 +133,7 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     { score: number; max: number; byLevel: Record<string, LevelResult> }
   >()
   const scored: { questionId: string; score: number; max: number }[] = []
-  for (const q of attempt.questions) {
+  for (const q of questions) {
     const a = answers.get(q.id)
     let s =
       q.type === 'ESSAY'
@@ -127,9 +174,12 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
   // finds the attempt no longer SUBMITTED and writes nothing). Answers never saved get a row with
   // an empty response and score 0. An essay waiting for a person leaves the attempt NEEDS_GRADING
   // with no evidence and no rating job.
-  const [written] = await prisma.$queryRaw<
-    { rate_id: string | null; complete_id: string | null; moved: number }[]
-  >`
+  const [written] = await sql<{
+    rate_id: string | null
+    complete_id: string | null
+    moved: number
+  }>(
+    Prisma.sql`
     WITH moved AS (
       UPDATE "QuizAttempt" SET
         status = ${needsPerson ? 'NEEDS_GRADING' : 'GRADED'}::text::"AttemptStatus",
@@ -172,17 +222,40 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
     )
     SELECT (SELECT id FROM rate) AS rate_id, (SELECT id FROM complete) AS complete_id,
            (SELECT count(*)::int FROM moved) AS moved,
-           (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`
+           (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`,
+  )
   if (!written?.moved) {
     // Another run got here first, or an in-time submit replaced the answers after the overdue
     // sweep while this run was reading them: then grade again (the job retries) with the new ones.
-    const [now2] = await prisma.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM "QuizAttempt" WHERE id = ${attemptId}`
+    const [now2] = await sql<{ status: string }>(
+      Prisma.sql`SELECT status::text AS status FROM "QuizAttempt" WHERE id = ${attemptId}`,
+    )
     if (now2?.status === 'SUBMITTED')
       throw new Error(`answers of ${attemptId} changed during grading`)
     return { graded: false }
   }
-  relaySoon([written.rate_id, written.complete_id])
+  const followUps = [
+    ...(written.rate_id
+      ? [
+          {
+            id: written.rate_id,
+            job: rateCompetencyContract,
+            payload: { userId: attempt.userId, attemptId },
+          },
+        ]
+      : []),
+    ...(written.complete_id
+      ? [
+          {
+            id: written.complete_id,
+            job: completeEnrolmentContract,
+            payload: { enrolmentId: attempt.enrolmentId! },
+          },
+        ]
+      : []),
+  ] satisfies RecordedJob[]
+  if (opts.inPlace) return { graded: !needsPerson, percent, followUps }
+  relaySoon(followUps.map((f) => f.id))
   return { graded: !needsPerson, percent }
 }
 
@@ -191,9 +264,9 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
 
 /** Records that the attempt's evidence is reflected in the ratings (the maintenance sweep's check). */
 function markRated(attemptId: string, now: Date) {
-  return prisma.$executeRaw`
+  return sql(Prisma.sql`
     UPDATE "QuizAttempt" SET "ratedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
-    WHERE id = ${attemptId} AND "ratedAt" IS NULL`
+    WHERE id = ${attemptId} AND "ratedAt" IS NULL`)
 }
 
 interface EvidenceRow extends EvidenceInput {
@@ -209,12 +282,12 @@ interface EvidenceRow extends EvidenceInput {
  * that its evidence is in (the maintenance sweep re-queues graded attempts without it).
  */
 export async function rateCompetency({ userId, attemptId }: { userId: string; attemptId: string }) {
-  const evidence = await prisma.$queryRaw<EvidenceRow[]>`
+  const evidence = await sql<EvidenceRow>(Prisma.sql`
     SELECT e.id, e."attemptId", e."competencyId", e."takenAt", e."byLevel"
     FROM "Evidence" e
     WHERE e."userId" = ${userId}
       AND e."competencyId" IN (SELECT "competencyId" FROM "Evidence" WHERE "attemptId" = ${attemptId})
-    ORDER BY e."competencyId", e.id`
+    ORDER BY e."competencyId", e.id`)
   if (evidence.length === 0) {
     await markRated(attemptId, new Date())
     return { levels: {} }
@@ -243,7 +316,7 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
       }),
     }
   })
-  await prisma.$executeRaw`
+  await sql(Prisma.sql`
     WITH input AS (
       SELECT * FROM unnest(${ratings.map((r) => r.competencyId)}::text[], ${ratings.map((r) => r.level)}::int[],
                            ${ratings.map((r) => r.count)}::int[], ${ratings.map((r) => r.evidenceKey)}::text[],
@@ -265,6 +338,6 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
     SELECT i.history_id, ${userId}::text, i.competency_id, i.level, (${now}::timestamptz AT TIME ZONE 'UTC'),
            i.evidence_key, i.provenance
     FROM input i JOIN rated ON rated."competencyId" = i.competency_id
-    ON CONFLICT ("userId", "competencyId", "evidenceKey") DO NOTHING`
+    ON CONFLICT ("userId", "competencyId", "evidenceKey") DO NOTHING`)
   return { levels: Object.fromEntries(ratings.map((r) => [r.competencyId, r.level])) }
 }

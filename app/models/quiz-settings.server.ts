@@ -7,6 +7,7 @@ import { GRADING_METHODS } from '~/domain/grading-method'
 import { parseJakartaDateTime, PORTAL_TIME_ZONE, toJakartaDateTimeInput } from '~/domain/time'
 import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
+import { teaches, type Actor } from './course-instructor.server'
 import { type ReviewOptions } from './quiz.server'
 import { FieldError } from './user.server'
 
@@ -86,7 +87,7 @@ const summarySelect = {
     select: {
       title: true,
       slug: true,
-      module: { select: { course: { select: { title: true, slug: true } } } },
+      module: { select: { course: { select: { id: true, title: true, slug: true } } } },
     },
   },
 } satisfies Prisma.QuizSelect
@@ -167,6 +168,7 @@ export async function quizSettings(quizId: string) {
   }))
   return {
     id: quiz.id,
+    courseId: quiz.lesson.module.course.id,
     courseTitle: quiz.lesson.module.course.title,
     courseSlug: quiz.lesson.module.course.slug,
     lessonTitle: quiz.lesson.title,
@@ -466,4 +468,19 @@ export async function updateQuizSettings(
   }
   if (saved) console.info(`[authoring] quiz ${quizId} settings changed by user ${actorId}`)
   return saved ? { id: quizId } : null
+}
+
+export const NOT_INSTRUCTOR_MESSAGE =
+  'Hanya pengajar kursus ini (atau admin) yang dapat membuka dan mengubah pengaturan kuisnya.'
+
+/**
+ * The quiz settings for someone who may see and change them: an admin, or an instructor of the
+ * quiz's course (course instructors, decision of issue 9 item 8). Null when there is no such quiz;
+ * `forbidden` when the actor does not teach the course.
+ */
+export async function quizSettingsFor(quizId: string, actor: Actor) {
+  const quiz = await quizSettings(quizId)
+  if (!quiz) return { quiz: null, forbidden: false } as const
+  if (!(await teaches(actor, quiz.courseId))) return { quiz: null, forbidden: true } as const
+  return { quiz, forbidden: false } as const
 }

@@ -4,10 +4,11 @@ import { randomInt } from 'node:crypto'
 import { z } from 'zod'
 import { attemptDeadline, DEADLINE_GRACE_MS, isPastDeadline, quizOpen } from '~/domain/deadline'
 import { finalGrade } from '~/domain/grading-method'
+import { drawLayout, type Slot } from '~/domain/layout'
 import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { gradeAttemptContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { reviewOptions } from './quiz-settings.server'
@@ -44,15 +45,6 @@ export class QuizError extends Error {
  * time and comes later still overrides the sweep's result while the attempt waits for grading.
  */
 export const SWEEP_GRACE_MS = 10_000
-
-function shuffle<T>(items: T[]): T[] {
-  const a = [...items]
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1)
-    ;[a[i], a[j]] = [a[j]!, a[i]!]
-  }
-  return a
-}
 
 async function quizForLesson(courseSlug: string, lessonSlug: string, userId: string) {
   const enrolment = await prisma.enrolment.findFirst({
@@ -181,6 +173,24 @@ export async function quizPassedForLessons(userId: string, lessonIds: string[]) 
       },
     },
   })
+  return quizzesPassed(quizzes)
+}
+
+/** The quiz lessons a learner passed, from each quiz's settings and the learner's attempts. */
+export function quizzesPassed(
+  quizzes: {
+    lessonId: string
+    passMark: number
+    gradingMethod: GradingMethod
+    attempts: {
+      number: number
+      status: string
+      percent: number | null
+      passMark: number
+      gradingMethod: GradingMethod
+    }[]
+  }[],
+) {
   const passed = new Set<string>()
   for (const q of quizzes) {
     const settings = settingsOfAttempts(q, q.attempts)
@@ -257,37 +267,48 @@ async function buildLayout(
   shuffleOptions: boolean,
 ): Promise<Layout> {
   const slots = await prisma.quizSlot.findMany({ where: { quizId }, orderBy: { position: 'asc' } })
-  const chosen: { questionId: string; versionId: string; optionIds: string[] }[] = []
-  const live = { archivedAt: null, currentVersionId: { not: null } } as const
-  const pick = { id: true, currentVersion: { select: { id: true, optionIds: true } } } as const
-  for (const slot of slots) {
-    const taken = chosen.map((c) => c.questionId)
-    let rows: { id: string; currentVersion: { id: string; optionIds: string[] } | null }[] = []
-    if (slot.questionId) {
-      if (taken.includes(slot.questionId)) continue
-      rows = await prisma.question.findMany({
-        where: { id: slot.questionId, ...live },
-        select: pick,
-      })
-    } else if (slot.categoryId) {
-      const pool = await prisma.question.findMany({
-        where: { categoryId: slot.categoryId, id: { notIn: taken }, ...live },
-        select: pick,
-      })
-      rows = shuffle(pool).slice(0, slot.drawCount)
-    }
-    for (const r of rows)
-      chosen.push({
-        questionId: r.id,
-        versionId: r.currentVersion!.id,
-        optionIds: r.currentVersion!.optionIds,
-      })
+  // Every live question the slots can draw, in one read; the draw itself is the domain rule
+  // (app/domain/layout.ts) with a cryptographic generator.
+  const fixed = slots.flatMap((s) => (s.questionId ? [s.questionId] : []))
+  const categories = slots.flatMap((s) => (s.categoryId ? [s.categoryId] : []))
+  const questions = await prisma.question.findMany({
+    where: {
+      OR: [{ id: { in: fixed } }, { categoryId: { in: categories } }],
+      archivedAt: null,
+      currentVersionId: { not: null },
+    },
+    select: {
+      id: true,
+      categoryId: true,
+      currentVersion: { select: { id: true, optionIds: true } },
+    },
+  })
+  const live = new Map(questions.map((q) => [q.id, q]))
+  const pools = new Map<string, string[]>()
+  for (const q of questions) {
+    if (!q.categoryId) continue
+    const pool = pools.get(q.categoryId)
+    if (pool) pool.push(q.id)
+    else pools.set(q.categoryId, [q.id])
   }
-  const order = shuffleQuestions ? shuffle(chosen) : chosen
-  return order.map((c) => ({
-    ...c,
-    optionIds: shuffleOptions ? shuffle(c.optionIds) : [...c.optionIds].sort(),
-  }))
+  const drawn = drawLayout({
+    slots: slots.flatMap((s): Slot[] =>
+      s.questionId
+        ? live.has(s.questionId)
+          ? [{ questionId: s.questionId }]
+          : []
+        : s.categoryId
+          ? [{ categoryId: s.categoryId, drawCount: s.drawCount }]
+          : [],
+    ),
+    pools,
+    // Unshuffled options in id order: the ids are random, so the order says nothing of the key.
+    options: new Map(questions.map((q) => [q.id, [...q.currentVersion!.optionIds].sort()])),
+    shuffleQuestions,
+    shuffleOptions,
+    rng: randomInt,
+  })
+  return drawn.map((l) => ({ ...l, versionId: live.get(l.questionId)!.currentVersion!.id }))
 }
 
 function reviewFor(
@@ -446,6 +467,36 @@ export function answersSchema(layout: Layout) {
   return z.object(shape).strict()
 }
 
+const plainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Exactly what `answersSchema(layout)` accepts unchanged, checked without building it. */
+function plainlyValid(raw: unknown, layout: Layout) {
+  if (!plainObject(raw)) return false
+  const byId = new Map(layout.map((l) => [l.questionId, l]))
+  for (const [id, answer] of Object.entries(raw)) {
+    const l = byId.get(id)
+    if (!l || !plainObject(answer)) return false
+    const keys = Object.keys(answer)
+    if (l.optionIds.length) {
+      const ids = answer.optionIds
+      if (keys.length !== 1 || !Array.isArray(ids) || ids.length > l.optionIds.length) return false
+      if (new Set(ids).size !== ids.length) return false
+      if (!ids.every((x) => typeof x === 'string' && l.optionIds.includes(x))) return false
+    } else {
+      if (keys.some((k) => k !== 'text' && k !== 'value')) return false
+      const { text, value } = answer
+      if (text !== undefined && (typeof text !== 'string' || text.length > MAX_TEXT_ANSWER))
+        return false
+      if (value !== undefined && value !== null && !(typeof value === 'number' && isFinite(value)))
+        return false
+      if ('text' in answer && text === undefined) return false
+      if ('value' in answer && value === undefined) return false
+    }
+  }
+  return true
+}
+
 /**
  * Reads answers (responses by question id, or the attempt page's form) against the attempt's
  * layout. In a form, `q_<questionId>` carries the choice(s) or text; `shown` lists the questions
@@ -473,6 +524,9 @@ export function parseAnswers(
       }
     }
   }
+  // Well-formed answers (nearly all) skip building the attempt's Zod schema (decision 071); the
+  // schema decides, and words the message, for anything else.
+  if (plainlyValid(raw, layout)) return raw as Record<string, Response>
   const parsed = answersSchema(layout).safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
@@ -487,10 +541,14 @@ export function parseAnswers(
 }
 
 async function openAttempt(attemptId: string, userId: string) {
-  const rows = await prisma.$queryRaw<
-    { id: string; status: string; deadlineAt: Date | null; layout: unknown; timedOut: boolean }[]
-  >`
-    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+  const rows = await sql<{
+    id: string
+    status: string
+    deadlineAt: Date | null
+    layout: unknown
+    timedOut: boolean
+  }>(Prisma.sql`
+    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
   const attempt = rows[0]
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404, 'notFound')
   return attempt
@@ -525,7 +583,7 @@ export async function saveAnswers(
   const entries = Object.entries(parseAnswers(given, attempt.layout as Layout))
   const arrival = new Date(receivedAt).toISOString()
   const grace = DEADLINE_GRACE_MS
-  const [row] = await prisma.$queryRaw<{ moved: number; status: string | null }[]>`
+  const [row] = await sql<{ moved: number; status: string | null }>(Prisma.sql`
     WITH moved AS (
       UPDATE "QuizAttempt" SET "lastSavedAt" = GREATEST("lastSavedAt", (${arrival}::timestamptz AT TIME ZONE 'UTC'))
       WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
@@ -540,7 +598,7 @@ export async function saveAnswers(
       RETURNING 1
     )
     SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM answers) AS saved,
-           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`
+           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`)
   if (!row?.moved) {
     // The submit (or the sweep) got there first.
     throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
@@ -596,7 +654,7 @@ export async function submitAttempt(
   // IN_PROGRESS -> SUBMITTED and records the grading job; an in-time submit after the sweep
   // (SUBMITTED and timedOut, not yet graded) keeps SUBMITTED, replaces the answers and reuses the
   // sweep's grading job.
-  const rows = await prisma.$queryRaw<{ outbox_id: string | null; old_status: string | null }[]>`
+  const rows = await sql<{ outbox_id: string | null; old_status: string | null }>(Prisma.sql`
     WITH old AS (
       SELECT id, status::text AS status FROM "QuizAttempt"
       WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE
@@ -617,7 +675,7 @@ export async function submitAttempt(
       FROM moved WHERE moved.old_status = 'IN_PROGRESS'
       RETURNING id
     )
-    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`
+    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`)
   const outboxId = rows[0]?.outbox_id ?? null
   const oldStatus = rows[0]?.old_status ?? null
   if (outboxId) relaySoon([outboxId])
@@ -648,7 +706,7 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
   let total = 0
   for (;;) {
     const now = new Date()
-    const rows = await prisma.$queryRaw<{ id: string }[]>`
+    const rows = await sql<{ id: string }>(Prisma.sql`
       WITH due AS (
         SELECT id FROM "QuizAttempt"
         WHERE status = 'IN_PROGRESS' AND "deadlineAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
@@ -662,7 +720,7 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
       INSERT INTO ${OUTBOX_TABLE}
       SELECT ${outboxSelect(gradeAttemptContract, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
-      RETURNING id`
+      RETURNING id`)
     if (rows.length) relaySoon(rows.map((r) => r.id))
     total += rows.length
     if (rows.length < batch) return total
@@ -671,9 +729,9 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
 
 /** State of one of the learner's attempts for the result page's poll (null: not theirs or none). */
 export async function attemptStatus(attemptId: string, userId: string) {
-  const [row] = await prisma.$queryRaw<{ status: string; rated: boolean }[]>`
+  const [row] = await sql<{ status: string; rated: boolean }>(Prisma.sql`
     SELECT status::text AS status, "ratedAt" IS NOT NULL AS rated
-    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`
+    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
   return row ?? null
 }
 

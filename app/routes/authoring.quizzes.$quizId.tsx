@@ -21,7 +21,8 @@ import { useErrorText } from '~/components/forms'
 import { GRADING_METHODS } from '~/domain/grading-method'
 import {
   drawField,
-  quizSettings,
+  NOT_INSTRUCTOR_MESSAGE,
+  quizSettingsFor,
   quizSettingsSchema,
   settingsFormDefaults,
   updateQuizSettings,
@@ -40,10 +41,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 const NOT_FOUND = 'screens.quizSettings.notFound'
 const REGRADE_QUEUED = 'assess.regrade.queued'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const quiz = await quizSettings(params.quizId!)
+/** The quiz, for an admin or an instructor of its course only (404 / 403 otherwise). */
+async function settingsFor(request: Request, quizId: string) {
+  const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const { quiz, forbidden } = await quizSettingsFor(quizId, user)
+  if (forbidden) throw new Response(NOT_INSTRUCTOR_MESSAGE, { status: 403 })
   if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
+  return { user, quiz }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { quiz } = await settingsFor(request, params.quizId!)
   return {
     quiz: {
       id: quiz.id,
@@ -60,9 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const quiz = await quizSettings(params.quizId!)
-  if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
+  const { user, quiz } = await settingsFor(request, params.quizId!)
   const form = await request.formData()
   if (form.get('intent') === 'regrade') {
     // The explicit, audited regrade: earlier attempts take the current pass mark and method.

@@ -76,7 +76,6 @@ const SUBMIT_NOTICES = ['lateSubmit', 'overrodeTimeout', 'timedOutGraded'] as co
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const arrival = receivedAt(request)
-  const t = await i18next.getFixedT(request)
   const form = await request.formData()
   const intent = form.get('intent')
   try {
@@ -90,6 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/quiz/${params.attemptId}${notice ? `?notice=${notice}` : ''}`)
     }
     const r = await saveAnswers(params.attemptId!, user.id, form, arrival)
+    const t = await i18next.getFixedT(request)
     if (intent === 'confirm') {
       // Without JavaScript, "Kumpulkan" saves the answers and shows a confirmation step.
       return { message: null, error: false, confirm: true, savedAt: arrival }
@@ -104,6 +104,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (e instanceof QuizError) {
+      // Only here and after a save: the exam-end submit needs no translation (decision 071).
+      const t = await i18next.getFixedT(request)
       const message = e.code ? t(`assess.errors.${e.code}`) : e.message
       return data(
         { message, error: true, confirm: intent === 'confirm', savedAt: null },

@@ -1,21 +1,48 @@
-// The one Prisma client of the process (web or worker).
+// The one Prisma client of the process (web or worker), and `sql`: the same connection pool used
+// directly for the hottest statements (docs/decisions/071-cheaper-exam-path.md).
 import { PrismaPg } from '@prisma/adapter-pg'
-import { PrismaClient } from '~/generated/prisma/client'
+import pg from 'pg'
+import { PrismaClient, type Prisma } from '~/generated/prisma/client'
 import { env } from './env.server'
 
 declare global {
-  var __binaPrisma: PrismaClient | undefined
+  var __binaPrisma: { prisma: PrismaClient; pool: pg.Pool } | undefined
 }
 
 function create() {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_MAX,
     // A database that stops answering fails requests after 5 s (503 page) instead of hanging.
     connectionTimeoutMillis: 5_000,
   })
-  return new PrismaClient({ adapter })
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }
 }
 
 // Reused across Vite dev reloads so a reload does not open a new pool each time.
-export const prisma: PrismaClient = (globalThis.__binaPrisma ??= create())
+const clients = (globalThis.__binaPrisma ??= create())
+export const prisma: PrismaClient = clients.prisma
+
+// Prisma stores DateTime as `timestamp(3)` (no time zone) holding UTC: read it as UTC whatever
+// the process's zone; bigint counts as numbers. Every other type as `pg` parses it.
+const TIMESTAMP = 1114
+const INT8 = 20
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP
+      ? (s: string) => new Date(s.replace(' ', 'T') + 'Z')
+      : oid === INT8
+        ? Number
+        : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
+}
+
+/**
+ * Runs a `Prisma.sql` statement on the pool through `pg` directly, without the ORM's per-query
+ * compile step (~0.15 ms of CPU per statement instead of ~0.7 ms for `$queryRaw`). For the hot
+ * paths only (the exam submit, grading, rating, the outbox relay); each call is one statement,
+ * so one transaction. Write placeholders as `${value}::type` where the type is not obvious.
+ */
+export async function sql<T = Record<string, unknown>>(query: Prisma.Sql): Promise<T[]> {
+  const r = await clients.pool.query({ text: query.text, values: query.values, types })
+  return r.rows as T[]
+}

@@ -243,11 +243,14 @@ describe('the completion job', () => {
       where: { userId: u.id },
       select: { id: true },
     })
-    // The completion job was lost (and its outbox row with it).
+    // The completion job was lost (and its outbox row with it): once relayed (the relay runs just
+    // after grading; removing the job before it lands would race it).
+    const queued = () => getQueue('completeEnrolment').getJob(`completeEnrolment.${enrolmentId}`)
+    await waitFor(queued, 10_000, 'completion job relayed')
     await prisma.outboxMessage.deleteMany({
       where: { jobName: 'completeEnrolment', payload: { equals: { enrolmentId } } },
     })
-    await (await getQueue('completeEnrolment').getJob(`completeEnrolment.${enrolmentId}`))?.remove()
+    await (await queued())?.remove()
     await prisma.quizAttempt.update({
       where: { id: attemptId },
       data: { gradedAt: new Date(Date.now() - 10 * 60_000) },

@@ -24,6 +24,7 @@ let quizId: string
 let slotId: string
 let bankSize: number
 let instructorCookie: string
+let otherInstructorCookie: string
 let asnCookie: string
 
 /** Everything the settings page can change, as stored. */
@@ -36,22 +37,32 @@ async function snapshot() {
 }
 let original: Awaited<ReturnType<typeof snapshot>>
 
-async function cookieFor(roles: ('ASN' | 'INSTRUCTOR')[]) {
+async function cookieFor(roles: ('ASN' | 'INSTRUCTOR' | 'ADMIN')[], teachesCourse?: string) {
   const user = await createTestUser({ roles })
+  if (teachesCourse)
+    await prisma.courseInstructor.create({
+      data: { courseId: teachesCourse, userId: user.id, assignedBy: user.id },
+    })
   return (await createSession(user.id, {})).split(';')[0]!
 }
 
 beforeAll(async () => {
   const quiz = await prisma.quiz.findFirstOrThrow({
     where: { lesson: { slug: QUIZ, module: { course: { slug: COURSE } } } },
-    select: { id: true },
+    select: { id: true, lesson: { select: { module: { select: { courseId: true } } } } },
   })
   quizId = quiz.id
   original = await snapshot()
   const slot = original.slots.find((s) => s.categoryId)!
   slotId = slot.id
   bankSize = await prisma.question.count({ where: { categoryId: slot.categoryId! } })
-  instructorCookie = await cookieFor(['INSTRUCTOR'])
+  // An instructor of the quiz's course, and one who teaches only another course.
+  instructorCookie = await cookieFor(['INSTRUCTOR'], quiz.lesson.module.courseId)
+  const other = await prisma.course.findFirstOrThrow({
+    where: { id: { not: quiz.lesson.module.courseId } },
+    select: { id: true },
+  })
+  otherInstructorCookie = await cookieFor(['INSTRUCTOR'], other.id)
   asnCookie = await cookieFor(['ASN'])
 })
 
@@ -397,6 +408,47 @@ describe('access', () => {
     )
     expect(save.status).toBe(403)
     expect(await snapshot()).toEqual(original)
+  })
+
+  it('refuses an instructor of another course with 403, and lets an admin in', async () => {
+    const page = await thrown(
+      loader({
+        request: new Request(`http://localhost/authoring/quizzes/${quizId}`, {
+          headers: { Cookie: otherInstructorCookie },
+        }),
+        params: { quizId },
+        context: {},
+      }),
+    )
+    expect(page.status).toBe(403)
+    expect(await page.text()).toMatch(/Hanya pengajar kursus ini/)
+    const save = await thrown(
+      action({
+        request: postRequest(otherInstructorCookie, validForm({ passMark: '10' })),
+        params: { quizId },
+        context: {},
+      }),
+    )
+    expect(save.status).toBe(403)
+    expect(await snapshot()).toEqual(original)
+    // An admin who teaches nothing may open it; the course's own instructor may save.
+    const admin = await cookieFor(['ADMIN'])
+    const opened = await loader({
+      request: new Request(`http://localhost/authoring/quizzes/${quizId}`, {
+        headers: { Cookie: admin },
+      }),
+      params: { quizId },
+      context: {},
+    })
+    expect(opened.quiz.id).toBe(quizId)
+    const saved = unwrap(
+      await action({
+        request: postRequest(instructorCookie, validForm({ passMark: '75' })),
+        params: { quizId },
+        context: {},
+      }),
+    )
+    expect(saved.data.saved).toBe(true)
   })
 
   it('answers 404 in Indonesian for an unknown quiz', async () => {
