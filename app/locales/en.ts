@@ -499,6 +499,9 @@ const en: Messages = {
         notFound: 'The course was not found or is not published yet.',
         notEnrolled: 'Enrol in this course first.',
       },
+      quiz: {
+        notFound: 'Quiz not found.',
+      },
       lesson: {
         notFound: 'The lesson was not found.',
         notText: 'Only reading lessons can be marked as done by hand.',

@@ -489,6 +489,9 @@ const id = {
         notFound: 'Kursus tidak ditemukan atau belum diterbitkan.',
         notEnrolled: 'Daftar ke kursus ini terlebih dahulu.',
       },
+      quiz: {
+        notFound: 'Kuis tidak ditemukan.',
+      },
       lesson: {
         notFound: 'Pelajaran tidak ditemukan.',
         notText: 'Hanya pelajaran teks yang dapat ditandai selesai secara manual.',

@@ -30,6 +30,7 @@ import {
 import { FieldError } from '~/models/user.server'
 import { RegradeError, regradesOf, requestRegrade } from '~/jobs/regrade-quiz.server'
 import { requireRole } from '~/utils/auth.server'
+import { NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -38,7 +39,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
     params: { lesson: data?.quiz.lessonTitle ?? '' },
   })
 
-const NOT_FOUND = 'screens.quizSettings.notFound'
+const NOT_FOUND = 'quiz.notFound'
 const REGRADE_QUEUED = 'assess.regrade.queued'
 
 /** The quiz, for an admin or an instructor of its course only (404 / 403 otherwise). */
@@ -46,7 +47,7 @@ async function settingsFor(request: Request, quizId: string) {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const { quiz, forbidden } = await quizSettingsFor(quizId, user)
   if (forbidden) throw new Response(NOT_INSTRUCTOR_MESSAGE, { status: 403 })
-  if (!quiz) throw new Response(NOT_FOUND, { status: 404 })
+  if (!quiz) throw data(new NotFoundError(NOT_FOUND).toPayload(), { status: 404 })
   return { user, quiz }
 }
 
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ result: submission.reply(), saved: false, regrade: null }, { status: 400 })
   try {
     const saved = await updateQuizSettings(quiz.id, submission.value, user.id)
-    if (!saved) throw new Response(NOT_FOUND, { status: 404 })
+    if (!saved) throw data(new NotFoundError(NOT_FOUND).toPayload(), { status: 404 })
     return { result: submission.reply(), saved: true, regrade: null }
   } catch (e) {
     if (e instanceof FieldError) {

@@ -1,3 +1,4 @@
+import id from '~/locales/id'
 // The instructor's quiz settings page: what it stores (times read as WIB), that new attempts follow
 // it, that invalid input is refused field by field with nothing written, and who may use it.
 import { parseWithZod } from '@conform-to/zod'
@@ -452,16 +453,16 @@ describe('access', () => {
   })
 
   it('answers 404 in Indonesian for an unknown quiz', async () => {
-    const res = await thrown(
-      loader({
-        request: new Request('http://localhost/authoring/quizzes/tidak-ada', {
-          headers: { Cookie: instructorCookie },
-        }),
-        params: { quizId: 'tidak-ada' },
-        context: {},
+    const err = (await loader({
+      request: new Request('http://localhost/authoring/quizzes/tidak-ada', {
+        headers: { Cookie: instructorCookie },
       }),
-    )
-    expect(res.status).toBe(404)
-    expect(await res.text()).toBe('Kuis tidak ditemukan.')
+      params: { quizId: 'tidak-ada' },
+      context: {},
+    }).catch((e: unknown) => e)) as { init?: { status?: number }; data?: { code?: string } }
+    expect(err.init?.status).toBe(404)
+    // The error boundary renders errors.codes.<code> in the reader's language.
+    expect(err.data?.code).toBe('quiz.notFound')
+    expect(id.errors.codes.quiz.notFound).toBe('Kuis tidak ditemukan.')
   })
 })
