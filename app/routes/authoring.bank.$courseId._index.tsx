@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { Field, SelectField, StatusButton, ErrorList } from '~/components/forms'
+import { Field, StatusButton, ErrorList } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import {
   addCategorySlot,
@@ -164,7 +164,7 @@ export default function CourseBank() {
           <h3>{t('bank.addSlot')}</h3>
           <p className="muted">{t('bank.addSlotHint')}</p>
           <input type="hidden" name="intent" value="slot" />
-          <SelectField
+          <Field
             label={t('bank.quiz')}
             selectProps={getSelectProps(slotFields.quizId)}
             errors={translate(slotFields.quizId.errors)}
@@ -174,8 +174,8 @@ export default function CourseBank() {
                 {q.title}
               </option>
             ))}
-          </SelectField>
-          <SelectField
+          </Field>
+          <Field
             label={t('bank.category')}
             selectProps={getSelectProps(slotFields.categoryId)}
             errors={translate(slotFields.categoryId.errors)}
@@ -185,7 +185,7 @@ export default function CourseBank() {
                 {c.name} ({c.questions.length})
               </option>
             ))}
-          </SelectField>
+          </Field>
           <Field
             label={t('bank.drawCount')}
             inputProps={{

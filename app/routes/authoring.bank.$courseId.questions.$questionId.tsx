@@ -16,7 +16,7 @@ import {
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SelectField, StatusButton } from '~/components/forms'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import {
   courseBank,
   questionOfCourse,
@@ -139,7 +139,7 @@ export default function QuestionEditor() {
       ) : null}
       <Form method="post" {...getFormProps(form)} noValidate>
         <ErrorList errors={form.errors} />
-        <SelectField
+        <Field
           label={t('bank.category')}
           selectProps={getSelectProps(fields.categoryId)}
           errors={fields.categoryId.errors}
@@ -149,8 +149,8 @@ export default function QuestionEditor() {
               {c.name}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('bank.type')}
           selectProps={getSelectProps(fields.type)}
           errors={fields.type.errors}
@@ -160,8 +160,8 @@ export default function QuestionEditor() {
               {t(`bank.types.${type}`)}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('bank.competency')}
           selectProps={getSelectProps(fields.competencyId)}
           errors={fields.competencyId.errors}
@@ -171,8 +171,8 @@ export default function QuestionEditor() {
               {c.code} — {c.name}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('bank.level')}
           selectProps={getSelectProps(fields.level)}
           errors={fields.level.errors}
@@ -182,7 +182,7 @@ export default function QuestionEditor() {
               {l}
             </option>
           ))}
-        </SelectField>
+        </Field>
         <Field
           label={t('bank.points')}
           hint={t('bank.pointsHint')}
@@ -233,7 +233,7 @@ export default function QuestionEditor() {
 
         <fieldset>
           <legend>{t('bank.tfSection')}</legend>
-          <SelectField
+          <Field
             label={t('bank.tfAnswer')}
             selectProps={getSelectProps(fields.tfAnswer)}
             errors={fields.tfAnswer.errors}
@@ -241,7 +241,7 @@ export default function QuestionEditor() {
             <option value="">—</option>
             <option value="true">{t('bank.true')}</option>
             <option value="false">{t('bank.false')}</option>
-          </SelectField>
+          </Field>
           <Field
             label={t('bank.tfFeedbackTrue')}
             inputProps={getInputProps(fields.tfFeedbackTrue, { type: 'text' })}
