@@ -279,7 +279,7 @@ export default function ImportBank() {
                     </div>
                   </fieldset>
                 ))}
-                <StatusButton intent="confirm">
+                <StatusButton>
                   {t('bank.confirmImport', { count: preview.questions.length })}
                 </StatusButton>
               </Form>
