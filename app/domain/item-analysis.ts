@@ -99,7 +99,9 @@ export function analyseItems(attempts: AnalysedAttempt[]): ItemStats[] {
  * Score distribution in ten bands of 10 percentage points: [0,10), [10,20) ... [90,100] (a
  * perfect score falls in the last band).
  */
-export function scoreDistribution(percents: number[]): { from: number; to: number; count: number }[] {
+export function scoreDistribution(
+  percents: number[],
+): { from: number; to: number; count: number }[] {
   const bands = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i * 10 + 10, count: 0 }))
   for (const p of percents) {
     const i = Math.min(9, Math.max(0, Math.floor(p / 10)))

@@ -20,6 +20,7 @@ import {
 } from '~/domain/question-import'
 import type { QuestionType } from '~/domain/scoring'
 import type { Prisma } from '~/generated/prisma/client'
+import { TOP_CATEGORY } from '~/schemas/question-bank'
 import { prisma } from '~/utils/db.server'
 import { ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { mediaRoot } from './video.server'
@@ -28,8 +29,6 @@ import { teaches, type Actor } from './course-instructor.server'
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
-/** Name of the category questions without a category (top of a Moodle bank) go to. */
-export const TOP_CATEGORY = 'Umum'
 
 export async function requireTeaches(actor: Actor, courseId: string) {
   const course = await prisma.course.findUnique({

@@ -195,7 +195,7 @@ export default function CourseBank() {
             }}
             errors={translate(slotFields.drawCount.errors)}
           />
-          <StatusButton intent="slot">{t('bank.addSlotButton')}</StatusButton>
+          <StatusButton>{t('bank.addSlotButton')}</StatusButton>
         </Form>
       ) : null}
 
@@ -274,7 +274,7 @@ export default function CourseBank() {
           errors={translate(catFields.name.errors)}
         />
         <ErrorList errors={translate(catForm.errors)} />
-        <StatusButton intent="category">{t('bank.createCategory')}</StatusButton>
+        <StatusButton>{t('bank.createCategory')}</StatusButton>
       </Form>
     </>
   )

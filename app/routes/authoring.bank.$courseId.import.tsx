@@ -20,8 +20,8 @@ import {
   IMPORT_MAX_BYTES,
   previewImport,
   requireTeaches,
-  TOP_CATEGORY,
 } from '~/models/question-bank.server'
+import { TOP_CATEGORY } from '~/schemas/question-bank'
 import { requireRole } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -279,7 +279,7 @@ export default function ImportBank() {
                     </div>
                   </fieldset>
                 ))}
-                <StatusButton intent="confirm">
+                <StatusButton>
                   {t('bank.confirmImport', { count: preview.questions.length })}
                 </StatusButton>
               </Form>

@@ -18,6 +18,9 @@ export const QUESTION_TYPES = [
   'ESSAY',
 ] as const satisfies readonly QuestionType[]
 
+/** Name of the category questions without a category (top of a Moodle bank) go to. */
+export const TOP_CATEGORY = 'Umum'
+
 /** Option rows the builder shows (blank rows are ignored). */
 export const OPTION_ROWS = 6
 
