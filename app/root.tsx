@@ -52,6 +52,8 @@ function navFor(roles: Role[]) {
   if (roles.includes('SUPERVISOR')) items.push({ to: '/team', key: 'nav.team' })
   if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
     items.push({ to: '/authoring', key: 'nav.authoring' })
+  if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
+    items.push({ to: '/studio/courses', key: 'studio.nav' })
   if (roles.includes('ADMIN')) {
     items.push(
       { to: '/admin/users', key: 'nav.users' },

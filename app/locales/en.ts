@@ -301,7 +301,7 @@ const UI_EN = {
     grading: 'Essay grading',
     gradingIntro: ': grade the quiz essay answers waiting for a grade.',
     coursesHeading: 'Courses',
-    noCourses: 'No courses yet. Import the course packs with',
+    noCourses: 'No courses yet. Create one in the',
     coursesCaption: 'Courses with status, published version, lessons and enrolments',
     course: 'Course',
     status: 'Status',
@@ -333,7 +333,7 @@ const UI_EN = {
     creatingLink: 'Creating the link…',
     linkReady: 'The upload link for “{{title}}” is ready. Choose the video file and upload it.',
     muxDisabled:
-      'Mux is not configured on this server, so videos are served from the local files imported with the course packs. To upload videos through Mux, set MUX_TOKEN_ID and MUX_TOKEN_SECRET in the .env file.',
+      "Mux is not configured on this server: videos are uploaded to this server's storage from the videos page of the Course studio.",
     noVideos: 'No videos yet.',
     videosCaption: 'Videos with provider, status and processing errors',
     videoCol: 'Title',
@@ -869,6 +869,7 @@ const en: Messages = {
   //
   // ── course ──
   studio: {
+    nav: 'Course studio',
     save: 'Save',
     rename: 'Rename',
     remove: 'Remove',

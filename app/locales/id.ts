@@ -298,7 +298,7 @@ const UI_ID = {
     grading: 'Penilaian esai',
     gradingIntro: ': nilai jawaban esai peserta kuis yang menunggu penilaian.',
     coursesHeading: 'Kursus',
-    noCourses: 'Belum ada kursus. Impor paket kursus dengan',
+    noCourses: 'Belum ada kursus. Buat kursus di',
     coursesCaption: 'Daftar kursus dengan status, versi terbit, jumlah pelajaran, dan pendaftaran',
     course: 'Kursus',
     status: 'Status',
@@ -330,7 +330,7 @@ const UI_ID = {
     creatingLink: 'Membuat tautan…',
     linkReady: 'Tautan unggah untuk “{{title}}” siap. Pilih berkas video lalu unggah.',
     muxDisabled:
-      'Mux belum dikonfigurasi di server ini, sehingga video disajikan dari berkas lokal yang diimpor bersama paket kursus. Untuk mengunggah video melalui Mux, isi MUX_TOKEN_ID dan MUX_TOKEN_SECRET di berkas .env.',
+      'Mux belum dikonfigurasi di server ini: video diunggah ke penyimpanan server ini melalui halaman video di Studio Kursus.',
     noVideos: 'Belum ada video.',
     videosCaption: 'Daftar video dengan penyedia, status, dan galat pemrosesan',
     videoCol: 'Judul',
@@ -862,6 +862,7 @@ const id = {
   //
   // ── course ──
   studio: {
+    nav: 'Studio Kursus',
     save: 'Simpan',
     rename: 'Ganti nama',
     remove: 'Hapus',
