@@ -87,13 +87,6 @@ export default tseslint.config(
     },
   },
   {
-    // Known cycle, safe at run time (decision 020): a job definition imports the model that
-    // handles it, and models import job definitions to record follow-ups in the outbox. Splitting
-    // each definition (name, payload, options, key) from its handler would remove this exemption.
-    files: ['app/jobs/**/*.ts', 'app/models/**/*.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
-  {
     files: ['app/routes/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ROUTE_FORBIDDEN }] },
   },

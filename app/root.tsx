@@ -54,10 +54,12 @@ function navFor(roles: Role[]) {
     items.push({ to: '/authoring', key: 'nav.authoring' })
   if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
     items.push({ to: '/studio/courses', key: 'studio.nav' })
+  if (roles.some((r) => r !== 'ASN')) items.push({ to: '/evaluasi', key: 'evaluation.nav' })
   if (roles.includes('ADMIN')) {
     items.push(
       { to: '/admin/users', key: 'nav.users' },
       { to: '/admin/org', key: 'nav.organisation' },
+      { to: '/program', key: 'program.nav' },
       { to: '/admin/jobs', key: 'nav.jobs' },
       { to: '/admin/sertifikat', key: 'certs.navAdmin' },
     )

@@ -1,5 +1,5 @@
 // Supervisor dashboard and bulk import at Jambi's scale.
-// Usage: npx tsx bench/dashboard.ts [--count 70000] [--n 200] [--import 70000]
+// Usage: npx tsx bench/dashboard.ts [--count 70000] [--n 200] [--import 70000] [--refresh 0]
 // Needs the seed and content packs (prisma/seed.ts, scripts/import-content.ts) in DATABASE_URL.
 // 1. Creates `count` synthetic ASN (prisma/synthetic.ts), then with SQL gives each of them
 //    enrolments (completed or active), JP credits, competency ratings and course assignments.
@@ -7,11 +7,11 @@
 // 3. Times the dashboard read (the loader's model call) for scopes of every size: the province
 //    (admin), the largest OPD, a bidang, and the person drill-down; p50/p95/p99 over n calls each.
 // 4. Generates a CSV of `import` ASN rows and times validate + apply (the two import jobs).
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { generateSynthetic } from '../prisma/synthetic'
 import { applyImport, startApply, validateImport } from '~/models/asn-import.server'
 import { dashboard, personDetail, refreshDashboard } from '~/models/supervision.server'
-import { closeSupervisionQueue } from '~/jobs/supervision.server'
+import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { makeNip } from '~/utils/nip'
 
@@ -21,6 +21,28 @@ for (let i = 2; i < process.argv.length; i += 2)
 const COUNT = Number(args.get('count') ?? 70_000)
 const N = Number(args.get('n') ?? 200)
 const IMPORT = Number(args.get('import') ?? 70_000)
+const REFRESH = args.get('refresh') !== '0'
+
+/**
+ * CPU (ms) used so far by the PostgreSQL backends connected to this database (from /proc; the
+ * server runs on this machine). With node's own CPU this gives core-ms per unit of work, which
+ * means something on a shared machine where latencies do not.
+ */
+async function dbCpuMs() {
+  const pids = await prisma.$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`
+  let ticks = 0
+  for (const { pid } of pids) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const rest = f.slice(f.lastIndexOf(')') + 2).split(' ')
+      ticks += Number(rest[11]) + Number(rest[12]) // utime, stime (fields 14, 15)
+    } catch {
+      // gone
+    }
+  }
+  return ticks * 10 // USER_HZ = 100
+}
 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b)
@@ -92,6 +114,7 @@ async function seedLearning() {
 async function timeIt(label: string, fn: () => Promise<unknown>) {
   for (let i = 0; i < 5; i++) await fn() // warm-up
   const ms: number[] = []
+  const db0 = await dbCpuMs()
   const cpu0 = process.cpuUsage()
   for (let i = 0; i < N; i++) {
     const t = performance.now()
@@ -99,9 +122,13 @@ async function timeIt(label: string, fn: () => Promise<unknown>) {
     ms.push(performance.now() - t)
   }
   const cpu = process.cpuUsage(cpu0)
+  const db = (await dbCpuMs()) - db0
   const s = stats(ms)
+  const node = (cpu.user + cpu.system) / 1000 / N
   console.log(
-    `${label.padEnd(34)} p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  (node CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms/call)`,
+    `${label.padEnd(34)} p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  ` +
+      `core-ms/call: node ${node.toFixed(2)} + db ${(db / N).toFixed(2)} = ${(node + db / N).toFixed(2)}  ` +
+      `(load ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`,
   )
   return s
 }
@@ -139,6 +166,7 @@ async function benchImport() {
       content: Buffer.from(csv),
     },
   })
+  const db0 = await dbCpuMs()
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   await validateImport(imp.id)
@@ -151,10 +179,11 @@ async function benchImport() {
   const res = await applyImport(imp.id)
   const t2 = performance.now()
   const cpu = process.cpuUsage(cpu0)
+  const db = (await dbCpuMs()) - db0
   console.log(
     `import ${IMPORT} rows (${(csv.length / 1e6).toFixed(1)} MB CSV): validate ${((t1 - t0) / 1000).toFixed(1)} s, ` +
       `apply ${((t2 - t1) / 1000).toFixed(1)} s, total ${((t2 - t0) / 1000).toFixed(1)} s; valid ${v.valid}, invalid ${v.invalid}; ` +
-      `${JSON.stringify(res)}; node CPU ${((cpu.user + cpu.system) / 1000 / IMPORT).toFixed(3)} ms/row; start ${JSON.stringify(started)}`,
+      `${JSON.stringify(res)}; core-ms/row: node ${((cpu.user + cpu.system) / 1000 / IMPORT).toFixed(3)} + db ${(db / IMPORT).toFixed(3)} (load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}); start ${JSON.stringify(started)}`,
   )
 }
 
@@ -165,7 +194,9 @@ async function main() {
     console.log(`synthetic: ${r.usersCreated} ASN in ${Math.round(r.ms)} ms`)
   }
   if ((await prisma.enrolment.count()) < COUNT) console.log('learning data', await seedLearning())
-  const refresh = await refreshDashboard()
+  const refresh = REFRESH
+    ? await refreshDashboard()
+    : await prisma.dashRefresh.findUniqueOrThrow({ where: { id: 1 } })
   console.log(`refresh: ${refresh.users} people in ${refresh.ms} ms`)
 
   const admin = await prisma.user.findFirstOrThrow({
@@ -204,6 +235,6 @@ main()
     process.exitCode = 1
   })
   .finally(async () => {
-    await closeSupervisionQueue()
+    await closeQueues()
     await prisma.$disconnect()
   })

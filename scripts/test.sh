@@ -29,4 +29,6 @@ echo "[test] lint"; npx eslint . --max-warnings 0 && npx prettier --check app te
 echo "[test] build"; NODE_ENV=production npx remix vite:build >/dev/null
 echo "[test] unit + integration"; npx vitest run
 echo "[test] e2e"; npx playwright test
+# The learner journey again, against two web processes behind a round-robin and two workers.
+echo "[test] e2e on two web and two worker processes"; E2E_PORT=3150 npx playwright test -c playwright.cluster.config.ts
 echo "[test] all green in $((SECONDS - t0)) s"

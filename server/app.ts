@@ -9,6 +9,7 @@ import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
 import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
 import { crossSiteGuard, schemeGuard } from './security'
+import { databaseAnswers, sendUnavailable } from './unavailable'
 
 export interface AppOptions {
   mode: 'production' | 'development'
@@ -67,6 +68,11 @@ export function createApp(opts: AppOptions) {
           : { body: body && body.length ? new Uint8Array(body) : undefined }),
       } as RequestInit)
       const response = await handle(request, { cspNonce: res.locals.cspNonce })
+      // A server error while the database is down is an outage, not a bug: 503, try again shortly.
+      if (response.status === 500 && !(await databaseAnswers())) {
+        await response.body?.cancel().catch(() => undefined)
+        return sendUnavailable(req, res)
+      }
       const file = response.headers.get('X-Bina-Send-File')
       if (file && response.status === 200) {
         // An authorised file (e.g. a lesson video): `send` answers Range, If-None-Match and
@@ -94,6 +100,7 @@ export function createApp(opts: AppOptions) {
       else res.end()
     } catch (e) {
       if (e instanceof EdgeError) return sendEdgeError(req, res, e)
+      if (!res.headersSent && !(await databaseAnswers())) return sendUnavailable(req, res)
       next(e)
     }
   })

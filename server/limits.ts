@@ -16,6 +16,8 @@ export interface BodyRule {
   limit: number
   /** Longest single field value (characters). */
   fieldMax: number
+  /** Content types a body may have here (others: 415). Defaults to the two form encodings. */
+  types?: string[]
   /**
    * Multipart bodies are passed to the route as a stream (not read into memory here): file
    * uploads of the course studio, which judge the bytes and count the size themselves.
@@ -23,9 +25,18 @@ export interface BodyRule {
   streamMultipart?: boolean
 }
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
 /** First match wins. Uploads of video files go straight to Mux (or the CLI), never through here. */
 export const BODY_RULES: BodyRule[] = [
-  { pattern: /^\/webhooks\//, limit: 256 * KB, fieldMax: 256 * KB },
+  { pattern: /^\/webhooks\//, limit: 256 * KB, fieldMax: 256 * KB, types: ['application/json'] },
+  // The player's progress reports (fetch with JSON).
+  {
+    pattern: /^\/courses\/[^/]+\/lessons\/[^/]+\/progress\/?$/,
+    limit: 64 * KB,
+    fieldMax: 20_000,
+    types: ['application/json', ...FORM_TYPES],
+  },
   // Essay answers live here: bounded, but roomier than other forms.
   { pattern: /^\/quiz\//, limit: 256 * KB, fieldMax: 100_000 },
   { pattern: /^\/authoring\//, limit: 512 * KB, fieldMax: 400_000 },
@@ -57,7 +68,7 @@ const CONTROL_IN_URL = /[\u0000-\u001f\u007f]/
 
 export class EdgeError extends Error {
   constructor(
-    public status: 400 | 411 | 413,
+    public status: 400 | 411 | 413 | 415,
     public id: string,
     public en: string,
   ) {
@@ -178,6 +189,14 @@ export async function readLimitedBody(req: Request): Promise<Buffer | Request | 
     chunks.push(chunk)
   }
   const body = Buffer.concat(chunks)
+  // Actions read forms; a JSON (or any other) body where a form is expected is refused here
+  // rather than failing inside the route.
+  if (body.length > 0 && !(rule.types ?? FORM_TYPES).includes(type))
+    throw new EdgeError(
+      415,
+      'Jenis data yang dikirim tidak diterima di halaman ini. Kirim lewat formulir Bina.',
+      'This kind of request body is not accepted here: use the Bina form.',
+    )
   checkBody(body, req.headers['content-type'], rule)
   return body
 }

@@ -6,22 +6,10 @@ import { jobs } from '~/jobs/index.server'
 import { startJobRuntime } from '~/jobs/runtime.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
-import { startSupervisionWorker } from './supervision'
 
-/**
- * Starts the workers of the given jobs (all by default). With all jobs, also the supervision
- * queue (dashboard refresh, bulk ASN import; workers/supervision.ts).
- */
-export async function startWorkers(names?: readonly string[]) {
-  const runtime = await startJobRuntime(names)
-  const stopSupervision = names ? null : await startSupervisionWorker()
-  return {
-    ...runtime,
-    stop: async () => {
-      await runtime.stop()
-      await stopSupervision?.()
-    },
-  }
+/** Starts the workers of the given jobs (all by default). */
+export function startWorkers(names?: readonly string[]) {
+  return startJobRuntime(names)
 }
 
 async function main() {

@@ -1,7 +1,13 @@
 // The one form kit: Conform + Zod on both sides, these components for the markup. Error
 // messages are i18n keys (validation.*, errors.codes.*) or, from older callers, ready sentences.
 import { useNavigation } from '@remix-run/react'
-import { useId, type ButtonHTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react'
+import {
+  useId,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** Translates an error message that is an i18n key; a plain sentence is shown as it is. */
@@ -31,51 +37,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: (string | null
   )
 }
 
+/**
+ * One labelled form control with its hint and errors: an input (`inputProps`) or, with
+ * `selectProps`, a select whose options are the children. The error list is linked to the control
+ * (aria-describedby) only while there are errors.
+ */
 export function Field({
   label,
   hint,
   inputProps,
-  errors,
-  errorId,
-}: {
-  label: ReactNode
-  hint?: ReactNode
-  inputProps: InputHTMLAttributes<HTMLInputElement>
-  errors?: string[]
-  errorId?: string
-}) {
-  const fallback = useId()
-  const id = inputProps.id ?? fallback
-  const errId = errorId ?? `${id}-error`
-  const hintId = hint ? `${id}-hint` : undefined
-  const invalid = Boolean(errors?.length)
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {label}
-        {hint ? (
-          <>
-            {' '}
-            <span id={hintId} className="hint">
-              {hint}
-            </span>
-          </>
-        ) : null}
-      </label>
-      <input
-        {...inputProps}
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errId : undefined}
-      />
-      <ErrorList id={errId} errors={errors} />
-    </div>
-  )
-}
-
-export function SelectField({
-  label,
-  hint,
   selectProps,
   errors,
   errorId,
@@ -83,16 +53,26 @@ export function SelectField({
 }: {
   label: ReactNode
   hint?: ReactNode
-  selectProps: React.SelectHTMLAttributes<HTMLSelectElement>
   errors?: string[]
   errorId?: string
-  children: ReactNode
-}) {
+} & (
+  | { inputProps: InputHTMLAttributes<HTMLInputElement>; selectProps?: never; children?: never }
+  | {
+      selectProps: SelectHTMLAttributes<HTMLSelectElement>
+      inputProps?: never
+      children: ReactNode
+    }
+)) {
   const fallback = useId()
-  const id = selectProps.id ?? fallback
+  const id = (inputProps ?? selectProps).id ?? fallback
   const errId = errorId ?? `${id}-error`
   const hintId = hint ? `${id}-hint` : undefined
   const invalid = Boolean(errors?.length)
+  const aria = {
+    id,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': invalid ? errId : undefined,
+  }
   return (
     <div className="field">
       <label htmlFor={id}>
@@ -106,14 +86,13 @@ export function SelectField({
           </>
         ) : null}
       </label>
-      <select
-        {...selectProps}
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errId : undefined}
-      >
-        {children}
-      </select>
+      {selectProps ? (
+        <select {...selectProps} {...aria}>
+          {children}
+        </select>
+      ) : (
+        <input {...inputProps} {...aria} />
+      )}
       <ErrorList id={errId} errors={errors} />
     </div>
   )

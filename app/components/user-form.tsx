@@ -9,7 +9,7 @@ import { parseWithZod } from '@conform-to/zod'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EMPLOYEE_KINDS, ROLES, userFormSchema } from '~/schemas/user'
-import { ErrorList, Field, SelectField, StatusButton } from './forms'
+import { ErrorList, Field, StatusButton } from './forms'
 
 export interface UserFormOptions {
   units: { id: string; name: string; depth: number }[]
@@ -55,7 +55,7 @@ export function UserForm({
     <Form method="post" className="stack" {...getFormProps(form)}>
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
-      <SelectField
+      <Field
         label={t('ui.users.employeeKind')}
         selectProps={getSelectProps(fields.employeeKind)}
         errors={fields.employeeKind.errors}
@@ -66,7 +66,7 @@ export function UserForm({
             {k}
           </option>
         ))}
-      </SelectField>
+      </Field>
       <Field
         label="NIP"
         hint={t('ui.users.nipHint')}
@@ -86,7 +86,7 @@ export function UserForm({
         errors={fields.email.errors}
         errorId={fields.email.errorId}
       />
-      <SelectField
+      <Field
         label={t('ui.users.unit')}
         selectProps={getSelectProps(fields.unitId)}
         errors={fields.unitId.errors}
@@ -99,8 +99,8 @@ export function UserForm({
             {u.name}
           </option>
         ))}
-      </SelectField>
-      <SelectField
+      </Field>
+      <Field
         label={t('ui.users.jabatan')}
         selectProps={getSelectProps(fields.jabatanId)}
         errors={fields.jabatanId.errors}
@@ -112,7 +112,7 @@ export function UserForm({
             {j.name}
           </option>
         ))}
-      </SelectField>
+      </Field>
       <Field
         label={t('ui.users.supervisorNip')}
         hint={t('ui.users.optional')}

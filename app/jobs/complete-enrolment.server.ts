@@ -1,17 +1,14 @@
 // Completes an enrolment whose required lessons are all done (recorded by grading, in the same
 // statement as a passed attempt). Completion credits the JP and records the completion follow-ups
 // (./completion-follow-ups.server.ts) in its own transaction.
-import { z } from 'zod'
 import { maybeCompleteEnrolment } from '~/models/course.server'
 import { prisma } from '~/utils/db.server'
+import { completeEnrolmentContract } from './contracts.server'
 import { defineJob } from './define.server'
 
 export const completeEnrolmentJob = defineJob({
-  name: 'completeEnrolment',
-  payload: z.object({ enrolmentId: z.string().min(1).max(100) }),
-  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  ...completeEnrolmentContract,
   concurrency: 10,
-  key: (p) => p.enrolmentId,
   handler: (p) => maybeCompleteEnrolment(p.enrolmentId),
   recover: {
     // Passed but not completed: an active enrolment with a quiz passed a while ago whose every

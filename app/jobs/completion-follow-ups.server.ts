@@ -1,9 +1,12 @@
 // What a course completion sets off. Each entry records one job in the completion's transaction
 // (so it is never lost); add a follow-up with one line, e.g.
-//   (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
+//   (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
 import type { Prisma } from '~/generated/prisma/client'
-import { issueCertificateJob } from './issue-certificate.server'
-import { notifyJob } from './notify.server'
+import {
+  evaluationSurveyInviteContract,
+  issueCertificateContract,
+  notifyContract,
+} from './contracts.server'
 import { outboxInsert } from './outbox.server'
 
 export interface CompletedEnrolment {
@@ -20,6 +23,11 @@ export type CompletionFollowUp = (
 
 export const completionFollowUps: CompletionFollowUp[] = [
   (tx, e) =>
-    outboxInsert(tx, notifyJob, { kind: 'COURSE_COMPLETED', userId: e.userId, subjectId: e.id }),
-  (tx, e) => outboxInsert(tx, issueCertificateJob, { enrolmentId: e.id }),
+    outboxInsert(tx, notifyContract, {
+      kind: 'COURSE_COMPLETED',
+      userId: e.userId,
+      subjectId: e.id,
+    }),
+  (tx, e) => outboxInsert(tx, issueCertificateContract, { enrolmentId: e.id }),
+  (tx, e) => outboxInsert(tx, evaluationSurveyInviteContract, { enrolmentId: e.id }),
 ]

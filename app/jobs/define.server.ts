@@ -3,6 +3,11 @@
 //
 // One name per job: `name` is the BullMQ queue, the BullMQ job name, the prefix of its job ids and
 // the `jobName` of its outbox rows.
+//
+// Models record jobs through a contract (./contracts.server.ts: name, payload, options, key) and
+// never import a job file; a job file imports its contract and the models its handler calls. So
+// the imports go one way (jobs -> models -> contracts) and ESLint's import-x/no-cycle holds
+// everywhere (docs/decisions/021).
 import type { z } from 'zod'
 
 export interface JobOptions {
@@ -25,15 +30,32 @@ export interface JobRecovery<P> {
   rerunCompleted?: boolean
 }
 
-export interface JobSpec<N extends string, S extends z.ZodTypeAny> {
+/**
+ * What the code that records a job needs to know of it: its name, payload, options and key. A
+ * contract lives in ./contracts.server.ts, a leaf module that imports no model, so models can record
+ * jobs (outbox rows) without importing the handlers that call them back (no import cycle).
+ */
+export interface JobContractSpec<N extends string, S extends z.ZodTypeAny> {
   name: N
   /** Payloads carry ids; the handler re-reads the database (jobs run at least once). */
   payload: S
   options: JobOptions
-  /** Jobs of this kind one worker process runs at once. */
-  concurrency: number
   /** What makes the job unique (no ':'): the job id is `${name}.${key}`. */
   key(payload: z.infer<S>): string
+}
+
+export interface JobContract<
+  N extends string = string,
+  S extends z.ZodTypeAny = z.ZodTypeAny,
+> extends JobContractSpec<N, S> {
+  /** The deterministic BullMQ job id: a second enqueue of the same work is a no-op. */
+  jobId(payload: z.infer<S>): string
+}
+
+/** A job in full: its contract (spread in: `defineJob({ ...someContract, concurrency, handler })`). */
+export interface JobSpec<N extends string, S extends z.ZodTypeAny> extends JobContractSpec<N, S> {
+  /** Jobs of this kind one worker process runs at once. */
+  concurrency: number
   /** Does the work, or nothing when it is already done (idempotent). */
   handler(payload: z.infer<S>): Promise<unknown>
   recover?: JobRecovery<z.infer<S>>
@@ -41,27 +63,34 @@ export interface JobSpec<N extends string, S extends z.ZodTypeAny> {
   every?: () => number
 }
 
-export interface JobDefinition<
-  N extends string = string,
-  S extends z.ZodTypeAny = z.ZodTypeAny,
-> extends JobSpec<N, S> {
-  /** The deterministic BullMQ job id: a second enqueue of the same work is a no-op. */
-  jobId(payload: z.infer<S>): string
+export interface JobDefinition<N extends string = string, S extends z.ZodTypeAny = z.ZodTypeAny>
+  extends JobSpec<N, S>, JobContract<N, S> {}
+
+export type JobPayload<J> = J extends JobContract<string, infer S> ? z.infer<S> : never
+export type JobInput<J> = J extends JobContract<string, infer S> ? z.input<S> : never
+
+function checkName(name: string) {
+  if (name.includes(':') || name.includes('.')) throw new Error(`Job name ${name}: no ':' or '.'`)
 }
 
-export type JobPayload<J> = J extends JobDefinition<string, infer S> ? z.infer<S> : never
-export type JobInput<J> = J extends JobDefinition<string, infer S> ? z.input<S> : never
+/** The recordable part of a job (./contracts.server.ts). */
+export function defineContract<const N extends string, S extends z.ZodTypeAny>(
+  spec: JobContractSpec<N, S>,
+): JobContract<N, S> {
+  checkName(spec.name)
+  return { ...spec, jobId: (p) => `${spec.name}.${spec.key(p)}` }
+}
 
+/** A runnable job: a contract with its handler, concurrency, recovery and schedule. */
 export function defineJob<const N extends string, S extends z.ZodTypeAny>(
   spec: JobSpec<N, S>,
 ): JobDefinition<N, S> {
-  if (spec.name.includes(':') || spec.name.includes('.'))
-    throw new Error(`Job name ${spec.name}: no ':' or '.'`)
+  checkName(spec.name)
   return { ...spec, jobId: (p) => `${spec.name}.${spec.key(p)}` }
 }
 
 /** Options of every BullMQ add (relay and recovery alike). */
-export function addOptions(job: JobDefinition, payload: unknown) {
+export function addOptions(job: JobContract, payload: unknown) {
   return {
     jobId: job.jobId(payload),
     attempts: job.options.attempts,

@@ -1,19 +1,12 @@
 // Scores a submitted quiz attempt (recorded by the submit, the overdue sweep or the last essay grade).
-import { z } from 'zod'
 import { gradeAttempt } from '~/models/grading.server'
 import { prisma } from '~/utils/db.server'
+import { gradeAttemptContract } from './contracts.server'
 import { defineJob } from './define.server'
 
 export const gradeAttemptJob = defineJob({
-  name: 'gradeAttempt',
-  payload: z.object({
-    attemptId: z.string().min(1).max(100),
-    /** Set by the last essay grade: a second grading of the attempt, under its own job id. */
-    afterEssays: z.literal(true).optional(),
-  }),
-  options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 } },
+  ...gradeAttemptContract,
   concurrency: 20,
-  key: (p) => (p.afterEssays ? `${p.attemptId}.essays` : p.attemptId),
   handler: (p) => gradeAttempt({ attemptId: p.attemptId }),
   recover: {
     // Submitted a while ago and still not graded.

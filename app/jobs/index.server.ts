@@ -13,17 +13,20 @@ import { buildCertificateExportJob } from './build-certificate-export.server'
 import { issueCertificateJob } from './issue-certificate.server'
 import { regradeQuizJob } from './regrade-quiz.server'
 import { sendMailJob } from './send-mail.server'
+import { asnImportApplyJob, asnImportValidateJob, dashboardRefreshJob } from './supervision.server'
 import { jobSettings } from './settings.server'
 // ── perf ──
 //
 // ── sec ──
 //
 // ── eval ──
+import { evaluationL3SweepJob, evaluationSurveyInviteJob } from './evaluation.server'
 //
 // ── org ──
 //
 // ── program ──
 //
+import { programAssignJob } from './program-assign.server'
 // ── bank ──
 //
 // ── course ──
@@ -41,16 +44,22 @@ const workJobs = [
   regradeQuizJob,
   issueCertificateJob,
   buildCertificateExportJob,
+  dashboardRefreshJob,
+  asnImportValidateJob,
+  asnImportApplyJob,
   // ── perf ──
   //
   // ── sec ──
   //
   // ── eval ──
+  evaluationSurveyInviteJob,
+  evaluationL3SweepJob,
   //
   // ── org ──
   //
   // ── program ──
   //
+  programAssignJob,
   // ── bank ──
   //
   // ── course ──

@@ -1,23 +1,15 @@
 // An in-app notification built from a database fact (stored as kind + parameters, rendered in the
 // reader's language at read time).
-import { z } from 'zod'
-import { createNotificationFromJob, NOTIFICATION_KINDS } from '~/models/notification.server'
+import { createNotificationFromJob } from '~/models/notification.server'
 import { prisma } from '~/utils/db.server'
+import { notifyContract } from './contracts.server'
 import { defineJob } from './define.server'
 
-const payload = z.object({
-  kind: z.enum(NOTIFICATION_KINDS),
-  userId: z.string().min(1).max(100),
-  /** Id of the record the notification is about (the user, an enrolment...). */
-  subjectId: z.string().min(1).max(100),
-})
+const { payload } = notifyContract
 
 export const notifyJob = defineJob({
-  name: 'notify',
-  payload,
-  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  ...notifyContract,
   concurrency: 5,
-  key: (p) => `${p.kind}.${p.subjectId}`,
   handler: (p) => createNotificationFromJob(p),
   recover: {
     // Relayed a while ago (within the outbox retention) and never delivered.

@@ -4,10 +4,10 @@
 // - `outboxInsert(tx, job, payload)` / `outboxInsertMany` inside a Prisma transaction;
 // - `outboxValues(job, payload, now)` / `outboxSelect(job, payloadSql, now)`: SQL fragments for raw
 //   statements, `INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(...)} FROM moved RETURNING id`.
-// Models import this module, never BullMQ.
+// Models import this module and the contracts, never BullMQ nor a job file (decision 021).
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '~/generated/prisma/client'
-import type { JobDefinition, JobInput } from './define.server'
+import type { JobContract, JobInput } from './define.server'
 
 type Tx = Prisma.TransactionClient
 
@@ -17,7 +17,7 @@ export const OUTBOX_TABLE = Prisma.raw(
 )
 
 /** Records one job inside the caller's transaction; returns the outbox row id (for relaySoon). */
-export async function outboxInsert<J extends JobDefinition>(tx: Tx, job: J, payload: JobInput<J>) {
+export async function outboxInsert<J extends JobContract>(tx: Tx, job: J, payload: JobInput<J>) {
   const data = job.payload.parse(payload)
   const row = await tx.outboxMessage.create({
     data: { jobName: job.name, payload: data },
@@ -27,7 +27,7 @@ export async function outboxInsert<J extends JobDefinition>(tx: Tx, job: J, payl
 }
 
 /** Records several jobs of one definition in one insert; returns the row ids. */
-export async function outboxInsertMany<J extends JobDefinition>(
+export async function outboxInsertMany<J extends JobContract>(
   tx: Tx,
   job: J,
   payloads: JobInput<J>[],
@@ -41,7 +41,7 @@ export async function outboxInsertMany<J extends JobDefinition>(
 }
 
 /** The select list of one outbox row with a payload checked here (raw-SQL paths). */
-export function outboxValues<J extends JobDefinition>(
+export function outboxValues<J extends JobContract>(
   job: J,
   payload: JobInput<J>,
   now: Date | string,
@@ -56,7 +56,7 @@ export function outboxValues<J extends JobDefinition>(
  * `Prisma.sql\`jsonb_build_object('attemptId', moved.id)\``). The relay validates these payloads
  * against the definition and sets aside any row that does not parse.
  */
-export function outboxSelect(job: JobDefinition, payloadSql: Prisma.Sql, now: Date | string) {
+export function outboxSelect(job: JobContract, payloadSql: Prisma.Sql, now: Date | string) {
   return Prisma.sql`gen_random_uuid()::text, ${job.name}::text, ${payloadSql},
     (${now}::timestamptz AT TIME ZONE 'UTC'), 0`
 }

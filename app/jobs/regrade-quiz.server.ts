@@ -4,10 +4,9 @@
 // (a QuizRegrade row: who, when, which settings) and its job's outbox row are one transaction; the
 // job applies the settings to every attempt of the quiz, recomputes `passed` from each attempt's
 // stored percent, and records which attempts changed, once (a second run finds it finished).
-import { z } from 'zod'
 import { teaches, type Actor } from '~/models/course-instructor.server'
 import { prisma } from '~/utils/db.server'
-import { completeEnrolmentJob } from './complete-enrolment.server'
+import { completeEnrolmentContract, regradeQuizContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { outboxInsert, outboxInsertMany, relaySoon } from './outbox.server'
 
@@ -45,7 +44,7 @@ export async function requestRegrade(quizId: string, actor: Actor) {
       select: { id: true },
     })
     // Recorded through the outbox in the same transaction as the audit row.
-    const outboxId = await outboxInsert(tx, regradeQuizJob, { regradeId: row.id })
+    const outboxId = await outboxInsert(tx, regradeQuizContract, { regradeId: row.id })
     return { regradeId: row.id, outboxId }
   })
   relaySoon([outboxId])
@@ -113,7 +112,7 @@ export async function regradeQuiz({ regradeId }: { regradeId: string }) {
     )
     const ids = await outboxInsertMany(
       tx,
-      completeEnrolmentJob,
+      completeEnrolmentContract,
       [...enrolments].map((enrolmentId) => ({ enrolmentId })),
     )
     return { changed, ids }
@@ -148,10 +147,7 @@ export function regradesOf(quizId: string) {
 }
 
 export const regradeQuizJob = defineJob({
-  name: 'regradeQuiz',
-  payload: z.object({ regradeId: z.string().min(1).max(100) }),
-  options: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  ...regradeQuizContract,
   concurrency: 2,
-  key: (p) => p.regradeId,
   handler: (p) => regradeQuiz(p),
 })

@@ -7,7 +7,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { fileStorage } from '~/utils/storage.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
-import { buildCertificateExportJob } from '~/jobs/build-certificate-export.server'
+import { buildCertificateExportContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 
 export type ExportScope = 'TEAM' | 'COURSE'
@@ -48,7 +48,7 @@ export async function requestCertificateExport(
       data: { requestedById: viewer.id, scope: input.scope, courseId },
       select: { id: true },
     })
-    const job = await outboxInsert(tx, buildCertificateExportJob, { exportId: row.id })
+    const job = await outboxInsert(tx, buildCertificateExportContract, { exportId: row.id })
     return { row, job }
   })
   relaySoon([job])

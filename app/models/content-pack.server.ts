@@ -261,13 +261,13 @@ function questionHash(q: ParsedQuestion, competencyId: string) {
 async function upsertQuestions(
   tx: Prisma.TransactionClient,
   courseId: string,
-  title: string,
+  categoryName: string,
   questions: ParsedQuestion[],
   competencyIds: Map<string, string>,
 ) {
   const category = await tx.questionCategory.upsert({
-    where: { courseId_name: { courseId, name: `Bank soal: ${title}` } },
-    create: { courseId, name: `Bank soal: ${title}` },
+    where: { courseId_name: { courseId, name: categoryName } },
+    create: { courseId, name: categoryName },
     update: {},
     select: { id: true },
   })
@@ -460,10 +460,16 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       })
       const keep = new Set<string>()
       const keepModules = new Set<string>()
-      const categoryId = pack.questions.length
-        ? (await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds))
+      // Essays go to their own category (decision 053): the pack's quiz draws auto-graded
+      // questions; instructors add an essay slot from the question bank.
+      const drawn = pack.questions.filter((q) => q.type !== 'ESSAY')
+      const essays = pack.questions.filter((q) => q.type === 'ESSAY')
+      const categoryId = drawn.length
+        ? (await upsertQuestions(tx, row.id, `Bank soal: ${course.title}`, drawn, competencyIds))
             .categoryId
         : null
+      if (essays.length)
+        await upsertQuestions(tx, row.id, `Esai: ${course.title}`, essays, competencyIds)
 
       for (const [mi, m] of course.modules.entries()) {
         const moduleId =
@@ -514,7 +520,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
             const slot = {
               position: 0,
               categoryId,
-              drawCount: Math.min(l.draw ?? 10, pack.questions.length),
+              drawCount: Math.min(l.draw ?? 10, drawn.length),
             }
             if (!quiz) {
               await tx.quiz.create({

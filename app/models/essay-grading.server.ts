@@ -2,7 +2,7 @@
 // grading.server.ts); an instructor scores its essays here. Once every essay is scored, the
 // attempt goes back to SUBMITTED and its grading job is recorded in the same transaction, so the
 // grading worker computes the total, evidence and rating as for any other attempt.
-import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
+import { gradeAttemptContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { taughtCourseIds, type Actor } from './course-instructor.server'
@@ -278,7 +278,7 @@ export async function gradeEssays(
     // Cannot happen under the row lock; throwing rolls the scores back rather than leave them orphaned.
     if (moved.count === 0) throw alreadyGraded()
     // Its own job id (the first grading's job may still be kept as completed under the plain one).
-    const outboxId = await outboxInsert(tx, gradeAttemptJob, { attemptId, afterEssays: true })
+    const outboxId = await outboxInsert(tx, gradeAttemptContract, { attemptId, afterEssays: true })
     return { remaining: 0, outboxId }
   })
 

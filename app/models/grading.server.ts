@@ -18,9 +18,8 @@ import {
   scoreAnswer,
   type GradableQuestion,
 } from '~/domain/scoring'
-import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
+import { completeEnrolmentContract, rateCompetencyContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
-import { rateCompetencyJob } from '~/jobs/rate-competency.server'
 import { prisma } from '~/utils/db.server'
 import type { Response } from './quiz.server'
 
@@ -161,13 +160,13 @@ export async function gradeAttempt({ attemptId }: { attemptId: string }) {
       RETURNING 1
     ), rate AS (
       INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(rateCompetencyJob, { userId: attempt.userId, attemptId }, now)}
+      SELECT ${outboxValues(rateCompetencyContract, { userId: attempt.userId, attemptId }, now)}
       -- Also without evidence (a blank attempt): the job then only records the attempt as rated.
       FROM moved WHERE ${!needsPerson}::boolean
       RETURNING id
     ), complete AS (
       INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(completeEnrolmentJob, { enrolmentId: attempt.enrolmentId ?? '-' }, now)}
+      SELECT ${outboxValues(completeEnrolmentContract, { enrolmentId: attempt.enrolmentId ?? '-' }, now)}
       FROM moved WHERE ${completes}::boolean
       RETURNING id
     )

@@ -9,10 +9,10 @@ async function check(fn: () => Promise<unknown>) {
       fn(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
     ])
-    return { ok: true, ms: Math.round(performance.now() - started) }
+    return { ok: true, status: 'up' as const, ms: Math.round(performance.now() - started) }
   } catch {
     // Up or down only: driver messages (hosts, users, versions) stay in the server log.
-    return { ok: false }
+    return { ok: false, status: 'down' as const }
   }
 }
 
@@ -22,4 +22,9 @@ export async function serviceHealth() {
     check(() => redis().ping()),
   ])
   return { ok: database.ok && redisStatus.ok, database, redis: redisStatus }
+}
+
+/** Whether the database answers a trivial query within 2 s (no details: up or down). */
+export async function databaseUp() {
+  return (await check(() => prisma.$queryRaw`SELECT 1`)).ok
 }

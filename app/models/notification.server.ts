@@ -3,9 +3,11 @@
 // the reader's language.
 import type { Prisma } from '~/generated/prisma/client'
 import type { NotificationParams } from '~/utils/notification-text'
+import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import { prisma } from '~/utils/db.server'
+import { programAssignedNotice } from './program-notice.server'
 
-export const NOTIFICATION_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+export { NOTIFICATION_KINDS }
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 export async function createNotificationFromJob(p: {
@@ -43,6 +45,13 @@ export async function createNotificationFromJob(p: {
       if (!enrolment?.completedAt) return { created: false }
       params = { course: enrolment.courseVersion.title, jp: enrolment.courseVersion.jp }
       link = `/courses/${enrolment.course.slug}`
+      break
+    }
+    case 'PROGRAM_ASSIGNED': {
+      const notice = await programAssignedNotice(p.subjectId)
+      if (!notice) return { created: false }
+      params = notice.params
+      link = notice.link
       break
     }
   }

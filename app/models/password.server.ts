@@ -10,12 +10,27 @@ import { sendMail } from '~/utils/mail.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { redis } from '~/utils/redis.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
-import { sendMailJob } from '~/jobs/send-mail.server'
-import { clearSignInDelay, normaliseIdentifier } from './sign-in.server'
+import { sendMailContract } from '~/jobs/contracts.server'
+import {
+  clearSignInDelay,
+  normaliseIdentifier,
+  ProgressiveDelay,
+  type DelayRule,
+} from './sign-in.server'
 
 export type PasswordChangeError =
   | { field: 'currentPassword'; code: 'CURRENT_WRONG' }
+  | { field: 'currentPassword'; code: 'TOO_MANY_TRIES'; retryAfterS: number }
   | { field: 'newPassword'; code: PasswordProblem | 'SAME_AS_CURRENT' }
+
+/**
+ * Wrong current passwords on the change page, per account (a stolen session must not become an
+ * unlimited password oracle): the sign-in idea, a progressive delay rather than a lock.
+ */
+export const CURRENT_PASSWORD_RULE: DelayRule = { free: 5, baseS: 30, maxS: 300, windowS: 3600 }
+let currentPasswordDelay: ProgressiveDelay | undefined
+const currentDelay = () =>
+  (currentPasswordDelay ??= new ProgressiveDelay('password-change', CURRENT_PASSWORD_RULE))
 
 /** Changes the password of a signed-in user; every other session of the account ends. */
 export async function changePassword(input: {
@@ -23,13 +38,27 @@ export async function changePassword(input: {
   sessionId: string
   currentPassword: string
   newPassword: string
+  /** When the request arrived (ms since the epoch). */
+  now?: number
 }): Promise<{ ok: true } | ({ ok: false } & PasswordChangeError)> {
+  const now = input.now ?? Date.now()
+  const waitMs = await currentDelay().waitMs(input.userId, now)
+  if (waitMs > 0)
+    return {
+      ok: false,
+      field: 'currentPassword',
+      code: 'TOO_MANY_TRIES',
+      retryAfterS: Math.ceil(waitMs / 1000),
+    }
   const user = await prisma.user.findUniqueOrThrow({
     where: { id: input.userId },
     select: { nip: true, name: true, email: true, password: { select: { hash: true } } },
   })
-  if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword)))
+  if (!user.password || !(await verifyPassword(user.password.hash, input.currentPassword))) {
+    await currentDelay().fail(input.userId, now)
     return { ok: false, field: 'currentPassword', code: 'CURRENT_WRONG' }
+  }
+  await currentDelay().reset(input.userId)
   if (input.newPassword === input.currentPassword)
     return { ok: false, field: 'newPassword', code: 'SAME_AS_CURRENT' }
   const problem = checkPassword(input.newPassword, user)
@@ -118,7 +147,7 @@ export async function requestPasswordReset(input: {
         expiresAt: new Date(now.getTime() + env.PASSWORD_RESET_MINUTES * 60_000),
       },
     })
-    return outboxInsert(tx, sendMailJob, { kind: 'PASSWORD_RESET', subjectId: rowId })
+    return outboxInsert(tx, sendMailContract, { kind: 'PASSWORD_RESET', subjectId: rowId })
   })
   relaySoon([outboxId])
   return { ok: true }
@@ -181,7 +210,7 @@ export async function resetPasswordWithToken(input: {
     return true
   })
   if (!done) return { ok: false, code: 'INVALID' }
-  await clearSignInDelay(row.user.id)
+  await Promise.all([clearSignInDelay(row.user.id), currentDelay().reset(row.user.id)])
   return { ok: true, userId: row.user.id }
 }
 

@@ -8,7 +8,7 @@ import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
-import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
+import { gradeAttemptContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { reviewOptions } from './quiz-settings.server'
 
@@ -613,7 +613,7 @@ export async function submitAttempt(
       FROM moved, unnest(${entries.map(([q]) => q)}::text[], ${entries.map(([, r]) => JSON.stringify(r))}::text[]) AS t(q, r)
       ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "response" = EXCLUDED."response", "savedAt" = EXCLUDED."savedAt"
     ), outbox AS (
-      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(gradeAttemptJob, { attemptId }, now)}
+      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(gradeAttemptContract, { attemptId }, now)}
       FROM moved WHERE moved.old_status = 'IN_PROGRESS'
       RETURNING id
     )
@@ -660,7 +660,7 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
         RETURNING a.id
       )
       INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxSelect(gradeAttemptJob, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
+      SELECT ${outboxSelect(gradeAttemptContract, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
       RETURNING id`
     if (rows.length) relaySoon(rows.map((r) => r.id))

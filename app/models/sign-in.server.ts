@@ -11,7 +11,7 @@ import { env } from '~/utils/env.server'
 import { dummyPasswordHash, verifyPassword } from '~/utils/password.server'
 import { redis } from '~/utils/redis.server'
 
-interface DelayRule {
+export interface DelayRule {
   /** Failures answered without any delay. */
   free: number
   /** Delay after the first failure beyond `free`; each further failure doubles it... */
@@ -27,43 +27,47 @@ export const ACCOUNT_RULE: DelayRule = { free: 5, baseS: 30, maxS: 300, windowS:
 /** Per client address (a whole office can share one NAT address: generous, and never a lock). */
 export const ADDRESS_RULE: DelayRule = { free: 30, baseS: 10, maxS: 300, windowS: 3600 }
 
-/** A counter of failures plus a delay that grows with them, both in Redis. */
-class ProgressiveDelay {
-  private failures: RateLimiterRedis
-  private wait: RateLimiterRedis
+/** The delay, in seconds, after `failures` failures under `rule` (0: none). */
+export function delayAfter(rule: DelayRule, failures: number) {
+  const beyond = failures - rule.free
+  if (beyond < 0) return 0
+  return Math.min(rule.maxS, rule.baseS * 2 ** Math.min(beyond, 20))
+}
+
+/**
+ * A counter of failures plus the moment until which the key must wait, both in Redis (shared by
+ * every web process). Times come from the caller (when the request arrived), so the delay a
+ * request is told is computed, not measured: tests give the clock.
+ */
+export class ProgressiveDelay {
+  private prefix: string
   constructor(
     name: string,
     private rule: DelayRule,
   ) {
-    const prefix = `${env.REDIS_PREFIX}:rl:signin:${name}`
-    this.failures = new RateLimiterRedis({
-      storeClient: redis(),
-      keyPrefix: `${prefix}:failures`,
-      points: 1_000_000,
-      duration: rule.windowS,
-    })
-    this.wait = new RateLimiterRedis({
-      storeClient: redis(),
-      keyPrefix: `${prefix}:wait`,
-      points: 1,
-      duration: 1,
-    })
+    this.prefix = `${env.REDIS_PREFIX}:rl:${name}`
   }
-  /** Milliseconds before this key may try again (0: now). */
-  async waitMs(key: string) {
-    const res = await this.wait.get(key)
-    return res && res.consumedPoints > 1 ? res.msBeforeNext : 0
+  private keys(key: string) {
+    return { failures: `${this.prefix}:failures:${key}`, until: `${this.prefix}:until:${key}` }
   }
-  async fail(key: string) {
-    const res = await this.failures.penalty(key, 1)
-    const beyond = res.consumedPoints - this.rule.free
-    if (beyond >= 0) {
-      const s = Math.min(this.rule.maxS, this.rule.baseS * 2 ** Math.min(beyond, 20))
-      await this.wait.block(key, s)
-    }
+  /** Milliseconds before this key may try again at `now` (0: now). */
+  async waitMs(key: string, now: number) {
+    const until = Number((await redis().get(this.keys(key).until)) ?? 0)
+    return Math.max(0, until - now)
+  }
+  /** Counts one failure at `now`; returns the delay it sets, in seconds. */
+  async fail(key: string, now: number) {
+    const k = this.keys(key)
+    const res = await redis().multi().incr(k.failures).expire(k.failures, this.rule.windowS).exec()
+    const failures = Number(res?.[0]?.[1] ?? 0)
+    const s = delayAfter(this.rule, failures)
+    // The key outlives the delay by a margin so a slow clock never shortens it.
+    if (s > 0) await redis().set(k.until, String(now + s * 1000), 'EX', s + 60)
+    return s
   }
   async reset(key: string) {
-    await Promise.all([this.failures.delete(key), this.wait.delete(key)])
+    const k = this.keys(key)
+    await redis().del(k.failures, k.until)
   }
 }
 
@@ -71,8 +75,8 @@ let limiters:
   { account: ProgressiveDelay; address: ProgressiveDelay; global: RateLimiterRedis } | undefined
 function getLimiters() {
   return (limiters ??= {
-    account: new ProgressiveDelay('account', ACCOUNT_RULE),
-    address: new ProgressiveDelay('ip', ADDRESS_RULE),
+    account: new ProgressiveDelay('signin:account', ACCOUNT_RULE),
+    address: new ProgressiveDelay('signin:ip', ADDRESS_RULE),
     global: new RateLimiterRedis({
       storeClient: redis(),
       keyPrefix: `${env.REDIS_PREFIX}:rl:signin:global`,
@@ -114,11 +118,18 @@ export async function clearSignInDelay(userId: string) {
  * failure counted): an unknown NIP, a number that fails the PNS rules, a PPPK number and an
  * email address are answered alike.
  */
-export async function signIn(input: {
-  identifier: string
-  password: string
-  ip?: string
-}): Promise<SignInResult> {
+export async function signIn(
+  input: {
+    identifier: string
+    password: string
+    ip?: string
+    /** When the request arrived (ms since the epoch); delays are computed from it. */
+    now?: number
+  },
+  /** The password check, replaceable so tests can count that every path does the same work. */
+  verify: typeof verifyPassword = verifyPassword,
+): Promise<SignInResult> {
+  const now = input.now ?? Date.now()
   const id = normaliseIdentifier(input.identifier)
   const { account, address, global } = getLimiters()
   const user = await prisma.user.findUnique({
@@ -132,8 +143,8 @@ export async function signIn(input: {
   const aKey = accountKey(user, id)
   const ipKey = input.ip ?? 'unknown'
   const [accountWait, addressWait, globalRes] = await Promise.all([
-    account.waitMs(aKey),
-    address.waitMs(ipKey),
+    account.waitMs(aKey, now),
+    address.waitMs(ipKey, now),
     global.get('all'),
   ])
   const globalWait =
@@ -150,10 +161,7 @@ export async function signIn(input: {
     }
   }
 
-  const valid = await verifyPassword(
-    user?.password?.hash ?? (await dummyPasswordHash()),
-    input.password,
-  )
+  const valid = await verify(user?.password?.hash ?? (await dummyPasswordHash()), input.password)
   if (user && valid && user.active) {
     await account.reset(aKey)
     return { ok: true, userId: user.id, mustChangePassword: user.password?.mustChange ?? false }
@@ -166,8 +174,8 @@ export async function signIn(input: {
     }
   }
   await Promise.all([
-    account.fail(aKey),
-    address.fail(ipKey),
+    account.fail(aKey, now),
+    address.fail(ipKey, now),
     global.penalty('all', 1).catch(() => null),
   ])
   return { ok: false, field: 'form', message: WRONG_CREDENTIALS }

@@ -7,7 +7,7 @@ import type { EmployeeKind } from '~/generated/prisma/client'
 import { forbidden } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
-import { canSupervise, type Viewer } from './org.server'
+import { canSupervise, scopeUnit, type ScopeUnit, type Viewer } from './scope.server'
 import { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter } from '~/domain/supervision'
 
 export { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter }
@@ -138,38 +138,6 @@ export async function refreshDashboard(now = new Date()) {
   return { year, users, ms }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Scope
-
-export interface ScopeUnit {
-  id: string
-  name: string
-  code: string
-  path: string
-  parentId: string | null
-}
-
-/**
- * The unit a dashboard view is about: the requested unit when it lies in the viewer's subtree
- * (admins: anywhere), else the viewer's own unit (admins: the root). Throws a 403 response for a
- * unit outside the viewer's subtree. Null for a supervisor without a unit (direct reports only).
- */
-export async function scopeUnit(viewer: Viewer, unitId?: string | null): Promise<ScopeUnit | null> {
-  const admin = viewer.roles.includes('ADMIN')
-  const select = { id: true, name: true, code: true, path: true, parentId: true } as const
-  if (unitId) {
-    const unit = await prisma.unit.findUnique({ where: { id: unitId }, select })
-    if (!unit) throw new Response('Unit tidak ditemukan.', { status: 404 })
-    if (!admin && !(viewer.unit && unit.path.startsWith(viewer.unit.path)))
-      throw forbidden('Unit ini berada di luar lingkup Anda.')
-    return unit
-  }
-  if (admin)
-    return prisma.unit.findFirst({ where: { parentId: null }, select, orderBy: { code: 'asc' } })
-  if (!viewer.unit) return null
-  return prisma.unit.findFirst({ where: { path: viewer.unit.path }, select })
-}
-
 function requireSupervisor(viewer: Viewer) {
   if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) throw forbidden()
 }
@@ -190,13 +158,6 @@ export interface UnitFigures {
   overdue: number
 }
 
-const sumColumns = Prisma.sql`
-  coalesce(sum(s.headcount), 0)::int AS headcount, coalesce(sum(s.pns), 0)::int AS pns,
-  coalesce(sum(s.pppk), 0)::int AS pppk, coalesce(sum(s."jpSum"), 0)::int AS "jpSum",
-  coalesce(sum(s."pnsBelow"), 0)::int AS "pnsBelow", coalesce(sum(s."pppkAtCap"), 0)::int AS "pppkAtCap",
-  coalesce(sum(s.enrolled), 0)::int AS enrolled, coalesce(sum(s.completed), 0)::int AS completed,
-  coalesce(sum(s.assigned), 0)::int AS assigned, coalesce(sum(s.overdue), 0)::int AS overdue`
-
 export interface TreeFigures extends UnitFigures {
   jpBelow: number
   withOverdue: number
@@ -205,12 +166,6 @@ export interface TreeFigures extends UnitFigures {
 
 function filterCount(t: TreeFigures, filter: PeopleFilter) {
   return { all: t.headcount, below: t.jpBelow, overdue: t.withOverdue, gap: t.withGap }[filter]
-}
-
-async function selfMatches(userId: string, filter: PeopleFilter) {
-  const r = await prisma.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM "DashUserStat" WHERE "userId" = ${userId} ${peopleFilterSql(filter)}`
-  return r[0]!.n > 0
 }
 
 function peopleFilterSql(filter: PeopleFilter) {
@@ -246,6 +201,46 @@ export interface PersonRow {
 const personColumns = Prisma.sql`"userId", name, nip, "employeeKind", "jabatanName", "unitId", jp,
   enrolled, completed, assigned, overdue, assessed, "gapCount", "gapSum"`
 
+interface DashboardJson {
+  trail: { id: string; name: string; depth: number }[]
+  refresh: { id: number; year: number; refreshedAt: string; ms: number; users: number } | null
+  totals: TreeFigures | null
+  children: (UnitFigures & { id: string; name: string; code: string; closed: boolean })[]
+  own: UnitFigures | null
+  courses: {
+    courseId: string
+    title: string
+    enrolled: number
+    completed: number
+    assigned: number
+    overdue: number
+  }[]
+  competencies: { id: string; code: string; name: string }[]
+  cells: { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
+  people: PersonRow[]
+  self: boolean
+  direct: PersonRow[]
+}
+
+const zeroUnit: UnitFigures = {
+  headcount: 0,
+  pns: 0,
+  pppk: 0,
+  jpSum: 0,
+  pnsBelow: 0,
+  pppkAtCap: 0,
+  enrolled: 0,
+  completed: 0,
+  assigned: 0,
+  overdue: 0,
+}
+
+/**
+ * One dashboard view. After the scope check (one primary-key read) the whole view is ONE SQL
+ * statement returning JSON: every figure comes from the aggregate tables by primary key, plus one
+ * page of DashUserStat (bench/dashboard.md: the former nine parallel queries and four sequential
+ * round trips cost more in planning, pool waits and node CPU than in execution).
+ */
 export async function dashboard(
   viewer: Viewer,
   opts: { unitId?: string | null; page?: number; filter?: PeopleFilter } = {},
@@ -254,8 +249,61 @@ export async function dashboard(
   const unit = await scopeUnit(viewer, opts.unitId)
   const filter = opts.filter ?? 'all'
   const page = Math.max(1, opts.page ?? 1)
-  const refresh = await prisma.dashRefresh.findUnique({ where: { id: 1 } })
-  const direct = opts.unitId ? [] : await directReportsElsewhere(viewer, unit)
+  const admin = viewer.roles.includes('ADMIN')
+  const withDirect = !admin && !opts.unitId
+  const prefix = unit ? `${unit.path}%` : null
+  const directSql = withDirect
+    ? Prisma.sql`(SELECT coalesce(json_agg(x ORDER BY x.name), '[]') FROM (
+        SELECT ${personColumns} FROM "DashUserStat" d
+        WHERE d."userId" IN (SELECT id FROM "User" WHERE "supervisorId" = ${viewer.id})
+          ${prefix ? Prisma.sql`AND "unitPath" NOT LIKE ${prefix}` : Prisma.empty}) x)`
+    : Prisma.sql`'[]'::json`
+  const unitSql = unit
+    ? Prisma.sql`
+      'trail', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'depth', t.depth) ORDER BY t.depth), '[]')
+                FROM "Unit" t WHERE t.id = ANY(${unit.path.split('/').filter(Boolean)}::text[])
+                ${admin || !viewer.unit ? Prisma.empty : Prisma.sql`AND t.path LIKE ${`${viewer.unit.path}%`}`}),
+      'totals', (SELECT row_to_json(s) FROM "DashTreeStat" s WHERE s."unitId" = ${unit.id}),
+      'children', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
+          SELECT c.id, c.name, c.code, c."closedAt" IS NOT NULL AS closed,
+                 coalesce(s.headcount, 0) AS headcount, coalesce(s.pns, 0) AS pns, coalesce(s.pppk, 0) AS pppk,
+                 coalesce(s."jpSum", 0) AS "jpSum", coalesce(s."pnsBelow", 0) AS "pnsBelow",
+                 coalesce(s."pppkAtCap", 0) AS "pppkAtCap", coalesce(s.enrolled, 0) AS enrolled,
+                 coalesce(s.completed, 0) AS completed, coalesce(s.assigned, 0) AS assigned,
+                 coalesce(s.overdue, 0) AS overdue
+          FROM "Unit" c LEFT JOIN "DashTreeStat" s ON s."unitId" = c.id
+          WHERE c."parentId" = ${unit.id}) x),
+      'own', (SELECT row_to_json(s) FROM "DashUnitStat" s WHERE s."unitId" = ${unit.id}),
+      'courses', (SELECT coalesce(json_agg(x ORDER BY x.title), '[]') FROM (
+          SELECT c.id AS "courseId", c.title, s.enrolled, s.completed, s.assigned, s.overdue
+          FROM "DashTreeCourseStat" s JOIN "Course" c ON c.id = s."courseId"
+          WHERE s."unitId" = ${unit.id}) x),
+      'competencies', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
+          SELECT c.id, c.code, c.name FROM "DashTreeCompetencyStat" s
+          JOIN "Competency" c ON c.id = s."competencyId" WHERE s."unitId" = ${unit.id}) x),
+      'cells', (SELECT coalesce(json_agg(x), '[]') FROM (
+          SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
+          FROM "DashTreeCompetencyStat" s JOIN "Unit" c ON c.id = s."unitId"
+          WHERE c."parentId" = ${unit.id}
+          UNION ALL
+          SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
+          FROM "DashUnitCompetencyStat" s WHERE s."unitId" = ${unit.id}) x),
+      'people', (SELECT coalesce(json_agg(x ORDER BY x.name, x."userId"), '[]') FROM (
+          SELECT ${personColumns} FROM "DashUserStat"
+          WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)}
+          ORDER BY name, "userId" LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) x),
+      'self', EXISTS (SELECT 1 FROM "DashUserStat" WHERE "userId" = ${viewer.id}
+                      AND "unitPath" LIKE ${prefix} ${peopleFilterSql(filter)}),`
+    : Prisma.sql`
+      'trail', '[]'::json, 'totals', NULL, 'children', '[]'::json, 'own', NULL, 'courses', '[]'::json,
+      'competencies', '[]'::json, 'cells', '[]'::json, 'people', '[]'::json, 'self', false,`
+  const [{ d }] = await prisma.$queryRaw<{ d: DashboardJson }[]>`
+    SELECT json_build_object(
+      ${unitSql}
+      'refresh', (SELECT row_to_json(r) FROM "DashRefresh" r WHERE r.id = 1),
+      'direct', ${directSql}) AS d`
+  const refresh = d.refresh ? { ...d.refresh, refreshedAt: new Date(d.refresh.refreshedAt) } : null
+  const direct = d.direct
   if (!unit) {
     return {
       unit: null,
@@ -270,85 +318,24 @@ export async function dashboard(
       filter,
     }
   }
-  const prefix = `${unit.path}%`
-  const [trail, totals, children, own, courses, competencies, cells, ownCells, people] =
-    await Promise.all([
-      prisma.unit.findMany({
-        where: {
-          id: { in: unit.path.split('/').filter(Boolean) },
-          ...(viewer.roles.includes('ADMIN') || !viewer.unit
-            ? {}
-            : { path: { startsWith: viewer.unit.path } }),
-        },
-        select: { id: true, name: true, depth: true },
-        orderBy: { depth: 'asc' },
-      }),
-      prisma.$queryRaw<TreeFigures[]>`
-        SELECT ${sumColumns}, coalesce(sum(s."jpBelow"), 0)::int AS "jpBelow",
-               coalesce(sum(s."withOverdue"), 0)::int AS "withOverdue",
-               coalesce(sum(s."withGap"), 0)::int AS "withGap"
-        FROM "DashTreeStat" s WHERE s."unitId" = ${unit.id}`,
-      prisma.$queryRaw<
-        (UnitFigures & { id: string; name: string; code: string; closed: boolean })[]
-      >`
-        SELECT c.id, c.name, c.code, c."closedAt" IS NOT NULL AS closed, ${sumColumns}
-        FROM "Unit" c LEFT JOIN "DashTreeStat" s ON s."unitId" = c.id
-        WHERE c."parentId" = ${unit.id}
-        GROUP BY c.id ORDER BY c.code`,
-      prisma.$queryRaw<UnitFigures[]>`
-        SELECT ${sumColumns} FROM "DashUnitStat" s WHERE s."unitId" = ${unit.id}`,
-      prisma.$queryRaw<
-        {
-          courseId: string
-          title: string
-          enrolled: number
-          completed: number
-          assigned: number
-          overdue: number
-        }[]
-      >`
-        SELECT c.id AS "courseId", c.title, s.enrolled, s.completed, s.assigned, s.overdue
-        FROM "DashTreeCourseStat" s JOIN "Course" c ON c.id = s."courseId"
-        WHERE s."unitId" = ${unit.id} ORDER BY c.title`,
-      prisma.$queryRaw<{ id: string; code: string; name: string }[]>`
-        SELECT c.id, c.code, c.name FROM "DashTreeCompetencyStat" s
-        JOIN "Competency" c ON c.id = s."competencyId"
-        WHERE s."unitId" = ${unit.id} ORDER BY c.code`,
-      prisma.$queryRaw<
-        { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
-      >`
-        SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
-        FROM "DashTreeCompetencyStat" s JOIN "Unit" c ON c.id = s."unitId"
-        WHERE c."parentId" = ${unit.id}`,
-      prisma.$queryRaw<
-        { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
-      >`
-        SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
-        FROM "DashUnitCompetencyStat" s WHERE s."unitId" = ${unit.id}`,
-      prisma.$queryRaw<PersonRow[]>`
-        SELECT ${personColumns} FROM "DashUserStat"
-        WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)}
-        ORDER BY name, "userId" LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`,
-    ])
-  const sums = totals[0]!
-  const ownFigures = own[0]!
+  const sums: TreeFigures = d.totals ?? { ...zeroUnit, jpBelow: 0, withOverdue: 0, withGap: 0 }
+  const ownFigures = d.own ?? zeroUnit
+  const { children, competencies } = d
   const rows = [
     ...children.map((c) => ({ id: c.id, name: c.name, own: false })),
     ...(ownFigures.headcount > 0 ? [{ id: unit.id, name: unit.name, own: true }] : []),
   ]
-  const cellBy = new Map([...cells, ...ownCells].map((c) => [`${c.unitId}|${c.competencyId}`, c]))
+  const cellBy = new Map(d.cells.map((c) => [`${c.unitId}|${c.competencyId}`, c]))
   // The viewer's own row is in the unit's figures but not in the people list.
-  const selfIn = viewer.unit?.path.startsWith(unit.path) ?? false
-  const self = selfIn ? await selfMatches(viewer.id, filter) : false
-  const selfIn0 = self ? 1 : 0
+  const selfIn0 = d.self ? 1 : 0
   return {
     unit,
-    trail,
+    trail: d.trail,
     refresh,
     totals: sums,
     own: ownFigures,
     children,
-    courses,
+    courses: d.courses,
     heatmap: {
       competencies,
       rows: rows.map((r) => ({
@@ -362,7 +349,7 @@ export async function dashboard(
       })),
     },
     people: {
-      rows: people,
+      rows: d.people,
       total: Math.max(0, filterCount(sums, filter) - selfIn0),
       page,
     },
@@ -421,55 +408,69 @@ export async function* peopleBatches(
 // ---------------------------------------------------------------------------------------------
 // Person drill-down (live: one person's own rows)
 
+export interface PersonDetail {
+  person: {
+    id: string
+    name: string
+    nip: string
+    email: string
+    employeeKind: EmployeeKind
+    unit: { id: string; name: string } | null
+    jabatan: { name: string } | null
+    enrolments: {
+      id: string
+      status: 'ACTIVE' | 'COMPLETED' | 'WITHDRAWN'
+      enrolledAt: string
+      completedAt: string | null
+      course: { id: string; title: string; jp: number }
+    }[]
+  }
+  attempts: {
+    id: string
+    number: number
+    status: string
+    percent: number | null
+    passed: boolean | null
+    submittedAt: string | null
+    quiz: { lesson: { title: string } }
+  }[]
+  assignments: { id: string; courseId: string; dueAt: string }[]
+  jp: number
+}
+
+/** A UTC timestamp column as the ISO string JSON.stringify(Date) gives ("...Z"; null stays null). */
+const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`
+
+/** One person's own rows, after the scope check: one SQL statement returning JSON. */
 export async function personDetail(viewer: Viewer, userId: string) {
   if (!(await canSupervise(viewer, userId)))
     throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
   const year = jakartaYear(new Date())
-  const [person, attempts, assignments, jp] = await Promise.all([
-    prisma.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: {
-        id: true,
-        name: true,
-        nip: true,
-        email: true,
-        employeeKind: true,
-        unit: { select: { id: true, name: true } },
-        jabatan: { select: { name: true } },
-        enrolments: {
-          orderBy: { enrolledAt: 'desc' },
-          select: {
-            id: true,
-            status: true,
-            enrolledAt: true,
-            completedAt: true,
-            course: { select: { id: true, title: true, jp: true } },
-          },
-        },
-      },
-    }),
-    prisma.quizAttempt.findMany({
-      where: { userId, status: { not: 'IN_PROGRESS' } },
-      orderBy: { startedAt: 'desc' },
-      take: 50,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        percent: true,
-        passed: true,
-        submittedAt: true,
-        quiz: { select: { lesson: { select: { title: true } } } },
-      },
-    }),
-    prisma.courseAssignment.findMany({
-      where: { userId },
-      orderBy: { dueAt: 'asc' },
-      select: { id: true, courseId: true, dueAt: true },
-    }),
-    prisma.jpCredit.aggregate({ where: { userId, year }, _sum: { jp: true } }),
-  ])
-  return { person, attempts, assignments, year, jp: jp._sum.jp ?? 0 }
+  const [{ d }] = await prisma.$queryRaw<{ d: PersonDetail }[]>`
+    SELECT json_build_object(
+      'person', json_build_object(
+        'id', u.id, 'name', u.name, 'nip', u.nip, 'email', u.email, 'employeeKind', u."employeeKind",
+        'unit', (SELECT json_build_object('id', un.id, 'name', un.name) FROM "Unit" un WHERE un.id = u."unitId"),
+        'jabatan', (SELECT json_build_object('name', j.name) FROM "Jabatan" j WHERE j.id = u."jabatanId"),
+        'enrolments', (SELECT coalesce(json_agg(json_build_object(
+              'id', e.id, 'status', e.status, 'enrolledAt', ${iso(Prisma.raw('e."enrolledAt"'))}, 'completedAt', ${iso(Prisma.raw('e."completedAt"'))},
+              'course', json_build_object('id', c.id, 'title', c.title, 'jp', c.jp))
+            ORDER BY e."enrolledAt" DESC), '[]')
+          FROM "Enrolment" e JOIN "Course" c ON c.id = e."courseId" WHERE e."userId" = u.id)),
+      'attempts', (SELECT coalesce(json_agg(x ORDER BY x."startedAt" DESC), '[]') FROM (
+          SELECT a.id, a.number, a.status, a.percent, a.passed,
+                 ${iso(Prisma.raw('a."submittedAt"'))} AS "submittedAt", a."startedAt",
+                 json_build_object('lesson', json_build_object('title', l.title)) AS quiz
+          FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId" JOIN "Lesson" l ON l.id = q."lessonId"
+          WHERE a."userId" = u.id AND a.status <> 'IN_PROGRESS'
+          ORDER BY a."startedAt" DESC LIMIT 50) x),
+      'assignments', (SELECT coalesce(json_agg(json_build_object(
+            'id', a.id, 'courseId', a."courseId", 'dueAt', ${iso(Prisma.raw('a."dueAt"'))}) ORDER BY a."dueAt"), '[]')
+          FROM "CourseAssignment" a WHERE a."userId" = u.id),
+      'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year})
+    ) AS d
+    FROM "User" u WHERE u.id = ${userId}`
+  return { ...d, year }
 }
 
 /** Records (or moves) the due date of a course assigned to a person in the viewer's scope. */

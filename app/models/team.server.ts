@@ -2,7 +2,7 @@
 import { prisma } from '~/utils/db.server'
 import { countedJp, jpYear } from './jp.server'
 import { ForbiddenError } from '~/utils/errors'
-import { canSupervise, supervisedUsersWhere, type Viewer } from './org.server'
+import { canSupervise, supervisedUsersWhere, type Viewer } from './scope.server'
 
 export async function teamOverview(viewer: Viewer, opts: { page?: number; q?: string } = {}) {
   const year = jpYear(new Date())

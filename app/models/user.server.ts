@@ -7,7 +7,7 @@ import { prisma } from '~/utils/db.server'
 import { type UserFormInput } from '~/schemas/user'
 import { type AppError, FieldError, NotFoundError } from '~/utils/errors'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
-import { notifyJob } from '~/jobs/notify.server'
+import { notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { clearSignInDelay } from './sign-in.server'
 
@@ -75,7 +75,7 @@ export async function createUser(input: UserFormInput) {
         },
         select: { id: true, name: true },
       })
-      const outboxId = await outboxInsert(tx, notifyJob, {
+      const outboxId = await outboxInsert(tx, notifyContract, {
         kind: 'WELCOME',
         userId: user.id,
         subjectId: user.id,

@@ -6,7 +6,7 @@ import path from 'node:path'
 import Mux from '@mux/mux-node'
 import { prisma } from '~/utils/db.server'
 import { env, muxEnabled } from '~/utils/env.server'
-import { muxWebhookJob } from '~/jobs/mux-webhook.server'
+import { muxWebhookContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 
 let client: Mux | undefined
@@ -168,7 +168,7 @@ export async function receiveMuxWebhook(rawBody: string, headers: Headers) {
       skipDuplicates: true,
     })
     if (inserted.count === 0) return null
-    return outboxInsert(tx, muxWebhookJob, { eventId: event.id })
+    return outboxInsert(tx, muxWebhookContract, { eventId: event.id })
   })
   if (outboxId) relaySoon([outboxId])
   return { duplicate: outboxId === null, eventId: event.id }

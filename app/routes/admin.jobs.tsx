@@ -10,6 +10,7 @@ import { JOB_NAMES } from '~/jobs/index.server'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
 import { requireRole } from '~/utils/auth.server'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { PORTAL_TIME_ZONE } from '~/domain/time'
@@ -26,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const retrySchema = z.object({
   intent: z.literal('retry'),
-  queue: z.enum(JOB_NAMES, { message: 'Antrian tidak dikenal.' }),
-  jobId: z.string().trim().min(1, 'ID tugas kosong.').max(300),
+  queue: z.enum(JOB_NAMES, { message: 'screens.jobs.unknownQueue' }),
+  jobId: z.string().trim().min(1, 'screens.jobs.emptyJobId').max(300),
 })
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
@@ -35,7 +36,7 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const parsed = retrySchema.safeParse(Object.fromEntries(await readForm(request)))
   if (!parsed.success)
     return data(
-      { ok: false, message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' },
+      { ok: false, message: parsed.error.issues[0]?.message ?? 'screens.jobs.badRequest' },
       { status: 400 },
     )
   const result = await retryFailedJob(parsed.data.queue, parsed.data.jobId)
@@ -73,6 +74,7 @@ export default function AdminJobs() {
       : null
   const totalFailed = queues.reduce((sum, q) => sum + q.failed.length, 0)
   const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
 
   return (
     <>
@@ -82,7 +84,7 @@ export default function AdminJobs() {
       </p>
 
       {actionData ? (
-        <Flash ok={actionData.ok} message={actionData.message} testId="jobs-message" />
+        <Flash ok={actionData.ok} message={errorText(actionData.message)} testId="jobs-message" />
       ) : null}
 
       <section aria-labelledby="outbox-heading" className="card">
@@ -164,7 +166,8 @@ export default function AdminJobs() {
                   {queues.map((q) => (
                     <tr key={q.name} data-testid={`queue-row-${q.name}`}>
                       <th scope="row">
-                        {t(`ui.jobs.queues.${q.name}`)} <span className="muted">({q.name})</span>
+                        {t([`ui.jobs.queues.${q.name}`, `screens.jobs.queues.${q.name}`])}{' '}
+                        <span className="muted">({q.name})</span>
                       </th>
                       {countKeys.map((key) => (
                         <td key={key}>{q.counts[key]}</td>
@@ -185,7 +188,8 @@ export default function AdminJobs() {
               .map((q) => (
                 <section key={q.name} aria-labelledby={`failed-${q.name}`}>
                   <h3 id={`failed-${q.name}`}>
-                    {t(`ui.jobs.queues.${q.name}`)} <span className="muted">({q.name})</span>:{' '}
+                    {t([`ui.jobs.queues.${q.name}`, `screens.jobs.queues.${q.name}`])}{' '}
+                    <span className="muted">({q.name})</span>:{' '}
                     {t('ui.jobs.shown', { shown: q.failed.length, total: q.counts.failed })}
                   </h3>
                   <TableWrap label={t('ui.jobs.failedCaption', { queue: q.name })}>

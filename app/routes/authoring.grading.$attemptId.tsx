@@ -6,13 +6,17 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { useErrorText } from '~/components/forms'
 import { EssayGradingError, essayGradingView, gradeEssays } from '~/models/essay-grading.server'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 
-export const meta: MetaFunction = () => [{ title: 'Nilai Esai · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'screens.grading.grade' })
 
 const FIELD_PREFIX = 'score_'
 
@@ -20,8 +24,8 @@ const FIELD_PREFIX = 'score_'
 const scoreField = z
   .string()
   .trim()
-  .max(20, 'Nilai terlalu panjang.')
-  .regex(/^(-?\d+([.,]\d+)?)?$/, 'Nilai harus berupa angka, misalnya 1,5.')
+  .max(20, 'screens.grading.scoreTooLong')
+  .regex(/^(-?\d+([.,]\d+)?)?$/, 'screens.grading.scoreNotNumber')
   .transform((v) => (v === '' ? null : Number(v.replace(',', '.'))))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (e instanceof EssayGradingError) throw new Response(e.message, { status: e.status })
     throw e
   })
-  if (!view) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
+  if (!view) throw new Response('screens.grading.attemptNotFound', { status: 404 })
   return view
 }
 
@@ -52,12 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     values[questionId] = raw
     const parsed = scoreField.safeParse(raw)
     if (!parsed.success)
-      fieldErrors[questionId] = parsed.error.issues[0]?.message ?? 'Nilai tidak valid.'
+      fieldErrors[questionId] = parsed.error.issues[0]?.message ?? 'screens.grading.scoreNotNumber'
     else if (parsed.data !== null) scores[questionId] = parsed.data
   }
   if (Object.keys(fieldErrors).length) {
     return data<ActionData>(
-      { message: 'Periksa kembali nilai yang diisi.', fieldErrors, values },
+      { message: 'screens.grading.checkScores', fieldErrors, values },
       { status: 400 },
     )
   }
@@ -93,52 +97,53 @@ export default function GradeEssays() {
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
   const open = attempt.status === 'NEEDS_GRADING'
+  const { t } = useTranslation()
+  const errorText = useErrorText()
 
   return (
     <>
       <p>
-        <Link to="/authoring/grading">← Penilaian Esai</Link>
+        <Link to="/authoring/grading">← {t('screens.grading.title')}</Link>
       </p>
-      <h1>Nilai esai: {attempt.learner.name}</h1>
+      <h1>{t('screens.grading.pageTitle', { name: attempt.learner.name })}</h1>
       <dl className="facts card">
         <dt>NIP</dt>
         <dd>{formatNip(attempt.learner.nip)}</dd>
-        <dt>Kursus</dt>
+        <dt>{t('screens.grading.course')}</dt>
         <dd>{attempt.courseTitle}</dd>
-        <dt>Kuis</dt>
+        <dt>{t('screens.grading.quiz')}</dt>
         <dd>{attempt.lessonTitle}</dd>
-        <dt>Percobaan ke-</dt>
+        <dt>{t('screens.grading.attemptNo')}</dt>
         <dd>{attempt.number}</dd>
-        <dt>Dikumpulkan</dt>
+        <dt>{t('screens.grading.submitted')}</dt>
         <dd>{attempt.submittedAt ? formatDate(attempt.submittedAt) : '—'}</dd>
       </dl>
 
       {actionData?.message ? (
         <p className="alert alert-error" role="alert" data-testid="grading-error">
-          {actionData.message}
+          {errorText(actionData.message)}
         </p>
       ) : null}
 
       {!open ? (
         <p className="alert alert-info" role="status">
           {attempt.status === 'IN_PROGRESS'
-            ? 'Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.'
-            : 'Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.'}
+            ? t('screens.grading.notSubmitted')
+            : t('screens.grading.alreadyGraded')}
         </p>
       ) : null}
 
       {essays.length === 0 ? (
-        <p className="card">Percobaan ini tidak memuat soal esai.</p>
+        <p className="card">{t('screens.grading.noEssays')}</p>
       ) : (
         <Form
           method="post"
           className="stack"
           style={{ maxWidth: '48rem' }}
-          aria-label="Nilai jawaban esai"
+          aria-label={t('screens.grading.formLabel')}
         >
           <p className="hint" style={{ margin: 0 }}>
-            Kosongkan nilai sebuah soal untuk menilainya nanti. Nilai akhir dihitung setelah semua
-            esai pada percobaan ini dinilai.
+            {t('screens.grading.leaveEmpty')}
           </p>
           {essays.map((e) => {
             const inputId = `${FIELD_PREFIX}${e.questionId}`
@@ -153,10 +158,13 @@ export default function GradeEssays() {
                 data-testid={`essay-${e.questionId}`}
               >
                 <h2 id={`question-${e.questionId}`} style={{ fontSize: '1.05rem', marginTop: 0 }}>
-                  Soal {e.number} <span className="hint">({formatPoints(e.points)} poin)</span>
+                  {t('screens.grading.question', { number: e.number })}{' '}
+                  <span className="hint">
+                    {t('screens.grading.pointsHint', { points: formatPoints(e.points) })}
+                  </span>
                 </h2>
                 <p style={{ whiteSpace: 'pre-wrap' }}>{e.text}</p>
-                <h3 style={{ fontSize: '1rem' }}>Jawaban peserta</h3>
+                <h3 style={{ fontSize: '1rem' }}>{t('screens.grading.answer')}</h3>
                 {e.answer != null ? (
                   <div
                     style={{
@@ -171,11 +179,12 @@ export default function GradeEssays() {
                     {e.answer}
                   </div>
                 ) : (
-                  <p className="muted">Tidak dijawab.</p>
+                  <p className="muted">{t('screens.grading.unanswered')}</p>
                 )}
                 <div className="field" style={{ marginTop: '1rem', maxWidth: '14rem' }}>
                   <label htmlFor={inputId}>
-                    Nilai soal {e.number} <span className="hint">(0–{formatPoints(e.points)})</span>
+                    {t('screens.grading.scoreLabel', { number: e.number })}{' '}
+                    <span className="hint">(0–{formatPoints(e.points)})</span>
                   </label>
                   <input
                     id={inputId}
@@ -192,7 +201,7 @@ export default function GradeEssays() {
                   />
                   {error ? (
                     <p id={`${inputId}-error`} className="field-error">
-                      {error}
+                      {errorText(error)}
                     </p>
                   ) : null}
                 </div>
@@ -202,7 +211,7 @@ export default function GradeEssays() {
           {open ? (
             <div>
               <button type="submit" disabled={busy}>
-                {busy ? 'Menyimpan…' : 'Simpan nilai'}
+                {busy ? t('screens.grading.saving') : t('screens.grading.save')}
               </button>
             </div>
           ) : null}

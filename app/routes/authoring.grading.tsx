@@ -1,22 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useOutlet, type ShouldRevalidateFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listAttemptsNeedingGrading } from '~/models/essay-grading.server'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 
-export const meta: MetaFunction = () => [{ title: 'Penilaian Esai · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'screens.grading.title' })
 
 /** The notice after grading, from a fixed set (nothing from the URL is shown as is). */
 function noticeFrom(url: URL) {
   const saved = url.searchParams.get('saved')
-  if (saved === 'complete')
-    return 'Nilai esai disimpan. Percobaan dikirim untuk dihitung nilai akhirnya; hasilnya segera tampil bagi peserta.'
+  if (saved === 'complete') return { key: 'screens.grading.saved' }
   if (saved === 'partial') {
     const left = Number(url.searchParams.get('left'))
-    const rest =
-      Number.isInteger(left) && left > 0 && left < 1000 ? `${left} soal esai` : 'Beberapa soal esai'
-    return `Nilai esai disimpan. ${rest} pada percobaan itu masih menunggu penilaian.`
+    return Number.isInteger(left) && left > 0 && left < 1000
+      ? { key: 'screens.grading.savedLeft', params: { count: left } }
+      : { key: 'screens.grading.savedSome' }
   }
   return null
 }
@@ -39,46 +41,43 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export default function EssayGradingList() {
   const outlet = useOutlet()
   const { list, notice } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   if (outlet || !list) return outlet
 
   return (
     <>
       <p>
-        <Link to="/authoring">← Kelola Kursus</Link>
+        <Link to="/authoring">{t('screens.quizSettings.back')}</Link>
       </p>
-      <h1>Penilaian Esai</h1>
-      <p className="muted">
-        Percobaan kuis berikut memuat jawaban esai yang harus dinilai pengajar. Nilai akhir, bukti
-        kompetensi, dan tingkat kompetensi peserta dihitung setelah semua esai pada percobaan itu
-        dinilai.
-      </p>
+      <h1>{t('screens.grading.title')}</h1>
+      <p className="muted">{t('screens.grading.intro')}</p>
 
       {notice ? (
         <p className="alert alert-info" role="status" data-testid="grading-message">
-          {notice}
+          {t(notice.key, notice.params)}
         </p>
       ) : null}
 
       {list.attempts.length === 0 ? (
-        <p className="card">Tidak ada jawaban esai yang menunggu penilaian.</p>
+        <p className="card">{t('screens.grading.none')}</p>
       ) : (
         <>
           <p>
             {list.total > list.attempts.length
-              ? `Menampilkan ${list.attempts.length} dari ${list.total} percobaan yang menunggu penilaian, yang paling lama lebih dulu.`
-              : `${list.total} percobaan menunggu penilaian, yang paling lama lebih dulu.`}
+              ? t('screens.grading.showing', { shown: list.attempts.length, total: list.total })
+              : t('screens.grading.waiting', { total: list.total })}
           </p>
           <div style={{ overflowX: 'auto' }}>
             <table>
-              <caption className="sr-only">Percobaan kuis yang menunggu penilaian esai</caption>
+              <caption className="sr-only">{t('screens.grading.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Peserta</th>
-                  <th scope="col">Kursus / Kuis</th>
-                  <th scope="col">Percobaan ke-</th>
-                  <th scope="col">Dikumpulkan</th>
-                  <th scope="col">Esai belum dinilai</th>
-                  <th scope="col">Tindakan</th>
+                  <th scope="col">{t('screens.grading.learner')}</th>
+                  <th scope="col">{t('screens.grading.courseQuiz')}</th>
+                  <th scope="col">{t('screens.grading.attemptNo')}</th>
+                  <th scope="col">{t('screens.grading.submitted')}</th>
+                  <th scope="col">{t('screens.grading.ungraded')}</th>
+                  <th scope="col">{t('screens.grading.action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -97,14 +96,20 @@ export default function EssayGradingList() {
                     <td>{a.number}</td>
                     <td>{a.submittedAt ? formatDate(a.submittedAt) : '—'}</td>
                     <td>
-                      {a.ungradedEssays} dari {a.essays}
+                      {t('screens.grading.ofEssays', {
+                        ungraded: a.ungradedEssays,
+                        total: a.essays,
+                      })}
                     </td>
                     <td>
                       <Link
                         to={`/authoring/grading/${a.id}`}
-                        aria-label={`Nilai esai ${a.learner.name}, percobaan ke-${a.number}`}
+                        aria-label={t('screens.grading.gradeLabel', {
+                          name: a.learner.name,
+                          number: a.number,
+                        })}
                       >
-                        Nilai esai
+                        {t('screens.grading.grade')}
                       </Link>
                     </td>
                   </tr>

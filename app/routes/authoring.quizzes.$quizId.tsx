@@ -17,6 +17,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Flash } from '~/components/flash'
+import { useErrorText } from '~/components/forms'
 import { GRADING_METHODS } from '~/domain/grading-method'
 import {
   drawField,
@@ -28,13 +29,16 @@ import {
 import { FieldError } from '~/models/user.server'
 import { RegradeError, regradesOf, requestRegrade } from '~/jobs/regrade-quiz.server'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Pengaturan kuis: ${data?.quiz.lessonTitle ?? 'Kuis'} · Bina` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, {
+    key: 'screens.quizSettings.title',
+    params: { lesson: data?.quiz.lessonTitle ?? '' },
+  })
 
-const NOT_FOUND = 'Kuis tidak ditemukan.'
-const REGRADE_QUEUED = 'Penilaian ulang dijadwalkan dan dicatat.'
+const NOT_FOUND = 'screens.quizSettings.notFound'
+const REGRADE_QUEUED = 'assess.regrade.queued'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, 'INSTRUCTOR', 'ADMIN')
@@ -94,6 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+const K = 'screens.quizSettings.'
+
 /** The shared stylesheet styles text and number inputs only; date-time inputs look the same. */
 const dateTimeStyle = {
   font: 'inherit',
@@ -104,11 +110,7 @@ const dateTimeStyle = {
   color: 'var(--ink)',
 } as const
 
-const reviewLabels = [
-  ['score', 'Nilai dan status lulus'],
-  ['correct', 'Jawaban yang benar (kunci jawaban)'],
-  ['feedback', 'Umpan balik per soal'],
-] as const
+const reviewKeys = ['score', 'correct', 'feedback'] as const
 
 function FieldErrorText({ field }: { field: FieldMetadata<unknown> }) {
   return field.errors ? (
@@ -161,66 +163,73 @@ export default function QuizSettingsPage() {
   const actionData = useActionData<typeof action>()
   const saved = actionData?.saved === true
   const failed = actionData?.result?.status === 'error'
+  const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
   return (
     <>
       <p>
-        <Link to="/authoring">← Kelola Kursus</Link>
+        <Link to="/authoring">{t('screens.quizSettings.back')}</Link>
       </p>
-      <h1>Pengaturan kuis: {quiz.lessonTitle}</h1>
+      <h1>{t('screens.quizSettings.title', { lesson: quiz.lessonTitle })}</h1>
       <dl className="facts card">
-        <dt>Kursus</dt>
+        <dt>{t('screens.quizSettings.course')}</dt>
         <dd>{quiz.courseTitle}</dd>
-        <dt>Pelajaran</dt>
+        <dt>{t('screens.quizSettings.lesson')}</dt>
         <dd>{quiz.lessonTitle}</dd>
-        <dt>Jumlah soal per percobaan</dt>
+        <dt>{t('screens.quizSettings.questionCount')}</dt>
         <dd>{quiz.questionCount}</dd>
       </dl>
       <p className="muted">
-        Batas waktu, waktu tutup, jumlah soal, dan urutan acak ditetapkan saat peserta memulai
-        percobaan: percobaan yang sudah berjalan tetap memakai batas waktu dan soal yang didapatnya.
-        Nilai lulus dan metode penilaian disimpan bersama setiap percobaan saat dimulai; percobaan
-        lama hanya berubah melalui penilaian ulang yang tercatat (tombol di bawah). Pilihan tinjauan
-        berlaku untuk semua percobaan.
+        {t('screens.quizSettings.explain')}
         {quiz.attemptsInProgress > 0
-          ? ` Saat ini ${quiz.attemptsInProgress} percobaan sedang berjalan.`
+          ? ` ${t('screens.quizSettings.inProgress', { count: quiz.attemptsInProgress })}`
           : null}
       </p>
 
-      {saved ? <Flash ok message="Pengaturan kuis disimpan." testId="settings-saved" /> : null}
+      {saved ? (
+        <Flash ok message={t('screens.quizSettings.saved')} testId="settings-saved" />
+      ) : null}
       {failed ? (
-        <Flash
-          ok={false}
-          message="Pengaturan belum disimpan. Periksa kembali isian yang ditandai."
-          testId="settings-error"
-        />
+        <Flash ok={false} message={t('screens.quizSettings.notSaved')} testId="settings-error" />
       ) : null}
 
       {/* After a save the fields keep what was submitted, which is what is now stored. */}
       <SettingsForm quiz={quiz} defaults={defaults} lastResult={actionData?.result} />
 
       <section className="card" aria-labelledby="regrade-heading">
-        <h2 id="regrade-heading">Penilaian ulang</h2>
+        <h2 id="regrade-heading">{t('screens.quizSettings.regradeHeading')}</h2>
         {actionData?.regrade ? (
           <Flash
             ok={actionData.regrade.ok}
-            message={actionData.regrade.message}
+            message={errorText(actionData.regrade.message)}
             testId="regrade-message"
           />
         ) : null}
         <Form method="post">
           <button type="submit" name="intent" value="regrade" className="button-secondary">
-            Nilai ulang percobaan lama dengan pengaturan tersimpan
+            {t('screens.quizSettings.regradeButton')}
           </button>
         </Form>
         {regrades.length ? (
           <ul data-testid="regrades">
             {regrades.map((r) => (
               <li key={r.id}>
-                {new Date(r.requestedAt).toLocaleString('id-ID', { timeZone: 'Asia/Jakarta' })} WIB
-                — {r.requestedBy.name}: nilai lulus {r.passMark}%, metode {r.gradingMethod};{' '}
-                {r.finishedAt
-                  ? `selesai, ${Array.isArray(r.changes) ? r.changes.length : 0} percobaan berubah`
-                  : 'menunggu'}
+                {t('screens.quizSettings.regradeLine', {
+                  at: new Date(r.requestedAt).toLocaleString(
+                    i18n.language === 'en' ? 'en-GB' : 'id-ID',
+                    {
+                      timeZone: 'Asia/Jakarta',
+                    },
+                  ),
+                  who: r.requestedBy.name,
+                  passMark: r.passMark,
+                  method: t(`domain.gradingMethod.option.${r.gradingMethod}`),
+                  state: r.finishedAt
+                    ? t('screens.quizSettings.regradeDone', {
+                        count: Array.isArray(r.changes) ? r.changes.length : 0,
+                      })
+                    : t('screens.quizSettings.regradeWaiting'),
+                })}
               </li>
             ))}
           </ul>
@@ -261,26 +270,18 @@ function SettingsForm({
       ) : null}
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
-        <legend>Penilaian</legend>
-        <Field
-          field={fields.passMark}
-          label="Nilai lulus (%)"
-          hint="Persentase skor minimum untuk lulus, bilangan bulat 0–100."
-        >
+        <legend>{t(`${K}grading`)}</legend>
+        <Field field={fields.passMark} label={t(`${K}passMark`)} hint={t(`${K}passMarkHint`)}>
           <input {...numberInputProps(fields.passMark, 0, 100)} />
         </Field>
         <Field
           field={fields.attemptsAllowed}
-          label="Jumlah percobaan"
-          hint="Berapa kali peserta boleh mengerjakan, 0–20; isi 0 untuk tanpa batas."
+          label={t(`${K}attempts`)}
+          hint={t(`${K}attemptsHint`)}
         >
           <input {...numberInputProps(fields.attemptsAllowed, 0, 20)} />
         </Field>
-        <Field
-          field={fields.gradingMethod}
-          label="Metode penilaian"
-          hint="Nilai yang dihitung bila peserta mencoba lebih dari sekali: Tertinggi / Terakhir / Pertama / Rata-rata."
-        >
+        <Field field={fields.gradingMethod} label={t(`${K}method`)} hint={t(`${K}methodHint`)}>
           <select
             {...getSelectProps(fields.gradingMethod, {
               ariaDescribedBy: fields.gradingMethod.descriptionId,
@@ -296,19 +297,15 @@ function SettingsForm({
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.9rem' }}>
-        <legend>Waktu (WIB)</legend>
+        <legend>{t(`${K}time`)}</legend>
         <Field
           field={fields.timeLimitMinutes}
-          label="Batas waktu pengerjaan (menit)"
-          hint="Dihitung sejak peserta mulai, 1–600 menit; kosongkan untuk tanpa batas waktu."
+          label={t(`${K}timeLimit`)}
+          hint={t(`${K}timeLimitHint`)}
         >
           <input {...numberInputProps(fields.timeLimitMinutes, 1, 600)} />
         </Field>
-        <Field
-          field={fields.openAt}
-          label="Waktu buka"
-          hint="Tanggal dan jam WIB (UTC+7) kuis mulai bisa dikerjakan; kosongkan jika langsung terbuka."
-        >
+        <Field field={fields.openAt} label={t(`${K}openAt`)} hint={t(`${K}openAtHint`)}>
           <input
             {...getInputProps(fields.openAt, {
               type: 'datetime-local',
@@ -317,11 +314,7 @@ function SettingsForm({
             style={dateTimeStyle}
           />
         </Field>
-        <Field
-          field={fields.closeAt}
-          label="Waktu tutup"
-          hint="Tanggal dan jam WIB (UTC+7) kuis ditutup; percobaan yang berjalan berakhir paling lambat saat itu. Kosongkan jika tidak pernah ditutup."
-        >
+        <Field field={fields.closeAt} label={t(`${K}closeAt`)} hint={t(`${K}closeAtHint`)}>
           <input
             {...getInputProps(fields.closeAt, {
               type: 'datetime-local',
@@ -333,56 +326,51 @@ function SettingsForm({
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
-        <legend>Urutan acak</legend>
+        <legend>{t(`${K}shuffle`)}</legend>
         <label style={{ fontWeight: 400 }}>
-          <input {...getInputProps(fields.shuffleQuestions, { type: 'checkbox' })} /> Acak urutan
-          soal untuk setiap percobaan
+          <input {...getInputProps(fields.shuffleQuestions, { type: 'checkbox' })} />{' '}
+          {t(`${K}shuffleQuestions`)}
         </label>
         <label style={{ fontWeight: 400 }}>
-          <input {...getInputProps(fields.shuffleOptions, { type: 'checkbox' })} /> Acak urutan
-          pilihan jawaban
+          <input {...getInputProps(fields.shuffleOptions, { type: 'checkbox' })} />{' '}
+          {t(`${K}shuffleOptions`)}
         </label>
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
-        <legend>Yang dilihat peserta setelah mengumpulkan</legend>
-        {reviewLabels.map(([key, label]) => (
+        <legend>{t(`${K}afterSubmit`)}</legend>
+        {reviewKeys.map((key) => (
           <label key={key} style={{ fontWeight: 400 }}>
-            <input {...getInputProps(afterSubmit[key], { type: 'checkbox' })} /> {label}
+            <input {...getInputProps(afterSubmit[key], { type: 'checkbox' })} />{' '}
+            {t(`${K}review.${key}`)}
           </label>
         ))}
       </fieldset>
 
       <fieldset className="card" style={{ display: 'grid', gap: '0.5rem' }}>
-        <legend>Yang dilihat peserta setelah kuis ditutup</legend>
-        {reviewLabels.map(([key, label]) => (
+        <legend>{t(`${K}afterClose`)}</legend>
+        {reviewKeys.map((key) => (
           <label key={key} style={{ fontWeight: 400 }}>
-            <input {...getInputProps(afterClose[key], { type: 'checkbox' })} /> {label}
+            <input {...getInputProps(afterClose[key], { type: 'checkbox' })} />{' '}
+            {t(`${K}review.${key}`)}
           </label>
         ))}
       </fieldset>
 
       <section aria-labelledby="slots-heading">
-        <h2 id="slots-heading">Susunan soal</h2>
-        <p className="muted">
-          {categorySlots.length
-            ? 'Untuk bagian yang mengambil soal acak dari kategori, tentukan berapa soal yang diambil untuk setiap percobaan (paling banyak sebanyak soal di kategori itu).'
-            : 'Kuis ini hanya berisi soal tetap.'}
-        </p>
+        <h2 id="slots-heading">{t(`${K}slotsHeading`)}</h2>
+        <p className="muted">{categorySlots.length ? t(`${K}slotsIntro`) : t(`${K}fixedOnly`)}</p>
         {quiz.slots.length === 0 ? (
-          <p className="card">Kuis ini belum memiliki soal.</p>
+          <p className="card">{t(`${K}noQuestions`)}</p>
         ) : (
           <div style={{ overflowX: 'auto' }}>
             <table>
-              <caption className="sr-only">
-                Bagian kuis: soal tetap atau soal acak dari kategori, dengan jumlah soal yang
-                diambil
-              </caption>
+              <caption className="sr-only">{t(`${K}slotsCaption`)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">No.</th>
-                  <th scope="col">Isi</th>
-                  <th scope="col">Jumlah soal diambil</th>
+                  <th scope="col">{t(`${K}no`)}</th>
+                  <th scope="col">{t(`${K}content`)}</th>
+                  <th scope="col">{t(`${K}drawn`)}</th>
                 </tr>
               </thead>
               <tbody>
@@ -394,22 +382,22 @@ function SettingsForm({
                       {s.kind === 'QUESTION' ? (
                         <>
                           <td>
-                            Soal tetap: <span className="muted">{s.questionText}</span>
+                            {t(`${K}fixed`)} <span className="muted">{s.questionText}</span>
                           </td>
                           <td>1</td>
                         </>
                       ) : (
                         <>
                           <td>
-                            Soal acak dari kategori “{s.categoryName}”
+                            {t(`${K}fromCategory`, { name: s.categoryName })}
                             <br />
                             <span className="muted" id={f.descriptionId}>
-                              Kategori ini memiliki {s.categoryQuestions} soal.
+                              {t(`${K}categoryHas`, { count: s.categoryQuestions })}
                             </span>
                           </td>
                           <td>
                             <label htmlFor={f.id} className="sr-only">
-                              Jumlah soal diambil dari kategori {s.categoryName}
+                              {t(`${K}drawnFrom`, { name: s.categoryName })}
                             </label>
                             <input
                               {...numberInputProps(f, 1, Math.max(1, s.categoryQuestions))}
@@ -430,7 +418,7 @@ function SettingsForm({
 
       <div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Menyimpan…' : 'Simpan pengaturan'}
+          {busy ? t(`${K}saving`) : t(`${K}save`)}
         </button>
       </div>
     </Form>

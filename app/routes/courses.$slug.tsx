@@ -17,6 +17,7 @@ import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 import { CertificateLink } from '~/components/certificate-link'
+import { SurveyLink } from '~/components/evaluation'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data?.course.title
@@ -83,7 +84,8 @@ export default function CoursePage() {
                     date: formatDate(enrolment.completedAt, i18n.language),
                     jp: version.jp,
                   })}{' '}
-                  <CertificateLink slug={course.slug} course={course.title} />
+                  <CertificateLink slug={course.slug} course={course.title} />{' '}
+                  <SurveyLink slug={course.slug} />
                 </p>
               ) : nextLesson ? (
                 <Link className="button" to={`/courses/${course.slug}/lessons/${nextLesson.slug}`}>

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field, SelectField } from '~/components/forms'
+import { Field } from '~/components/forms'
 import { catalogue } from '~/models/course.server'
 import { catalogueCompetencies } from '~/models/screens/catalogue.read.server'
 import { AREA_VALUES, catalogueFilterSchema } from '~/schemas/catalogue'
@@ -59,7 +59,7 @@ export default function Catalogue() {
           }}
           errors={fields.q.errors}
         />
-        <SelectField
+        <Field
           label={t('ui.catalogue.area')}
           selectProps={getSelectProps(fields.area)}
           errors={fields.area.errors}
@@ -70,8 +70,8 @@ export default function Catalogue() {
               {t(`ui.areas.${a}`)}
             </option>
           ))}
-        </SelectField>
-        <SelectField
+        </Field>
+        <Field
           label={t('ui.catalogue.competency')}
           selectProps={getSelectProps(fields.competency)}
           errors={fields.competency.errors}
@@ -82,7 +82,7 @@ export default function Catalogue() {
               {c.code} {c.name}
             </option>
           ))}
-        </SelectField>
+        </Field>
         <Field
           label={t('ui.catalogue.maxJp')}
           inputProps={{ ...getInputProps(fields.maxJp, { type: 'number' }), min: 1, max: 200 }}

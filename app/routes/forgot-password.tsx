@@ -3,17 +3,27 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
   data,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { Field, StatusButton } from '~/components/forms'
 import i18next from '~/i18next.server'
 import { requestPasswordReset } from '~/models/password.server'
 import { clientMeta, requireAnonymous } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { receivedAt } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Lupa kata sandi · Bina' }]
 
@@ -58,7 +68,6 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'forgot-password',
     lastResult: actionData?.result,
@@ -82,18 +91,16 @@ export default function ForgotPasswordPage() {
         </div>
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
-        <div className="field">
-          <label htmlFor={fields.identifier.id}>{t('login.identifier')}</label>
-          <input {...getInputProps(fields.identifier, { type: 'text' })} autoComplete="username" />
-          {fields.identifier.errors ? (
-            <p className="field-error" id={fields.identifier.errorId} role="alert">
-              {fields.identifier.errors.join(' ')}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {t('security.forgotSubmit')}
-        </button>
+        <Field
+          label={t('login.identifier')}
+          inputProps={{
+            ...getInputProps(fields.identifier, { type: 'text' }),
+            autoComplete: 'username',
+          }}
+          errors={fields.identifier.errors}
+          errorId={fields.identifier.errorId}
+        />
+        <StatusButton>{t('security.forgotSubmit')}</StatusButton>
       </Form>
       <p>
         <Link to="/login">{t('security.backToLogin')}</Link>

@@ -4,12 +4,14 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { Field, StatusButton } from '~/components/forms'
 import { signIn } from '~/models/sign-in.server'
 import {
   CHANGE_PASSWORD_PATH,
@@ -17,7 +19,15 @@ import {
   createSession,
   requireAnonymous,
 } from '~/utils/auth.server'
-import { safeRedirect } from '~/utils/misc'
+import { receivedAt, safeRedirect } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
 
@@ -52,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const meta = clientMeta(request)
-  const result = await signIn({ ...submission.value, ip: meta.ip })
+  const result = await signIn({ ...submission.value, ip: meta.ip, now: receivedAt(request) })
   if (!result.ok) {
     const reply =
       result.field === 'form'
@@ -81,7 +91,6 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'login',
     lastResult: actionData?.result,
@@ -112,36 +121,27 @@ export default function LoginPage() {
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
-        <div className="field">
-          <label htmlFor={fields.identifier.id}>
-            {t('login.identifier')} <span className="hint">{t('login.identifierHint')}</span>
-          </label>
-          <input
-            {...getInputProps(fields.identifier, { type: 'text' })}
-            autoComplete="username"
-            autoFocus
-          />
-          {fields.identifier.errors ? (
-            <p className="field-error" id={fields.identifier.errorId} role="alert">
-              {fields.identifier.errors.join(' ')}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={fields.password.id}>{t('login.password')}</label>
-          <input
-            {...getInputProps(fields.password, { type: 'password' })}
-            autoComplete="current-password"
-          />
-          {fields.password.errors ? (
-            <p className="field-error" id={fields.password.errorId} role="alert">
-              {fields.password.errors.join(' ')}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {t('login.submit')}
-        </button>
+        <Field
+          label={t('login.identifier')}
+          hint={t('login.identifierHint')}
+          inputProps={{
+            ...getInputProps(fields.identifier, { type: 'text' }),
+            autoComplete: 'username',
+            autoFocus: true,
+          }}
+          errors={fields.identifier.errors}
+          errorId={fields.identifier.errorId}
+        />
+        <Field
+          label={t('login.password')}
+          inputProps={{
+            ...getInputProps(fields.password, { type: 'password' }),
+            autoComplete: 'current-password',
+          }}
+          errors={fields.password.errors}
+          errorId={fields.password.errorId}
+        />
+        <StatusButton>{t('login.submit')}</StatusButton>
       </Form>
       <p>
         <Link to="/forgot-password">{t('security.forgotLink')}</Link>

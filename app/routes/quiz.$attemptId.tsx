@@ -29,7 +29,6 @@ import {
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
-import id from '~/locales/id'
 
 export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
 
@@ -418,9 +417,7 @@ export default function QuizAttemptPage() {
       <p>
         <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>‹ {course.title}</Link>
       </p>
-      <h1>
-        Hasil {lesson.title} — percobaan {attempt.number}
-      </h1>
+      <h1>{t('screens.attempt.resultTitle', { lesson: lesson.title, number: attempt.number })}</h1>
       {notice ? (
         <p className="alert alert-info" role="status" data-testid="submit-notice">
           {t(`assess.${notice}`)}
@@ -436,31 +433,34 @@ export default function QuizAttemptPage() {
         </p>
       ) : attempt.status === 'NEEDS_GRADING' ? (
         <p className="alert alert-info" role="status">
-          Jawaban esai Anda menunggu penilaian pengajar.
+          {t('screens.attempt.essaysWaiting')}
         </p>
       ) : review?.score ? (
         <section className="card" data-testid="quiz-result">
           <p>
-            Nilai: <strong data-testid="quiz-score">{attempt.percent}%</strong> ({attempt.score}{' '}
-            dari {attempt.maxScore} poin) —{' '}
+            {t('screens.attempt.score')}{' '}
+            <strong data-testid="quiz-score">{attempt.percent}%</strong>{' '}
+            {t('screens.attempt.points', { score: attempt.score, max: attempt.maxScore })} —{' '}
             <strong>
-              {attempt.passed ? 'Lulus' : `Belum lulus (nilai lulus ${attempt.passMark}%)`}
+              {attempt.passed
+                ? t('screens.attempt.passed')
+                : t('screens.attempt.notPassed', { passMark: attempt.passMark })}
             </strong>
           </p>
         </section>
       ) : (
-        <p className="alert alert-info">Nilai akan ditampilkan setelah kuis ditutup.</p>
+        <p className="alert alert-info">{t('screens.attempt.scoreAfterClose')}</p>
       )}
       {competencies.length ? (
         <section className="card" aria-labelledby="comp-heading">
-          <h2 id="comp-heading">Profil kompetensi Anda</h2>
+          <h2 id="comp-heading">{t('screens.attempt.competencyHeading')}</h2>
           <table data-testid="quiz-competencies">
             <thead>
               <tr>
-                <th scope="col">Kompetensi</th>
-                <th scope="col">Level saat ini</th>
-                <th scope="col">Level standar jabatan</th>
-                <th scope="col">Kesenjangan</th>
+                <th scope="col">{t('screens.attempt.competency')}</th>
+                <th scope="col">{t('screens.attempt.currentLevel')}</th>
+                <th scope="col">{t('screens.attempt.requiredLevel')}</th>
+                <th scope="col">{t('screens.attempt.gap')}</th>
               </tr>
             </thead>
             <tbody>
@@ -469,7 +469,7 @@ export default function QuizAttemptPage() {
                   <td>
                     {c.code} {c.name}
                   </td>
-                  <td>{c.updated ? c.current : 'memperbarui…'}</td>
+                  <td>{c.updated ? c.current : t('screens.attempt.updating')}</td>
                   <td>{c.required ?? '—'}</td>
                   <td>{c.gap ?? '—'}</td>
                 </tr>
@@ -477,18 +477,19 @@ export default function QuizAttemptPage() {
             </tbody>
           </table>
           <p className="muted" data-testid="quiz-evidence-policy">
-            {id.domain.rating.quizNote
-              .replace('{{years}}', String(Math.round(EVIDENCE_VALID_DAYS / 365)))
-              .replace('{{threshold}}', String(Math.round(THRESHOLD * 100)))}
+            {t('domain.rating.quizNote', {
+              years: Math.round(EVIDENCE_VALID_DAYS / 365),
+              threshold: Math.round(THRESHOLD * 100),
+            })}
           </p>
           <p>
-            <Link to="/profile">Lihat profil kompetensi lengkap</Link>
+            <Link to="/profile">{t('screens.attempt.fullProfile')}</Link>
           </p>
         </section>
       ) : null}
       {review ? (
         <section data-testid="quiz-review">
-          <h2>Tinjauan jawaban</h2>
+          <h2>{t('screens.attempt.reviewHeading')}</h2>
           {items.map((q) => (
             <div className="question" key={q.id}>
               <p>
@@ -510,7 +511,7 @@ export default function QuizAttemptPage() {
                         {chosen ? '☑' : '☐'} {o.text}
                         {correct !== undefined ? (
                           <span className={correct ? 'correct' : 'incorrect'}>
-                            {correct ? ' — benar' : ''}
+                            {correct ? t('screens.attempt.correctMark') : ''}
                           </span>
                         ) : null}
                         {feedback ? <span className="muted"> — {feedback}</span> : null}
@@ -520,12 +521,18 @@ export default function QuizAttemptPage() {
                 </ul>
               ) : (
                 <p>
-                  Jawaban Anda: {q.response?.text || '—'}
+                  {t('screens.attempt.yourAnswer', { answer: q.response?.text || '—' })}
                   {q.acceptedAnswers?.length ? (
-                    <span className="muted"> (jawaban benar: {q.acceptedAnswers.join(' / ')})</span>
+                    <span className="muted">
+                      {t('screens.attempt.correctAnswer', {
+                        answer: q.acceptedAnswers.join(' / '),
+                      })}
+                    </span>
                   ) : null}
                   {q.numericAnswer != null ? (
-                    <span className="muted"> (jawaban benar: {q.numericAnswer})</span>
+                    <span className="muted">
+                      {t('screens.attempt.correctAnswer', { answer: q.numericAnswer })}
+                    </span>
                   ) : null}
                 </p>
               )}
@@ -535,7 +542,9 @@ export default function QuizAttemptPage() {
         </section>
       ) : null}
       <p>
-        <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>Kembali ke kuis</Link>
+        <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>
+          {t('screens.attempt.backToQuiz')}
+        </Link>
       </p>
     </>
   )

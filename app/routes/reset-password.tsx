@@ -4,16 +4,21 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { Field, StatusButton } from '~/components/forms'
 import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { resetPasswordWithToken, resetTokenUsable } from '~/models/password.server'
 import { receivedAt } from '~/utils/misc'
+
+/** The page carries a token in its URL: the loader's no-referrer and no-store reach the browser. */
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
 export const meta: MetaFunction = () => [
   { title: 'Buat kata sandi baru · Bina' },
@@ -82,7 +87,6 @@ export default function ResetPasswordPage() {
   const { token } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'reset-password',
     lastResult: actionData?.result,
@@ -116,21 +120,16 @@ export default function ResetPasswordPage() {
           [fields.newPassword, t('security.newPassword'), t('security.passwordHint')] as const,
           [fields.confirmPassword, t('security.confirmPassword'), undefined] as const,
         ].map(([f, label, hint]) => (
-          <div className="field" key={f.name}>
-            <label htmlFor={f.id}>
-              {label} {hint ? <span className="hint">{hint}</span> : null}
-            </label>
-            <input {...getInputProps(f, { type: 'password' })} autoComplete="new-password" />
-            {f.errors ? (
-              <p className="field-error" id={f.errorId} role="alert">
-                {f.errors.join(' ')}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            key={f.name}
+            label={label}
+            hint={hint}
+            inputProps={{ ...getInputProps(f, { type: 'password' }), autoComplete: 'new-password' }}
+            errors={f.errors}
+            errorId={f.errorId}
+          />
         ))}
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {t('security.resetSubmit')}
-        </button>
+        <StatusButton>{t('security.resetSubmit')}</StatusButton>
       </Form>
     </div>
   )

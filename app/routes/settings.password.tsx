@@ -4,16 +4,27 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
+  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { Field, StatusButton } from '~/components/forms'
 import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { changePassword } from '~/models/password.server'
 import { requireUserSession } from '~/utils/auth.server'
+import { receivedAt } from '~/utils/misc'
+
+/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const h = new Headers()
+  const retryAfter = actionHeaders.get('Retry-After')
+  if (retryAfter) h.set('Retry-After', retryAfter)
+  return h
+}
 
 export const meta: MetaFunction = () => [{ title: 'Ganti kata sandi · Bina' }]
 
@@ -56,7 +67,18 @@ export async function action({ request }: ActionFunctionArgs) {
     sessionId,
     currentPassword: v.currentPassword,
     newPassword: v.newPassword,
+    now: receivedAt(request),
   })
+  if (!r.ok && r.code === 'TOO_MANY_TRIES')
+    return data(
+      {
+        result: submission.reply({
+          ...hide,
+          fieldErrors: { currentPassword: [t('sec.currentWait', { seconds: r.retryAfterS })] },
+        }),
+      },
+      { status: 429, headers: { 'Retry-After': String(r.retryAfterS) } },
+    )
   if (!r.ok) {
     const message =
       r.code === 'CURRENT_WRONG'
@@ -77,7 +99,6 @@ export default function ChangePasswordPage() {
   const { mustChange, done } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'change-password',
     lastResult: actionData?.result,
@@ -91,17 +112,13 @@ export default function ChangePasswordPage() {
     autoComplete: string,
     hint?: string,
   ) => (
-    <div className="field">
-      <label htmlFor={f.id}>
-        {label} {hint ? <span className="hint">{hint}</span> : null}
-      </label>
-      <input {...getInputProps(f, { type: 'password' })} autoComplete={autoComplete} />
-      {f.errors ? (
-        <p className="field-error" id={f.errorId} role="alert">
-          {f.errors.join(' ')}
-        </p>
-      ) : null}
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      inputProps={{ ...getInputProps(f, { type: 'password' }), autoComplete }}
+      errors={f.errors}
+      errorId={f.errorId}
+    />
   )
   return (
     <div className="login-wrap card">
@@ -121,9 +138,7 @@ export default function ChangePasswordPage() {
           t('security.passwordHint'),
         )}
         {field(fields.confirmPassword, t('security.confirmPassword'), 'new-password')}
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {t('security.changeSubmit')}
-        </button>
+        <StatusButton>{t('security.changeSubmit')}</StatusButton>
       </Form>
     </div>
   )

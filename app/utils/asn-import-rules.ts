@@ -50,9 +50,17 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
   const byEmail = new Map<string, number[]>()
   for (const r of rows) {
     const nip = normaliseNip(r.nip)
-    if (nip) byNip.set(nip, [...(byNip.get(nip) ?? []), r.rowNo])
+    if (nip) {
+      const list = byNip.get(nip)
+      if (list) list.push(r.rowNo)
+      else byNip.set(nip, [r.rowNo])
+    }
     const email = r.email.trim().toLowerCase()
-    if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), r.rowNo])
+    if (email) {
+      const list = byEmail.get(email)
+      if (list) list.push(r.rowNo)
+      else byEmail.set(email, [r.rowNo])
+    }
   }
 
   const results: RowResult[] = rows.map((r) => {

@@ -8,7 +8,12 @@ declare global {
 }
 
 function create() {
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX })
+  const adapter = new PrismaPg({
+    connectionString: env.DATABASE_URL,
+    max: env.DATABASE_POOL_MAX,
+    // A database that stops answering fails requests after 5 s (503 page) instead of hanging.
+    connectionTimeoutMillis: 5_000,
+  })
   return new PrismaClient({ adapter })
 }
 

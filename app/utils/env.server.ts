@@ -90,6 +90,10 @@ const schema = z
     FILE_STORAGE_DIR: z.string().default('storage/files'),
     /** Certificates rendered and signed at once by one worker process. */
     CERT_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    /** Days after a completion when the direct supervisor is asked the L3 (behaviour) check. */
+    EVAL_L3_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(42),
+    /** How often the L3 sweep looks for completions that are due. */
+    EVAL_SWEEP_MS: z.coerce.number().int().positive().default(600_000),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === 'production' && KNOWN_EXAMPLE_SECRETS.includes(v.SESSION_SECRET)) {

@@ -12,7 +12,9 @@ export interface StoredNotification {
   body: string | null
 }
 
-const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED'] as const
+const RENDERED_KINDS = ['WELCOME', 'COURSE_COMPLETED', 'PROGRAM_ASSIGNED'] as const
+/** Kirkpatrick evaluation (area eval): texts under evaluation.notifications. */
+const EVAL_KINDS = ['EVAL_SURVEY', 'EVAL_L3'] as const
 
 export function notificationText(n: StoredNotification, t: TFunction) {
   const params = n.params && typeof n.params === 'object' ? (n.params as NotificationParams) : null
@@ -21,6 +23,12 @@ export function notificationText(n: StoredNotification, t: TFunction) {
     return {
       title: t(`jobs.notifications.${kind}.title`, params),
       body: t(`jobs.notifications.${kind}.body`, params),
+    }
+  const evalKind = EVAL_KINDS.find((k) => k === n.kind)
+  if (params && evalKind)
+    return {
+      title: t(`evaluation.notifications.${evalKind}.title`, params),
+      body: t(`evaluation.notifications.${evalKind}.body`, params),
     }
   return { title: n.title ?? n.kind, body: n.body ?? '' }
 }

@@ -5,35 +5,19 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import jsQR from 'jsqr'
-import { answerKey } from './db'
-import { accounts, expectAccessible, signInAs } from './helpers'
+import {
+  accounts,
+  answerAll,
+  completeLesson,
+  expectAccessible,
+  lessonSlugs,
+  signInAs,
+  submitAttempt,
+} from './helpers'
 
 const COURSE = 'pelayanan-publik-prima'
-
-async function answerAll(page: Page) {
-  const questions = page.getByTestId('question')
-  const n = await questions.count()
-  for (let i = 0; i < n; i++) {
-    const q = questions.nth(i)
-    const legend = q.locator('legend')
-    const isChoice = (await legend.count()) > 0
-    const raw = isChoice ? await legend.innerText() : await q.locator('label').first().innerText()
-    const text = raw
-      .replace(/^\d+\.\s*/, '')
-      .replace(/\s*\(pilih semua yang benar\)\s*$/, '')
-      .trim()
-    const key = await answerKey(text)
-    if (isChoice) {
-      for (const option of key.correctOptions) await q.getByLabel(option, { exact: true }).check()
-    } else {
-      await q
-        .getByRole('textbox')
-        .fill(key.type === 'NUMERIC' ? String(key.numeric) : key.accepted[0]!)
-    }
-  }
-}
 
 /** Renders page 1 of a PDF (pdftoppm, binary PPM) and reads the QR code on it with jsQR. */
 function decodeQr(pdfFile: string) {
@@ -67,33 +51,12 @@ test('an ASN downloads the certificate of a completed course; its QR verifies it
   const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim()
   await page.getByRole('button', { name: 'Daftar kursus' }).click()
   await expect(page.locator('[data-testid^="lesson-"]').first()).toBeVisible()
-  const lessons = await page
-    .locator('[data-testid^="lesson-"]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)))
-  for (const slug of lessons) {
-    await page.goto(`/courses/${COURSE}/lessons/${slug}`)
-    const markDone = page.getByRole('button', { name: 'Tandai selesai' })
-    const video = page.getByTestId('lesson-video')
-    if (await markDone.count()) {
-      await markDone.click()
-      await expect(page.getByTestId('lesson-done')).toBeVisible()
-    } else if (await video.count()) {
-      await video.evaluate(async (v: HTMLVideoElement) => {
-        v.muted = true
-        v.playbackRate = 2 // the fastest rate the server finds plausible
-        await v.play()
-      })
-      await expect(page.getByTestId('video-status')).toHaveText('Video selesai ditonton.', {
-        timeout: 60_000,
-      })
-    }
-  }
+  for (const slug of await lessonSlugs(page)) await completeLesson(page, COURSE, slug)
   await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
   await page.getByRole('button', { name: 'Mulai kuis' }).click()
   await expect(page.getByTestId('question').first()).toBeVisible()
   await answerAll(page)
-  await page.getByRole('button', { name: 'Kumpulkan' }).click()
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Ya, kumpulkan' }).click()
+  await submitAttempt(page)
   await expect(page.getByTestId('quiz-score')).toHaveText('100%', { timeout: 15_000 })
 
   // The certificate job runs in the workers; "Sertifikat saya" lists it once issued.

@@ -1,35 +1,19 @@
 import { expect, test, type Page } from '@playwright/test'
-import { answerKey, withDb } from './db'
-import { accounts, expectAccessible, signInAs } from './helpers'
+import { withDb } from './db'
+import {
+  accounts,
+  answerAll,
+  completeLesson,
+  expectAccessible,
+  lessonSlugs,
+  signInAs,
+  submitAttempt,
+} from './helpers'
 
 const COURSE = 'keamanan-digital-asn'
 
 async function progress(page: Page) {
   return Number(await page.getByTestId('course-progress').first().getAttribute('aria-valuenow'))
-}
-
-/** Answers every question on the attempt page: right, using the key, or left blank. */
-async function answerAll(page: Page) {
-  const questions = page.getByTestId('question')
-  const n = await questions.count()
-  for (let i = 0; i < n; i++) {
-    const q = questions.nth(i)
-    const legend = q.locator('legend')
-    const isChoice = (await legend.count()) > 0
-    const raw = isChoice ? await legend.innerText() : await q.locator('label').first().innerText()
-    const text = raw
-      .replace(/^\d+\.\s*/, '')
-      .replace(/\s*\(pilih semua yang benar\)\s*$/, '')
-      .trim()
-    const key = await answerKey(text)
-    if (isChoice) {
-      for (const option of key.correctOptions) await q.getByLabel(option, { exact: true }).check()
-    } else {
-      await q
-        .getByRole('textbox')
-        .fill(key.type === 'NUMERIC' ? String(key.numeric) : key.accepted[0]!)
-    }
-  }
 }
 
 test('an ASN finds a course, learns it to the end and gets the JP', async ({ page }) => {
@@ -50,31 +34,9 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   ).toBeVisible()
   await expectAccessible(page)
   expect(await progress(page)).toBe(0)
-  const lessons = await page
-    .locator('[data-testid^="lesson-"]')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice(7)))
   let last = 0
-  for (const slug of lessons) {
-    await page.goto(`/courses/${COURSE}/lessons/${slug}`)
-    const markDone = page.getByRole('button', { name: 'Tandai selesai' })
-    const video = page.getByTestId('lesson-video')
-    if (await markDone.count()) {
-      await markDone.click()
-      await expect(page.getByTestId('lesson-done')).toBeVisible()
-    } else if (await video.count()) {
-      await expect(page.getByTestId('video-status')).toContainText('Ditonton 0%')
-      await video.evaluate(async (v: HTMLVideoElement) => {
-        v.muted = true
-        // The fastest rate the server finds plausible (app/domain/video-progress.ts).
-        v.playbackRate = 2
-        await v.play()
-      })
-      await expect(page.getByTestId('video-status')).toHaveText('Video selesai ditonton.', {
-        timeout: 60_000,
-      })
-    } else {
-      continue
-    }
+  for (const slug of await lessonSlugs(page)) {
+    if ((await completeLesson(page, COURSE, slug, { expectUnwatched: true })) === 'other') continue
     const now = await progress(page)
     expect(now).toBeGreaterThan(last)
     last = now
@@ -90,8 +52,7 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   const html = await page.content()
   expect(html).not.toContain('"correct"')
   await answerAll(page)
-  await page.getByRole('button', { name: 'Kumpulkan' }).click()
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Ya, kumpulkan' }).click()
+  await submitAttempt(page)
   await expect(page.getByTestId('quiz-score')).toHaveText('100%', { timeout: 15_000 })
   await expect(page.getByTestId('quiz-result')).toContainText('Lulus')
   const t = page.getByTestId('quiz-competencies')
@@ -130,8 +91,7 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   await expect(page.getByTestId('quiz-message')).toHaveText(
     'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.',
   )
-  await page.getByRole('button', { name: 'Kumpulkan' }).click()
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Ya, kumpulkan' }).click()
+  await submitAttempt(page)
   // Whether the sweep closed it meanwhile or not, the learner is told the saved answers count.
   await expect(page.getByTestId('submit-notice')).toContainText('jawaban yang tersimpan')
   await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)

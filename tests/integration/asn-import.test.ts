@@ -1,12 +1,14 @@
 // Bulk ASN import: every bad row is listed with its reasons and nothing is written unless the
 // admin chooses to import the valid rows; a re-import updates by NIP.
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeSupervisionQueue } from '~/jobs/supervision.server'
+import { jobByName, recoverableJobs } from '~/jobs/index.server'
+import { closeQueues } from '~/jobs/queue.server'
+import { asnImportApplyJob } from '~/jobs/supervision.server'
 import { applyImport, createImport, startApply, validateImport } from '~/models/asn-import.server'
 import { prisma } from '~/utils/db.server'
 import { createTestUser, uniqueNip } from '../support/factories'
 
-afterAll(() => closeSupervisionQueue())
+afterAll(() => closeQueues())
 
 async function refs() {
   const [unit, pelaksana, jpt, admin] = await Promise.all([
@@ -119,6 +121,58 @@ describe('bulk ASN import', () => {
       email: `baru.${person.nip}@uji.go.id`,
       supervisorId: boss.id,
     })
+  })
+})
+
+describe('import jobs go through the outbox and the job list', () => {
+  const outboxOf = (jobName: string, importId: string) =>
+    prisma.outboxMessage.findMany({
+      where: { jobName, payload: { path: ['importId'], equals: importId } },
+      select: { jobName: true },
+    })
+
+  it('upload, go-ahead and apply record their follow-up jobs with the fact', async () => {
+    for (const name of ['asnImportValidate', 'asnImportApply', 'dashboardRefresh'])
+      expect(jobByName(name)?.name).toBe(name)
+    expect(recoverableJobs.map((j) => j.name)).toEqual(
+      expect.arrayContaining(['asnImportValidate', 'asnImportApply']),
+    )
+    const { unit, pelaksana, admin } = await refs()
+    const boss = await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const [nip] = freshNips(1)
+    const csv = [
+      'NIP,nama,email,PNS/PPPK,jabatan,kode unit,NIP atasan',
+      `${nip},Pegawai Outbox,o.${nip}@uji.go.id,PNS,${pelaksana.code},${unit.code},${boss.nip}`,
+    ].join('\n')
+    const id = await createImport(admin.id, { name: 'outbox.csv', bytes: Buffer.from(csv) })
+    expect(await outboxOf('asnImportValidate', id)).toHaveLength(1)
+    expect(await outboxOf('asnImportApply', id)).toHaveLength(0)
+    await validateImport(id)
+    expect(await startApply(id, 'ALL')).toEqual({ ok: true })
+    // A second go-ahead (double click) records nothing more.
+    expect(await startApply(id, 'ALL')).toMatchObject({ ok: false })
+    expect(await outboxOf('asnImportApply', id)).toHaveLength(1)
+    expect(await applyImport(id)).toEqual({ created: 1, updated: 0 })
+    expect(await outboxOf('dashboardRefresh', id)).toHaveLength(1)
+  })
+
+  it('an approved import whose job was lost is found by the recovery sweep', async () => {
+    const admin = await createTestUser({ roles: ['ADMIN'] })
+    const lost = await prisma.asnImport.create({
+      data: {
+        createdById: admin.id,
+        fileName: 'hilang.csv',
+        format: 'csv',
+        content: Buffer.from(''),
+        status: 'IMPORTING',
+        createdAt: new Date(Date.now() - 3_600_000),
+      },
+    })
+    const found = await asnImportApplyJob.recover!.find(new Date(), 100_000)
+    expect(found).toContainEqual({ importId: lost.id })
+    const notYet = await asnImportApplyJob.recover!.find(new Date(Date.now() - 7_200_000), 100_000)
+    expect(notYet).not.toContainEqual({ importId: lost.id })
+    await prisma.asnImport.delete({ where: { id: lost.id } })
   })
 })
 

@@ -123,6 +123,23 @@ describe('limits at the edge', () => {
     expect(r.status).toBe(413)
   })
 
+  it('refuses a JSON (or any non-form) body where a form is expected with 415, not a 500', async () => {
+    for (const [type, body] of [
+      ['application/json', '{"identifier":"x","password":"y"}'],
+      ['text/plain', 'identifier=x'],
+      ['application/xml', '<a/>'],
+    ] as const) {
+      const r = await post('/login', body, { 'Content-Type': type })
+      expect(r.status, type).toBe(415)
+      expect(await r.text()).toContain('Jenis data yang dikirim tidak diterima')
+    }
+    // The player's progress endpoint and the webhooks do take JSON.
+    const progress = await post('/courses/x/lessons/y/progress', '{}', {
+      'Content-Type': 'application/json',
+    })
+    expect(progress.status).not.toBe(415)
+  })
+
   it('refuses one field over its cap even when the body fits', async () => {
     const r = await post('/login', form({ identifier: 'a'.repeat(20_001), password: 'x' }))
     expect(r.status).toBe(413)

@@ -26,6 +26,6 @@ describe('/healthz', () => {
     expect(body.redis.ok).toBe(false)
     // No driver message leaks (e.g. "connect ECONNREFUSED 127.0.0.1:port").
     expect(JSON.stringify(body)).not.toMatch(/ECONN|127\.0\.0\.1|error/i)
-    expect(body.redis).toEqual({ ok: false })
+    expect(body.redis).toEqual({ ok: false, status: 'down' })
   })
 })

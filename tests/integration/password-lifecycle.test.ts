@@ -185,6 +185,68 @@ describe('change password', () => {
       false,
     )
   })
+  it('slows down wrong current passwords per account, computed from the arrival time', async () => {
+    const u = await createTestUser()
+    const other = await createTestUser()
+    const mine = await createSession(u.id, {})
+    const mineId = hashToken(await sessionCookie.parse(mine.split(';')[0]!))
+    const { CURRENT_PASSWORD_RULE } = pw
+    // Starts at the real time so the page, which judges by the real arrival time, sees the delay.
+    let now = Date.now()
+    const change = (currentPassword: string, userId = u.id) =>
+      pw.changePassword({
+        userId,
+        sessionId: mineId,
+        currentPassword,
+        newPassword: NEW_PASSWORD,
+        now,
+      })
+    for (let i = 0; i < CURRENT_PASSWORD_RULE.free; i++)
+      expect(await change(`salah-${i}-sekali`)).toMatchObject({ code: 'CURRENT_WRONG' })
+    // The account now waits baseS, even with the right password; another account does not.
+    expect(await change(TEST_PASSWORD)).toEqual({
+      ok: false,
+      field: 'currentPassword',
+      code: 'TOO_MANY_TRIES',
+      retryAfterS: CURRENT_PASSWORD_RULE.baseS,
+    })
+    expect(await change('salah-lain-sekali', other.id)).toMatchObject({ code: 'CURRENT_WRONG' })
+    // Through the page: 429 with Retry-After and the wait in the message, password unchanged.
+    const { action } = await import('~/routes/settings.password')
+    const form = new URLSearchParams({
+      currentPassword: TEST_PASSWORD,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    })
+    const req = new Request('http://localhost/settings/password', {
+      method: 'POST',
+      headers: {
+        Cookie: mine.split(';')[0]!,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'x-bina-received-at': String(Date.now()),
+      },
+      body: form.toString(),
+    })
+    const res = (await action({ request: req, params: {}, context: {} })) as unknown as {
+      init: ResponseInit & { headers: Record<string, string> }
+      data: { result: { error: Record<string, string[]> } }
+    }
+    expect(res.init.status).toBe(429)
+    expect(Number(res.init.headers['Retry-After'])).toBeGreaterThan(0)
+    expect(res.data.result.error.currentPassword![0]).toMatch(/Coba lagi dalam \d+ detik/)
+    // One second before the end it still waits; at the end, and after the next wrong one, the
+    // delay doubles.
+    now += (CURRENT_PASSWORD_RULE.baseS - 1) * 1000
+    expect(await change(TEST_PASSWORD)).toMatchObject({ retryAfterS: 1 })
+    now += 1000
+    expect(await change('salah-lagi-sekali')).toMatchObject({ code: 'CURRENT_WRONG' })
+    expect(await change(TEST_PASSWORD)).toMatchObject({
+      retryAfterS: CURRENT_PASSWORD_RULE.baseS * 2,
+    })
+    // Once it has passed, the right password works and clears the counter.
+    now += CURRENT_PASSWORD_RULE.baseS * 2 * 1000
+    expect(await change(TEST_PASSWORD)).toEqual({ ok: true })
+  })
 })
 
 describe('temporary passwords', () => {

@@ -1,17 +1,19 @@
 // Sign-in throttling an attacker cannot turn against a user (issue 10, point 2): one counter per
 // account whatever identifier names it, a progressive delay instead of a lock, per-address
 // counters, and the same answer (and the same work) for every unknown or invalid identifier.
+// Deterministic: every call carries its arrival time (a test clock), so delays are asserted as
+// computed values, and "the same work" is counted password verifications, not wall time.
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   ACCOUNT_RULE,
   ADDRESS_RULE,
   clearSignInDelay,
-  signIn,
+  delayAfter,
+  signIn as signInAt,
   WRONG_CREDENTIALS,
 } from '~/models/sign-in.server'
 import { prisma } from '~/utils/db.server'
-import { env } from '~/utils/env.server'
-import { hashPassword } from '~/utils/password.server'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { redis } from '~/utils/redis.server'
 import { createTestUser, TEST_PASSWORD } from '../support/factories'
 
@@ -21,9 +23,18 @@ const BAD = 'salah-sekali-123'
 let ipSeq = 0
 const freshIp = () => `10.20.${Math.floor(++ipSeq / 250)}.${ipSeq % 250}`
 
-/** Lets the current delay of a user's account run out (as if its time had passed). */
-async function letDelayPass(userId: string) {
-  await redis().del(`${env.REDIS_PREFIX}:rl:signin:account:wait:user:${userId}`)
+// The test clock: every sign-in arrives at `clock`; letting a delay pass moves the clock.
+let clock = Date.UTC(2026, 11, 1, 2, 0, 0)
+let verifications = 0
+const countingVerify: typeof verifyPassword = (hash, password) => {
+  verifications++
+  return verifyPassword(hash, password)
+}
+const signIn = (input: { identifier: string; password: string; ip: string }) =>
+  signInAt({ ...input, now: clock }, countingVerify)
+/** Lets the current delay run out: the next request arrives that much later. */
+function letDelayPass(seconds: number = ACCOUNT_RULE.maxS) {
+  clock += seconds * 1000
 }
 
 async function failTimes(identifier: (i: number) => string, n: number) {
@@ -47,9 +58,25 @@ describe('per account', () => {
     expect(r).toMatchObject({ ok: false, field: 'form' })
     if (!r.ok) {
       expect(r.message).toMatch(/Terlalu banyak percobaan masuk yang gagal/)
-      expect(r.retryAfterS).toBeGreaterThan(ACCOUNT_RULE.baseS - 3)
-      expect(r.retryAfterS).toBeLessThanOrEqual(ACCOUNT_RULE.baseS)
+      expect(r.retryAfterS).toBe(ACCOUNT_RULE.baseS)
     }
+    // One second before the delay runs out the owner still waits (1 s); at its end, gets in.
+    clock += (ACCOUNT_RULE.baseS - 1) * 1000
+    expect(
+      await signIn({ identifier: v.email, password: TEST_PASSWORD, ip: freshIp() }),
+    ).toMatchObject({ ok: false, retryAfterS: 1 })
+    clock += 1000
+    expect((await signIn({ identifier: v.email, password: TEST_PASSWORD, ip: freshIp() })).ok).toBe(
+      true,
+    )
+  })
+
+  it('computes the delay from the number of failures', () => {
+    expect([4, 5, 6, 7, 8, 9, 10, 40].map((n) => delayAfter(ACCOUNT_RULE, n))).toEqual([
+      0, 30, 60, 120, 240, 300, 300, 300,
+    ])
+    expect(delayAfter(ADDRESS_RULE, ADDRESS_RULE.free - 1)).toBe(0)
+    expect(delayAfter(ADDRESS_RULE, ADDRESS_RULE.free)).toBe(ADDRESS_RULE.baseS)
   })
 
   it('grows the delay with each failure up to a cap, and never locks the owner out', async () => {
@@ -60,12 +87,12 @@ describe('per account', () => {
       const waiting = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: freshIp() })
       expect(waiting.ok).toBe(false)
       seen.push(waiting.ok ? 0 : waiting.retryAfterS!)
-      await letDelayPass(u.id)
+      letDelayPass(seen.at(-1))
       await failTimes(() => u.nip, 1)
     }
     expect(seen).toEqual([30, 60, 120, 240, 300, 300])
     // Once the delay has run out, the right password works: a delay, not a lock.
-    await letDelayPass(u.id)
+    letDelayPass()
     expect((await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: freshIp() })).ok).toBe(
       true,
     )
@@ -90,9 +117,12 @@ describe('per address', () => {
     for (let i = 0; i < ADDRESS_RULE.free; i++)
       await signIn({ identifier: `tidak.ada.${i}@contoh.go.id`, password: BAD, ip })
     const u = await createTestUser()
+    const before = verifications
     const fromSame = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip })
     expect(fromSame).toMatchObject({ ok: false, field: 'form' })
     if (!fromSame.ok) expect(fromSame.retryAfterS).toBe(ADDRESS_RULE.baseS)
+    // No password was checked while the address waits.
+    expect(verifications).toBe(before)
     const fromOther = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: '10.99.0.2' })
     expect(fromOther.ok).toBe(true)
   })
@@ -123,24 +153,16 @@ describe('unknown and invalid identifiers', () => {
       unknownNip: '199001012015031999',
       unknownEmail: 'tidak.ada.sama.sekali@contoh.go.id',
     }
-    const answers: Record<string, unknown> = {}
-    const ms: Record<string, number[]> = {}
     for (const [name, id] of Object.entries(identifiers)) {
-      ms[name] = []
       for (let i = 0; i < 3; i++) {
-        const t = performance.now()
-        answers[name] = await signIn({ identifier: id, password: BAD, ip: freshIp() })
-        ms[name].push(performance.now() - t)
+        const before = verifications
+        const answer = await signIn({ identifier: id, password: BAD, ip: freshIp() })
+        expect(answer, name).toEqual({ ok: false, field: 'form', message: WRONG_CREDENTIALS })
+        // Every path verifies exactly one argon2 hash (the same work, so the same time): none
+        // answers early.
+        expect(verifications - before, name).toBe(1)
       }
     }
-    for (const a of Object.values(answers))
-      expect(a).toEqual({ ok: false, field: 'form', message: WRONG_CREDENTIALS })
-    // Every path verifies one argon2 hash (tens of ms), none answers early (an early answer takes
-    // about 1 ms). The bound is loose because the machine's load varies between the samples.
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[1]!
-    const knownMs = median(ms.knownNip!)
-    for (const name of Object.keys(identifiers))
-      expect(median(ms[name]!), name).toBeGreaterThan(knownMs * 0.25)
 
     // Every path spends points: two more failures each reach the delay (3 + 2 = 5 failures).
     for (const id of [identifiers.invalidPns, identifiers.unknownNip, identifiers.pppk]) {
@@ -149,7 +171,7 @@ describe('unknown and invalid identifiers', () => {
       expect(r, id).toMatchObject({ ok: false, retryAfterS: ACCOUNT_RULE.baseS })
     }
     // The PPPK owner still signs in with a number the PNS rules refuse, once the delay passes.
-    await letDelayPass(pppk.id)
+    letDelayPass()
     expect((await signIn({ identifier: pppkNip, password: TEST_PASSWORD, ip: freshIp() })).ok).toBe(
       true,
     )

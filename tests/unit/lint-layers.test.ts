@@ -77,4 +77,46 @@ describe('layer rules', { timeout: 120_000 }, () => {
     const results = await eslint.lintFiles([path.join(dir, 'a.ts')])
     expect(results[0]!.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle')
   })
+
+  it('no file is exempt from the cycle rule: jobs, models, routes and workers alike', async () => {
+    for (const file of [
+      'app/jobs/grade-attempt.server.ts',
+      'app/jobs/index.server.ts',
+      'app/models/grading.server.ts',
+      'app/models/asn-import.server.ts',
+      'app/routes/quiz.$attemptId.tsx',
+      'workers/index.ts',
+    ]) {
+      const config = (await eslint.calculateConfigForFile(file)) as {
+        rules: Record<string, unknown>
+      }
+      const rule = config.rules['import-x/no-cycle']
+      expect([rule, file]).toEqual([expect.arrayContaining([2]), file])
+    }
+  })
+
+  const pair = {
+    job: path.join(process.cwd(), 'app', 'jobs', `lint-cycle-${process.pid}.server.ts`),
+    model: path.join(process.cwd(), 'app', 'models', `lint-cycle-${process.pid}.server.ts`),
+  }
+  afterAll(() => Promise.all(Object.values(pair).map((f) => fs.rm(f, { force: true }))))
+
+  it('a model that imports the job file which calls it back fails (decision 021)', async () => {
+    const name = `lint-cycle-${process.pid}.server`
+    await fs.writeFile(
+      pair.job,
+      `import { work } from '../models/${name}'\nexport const job = { handler: () => work() }\n`,
+    )
+    await fs.writeFile(
+      pair.model,
+      `import { job } from '../jobs/${name}'\nexport const work = () => job.handler\n`,
+    )
+    const results = await eslint.lintFiles([pair.model])
+    expect(results[0]!.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle')
+    // Through a contract (a leaf), the same model is fine.
+    const viaContract =
+      "import { gradeAttemptContract } from '~/jobs/contracts.server'\n" +
+      'export const work = () => gradeAttemptContract.name\n'
+    expect(await ruleIds(viaContract, pair.model)).not.toContain('import-x/no-cycle')
+  })
 })

@@ -1,0 +1,686 @@
+// The question bank of a course, for its instructors (and admins): categories, questions written
+// in the builder, imports from Moodle XML / GIFT (preview first, nothing written until confirmed)
+// and export to Moodle XML. Every change of a question is a new immutable QuestionVersion
+// (docs/decisions/050 and 051): attempts keep the version they were drawn with.
+import { createHash, randomUUID } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { fileTypeFromBuffer } from 'file-type'
+import {
+  exportMoodleXml,
+  imageMarkers,
+  parseGift,
+  parseMoodleXml,
+  renameImageMarkers,
+  type BankOption,
+  type BankProblem,
+  type BankQuestion,
+  type ExportQuestion,
+  type ParsedBank,
+} from '~/domain/question-import'
+import type { QuestionType } from '~/domain/scoring'
+import type { Prisma } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
+import { ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
+import { mediaRoot } from './video.server'
+import { teaches, type Actor } from './course-instructor.server'
+
+export const IMAGE_MAX_BYTES = 2 * 1024 * 1024
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
+/** Name of the category questions without a category (top of a Moodle bank) go to. */
+export const TOP_CATEGORY = 'Umum'
+
+export async function requireTeaches(actor: Actor, courseId: string) {
+  const course = await prisma.course.findUnique({
+    where: { id: courseId },
+    select: { id: true, title: true, slug: true },
+  })
+  if (!course) throw new NotFoundError('notFound')
+  if (!(await teaches(actor, courseId))) throw new ForbiddenError('forbidden')
+  return course
+}
+
+/** Courses whose bank the actor may edit. */
+export async function bankCourses(actor: Actor) {
+  const admin = actor.roles.includes('ADMIN')
+  return prisma.course.findMany({
+    where: admin ? {} : { instructors: { some: { userId: actor.id } } },
+    orderBy: { title: 'asc' },
+    select: {
+      id: true,
+      title: true,
+      _count: { select: { questionCategories: true } },
+    },
+  })
+}
+
+/** Quizzes of a course (lesson title, archived lessons left out). */
+export async function courseQuizzes(courseId: string) {
+  const quizzes = await prisma.quiz.findMany({
+    where: { lesson: { module: { courseId }, archivedAt: null } },
+    select: {
+      id: true,
+      lesson: { select: { title: true } },
+      slots: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          position: true,
+          drawCount: true,
+          category: { select: { id: true, name: true } },
+          question: { select: { id: true, currentVersion: { select: { text: true } } } },
+        },
+      },
+    },
+  })
+  return quizzes.map((q) => ({
+    id: q.id,
+    title: q.lesson.title,
+    slots: q.slots.map((s) => ({
+      id: s.id,
+      drawCount: s.drawCount,
+      category: s.category?.name ?? null,
+      question: s.question?.currentVersion?.text ?? null,
+    })),
+  }))
+}
+
+/** The bank page: categories with their current questions, competencies, quizzes. */
+export async function courseBank(courseId: string) {
+  const [categories, competencies, quizzes] = await Promise.all([
+    prisma.questionCategory.findMany({
+      where: { courseId },
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        questions: {
+          where: { archivedAt: null },
+          orderBy: { createdAt: 'asc' },
+          select: {
+            id: true,
+            currentVersion: {
+              select: {
+                version: true,
+                type: true,
+                text: true,
+                level: true,
+                points: true,
+                competency: { select: { code: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    courseCompetencies(courseId),
+    courseQuizzes(courseId),
+  ])
+  return { categories, competencies, quizzes }
+}
+
+/** Competencies a question of this course may assess: the course's own. */
+export async function courseCompetencies(courseId: string) {
+  const rows = await prisma.courseCompetency.findMany({
+    where: { courseId },
+    orderBy: { competency: { code: 'asc' } },
+    select: { competency: { select: { id: true, code: true, name: true } }, level: true },
+  })
+  return rows.map((r) => ({ ...r.competency, targetLevel: r.level }))
+}
+
+export async function createCategory(courseId: string, name: string) {
+  const clean = name.trim()
+  const exists = await prisma.questionCategory.findUnique({
+    where: { courseId_name: { courseId, name: clean } },
+    select: { id: true },
+  })
+  if (exists) throw new InvalidError('bank.errors.categoryExists', { field: 'name' })
+  return ensureCategoryPath(prisma, courseId, clean)
+}
+
+/** The category "a/b/c" of a course, with its parents, created when missing. */
+async function ensureCategoryPath(
+  db: Prisma.TransactionClient | typeof prisma,
+  courseId: string,
+  fullPath: string,
+) {
+  const parts = fullPath
+    .split('/')
+    .map((p) => p.trim())
+    .filter(Boolean)
+  if (!parts.length) parts.push(TOP_CATEGORY)
+  let parentId: string | null = null
+  let id = ''
+  for (let i = 0; i < parts.length; i++) {
+    const name = parts.slice(0, i + 1).join('/')
+    const row: { id: string } = await db.questionCategory.upsert({
+      where: { courseId_name: { courseId, name } },
+      create: { courseId, name, parentId },
+      update: {},
+      select: { id: true },
+    })
+    id = row.id
+    parentId = row.id
+  }
+  return id
+}
+
+/** Adds a slot to a quiz of the course: `drawCount` random questions of a category. */
+export async function addCategorySlot(
+  courseId: string,
+  quizId: string,
+  categoryId: string,
+  drawCount: number,
+) {
+  const [quiz, category] = await Promise.all([
+    prisma.quiz.findFirst({
+      where: { id: quizId, lesson: { module: { courseId } } },
+      select: { id: true, slots: { select: { position: true } } },
+    }),
+    prisma.questionCategory.findFirst({
+      where: { id: categoryId, courseId },
+      select: { id: true, _count: { select: { questions: { where: { archivedAt: null } } } } },
+    }),
+  ])
+  if (!quiz) throw new InvalidError('bank.errors.quizUnknown', { field: 'quizId' })
+  if (!category) throw new InvalidError('bank.errors.categoryUnknown', { field: 'categoryId' })
+  if (drawCount > category._count.questions)
+    throw new InvalidError('bank.errors.drawTooMany', {
+      field: 'drawCount',
+      params: { count: category._count.questions },
+    })
+  const position = Math.max(-1, ...quiz.slots.map((s) => s.position)) + 1
+  await prisma.quizSlot.create({ data: { quizId, categoryId, drawCount, position } })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing questions
+
+export interface QuestionContent {
+  type: QuestionType
+  competencyId: string
+  level: number
+  text: string
+  points: number
+  feedback: string | null
+  options: BankOption[]
+  acceptedAnswers: string[]
+  numericAnswer: number | null
+  tolerance: number | null
+}
+
+/**
+ * Hash of what a question says. Options are compared as a set (learners see them shuffled, and
+ * Moodle's true/false has a fixed order), so an export and re-import of a bank changes nothing.
+ */
+export function contentHash(c: QuestionContent) {
+  const options = c.options
+    .map((o) => [o.text, o.correct, o.feedback ?? null] as const)
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        'bank-v1',
+        c.type,
+        c.competencyId,
+        c.level,
+        c.text,
+        c.points,
+        c.acceptedAnswers,
+        c.numericAnswer,
+        c.tolerance,
+        c.feedback,
+        options,
+      ]),
+    )
+    .digest('hex')
+}
+
+/** The content of a stored version, for comparing with an edit or an import. */
+function versionContent(v: {
+  type: QuestionType
+  competencyId: string
+  level: number
+  text: string
+  points: number
+  feedback: string | null
+  acceptedAnswers: string[]
+  numericAnswer: number | null
+  tolerance: number | null
+  optionIds: string[]
+  question: { options: { id: string; text: string; correct: boolean; feedback: string | null }[] }
+}): QuestionContent {
+  const byId = new Map(v.question.options.map((o) => [o.id, o]))
+  return {
+    type: v.type,
+    competencyId: v.competencyId,
+    level: v.level,
+    text: v.text,
+    points: v.points,
+    feedback: v.feedback,
+    acceptedAnswers: v.acceptedAnswers,
+    numericAnswer: v.numericAnswer,
+    tolerance: v.tolerance,
+    options: v.optionIds.map((id) => {
+      const o = byId.get(id)!
+      return { text: o.text, correct: o.correct, feedback: o.feedback }
+    }),
+  }
+}
+
+/**
+ * Writes a question's content: a new question, or a new version of an existing one (never an
+ * edit). Unchanged content writes nothing. Options that are exactly the same keep their ids.
+ * Returns whether a version was added.
+ */
+async function writeQuestion(
+  tx: Prisma.TransactionClient,
+  opts: { questionId: string | null; externalId: string | null; categoryId: string },
+  c: QuestionContent,
+) {
+  const found = opts.questionId
+    ? await tx.question.findUnique({
+        where: { id: opts.questionId },
+        select: {
+          id: true,
+          categoryId: true,
+          archivedAt: true,
+          currentVersion: {
+            select: {
+              version: true,
+              type: true,
+              competencyId: true,
+              level: true,
+              text: true,
+              points: true,
+              feedback: true,
+              acceptedAnswers: true,
+              numericAnswer: true,
+              tolerance: true,
+              optionIds: true,
+              question: {
+                select: {
+                  options: { select: { id: true, text: true, correct: true, feedback: true } },
+                },
+              },
+            },
+          },
+          options: { select: { id: true, text: true, correct: true, feedback: true } },
+          versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } },
+        },
+      })
+    : null
+  const hash = contentHash(c)
+  if (found?.currentVersion && contentHash(versionContent(found.currentVersion)) === hash) {
+    if (found.categoryId !== opts.categoryId || found.archivedAt)
+      await tx.question.update({
+        where: { id: found.id },
+        data: { categoryId: opts.categoryId, archivedAt: null },
+      })
+    return { questionId: found.id, created: false }
+  }
+  const questionId =
+    found?.id ??
+    (
+      await tx.question.create({
+        data: { externalId: opts.externalId, categoryId: opts.categoryId },
+        select: { id: true },
+      })
+    ).id
+  const pool = [...(found?.options ?? [])]
+  const optionIds: string[] = []
+  const fresh: Prisma.QuestionOptionCreateManyInput[] = []
+  for (const o of c.options) {
+    const i = pool.findIndex(
+      (p) => p.text === o.text && p.correct === o.correct && p.feedback === (o.feedback ?? null),
+    )
+    if (i >= 0) {
+      optionIds.push(pool[i]!.id)
+      pool.splice(i, 1)
+    } else {
+      const id = randomUUID()
+      fresh.push({ id, questionId, text: o.text, correct: o.correct, feedback: o.feedback ?? null })
+      optionIds.push(id)
+    }
+  }
+  if (fresh.length) await tx.questionOption.createMany({ data: fresh })
+  const version = await tx.questionVersion.create({
+    data: {
+      questionId,
+      version: (found?.versions[0]?.version ?? 0) + 1,
+      type: c.type,
+      competencyId: c.competencyId,
+      level: c.level,
+      text: c.text,
+      points: c.points,
+      acceptedAnswers: c.acceptedAnswers,
+      numericAnswer: c.numericAnswer,
+      tolerance: c.tolerance,
+      feedback: c.feedback,
+      optionIds,
+      contentHash: hash,
+    },
+    select: { id: true },
+  })
+  await tx.question.update({
+    where: { id: questionId },
+    data: { currentVersionId: version.id, categoryId: opts.categoryId, archivedAt: null },
+  })
+  return { questionId, created: true }
+}
+
+async function checkCompetency(courseId: string, competencyId: string) {
+  const ok = await prisma.courseCompetency.findFirst({
+    where: { courseId, competencyId },
+    select: { courseId: true },
+  })
+  if (!ok) throw new InvalidError('bank.errors.competencyUnknown', { field: 'competencyId' })
+}
+
+/** Saves the builder's form: a new question, or a new version of `questionId`. */
+export async function saveQuestion(
+  courseId: string,
+  questionId: string | null,
+  categoryId: string,
+  content: QuestionContent,
+) {
+  const category = await prisma.questionCategory.findFirst({
+    where: { id: categoryId, courseId },
+    select: { id: true },
+  })
+  if (!category) throw new InvalidError('bank.errors.categoryUnknown', { field: 'categoryId' })
+  await checkCompetency(courseId, content.competencyId)
+  if (questionId) await questionOfCourse(courseId, questionId)
+  return prisma.$transaction((tx) =>
+    writeQuestion(tx, { questionId, externalId: null, categoryId }, content),
+  )
+}
+
+/** A question of the course (404 otherwise: another course's question is not there). */
+export async function questionOfCourse(courseId: string, questionId: string) {
+  const q = await prisma.question.findFirst({
+    where: { id: questionId, category: { courseId } },
+    select: {
+      id: true,
+      categoryId: true,
+      archivedAt: true,
+      currentVersion: {
+        select: {
+          id: true,
+          version: true,
+          type: true,
+          competencyId: true,
+          level: true,
+          text: true,
+          points: true,
+          feedback: true,
+          acceptedAnswers: true,
+          numericAnswer: true,
+          tolerance: true,
+          optionIds: true,
+          question: {
+            select: {
+              options: { select: { id: true, text: true, correct: true, feedback: true } },
+            },
+          },
+        },
+      },
+      _count: { select: { versions: true } },
+    },
+  })
+  if (!q?.currentVersion) throw new NotFoundError('notFound')
+  return {
+    id: q.id,
+    categoryId: q.categoryId,
+    archived: q.archivedAt !== null,
+    version: q.currentVersion.version,
+    versions: q._count.versions,
+    content: versionContent(q.currentVersion),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+export type ImportFormat = 'moodle' | 'gift'
+
+/** Which format a file is in: by its name, else by its first characters. */
+export function detectFormat(fileName: string, text: string): ImportFormat {
+  if (/\.xml$/i.test(fileName)) return 'moodle'
+  if (/\.(gift|txt)$/i.test(fileName)) return 'gift'
+  return text.trimStart().startsWith('<') ? 'moodle' : 'gift'
+}
+
+export function parseBank(format: ImportFormat, text: string): ParsedBank {
+  return format === 'moodle' ? parseMoodleXml(text) : parseGift(text)
+}
+
+/** Images that cannot be stored (not an image by their bytes, too big) become problems. */
+async function checkImages(bank: ParsedBank): Promise<ParsedBank> {
+  const problems: BankProblem[] = [...bank.problems]
+  const questions: BankQuestion[] = []
+  for (const q of bank.questions) {
+    let bad: string | null = null
+    for (const img of q.images) {
+      const bytes = Buffer.from(img.base64, 'base64')
+      const type = await fileTypeFromBuffer(bytes)
+      if (bytes.length > IMAGE_MAX_BYTES || !type || !IMAGE_TYPES.has(type.mime)) bad = img.name
+    }
+    if (bad) problems.push({ name: q.name, line: null, code: 'badImage', params: { file: bad } })
+    else questions.push(q)
+  }
+  return { questions, problems }
+}
+
+/** The preview of an import: what would be written, and what is refused. Writes nothing. */
+export async function previewImport(format: ImportFormat, text: string) {
+  const bank = await checkImages(parseBank(format, text))
+  const categories = [...new Set(bank.questions.map((q) => q.category || TOP_CATEGORY))]
+  return { ...bank, categories }
+}
+
+export interface ImportMapping {
+  /** Per category path (as in the preview): competency id and level. */
+  byCategory: Record<string, { competencyId: string; level: number } | undefined>
+  default: { competencyId: string; level: number }
+}
+
+async function storeImage(base64: string) {
+  const bytes = Buffer.from(base64, 'base64')
+  const type = await fileTypeFromBuffer(bytes)
+  if (!type || !IMAGE_TYPES.has(type.mime) || bytes.length > IMAGE_MAX_BYTES)
+    throw new InvalidError('bank.errors.badImage')
+  const name = `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
+  const dir = path.join(mediaRoot(), 'bank')
+  await fs.mkdir(dir, { recursive: true })
+  const file = path.join(dir, name)
+  const exists = await fs.stat(file).catch(() => null)
+  if (!exists) {
+    const tmp = `${file}.${randomUUID()}.tmp`
+    await fs.writeFile(tmp, bytes)
+    await fs.rename(tmp, file)
+  }
+  return name
+}
+
+/** Path of a stored bank image (names are content hashes), or null when the name is not one. */
+export function bankImagePath(name: string) {
+  if (!/^[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(name)) return null
+  return path.join(mediaRoot(), 'bank', name)
+}
+
+/**
+ * Writes a confirmed import: the file is parsed again (the preview kept nothing), images go to
+ * storage, then every question is written in one transaction. A question the file names with an
+ * idnumber Bina gave it (an export of this course) or already imported under the same category
+ * and name gets a new version only when it changed.
+ */
+export async function confirmImport(
+  courseId: string,
+  format: ImportFormat,
+  text: string,
+  mapping: ImportMapping,
+) {
+  const bank = await checkImages(parseBank(format, text))
+  if (!bank.questions.length) throw new InvalidError('bank.errors.nothingToImport')
+  const allowed = new Map((await courseCompetencies(courseId)).map((c) => [c.id, c]))
+  const byCode = new Map([...allowed.values()].map((c) => [c.code, c.id]))
+  const choose = (q: BankQuestion) => {
+    const m = mapping.byCategory[q.category || TOP_CATEGORY] ?? mapping.default
+    const competencyId = (q.competencyCode && byCode.get(q.competencyCode)) || m.competencyId
+    const level = q.competencyCode && byCode.get(q.competencyCode) && q.level ? q.level : m.level
+    if (!allowed.has(competencyId))
+      throw new InvalidError('bank.errors.competencyUnknown', { field: 'default.competencyId' })
+    return { competencyId, level }
+  }
+  // Images first (content-addressed files: a failed transaction leaves only unused files).
+  const stored = new Map<string, string>()
+  for (const q of bank.questions)
+    for (const img of q.images)
+      if (!stored.has(img.base64)) stored.set(img.base64, await storeImage(img.base64))
+
+  const idnumbers = bank.questions.map((q) => q.idnumber).filter((x): x is string => Boolean(x))
+  // Two entries of a file with the same category and name (and no idnumber) stay two questions.
+  const seen = new Map<string, number>()
+  const keyOf = new Map<BankQuestion, string>()
+  for (const q of bank.questions) {
+    const base = importKey(courseId, q)
+    const n = (seen.get(base) ?? 0) + 1
+    seen.set(base, n)
+    keyOf.set(q, n === 1 ? base : `${base}#${n}`)
+  }
+  const keys = [...keyOf.values()]
+  const existing = await prisma.question.findMany({
+    where: {
+      category: { courseId },
+      OR: [{ id: { in: idnumbers } }, { externalId: { in: [...idnumbers, ...keys] } }],
+    },
+    select: { id: true, externalId: true },
+  })
+  const find = (q: BankQuestion) =>
+    existing.find(
+      (e) =>
+        (q.idnumber && (e.id === q.idnumber || e.externalId === q.idnumber)) ||
+        e.externalId === keyOf.get(q),
+    )?.id ?? null
+
+  return prisma.$transaction(
+    async (tx) => {
+      let created = 0
+      let unchanged = 0
+      const categories = new Map<string, string>()
+      for (const q of bank.questions) {
+        const path = q.category || TOP_CATEGORY
+        if (!categories.has(path))
+          categories.set(path, await ensureCategoryPath(tx, courseId, path))
+        const names = new Map(q.images.map((i) => [i.name, stored.get(i.base64)!]))
+        const { competencyId, level } = choose(q)
+        const rename = (s: string) => renameImageMarkers(s, names)
+        const result = await writeQuestion(
+          tx,
+          {
+            questionId: find(q),
+            externalId: importKey(courseId, q),
+            categoryId: categories.get(path)!,
+          },
+          {
+            type: q.type,
+            competencyId,
+            level,
+            text: rename(q.text),
+            points: q.points,
+            feedback: q.feedback ? rename(q.feedback) : null,
+            options: q.options.map((o) => ({
+              ...o,
+              text: rename(o.text),
+              feedback: o.feedback ? rename(o.feedback) : null,
+            })),
+            acceptedAnswers: q.acceptedAnswers,
+            numericAnswer: q.numericAnswer,
+            tolerance: q.tolerance,
+          },
+        )
+        if (result.created) created++
+        else unchanged++
+      }
+      return { created, unchanged, refused: bank.problems.length }
+    },
+    { timeout: 60_000 },
+  )
+}
+
+/** Key of an imported question: its idnumber, else its category and name, within the course. */
+function importKey(courseId: string, q: BankQuestion) {
+  const key = q.idnumber ?? `${q.category}/${q.name}`
+  return `bank:${courseId}:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** The course's bank (current versions of questions not archived) as Moodle XML. */
+export async function exportCourseBank(courseId: string) {
+  const questions = await prisma.question.findMany({
+    where: { category: { courseId }, archivedAt: null, currentVersionId: { not: null } },
+    orderBy: [{ category: { name: 'asc' } }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      externalId: true,
+      category: { select: { name: true } },
+      options: { select: { id: true, text: true, correct: true, feedback: true } },
+      currentVersion: {
+        select: {
+          type: true,
+          text: true,
+          points: true,
+          feedback: true,
+          level: true,
+          acceptedAnswers: true,
+          numericAnswer: true,
+          tolerance: true,
+          optionIds: true,
+          competency: { select: { code: true } },
+        },
+      },
+    },
+  })
+  const files = new Map<string, string>()
+  const out: ExportQuestion[] = []
+  for (const q of questions) {
+    const v = q.currentVersion!
+    const byId = new Map(q.options.map((o) => [o.id, o]))
+    const options = v.optionIds.map((id) => {
+      const o = byId.get(id)!
+      return { text: o.text, correct: o.correct, feedback: o.feedback }
+    })
+    const texts = [v.text, v.feedback ?? '', ...options.flatMap((o) => [o.text, o.feedback ?? ''])]
+    for (const name of texts.flatMap(imageMarkers)) {
+      const file = bankImagePath(name)
+      if (!file || files.has(name)) continue
+      const bytes = await fs.readFile(file).catch(() => null)
+      if (bytes) files.set(name, bytes.toString('base64'))
+    }
+    out.push({
+      name: v.text
+        .replace(/\[\[gambar:[^\]]+\]\]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80),
+      idnumber: q.externalId ?? q.id,
+      category: q.category.name === TOP_CATEGORY ? '' : q.category.name,
+      type: v.type,
+      text: v.text,
+      points: v.points,
+      feedback: v.feedback,
+      options,
+      acceptedAnswers: v.acceptedAnswers,
+      numericAnswer: v.numericAnswer,
+      tolerance: v.tolerance,
+      competencyCode: v.competency.code,
+      level: v.level,
+    })
+  }
+  return exportMoodleXml(out, files)
+}

@@ -1,0 +1,75 @@
+// The supervisor's scope, defined once: the people of the viewer's unit subtree plus their direct
+// reports (never the viewer themself); admins see everyone. Every reader of "my people" (team list,
+// supervisor dashboard and its exports, person drill-down, certificates, home) derives its filter
+// from `supervisorScope` here, (a Prisma filter, or the unit subtree of `scopeUnit`).
+import type { Prisma, Role } from '~/generated/prisma/client'
+import { forbidden } from '~/utils/auth.server'
+import { prisma } from '~/utils/db.server'
+
+export interface Viewer {
+  id: string
+  roles: Role[]
+  unit: { path: string } | null
+}
+
+export interface SupervisorScope {
+  /** Admins: everyone. */
+  all: boolean
+  viewerId: string
+  /** Unit path prefix of the subtree (null: direct reports only). */
+  unitPath: string | null
+}
+
+export function supervisorScope(viewer: Viewer): SupervisorScope {
+  return {
+    all: viewer.roles.includes('ADMIN'),
+    viewerId: viewer.id,
+    unitPath: viewer.unit?.path ?? null,
+  }
+}
+
+/** Prisma filter for the users a viewer may see as a supervisor (or all, for an admin). */
+export function supervisedUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
+  const s = supervisorScope(viewer)
+  if (s.all) return {}
+  const or: Prisma.UserWhereInput[] = [{ supervisorId: s.viewerId }]
+  if (s.unitPath) or.push({ unit: { path: { startsWith: s.unitPath } } })
+  return { OR: or, NOT: { id: s.viewerId } }
+}
+
+export async function canSupervise(viewer: Viewer, userId: string) {
+  if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) return false
+  const found = await prisma.user.count({
+    where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] },
+  })
+  return found > 0
+}
+
+export interface ScopeUnit {
+  id: string
+  name: string
+  code: string
+  path: string
+  parentId: string | null
+}
+
+/**
+ * The unit a view is about: the requested unit when it lies in the viewer's subtree (admins:
+ * anywhere), else the viewer's own unit (admins: the root). Throws a 403 response for a unit
+ * outside the viewer's subtree. Null for a supervisor without a unit (direct reports only).
+ */
+export async function scopeUnit(viewer: Viewer, unitId?: string | null): Promise<ScopeUnit | null> {
+  const s = supervisorScope(viewer)
+  const select = { id: true, name: true, code: true, path: true, parentId: true } as const
+  if (unitId) {
+    const unit = await prisma.unit.findUnique({ where: { id: unitId }, select })
+    if (!unit) throw new Response('Unit tidak ditemukan.', { status: 404 })
+    if (!s.all && !(s.unitPath && unit.path.startsWith(s.unitPath)))
+      throw forbidden('Unit ini berada di luar lingkup Anda.')
+    return unit
+  }
+  if (s.all)
+    return prisma.unit.findFirst({ where: { parentId: null }, select, orderBy: { code: 'asc' } })
+  if (!s.unitPath) return null
+  return prisma.unit.findFirst({ where: { path: s.unitPath }, select })
+}
