@@ -77,7 +77,8 @@ function block(n: TiptapNode, indent: string): string[] {
     case 'bulletList':
     case 'orderedList':
       return (n.content ?? []).flatMap((item, i) => {
-        const bullet = n.type === 'bulletList' ? '- ' : `${i + 1}. `
+        const start = Number(n.attrs?.start ?? 1)
+        const bullet = n.type === 'bulletList' ? '- ' : `${start + i}. `
         const inner = blocks(item.content, '')
         return inner.map((l, j) =>
           j === 0 ? `${indent}${bullet}${l}` : l ? `${indent}${' '.repeat(bullet.length)}${l}` : '',
