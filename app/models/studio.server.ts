@@ -421,8 +421,7 @@ export async function saveLessonContent(
   }
   walk(content.json)
   for (const id of videoIds)
-    if (!(await isCourseVideo(courseId, id)))
-      throw new InvalidError('studio.videoNotOfCourse')
+    if (!(await isCourseVideo(courseId, id))) throw new InvalidError('studio.videoNotOfCourse')
   return withCourseLock(courseId, async (tx) => {
     const l = await activeLesson(tx, courseId, lessonId)
     if (l.kind === 'QUIZ') throw new InvalidError('studio.notTextLesson')

@@ -8,11 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import {
-  authoringCourses,
-  startMuxUpload,
-  videoLibrary,
-} from '~/models/authoring.server'
+import { authoringCourses, startMuxUpload, videoLibrary } from '~/models/authoring.server'
 import { quizzesForAuthoring } from '~/models/quiz-settings.server'
 import { requireRole } from '~/utils/auth.server'
 import { muxEnabled } from '~/utils/env.server'

@@ -6,11 +6,7 @@ const title = text({ required: 'studio.validation.title', max: 200 }).pipe(
   z.string().min(3, 'studio.validation.title'),
 )
 const int = (min: number, max: number, message: string) =>
-  z.coerce
-    .number({ invalid_type_error: message })
-    .int(message)
-    .min(min, message)
-    .max(max, message)
+  z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message)
 
 export const courseMetaSchema = z.object({
   title,
