@@ -2,6 +2,7 @@
 // server/index.ts only listens; tests build the same app on an ephemeral port.
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { writeReadableStreamToWritable } from '@remix-run/node'
+import { Readable } from 'node:stream'
 import express from 'express'
 import { env } from '~/utils/env.server'
 import send from 'send'
@@ -60,9 +61,12 @@ export function createApp(opts: AppOptions) {
       const request = new Request(url, {
         method: req.method,
         headers,
-        body: body && body.length ? new Uint8Array(body) : undefined,
         signal: controller.signal,
-      })
+        // A studio upload arrives as the request stream itself (server/limits.ts).
+        ...(body && !Buffer.isBuffer(body)
+          ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' }
+          : { body: body && body.length ? new Uint8Array(body) : undefined }),
+      } as RequestInit)
       const response = await handle(request, { cspNonce: res.locals.cspNonce })
       // A server error while the database is down is an outage, not a bug: 503, try again shortly.
       if (response.status === 500 && !(await databaseAnswers())) {

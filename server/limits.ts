@@ -7,6 +7,7 @@
 //   capped in length;
 // - the answers are 413 / 411 / 400 with a clear message (Indonesian first), never a 500.
 import type { Request, Response } from 'express'
+import { IMAGE_MAX_BYTES, UPLOAD_OVERHEAD_BYTES, VIDEO_MAX_BYTES } from '~/domain/uploads'
 
 const KB = 1024
 
@@ -17,6 +18,11 @@ export interface BodyRule {
   fieldMax: number
   /** Content types a body may have here (others: 415). Defaults to the two form encodings. */
   types?: string[]
+  /**
+   * Multipart bodies are passed to the route as a stream (not read into memory here): file
+   * uploads of the course studio, which judge the bytes and count the size themselves.
+   */
+  streamMultipart?: boolean
 }
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
@@ -34,6 +40,20 @@ export const BODY_RULES: BodyRule[] = [
   // Essay answers live here: bounded, but roomier than other forms.
   { pattern: /^\/quiz\//, limit: 256 * KB, fieldMax: 100_000 },
   { pattern: /^\/authoring\//, limit: 512 * KB, fieldMax: 400_000 },
+  // ── course ── studio uploads (streamed), then lesson documents (JSON in a form field).
+  {
+    pattern: /^\/studio\/courses\/[^/]+\/video-upload$/,
+    limit: VIDEO_MAX_BYTES + UPLOAD_OVERHEAD_BYTES,
+    fieldMax: 20_000,
+    streamMultipart: true,
+  },
+  {
+    pattern: /^\/studio\/courses\/[^/]+\/images$/,
+    limit: IMAGE_MAX_BYTES + UPLOAD_OVERHEAD_BYTES,
+    fieldMax: 20_000,
+    streamMultipart: true,
+  },
+  { pattern: /^\/studio\//, limit: 512 * KB, fieldMax: 400_000 },
   { pattern: /^/, limit: 64 * KB, fieldMax: 20_000 },
 ]
 
@@ -134,7 +154,7 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * Reads the request body within its route's limit (or answers with an EdgeError). Returns null
  * for requests without a body.
  */
-export async function readLimitedBody(req: Request): Promise<Buffer | null> {
+export async function readLimitedBody(req: Request): Promise<Buffer | Request | null> {
   checkUrl(req.originalUrl)
   if (BODYLESS.has(req.method)) return null
   const rule = ruleFor(req.path)
@@ -158,6 +178,9 @@ export async function readLimitedBody(req: Request): Promise<Buffer | null> {
       `The request body is too large (limit ${Math.round(rule.limit / KB)} KB here).`,
     )
   }
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+  // Within the declared length (Node never reads past it): the route streams and checks it.
+  if (rule.streamMultipart && type === 'multipart/form-data') return req
   const chunks: Buffer[] = []
   let total = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -166,7 +189,6 @@ export async function readLimitedBody(req: Request): Promise<Buffer | null> {
     chunks.push(chunk)
   }
   const body = Buffer.concat(chunks)
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   // Actions read forms; a JSON (or any other) body where a form is expected is refused here
   // rather than failing inside the route.
   if (body.length > 0 && !(rule.types ?? FORM_TYPES).includes(type))

@@ -182,7 +182,16 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         throw new PackError(file, 'berkas pelajaran tidak ditemukan')
       })
       try {
-        const content = prepareLessonContent(markdownToDoc(md))
+        // Markdown, or the editor's own JSON for lessons Markdown cannot carry (tables, images).
+        let doc: unknown
+        if (file.endsWith('.json')) {
+          try {
+            doc = JSON.parse(md)
+          } catch (e) {
+            throw new PackError(file, `JSON tidak valid: ${(e as Error).message}`)
+          }
+        } else doc = markdownToDoc(md)
+        const content = prepareLessonContent(doc)
         lessons.set(l.slug, content)
         hash.update(content.html)
       } catch (e) {
@@ -366,6 +375,22 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       currentVersion: { select: { version: true, contentHash: true } },
     },
   })
+  // The same pack imported before, then edited in the studio (whose versions carry a "studio:"
+  // hash): the studio's work stays until the pack itself changes (docs/decisions/055).
+  const importedBefore =
+    current?.status === 'PUBLISHED' &&
+    current.currentVersion?.contentHash !== pack.hash &&
+    (await prisma.courseVersion.count({
+      where: { courseId: current.id, contentHash: pack.hash },
+    })) > 0 &&
+    current.currentVersion?.contentHash?.startsWith('studio:')
+  if (importedBefore)
+    return {
+      courseId: current.id,
+      slug: pack.course.slug,
+      published: false,
+      version: current.currentVersion!.version,
+    }
   if (current?.status === 'PUBLISHED' && current.currentVersion?.contentHash === pack.hash) {
     return {
       courseId: current.id,

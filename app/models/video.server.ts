@@ -92,6 +92,23 @@ export async function canWatchVideo(
   videoId: string,
 ) {
   if (user.roles.includes('ADMIN') || user.roles.includes('INSTRUCTOR')) return true
+  // A video uploaded in a course's studio may also be embedded in its text lessons.
+  const studio = await prisma.studioVideo.findUnique({
+    where: { videoId },
+    select: { courseId: true },
+  })
+  if (
+    studio &&
+    (await prisma.enrolment.count({
+      where: {
+        userId: user.id,
+        courseId: studio.courseId,
+        status: { not: 'WITHDRAWN' },
+        course: { status: 'PUBLISHED' },
+      },
+    })) > 0
+  )
+    return true
   const n = await prisma.enrolment.count({
     where: {
       userId: user.id,

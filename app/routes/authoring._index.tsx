@@ -8,12 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import {
-  authoringCourses,
-  publishNewVersion,
-  startMuxUpload,
-  videoLibrary,
-} from '~/models/authoring.server'
+import { authoringCourses, startMuxUpload, videoLibrary } from '~/models/authoring.server'
 import { quizzesForAuthoring } from '~/models/quiz-settings.server'
 import { requireRole } from '~/utils/auth.server'
 import { muxEnabled } from '~/utils/env.server'
@@ -39,10 +34,6 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
 })
 
 const actionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('publish'),
-    courseId: z.string().trim().min(1, 'validation.courseRequired').max(64),
-  }),
   z.object({
     intent: z.literal('upload-video'),
     title: z
@@ -81,26 +72,9 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
         { intent: 'upload-video', ok: false, message, fieldError: message },
         { status: 400 },
       )
-    if (form.intent === 'publish')
-      return data<ActionData>({ intent: 'publish', ok: false, message }, { status: 400 })
     throw new InvalidError('input.unknownIntent')
   }
   const input = parsed.data
-  if (input.intent === 'publish') {
-    const result = await publishNewVersion(input.courseId)
-    if (!result.ok)
-      return data<ActionData>(
-        { intent: 'publish', ok: false, message: result.message, courseId: input.courseId },
-        { status: 400 },
-      )
-    return data<ActionData>({
-      intent: 'publish',
-      ok: true,
-      message: 'ui.authoring.published',
-      params: { version: String(result.version), title: result.title },
-      courseId: input.courseId,
-    })
-  }
   const result = await startMuxUpload({ title: input.title, origin: new URL(request.url).origin })
   if (!result.ok)
     return data<ActionData>(
@@ -137,7 +111,6 @@ export default function Authoring() {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
-  const busyCourse = busyIntent === 'publish' ? navigation.formData?.get('courseId') : null
   const publishResult = actionData?.intent === 'publish' ? actionData : null
   const uploadResult = actionData?.intent === 'upload-video' ? actionData : null
   const { t, i18n } = useTranslation()
@@ -149,6 +122,9 @@ export default function Authoring() {
     <>
       <h1>{t('ui.authoring.title')}</h1>
       <p className="muted">{t('ui.authoring.intro')}</p>
+      <p>
+        <Link to="/studio/courses">{t('studio.list.title')}</Link>
+      </p>
       <p>
         <Link to="/authoring/grading">{t('ui.authoring.grading')}</Link>
         {t('ui.authoring.gradingIntro')}
@@ -162,7 +138,8 @@ export default function Authoring() {
         <h2 id="courses-heading">{t('ui.authoring.coursesHeading')}</h2>
         {courses.length === 0 ? (
           <p className="card">
-            {t('ui.authoring.noCourses')} <code>npx tsx scripts/import-content.ts</code>.
+            {t('ui.authoring.noCourses')} <Link to="/studio/courses">{t('studio.list.title')}</Link>
+            .
           </p>
         ) : (
           <TableWrap label={t('ui.authoring.coursesHeading')}>
@@ -213,20 +190,12 @@ export default function Authoring() {
                     <td>{c.enrolments.active}</td>
                     <td>{c.enrolments.completed}</td>
                     <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="publish" />
-                        <input type="hidden" name="courseId" value={c.id} />
-                        <button
-                          type="submit"
-                          className="button-small"
-                          disabled={busyCourse === c.id}
-                          aria-label={t('ui.authoring.publishOf', { title: c.title })}
-                        >
-                          {busyCourse === c.id
-                            ? t('ui.authoring.publishing')
-                            : t('ui.authoring.publish')}
-                        </button>
-                      </Form>
+                      {/* Publishing goes through the studio: only the course's instructors, and
+                          only after the diff is shown (a click with no change makes no version). */}
+                      <Link to={`/studio/courses/${c.id}/publish`} className="button button-small">
+                        {t('ui.authoring.publish')}
+                        <span className="sr-only"> {c.title}</span>
+                      </Link>
                     </td>
                   </tr>
                 ))}

@@ -3,7 +3,14 @@
 import { getSchema } from '@tiptap/core'
 import { Node as PMNode } from '@tiptap/pm/model'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { lessonExtensions, isSafeHref, type TiptapDoc, type TiptapNode } from './rich-text'
+import {
+  isLessonImageSrc,
+  isSafeHref,
+  lessonExtensions,
+  VIDEO_ID,
+  type TiptapDoc,
+  type TiptapNode,
+} from './rich-text'
 
 const extensions = lessonExtensions()
 const schema = getSchema(extensions)
@@ -24,6 +31,15 @@ export function validateLessonDoc(input: unknown): TiptapDoc {
     if (typeof n.type !== 'string') throw new RichTextError(`Node tanpa jenis di ${path}.`)
     if (!schema.nodes[n.type])
       throw new RichTextError(`Jenis node "${n.type}" tidak dikenal (di ${path}).`)
+    if (n.type === 'image' && !isLessonImageSrc(n.attrs?.src))
+      throw new RichTextError(
+        `Gambar "${String(n.attrs?.src).slice(0, 80)}" tidak diizinkan: unggah gambar melalui editor (di ${path}).`,
+      )
+    if (
+      n.type === 'courseVideo' &&
+      !(typeof n.attrs?.videoId === 'string' && VIDEO_ID.test(n.attrs.videoId))
+    )
+      throw new RichTextError(`Video tanpa id yang valid (di ${path}).`)
     for (const m of n.marks ?? []) {
       if (!schema.marks[m.type])
         throw new RichTextError(`Jenis format "${m.type}" tidak dikenal (di ${path}).`)

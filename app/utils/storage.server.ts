@@ -15,6 +15,8 @@ export interface FileStorage {
   put(key: string, data: Buffer | Readable): Promise<void>
   get(key: string): Promise<Buffer | null>
   stream(key: string): Promise<{ stream: Readable; size: number } | null>
+  /** Removes the file under `key` (nothing when there is none). */
+  delete(key: string): Promise<void>
 }
 
 export class LocalDiskStorage implements FileStorage {
@@ -49,16 +51,29 @@ export class LocalDiskStorage implements FileStorage {
     const file = this.file(key)
     await fsp.mkdir(path.dirname(file), { recursive: true })
     const tmp = `${file}.${randomUUID()}.tmp`
-    if (Buffer.isBuffer(data)) await fsp.writeFile(tmp, data)
-    else
-      await new Promise<void>((resolve, reject) => {
-        const out = fs.createWriteStream(tmp)
-        data.on('error', reject)
-        out.on('error', reject)
-        out.on('finish', () => resolve())
-        data.pipe(out)
-      })
-    await fsp.rename(tmp, file)
+    try {
+      if (Buffer.isBuffer(data)) await fsp.writeFile(tmp, data)
+      else
+        await new Promise<void>((resolve, reject) => {
+          const out = fs.createWriteStream(tmp)
+          data.on('error', (e) => {
+            out.destroy()
+            reject(e)
+          })
+          out.on('error', reject)
+          out.on('finish', () => resolve())
+          data.pipe(out)
+        })
+      await fsp.rename(tmp, file)
+    } catch (e) {
+      // A refused or broken stream (too large, aborted) leaves nothing behind.
+      await fsp.rm(tmp, { force: true })
+      throw e
+    }
+  }
+
+  async delete(key: string) {
+    await fsp.rm(this.file(key), { force: true })
   }
 
   async get(key: string) {
@@ -85,4 +100,13 @@ export class LocalDiskStorage implements FileStorage {
 let storage: FileStorage | undefined
 export function fileStorage(): FileStorage {
   return (storage ??= new LocalDiskStorage(path.resolve(env.FILE_STORAGE_DIR)))
+}
+
+let media: FileStorage | undefined
+/**
+ * Lesson media (studio images and videos) under MEDIA_DIR: server/app.ts sends these files itself
+ * (Range, ETag) once a route has authorised them with X-Bina-Send-File.
+ */
+export function mediaStorage(): FileStorage {
+  return (media ??= new LocalDiskStorage(path.resolve(env.MEDIA_DIR)))
 }

@@ -1,0 +1,116 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { publishFromStudio, publishPreview, workingCourse } from '~/models/studio.server'
+import { pageTitle } from '~/utils/meta'
+import { readForm, withAppErrors } from '~/utils/route-errors.server'
+import { requireStudioCourse } from '~/utils/studio-route.server'
+
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'studio.publish.title' })
+
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const { courseId } = await requireStudioCourse(request, params)
+  const [course, diff] = await Promise.all([workingCourse(courseId), publishPreview(courseId)])
+  return {
+    course: { id: course.id, title: course.title, version: course.currentVersion?.version ?? 0 },
+    diff,
+  }
+})
+
+export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const { courseId } = await requireStudioCourse(request, params)
+  const token = String((await readForm(request)).get('token') ?? '')
+  const result = await publishFromStudio(courseId, token)
+  return redirect(
+    `/studio/courses/${courseId}?published=${result.created ? String(result.version) : '0'}`,
+  )
+})
+
+export default function StudioPublish() {
+  const { course, diff } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const base = `/studio/courses/${course.id}`
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/studio/courses">{t('studio.list.title')}</Link> ›{' '}
+        <Link to={base}>{course.title}</Link>
+      </p>
+      <h1>{t('studio.publish.title')}</h1>
+      {diff.empty ? (
+        <p className="alert alert-info" data-testid="diff-empty">
+          {t('studio.publish.noChanges', { version: course.version })}
+        </p>
+      ) : (
+        <section aria-labelledby="diff-heading" className="card" data-testid="diff">
+          <h2 id="diff-heading" style={{ marginTop: 0 }}>
+            {diff.firstVersion
+              ? t('studio.publish.first')
+              : t('studio.publish.changesSince', { version: course.version })}
+          </h2>
+          {diff.meta.length ? (
+            <p>
+              {t('studio.publish.meta')}:{' '}
+              {diff.meta.map((m) => t(`studio.publish.metaField.${m}`)).join(', ')}
+            </p>
+          ) : null}
+          {diff.added.length ? (
+            <>
+              <h3>{t('studio.publish.added', { count: diff.added.length })}</h3>
+              <ul data-testid="diff-added">
+                {diff.added.map((l) => (
+                  <li key={l.lessonId}>
+                    {l.title} <span className="muted">({l.moduleTitle})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {diff.removed.length ? (
+            <>
+              <h3>{t('studio.publish.removed', { count: diff.removed.length })}</h3>
+              <ul data-testid="diff-removed">
+                {diff.removed.map((l) => (
+                  <li key={l.lessonId}>
+                    {l.title} <span className="muted">({l.moduleTitle})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {diff.changed.length ? (
+            <>
+              <h3>{t('studio.publish.changed', { count: diff.changed.length })}</h3>
+              <ul data-testid="diff-changed">
+                {diff.changed.map((l) => (
+                  <li key={l.lessonId}>
+                    {l.title}: {l.changes.map((c) => t(`studio.publish.change.${c}`)).join(', ')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="hint">{t('studio.publish.learnersKeep')}</p>
+        </section>
+      )}
+      <Form method="post" style={{ marginTop: '1rem' }}>
+        <input type="hidden" name="token" value={diff.token} />
+        <button type="submit" disabled={diff.empty} data-testid="publish-confirm">
+          {t('studio.publish.confirm')}
+        </button>{' '}
+        <Link to={base}>{t('studio.publish.cancel')}</Link>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,366 @@
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import editorCss from '~/components/editor.css?url'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Flash } from '~/components/flash'
+import { useStudioMessage } from '~/components/studio-fields'
+import { TableWrap } from '~/components/table'
+import { VIDEO_MAX_BYTES, megabytes } from '~/domain/uploads'
+import { courseVideos } from '~/models/studio-media.server'
+import { workingCourse } from '~/models/studio.server'
+import { muxEnabled } from '~/utils/env.server'
+import { pageTitle } from '~/utils/meta'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { requireStudioCourse } from '~/utils/studio-route.server'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
+
+const PROCESSING = new Set(['WAITING', 'PREPARING'])
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  ...pageTitle(matches, { key: 'studio.videos.title' }),
+  // Without JavaScript the page refreshes itself while a video is still being processed.
+  ...(data?.videos.some((v) => PROCESSING.has(v.status))
+    ? [{ httpEquiv: 'refresh', content: '15' } as const]
+    : []),
+]
+
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+  const { courseId } = await requireStudioCourse(request, params)
+  const [course, videos] = await Promise.all([workingCourse(courseId), courseVideos(courseId)])
+  return { course: { id: course.id, title: course.title }, videos, muxEnabled }
+})
+
+function formatDuration(sec: number | null) {
+  if (sec == null) return '—'
+  const s = Math.round(sec)
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+}
+
+type Progress =
+  | { kind: 'idle' }
+  | { kind: 'sending'; loaded: number; total: number }
+  | { kind: 'done' }
+  | { kind: 'error'; message: string }
+
+/** Sends a file with XMLHttpRequest, whose upload events give a real progress bar. */
+function send(
+  method: 'POST' | 'PUT',
+  url: string,
+  body: FormData | File,
+  onProgress: (loaded: number, total: number) => void,
+) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(method, url)
+    if (method === 'POST') xhr.setRequestHeader('Accept', 'application/json')
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : 0)
+    xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText })
+    xhr.onerror = () => reject(new Error('network'))
+    xhr.send(body)
+  })
+}
+
+export default function StudioVideos() {
+  const { course, videos, muxEnabled } = useLoaderData<typeof loader>()
+  const [search] = useSearchParams()
+  const { t } = useTranslation()
+  const revalidator = useRevalidator()
+  const [progress, setProgress] = useState<Progress>({ kind: 'idle' })
+  const [hydrated, setHydrated] = useState(false)
+  const fileRef = useRef<HTMLInputElement>(null)
+  const titleRef = useRef<HTMLInputElement>(null)
+  useEffect(() => setHydrated(true), [])
+
+  // Poll while a video is processing: 2 s, then doubling up to 30 s.
+  const processing = videos.some((v) => PROCESSING.has(v.status))
+  const delay = useRef(2000)
+  useEffect(() => {
+    if (!processing) {
+      delay.current = 2000
+      return
+    }
+    const timer = setTimeout(() => {
+      delay.current = Math.min(delay.current * 2, 30_000)
+      revalidator.revalidate()
+    }, delay.current)
+    return () => clearTimeout(timer)
+  }, [processing, videos, revalidator])
+
+  const base = `/studio/courses/${course.id}`
+  const errorCode = search.get('error')
+  const errorParams = Object.fromEntries(
+    [...search.entries()].filter(([k]) => k.startsWith('p.')).map(([k, v]) => [k.slice(2), v]),
+  )
+  const say = useStudioMessage()
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const file = fileRef.current?.files?.[0]
+    const title = titleRef.current?.value.trim() ?? ''
+    if (!file || title.length < 3) {
+      setProgress({
+        kind: 'error',
+        message: say(!file ? 'studio.noFile' : 'studio.validation.title'),
+      })
+      return
+    }
+    setProgress({ kind: 'sending', loaded: 0, total: file.size })
+    const onProgress = (loaded: number, total: number) =>
+      setProgress({ kind: 'sending', loaded, total: total || file.size })
+    try {
+      const body = new FormData()
+      body.append('title', title)
+      body.append('file', file)
+      const res = await send('POST', `${base}/video-upload`, body, onProgress)
+      if (res.status >= 400) {
+        const out = JSON.parse(res.text || '{}') as {
+          code?: string
+          params?: Record<string, string>
+          error?: string
+        }
+        setProgress({
+          kind: 'error',
+          message: out.code ? say(out.code, out.params) : (out.error ?? `HTTP ${res.status}`),
+        })
+        return
+      }
+      setProgress({ kind: 'done' })
+      revalidator.revalidate()
+    } catch (err) {
+      setProgress({
+        kind: 'error',
+        message: t('studio.editor.uploadFailed', {
+          reason: err instanceof Error ? err.message : String(err),
+        }),
+      })
+    }
+  }
+
+  const percent =
+    progress.kind === 'sending' && progress.total
+      ? Math.round((progress.loaded / progress.total) * 100)
+      : progress.kind === 'done'
+        ? 100
+        : 0
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/studio/courses">{t('studio.list.title')}</Link> ›{' '}
+        <Link to={base}>{course.title}</Link>
+      </p>
+      <h1>{t('studio.videos.title')}</h1>
+      <p className="muted">{t('studio.videos.intro', { max: megabytes(VIDEO_MAX_BYTES) })}</p>
+      {search.get('uploaded') ? (
+        <Flash ok message={t('studio.videos.uploaded')} testId="video-result" />
+      ) : null}
+      {errorCode ? (
+        <Flash ok={false} message={say(errorCode, errorParams)} testId="video-result" />
+      ) : null}
+
+      <section aria-labelledby="upload-heading" className="card">
+        <h2 id="upload-heading" style={{ marginTop: 0 }}>
+          {t('studio.videos.uploadHeading')}
+        </h2>
+        {muxEnabled ? (
+          <MuxUpload base={base} />
+        ) : (
+          <form
+            method="post"
+            action={`${base}/video-upload`}
+            encType="multipart/form-data"
+            className="stack"
+            onSubmit={hydrated ? onSubmit : undefined}
+          >
+            <div className="field">
+              <label htmlFor="video-title">{t('studio.videos.videoTitle')}</label>
+              <input
+                id="video-title"
+                ref={titleRef}
+                name="title"
+                required
+                minLength={3}
+                maxLength={200}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="video-file">{t('studio.videos.file')}</label>
+              <input
+                id="video-file"
+                ref={fileRef}
+                name="file"
+                type="file"
+                accept="video/mp4"
+                required
+              />
+            </div>
+            <div>
+              <button type="submit" disabled={progress.kind === 'sending'}>
+                {t('studio.videos.upload')}
+              </button>
+            </div>
+          </form>
+        )}
+        {progress.kind !== 'idle' ? (
+          <div className="stack" style={{ marginTop: '1rem' }}>
+            <label htmlFor="upload-progress">{t('studio.videos.progress')}</label>
+            <progress
+              id="upload-progress"
+              className="upload-progress"
+              max={100}
+              value={percent}
+              data-testid="upload-progress"
+            >
+              {percent}%
+            </progress>
+            <p
+              role="status"
+              aria-live="polite"
+              data-testid="upload-status"
+              className={progress.kind === 'error' ? 'field-error' : 'muted'}
+            >
+              {progress.kind === 'error'
+                ? progress.message
+                : progress.kind === 'done'
+                  ? t('studio.videos.uploadDone')
+                  : t('studio.videos.percent', { percent })}
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="list-heading" style={{ marginTop: '2rem' }}>
+        <h2 id="list-heading">{t('studio.videos.listHeading')}</h2>
+        <p>
+          <Link to=".">{t('studio.videos.refresh')}</Link>
+        </p>
+        {videos.length === 0 ? (
+          <p className="muted">{t('studio.videos.none')}</p>
+        ) : (
+          <TableWrap label={t('studio.videos.listHeading')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('studio.videos.videoTitle')}</th>
+                  <th scope="col">{t('studio.videos.status')}</th>
+                  <th scope="col">{t('studio.videos.duration')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {videos.map((v) => (
+                  <tr key={v.id} data-testid={`video-${v.status}`}>
+                    <th scope="row" className="row-label">
+                      {v.title}
+                    </th>
+                    <td>
+                      <span className="tag">{t(`studio.videoStatus.${v.status}`)}</span>
+                      {v.error ? <span className="incorrect"> {v.error}</span> : null}
+                    </td>
+                    <td>{formatDuration(v.durationSec)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+    </>
+  )
+}
+
+/** With Mux: the server makes a direct-upload URL, the browser PUTs the file there. */
+function MuxUpload({ base }: { base: string }) {
+  const { t } = useTranslation()
+  const say = useStudioMessage()
+  const revalidator = useRevalidator()
+  const [progress, setProgress] = useState<Progress>({ kind: 'idle' })
+  const fileRef = useRef<HTMLInputElement>(null)
+  const titleRef = useRef<HTMLInputElement>(null)
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault()
+    const file = fileRef.current?.files?.[0]
+    const title = titleRef.current?.value.trim() ?? ''
+    if (!file || title.length < 3) {
+      setProgress({
+        kind: 'error',
+        message: say(!file ? 'studio.noFile' : 'studio.validation.title'),
+      })
+      return
+    }
+    try {
+      const res = await fetch(`${base}/mux-upload`, {
+        method: 'POST',
+        body: new URLSearchParams({ title }),
+        headers: { Accept: 'application/json' },
+      })
+      const out = (await res.json()) as { uploadUrl?: string; code?: string }
+      if (!out.uploadUrl) throw new Error(out.code ? say(out.code) : `HTTP ${res.status}`)
+      setProgress({ kind: 'sending', loaded: 0, total: file.size })
+      const put = await send('PUT', out.uploadUrl, file, (loaded, total) =>
+        setProgress({ kind: 'sending', loaded, total: total || file.size }),
+      )
+      if (put.status >= 400) throw new Error(`HTTP ${put.status}`)
+      setProgress({ kind: 'done' })
+      revalidator.revalidate()
+    } catch (err) {
+      setProgress({
+        kind: 'error',
+        message: t('studio.editor.uploadFailed', {
+          reason: err instanceof Error ? err.message : String(err),
+        }),
+      })
+    }
+  }
+  const percent =
+    progress.kind === 'sending' && progress.total
+      ? Math.round((progress.loaded / progress.total) * 100)
+      : progress.kind === 'done'
+        ? 100
+        : 0
+  return (
+    <form onSubmit={onSubmit} className="stack">
+      <p className="hint">{t('studio.videos.muxHint')}</p>
+      <div className="field">
+        <label htmlFor="mux-title">{t('studio.videos.videoTitle')}</label>
+        <input id="mux-title" ref={titleRef} required minLength={3} maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="mux-file">{t('studio.videos.file')}</label>
+        <input id="mux-file" ref={fileRef} type="file" accept="video/*" required />
+      </div>
+      <div>
+        <button type="submit" disabled={progress.kind === 'sending'}>
+          {t('studio.videos.upload')}
+        </button>
+      </div>
+      {progress.kind !== 'idle' ? (
+        <>
+          <label htmlFor="mux-progress">{t('studio.videos.progress')}</label>
+          <progress
+            id="mux-progress"
+            className="upload-progress"
+            max={100}
+            value={percent}
+            data-testid="upload-progress"
+          >
+            {percent}%
+          </progress>
+          <p role="status" aria-live="polite" data-testid="upload-status">
+            {progress.kind === 'error'
+              ? progress.message
+              : progress.kind === 'done'
+                ? t('studio.videos.uploadDoneMux')
+                : t('studio.videos.percent', { percent })}
+          </p>
+        </>
+      ) : null}
+    </form>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
