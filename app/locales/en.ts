@@ -1006,7 +1006,6 @@ const en: Messages = {
     markDone: 'Mark the revision done',
     revisionNote: 'Revision note',
     revisionDone: 'Revision marked done.',
-    itemAnalysisMissing: 'Item-analysis signals are not available yet.',
     signals: {
       lowReaction: 'Low reaction: mean {{mean}} over {{n}} responses',
       lowGain: 'Low learning gain: {{gain}} points over {{n}} learners',

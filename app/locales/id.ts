@@ -1000,7 +1000,6 @@ const id = {
     markDone: 'Tandai revisi selesai',
     revisionNote: 'Catatan revisi',
     revisionDone: 'Revisi ditandai selesai.',
-    itemAnalysisMissing: 'Sinyal analisis butir soal belum tersedia.',
     signals: {
       lowReaction: 'Reaksi rendah: rata-rata {{mean}} dari {{n}} jawaban',
       lowGain: 'Kenaikan belajar rendah: {{gain}} poin dari {{n}} peserta',

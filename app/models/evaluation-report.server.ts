@@ -17,6 +17,7 @@ import { prisma } from '~/utils/db.server'
 import { ForbiddenError, NotFoundError } from '~/utils/errors'
 import { audit } from './audit.server'
 import { teaches, type Actor } from './course-instructor.server'
+import { flaggedQuestionsByCourse } from './item-analysis.server'
 import { evalSettings } from './evaluation.server'
 import type { Column } from './export.server'
 import type { Viewer } from './org.server'
@@ -347,9 +348,9 @@ export const reportColumns: Column<ReportRow>[] = [
 // ---------------------------------------------------------------------------------------------
 // Revision loop
 
-/** Questions flagged by item analysis, when that analysis exists (engineer "bank"); else null. */
-async function flaggedQuestions(_courseId: string): Promise<number | null> {
-  return null
+/** Questions of the course's quizzes flagged by item analysis (engineer "bank"). */
+async function flaggedQuestions(courseId: string): Promise<number | null> {
+  return (await flaggedQuestionsByCourse(courseId)).length
 }
 
 /**

@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/table'
 import { BarChart, fmt } from '~/components/evaluation'
 import { LIKERT_MAX, LIKERT_VALUES } from '~/domain/evaluation'
 import { teaches } from '~/models/course-instructor.server'
@@ -128,7 +129,7 @@ export default function CourseReport() {
                 ],
               }))}
             />
-            <div style={{ overflowX: 'auto' }}>
+            <TableWrap label={t('evaluation.competency')}>
               <table>
                 <thead>
                   <tr>
@@ -151,7 +152,7 @@ export default function CourseReport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           </>
         )}
       </section>

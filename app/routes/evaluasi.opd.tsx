@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { TableWrap } from '~/components/table'
 import { BarChart, fmt } from '~/components/evaluation'
 import { LIKERT_MAX } from '~/domain/evaluation'
 import { opdReport } from '~/models/evaluation-report.server'
@@ -43,7 +44,7 @@ export default function OpdReport() {
             values: [{ name: 'L1', value: r.l1.mean ?? 0, text: fmt(r.l1.mean, 2) }],
           }))}
       />
-      <div style={{ overflowX: 'auto' }}>
+      <TableWrap label={t('evaluation.course')}>
         <table data-testid="opd-table">
           <thead>
             <tr>
@@ -72,7 +73,7 @@ export default function OpdReport() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       {children.length ? (
         <>
           <h2>{t('evaluation.subunits')}</h2>

@@ -55,7 +55,6 @@ export default function Revisions() {
       </p>
       <h1>{t('evaluation.revisionTitle')}</h1>
       <p>{t('evaluation.revisionIntro')}</p>
-      <p className="muted">{t('evaluation.itemAnalysisMissing')}</p>
       {result ? (
         <p className={`alert ${result.ok ? 'alert-info' : 'alert-error'}`} role="status">
           {result.ok ? t('evaluation.revisionDone') : t(evalErrorKey(result.code))}

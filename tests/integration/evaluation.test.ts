@@ -330,7 +330,11 @@ describe('revision loop', () => {
     )
     const now = new Date()
     const row = (await revisionReport(now)).find((r) => r.course.slug === COURSE)!
-    expect(row.signals.map((s) => s.kind).sort()).toEqual(['lowReaction', 'outdatedRegulation'])
+    // (Item analysis may flag questions of the shared test course too; that signal is not cleared by
+    // a revision, it follows the questions.)
+    const kinds = (r: typeof row) =>
+      r.signals.map((s) => s.kind).filter((k) => k !== 'flaggedQuestions')
+    expect(kinds(row).sort()).toEqual(['lowReaction', 'outdatedRegulation'])
     // Exactly five years: flagged; a day less: not.
     const atLimit = (await revisionReport(new Date('2024-03-01T00:00:00Z'))).find(
       (r) => r.course.slug === COURSE,
@@ -355,10 +359,10 @@ describe('revision loop', () => {
     const after = (await revisionReport(new Date(now.getTime() + 1000))).find(
       (r) => r.course.slug === COURSE,
     )!
-    expect(after.signals).toEqual([])
+    expect(kinds(after)).toEqual([])
     expect(after.lastRevision?.note).toBe('Materi diperbarui')
-    expect(
-      (await prisma.evalRevision.findUniqueOrThrow({ where: { id: rev.id } })).signals,
-    ).toHaveLength(2)
+    const stored = (await prisma.evalRevision.findUniqueOrThrow({ where: { id: rev.id } }))
+      .signals as { kind: string }[]
+    expect(stored.filter((s) => s.kind !== 'flaggedQuestions')).toHaveLength(2)
   })
 })
