@@ -54,7 +54,7 @@ function navFor(roles: Role[]) {
     items.push({ to: '/authoring', key: 'nav.authoring' })
   if (roles.includes('INSTRUCTOR') || roles.includes('ADMIN'))
     items.push({ to: '/authoring/bank', key: 'bank.title' })
-    items.push({ to: '/studio/courses', key: 'studio.nav' })
+  items.push({ to: '/studio/courses', key: 'studio.nav' })
   if (roles.some((r) => r !== 'ASN')) items.push({ to: '/evaluasi', key: 'evaluation.nav' })
   if (roles.includes('ADMIN')) {
     items.push(
