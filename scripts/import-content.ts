@@ -2,13 +2,19 @@
 // with the file and the reason, before anything is written.
 import path from 'node:path'
 import { importAllPacks, PackError } from '~/models/content-pack.server'
+import { assignDemoInstructor } from '~/models/course-instructor.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 
 const root = path.resolve(process.argv[2] ?? 'content/courses')
 const started = Date.now()
 importAllPacks(root, env.MEDIA_DIR)
-  .then((results) => {
+  .then(async (results) => {
+    // The demo instructor of prisma/seed.ts teaches the pack courses (none assigned yet).
+    await assignDemoInstructor(
+      'widyaiswara@bina.jambiprov.go.id',
+      results.map((r) => r.slug),
+    )
     for (const r of results)
       console.log(
         `  ${r.slug}: version ${r.version}${r.published ? ' (published)' : ' (unchanged)'}`,

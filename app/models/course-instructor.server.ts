@@ -85,3 +85,22 @@ export async function assignInstructor(courseId: string, who: string, adminId: s
 export async function removeInstructor(courseId: string, userId: string) {
   await prisma.courseInstructor.deleteMany({ where: { courseId, userId } })
 }
+
+/**
+ * Demo data: the seed's instructor teaches every imported course that has no instructor yet, so
+ * the demo's instructor can open the quiz settings, the bank and the studio of the pack courses.
+ * Idempotent; does nothing when that account does not exist.
+ */
+export async function assignDemoInstructor(email: string, courseSlugs: string[]) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true } })
+  if (!user) return 0
+  const courses = await prisma.course.findMany({
+    where: { slug: { in: courseSlugs }, instructors: { none: {} } },
+    select: { id: true },
+  })
+  const created = await prisma.courseInstructor.createMany({
+    data: courses.map((c) => ({ courseId: c.id, userId: user.id, assignedBy: 'seed' })),
+    skipDuplicates: true,
+  })
+  return created.count
+}

@@ -7,7 +7,7 @@ import { GRADING_METHODS } from '~/domain/grading-method'
 import { parseJakartaDateTime, PORTAL_TIME_ZONE, toJakartaDateTimeInput } from '~/domain/time'
 import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
-import { teaches, type Actor } from './course-instructor.server'
+import { taughtCourseIds, teaches, type Actor } from './course-instructor.server'
 import { type ReviewOptions } from './quiz.server'
 import { FieldError } from './user.server'
 
@@ -92,9 +92,14 @@ const summarySelect = {
   },
 } satisfies Prisma.QuizSelect
 
-/** Every quiz with its course and lesson, in course order, with a short settings summary. */
-export async function quizzesForAuthoring() {
+/**
+ * The quizzes the actor may configure (their courses' quizzes; every quiz for an admin), with
+ * course and lesson, in course order, with a short settings summary.
+ */
+export async function quizzesForAuthoring(actor: Actor) {
+  const courseIds = await taughtCourseIds(actor)
   const quizzes = await prisma.quiz.findMany({
+    where: courseIds ? { lesson: { module: { courseId: { in: courseIds } } } } : {},
     orderBy: [
       { lesson: { module: { course: { title: 'asc' } } } },
       { lesson: { module: { position: 'asc' } } },

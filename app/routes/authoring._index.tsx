@@ -24,11 +24,11 @@ import { readForm, withAppErrors } from '~/utils/route-errors.server'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.authoring.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
-  await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const [courses, videos, quizzes] = await Promise.all([
     authoringCourses(),
     videoLibrary(),
-    quizzesForAuthoring(),
+    quizzesForAuthoring(user),
   ])
   return { courses, videos, quizzes, muxEnabled }
 })

@@ -26,6 +26,7 @@ let slotId: string
 let bankSize: number
 let instructorCookie: string
 let otherInstructorCookie: string
+const userIdOfCookie = new Map<string, string>()
 let asnCookie: string
 
 /** Everything the settings page can change, as stored. */
@@ -44,7 +45,9 @@ async function cookieFor(roles: ('ASN' | 'INSTRUCTOR' | 'ADMIN')[], teachesCours
     await prisma.courseInstructor.create({
       data: { courseId: teachesCourse, userId: user.id, assignedBy: user.id },
     })
-  return (await createSession(user.id, {})).split(';')[0]!
+  const cookie = (await createSession(user.id, {})).split(';')[0]!
+  userIdOfCookie.set(cookie, user.id)
+  return cookie
 }
 
 beforeAll(async () => {
@@ -190,7 +193,11 @@ describe('saving quiz settings', () => {
     })
     expect(view.quiz.questionCount).toBe(4)
     // The authoring list's summary of this quiz.
-    const listed = (await quizzesForAuthoring()).find((x) => x.id === quizId)!
+    const instructor = { id: userIdOfCookie.get(instructorCookie)!, roles: ['INSTRUCTOR' as const] }
+    const other = { id: userIdOfCookie.get(otherInstructorCookie)!, roles: ['INSTRUCTOR' as const] }
+    // Only the course's instructors see it listed (the settings page refuses the others).
+    expect((await quizzesForAuthoring(other)).some((x) => x.id === quizId)).toBe(false)
+    const listed = (await quizzesForAuthoring(instructor)).find((x) => x.id === quizId)!
     expect(listed).toMatchObject({ courseSlug: COURSE, lessonSlug: QUIZ })
     expect(listed.summary).toBe(
       'nilai lulus 80 · maks. 5 percobaan · nilai rata-rata · 45 menit · 4 soal · ' +
