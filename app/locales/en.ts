@@ -475,6 +475,8 @@ const en: Messages = {
         competencyUnknown: 'That competency is not one of this course.',
         badImage: 'An image in the file cannot be stored.',
         nothingToImport: 'No question in this file can be imported.',
+        oneCorrect: 'A single-answer or true/false question must have exactly 1 correct option.',
+        someCorrect: 'A multiple-answer question must have at least 1 correct option.',
       },
       // ── course ── (codes of app/models/studio*.server.ts)
       studio: {

@@ -465,6 +465,8 @@ const id = {
         competencyUnknown: 'Kompetensi itu bukan kompetensi kursus ini.',
         badImage: 'Gambar pada berkas tidak dapat disimpan.',
         nothingToImport: 'Tidak ada soal yang dapat diimpor dari berkas ini.',
+        oneCorrect: 'Soal satu jawaban dan benar/salah harus memiliki tepat 1 pilihan benar.',
+        someCorrect: 'Soal beberapa jawaban harus memiliki minimal 1 pilihan benar.',
       },
       // ── course ── (codes of app/models/studio*.server.ts)
       studio: {

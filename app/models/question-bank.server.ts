@@ -390,6 +390,12 @@ export async function saveQuestion(
     select: { id: true },
   })
   if (!category) throw new InvalidError('bank.categoryUnknown', { field: 'categoryId' })
+  // The form's schema says the same; this guards every other caller (a key the engine can grade).
+  const correct = content.options.filter((o) => o.correct).length
+  if ((content.type === 'SINGLE' || content.type === 'TRUE_FALSE') && correct !== 1)
+    throw new InvalidError('bank.oneCorrect', { field: 'options' })
+  if (content.type === 'MULTIPLE' && correct < 1)
+    throw new InvalidError('bank.someCorrect', { field: 'options' })
   await checkCompetency(courseId, content.competencyId)
   if (questionId) await questionOfCourse(courseId, questionId)
   return prisma.$transaction((tx) =>

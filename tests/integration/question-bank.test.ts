@@ -192,6 +192,29 @@ describe('builder', () => {
     ).rejects.toMatchObject({ status: 400 })
   })
 
+  it('refuses a key the engine cannot grade (two right answers of a single-answer question, none of a multiple one) and writes nothing', async () => {
+    const q = await prisma.question.findFirstOrThrow({
+      where: { category: { courseId }, archivedAt: null, currentVersion: { type: 'SINGLE' } },
+      select: { id: true, categoryId: true },
+    })
+    const current = await questionOfCourse(courseId, q.id)
+    const versions = () => prisma.questionVersion.count({ where: { questionId: q.id } })
+    const before = await versions()
+    const twoRight = current.content.options.map((o, i) => ({ ...o, correct: i < 2 }))
+    await expect(
+      saveQuestion(courseId, q.id, q.categoryId, { ...current.content, options: twoRight }),
+    ).rejects.toMatchObject({ status: 400, code: 'bank.oneCorrect' })
+    const noneRight = current.content.options.map((o) => ({ ...o, correct: false }))
+    await expect(
+      saveQuestion(courseId, q.id, q.categoryId, {
+        ...current.content,
+        type: 'MULTIPLE',
+        options: noneRight,
+      }),
+    ).rejects.toMatchObject({ status: 400, code: 'bank.someCorrect' })
+    expect(await versions()).toBe(before)
+  })
+
   it('an instructor who does not teach the course gets a 403; one who does sees the bank', async () => {
     const outsider = await createTestUser({ roles: ['INSTRUCTOR'] })
     const cookie = (await createSession(outsider.id, {})).split(';')[0]!
@@ -232,9 +255,13 @@ describe('attempts keep their version', () => {
     const answers = await answersFor(attemptId, true)
     // The instructor rewrites the question and flips its key while the attempt is open.
     const current = await questionOfCourse(otherCourseId, drawn.questionId)
-    const flipped = current.content.options.length
-      ? current.content.options.map((o) => ({ ...o, correct: !o.correct }))
-      : current.content.options
+    // A valid new key: a single answer moves to the next option, a multiple one is inverted.
+    const opts = current.content.options
+    const single = current.content.type === 'SINGLE' || current.content.type === 'TRUE_FALSE'
+    const right = opts.findIndex((o) => o.correct)
+    const flipped = single
+      ? opts.map((o, i) => ({ ...o, correct: i === (right + 1) % opts.length }))
+      : opts.map((o) => ({ ...o, correct: !o.correct }))
     await saveQuestion(otherCourseId, drawn.questionId, drawn.question.categoryId, {
       ...current.content,
       text: 'Teks baru setelah percobaan dimulai',
