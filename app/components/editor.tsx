@@ -36,6 +36,7 @@ export function LessonEditor({
           id="lesson-markdown"
           name="markdown"
           className="editor-textarea"
+          data-content
           defaultValue={markdown}
           aria-describedby="lesson-markdown-hint"
         />
@@ -106,7 +107,7 @@ function RichEditor({
     <div>
       <input type="hidden" name="doc" value={json} />
       {editor ? <Toolbar editor={editor} courseId={courseId} videos={videos} /> : null}
-      <div className="editor-box">
+      <div className="editor-box" data-content>
         <EditorContent editor={editor} />
       </div>
       <p role="status" aria-live="polite" className="muted" data-testid="autosave-status">

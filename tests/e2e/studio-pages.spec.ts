@@ -1,0 +1,30 @@
+// Pages of the course studio (issue 12 items 1-3): the course list, a course's authoring page, a
+// lesson's editor, the preview, the publish review and the videos page, at 390 px, axe WCAG 2.1
+// AA, in both languages, as the demo instructor of the pack courses. Read-only: nothing is saved.
+import { expect, test } from '@playwright/test'
+import { accounts, signInAs } from './helpers'
+import { checkPage, switchLanguage, type Problem } from './page-check'
+
+test.use({ viewport: { width: 390, height: 844 } })
+
+for (const lng of ['id', 'en'] as const) {
+  test(`studio pages pass the page check at 390 px (${lng})`, async ({ page }) => {
+    test.setTimeout(180_000)
+    await signInAs(page, accounts.instructor.nip)
+    await switchLanguage(page, lng)
+    const problems: Problem[] = []
+    await checkPage(page, '/studio/courses', lng, problems)
+    const course = await page
+      .locator('main a[href^="/studio/courses/"]')
+      .first()
+      .getAttribute('href')
+    expect(course, 'a course the demo instructor teaches').toBeTruthy()
+    await checkPage(page, course!, lng, problems)
+    const lesson = await page.locator(`a[href^="${course}/lessons/"]`).first().getAttribute('href')
+    expect(lesson, 'a lesson of the course').toBeTruthy()
+    await checkPage(page, lesson!, lng, problems)
+    for (const sub of ['preview', 'publish', 'videos'])
+      await checkPage(page, `${course}/${sub}`, lng, problems)
+    expect(problems).toEqual([])
+  })
+}
