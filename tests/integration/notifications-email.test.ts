@@ -3,31 +3,9 @@
 // a real SMTP server started here (smtp-server), in the reader's language, and only for the kinds
 // the reader keeps on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SMTPServer } from 'smtp-server'
-import type { AddressInfo } from 'node:net'
+import { startTestSmtp } from '../support/smtp'
 
-interface Received {
-  to: string[]
-  raw: string
-}
-const inbox: Received[] = []
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = ''
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
-      callback()
-    })
-  },
-})
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-process.env.SMTP_HOST = '127.0.0.1'
-process.env.SMTP_PORT = String((smtp.server.address() as AddressInfo).port)
-process.env.APP_ORIGIN = 'https://bina.example.go.id'
+const { inbox, close: closeSmtp } = await startTestSmtp()
 
 const { prisma } = await import('~/utils/db.server')
 const { redis } = await import('~/utils/redis.server')
@@ -51,7 +29,7 @@ afterAll(async () => {
   await closeQueues()
   closeMail()
   redis().disconnect()
-  await new Promise<void>((r) => smtp.close(() => r()))
+  await closeSmtp()
 })
 
 async function course(slug = 'keamanan-digital-asn') {

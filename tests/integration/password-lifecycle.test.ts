@@ -2,31 +2,9 @@
 // forced change of temporary passwords, "Lupa kata sandi" through a real SMTP server started here
 // (smtp-server), single-use expiring links stored only as hashes, and the password policy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SMTPServer } from 'smtp-server'
-import type { AddressInfo } from 'node:net'
+import { startTestSmtp } from '../support/smtp'
 
-interface Received {
-  to: string[]
-  raw: string
-}
-const inbox: Received[] = []
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = ''
-    stream.on('data', (c: Buffer) => (raw += c.toString('utf8')))
-    stream.on('end', () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw })
-      callback()
-    })
-  },
-})
-await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-process.env.SMTP_HOST = '127.0.0.1'
-process.env.SMTP_PORT = String((smtp.server.address() as AddressInfo).port)
-process.env.APP_ORIGIN = 'https://bina.example.go.id'
+const { inbox, close: closeSmtp } = await startTestSmtp()
 
 const { prisma } = await import('~/utils/db.server')
 const { redis } = await import('~/utils/redis.server')
@@ -45,7 +23,7 @@ beforeAll(() => {
 afterAll(async () => {
   closeMail()
   redis().disconnect()
-  await new Promise<void>((r) => smtp.close(() => r()))
+  await closeSmtp()
 })
 
 const NEW_PASSWORD = 'Pelangi-Batanghari-77'
