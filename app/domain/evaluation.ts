@@ -68,6 +68,22 @@ export function summariseLikert(values: readonly number[]): LikertSummary {
 }
 
 // ---------------------------------------------------------------------------------------------
+// L1 anonymity: the smallest group whose reaction a report shows (docs/decisions/063)
+
+/**
+ * L1 answers (means, distributions, comments) of a group are shown only when at least this many
+ * responses make it up: below it, a reader who knows who took the course could tell who said what.
+ * Applies to every L1 figure a report or export shows: the whole course, a supervisor's scope, an
+ * OPD, an item, and the revision list's "low reaction" signal.
+ */
+export const MIN_REPORT_GROUP = 5
+
+/** Whether a group of `n` responses may be shown (n = MIN_REPORT_GROUP is shown, one less is not). */
+export function showsGroup(n: number): boolean {
+  return n >= MIN_REPORT_GROUP
+}
+
+// ---------------------------------------------------------------------------------------------
 // L2: pre-test and post-test
 
 export interface ScorePair {
@@ -147,9 +163,12 @@ export function isL3Due(completedAt: Date, now: Date, delayDays: number) {
 // Revision signals
 
 export const REVISION_THRESHOLDS = {
-  /** L1: mean over all items below this, with at least `minResponses` responses. */
+  /**
+   * L1: mean over all items below this, with at least `minResponses` responses (the anonymity
+   * minimum: the signal prints the mean).
+   */
   lowReaction: 3.5,
-  minResponses: 3,
+  minResponses: MIN_REPORT_GROUP,
   /** L2: mean gain (percentage points) below this, with at least `minPairs` pairs. */
   lowGain: 10,
   minPairs: 3,

@@ -961,6 +961,17 @@ const en: Messages = {
     scopedNote: 'Only the staff in your scope.',
     anonNote: 'This report never shows who answered.',
     l1Heading: 'L1 Reaction',
+    l1Count: '{{n}} responses.',
+    tooFew:
+      'Too few responses to show (at least {{min}} are needed), so that no one can be recognised.',
+    exportCols: {
+      level: 'Level',
+      measure: 'Measure',
+      subject: 'Item/Competency',
+      n: 'n',
+      value: 'Value',
+      note: 'Note',
+    },
     l1Summary: '{{n}} responses · mean {{mean}} of 5',
     l1None: 'No survey responses yet.',
     l1ChartTitle: 'Mean per survey item (scale 1–5)',

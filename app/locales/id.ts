@@ -955,6 +955,17 @@ const id = {
     scopedNote: 'Hanya pegawai dalam lingkup Anda.',
     anonNote: 'Laporan ini tidak menampilkan siapa yang menjawab.',
     l1Heading: 'L1 Reaksi',
+    l1Count: '{{n}} jawaban.',
+    tooFew:
+      'Terlalu sedikit jawaban untuk ditampilkan (paling sedikit {{min}}), agar tidak ada yang dapat dikenali.',
+    exportCols: {
+      level: 'Level',
+      measure: 'Ukuran',
+      subject: 'Butir/Kompetensi',
+      n: 'n',
+      value: 'Nilai',
+      note: 'Keterangan',
+    },
     l1Summary: '{{n}} jawaban · rata-rata {{mean}} dari 5',
     l1None: 'Belum ada jawaban survei.',
     l1ChartTitle: 'Rata-rata per butir survei (skala 1–5)',

@@ -6,6 +6,7 @@ import { Prisma } from '~/generated/prisma/client'
 import {
   prePostAttempts,
   revisionSignals,
+  showsGroup,
   summariseGain,
   summariseLikert,
   type GainSummary,
@@ -46,7 +47,13 @@ const ts = (d: Date) => Prisma.sql`(${d}::timestamptz AT TIME ZONE 'UTC')`
 
 export interface ReactionReport {
   n: number
+  /**
+   * True when there are responses but fewer than MIN_REPORT_GROUP (docs/decisions/063): then
+   * mean is null and items and comments are empty; nothing of the answers leaves this module.
+   */
+  hidden: boolean
   mean: number | null
+  /** Items answered by at least MIN_REPORT_GROUP of the responses (older items may have fewer). */
   items: { key: string; text: string; summary: LikertSummary }[]
   comments: string[]
 }
@@ -81,10 +88,14 @@ async function reaction(courseId: string, scope: Scope, since = EPOCH): Promise<
     return [{ key, text: current?.text ?? rows[0]!.text, summary: summariseLikert(values) }]
   })
   const all = summariseLikert(counts.flatMap((r) => Array<number>(Number(r.n)).fill(r.value)))
+  const n = Number(total?.n ?? 0)
+  // The anonymity minimum: a small group's answers are not returned at all (not just not drawn).
+  if (!showsGroup(n)) return { n, hidden: n > 0, mean: null, items: [], comments: [] }
   return {
-    n: Number(total?.n ?? 0),
+    n,
+    hidden: false,
     mean: all.mean,
-    items,
+    items: items.filter((i) => showsGroup(i.summary.n)),
     comments: comments.map((c) => c.comment),
   }
 }
@@ -249,7 +260,7 @@ export async function opdReport(viewer: ReportViewer, unitId?: string | null) {
         learning(c.id, scope),
         behaviour(c.id, scope),
       ])
-      return { course: c, l1: { n: l1.n, mean: l1.mean }, l2: l2.overall, l3 }
+      return { course: c, l1: { n: l1.n, mean: l1.mean, hidden: l1.hidden }, l2: l2.overall, l3 }
     }),
   )
   const children = await prisma.unit.findMany({
@@ -269,13 +280,22 @@ export interface ReportRow {
   subject: string
   n: number
   value: number | null
+  /** An L1 group below the anonymity minimum: no value, a note instead. */
+  hidden?: boolean
 }
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100)
 
 export function courseReportRows(r: Awaited<ReturnType<typeof courseReport>>): ReportRow[] {
   const rows: ReportRow[] = [
-    { level: 'L1', measure: 'mean', subject: '(all items)', n: r.l1.n, value: round(r.l1.mean) },
+    {
+      level: 'L1',
+      measure: 'mean',
+      subject: '(all items)',
+      n: r.l1.n,
+      value: round(r.l1.mean),
+      hidden: r.l1.hidden,
+    },
     ...r.l1.items.map((i) => ({
       level: 'L1',
       measure: 'mean',
@@ -337,13 +357,27 @@ export function courseReportRows(r: Awaited<ReturnType<typeof courseReport>>): R
   return rows
 }
 
-export const reportColumns: Column<ReportRow>[] = [
-  { header: 'Level', value: (r) => r.level, width: 8 },
-  { header: 'Ukuran', value: (r) => r.measure, width: 16 },
-  { header: 'Butir/Kompetensi', value: (r) => r.subject, width: 50 },
-  { header: 'n', value: (r) => r.n, width: 8 },
-  { header: 'Nilai', value: (r) => r.value, width: 10 },
-]
+/** Column headers and the note of a hidden group, in the reader's language (from the route). */
+export interface ReportLabels {
+  level: string
+  measure: string
+  subject: string
+  n: string
+  value: string
+  note: string
+  tooFew: string
+}
+
+export function reportColumns(l: ReportLabels): Column<ReportRow>[] {
+  return [
+    { header: l.level, value: (r) => r.level, width: 8 },
+    { header: l.measure, value: (r) => r.measure, width: 16 },
+    { header: l.subject, value: (r) => r.subject, width: 50 },
+    { header: l.n, value: (r) => r.n, width: 8 },
+    { header: l.value, value: (r) => r.value, width: 10 },
+    { header: l.note, value: (r) => (r.hidden ? l.tooFew : null), width: 40 },
+  ]
+}
 
 // ---------------------------------------------------------------------------------------------
 // Revision loop

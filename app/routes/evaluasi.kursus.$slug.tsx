@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/table'
 import { BarChart, fmt } from '~/components/evaluation'
-import { LIKERT_MAX, LIKERT_VALUES } from '~/domain/evaluation'
+import { LIKERT_MAX, LIKERT_VALUES, MIN_REPORT_GROUP } from '~/domain/evaluation'
 import { teaches } from '~/models/course-instructor.server'
 import { courseReport } from '~/models/evaluation-report.server'
 import { slugSchema } from '~/schemas/common'
@@ -62,6 +62,11 @@ export default function CourseReport() {
         <h2 id="l1">{t('evaluation.l1Heading')}</h2>
         {l1.n === 0 ? (
           <p>{t('evaluation.l1None')}</p>
+        ) : l1.hidden ? (
+          <p data-testid="l1-hidden">
+            {t('evaluation.l1Count', { n: l1.n })}{' '}
+            {t('evaluation.tooFew', { min: MIN_REPORT_GROUP })}
+          </p>
         ) : (
           <>
             <p>{t('evaluation.l1Summary', { n: l1.n, mean: fmt(l1.mean, 2) })}</p>

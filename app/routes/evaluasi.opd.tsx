@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/table'
 import { BarChart, fmt } from '~/components/evaluation'
-import { LIKERT_MAX } from '~/domain/evaluation'
+import { LIKERT_MAX, MIN_REPORT_GROUP } from '~/domain/evaluation'
 import { opdReport } from '~/models/evaluation-report.server'
 import { idSchema } from '~/schemas/common'
 import { requireUser } from '~/utils/auth.server'
@@ -38,7 +38,7 @@ export default function OpdReport() {
         title={t('evaluation.l1ChartTitle')}
         max={LIKERT_MAX}
         rows={rows
-          .filter((r) => r.l1.n > 0)
+          .filter((r) => r.l1.mean !== null)
           .map((r) => ({
             label: r.course.title,
             values: [{ name: 'L1', value: r.l1.mean ?? 0, text: fmt(r.l1.mean, 2) }],
@@ -61,7 +61,14 @@ export default function OpdReport() {
                   <Link to={`/evaluasi/kursus/${r.course.slug}`}>{r.course.title}</Link>
                 </td>
                 <td>
-                  {fmt(r.l1.mean, 2)} ({r.l1.n})
+                  {r.l1.hidden ? (
+                    <span className="muted" data-testid="l1-hidden">
+                      {t('evaluation.tooFew', { min: MIN_REPORT_GROUP })}
+                    </span>
+                  ) : (
+                    fmt(r.l1.mean, 2)
+                  )}{' '}
+                  ({r.l1.n})
                 </td>
                 <td>
                   {fmt(r.l2.gain)} ({r.l2.n})

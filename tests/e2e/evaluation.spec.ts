@@ -81,6 +81,50 @@ async function completedWithTests() {
   })
 }
 
+/**
+ * Colleagues of the learner (direct reports of the same supervisor) who completed the course and
+ * answered the survey (3 on every item, a comment each), as submitSurvey would leave it.
+ */
+async function colleaguesAnswered(
+  f: Awaited<ReturnType<typeof completedWithTests>>,
+  count: number,
+) {
+  await withDb(async (c) => {
+    for (let i = 0; i < count; i++) {
+      const userId = `c${randomUUID().replace(/-/g, '').slice(0, 24)}`
+      const nip = `19900101201501${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}`
+      await c.query(
+        `INSERT INTO "User" (id, nip, name, email, "supervisorId", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, now())`,
+        [
+          userId,
+          nip,
+          `Rekan ${nip}`,
+          `rekan.${userId}@test.jambiprov.go.id`,
+          f.learner.supervisorId,
+        ],
+      )
+      const enrolmentId = `c${randomUUID().replace(/-/g, '').slice(0, 24)}`
+      await c.query(
+        `INSERT INTO "Enrolment" (id, "userId", "courseId", "courseVersionId", status, "enrolledAt", "completedAt")
+         VALUES ($1, $2, $3, $4, 'COMPLETED', now(), now())`,
+        [enrolmentId, userId, f.course.id, f.course.currentVersionId],
+      )
+      const responseId = randomUUID()
+      await c.query(
+        `INSERT INTO "EvalSurveyResponse" (id, "enrolmentId", "courseId", "courseVersionId", comment, "submittedAt")
+         VALUES ($1, $2, $3, $4, $5, now())`,
+        [responseId, enrolmentId, f.course.id, f.course.currentVersionId, 'Materi sudah baik'],
+      )
+      for (const key of ['d1', 'd2', 'd3', 'd4', 'd5'])
+        await c.query(
+          `INSERT INTO "EvalSurveyAnswer" ("responseId", "itemKey", "itemText", value) VALUES ($1, $2, $3, 3)`,
+          [responseId, key, `Butir ${key}`],
+        )
+    }
+  })
+}
+
 /** What the L3 sweep writes once the delay has passed (see askDueL3). */
 async function askSupervisor(f: Awaited<ReturnType<typeof completedWithTests>>) {
   await withDb(async (c) => {
@@ -121,6 +165,8 @@ test('L1 from the learner, L3 from the supervisor, and the course report shows L
 }) => {
   test.setTimeout(240_000)
   const fixture = await completedWithTests()
+  // Three colleagues answered already: with the learner's answer, four (one below the minimum).
+  await colleaguesAnswered(fixture, 3)
 
   // L1: the learner finds the survey with the completion on the course page.
   await signInAs(page, accounts.learner.nip)
@@ -181,7 +227,36 @@ test('L1 from the learner, L3 from the supervisor, and the course report shows L
 
   // The report (supervisor's scope: the learner reports to them).
   await page.goto(`/evaluasi/kursus/${COURSE}`)
-  await expect(page.getByTestId('report-l1')).toContainText('1 jawaban · rata-rata 4.00 dari 5')
+  // Four L1 responses are one below the anonymity minimum (5, decision 063): the count only, no
+  // mean, chart or comment (the model does not return them; the page says why), in the CSV too.
+  await expect(page.getByTestId('l1-hidden')).toHaveText(
+    '4 jawaban. Terlalu sedikit jawaban untuk ditampilkan (paling sedikit 5), agar tidak ada yang dapat dikenali.',
+  )
+  await expect(page.getByTestId('chart-l1')).toHaveCount(0)
+  await expect(page.locator('main')).not.toContainText('Contoh kasus APBD')
+  const hiddenCsv = await (
+    await page.request.get(`/evaluasi/kursus/${COURSE}/ekspor?format=csv`)
+  ).text()
+  expect(hiddenCsv).toContain('L1,mean,(all items),4,,"Terlalu sedikit jawaban untuk ditampilkan')
+  expect(hiddenCsv).not.toContain('Contoh kasus APBD')
+  // In English when the reader chose English.
+  const csvEn = await (
+    await page.request.get(`/evaluasi/kursus/${COURSE}/ekspor?format=csv&lng=en`)
+  ).text()
+  expect(csvEn).toContain('Level,Measure,Item/Competency,n,Value,Note')
+  expect(csvEn).toContain('L1,mean,(all items),4,,"Too few responses to show')
+  await switchLanguage(page, 'en')
+  await page.goto(`/evaluasi/kursus/${COURSE}`)
+  await expect(page.getByTestId('l1-hidden')).toContainText(
+    '4 responses. Too few responses to show',
+  )
+  await switchLanguage(page, 'id')
+
+  // A fifth response: the reaction is shown (mean of 4 × 3 and one 4 on every item = 3.20).
+  await colleaguesAnswered(fixture, 1)
+  await page.goto(`/evaluasi/kursus/${COURSE}`)
+  await expect(page.getByTestId('l1-hidden')).toHaveCount(0)
+  await expect(page.getByTestId('report-l1')).toContainText('5 jawaban · rata-rata 3.20 dari 5')
   await expect(page.getByTestId('report-l1')).toContainText('Contoh kasus APBD sangat membantu')
   await expect(page.getByTestId('chart-l1').locator('svg rect')).toHaveCount(5)
   await expect(page.getByTestId('report-l2')).toContainText(
@@ -193,7 +268,9 @@ test('L1 from the learner, L3 from the supervisor, and the course report shows L
   await expect(page.locator('main')).not.toContainText(accounts.learner.name)
   const csv = await page.request.get(`/evaluasi/kursus/${COURSE}/ekspor?format=csv`)
   expect(csv.status()).toBe(200)
-  expect(await csv.text()).toContain('L2,gain,(course),1,50')
+  const csvText = await csv.text()
+  expect(csvText).toContain('L2,gain,(course),1,50')
+  expect(csvText).toContain('L1,mean,(all items),5,3.2,\r\n')
   await checkAll(page, [`/evaluasi/kursus/${COURSE}`, '/evaluasi/opd'])
   await signOut(page)
 

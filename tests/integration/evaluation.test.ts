@@ -2,6 +2,7 @@
 // fills L1 (survey at completion), L2 (pre-test = first attempt, post-test = last one) and L3 (the
 // supervisor's check, asked by the scheduled sweep once the delay has passed); the course report
 // shows the three levels without saying who answered; the revision loop flags and clears.
+import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
 import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
@@ -16,6 +17,7 @@ import {
   submitSurvey,
   surveyForLearner,
 } from '~/models/evaluation.server'
+import { MIN_REPORT_GROUP } from '~/domain/evaluation'
 import {
   courseReport,
   courseReportRows,
@@ -69,11 +71,32 @@ async function cohortLearner(supervisorId: string, unitCode?: string) {
 
 const answers = (v: number) => ({ d1: v, d2: v, d3: v, d4: v, d5: v })
 
+/** A fresh unit under the root (its OPD report holds only the learners put in it). */
+async function freshUnit() {
+  const tag = randomUUID().slice(0, 8)
+  const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null } })
+  const id = `u${tag}ev`
+  return prisma.unit.create({
+    data: {
+      id,
+      code: `T${tag}.EV`,
+      name: `Unit evaluasi ${tag}`,
+      kind: 'BIDANG',
+      parentId: root.id,
+      path: `${root.path}${id}/`,
+      depth: root.depth + 1,
+    },
+  })
+}
+
 describe('a scripted cohort fills L1, L2 and L3, and the course report shows them', () => {
   it('runs end to end', async () => {
-    const supervisor = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
+    const unit = await freshUnit()
+    const supervisor = await createTestUser({ roles: ['ASN', 'SUPERVISOR'], unitCode: unit.code })
+    const admin = await createTestUser({ roles: ['ADMIN'] })
     const cohort = []
-    for (let i = 0; i < 3; i++) cohort.push(await cohortLearner(supervisor.id))
+    for (let i = 0; i < MIN_REPORT_GROUP; i++)
+      cohort.push(await cohortLearner(supervisor.id, unit.code))
 
     // L1: the completion recorded the survey invitation; the job writes one notification.
     for (const c of cohort) {
@@ -113,7 +136,30 @@ describe('a scripted cohort fills L1, L2 and L3, and the course report shows the
       { values: { ...answers(1), d5: 4 }, comment: 'Contoh kurang' },
       at,
     )
+    await submitSurvey(cohort[3]!.user.id, COURSE, { values: answers(4), comment: '' }, at)
     expect((await surveyForLearner(cohort[0]!.user.id, COURSE)).state).toBe('answered')
+
+    // Anonymity minimum (decision 063): 4 responses (one below it) show their count and nothing
+    // of what was answered, on the course report, its export and the OPD report.
+    const small = await courseReport(viewer(supervisor), COURSE)
+    expect(small.l1).toEqual({ n: 4, hidden: true, mean: null, items: [], comments: [] })
+    expect(JSON.stringify(small)).not.toContain('Terlalu cepat')
+    expect(courseReportRows(small).filter((r) => r.level === 'L1')).toEqual([
+      {
+        level: 'L1',
+        measure: 'mean',
+        subject: '(all items)',
+        n: 4,
+        value: null,
+        hidden: true,
+      },
+    ])
+    const opdRow = async () =>
+      (await opdReport(viewer(admin), unit.id)).rows.find((r) => r.course.slug === COURSE)!.l1
+    expect(await opdRow()).toEqual({ n: 4, mean: null, hidden: true })
+    // The fifth response: shown.
+    await submitSurvey(cohort[4]!.user.id, COURSE, { values: answers(5), comment: 'Jelas' }, at)
+    expect(await opdRow()).toEqual({ n: 5, mean: 78 / 25, hidden: false })
 
     // L3: not asked a millisecond before the delay, asked at it, once, even when run twice at once.
     const last = Math.max(...cohort.map((c) => c.completedAt.getTime()))
@@ -125,12 +171,12 @@ describe('a scripted cohort fills L1, L2 and L3, and the course report shows the
       askDueL3(new Date(last + 42 * DAY), { delayDays: 42 }),
     ])
     const mine = await prisma.evalL3Request.findMany({ where: { supervisorId: supervisor.id } })
-    expect(mine).toHaveLength(3)
-    expect(runs[0]! + runs[1]!).toBeGreaterThanOrEqual(3)
+    expect(mine).toHaveLength(5)
+    expect(runs[0]! + runs[1]!).toBeGreaterThanOrEqual(5)
     expect(await askDueL3(new Date(last + 43 * DAY), { delayDays: 42 })).toBe(0)
     expect(
       await prisma.notification.count({ where: { userId: supervisor.id, kind: 'EVAL_L3' } }),
-    ).toBe(3)
+    ).toBe(5)
     const inbox = await l3Inbox(supervisor.id)
     expect(inbox.map((r) => r.learner.id).sort()).toEqual(cohort.map((c) => c.user.id).sort())
 
@@ -157,18 +203,20 @@ describe('a scripted cohort fills L1, L2 and L3, and the course report shows the
     // The report: L1, L2 and L3 of this cohort (the supervisor's scope is exactly the cohort).
     const report = await courseReport(viewer(supervisor), COURSE)
     expect(report.scoped).toBe(true)
-    expect(report.l1.n).toBe(3)
-    expect(report.l1.mean).toBeCloseTo((5 * 2 + 5 * 3 + 4 * 1 + 4) / 15, 5)
+    expect(report.l1.n).toBe(5)
+    expect(report.l1.hidden).toBe(false)
+    expect(report.l1.mean).toBeCloseTo((5 * 2 + 5 * 3 + 4 * 1 + 4 + 5 * 4 + 5 * 5) / 25, 5)
+    expect(report.l1.items).toHaveLength(5)
     const d5 = report.l1.items.find((i) => i.key === 'd5')!
-    expect(d5.summary.counts).toEqual([0, 1, 1, 1, 0])
-    expect(report.l1.comments).toEqual(['Contoh kurang', 'Terlalu cepat'])
-    expect(report.l2.overall.n).toBe(3)
+    expect(d5.summary.counts).toEqual([0, 1, 1, 2, 1])
+    expect(report.l1.comments).toEqual(['Contoh kurang', 'Jelas', 'Terlalu cepat'])
+    expect(report.l2.overall.n).toBe(5)
     expect(report.l2.overall.preMean).toBe(0)
     expect(report.l2.overall.postMean).toBe(100)
     expect(report.l2.overall.gain).toBe(100)
     expect(report.l2.competencies.length).toBeGreaterThan(0)
     for (const c of report.l2.competencies) expect(c.summary.gain).toBe(100)
-    expect(report.l3).toMatchObject({ asked: 3, answered: 2, changedYes: 1, changedNo: 1 })
+    expect(report.l3).toMatchObject({ asked: 5, answered: 2, changedYes: 1, changedNo: 1 })
     expect(report.l3.applied.mean).toBe(3)
     expect(report.l3.examples).toEqual(['Sudah pakai MFA'])
     // Anonymous: nothing in the report names or points at a learner.
@@ -183,9 +231,10 @@ describe('a scripted cohort fills L1, L2 and L3, and the course report shows the
     expect(
       rows.find((r) => r.level === 'L2' && r.measure === 'gain' && r.subject === '(course)'),
     ).toMatchObject({
-      n: 3,
+      n: 5,
       value: 100,
     })
+    expect(rows.find((r) => r.level === 'L1')).toMatchObject({ n: 5, value: 3.12, hidden: false })
     expect(rows.find((r) => r.level === 'L3' && r.measure === 'answered')!.value).toBe(2)
 
     // Another supervisor's scope holds none of these learners.
@@ -268,13 +317,16 @@ describe('access and validation', () => {
       new Date(),
     )
     const sup = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
-    const l = await cohortLearner(sup.id)
+    const group = []
+    for (let i = 0; i < MIN_REPORT_GROUP; i++) group.push(await cohortLearner(sup.id))
+    const l = group[0]!
     const s = await surveyForLearner(l.user.id, COURSE)
     expect(s.items.map((i) => i.text)).toEqual(['Materi bermanfaat', 'Pengajar jelas'])
     expect(
       await code(submitSurvey(l.user.id, COURSE, { values: answers(4), comment: '' }, new Date())),
     ).toBe('400 evaluation.itemMissing')
-    await submitSurvey(l.user.id, COURSE, { values: { i1: 5, i2: 4 }, comment: '' }, new Date())
+    for (const g of group)
+      await submitSurvey(g.user.id, COURSE, { values: { i1: 5, i2: 4 }, comment: '' }, new Date())
     const report = await courseReport(viewer(sup), COURSE)
     expect(report.l1.items.map((i) => [i.text, i.summary.mean])).toEqual([
       ['Materi bermanfaat', 5],
@@ -312,7 +364,7 @@ describe('revision loop', () => {
     const admin = await createTestUser({ roles: ['ADMIN'] })
     const actor = { id: admin.id, roles: admin.roles }
     const sup = await createTestUser({ roles: ['ASN', 'SUPERVISOR'] })
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < MIN_REPORT_GROUP; i++) {
       const l = await cohortLearner(sup.id)
       await submitSurvey(l.user.id, COURSE, { values: answers(1), comment: '' }, new Date())
     }

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   isL3Due,
   isLikert,
+  MIN_REPORT_GROUP,
   parseSurveyItems,
   prePostAttempts,
   revisionSignals,
+  showsGroup,
   storedSurveyItems,
   summariseGain,
   summariseLikert,
@@ -79,6 +81,16 @@ describe('L3 due', () => {
   })
 })
 
+describe('L1 anonymity minimum', () => {
+  it('shows a group of 5 responses and hides one of 4', () => {
+    expect(MIN_REPORT_GROUP).toBe(5)
+    expect(showsGroup(5)).toBe(true)
+    expect(showsGroup(4)).toBe(false)
+    expect(showsGroup(0)).toBe(false)
+    expect(showsGroup(70_000)).toBe(true)
+  })
+})
+
 describe('revision signals', () => {
   const base = {
     reaction: { mean: null, n: 0 },
@@ -89,11 +101,12 @@ describe('revision signals', () => {
     now: new Date('2026-12-01T00:00:00Z'),
   }
   it('flags low reaction and low gain only with enough data, below the threshold', () => {
-    expect(revisionSignals({ ...base, reaction: { mean: 3.49, n: 3 } })).toEqual([
-      { kind: 'lowReaction', mean: 3.49, n: 3 },
+    expect(revisionSignals({ ...base, reaction: { mean: 3.49, n: 5 } })).toEqual([
+      { kind: 'lowReaction', mean: 3.49, n: 5 },
     ])
-    expect(revisionSignals({ ...base, reaction: { mean: 3.5, n: 3 } })).toEqual([])
-    expect(revisionSignals({ ...base, reaction: { mean: 1, n: 2 } })).toEqual([])
+    expect(revisionSignals({ ...base, reaction: { mean: 3.5, n: 5 } })).toEqual([])
+    // The signal prints a mean: below the anonymity minimum it is not raised.
+    expect(revisionSignals({ ...base, reaction: { mean: 1, n: 4 } })).toEqual([])
     expect(revisionSignals({ ...base, gain: { gain: 9.9, n: 3 } })[0]?.kind).toBe('lowGain')
     expect(revisionSignals({ ...base, gain: { gain: 10, n: 3 } })).toEqual([])
     expect(revisionSignals({ ...base, flaggedQuestions: 2 })).toEqual([
