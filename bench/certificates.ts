@@ -3,16 +3,23 @@
 //     records it); the relay sends them to BullMQ; P worker processes (certificates queue only)
 //     issue them: row, PDF, signature, storage. Measures wall time until every certificate has its
 //     stored PDF, and the CPU time of the worker processes per certificate.
-//  2. bulk ZIP of the first 1,000 certificates of the course (the export job, in this process).
+//  2. bulk ZIP of the first 1,000 certificates of the course (the export job, in this process):
+//     wall time, CPU and the process's peak RSS while it runs.
+// CPU is counted for the worker processes (start-up excluded), this process (the outbox relay and
+// the polling) and the PostgreSQL backends serving the bench database (from /proc, by the pids
+// pg_stat_activity names): the shared machine's other load is not in it. Redis is not counted.
+// Prints the figures and writes them to bench/results/certificates-<timestamp>.json.
 // Usage: tsx bench/certificates.ts [N=1000] [P=2]   (or: tsx bench/certificates.ts --worker)
 import { spawn } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
+import { Prisma } from '~/generated/prisma/client'
 import { closeQueues } from '~/jobs/queue.server'
 import { buildCertificateExport } from '~/models/certificate-export.server'
 import { issueCertificateJob } from '~/jobs/issue-certificate.server'
 import { outboxInsertMany } from '~/jobs/outbox.server'
 import { relayOutbox } from '~/jobs/relay.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { fileStorage } from '~/utils/storage.server'
 
@@ -48,6 +55,25 @@ async function workerMode() {
     await prisma.$disconnect()
     process.exit(0)
   })
+}
+
+/** CPU ms (user + system) of a process from /proc, or 0 when it is gone. */
+function procCpuMs(pid: number) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100
+  } catch {
+    return 0
+  }
+}
+
+/** CPU ms so far of each PostgreSQL backend connected to this database. */
+async function backendCpu() {
+  const rows = await sql<{ pid: number }>(
+    Prisma.sql`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+  )
+  return new Map(rows.map((r) => [r.pid, procCpuMs(r.pid)]))
 }
 
 async function setup(n: number) {
@@ -130,6 +156,7 @@ async function main() {
   )
   // The clock starts once every worker is up (compiled, connected, fonts and key loaded).
   await Promise.all(ready)
+  const pg0 = await backendCpu()
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
   while ((await relayOutbox({ limit: 5000 })) > 0);
@@ -140,13 +167,25 @@ async function main() {
   }
   const wall = (performance.now() - t0) / 1000
   const mainCpu = process.cpuUsage(cpu0)
+  const load = os.loadavg()
+  // Backends that began during the run count from zero; those of before from their first reading.
+  const pg1 = await backendCpu()
+  let pgMs = 0
+  for (const [pid, ms] of pg1) pgMs += ms - (pg0.get(pid) ?? 0)
   for (const c of children) c.stdin.end()
   await Promise.all(children.map((c) => new Promise((r) => c.on('exit', r))))
   const workerCpuMs = cpu.reduce((a, b) => a + b, 0) - startCpu.reduce((a, b) => a + b, 0)
+  const relayMs = (mainCpu.user + mainCpu.system) / 1000
+  const perCert = (ms: number) => (ms / n).toFixed(2)
   console.log(
     `[bench] issued ${n} certificates in ${wall.toFixed(1)} s: ${(n / wall).toFixed(1)}/s; ` +
-      `worker CPU ${(workerCpuMs / n).toFixed(1)} ms per certificate (start-up excluded); load average ${os.loadavg()[0]!.toFixed(1)}; ` +
-      `relay+poll CPU ${((mainCpu.user + mainCpu.system) / 1000 / n).toFixed(2)} ms per certificate`,
+      `load average ${load.map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`,
+  )
+  console.log(
+    `[bench] core-ms per certificate: workers ${perCert(workerCpuMs)} (start-up excluded), ` +
+      `PostgreSQL backends ${perCert(pgMs)}, relay+poll ${perCert(relayMs)}; ` +
+      `total ${perCert(workerCpuMs + pgMs + relayMs)} ` +
+      `(= ${((1000 * os.cpus().length) / ((workerCpuMs + pgMs + relayMs) / n)).toFixed(0)}/s on idle cores)`,
   )
 
   // Bulk ZIP of up to 1,000 (the export job).
@@ -161,19 +200,57 @@ async function main() {
   const row = await prisma.certificateExport.create({
     data: { requestedById: admin.id, scope: 'COURSE', courseId: course.id },
   })
+  const rss0 = process.memoryUsage().rss
+  let rssPeak = rss0
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
+  }, 20)
   const z0 = performance.now()
   const zc = process.cpuUsage()
   await buildCertificateExport({ exportId: row.id })
   const zwall = (performance.now() - z0) / 1000
   const zcpu = process.cpuUsage(zc)
+  clearInterval(sampler)
+  rssPeak = Math.max(rssPeak, process.memoryUsage().rss)
   const exp = await prisma.certificateExport.findUniqueOrThrow({ where: { id: row.id } })
   const file = await fileStorage().stream(exp.fileKey!)
   file?.stream.destroy()
   console.log(
     `[bench] ZIP of ${exp.done} certificates: ${zwall.toFixed(2)} s, ` +
       `${((file?.size ?? 0) / 1e6).toFixed(1)} MB, CPU ${((zcpu.user + zcpu.system) / 1000).toFixed(0)} ms ` +
-      `(${((zcpu.user + zcpu.system) / 1000 / Math.max(1, exp.done)).toFixed(2)} ms per certificate)`,
+      `(${((zcpu.user + zcpu.system) / 1000 / Math.max(1, exp.done)).toFixed(2)} ms per certificate); ` +
+      `RSS ${(rss0 / 1e6).toFixed(0)} MB before, peak ${(rssPeak / 1e6).toFixed(0)} MB (+${((rssPeak - rss0) / 1e6).toFixed(0)} MB)`,
   )
+  const result = {
+    at: new Date().toISOString(),
+    certificates: n,
+    workerProcesses: procs,
+    concurrencyPerProcess: Number(process.env.CERT_CONCURRENCY ?? 4),
+    cores: os.cpus().length,
+    loadAverage: load,
+    issuing: {
+      wallSeconds: +wall.toFixed(2),
+      perSecond: +(n / wall).toFixed(1),
+      coreMsPerCertificate: {
+        workers: +(workerCpuMs / n).toFixed(2),
+        postgresBackends: +(pgMs / n).toFixed(2),
+        relayAndPoll: +(relayMs / n).toFixed(2),
+        total: +((workerCpuMs + pgMs + relayMs) / n).toFixed(2),
+      },
+    },
+    zip: {
+      certificates: exp.done,
+      wallSeconds: +zwall.toFixed(2),
+      megabytes: +((file?.size ?? 0) / 1e6).toFixed(1),
+      cpuMs: Math.round((zcpu.user + zcpu.system) / 1000),
+      rssBeforeMb: Math.round(rss0 / 1e6),
+      rssPeakMb: Math.round(rssPeak / 1e6),
+    },
+  }
+  mkdirSync('bench/results', { recursive: true })
+  const out = `bench/results/certificates-${result.at.replace(/[:.]/g, '-')}.json`
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n')
+  console.log(`[bench] written to ${out}`)
   await closeQueues()
   redis().disconnect()
   await prisma.$disconnect()

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Certificate benchmark, one command: bash bench/run-certificates.sh [certificates] [worker-processes]
-# Fresh database (<db>_bench_certs, migrated), own Redis prefix and file directory; runs
+# Fresh database (<db>_bench_<BENCH_PORT>_certs, migrated), own Redis prefix and file directory; runs
 # bench/certificates.ts (issuing through the outbox, BullMQ and N worker processes; then a bulk
 # ZIP of 1,000), then drops the database (KEEP_DB=1 keeps it) and removes the run's files.
 set -euo pipefail
@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 set -a; . .local/services.env; set +a
 base_db="$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
-export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "${base_db}_bench_certs")"
+export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "${base_db}_bench_${BENCH_PORT:-3215}_certs")"
 db() {
   node -e "
     const {Client}=require('pg');const u=new URL(process.argv[1]);const db=u.pathname.slice(1);u.pathname='/postgres';

@@ -13,14 +13,65 @@ const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/packag
 // Parsed once per process and shared by every document (pdfkit accepts a fontkit font): parsing
 // the TTF per document cost more than the rest of the certificate (docs/decisions/060).
 const fontkit = require('fontkit') as { create(data: Buffer): object }
+
+interface FontkitGlyph {
+  _decode(): unknown
+}
+interface FontkitFont {
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null
+}
+const memoised = new WeakSet<FontkitGlyph>()
+
+/**
+ * fontkit keeps one glyph object per glyph id, but decodes its outline (`_decode`, all points and
+ * flags) again every time a document's font subset copies the glyph: most of the cost of embedding
+ * the font. The outline of a glyph never changes, so each glyph decodes it once per process; the
+ * subset only reads it (contour count, components).
+ */
+function decodeGlyphsOnce<F extends object>(font: F): F {
+  const f = font as unknown as FontkitFont
+  const getGlyph = f.getGlyph.bind(f)
+  f.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints)
+    if (glyph && !memoised.has(glyph)) {
+      memoised.add(glyph)
+      const decode = glyph._decode.bind(glyph)
+      let decoded: { value: unknown } | undefined
+      glyph._decode = () => (decoded ??= { value: decode() }).value
+    }
+    return glyph
+  }
+  return font
+}
+
 let fonts: { body: object; bold: object } | undefined
 function loadFonts() {
   return (fonts ??= {
-    body: fontkit.create(fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans.ttf'))),
-    bold: fontkit.create(fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'))),
+    body: decodeGlyphsOnce(fontkit.create(fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans.ttf')))),
+    bold: decodeGlyphsOnce(
+      fontkit.create(fs.readFileSync(path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'))),
+    ),
   })
 }
 type FontSource = Parameters<PDFKit.PDFDocument['registerFont']>[1]
+
+// Text layout (fontkit's OpenType shaping of each word, GSUB/GPOS) is cached by pdfkit per
+// document; these caches are shared by the documents of the process instead, so the words every
+// certificate prints are shaped once (docs/decisions/064). A run depends only on the font and the
+// word, and pdfkit does not change a cached run. Replaced every LAYOUT_CACHE_DOCS documents so
+// the names and courses of a long run do not pile up.
+const LAYOUT_CACHE_DOCS = 500
+let layoutCaches = { body: Object.create(null) as object, bold: Object.create(null) as object }
+let documentsSinceReset = 0
+function sharedLayoutCaches() {
+  if (++documentsSinceReset > LAYOUT_CACHE_DOCS) {
+    layoutCaches = { body: Object.create(null) as object, bold: Object.create(null) as object }
+    documentsSinceReset = 1
+  }
+  return layoutCaches
+}
+/** pdfkit's current font object (EmbeddedFont), whose `layoutCache` is public in all but type. */
+type WithFont = { _font: { layoutCache?: object } }
 
 export interface CertificatePrint {
   code: string
@@ -55,6 +106,9 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   })
   doc.registerFont('Body', body as FontSource)
   doc.registerFont('Bold', bold as FontSource)
+  const caches = sharedLayoutCaches()
+  ;(doc.font('Bold') as unknown as WithFont)._font.layoutCache = caches.bold
+  ;(doc.font('Body') as unknown as WithFont)._font.layoutCache = caches.body
   const chunks: Buffer[] = []
   doc.on('data', (b: Buffer) => chunks.push(b))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -106,7 +160,8 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   }
 
   // QR code and verification hint, bottom left.
-  // Drawn as vector squares (crisp at any zoom; no PNG to encode and decode), with a quiet zone.
+  // Drawn as vector rectangles (crisp at any zoom; no PNG to encode and decode), with a quiet
+  // zone: one rectangle per horizontal run of dark modules (about a third of one per module).
   const qr = QRCode.create(c.verifyUrl, { errorCorrectionLevel: 'M' })
   const n = qr.modules.size
   const qrSize = 96
@@ -115,8 +170,13 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   const cell = qrSize / (n + 4)
   doc.rect(qx, qy, qrSize, qrSize).fill('#fff')
   for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++)
-      if (qr.modules.get(y, x)) doc.rect(qx + (x + 2) * cell, qy + (y + 2) * cell, cell, cell)
+    for (let x = 0; x < n; x++) {
+      if (!qr.modules.get(y, x)) continue
+      let end = x + 1
+      while (end < n && qr.modules.get(y, end)) end++
+      doc.rect(qx + (x + 2) * cell, qy + (y + 2) * cell, (end - x) * cell, cell)
+      x = end
+    }
   doc.fill('#000')
   doc
     .font('Body')

@@ -1,15 +1,16 @@
 // Certificates: issued by a job that follows course completion, stored once as a signed PDF,
 // verified publicly by code, revoked by an admin (audited). docs/decisions/060.
+import { randomUUID } from 'node:crypto'
 import { generateCertificateCode, normaliseCertificateCode } from '~/domain/certificate-code'
 import { nameWithGelar, REVOCATION_REASONS } from '~/domain/certificate'
 import { Prisma, type RevocationReason } from '~/generated/prisma/client'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
 import { notifyContract } from '~/jobs/contracts.server'
-import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { renderCertificatePdf } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
@@ -27,77 +28,92 @@ export function pdfKeyFor(code: string) {
   return `certificates/${code}.pdf`
 }
 
-const isUniqueViolation = (e: unknown, field: string) =>
-  e instanceof Prisma.PrismaClientKnownRequestError &&
-  e.code === 'P2002' &&
-  JSON.stringify(e.meta ?? {}).includes(field)
+/** What the job reads and prints of a certificate. */
+interface IssuedRow {
+  id: string
+  code: string
+  userId: string
+  holderName: string
+  holderNip: string
+  courseTitle: string
+  jp: number
+  completedAt: Date
+  issuedAt: Date
+  competencies: { code: string; name: string; level: number }[]
+  signerName: string
+  signerTitle: string
+  signerNip: string
+  pdfKey: string | null
+}
+
+const ISSUED_COLUMNS = Prisma.raw(
+  `id, code, "userId", "holderName", "holderNip", "courseTitle", jp, "completedAt", "issuedAt",
+   competencies, "signerName", "signerTitle", "signerNip", "pdfKey"`,
+)
+
+/** The enrolment's certificate, if any, and what a new one would print: one statement. */
+async function readForIssue(enrolmentId: string) {
+  const [row] = await sql<{
+    status: string
+    completedAt: Date | null
+    userId: string
+    courseId: string
+    name: string
+    nip: string
+    gelarDepan: string | null
+    gelarBelakang: string | null
+    title: string
+    jp: number
+    version: number
+    competencies: { code: string; name: string; level: number }[]
+    cert: string | null
+  }>(Prisma.sql`
+    SELECT e.status, e."completedAt", e."userId", e."courseId", u.name, u.nip, u."gelarDepan",
+      u."gelarBelakang", cv.title, cv.jp, cv.version,
+      COALESCE((SELECT jsonb_agg(jsonb_build_object('code', k.code, 'name', k.name, 'level', cc.level)
+                                 ORDER BY k.code)
+                FROM "CourseCompetency" cc JOIN "Competency" k ON k.id = cc."competencyId"
+                WHERE cc."courseId" = e."courseId"), '[]'::jsonb) AS competencies,
+      (SELECT c.id FROM "Certificate" c WHERE c."enrolmentId" = e.id) AS cert
+    FROM "Enrolment" e JOIN "User" u ON u.id = e."userId"
+      JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+    WHERE e.id = ${enrolmentId}`)
+  return row
+}
 
 /**
  * The job: creates the certificate row (once per enrolment) and its signed PDF (once per
- * certificate). Runs any number of times, concurrently too, with the same result.
+ * certificate). Runs any number of times, concurrently too, with the same result. Three SQL
+ * statements on the pool for a new certificate (read, insert, store + notification), one when
+ * it is done already: this is the hot path of a cohort's completions (docs/decisions/064).
  */
 export async function issueCertificate({ enrolmentId }: { enrolmentId: string }) {
-  let cert = await prisma.certificate.findUnique({ where: { enrolmentId } })
-  if (!cert) {
-    const enrolment = await prisma.enrolment.findUnique({
-      where: { id: enrolmentId },
-      select: {
-        id: true,
-        status: true,
-        completedAt: true,
-        userId: true,
-        courseId: true,
-        user: { select: { name: true, nip: true, gelarDepan: true, gelarBelakang: true } },
-        courseVersion: { select: { title: true, jp: true, version: true } },
-        course: {
-          select: {
-            competencies: {
-              orderBy: { competency: { code: 'asc' } },
-              select: { level: true, competency: { select: { code: true, name: true } } },
-            },
-          },
-        },
-      },
-    })
-    if (!enrolment || enrolment.status !== 'COMPLETED' || !enrolment.completedAt)
+  let cert: IssuedRow | undefined
+  for (let tries = 0; !cert; tries++) {
+    const e = await readForIssue(enrolmentId)
+    if (e?.cert) {
+      ;[cert] = await sql<IssuedRow>(
+        Prisma.sql`SELECT ${ISSUED_COLUMNS} FROM "Certificate" WHERE id = ${e.cert}`,
+      )
+      break
+    }
+    if (!e || e.status !== 'COMPLETED' || !e.completedAt)
       return { issued: false as const, reason: 'not-completed' }
-    const data = {
-      enrolmentId,
-      userId: enrolment.userId,
-      courseId: enrolment.courseId,
-      holderName: nameWithGelar(
-        enrolment.user.name,
-        enrolment.user.gelarDepan,
-        enrolment.user.gelarBelakang,
-      ),
-      holderNip: enrolment.user.nip,
-      courseTitle: enrolment.courseVersion.title,
-      courseVersion: enrolment.courseVersion.version,
-      jp: enrolment.courseVersion.jp,
-      completedAt: enrolment.completedAt,
-      competencies: enrolment.course.competencies.map((c) => ({
-        code: c.competency.code,
-        name: c.competency.name,
-        level: c.level,
-      })),
-      signerName: env.CERT_SIGNER_NAME,
-      signerTitle: env.CERT_SIGNER_TITLE,
-      signerNip: env.CERT_SIGNER_NIP,
-    }
-    for (let tries = 0; !cert; tries++) {
-      try {
-        cert = await prisma.certificate.create({
-          data: { ...data, code: generateCertificateCode() },
-        })
-      } catch (e) {
-        // Another run of this job won the race: take its certificate.
-        if (isUniqueViolation(e, 'enrolmentId'))
-          cert = await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId } })
-        // 2^-80 per pair, but never assume: draw again.
-        else if (isUniqueViolation(e, 'code') && tries < 5) continue
-        else throw e
-      }
-    }
+    // 2^-80 per pair for the code, a concurrent run for the enrolment: either way nothing is
+    // inserted, and the next round reads the winner's row or draws a new code.
+    if (tries >= 5) throw new Error(`Certificate of ${enrolmentId}: could not insert`)
+    ;[cert] = await sql<IssuedRow>(Prisma.sql`
+      INSERT INTO "Certificate" (id, code, "enrolmentId", "userId", "courseId", "holderName",
+        "holderNip", "courseTitle", "courseVersion", jp, "completedAt", "issuedAt", competencies,
+        "signerName", "signerTitle", "signerNip")
+      VALUES (${randomUUID()}, ${generateCertificateCode()}, ${enrolmentId}, ${e.userId},
+        ${e.courseId}, ${nameWithGelar(e.name, e.gelarDepan, e.gelarBelakang)}, ${e.nip},
+        ${e.title}, ${e.version}::int, ${e.jp}::int,
+        (${e.completedAt}::timestamptz AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'),
+        ${JSON.stringify(e.competencies)}::jsonb, ${env.CERT_SIGNER_NAME}, ${env.CERT_SIGNER_TITLE},
+        ${env.CERT_SIGNER_NIP})
+      ON CONFLICT DO NOTHING
+      RETURNING ${ISSUED_COLUMNS}`)
   }
   if (!cert.pdfKey) {
     const pdf = await renderCertificatePdf({
@@ -108,7 +124,7 @@ export async function issueCertificate({ enrolmentId }: { enrolmentId: string })
       jp: cert.jp,
       completedAt: cert.completedAt,
       issuedAt: cert.issuedAt,
-      competencies: cert.competencies as { code: string; name: string; level: number }[],
+      competencies: cert.competencies,
       signerName: cert.signerName,
       signerTitle: cert.signerTitle,
       signerNip: cert.signerNip,
@@ -122,23 +138,21 @@ export async function issueCertificate({ enrolmentId }: { enrolmentId: string })
     const key = pdfKeyFor(cert.code)
     // The first stored file wins; its hash is what gets recorded.
     const { sha256 } = await fileStorage().putOnce(key, signed)
-    // The holder's notification (org) is recorded with the stored PDF, by the run that stores it.
-    const certId = cert.id
-    const holderId = cert.userId
-    const notifyId = await prisma.$transaction(async (tx) => {
-      const stored = await tx.certificate.updateMany({
-        where: { id: certId, pdfKey: null },
-        data: { pdfKey: key, pdfSha256: sha256 },
-      })
-      return stored.count === 1
-        ? outboxInsert(tx, notifyContract, {
-            kind: 'CERTIFICATE_ISSUED',
-            userId: holderId,
-            subjectId: certId,
-          })
-        : null
-    })
-    relaySoon([notifyId])
+    // The holder's notification (org) is recorded in the statement that records the stored PDF,
+    // by the run that stores it (a concurrent run's UPDATE matches nothing and records nothing).
+    const notify = await sql<{ id: string }>(Prisma.sql`
+      WITH stored AS (
+        UPDATE "Certificate" SET "pdfKey" = ${key}, "pdfSha256" = ${sha256}
+        WHERE id = ${cert.id} AND "pdfKey" IS NULL RETURNING id
+      )
+      INSERT INTO ${OUTBOX_TABLE}
+      SELECT ${outboxValues(
+        notifyContract,
+        { kind: 'CERTIFICATE_ISSUED', userId: cert.userId, subjectId: cert.id },
+        new Date(),
+      )} FROM stored
+      RETURNING id`)
+    relaySoon(notify.map((r) => r.id))
   }
   return { issued: true as const, certificateId: cert.id, code: cert.code }
 }

@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import jsQR from 'jsqr'
+import { withDb } from './db'
 import {
   accounts,
   answerAll,
@@ -86,7 +87,19 @@ test('an ASN downloads the certificate of a completed course; its QR verifies it
   expect(text).toContain(accounts.learner2.name)
   expect(text).toContain(`NIP ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip[14]} ${nip.slice(15)}`)
   expect(text).toContain(title)
-  expect(text).toContain('6 JP')
+  // The JP of the version the learner completed (the course page does not print it as such).
+  const jp = await withDb(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT cv.jp FROM "Enrolment" e JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+           JOIN "User" u ON u.id = e."userId" JOIN "Course" co ON co.id = e."courseId"
+           WHERE u.nip = $1 AND co.slug = $2`,
+          [nip, COURSE],
+        )
+      ).rows[0].jp as number,
+  )
+  expect(text).toContain(`dengan beban ${jp} JP`)
   expect(text).toContain(code)
   expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid')
 

@@ -134,13 +134,23 @@ describe('issuing', () => {
     expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans.*yes/)
 
     expect(pdfsig(pdf)).toContain('Signature is Valid')
-    // One byte changed inside the signed range (in the page content): the signature breaks.
-    const at = pdf.indexOf('/Contents ') - 20
-    const tampered = Buffer.from(pdf)
-    tampered[at] = tampered[at] === 0x30 ? 0x31 : 0x30
-    const out = pdfsig(tampered)
-    expect(out).not.toContain('Signature is Valid')
-    expect(out).toMatch(/Digest Mismatch|Invalid/i)
+    // One byte changed in either signed range breaks it: in the page content (compressed stream,
+    // first range) and in the signature's reason text (after the signature, second range).
+    const [, a, b] = pdf
+      .toString('latin1')
+      .match(/\/ByteRange \[\s*0 (\d+) (\d+) \d+\s*\]/)!
+      .map(Number)
+    const inContent = pdf.indexOf('stream\n') + 20
+    const inReason = pdf.indexOf('/Reason (') + 12
+    expect(inContent).toBeLessThan(a!)
+    expect(inReason).toBeGreaterThanOrEqual(b!)
+    for (const at of [inContent, inReason]) {
+      const tampered = Buffer.from(pdf)
+      tampered[at] = tampered[at]! ^ 0x01
+      const out = pdfsig(tampered)
+      expect(out).not.toContain('Signature is Valid')
+      expect(out).toContain('Digest Mismatch')
+    }
   })
 
   it('a run of the real worker issues the certificate after the completion', async () => {
