@@ -131,11 +131,23 @@ async function main() {
   const procs = Number(process.argv[3] ?? 2)
   const course = await setup(n)
   console.log(`[bench] ${n} completed enrolments; ${procs} worker process(es), certificates queue`)
+  // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each worker process (bench/cpuprofile-summary.ts).
+  const prof = process.env.BENCH_CPU_PROF
   const children = Array.from({ length: procs }, () =>
-    spawn('npx', ['tsx', 'bench/certificates.ts', '--worker'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: process.env,
-    }),
+    spawn(
+      prof ? process.execPath : 'npx',
+      prof
+        ? [
+            '--cpu-prof',
+            `--cpu-prof-dir=${prof}`,
+            '--import',
+            'tsx',
+            'bench/certificates.ts',
+            '--worker',
+          ]
+        : ['tsx', 'bench/certificates.ts', '--worker'],
+      { stdio: ['pipe', 'pipe', 'inherit'], env: process.env },
+    ),
   )
   const cpu: number[] = []
   const startCpu: number[] = []
