@@ -4,6 +4,9 @@
 // can issue at best. Usage: (set -a; . ./.env; set +a; npx tsx bench/certificate-unit.ts [N=200])
 // 2026-12-01 04:51 UTC, shared machine (load average 12 on 2 cores), N=40: render 23.9 core-ms,
 // sign 4.4 core-ms, 28.4 core-ms per certificate (35 a second per core at best); wall 87.5 ms.
+// 2026-12-01 06:50, load average 3-8, N=200/300, before decision 064: render 12.2-15.3, sign
+// 2.7-2.8 core-ms. After it (07:05-07:38, load average 13-15, N=300/500): render 6.2-8.1, sign
+// 1.7-2.1, 8.0-10.1 core-ms per certificate (about 100-125 a second per core at best).
 import { renderCertificatePdf } from '~/models/certificate-pdf.server'
 import { getSigner } from '~/utils/signing.server'
 
