@@ -230,7 +230,7 @@ describe('builder', () => {
     const refused = await call().catch((e) => e)
     // withAppErrors throws the 4xx as data({ code }, { status }).
     expect(refused.init?.status ?? refused.status).toBe(403)
-    expect(refused.data).toEqual({ code: 'forbidden' })
+    expect(refused.data).toEqual({ code: 'studio.notYourCourse' })
     await prisma.courseInstructor.create({
       data: { courseId, userId: outsider.id, assignedBy: outsider.id },
     })

@@ -64,7 +64,8 @@ async function teacherWithCourse(name: string) {
 const multipart = (parts: Record<string, Blob | string>) => {
   const form = new FormData()
   for (const [k, v] of Object.entries(parts))
-    form.append(k, v as Blob, k === 'file' ? 'x.mp4' : undefined)
+    if (typeof v === 'string') form.append(k, v)
+    else form.append(k, v, k === 'file' ? 'x.mp4' : 'x.bin')
   return form
 }
 
