@@ -17,9 +17,9 @@ import {
   type ParsedBank,
   type QuestionBody,
 } from '~/domain/question-import'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { TOP_CATEGORY } from '~/schemas/question-bank'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { InvalidError, NotFoundError } from '~/utils/errors'
 import { mediaStorage } from '~/utils/storage.server'
 import { teaches, type Actor } from './course-instructor.server'
@@ -490,32 +490,25 @@ export async function courseBankImage(courseId: string, name: string) {
 export async function attemptBankImage(actor: Actor, attemptId: string, name: string) {
   const key = bankImageKey(name)
   if (!key) throw new NotFoundError('notFound')
-  const attempt = await prisma.quizAttempt.findUnique({
-    where: { id: attemptId },
-    select: {
-      userId: true,
-      layout: true,
-      quiz: { select: { lesson: { select: { module: { select: { courseId: true } } } } } },
-    },
-  })
-  if (
-    !attempt ||
-    (attempt.userId !== actor.id && !(await teaches(actor, attempt.quiz.lesson.module.courseId)))
-  )
+  // One statement (a quiz page may ask for several images at once): the attempt's learner and
+  // course, and whether a version or option it was drawn with shows the image.
+  const like = `%${imageMarker(name)}%`
+  const [row] = await sql<{ userId: string; courseId: string; shows: boolean }>(Prisma.sql`
+    SELECT a."userId", m."courseId",
+      EXISTS (SELECT 1 FROM jsonb_array_elements(a.layout) AS l
+              JOIN "QuestionVersion" v ON v.id = l->>'versionId'
+              WHERE v.text LIKE ${like} OR v.feedback LIKE ${like})
+      OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.layout) AS l
+                 CROSS JOIN LATERAL jsonb_array_elements_text(l->'optionIds') AS o(id)
+                 JOIN "QuestionOption" qo ON qo.id = o.id
+                 WHERE qo.text LIKE ${like} OR qo.feedback LIKE ${like}) AS shows
+    FROM "QuizAttempt" a
+    JOIN "Quiz" q ON q.id = a."quizId"
+    JOIN "Lesson" le ON le.id = q."lessonId"
+    JOIN "Module" m ON m.id = le."moduleId"
+    WHERE a.id = ${attemptId}`)
+  if (!row?.shows || (row.userId !== actor.id && !(await teaches(actor, row.courseId))))
     throw new NotFoundError('notFound')
-  const layout = attempt.layout as { versionId: string; optionIds?: string[] }[]
-  const marker = imageMarker(name)
-  const [version, option] = await Promise.all([
-    prisma.questionVersion.findFirst({
-      where: { id: { in: layout.map((l) => l.versionId) }, ...mentions(marker) },
-      select: { id: true },
-    }),
-    prisma.questionOption.findFirst({
-      where: { id: { in: layout.flatMap((l) => l.optionIds ?? []) }, ...mentions(marker) },
-      select: { id: true },
-    }),
-  ])
-  if (!version && !option) throw new NotFoundError('notFound')
   return key
 }
 
