@@ -1,5 +1,33 @@
-// Form fields shared by the studio pages (course metadata).
+// Form fields shared by the studio pages (course metadata, the intent forms).
+import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+
+/**
+ * A POST form of a studio page naming its intent and the ids it acts on (hidden fields): every
+ * structural edit works without JavaScript. Inline (one button) unless `className` says otherwise.
+ */
+export function IntentForm({
+  intent,
+  fields = {},
+  className = 'inline-form',
+  children,
+}: {
+  intent: string
+  fields?: Record<string, string>
+  className?: string
+  children: ReactNode
+}) {
+  return (
+    <Form method="post" className={className}>
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+    </Form>
+  )
+}
 
 const AREAS = ['LITERASI_DIGITAL', 'MANAJEMEN_KEUANGAN', 'PELAYANAN_PUBLIK'] as const
 

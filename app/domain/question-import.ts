@@ -15,7 +15,10 @@
 // marker [[gambar:<file name>]] and its bytes are returned beside the question.
 import { parse as giftParse, type GIFTQuestion, type TextFormat } from 'gift-pegjs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { IMAGE_MARKER, imageMarker, imageMarkers } from './question-images'
 import type { QuestionType } from './scoring'
+
+export { imageMarkers } from './question-images'
 
 export interface BankOption {
   text: string
@@ -23,17 +26,8 @@ export interface BankOption {
   feedback: string | null
 }
 
-export interface BankImage {
-  name: string
-  base64: string
-}
-
-export interface BankQuestion {
-  name: string
-  /** Moodle idnumber (Bina's question key on export); null when the file has none. */
-  idnumber: string | null
-  /** Category path below the course ("Keamanan/Phishing"); "" for the top category. */
-  category: string
+/** What a question says, whatever its source (the builder, a Moodle or GIFT file, an export). */
+export interface QuestionBody {
   type: QuestionType
   text: string
   points: number
@@ -42,6 +36,19 @@ export interface BankQuestion {
   acceptedAnswers: string[]
   numericAnswer: number | null
   tolerance: number | null
+}
+
+export interface BankImage {
+  name: string
+  base64: string
+}
+
+export interface BankQuestion extends QuestionBody {
+  name: string
+  /** Moodle idnumber (Bina's question key on export); null when the file has none. */
+  idnumber: string | null
+  /** Category path below the course ("Keamanan/Phishing"); "" for the top category. */
+  category: string
   /** From the tags bina-kompetensi:<code> and bina-level:<n> (Bina's own export); else null. */
   competencyCode: string | null
   level: number | null
@@ -81,7 +88,6 @@ export interface ParsedBank {
 
 export const TRUE_TEXT = 'Benar'
 export const FALSE_TEXT = 'Salah'
-const IMAGE_MARKER = /\[\[gambar:([^\]]+)\]\]/g
 
 class EntryProblem extends Error {
   constructor(
@@ -130,7 +136,7 @@ export function htmlToText(html: string): string {
           } catch {
             // keep the raw name
           }
-          return `[[gambar:${name}]]`
+          return imageMarker(name)
         },
       )
       .replace(/<img\b[^>]*?\balt\s*=\s*["']([^"']*)["'][^>]*>/gi, '$1')
@@ -171,15 +177,10 @@ export function textToHtml(text: string): string {
     .join('')
 }
 
-/** File names of the image markers in a text. */
-export function imageMarkers(text: string): string[] {
-  return [...text.matchAll(IMAGE_MARKER)].map((m) => m[1]!)
-}
-
 /** Replaces image marker names (after the images were stored under new names). */
 export function renameImageMarkers(text: string, names: Map<string, string>): string {
   return text.replace(IMAGE_MARKER, (m, name: string) =>
-    names.has(name) ? `[[gambar:${names.get(name)}]]` : m,
+    names.has(name) ? imageMarker(names.get(name)!) : m,
   )
 }
 
@@ -639,18 +640,10 @@ export function parseGift(source: string): ParsedBank {
 // ---------------------------------------------------------------------------------------------
 // Export
 
-export interface ExportQuestion {
+export interface ExportQuestion extends QuestionBody {
   name: string
   idnumber: string
   category: string
-  type: QuestionType
-  text: string
-  points: number
-  feedback: string | null
-  options: BankOption[]
-  acceptedAnswers: string[]
-  numericAnswer: number | null
-  tolerance: number | null
   competencyCode: string
   level: number
 }

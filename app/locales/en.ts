@@ -503,6 +503,8 @@ const en: Messages = {
         noFile: 'Choose a file to upload.',
         noDuration: 'The video’s duration cannot be read: the MP4 file is damaged or incomplete.',
         muxOff: 'Mux is not configured on this server.',
+        quizWithoutQuestions:
+          'A quiz has no questions yet: {{title}}. Add questions from the question bank before publishing.',
       },
       program: {
         targetOutOfScope: 'The target unit must lie within the program scope.',
@@ -1278,6 +1280,7 @@ const en: Messages = {
   //
   // ── bank ──
   bank: {
+    imageAlt: 'Image {{n}} of the question',
     title: 'Question bank',
     intro:
       'Write the quiz questions of the courses you teach: every change of a question becomes a new version, so attempts already under way keep the version they were given.',
@@ -1534,6 +1537,10 @@ const en: Messages = {
       addLesson: 'Add lesson',
       moduleTitle: 'New module title',
       addModule: 'Add module',
+      quizQuestions: 'Quiz questions (question bank)',
+      quizSettings: 'Quiz settings',
+      quizHint:
+        "A quiz lesson draws its questions from the course's question bank: write questions there, then add their category to the quiz.",
     },
     lesson: {
       title: 'Lesson: {{title}}',

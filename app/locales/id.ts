@@ -493,6 +493,8 @@ const id = {
         noFile: 'Pilih berkas untuk diunggah.',
         noDuration: 'Durasi video tidak terbaca: berkas MP4 rusak atau tidak lengkap.',
         muxOff: 'Mux belum dikonfigurasi di server ini.',
+        quizWithoutQuestions:
+          'Kuis belum berisi soal: {{title}}. Tambahkan soal dari bank soal sebelum menerbitkan.',
       },
       program: {
         targetOutOfScope: 'Unit sasaran harus berada dalam lingkup program.',
@@ -1271,6 +1273,7 @@ const id = {
   //
   // ── bank ──
   bank: {
+    imageAlt: 'Gambar {{n}} pada soal',
     title: 'Bank Soal',
     intro:
       'Susun soal kuis kursus yang Anda ajar: setiap perubahan soal menjadi versi baru, sehingga percobaan peserta yang sudah berjalan tetap memakai versi yang mereka kerjakan.',
@@ -1527,6 +1530,10 @@ const id = {
       addLesson: 'Tambah pelajaran',
       moduleTitle: 'Judul modul baru',
       addModule: 'Tambah modul',
+      quizQuestions: 'Soal kuis (bank soal)',
+      quizSettings: 'Pengaturan kuis',
+      quizHint:
+        'Pelajaran kuis mengambil soal dari bank soal kursus: buat soal di bank soal, lalu tambahkan kategorinya ke kuis.',
     },
     lesson: {
       title: 'Pelajaran: {{title}}',

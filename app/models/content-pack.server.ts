@@ -1,7 +1,7 @@
 // Course packs in content/: parsed and validated completely in memory first (every file, every
 // question), then written in one transaction, then published as a new version when the content
 // changed. A second import of the same pack updates in place and publishes nothing new.
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
@@ -11,6 +11,7 @@ import { env } from '~/utils/env.server'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
+import { writeQuestion } from './question-bank.server'
 import { storeLocalVideo } from './video.server'
 import { publishCourse } from './course.server'
 
@@ -54,6 +55,8 @@ const lessonSchema = z.discriminatedUnion('kind', [
     minutes: z.number().int().positive(),
     required: z.boolean().default(true),
     draw: z.number().int().positive().optional(),
+    /** Which questions of questions.json the quiz draws: the graded-at-once ones, or the essays. */
+    questions: z.enum(['auto', 'essay']).default('auto'),
     timeLimitMinutes: z.number().int().positive().optional(),
     attemptsAllowed: z.number().int().min(0).optional(),
     gradingMethod: z.enum(['HIGHEST', 'LAST', 'FIRST', 'AVERAGE']).optional(),
@@ -153,8 +156,9 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   const all = course.modules.flatMap((m) => m.lessons)
   const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
   if (dup) throw new PackError(courseFile, `slug pelajaran "${dup.slug}" dipakai lebih dari sekali`)
-  // The JP a course credits are its lessons' minutes in whole JP of JP_MINUTES minutes.
-  const minutes = all.reduce((s, l) => s + l.minutes, 0)
+  // The JP a course credits are its required lessons' minutes in whole JP of JP_MINUTES minutes
+  // (an optional lesson, such as the essay assignment, is not needed to complete the course).
+  const minutes = all.filter((l) => l.required).reduce((s, l) => s + l.minutes, 0)
   const jpOfMinutes = jpFromMinutes(minutes, env.JP_MINUTES)
   if (course.jp !== jpOfMinutes)
     throw new PackError(
@@ -162,8 +166,20 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
       `jp ${course.jp} tidak sesuai dengan ${minutes} menit pelajaran: ${jpOfMinutes} JP (1 JP = ${env.JP_MINUTES} menit)`,
     )
   const quizzes = all.filter((l) => l.kind === 'QUIZ')
-  if (quizzes.length > 1)
-    throw new PackError(courseFile, 'paling banyak satu pelajaran QUIZ per kursus')
+  const essayQuizzes = quizzes.filter((l) => l.questions === 'essay')
+  if (quizzes.length - essayQuizzes.length > 1 || essayQuizzes.length > 1)
+    throw new PackError(
+      courseFile,
+      'paling banyak satu pelajaran QUIZ soal biasa dan satu pelajaran QUIZ esai per kursus',
+    )
+  // Essays wait for an instructor: a required essay quiz would hold every completion (and the
+  // JP and certificate behind it) until someone grades it (docs/decisions/058).
+  const requiredEssay = essayQuizzes.find((l) => l.required)
+  if (requiredEssay)
+    throw new PackError(
+      courseFile,
+      `pelajaran esai "${requiredEssay.slug}" harus "required": false (penilaian esai menunggu pengajar)`,
+    )
 
   const lessons = new Map<string, { json: unknown; html: string; text: string }>()
   const videos = new Map<string, string>()
@@ -229,27 +245,12 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   }
   if (quizzes.length && questions.length === 0)
     throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
+  const essayCount = questions.filter((q) => q.type === 'ESSAY').length
+  if (essayQuizzes.length && essayCount === 0)
+    throw new PackError(questionsFile, 'pelajaran QUIZ esai membutuhkan soal ESSAY')
+  if (quizzes.length > essayQuizzes.length && essayCount === questions.length)
+    throw new PackError(questionsFile, 'kuis soal biasa membutuhkan soal selain ESSAY')
   return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
-}
-
-/** Hash of what a question says: an unchanged question gets no new version on re-import. */
-function questionHash(q: ParsedQuestion, competencyId: string) {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        q.type,
-        competencyId,
-        q.level,
-        q.text,
-        q.points ?? 1,
-        q.answers ?? [],
-        q.answer ?? null,
-        q.tolerance ?? null,
-        q.feedback ?? null,
-        (q.options ?? []).map((o) => [o.text, o.correct, o.feedback ?? null]),
-      ]),
-    )
-    .digest('hex')
 }
 
 /**
@@ -273,84 +274,34 @@ async function upsertQuestions(
   })
   const existing = await tx.question.findMany({
     where: { externalId: { in: questions.map((q) => q.id) } },
-    select: {
-      id: true,
-      externalId: true,
-      categoryId: true,
-      archivedAt: true,
-      currentVersion: { select: { version: true, contentHash: true } },
-      options: { select: { id: true, text: true, correct: true, feedback: true } },
-    },
+    select: { id: true, externalId: true },
   })
-  const byExternalId = new Map(existing.map((q) => [q.externalId!, q]))
+  const byExternalId = new Map(existing.map((q) => [q.externalId!, q.id]))
   let versionsCreated = 0
   for (const q of questions) {
-    const competencyId = competencyIds.get(q.competency)!
-    const hash = questionHash(q, competencyId)
-    const found = byExternalId.get(q.id)
-    if (found?.currentVersion?.contentHash === hash) {
-      if (found.archivedAt || found.categoryId !== category.id)
-        await tx.question.update({
-          where: { id: found.id },
-          data: { archivedAt: null, categoryId: category.id },
-        })
-      continue
-    }
-    const questionId =
-      found?.id ??
-      (
-        await tx.question.create({
-          data: { externalId: q.id, categoryId: category.id },
-          select: { id: true },
-        })
-      ).id
-    // Reuse an option only when it is exactly the same (text, key and feedback).
-    const pool = [...(found?.options ?? [])]
-    const optionIds: string[] = []
-    const fresh: Prisma.QuestionOptionCreateManyInput[] = []
-    for (const o of q.options ?? []) {
-      const i = pool.findIndex(
-        (p) => p.text === o.text && p.correct === o.correct && p.feedback === (o.feedback ?? null),
-      )
-      if (i >= 0) {
-        optionIds.push(pool[i]!.id)
-        pool.splice(i, 1)
-      } else {
-        const id = randomUUID()
-        fresh.push({
-          id,
-          questionId,
-          text: o.text,
-          correct: o.correct,
-          feedback: o.feedback ?? null,
-        })
-        optionIds.push(id)
-      }
-    }
-    if (fresh.length) await tx.questionOption.createMany({ data: fresh })
-    const version = await tx.questionVersion.create({
-      data: {
-        questionId,
-        version: (found?.currentVersion?.version ?? 0) + 1,
+    // The bank's one writer (decision 051): unchanged content writes nothing, a change adds a
+    // version, options that stay exactly the same keep their ids.
+    const written = await writeQuestion(
+      tx,
+      { questionId: byExternalId.get(q.id) ?? null, externalId: q.id, categoryId: category.id },
+      {
         type: q.type,
-        competencyId,
+        competencyId: competencyIds.get(q.competency)!,
         level: q.level,
         text: q.text,
         points: q.points ?? 1,
+        feedback: q.feedback ?? null,
+        options: (q.options ?? []).map((o) => ({
+          text: o.text,
+          correct: o.correct,
+          feedback: o.feedback ?? null,
+        })),
         acceptedAnswers: q.answers ?? [],
         numericAnswer: q.answer ?? null,
         tolerance: q.tolerance ?? null,
-        feedback: q.feedback ?? null,
-        optionIds,
-        contentHash: hash,
       },
-      select: { id: true },
-    })
-    await tx.question.update({
-      where: { id: questionId },
-      data: { currentVersionId: version.id, archivedAt: null, categoryId: category.id },
-    })
-    versionsCreated++
+    )
+    if (written.created) versionsCreated++
   }
   await tx.question.updateMany({
     where: {
@@ -460,16 +411,36 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       })
       const keep = new Set<string>()
       const keepModules = new Set<string>()
-      // Essays go to their own category (decision 053): the pack's quiz draws auto-graded
-      // questions; instructors add an essay slot from the question bank.
+      // Essays go to their own category, drawn by the pack's optional essay quiz (decision 058):
+      // the final quiz draws questions graded at once, so completion never waits for grading.
       const drawn = pack.questions.filter((q) => q.type !== 'ESSAY')
       const essays = pack.questions.filter((q) => q.type === 'ESSAY')
-      const categoryId = drawn.length
-        ? (await upsertQuestions(tx, row.id, `Bank soal: ${course.title}`, drawn, competencyIds))
-            .categoryId
-        : null
-      if (essays.length)
-        await upsertQuestions(tx, row.id, `Esai: ${course.title}`, essays, competencyIds)
+      const bankOf = {
+        auto: drawn.length
+          ? {
+              size: drawn.length,
+              ...(await upsertQuestions(
+                tx,
+                row.id,
+                `Bank soal: ${course.title}`,
+                drawn,
+                competencyIds,
+              )),
+            }
+          : null,
+        essay: essays.length
+          ? {
+              size: essays.length,
+              ...(await upsertQuestions(
+                tx,
+                row.id,
+                `Esai: ${course.title}`,
+                essays,
+                competencyIds,
+              )),
+            }
+          : null,
+      }
 
       for (const [mi, m] of course.modules.entries()) {
         const moduleId =
@@ -509,7 +480,9 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
                 })
               ).id
           keep.add(lessonId)
-          if (l.kind === 'QUIZ' && categoryId) {
+          const bank = l.kind === 'QUIZ' ? bankOf[l.questions] : null
+          if (l.kind === 'QUIZ' && bank) {
+            const { categoryId } = bank
             // The pack sets up a new quiz; once it exists, its settings and question slots belong
             // to the authoring page (/authoring/quizzes/:id) and a changed pack leaves them, unless
             // the quiz no longer draws from the pack's question bank at all (decision 008).
@@ -520,7 +493,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
             const slot = {
               position: 0,
               categoryId,
-              drawCount: Math.min(l.draw ?? 10, drawn.length),
+              drawCount: Math.min(l.draw ?? 10, bank.size),
             }
             if (!quiz) {
               await tx.quiz.create({

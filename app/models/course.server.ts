@@ -14,6 +14,40 @@ import { immutableCache } from '~/utils/memo.server'
 import { quizzesPassed } from './quiz.server'
 import { InvalidError, NotFoundError } from '~/utils/errors'
 
+/** What a LessonVersion copies from the draft lesson (the studio's diff compares the same). */
+export const PUBLISHED_LESSON = {
+  slug: true,
+  title: true,
+  kind: true,
+  required: true,
+  minutes: true,
+  contentHtml: true,
+  videoId: true,
+  position: true,
+} as const satisfies Prisma.LessonSelect
+
+/**
+ * The working structure in outline order: the course's active modules, each with its active
+ * lessons (archived ones stay in the database for the records that point to them).
+ */
+export function activeOutline<M extends Prisma.ModuleSelect, L extends Prisma.LessonSelect>(
+  module: M,
+  lesson: L,
+) {
+  return {
+    where: { archivedAt: null },
+    orderBy: { position: 'asc' as const },
+    select: {
+      ...module,
+      lessons: {
+        where: { archivedAt: null },
+        orderBy: { position: 'asc' as const },
+        select: lesson,
+      },
+    },
+  }
+}
+
 /**
  * Snapshots the working structure into a new CourseVersion (lessons with their rendered HTML and
  * text), indexes it for search and makes it current. With `contentHash` equal to the current
@@ -32,30 +66,10 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
           passMark: true,
           status: true,
           currentVersion: { select: { id: true, version: true, contentHash: true } },
-          modules: {
-            where: { archivedAt: null },
-            orderBy: { position: 'asc' },
-            select: {
-              title: true,
-              position: true,
-              lessons: {
-                where: { archivedAt: null },
-                orderBy: { position: 'asc' },
-                select: {
-                  id: true,
-                  position: true,
-                  slug: true,
-                  title: true,
-                  kind: true,
-                  required: true,
-                  minutes: true,
-                  contentHtml: true,
-                  contentJson: true,
-                  videoId: true,
-                },
-              },
-            },
-          },
+          modules: activeOutline(
+            { title: true, position: true },
+            { id: true, ...PUBLISHED_LESSON, contentJson: true },
+          ),
         },
       })
       if (

@@ -3,48 +3,36 @@
 // and export to Moodle XML. Every change of a question is a new immutable QuestionVersion
 // (docs/decisions/050 and 051): attempts keep the version they were drawn with.
 import { createHash, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import { fileTypeFromBuffer } from 'file-type'
+import { imageMarker } from '~/domain/question-images'
 import {
   exportMoodleXml,
   imageMarkers,
   parseGift,
   parseMoodleXml,
   renameImageMarkers,
-  type BankOption,
   type BankProblem,
   type BankQuestion,
   type ExportQuestion,
   type ParsedBank,
+  type QuestionBody,
 } from '~/domain/question-import'
-import type { QuestionType } from '~/domain/scoring'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { TOP_CATEGORY } from '~/schemas/question-bank'
-import { prisma } from '~/utils/db.server'
-import { ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
-import { mediaRoot } from './video.server'
+import { prisma, sql } from '~/utils/db.server'
+import { InvalidError, NotFoundError } from '~/utils/errors'
+import { mediaStorage } from '~/utils/storage.server'
 import { teaches, type Actor } from './course-instructor.server'
+import { taughtBy } from './studio.server'
 
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
 
-export async function requireTeaches(actor: Actor, courseId: string) {
-  const course = await prisma.course.findUnique({
-    where: { id: courseId },
-    select: { id: true, title: true, slug: true },
-  })
-  if (!course) throw new NotFoundError('notFound')
-  if (!(await teaches(actor, courseId))) throw new ForbiddenError('forbidden')
-  return course
-}
-
 /** Courses whose bank the actor may edit. */
 export async function bankCourses(actor: Actor) {
-  const admin = actor.roles.includes('ADMIN')
   return prisma.course.findMany({
-    where: admin ? {} : { instructors: { some: { userId: actor.id } } },
+    where: taughtBy(actor),
     orderBy: { title: 'asc' },
     select: {
       id: true,
@@ -197,17 +185,9 @@ export async function addCategorySlot(
 // ---------------------------------------------------------------------------------------------
 // Writing questions
 
-export interface QuestionContent {
-  type: QuestionType
+export interface QuestionContent extends QuestionBody {
   competencyId: string
   level: number
-  text: string
-  points: number
-  feedback: string | null
-  options: BankOption[]
-  acceptedAnswers: string[]
-  numericAnswer: number | null
-  tolerance: number | null
 }
 
 /**
@@ -237,20 +217,28 @@ export function contentHash(c: QuestionContent) {
     .digest('hex')
 }
 
+const OPTION = { id: true, text: true, correct: true, feedback: true } as const
+
+/** What a stored version says (with its options), for comparing with an edit or an import. */
+const VERSION_CONTENT = {
+  version: true,
+  type: true,
+  competencyId: true,
+  level: true,
+  text: true,
+  points: true,
+  feedback: true,
+  acceptedAnswers: true,
+  numericAnswer: true,
+  tolerance: true,
+  optionIds: true,
+  question: { select: { options: { select: OPTION } } },
+} as const satisfies Prisma.QuestionVersionSelect
+
 /** The content of a stored version, for comparing with an edit or an import. */
-function versionContent(v: {
-  type: QuestionType
-  competencyId: string
-  level: number
-  text: string
-  points: number
-  feedback: string | null
-  acceptedAnswers: string[]
-  numericAnswer: number | null
-  tolerance: number | null
-  optionIds: string[]
-  question: { options: { id: string; text: string; correct: boolean; feedback: string | null }[] }
-}): QuestionContent {
+function versionContent(
+  v: Prisma.QuestionVersionGetPayload<{ select: typeof VERSION_CONTENT }>,
+): QuestionContent {
   const byId = new Map(v.question.options.map((o) => [o.id, o]))
   return {
     type: v.type,
@@ -274,7 +262,7 @@ function versionContent(v: {
  * edit). Unchanged content writes nothing. Options that are exactly the same keep their ids.
  * Returns whether a version was added.
  */
-async function writeQuestion(
+export async function writeQuestion(
   tx: Prisma.TransactionClient,
   opts: { questionId: string | null; externalId: string | null; categoryId: string },
   c: QuestionContent,
@@ -286,27 +274,8 @@ async function writeQuestion(
           id: true,
           categoryId: true,
           archivedAt: true,
-          currentVersion: {
-            select: {
-              version: true,
-              type: true,
-              competencyId: true,
-              level: true,
-              text: true,
-              points: true,
-              feedback: true,
-              acceptedAnswers: true,
-              numericAnswer: true,
-              tolerance: true,
-              optionIds: true,
-              question: {
-                select: {
-                  options: { select: { id: true, text: true, correct: true, feedback: true } },
-                },
-              },
-            },
-          },
-          options: { select: { id: true, text: true, correct: true, feedback: true } },
+          currentVersion: { select: VERSION_CONTENT },
+          options: { select: OPTION },
           versions: { orderBy: { version: 'desc' }, take: 1, select: { version: true } },
         },
       })
@@ -411,27 +380,7 @@ export async function questionOfCourse(courseId: string, questionId: string) {
       id: true,
       categoryId: true,
       archivedAt: true,
-      currentVersion: {
-        select: {
-          id: true,
-          version: true,
-          type: true,
-          competencyId: true,
-          level: true,
-          text: true,
-          points: true,
-          feedback: true,
-          acceptedAnswers: true,
-          numericAnswer: true,
-          tolerance: true,
-          optionIds: true,
-          question: {
-            select: {
-              options: { select: { id: true, text: true, correct: true, feedback: true } },
-            },
-          },
-        },
-      },
+      currentVersion: { select: VERSION_CONTENT },
       _count: { select: { versions: true } },
     },
   })
@@ -492,28 +441,75 @@ export interface ImportMapping {
   default: { competencyId: string; level: number }
 }
 
+/** Stores an image of an import under its content hash (media storage, "bank/<sha256>.<ext>"). */
 async function storeImage(base64: string) {
   const bytes = Buffer.from(base64, 'base64')
   const type = await fileTypeFromBuffer(bytes)
   if (!type || !IMAGE_TYPES.has(type.mime) || bytes.length > IMAGE_MAX_BYTES)
     throw new InvalidError('bank.badImage')
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
-  const dir = path.join(mediaRoot(), 'bank')
-  await fs.mkdir(dir, { recursive: true })
-  const file = path.join(dir, name)
-  const exists = await fs.stat(file).catch(() => null)
-  if (!exists) {
-    const tmp = `${file}.${randomUUID()}.tmp`
-    await fs.writeFile(tmp, bytes)
-    await fs.rename(tmp, file)
-  }
+  await mediaStorage().putOnce(bankImageKey(name)!, bytes)
   return name
 }
 
-/** Path of a stored bank image (names are content hashes), or null when the name is not one. */
-export function bankImagePath(name: string) {
-  if (!/^[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(name)) return null
-  return path.join(mediaRoot(), 'bank', name)
+/** Storage key of a bank image, or null when the name is not one (names are content hashes). */
+export function bankImageKey(name: string) {
+  return /^[0-9a-f]{64}\.(png|jpg|gif|webp)$/.test(name) ? `bank/${name}` : null
+}
+
+const mentions = (marker: string) => ({
+  OR: [{ text: { contains: marker } }, { feedback: { contains: marker } }],
+})
+
+/**
+ * The storage key of an image that a question of the course shows (any version): for the bank's
+ * pages, whose readers teach the course. 404 for a name no question of the course carries.
+ */
+export async function courseBankImage(courseId: string, name: string) {
+  const key = bankImageKey(name)
+  if (!key) throw new NotFoundError('notFound')
+  const inCourse = { question: { category: { courseId } } }
+  const found =
+    (await prisma.questionVersion.findFirst({
+      where: { ...inCourse, ...mentions(imageMarker(name)) },
+      select: { id: true },
+    })) ??
+    (await prisma.questionOption.findFirst({
+      where: { ...inCourse, ...mentions(imageMarker(name)) },
+      select: { id: true },
+    }))
+  if (!found) throw new NotFoundError('notFound')
+  return key
+}
+
+/**
+ * The storage key of an image that a question drawn in the attempt shows, in the version the
+ * attempt was drawn with: for the attempt's learner and for who teaches the course (grading).
+ * Anyone else, and a name the attempt does not show, get a 404 (nothing is told about either).
+ */
+export async function attemptBankImage(actor: Actor, attemptId: string, name: string) {
+  const key = bankImageKey(name)
+  if (!key) throw new NotFoundError('notFound')
+  // One statement (a quiz page may ask for several images at once): the attempt's learner and
+  // course, and whether a version or option it was drawn with shows the image.
+  const like = `%${imageMarker(name)}%`
+  const [row] = await sql<{ userId: string; courseId: string; shows: boolean }>(Prisma.sql`
+    SELECT a."userId", m."courseId",
+      EXISTS (SELECT 1 FROM jsonb_array_elements(a.layout) AS l
+              JOIN "QuestionVersion" v ON v.id = l->>'versionId'
+              WHERE v.text LIKE ${like} OR v.feedback LIKE ${like})
+      OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.layout) AS l
+                 CROSS JOIN LATERAL jsonb_array_elements_text(l->'optionIds') AS o(id)
+                 JOIN "QuestionOption" qo ON qo.id = o.id
+                 WHERE qo.text LIKE ${like} OR qo.feedback LIKE ${like}) AS shows
+    FROM "QuizAttempt" a
+    JOIN "Quiz" q ON q.id = a."quizId"
+    JOIN "Lesson" le ON le.id = q."lessonId"
+    JOIN "Module" m ON m.id = le."moduleId"
+    WHERE a.id = ${attemptId}`)
+  if (!row?.shows || (row.userId !== actor.id && !(await teaches(actor, row.courseId))))
+    throw new NotFoundError('notFound')
+  return key
 }
 
 /**
@@ -662,9 +658,9 @@ export async function exportCourseBank(courseId: string) {
     })
     const texts = [v.text, v.feedback ?? '', ...options.flatMap((o) => [o.text, o.feedback ?? ''])]
     for (const name of texts.flatMap(imageMarkers)) {
-      const file = bankImagePath(name)
-      if (!file || files.has(name)) continue
-      const bytes = await fs.readFile(file).catch(() => null)
+      const key = bankImageKey(name)
+      if (!key || files.has(name)) continue
+      const bytes = await mediaStorage().get(key)
       if (bytes) files.set(name, bytes.toString('base64'))
     }
     out.push({

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { prisma } from '~/utils/db.server'
 import { docToMarkdown } from '~/utils/markdown-out.server'
+import { activeOutline } from './course.server'
 import type { TiptapDoc } from '~/utils/rich-text'
 import { mediaRoot } from './video.server'
 
@@ -24,34 +25,39 @@ export async function exportCoursePack(courseId: string) {
       jp: true,
       passMark: true,
       competencies: { select: { level: true, competency: { select: { code: true } } } },
-      modules: {
-        where: { archivedAt: null },
-        orderBy: { position: 'asc' },
-        select: {
+      modules: activeOutline(
+        { title: true },
+        {
+          slug: true,
           title: true,
-          lessons: {
-            where: { archivedAt: null },
-            orderBy: { position: 'asc' },
+          kind: true,
+          minutes: true,
+          required: true,
+          contentJson: true,
+          video: { select: { provider: true, localPath: true, durationSec: true } },
+          quiz: {
             select: {
-              slug: true,
-              title: true,
-              kind: true,
-              minutes: true,
-              required: true,
-              contentJson: true,
-              video: { select: { provider: true, localPath: true, durationSec: true } },
-              quiz: {
+              attemptsAllowed: true,
+              gradingMethod: true,
+              timeLimitSec: true,
+              slots: {
                 select: {
-                  attemptsAllowed: true,
-                  gradingMethod: true,
-                  timeLimitSec: true,
-                  slots: { select: { drawCount: true } },
+                  drawCount: true,
+                  question: { select: { currentVersion: { select: { type: true } } } },
+                  category: {
+                    select: {
+                      questions: {
+                        where: { archivedAt: null },
+                        select: { currentVersion: { select: { type: true } } },
+                      },
+                    },
+                  },
                 },
               },
             },
           },
         },
-      },
+      ),
     },
   })
   const files: PackFile[] = []
@@ -98,6 +104,7 @@ export async function exportCoursePack(courseId: string) {
                   ? { timeLimitMinutes: Math.round(l.quiz.timeLimitSec / 60) }
                   : {}),
                 ...(l.quiz.slots[0]?.drawCount ? { draw: l.quiz.slots[0].drawCount } : {}),
+                ...(drawsOnlyEssays(l.quiz.slots) ? { questions: 'essay' } : {}),
               }
             : {}),
         })
@@ -172,4 +179,19 @@ async function exportQuestions(courseId: string) {
       ...(v.points !== 1 ? { points: v.points } : {}),
     }
   })
+}
+
+/** A quiz whose slots draw essays only: the pack's essay assignment (docs/decisions/058). */
+function drawsOnlyEssays(
+  slots: {
+    question: { currentVersion: { type: string } | null } | null
+    category: { questions: { currentVersion: { type: string } | null }[] } | null
+  }[],
+) {
+  const types = slots.flatMap((s) =>
+    s.question
+      ? [s.question.currentVersion?.type]
+      : (s.category?.questions ?? []).map((q) => q.currentVersion?.type),
+  )
+  return types.length > 0 && types.every((t) => t === 'ESSAY')
 }

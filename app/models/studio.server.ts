@@ -10,7 +10,7 @@ import { prisma } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { markdownToDoc, MarkdownError } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
-import { publishCourse } from './course.server'
+import { activeOutline, PUBLISHED_LESSON, publishCourse } from './course.server'
 import { teaches } from './course-instructor.server'
 import { isCourseVideo } from './studio-media.server'
 
@@ -35,18 +35,28 @@ export function slugify(text: string) {
   )
 }
 
-/** The course, when the actor may edit it: 404 when there is none, 403 when not theirs. */
+/**
+ * The course, when the actor may author it (studio, question bank, analysis): 404 when there is
+ * none, 403 when they do not teach it.
+ */
 export async function requireTeaching(actor: StudioActor, courseId: string) {
-  const course = await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } })
+  const course = await prisma.course.findUnique({
+    where: { id: courseId },
+    select: { id: true, title: true, slug: true },
+  })
   if (!course) throw new NotFoundError('studio.courseNotFound')
   if (!(await teaches(actor, courseId))) throw new ForbiddenError('studio.notYourCourse')
   return course
 }
 
+/** The courses the actor teaches (admins: every course), as a filter. */
+export function taughtBy(actor: StudioActor): Prisma.CourseWhereInput {
+  return actor.roles.includes('ADMIN') ? {} : { instructors: { some: { userId: actor.id } } }
+}
+
 export async function studioCourses(actor: StudioActor) {
-  const admin = actor.roles.includes('ADMIN')
   return prisma.course.findMany({
-    where: admin ? {} : { instructors: { some: { userId: actor.id } } },
+    where: taughtBy(actor),
     orderBy: { title: 'asc' },
     select: {
       id: true,
@@ -151,29 +161,19 @@ export async function workingCourse(courseId: string) {
         orderBy: { competency: { code: 'asc' } },
         select: { level: true, competency: { select: { code: true, name: true } } },
       },
-      modules: {
-        where: { archivedAt: null },
-        orderBy: { position: 'asc' },
-        select: {
+      modules: activeOutline(
+        { id: true, title: true, position: true },
+        {
           id: true,
+          slug: true,
           title: true,
-          position: true,
-          lessons: {
-            where: { archivedAt: null },
-            orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              slug: true,
-              title: true,
-              kind: true,
-              minutes: true,
-              required: true,
-              videoId: true,
-              quiz: { select: { id: true } },
-            },
-          },
+          kind: true,
+          minutes: true,
+          required: true,
+          videoId: true,
+          quiz: { select: { id: true } },
         },
-      },
+      ),
     },
   })
 }
@@ -263,10 +263,15 @@ export async function removeModule(courseId: string, moduleId: string) {
   })
 }
 
+/**
+ * Adds a lesson at the end of a module. A QUIZ lesson comes with its quiz (the course's pass mark,
+ * the default settings, no questions yet): the question bank adds questions to it
+ * (/authoring/bank) and /authoring/quizzes/:id holds its settings.
+ */
 export async function addLesson(
   courseId: string,
   moduleId: string,
-  input: { title: string; kind: Extract<LessonKind, 'TEXT' | 'VIDEO'> },
+  input: { title: string; kind: LessonKind },
 ) {
   return withCourseLock(courseId, async (tx) => {
     await activeModule(tx, courseId, moduleId)
@@ -280,19 +285,31 @@ export async function addLesson(
     for (let i = 2; taken.has(slug); i++) slug = `${base}-${i}`
     const last = await tx.lesson.aggregate({ where: { moduleId }, _max: { position: true } })
     const empty = { type: 'doc', content: [{ type: 'paragraph' }] }
-    const content = prepareLessonContent(empty)
-    return tx.lesson.create({
+    const content = input.kind === 'QUIZ' ? null : prepareLessonContent(empty)
+    const lesson = await tx.lesson.create({
       data: {
         moduleId,
         slug,
         title: input.title,
         kind: input.kind,
         position: Math.max(last._max.position ?? -1, -1) + 1,
-        contentJson: content.json as unknown as Prisma.InputJsonValue,
-        contentHtml: content.html,
+        ...(content
+          ? {
+              contentJson: content.json as unknown as Prisma.InputJsonValue,
+              contentHtml: content.html,
+            }
+          : {}),
       },
       select: { id: true, slug: true },
     })
+    if (input.kind === 'QUIZ') {
+      const { passMark } = await tx.course.findUniqueOrThrow({
+        where: { id: courseId },
+        select: { passMark: true },
+      })
+      await tx.quiz.create({ data: { lessonId: lesson.id, passMark } })
+    }
+    return lesson
   })
 }
 
@@ -342,6 +359,7 @@ export async function lessonForEditing(courseId: string, lessonId: string) {
       contentJson: true,
       contentHtml: true,
       module: { select: { title: true } },
+      quiz: { select: { id: true } },
     },
   })
   if (!lesson) throw new NotFoundError('studio.lessonNotFound')
@@ -454,43 +472,14 @@ async function snapshots(courseId: string) {
           lessons: {
             select: {
               lessonId: true,
-              slug: true,
-              title: true,
-              kind: true,
-              required: true,
-              minutes: true,
-              contentHtml: true,
-              videoId: true,
               moduleTitle: true,
               modulePosition: true,
-              position: true,
+              ...PUBLISHED_LESSON,
             },
           },
         },
       },
-      modules: {
-        where: { archivedAt: null },
-        orderBy: { position: 'asc' },
-        select: {
-          title: true,
-          position: true,
-          lessons: {
-            where: { archivedAt: null },
-            orderBy: { position: 'asc' },
-            select: {
-              id: true,
-              slug: true,
-              title: true,
-              kind: true,
-              required: true,
-              minutes: true,
-              contentHtml: true,
-              videoId: true,
-              position: true,
-            },
-          },
-        },
-      },
+      modules: activeOutline({ title: true, position: true }, { id: true, ...PUBLISHED_LESSON }),
     },
   })
   const draft: CourseSnapshot = {
@@ -499,18 +488,11 @@ async function snapshots(courseId: string) {
     jp: course.jp,
     passMark: course.passMark,
     lessons: course.modules.flatMap((m) =>
-      m.lessons.map((l) => ({
-        lessonId: l.id,
-        slug: l.slug,
-        title: l.title,
-        kind: l.kind,
-        required: l.required,
-        minutes: l.minutes,
-        contentHtml: l.contentHtml,
-        videoId: l.videoId,
+      m.lessons.map(({ id, ...l }) => ({
+        lessonId: id,
+        ...l,
         moduleTitle: m.title,
         modulePosition: m.position,
-        position: l.position,
       })),
     ),
   }
@@ -535,6 +517,9 @@ export async function publishFromStudio(courseId: string, token: string) {
   const preview = await publishPreview(courseId)
   if (preview.empty) return { created: false as const }
   if (preview.token !== token) throw new ConflictError('studio.changedSinceReview')
+  const empty = await quizzesWithoutQuestions(courseId)
+  if (empty.length)
+    throw new InvalidError('studio.quizWithoutQuestions', { params: { title: empty.join(', ') } })
   try {
     const result = await publishCourse(courseId, { contentHash: `studio:${token}` })
     return { created: result.created, version: result.version }
@@ -545,6 +530,21 @@ export async function publishFromStudio(courseId: string, token: string) {
       throw new ConflictError('studio.publishRace')
     throw e
   }
+}
+
+/** Titles of the course's active quiz lessons that would draw no question: not publishable. */
+export async function quizzesWithoutQuestions(courseId: string) {
+  const lessons = await prisma.lesson.findMany({
+    where: {
+      kind: 'QUIZ',
+      archivedAt: null,
+      module: { courseId, archivedAt: null },
+      OR: [{ quiz: null }, { quiz: { slots: { none: {} } } }],
+    },
+    orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+    select: { title: true },
+  })
+  return lessons.map((l) => l.title)
 }
 
 /** The draft as a learner would see it, for the preview page. */

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/table'
 import { DISCRIMINATION_FLOOR, MIN_ATTEMPTS } from '~/domain/item-analysis'
 import { questionEditUrl, quizAnalysis, quizCourse } from '~/models/item-analysis.server'
-import { requireTeaches } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { withAppErrors } from '~/utils/route-errors.server'
@@ -19,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const quiz = await quizCourse(params.quizId!)
-  await requireTeaches(user, quiz.courseId)
+  await requireTeaching(user, quiz.courseId)
   const analysis = await quizAnalysis(quiz.id)
   return {
     analysis: {

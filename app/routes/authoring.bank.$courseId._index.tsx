@@ -13,12 +13,8 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { Field, StatusButton, ErrorList } from '~/components/forms'
 import { TableWrap } from '~/components/table'
-import {
-  addCategorySlot,
-  courseBank,
-  createCategory,
-  requireTeaches,
-} from '~/models/question-bank.server'
+import { addCategorySlot, courseBank, createCategory } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import { categoryFormSchema, slotFormSchema } from '~/schemas/question-bank'
 import { requireRole } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
@@ -30,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const bank = await courseBank(course.id)
   const url = new URL(request.url)
   const imported = url.searchParams.get('imported')
@@ -57,7 +53,7 @@ const actionSchema = z.discriminatedUnion('intent', [categoryFormSchema, slotFor
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const submission = parseWithZod(await readForm(request), { schema: actionSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), done: null }, { status: 400 })

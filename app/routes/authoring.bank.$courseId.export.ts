@@ -1,12 +1,13 @@
 // The course's question bank as Moodle XML (a download).
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportCourseBank, requireTeaches } from '~/models/question-bank.server'
+import { exportCourseBank } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import { requireRole } from '~/utils/auth.server'
 import { withAppErrors } from '~/utils/route-errors.server'
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const xml = await exportCourseBank(course.id)
   return new Response(xml, {
     headers: {

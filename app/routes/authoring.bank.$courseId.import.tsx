@@ -19,8 +19,8 @@ import {
   detectFormat,
   IMPORT_MAX_BYTES,
   previewImport,
-  requireTeaches,
 } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import { TOP_CATEGORY } from '~/schemas/question-bank'
 import { requireRole } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
@@ -31,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ba
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   return { course, competencies: await courseCompetencies(course.id) }
 })
 
@@ -62,7 +62,7 @@ function decodeSource(base64: string) {
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const form = await readForm(request)
   if (form.get('intent') === 'preview') {
     const file = form.get('file')

@@ -17,12 +17,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, StatusButton } from '~/components/forms'
-import {
-  courseBank,
-  questionOfCourse,
-  requireTeaches,
-  saveQuestion,
-} from '~/models/question-bank.server'
+import { courseBank, questionOfCourse, saveQuestion } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import {
   formToContent,
   OPTION_ROWS,
@@ -41,7 +37,7 @@ const NEW = 'baru'
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const question =
     params.questionId === NEW ? null : await questionOfCourse(course.id, params.questionId!)
   const { categories, competencies } = await courseBank(course.id)
@@ -84,7 +80,7 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const questionId = params.questionId === NEW ? null : params.questionId!
   const submission = parseWithZod(await readForm(request), { schema: questionFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { questionOfCourse, requireTeaches } from '~/models/question-bank.server'
+import { BankText, courseImageSrc } from '~/components/question-bank-text'
+import { questionOfCourse } from '~/models/question-bank.server'
+import { requireTeaching } from '~/models/studio.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { withAppErrors } from '~/utils/route-errors.server'
@@ -12,44 +14,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ba
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const course = await requireTeaches(user, params.courseId!)
+  const course = await requireTeaching(user, params.courseId!)
   const q = await questionOfCourse(course.id, params.questionId!)
   return { course, question: { id: q.id, version: q.version, ...q.content } }
 })
-
-/** Text with image markers ([[gambar:<file>]]) shown as the stored images. */
-function RichText({ text }: { text: string }) {
-  const parts = text.split(/(\[\[gambar:[^\]]+\]\])/)
-  return (
-    <>
-      {parts.map((p, i) => {
-        const m = /^\[\[gambar:([^\]]+)\]\]$/.exec(p)
-        return m ? (
-          <img
-            key={i}
-            src={`/authoring/bank/gambar/${encodeURIComponent(m[1]!)}`}
-            alt=""
-            style={{ maxWidth: '100%' }}
-          />
-        ) : (
-          <Fragment key={i}>
-            {p.split('\n').map((line, j) => (
-              <Fragment key={j}>
-                {j > 0 ? <br /> : null}
-                {line}
-              </Fragment>
-            ))}
-          </Fragment>
-        )
-      })}
-    </>
-  )
-}
 
 export default function QuestionPreview() {
   const { course, question: q } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const base = `/authoring/bank/${course.id}`
+  const src = courseImageSrc(course.id)
   const choice = q.type === 'SINGLE' || q.type === 'MULTIPLE' || q.type === 'TRUE_FALSE'
   return (
     <>
@@ -62,7 +36,7 @@ export default function QuestionPreview() {
         {choice ? (
           <fieldset>
             <legend>
-              <RichText text={q.text} />
+              <BankText text={q.text} imageSrc={src} />
               {q.type === 'MULTIPLE' ? ` ${t('bank.chooseAll')}` : ''}
             </legend>
             {q.options.map((o, i) => (
@@ -73,7 +47,7 @@ export default function QuestionPreview() {
                     name="preview"
                     disabled
                   />{' '}
-                  {o.text}
+                  <BankText text={o.text} imageSrc={src} />
                 </label>
               </div>
             ))}
@@ -81,7 +55,7 @@ export default function QuestionPreview() {
         ) : (
           <div className="field">
             <label htmlFor="preview-answer">
-              <RichText text={q.text} />
+              <BankText text={q.text} imageSrc={src} />
             </label>
             {q.type === 'ESSAY' ? (
               <textarea id="preview-answer" rows={6} disabled />
@@ -102,9 +76,10 @@ export default function QuestionPreview() {
           ? q.options.map((o, i) => (
               <Fragment key={i}>
                 <dt>
-                  {o.text} {o.correct ? `(${t('bank.correct')})` : ''}
+                  <BankText text={o.text} imageSrc={src} />{' '}
+                  {o.correct ? `(${t('bank.correct')})` : ''}
                 </dt>
-                <dd>{o.feedback ?? '—'}</dd>
+                <dd>{o.feedback ? <BankText text={o.feedback} imageSrc={src} /> : '—'}</dd>
               </Fragment>
             ))
           : null}
@@ -123,7 +98,7 @@ export default function QuestionPreview() {
           </>
         ) : null}
         <dt>{t('bank.feedback')}</dt>
-        <dd>{q.feedback ? <RichText text={q.feedback} /> : '—'}</dd>
+        <dd>{q.feedback ? <BankText text={q.feedback} imageSrc={src} /> : '—'}</dd>
       </dl>
       <p>
         <Link to={`${base}/questions/${q.id}`}>{t('bank.edit')}</Link>

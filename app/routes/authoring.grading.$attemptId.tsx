@@ -8,6 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import { useErrorText } from '~/components/forms'
 import { EssayGradingError, essayGradingView, gradeEssays } from '~/models/essay-grading.server'
 import { requireRole } from '~/utils/auth.server'
@@ -163,7 +164,9 @@ export default function GradeEssays() {
                     {t('screens.grading.pointsHint', { points: formatPoints(e.points) })}
                   </span>
                 </h2>
-                <p style={{ whiteSpace: 'pre-wrap' }}>{e.text}</p>
+                <p style={{ whiteSpace: 'pre-wrap' }}>
+                  <BankText text={e.text} imageSrc={attemptImageSrc(attempt.id)} />
+                </p>
                 <h3 style={{ fontSize: '1rem' }}>{t('screens.grading.answer')}</h3>
                 {e.answer != null ? (
                   <div

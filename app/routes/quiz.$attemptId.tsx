@@ -17,6 +17,7 @@ import {
 } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import i18next from '~/i18next.server'
 import { competencyProfile } from '~/models/profile.server'
 import {
@@ -202,6 +203,7 @@ function useGradingStatus(attemptId: string, waiting: boolean, onChange: () => v
 export default function QuizAttemptPage() {
   const { attempt, items, review, competencies, lesson, course, now, notice } =
     useLoaderData<typeof loader>()
+  const img = attemptImageSrc(attempt.id)
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
   const autosave = useFetcher<typeof action>({ key: `autosave-${attempt.id}` })
@@ -305,7 +307,7 @@ export default function QuizAttemptPage() {
                 {q.options.length ? (
                   <fieldset>
                     <legend>
-                      {q.index}. {q.text}{' '}
+                      {q.index}. <BankText text={q.text} imageSrc={img} />{' '}
                       {q.type === 'MULTIPLE' ? (
                         <span className="hint">(pilih semua yang benar)</span>
                       ) : null}
@@ -318,14 +320,14 @@ export default function QuizAttemptPage() {
                           value={o.id}
                           defaultChecked={q.response?.optionIds?.includes(o.id) ?? false}
                         />{' '}
-                        {o.text}
+                        <BankText text={o.text} imageSrc={img} />
                       </label>
                     ))}
                   </fieldset>
                 ) : (
                   <div className="field">
                     <label htmlFor={`q_${q.id}`}>
-                      {q.index}. {q.text}
+                      {q.index}. <BankText text={q.text} imageSrc={img} />
                     </label>
                     {q.type === 'ESSAY' ? (
                       <textarea
@@ -495,7 +497,7 @@ export default function QuizAttemptPage() {
           {items.map((q) => (
             <div className="question" key={q.id}>
               <p>
-                <strong>{q.index}.</strong> {q.text}{' '}
+                <strong>{q.index}.</strong> <BankText text={q.text} imageSrc={img} />{' '}
                 {q.score !== undefined ? (
                   <span className={q.score >= q.points ? 'correct' : 'incorrect'}>
                     ({q.score}/{q.points})
@@ -510,13 +512,18 @@ export default function QuizAttemptPage() {
                     const feedback = 'feedback' in o ? (o.feedback as string | null) : null
                     return (
                       <li key={o.id}>
-                        {chosen ? '☑' : '☐'} {o.text}
+                        {chosen ? '☑' : '☐'} <BankText text={o.text} imageSrc={img} />
                         {correct !== undefined ? (
                           <span className={correct ? 'correct' : 'incorrect'}>
                             {correct ? t('screens.attempt.correctMark') : ''}
                           </span>
                         ) : null}
-                        {feedback ? <span className="muted"> — {feedback}</span> : null}
+                        {feedback ? (
+                          <span className="muted">
+                            {' '}
+                            — <BankText text={feedback} imageSrc={img} />
+                          </span>
+                        ) : null}
                       </li>
                     )
                   })}
@@ -538,7 +545,11 @@ export default function QuizAttemptPage() {
                   ) : null}
                 </p>
               )}
-              {q.feedback ? <p className="muted">{q.feedback}</p> : null}
+              {q.feedback ? (
+                <p className="muted">
+                  <BankText text={q.feedback} imageSrc={img} />
+                </p>
+              ) : null}
             </div>
           ))}
         </section>

@@ -4,12 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { useErrorText } from '~/components/forms'
-import { CourseMetaFields } from '~/components/studio-fields'
+import { CourseMetaFields, IntentForm } from '~/components/studio-fields'
 import {
   addLesson,
   addModule,
@@ -100,25 +100,44 @@ function MoveButtons({
   const { t } = useTranslation()
   return (
     <>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name={idName} value={id} />
-        <input type="hidden" name="dir" value="up" />
-        <button type="submit" className="button-small button-secondary" disabled={first}>
-          <span aria-hidden="true">↑</span>
-          <span className="sr-only">{t('studio.course.moveUp', { title: label })}</span>
-        </button>
-      </Form>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name={idName} value={id} />
-        <input type="hidden" name="dir" value="down" />
-        <button type="submit" className="button-small button-secondary" disabled={last}>
-          <span aria-hidden="true">↓</span>
-          <span className="sr-only">{t('studio.course.moveDown', { title: label })}</span>
-        </button>
-      </Form>
+      {(['up', 'down'] as const).map((dir) => (
+        <IntentForm key={dir} intent={intent} fields={{ [idName]: id, dir }}>
+          <button
+            type="submit"
+            className="button-small button-secondary"
+            disabled={dir === 'up' ? first : last}
+          >
+            <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
+            <span className="sr-only">
+              {t(dir === 'up' ? 'studio.course.moveUp' : 'studio.course.moveDown', {
+                title: label,
+              })}
+            </span>
+          </button>
+        </IntentForm>
+      ))}
     </>
+  )
+}
+
+/** A remove button (module, lesson, competency): archives, never deletes (decision 055). */
+function RemoveButton({
+  intent,
+  fields,
+  label,
+}: {
+  intent: string
+  fields: Record<string, string>
+  label: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <IntentForm intent={intent} fields={fields}>
+      <button type="submit" className="button-small button-danger">
+        {t('studio.remove')}
+        <span className="sr-only"> {label}</span>
+      </button>
+    </IntentForm>
   )
 }
 
@@ -177,8 +196,7 @@ export default function StudioCourse() {
         <h2 id="meta-heading" style={{ marginTop: 0 }}>
           {t('studio.course.metaHeading')}
         </h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="meta" />
+        <IntentForm intent="meta" className="stack">
           <CourseMetaFields
             values={course}
             errorField={actionData && !actionData.ok ? actionData.error.field : undefined}
@@ -187,7 +205,7 @@ export default function StudioCourse() {
           <div>
             <button type="submit">{t('studio.save')}</button>
           </div>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="comp-heading" className="card" style={{ marginTop: '1rem' }}>
@@ -200,22 +218,18 @@ export default function StudioCourse() {
               <li key={c.competency.code}>
                 {c.competency.code} {c.competency.name} —{' '}
                 {t('studio.course.levelN', { level: c.level })}{' '}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="competency-remove" />
-                  <input type="hidden" name="code" value={c.competency.code} />
-                  <button type="submit" className="button-small button-secondary">
-                    {t('studio.remove')}
-                    <span className="sr-only"> {c.competency.code}</span>
-                  </button>
-                </Form>
+                <RemoveButton
+                  intent="competency-remove"
+                  fields={{ code: c.competency.code }}
+                  label={c.competency.code}
+                />
               </li>
             ))}
           </ul>
         ) : (
           <p className="muted">{t('studio.course.noCompetencies')}</p>
         )}
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="competency-set" />
+        <IntentForm intent="competency-set" className="stack">
           <div className="field">
             <label htmlFor="comp-code">{t('studio.course.competency')}</label>
             <select id="comp-code" name="code">
@@ -241,7 +255,7 @@ export default function StudioCourse() {
               {t('studio.course.addCompetency')}
             </button>
           </div>
-        </Form>
+        </IntentForm>
       </section>
 
       <section aria-labelledby="modules-heading" style={{ marginTop: '2rem' }}>
@@ -258,9 +272,7 @@ export default function StudioCourse() {
               {t('studio.course.moduleN', { n: mi + 1 })}: {m.title}
             </h3>
             <div className="button-row">
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="module-rename" />
-                <input type="hidden" name="moduleId" value={m.id} />
+              <IntentForm intent="module-rename" fields={{ moduleId: m.id }}>
                 <label htmlFor={`rename-${m.id}`} className="sr-only">
                   {t('studio.course.renameModule', { title: m.title })}
                 </label>
@@ -275,7 +287,7 @@ export default function StudioCourse() {
                 <button type="submit" className="button-small button-secondary">
                   {t('studio.rename')}
                 </button>
-              </Form>
+              </IntentForm>
               <MoveButtons
                 intent="module-move"
                 idName="moduleId"
@@ -284,25 +296,27 @@ export default function StudioCourse() {
                 first={mi === 0}
                 last={mi === course.modules.length - 1}
               />
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="module-remove" />
-                <input type="hidden" name="moduleId" value={m.id} />
-                <button type="submit" className="button-small button-danger">
-                  {t('studio.remove')}
-                  <span className="sr-only"> {m.title}</span>
-                </button>
-              </Form>
+              <RemoveButton intent="module-remove" fields={{ moduleId: m.id }} label={m.title} />
             </div>
             <ol className="outline">
               {m.lessons.map((l, li) => (
                 <li key={l.id} data-testid={`lesson-${l.slug}`}>
-                  {l.kind === 'QUIZ' ? (
-                    <span>{l.title}</span>
-                  ) : (
-                    <Link to={`${base}/lessons/${l.id}`}>{l.title}</Link>
-                  )}{' '}
+                  <Link to={`${base}/lessons/${l.id}`}>{l.title}</Link>{' '}
                   <span className="tag">{t(`studio.kind.${l.kind}`)}</span>{' '}
                   <span className="muted">{t('studio.course.minutes', { count: l.minutes })}</span>{' '}
+                  {l.quiz ? (
+                    <>
+                      <Link to={`/authoring/bank/${course.id}`}>
+                        {t('studio.course.quizQuestions')}
+                        <span className="sr-only"> ({l.title})</span>
+                      </Link>{' '}
+                      ·{' '}
+                      <Link to={`/authoring/quizzes/${l.quiz.id}`}>
+                        {t('studio.course.quizSettings')}
+                        <span className="sr-only"> ({l.title})</span>
+                      </Link>{' '}
+                    </>
+                  ) : null}
                   <MoveButtons
                     intent="lesson-move"
                     idName="lessonId"
@@ -311,20 +325,15 @@ export default function StudioCourse() {
                     first={li === 0}
                     last={li === m.lessons.length - 1}
                   />
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="lesson-remove" />
-                    <input type="hidden" name="lessonId" value={l.id} />
-                    <button type="submit" className="button-small button-danger">
-                      {t('studio.remove')}
-                      <span className="sr-only"> {l.title}</span>
-                    </button>
-                  </Form>
+                  <RemoveButton
+                    intent="lesson-remove"
+                    fields={{ lessonId: l.id }}
+                    label={l.title}
+                  />
                 </li>
               ))}
             </ol>
-            <Form method="post" className="stack">
-              <input type="hidden" name="intent" value="lesson-add" />
-              <input type="hidden" name="moduleId" value={m.id} />
+            <IntentForm intent="lesson-add" fields={{ moduleId: m.id }} className="stack">
               <div className="field">
                 <label htmlFor={`lesson-title-${m.id}`}>{t('studio.course.lessonTitle')}</label>
                 <input
@@ -340,7 +349,9 @@ export default function StudioCourse() {
                 <select id={`lesson-kind-${m.id}`} name="kind">
                   <option value="TEXT">{t('studio.kind.TEXT')}</option>
                   <option value="VIDEO">{t('studio.kind.VIDEO')}</option>
+                  <option value="QUIZ">{t('studio.kind.QUIZ')}</option>
                 </select>
+                <p className="hint">{t('studio.course.quizHint')}</p>
               </div>
               <div>
                 <button type="submit" className="button-secondary">
@@ -348,11 +359,10 @@ export default function StudioCourse() {
                   <span className="sr-only"> ({m.title})</span>
                 </button>
               </div>
-            </Form>
+            </IntentForm>
           </div>
         ))}
-        <Form method="post" className="card stack">
-          <input type="hidden" name="intent" value="module-add" />
+        <IntentForm intent="module-add" className="card stack">
           <div className="field">
             <label htmlFor="module-title">{t('studio.course.moduleTitle')}</label>
             <input id="module-title" name="title" required minLength={3} maxLength={200} />
@@ -362,7 +372,7 @@ export default function StudioCourse() {
               {t('studio.course.addModule')}
             </button>
           </div>
-        </Form>
+        </IntentForm>
       </section>
     </>
   )

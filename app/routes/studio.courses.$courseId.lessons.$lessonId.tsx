@@ -5,14 +5,14 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { LessonEditor } from '~/components/editor'
 import editorCss from '~/components/editor.css?url'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { useStudioMessage } from '~/components/studio-fields'
+import { IntentForm, useStudioMessage } from '~/components/studio-fields'
 import { courseVideos } from '~/models/studio-media.server'
 import { lessonForEditing, saveLessonContent, updateLessonSettings } from '~/models/studio.server'
 import { lessonMarkdown } from '~/models/studio-lookup.server'
@@ -118,8 +118,7 @@ export default function StudioLesson() {
         <h2 id="settings-heading" style={{ marginTop: 0 }}>
           {t('studio.lesson.settings')}
         </h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="settings" />
+        <IntentForm intent="settings" className="stack">
           <div className="field">
             <label htmlFor="lesson-title">{t('studio.course.lessonTitle')}</label>
             <input
@@ -168,25 +167,41 @@ export default function StudioLesson() {
           <div>
             <button type="submit">{t('studio.save')}</button>
           </div>
-        </Form>
+        </IntentForm>
       </section>
-      <section aria-labelledby="content-heading" style={{ marginTop: '1rem' }}>
-        <h2 id="content-heading">{t('studio.lesson.content')}</h2>
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="content" />
-          <LessonEditor
-            courseId={courseId}
-            doc={doc}
-            markdown={markdown}
-            videos={videos.filter((v) => v.status === 'READY')}
-          />
-          <div>
-            <button type="submit" data-testid="save-content">
-              {t('studio.lesson.saveContent')}
-            </button>
-          </div>
-        </Form>
-      </section>
+      {lesson.quiz ? (
+        <section aria-labelledby="quiz-heading" className="card" style={{ marginTop: '1rem' }}>
+          <h2 id="quiz-heading" style={{ marginTop: 0 }}>
+            {t('studio.kind.QUIZ')}
+          </h2>
+          <p className="hint">{t('studio.course.quizHint')}</p>
+          <p className="button-row">
+            <Link className="button button-secondary" to={`/authoring/bank/${courseId}`}>
+              {t('studio.course.quizQuestions')}
+            </Link>
+            <Link className="button button-secondary" to={`/authoring/quizzes/${lesson.quiz.id}`}>
+              {t('studio.course.quizSettings')}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <section aria-labelledby="content-heading" style={{ marginTop: '1rem' }}>
+          <h2 id="content-heading">{t('studio.lesson.content')}</h2>
+          <IntentForm intent="content" className="stack">
+            <LessonEditor
+              courseId={courseId}
+              doc={doc}
+              markdown={markdown}
+              videos={videos.filter((v) => v.status === 'READY')}
+            />
+            <div>
+              <button type="submit" data-testid="save-content">
+                {t('studio.lesson.saveContent')}
+              </button>
+            </div>
+          </IntentForm>
+        </section>
+      )}
     </>
   )
 }

@@ -5,9 +5,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { publishFromStudio, publishPreview, workingCourse } from '~/models/studio.server'
+import {
+  publishFromStudio,
+  publishPreview,
+  quizzesWithoutQuestions,
+  workingCourse,
+} from '~/models/studio.server'
 import { pageTitle } from '~/utils/meta'
 import { readForm, withAppErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
@@ -17,10 +23,15 @@ export const meta: MetaFunction = ({ matches }) =>
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const [course, diff] = await Promise.all([workingCourse(courseId), publishPreview(courseId)])
+  const [course, diff, emptyQuizzes] = await Promise.all([
+    workingCourse(courseId),
+    publishPreview(courseId),
+    quizzesWithoutQuestions(courseId),
+  ])
   return {
     course: { id: course.id, title: course.title, version: course.currentVersion?.version ?? 0 },
     diff,
+    emptyQuizzes,
   }
 })
 
@@ -34,8 +45,9 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
 })
 
 export default function StudioPublish() {
-  const { course, diff } = useLoaderData<typeof loader>()
+  const { course, diff, emptyQuizzes } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
+  const blocked = !diff.empty && emptyQuizzes.length > 0
   const base = `/studio/courses/${course.id}`
   return (
     <>
@@ -61,30 +73,20 @@ export default function StudioPublish() {
               {diff.meta.map((m) => t(`studio.publish.metaField.${m}`)).join(', ')}
             </p>
           ) : null}
-          {diff.added.length ? (
-            <>
-              <h3>{t('studio.publish.added', { count: diff.added.length })}</h3>
-              <ul data-testid="diff-added">
-                {diff.added.map((l) => (
-                  <li key={l.lessonId}>
-                    {l.title} <span className="muted">({l.moduleTitle})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {diff.removed.length ? (
-            <>
-              <h3>{t('studio.publish.removed', { count: diff.removed.length })}</h3>
-              <ul data-testid="diff-removed">
-                {diff.removed.map((l) => (
-                  <li key={l.lessonId}>
-                    {l.title} <span className="muted">({l.moduleTitle})</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          {(['added', 'removed'] as const).map((which) =>
+            diff[which].length ? (
+              <Fragment key={which}>
+                <h3>{t(`studio.publish.${which}`, { count: diff[which].length })}</h3>
+                <ul data-testid={`diff-${which}`}>
+                  {diff[which].map((l) => (
+                    <li key={l.lessonId}>
+                      {l.title} <span className="muted">({l.moduleTitle})</span>
+                    </li>
+                  ))}
+                </ul>
+              </Fragment>
+            ) : null,
+          )}
           {diff.changed.length ? (
             <>
               <h3>{t('studio.publish.changed', { count: diff.changed.length })}</h3>
@@ -100,9 +102,15 @@ export default function StudioPublish() {
           <p className="hint">{t('studio.publish.learnersKeep')}</p>
         </section>
       )}
+      {blocked ? (
+        <p className="alert alert-error" role="alert" data-testid="publish-blocked">
+          {t('errors.codes.studio.quizWithoutQuestions', { title: emptyQuizzes.join(', ') })}{' '}
+          <Link to={`/authoring/bank/${course.id}`}>{t('studio.course.quizQuestions')}</Link>
+        </p>
+      ) : null}
       <Form method="post" style={{ marginTop: '1rem' }}>
         <input type="hidden" name="token" value={diff.token} />
-        <button type="submit" disabled={diff.empty} data-testid="publish-confirm">
+        <button type="submit" disabled={diff.empty || blocked} data-testid="publish-confirm">
           {t('studio.publish.confirm')}
         </button>{' '}
         <Link to={base}>{t('studio.publish.cancel')}</Link>

@@ -1,6 +1,7 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import editorCss from '~/components/editor.css?url'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -63,6 +64,121 @@ function send(
   })
 }
 
+/** An upload that did not reach the server's answer (network, Mux), worded for the page. */
+function failed(t: TFunction, err: unknown): Progress {
+  const reason = err instanceof Error ? err.message : String(err)
+  return { kind: 'error', message: t('studio.editor.uploadFailed', { reason }) }
+}
+
+function percentOf(progress: Progress) {
+  if (progress.kind === 'done') return 100
+  return progress.kind === 'sending' && progress.total
+    ? Math.round((progress.loaded / progress.total) * 100)
+    : 0
+}
+
+/** The chosen file and title of an upload form, or the message saying what is missing. */
+function chosen(
+  fileRef: RefObject<HTMLInputElement>,
+  titleRef: RefObject<HTMLInputElement>,
+  say: ReturnType<typeof useStudioMessage>,
+): { file: File; title: string } | { error: string } {
+  const file = fileRef.current?.files?.[0]
+  const title = titleRef.current?.value.trim() ?? ''
+  if (!file) return { error: say('studio.noFile') }
+  if (title.length < 3) return { error: say('studio.validation.title') }
+  return { file, title }
+}
+
+/** The title and file of a video upload and its button; named, so it posts without JavaScript. */
+function VideoFields({
+  prefix,
+  titleRef,
+  fileRef,
+  accept,
+  busy,
+}: {
+  prefix: string
+  titleRef: RefObject<HTMLInputElement>
+  fileRef: RefObject<HTMLInputElement>
+  accept: string
+  busy: boolean
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${prefix}-title`}>{t('studio.videos.videoTitle')}</label>
+        <input
+          id={`${prefix}-title`}
+          ref={titleRef}
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${prefix}-file`}>{t('studio.videos.file')}</label>
+        <input
+          id={`${prefix}-file`}
+          ref={fileRef}
+          name="file"
+          type="file"
+          accept={accept}
+          required
+        />
+      </div>
+      <div>
+        <button type="submit" disabled={busy}>
+          {t('studio.videos.upload')}
+        </button>
+      </div>
+    </>
+  )
+}
+
+/** The progress bar of an upload and its status line (read out as it changes). */
+function UploadProgress({
+  id,
+  progress,
+  doneText,
+}: {
+  id: string
+  progress: Progress
+  doneText: string
+}) {
+  const { t } = useTranslation()
+  if (progress.kind === 'idle') return null
+  const percent = percentOf(progress)
+  return (
+    <div className="stack" style={{ marginTop: '1rem' }}>
+      <label htmlFor={id}>{t('studio.videos.progress')}</label>
+      <progress
+        id={id}
+        className="upload-progress"
+        max={100}
+        value={percent}
+        data-testid="upload-progress"
+      >
+        {percent}%
+      </progress>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="upload-status"
+        className={progress.kind === 'error' ? 'field-error' : 'muted'}
+      >
+        {progress.kind === 'error'
+          ? progress.message
+          : progress.kind === 'done'
+            ? doneText
+            : t('studio.videos.percent', { percent })}
+      </p>
+    </div>
+  )
+}
+
 export default function StudioVideos() {
   const { course, videos, muxEnabled } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
@@ -98,15 +214,9 @@ export default function StudioVideos() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
-    const file = fileRef.current?.files?.[0]
-    const title = titleRef.current?.value.trim() ?? ''
-    if (!file || title.length < 3) {
-      setProgress({
-        kind: 'error',
-        message: say(!file ? 'studio.noFile' : 'studio.validation.title'),
-      })
-      return
-    }
+    const picked = chosen(fileRef, titleRef, say)
+    if ('error' in picked) return setProgress({ kind: 'error', message: picked.error })
+    const { file, title } = picked
     setProgress({ kind: 'sending', loaded: 0, total: file.size })
     const onProgress = (loaded: number, total: number) =>
       setProgress({ kind: 'sending', loaded, total: total || file.size })
@@ -130,21 +240,9 @@ export default function StudioVideos() {
       setProgress({ kind: 'done' })
       revalidator.revalidate()
     } catch (err) {
-      setProgress({
-        kind: 'error',
-        message: t('studio.editor.uploadFailed', {
-          reason: err instanceof Error ? err.message : String(err),
-        }),
-      })
+      setProgress(failed(t, err))
     }
   }
-
-  const percent =
-    progress.kind === 'sending' && progress.total
-      ? Math.round((progress.loaded / progress.total) * 100)
-      : progress.kind === 'done'
-        ? 100
-        : 0
 
   return (
     <>
@@ -175,61 +273,20 @@ export default function StudioVideos() {
             className="stack"
             onSubmit={hydrated ? onSubmit : undefined}
           >
-            <div className="field">
-              <label htmlFor="video-title">{t('studio.videos.videoTitle')}</label>
-              <input
-                id="video-title"
-                ref={titleRef}
-                name="title"
-                required
-                minLength={3}
-                maxLength={200}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="video-file">{t('studio.videos.file')}</label>
-              <input
-                id="video-file"
-                ref={fileRef}
-                name="file"
-                type="file"
-                accept="video/mp4"
-                required
-              />
-            </div>
-            <div>
-              <button type="submit" disabled={progress.kind === 'sending'}>
-                {t('studio.videos.upload')}
-              </button>
-            </div>
+            <VideoFields
+              prefix="video"
+              titleRef={titleRef}
+              fileRef={fileRef}
+              accept="video/mp4"
+              busy={progress.kind === 'sending'}
+            />
           </form>
         )}
-        {progress.kind !== 'idle' ? (
-          <div className="stack" style={{ marginTop: '1rem' }}>
-            <label htmlFor="upload-progress">{t('studio.videos.progress')}</label>
-            <progress
-              id="upload-progress"
-              className="upload-progress"
-              max={100}
-              value={percent}
-              data-testid="upload-progress"
-            >
-              {percent}%
-            </progress>
-            <p
-              role="status"
-              aria-live="polite"
-              data-testid="upload-status"
-              className={progress.kind === 'error' ? 'field-error' : 'muted'}
-            >
-              {progress.kind === 'error'
-                ? progress.message
-                : progress.kind === 'done'
-                  ? t('studio.videos.uploadDone')
-                  : t('studio.videos.percent', { percent })}
-            </p>
-          </div>
-        ) : null}
+        <UploadProgress
+          id="upload-progress"
+          progress={progress}
+          doneText={t('studio.videos.uploadDone')}
+        />
       </section>
 
       <section aria-labelledby="list-heading" style={{ marginTop: '2rem' }}>
@@ -281,15 +338,9 @@ function MuxUpload({ base }: { base: string }) {
   const titleRef = useRef<HTMLInputElement>(null)
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
-    const file = fileRef.current?.files?.[0]
-    const title = titleRef.current?.value.trim() ?? ''
-    if (!file || title.length < 3) {
-      setProgress({
-        kind: 'error',
-        message: say(!file ? 'studio.noFile' : 'studio.validation.title'),
-      })
-      return
-    }
+    const picked = chosen(fileRef, titleRef, say)
+    if ('error' in picked) return setProgress({ kind: 'error', message: picked.error })
+    const { file, title } = picked
     try {
       const res = await fetch(`${base}/mux-upload`, {
         method: 'POST',
@@ -306,57 +357,24 @@ function MuxUpload({ base }: { base: string }) {
       setProgress({ kind: 'done' })
       revalidator.revalidate()
     } catch (err) {
-      setProgress({
-        kind: 'error',
-        message: t('studio.editor.uploadFailed', {
-          reason: err instanceof Error ? err.message : String(err),
-        }),
-      })
+      setProgress(failed(t, err))
     }
   }
-  const percent =
-    progress.kind === 'sending' && progress.total
-      ? Math.round((progress.loaded / progress.total) * 100)
-      : progress.kind === 'done'
-        ? 100
-        : 0
   return (
     <form onSubmit={onSubmit} className="stack">
       <p className="hint">{t('studio.videos.muxHint')}</p>
-      <div className="field">
-        <label htmlFor="mux-title">{t('studio.videos.videoTitle')}</label>
-        <input id="mux-title" ref={titleRef} required minLength={3} maxLength={200} />
-      </div>
-      <div className="field">
-        <label htmlFor="mux-file">{t('studio.videos.file')}</label>
-        <input id="mux-file" ref={fileRef} type="file" accept="video/*" required />
-      </div>
-      <div>
-        <button type="submit" disabled={progress.kind === 'sending'}>
-          {t('studio.videos.upload')}
-        </button>
-      </div>
-      {progress.kind !== 'idle' ? (
-        <>
-          <label htmlFor="mux-progress">{t('studio.videos.progress')}</label>
-          <progress
-            id="mux-progress"
-            className="upload-progress"
-            max={100}
-            value={percent}
-            data-testid="upload-progress"
-          >
-            {percent}%
-          </progress>
-          <p role="status" aria-live="polite" data-testid="upload-status">
-            {progress.kind === 'error'
-              ? progress.message
-              : progress.kind === 'done'
-                ? t('studio.videos.uploadDoneMux')
-                : t('studio.videos.percent', { percent })}
-          </p>
-        </>
-      ) : null}
+      <VideoFields
+        prefix="mux"
+        titleRef={titleRef}
+        fileRef={fileRef}
+        accept="video/*"
+        busy={progress.kind === 'sending'}
+      />
+      <UploadProgress
+        id="mux-progress"
+        progress={progress}
+        doneText={t('studio.videos.uploadDoneMux')}
+      />
     </form>
   )
 }

@@ -38,7 +38,9 @@ export const courseActionSchema = z.discriminatedUnion('intent', [
     intent: z.literal('lesson-add'),
     moduleId: idSchema,
     title,
-    kind: z.enum(['TEXT', 'VIDEO'], { errorMap: () => ({ message: 'studio.validation.kind' }) }),
+    kind: z.enum(['TEXT', 'VIDEO', 'QUIZ'], {
+      errorMap: () => ({ message: 'studio.validation.kind' }),
+    }),
   }),
   z.object({ intent: z.literal('lesson-move'), lessonId: idSchema, dir }),
   z.object({ intent: z.literal('lesson-remove'), lessonId: idSchema }),

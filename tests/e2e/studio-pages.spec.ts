@@ -1,5 +1,5 @@
 // Pages of the course studio (issue 12 items 1-3): the course list, a course's authoring page, a
-// lesson's editor, the preview, the publish review and the videos page, at 390 px, axe WCAG 2.1
+// lesson's editor, a quiz lesson, the preview, the publish review and the videos page, at 390 px, axe WCAG 2.1
 // AA, in both languages, as the demo instructor of the pack courses. Read-only: nothing is saved.
 import { expect, test } from '@playwright/test'
 import { accounts, signInAs } from './helpers'
@@ -23,6 +23,16 @@ for (const lng of ['id', 'en'] as const) {
     const lesson = await page.locator(`a[href^="${course}/lessons/"]`).first().getAttribute('href')
     expect(lesson, 'a lesson of the course').toBeTruthy()
     await checkPage(page, lesson!, lng, problems)
+    // A quiz lesson's page: its settings, and links to its questions and quiz settings.
+    await page.goto(course!)
+    const quizLesson = await page
+      .locator(
+        'li[data-testid^="lesson-"]:has(a[href^="/authoring/quizzes/"]) a[href*="/lessons/"]',
+      )
+      .first()
+      .getAttribute('href')
+    expect(quizLesson, 'a quiz lesson of the course').toBeTruthy()
+    await checkPage(page, quizLesson!, lng, problems)
     for (const sub of ['preview', 'publish', 'videos'])
       await checkPage(page, `${course}/${sub}`, lng, problems)
     expect(problems).toEqual([])

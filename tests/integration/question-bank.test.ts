@@ -9,7 +9,7 @@ import { closeQueues } from '~/jobs/queue.server'
 import { enrol } from '~/models/course.server'
 import { flaggedQuestionsByCourse, quizAnalysis } from '~/models/item-analysis.server'
 import {
-  bankImagePath,
+  bankImageKey,
   confirmImport,
   exportCourseBank,
   previewImport,
@@ -20,6 +20,7 @@ import { loader as bankLoader } from '~/routes/authoring.bank.$courseId._index'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
+import { mediaStorage } from '~/utils/storage.server'
 import { createTestUser } from '../support/factories'
 import { answersFor, COURSE, QUIZ } from '../support/learning'
 import { startAttempt, submitAttempt, type Layout } from '~/models/quiz.server'
@@ -136,7 +137,7 @@ describe('import', () => {
     expect([phishing.competencyId, phishing.level]).toEqual([c1!.id, 2])
     const marker = /\[\[gambar:([0-9a-f]{64}\.png)\]\]/.exec(phishing.text)
     expect(marker).not.toBeNull()
-    expect(fs.existsSync(bankImagePath(marker![1]!)!)).toBe(true)
+    expect(await mediaStorage().get(bankImageKey(marker![1]!)!)).not.toBeNull()
 
     const before = await counts()
     const again = await confirmImport(courseId, 'moodle', fixture('bank-lengkap.xml'), mapping)
@@ -229,7 +230,7 @@ describe('builder', () => {
     const refused = await call().catch((e) => e)
     // withAppErrors throws the 4xx as data({ code }, { status }).
     expect(refused.init?.status ?? refused.status).toBe(403)
-    expect(refused.data).toEqual({ code: 'forbidden' })
+    expect(refused.data).toEqual({ code: 'studio.notYourCourse' })
     await prisma.courseInstructor.create({
       data: { courseId, userId: outsider.id, assignedBy: outsider.id },
     })
@@ -293,7 +294,7 @@ describe('item analysis', () => {
       select: { id: true },
     })
     const quiz = await prisma.quiz.findFirstOrThrow({
-      where: { lesson: { module: { courseId: course.id } } },
+      where: { lesson: { slug: QUIZ, module: { courseId: course.id } } },
       select: { id: true },
     })
     const [good, bad] = await prisma.question.findMany({
