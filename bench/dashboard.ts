@@ -6,11 +6,16 @@
 // 2. Rebuilds the aggregates (refreshDashboard) and reports its time.
 // 3. Times the dashboard read (the loader's model call) for scopes of every size: the province
 //    (admin), the largest OPD, a bidang, and the person drill-down; p50/p95/p99 over n calls each.
-// 4. Generates a CSV of `import` ASN rows and times validate + apply (the two import jobs).
+// 4. With the production build (build/server), times the same views as whole requests in this
+//    process (session check, loader, server render, HTML bytes): p50/p95 and core-ms per view.
+// 5. Times the training needs analysis (AKPK) from the aggregates and, a few times, live.
+// 6. Generates a CSV of `import` ASN rows and times validate + apply (the two import jobs).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { generateSynthetic } from '../prisma/synthetic'
 import { applyImport, startApply, validateImport } from '~/models/asn-import.server'
 import { dashboard, personDetail, refreshDashboard } from '~/models/supervision.server'
+import { needsAnalysis, needsAnalysisLive } from '~/models/program.server'
+import { createSession } from '~/utils/auth.server'
 import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { makeNip } from '~/utils/nip'
@@ -22,6 +27,9 @@ const COUNT = Number(args.get('count') ?? 70_000)
 const N = Number(args.get('n') ?? 200)
 const IMPORT = Number(args.get('import') ?? 70_000)
 const REFRESH = args.get('refresh') !== '0'
+const HTTP = args.get('http') !== '0'
+const NEEDS = args.get('needs') !== '0'
+const ONLY = args.get('only') // e.g. "province" to time one view
 
 /**
  * CPU (ms) used so far by the PostgreSQL backends connected to this database (from /proc; the
@@ -111,23 +119,26 @@ async function seedLearning() {
   return { enrolments: e, ratings: r, assignments: a, ms: Math.round(performance.now() - t) }
 }
 
-async function timeIt(label: string, fn: () => Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn() // warm-up
+async function timeIt(label: string, fn: () => Promise<unknown>, n = N) {
+  if (ONLY && !label.includes(ONLY)) return null
+  for (let i = 0; i < (n > 3 ? 5 : 0); i++) await fn() // warm-up
   const ms: number[] = []
   const db0 = await dbCpuMs()
   const cpu0 = process.cpuUsage()
-  for (let i = 0; i < N; i++) {
+  let extra = ''
+  for (let i = 0; i < n; i++) {
     const t = performance.now()
-    await fn()
+    const r = await fn()
     ms.push(performance.now() - t)
+    if (typeof r === 'string') extra = r
   }
   const cpu = process.cpuUsage(cpu0)
   const db = (await dbCpuMs()) - db0
   const s = stats(ms)
-  const node = (cpu.user + cpu.system) / 1000 / N
+  const node = (cpu.user + cpu.system) / 1000 / n
   console.log(
     `${label.padEnd(34)} p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  ` +
-      `core-ms/call: node ${node.toFixed(2)} + db ${(db / N).toFixed(2)} = ${(node + db / N).toFixed(2)}  ` +
+      `core-ms/call: node ${node.toFixed(2)} + db ${(db / n).toFixed(2)} = ${(node + db / n).toFixed(2)}  ${extra}` +
       `(load ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`,
   )
   return s
@@ -226,6 +237,73 @@ async function main() {
   await timeIt('dashboard largest OPD', () => dashboard(asViewer(opd[0]!.path)))
   await timeIt('dashboard largest unit', () => dashboard(asViewer(bidang[0]!.path)))
   await timeIt('person drill-down', () => personDetail(asViewer(bidang[0]!.path), someone.userId))
+  const json = (v: unknown) => `json ${(JSON.stringify(v).length / 1024).toFixed(1)} KB`
+  console.log(
+    `loader data: province ${json(await dashboard(admin))}, OPD ${json(await dashboard(asViewer(opd[0]!.path)))}, ` +
+      `unit ${json(await dashboard(asViewer(bidang[0]!.path)))}`,
+  )
+
+  if (HTTP) {
+    // Whole requests (session, loader, server render) through the production build, in-process.
+    // --build <file>: another build (e.g. the main worktree's, for a before/after).
+    const buildUrl = args.get('build')
+      ? new URL(`file://${args.get('build')}`).href
+      : new URL('../build/server/index.js', import.meta.url).href
+    const build = await import(buildUrl).catch((e) => {
+      console.log(String(e))
+      return null
+    })
+    if (!build) console.log('no build/server: run NODE_ENV=production npx remix vite:build first')
+    else {
+      const { createRequestHandler } = await import('@remix-run/node')
+      const handle = createRequestHandler(build, 'production')
+      // Real signed-in people: the admin, and supervisors placed at the OPD and the unit.
+      const boss = async (path: string, id: string) => {
+        const unit = await prisma.unit.findFirstOrThrow({ where: { path } })
+        await prisma.user.upsert({
+          where: { id },
+          create: {
+            id,
+            nip: id,
+            name: `Bench ${id}`,
+            email: `${id}@bench.jambiprov.go.id`,
+            unitId: unit.id,
+            roles: ['SUPERVISOR', 'ASN'],
+          },
+          update: { unitId: unit.id, active: true },
+        })
+        return id
+      }
+      const cookieOf = async (userId: string) =>
+        (await createSession(userId, { ip: '127.0.0.1' })).split(';')[0]!
+      const adminCookie = await cookieOf(admin.id)
+      const opdCookie = await cookieOf(await boss(opd[0]!.path, 'bench-opd'))
+      const unitCookie = await cookieOf(await boss(bidang[0]!.path, 'bench-unit'))
+      const get = (path: string, cookie: string) => async () => {
+        const res = await handle(
+          new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }),
+        )
+        const body = await res.text()
+        if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`)
+        return `html ${(body.length / 1024).toFixed(1)} KB`
+      }
+      await timeIt('HTTP province (admin)', get('/supervisi', adminCookie))
+      await timeIt('HTTP province, filter below', get('/supervisi?filter=below', adminCookie))
+      await timeIt('HTTP largest OPD', get('/supervisi', opdCookie))
+      await timeIt('HTTP largest unit', get('/supervisi', unitCookie))
+      await timeIt('HTTP drill-down', get(`/supervisi/pegawai/${someone.userId}`, unitCookie))
+      await timeIt('HTTP province, page 500', get('/supervisi?page=500', adminCookie))
+    }
+  }
+
+  if (NEEDS) {
+    const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null } })
+    const year = new Date(Date.now() + 7 * 3600_000).getUTCFullYear()
+    await timeIt('needs province (aggregates)', () => needsAnalysis(admin, root.id, year))
+    await timeIt('needs largest OPD (aggregates)', () => needsAnalysis(admin, opd[0]!.id, year))
+    await timeIt('needs province (live)', () => needsAnalysisLive(admin, root.id, year), 3)
+    await timeIt('needs largest OPD (live)', () => needsAnalysisLive(admin, opd[0]!.id, year), 3)
+  }
   if (IMPORT > 0) await benchImport()
 }
 

@@ -545,6 +545,9 @@ const en: Messages = {
         selfDeactivate: 'You cannot deactivate your own account.',
         unknownUnit: 'Unknown work unit. Choose a unit from the list.',
         unknownJabatan: 'Unknown position. Choose a position from the list.',
+        unitClosed: 'That work unit is closed. Choose a unit that is still open.',
+        importUnitClosed:
+          'Some target units were closed after the file was validated: those rows are now listed as invalid and nothing has been written. Check the list, then import again.',
       },
       team: {
         outOfScope: 'This employee is outside your unit and is not your direct report.',

@@ -535,6 +535,9 @@ const id = {
         selfDeactivate: 'Anda tidak dapat menonaktifkan akun Anda sendiri.',
         unknownUnit: 'Unit kerja tidak dikenal. Pilih unit dari daftar.',
         unknownJabatan: 'Jabatan tidak dikenal. Pilih jabatan dari daftar.',
+        unitClosed: 'Unit kerja itu sudah ditutup. Pilih unit yang masih aktif.',
+        importUnitClosed:
+          'Sebagian unit tujuan ditutup setelah berkas divalidasi: baris-baris itu kini tercantum tidak valid dan belum ada yang ditulis. Periksa daftarnya, lalu impor lagi.',
       },
       team: {
         outOfScope: 'Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.',

@@ -12,6 +12,7 @@ import {
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
 import { audit } from './audit.server'
+import { lockTreeShared } from './org.server'
 
 export const IMPORT_MAX_BYTES = 25 * 1024 * 1024
 const BATCH = 5_000
@@ -243,7 +244,7 @@ export async function startApply(importId: string, mode: ImportMode) {
   const outboxId = await prisma.$transaction(async (tx) => {
     const n = await tx.asnImport.updateMany({
       where: { id: importId, status: 'VALIDATED' },
-      data: { status: 'IMPORTING', mode, processed: 0 },
+      data: { status: 'IMPORTING', mode, processed: 0, error: null },
     })
     return n.count === 1 ? outboxInsert(tx, asnImportApplyContract, { importId }) : null
   })
@@ -261,8 +262,33 @@ export async function applyImport(importId: string, progress?: (n: number) => un
   let created = 0
   let updated = 0
   let refreshId: string | undefined
+  let reopened = 0
   await prisma.$transaction(
     async (tx) => {
+      // A unit closed after validation takes no one (docs/decisions/081): under the shared tree
+      // lock (no close can slip in before the commit), its rows become invalid with the same
+      // reason validation gives, nothing is written, and the import waits for the admin again.
+      await lockTreeShared(tx)
+      const closed = await tx.$executeRaw`
+        UPDATE "AsnImportRow" r
+        SET errors = r.errors || ARRAY['Unit "' || un.code || '" sudah ditutup.']
+        FROM "Unit" un
+        WHERE r."importId" = ${importId} AND cardinality(r.errors) = 0
+          AND un.id = r.data->>'unitId' AND un."closedAt" IS NOT NULL`
+      if (closed > 0) {
+        reopened = closed
+        await tx.asnImport.updateMany({
+          where: { id: importId },
+          data: {
+            status: 'VALIDATED',
+            valid: { decrement: closed },
+            invalid: { increment: closed },
+            processed: 0,
+            error: 'user.importUnitClosed',
+          },
+        })
+        return
+      }
       let after = 0
       for (;;) {
         // The valid rows go from AsnImportRow to User inside PostgreSQL (no round trip of the
@@ -323,6 +349,7 @@ export async function applyImport(importId: string, progress?: (n: number) => un
     },
     { timeout: 300_000, maxWait: 10_000 },
   )
+  if (reopened > 0) return { created: 0, updated: 0, refused: reopened }
   await progress?.(100)
   relaySoon([refreshId])
   return { created, updated }

@@ -8,7 +8,7 @@ import { createInstance } from 'i18next'
 import { outboxInsert } from '~/jobs/outbox.server'
 import { sendMailContract } from '~/jobs/contracts.server'
 import { jakartaCalendar } from '~/domain/time'
-import type { Prisma } from '~/generated/prisma/client'
+import { Prisma } from '~/generated/prisma/client'
 import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import i18nConfig, { resources } from '~/i18n'
 import { prisma } from '~/utils/db.server'
@@ -193,11 +193,35 @@ async function translator(lng: string) {
 }
 
 /**
+ * How long a sender's claim on a notification mail holds (docs/decisions/086): longer than one
+ * SMTP hand-off can take (connection 10 s + greeting 10 s + socket 20 s in mail.server.ts). A
+ * claim older than this belongs to a sender that died; the recovery sweep gives the mail a job.
+ */
+export const MAIL_CLAIM_MS = 120_000
+
+const at = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'`
+
+/** Records that the mail of a notification will not be sent, unless a live claim holds it. */
+async function skipMail(notificationId: string, reason: 'inactive' | 'off', now: Date) {
+  await prisma.$executeRaw`
+    INSERT INTO "NotificationMail" ("notificationId", "claimedAt", skipped)
+    VALUES (${notificationId}, ${at(now)}, ${reason})
+    ON CONFLICT ("notificationId") DO UPDATE SET skipped = EXCLUDED.skipped
+    WHERE "NotificationMail"."sentAt" IS NULL AND "NotificationMail".skipped IS NULL
+      AND "NotificationMail"."claimedAt" < ${at(new Date(now.getTime() - MAIL_CLAIM_MS))}`
+}
+
+/**
  * The sendMail job for a notification: renders it in the reader's language and sends it once.
  * Sends nothing when the mail went already, the reader switched the kind off since, or the
- * account is inactive.
+ * account is inactive (recorded as skipped: final). Before the SMTP hand-off the sender claims
+ * the mail (a row with a fresh token, or a lapsed claim taken over), so two jobs for one
+ * notification (the original and a recovered one, or a duplicate) never both send; after it,
+ * only the claimant marks it sent. A sender that dies between the hand-off and that mark leaves
+ * a lapsed claim: the mail is sent again once, with the same Message-ID, so mail clients show it
+ * once.
  */
-export async function deliverNotificationMail(notificationId: string) {
+export async function deliverNotificationMail(notificationId: string, now = new Date()) {
   const n = await prisma.notification.findUnique({
     where: { id: notificationId },
     select: {
@@ -210,15 +234,31 @@ export async function deliverNotificationMail(notificationId: string) {
       user: { select: { id: true, name: true, email: true, locale: true, active: true } },
     },
   })
-  if (!n || !n.user.active) return { sent: false }
-  if (
-    await prisma.notificationMail.findUnique({
-      where: { notificationId },
-      select: { sentAt: true },
-    })
-  )
+  if (!n) return { sent: false }
+  const done = await prisma.notificationMail.findUnique({
+    where: { notificationId },
+    select: { sentAt: true, skipped: true },
+  })
+  if (done?.sentAt || done?.skipped) return { sent: false }
+  if (!n.user.active) {
+    await skipMail(notificationId, 'inactive', now)
     return { sent: false }
-  if (!(await emailEnabled(n.user.id, n.kind))) return { sent: false }
+  }
+  if (!(await emailEnabled(n.user.id, n.kind))) {
+    await skipMail(notificationId, 'off', now)
+    return { sent: false }
+  }
+  const token = randomUUID()
+  const claimed = await prisma.$queryRaw<{ ok: number }[]>`
+    INSERT INTO "NotificationMail" ("notificationId", "claimedAt", "claimToken")
+    VALUES (${notificationId}, ${at(now)}, ${token})
+    ON CONFLICT ("notificationId") DO UPDATE
+      SET "claimedAt" = EXCLUDED."claimedAt", "claimToken" = EXCLUDED."claimToken"
+    WHERE "NotificationMail"."sentAt" IS NULL AND "NotificationMail".skipped IS NULL
+      AND "NotificationMail"."claimedAt" < ${at(new Date(now.getTime() - MAIL_CLAIM_MS))}
+    RETURNING 1 AS ok`
+  // Another sender holds a live claim (it sends), or the mail went meanwhile.
+  if (claimed.length === 0) return { sent: false, claimedElsewhere: true }
   const t = await translator(n.user.locale)
   const text = notificationText(n, t, n.user.locale)
   const origin = publicOrigin()
@@ -232,9 +272,42 @@ export async function deliverNotificationMail(notificationId: string) {
     t('orgArea.mail.footer', { link: `${origin}/settings/notifikasi` }),
     '',
   ].join('\n')
-  await sendMail({ to: n.user.email, subject: `[Bina] ${text.title}`, text: body })
-  await prisma.notificationMail.createMany({ data: [{ notificationId }], skipDuplicates: true })
+  try {
+    await sendMail({
+      to: n.user.email,
+      subject: `[Bina] ${text.title}`,
+      text: body,
+      messageId: `<notification.${n.id}@${new URL(origin).hostname}>`,
+    })
+  } catch (e) {
+    // Refused or unreachable: give the claim back so the job's next try may send at once.
+    await prisma.$executeRaw`
+      UPDATE "NotificationMail" SET "claimedAt" = '1970-01-01', "claimToken" = NULL
+      WHERE "notificationId" = ${notificationId} AND "claimToken" = ${token} AND "sentAt" IS NULL`
+    throw e
+  }
+  await prisma.$executeRaw`
+    UPDATE "NotificationMail" SET "sentAt" = ${at(new Date())}
+    WHERE "notificationId" = ${notificationId} AND "claimToken" = ${token}`
   return { sent: true }
+}
+
+/**
+ * For the sendMail recovery sweep: notifications whose mail was relayed to the queue before
+ * `cutoff` (within the outbox retention) and is neither sent nor skipped, and not claimed by a
+ * live sender: their job was lost (Redis emptied) or their sender died.
+ */
+export async function unsentNotificationMails(cutoff: Date, limit: number, now = new Date()) {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT o.payload->>'subjectId' AS id FROM "OutboxMessage" o
+    WHERE o."jobName" = 'sendMail' AND o.payload->>'kind' = 'NOTIFICATION'
+      AND o."sentAt" < ${at(cutoff)} AND o."deadAt" IS NULL
+      AND NOT EXISTS (
+        SELECT 1 FROM "NotificationMail" m WHERE m."notificationId" = o.payload->>'subjectId'
+          AND (m."sentAt" IS NOT NULL OR m.skipped IS NOT NULL
+               OR m."claimedAt" >= ${at(new Date(now.getTime() - MAIL_CLAIM_MS))}))
+    ORDER BY o."sentAt" LIMIT ${limit}`
+  return rows.map((r) => r.id)
 }
 
 /** The person's email choice per kind, for the settings page. */

@@ -99,6 +99,15 @@ export class UnitChangeError extends AppError {
 
 const TREE_LOCK = 81_081_081
 
+/**
+ * For writers that place people in units (user form, bulk import): the shared side of the tree
+ * lock, so a unit cannot be closed between their "is it open?" check and their commit (closeUnit
+ * counts the active people under the exclusive lock). Placements do not wait for each other.
+ */
+export async function lockTreeShared(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${TREE_LOCK}::bigint)`
+}
+
 type Tx = Prisma.TransactionClient
 
 async function lockTree(tx: Tx) {

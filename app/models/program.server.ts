@@ -7,7 +7,7 @@ import { Prisma } from '~/generated/prisma/client'
 import type { ProgramMethod } from '~/generated/prisma/client'
 import { notifyContract, programAssignContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxInsert, outboxSelect, relaySoon } from '~/jobs/outbox.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { audit } from './audit.server'
 import type { Viewer } from './scope.server'
@@ -47,26 +47,64 @@ export interface NeedRow {
   courses: { id: string; title: string; jp: number; level: number }[]
 }
 
+type Cell = { competencyId: string; people: number; below: number; gapSum: number }
+type UnitCell = Cell & { unitId: string }
+type JabatanCell = Cell & { jabatanId: string }
+type JpNeeds = { people: number; pns: number; pnsBelow: number; shortfall: number }
+
 /**
  * The needs of a unit subtree for a year: per competency the people with a gap, their average
  * gap, by the scope's child units (people directly in the scope unit under the unit itself) and
- * by jabatan; and the year's JP shortfall of the PNS (20 JP minimum).
+ * by jabatan; and the year's JP shortfall of the PNS (20 JP minimum). Read from the aggregates
+ * the dashboard refresh maintains (docs/decisions/086): a handful of rows by primary key, as of
+ * `computedAt`; equal to `needsAnalysisLive` on the data of that moment (tests/integration/
+ * program.test.ts compares them). Before the first refresh it computes live.
  */
 export async function needsAnalysis(viewer: Viewer, scopeUnitId: string, year: number) {
   requireProgramTeam(viewer)
   const scope = await unitById(scopeUnitId)
+  const [refresh] = await sql<{ refreshedAt: Date }>(
+    Prisma.sql`SELECT "refreshedAt" FROM "DashRefresh" WHERE id = 1`,
+  )
+  if (!refresh) return { ...(await computeNeedsLive(scope, year)), computedAt: null }
+  const [unitCells, jabatanCells, jp, lookups] = await Promise.all([
+    sql<UnitCell>(Prisma.sql`
+      SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
+      FROM "DashTreeCompetencyStat" s JOIN "Unit" c ON c.id = s."unitId"
+      WHERE c."parentId" = ${scope.id}
+      UNION ALL
+      SELECT "unitId", "competencyId", people, below, "gapSum"
+      FROM "DashUnitCompetencyStat" WHERE "unitId" = ${scope.id}`),
+    sql<JabatanCell>(Prisma.sql`
+      SELECT "jabatanId", "competencyId", people, below, "gapSum"
+      FROM "DashTreeJabatanCompetencyStat" WHERE "unitId" = ${scope.id}`),
+    sql<JpNeeds>(Prisma.sql`
+      SELECT t.headcount AS people, t.pns, t.pns - coalesce(j."pnsMet", 0) AS "pnsBelow",
+             20 * t.pns - coalesce(j."pnsCredited", 0) AS shortfall
+      FROM "DashTreeStat" t
+      LEFT JOIN "DashTreeJpStat" j ON j."unitId" = t."unitId" AND j.year = ${year}::int
+      WHERE t."unitId" = ${scope.id}`),
+    needsLookups(scope.id),
+  ])
+  return {
+    scope,
+    year,
+    needs: assembleNeeds(unitCells, jabatanCells, lookups),
+    jp: jp[0] ?? { people: 0, pns: 0, pnsBelow: 0, shortfall: 0 },
+    computedAt: refresh.refreshedAt,
+  }
+}
+
+/** The same needs computed from the base tables (5-25 s province-wide at 70,000 ASN). */
+export async function needsAnalysisLive(viewer: Viewer, scopeUnitId: string, year: number) {
+  requireProgramTeam(viewer)
+  return computeNeedsLive(await unitById(scopeUnitId), year)
+}
+
+async function computeNeedsLive(scope: { id: string; path: string }, year: number) {
   const prefix = `${scope.path}%`
-  const [cells, jp, units, jabatan, comps, courses] = await Promise.all([
-    prisma.$queryRaw<
-      {
-        competencyId: string
-        unitId: string
-        jabatanId: string
-        people: number
-        below: number
-        gapSum: number
-      }[]
-    >`
+  const [cells, jp, lookups] = await Promise.all([
+    prisma.$queryRaw<(UnitCell & { jabatanId: string })[]>`
       WITH p AS (
         SELECT u.id, u."jabatanId",
                coalesce(nullif(split_part(substr(un.path, ${scope.path.length + 1}), '/', 1), ''), ${scope.id}) AS "unitId"
@@ -80,7 +118,7 @@ export async function needsAnalysis(viewer: Viewer, scopeUnitId: string, year: n
       FROM p JOIN "JabatanStandard" s ON s."jabatanId" = p."jabatanId"
       LEFT JOIN "CompetencyRating" r ON r."userId" = p.id AND r."competencyId" = s."competencyId"
       GROUP BY 1, 2, 3`,
-    prisma.$queryRaw<{ people: number; pns: number; pnsBelow: number; shortfall: number }[]>`
+    prisma.$queryRaw<JpNeeds[]>`
       WITH p AS (
         SELECT u.id, u."employeeKind" FROM "User" u JOIN "Unit" un ON un.id = u."unitId"
         WHERE u.active AND un.path LIKE ${prefix}
@@ -93,8 +131,53 @@ export async function needsAnalysis(viewer: Viewer, scopeUnitId: string, year: n
              count(*) FILTER (WHERE p."employeeKind" = 'PNS' AND coalesce(j.jp, 0) < 20)::int AS "pnsBelow",
              coalesce(sum(greatest(0, 20 - coalesce(j.jp, 0))) FILTER (WHERE p."employeeKind" = 'PNS'), 0)::int AS shortfall
       FROM p LEFT JOIN j ON j."userId" = p.id`,
+    needsLookups(scope.id),
+  ])
+  // The (unit, jabatan, competency) cells summed per unit and per jabatan.
+  const sum = <T extends Cell>(rows: T[], key: (r: T) => string, make: (r: T) => T) => {
+    const by = new Map<string, T>()
+    for (const r of rows) {
+      const k = key(r)
+      const acc = by.get(k)
+      if (!acc) by.set(k, make(r))
+      else {
+        acc.people += r.people
+        acc.below += r.below
+        acc.gapSum += r.gapSum
+      }
+    }
+    return [...by.values()]
+  }
+  const unitCells: UnitCell[] = sum(
+    cells,
+    (c) => `${c.unitId}|${c.competencyId}`,
+    (c) => ({ ...c }),
+  ).map(({ unitId, competencyId, people, below, gapSum }) => ({
+    unitId,
+    competencyId,
+    people,
+    below,
+    gapSum,
+  }))
+  const jabatanCells: JabatanCell[] = sum(
+    cells,
+    (c) => `${c.jabatanId}|${c.competencyId}`,
+    (c) => ({ ...c }),
+  ).map(({ jabatanId, competencyId, people, below, gapSum }) => ({
+    jabatanId,
+    competencyId,
+    people,
+    below,
+    gapSum,
+  }))
+  return { scope, year, needs: assembleNeeds(unitCells, jabatanCells, lookups), jp: jp[0]! }
+}
+
+/** Names of the scope's units, the jabatan and competencies, and the course suggestions. */
+async function needsLookups(scopeId: string) {
+  const [units, jabatan, comps, courses] = await Promise.all([
     prisma.unit.findMany({
-      where: { OR: [{ parentId: scope.id }, { id: scope.id }] },
+      where: { OR: [{ parentId: scopeId }, { id: scopeId }] },
       select: { id: true, name: true },
     }),
     prisma.jabatan.findMany({ select: { id: true, name: true } }),
@@ -106,13 +189,26 @@ export async function needsAnalysis(viewer: Viewer, scopeUnitId: string, year: n
         level: true,
         course: { select: { id: true, title: true, jp: true } },
       },
-      orderBy: [{ level: 'desc' }],
+      orderBy: [{ level: 'desc' }, { courseId: 'asc' }],
     }),
   ])
-  const unitName = new Map(units.map((u) => [u.id, u.name]))
-  const jabatanName = new Map(jabatan.map((j) => [j.id, j.name]))
+  return { units, jabatan, comps, courses }
+}
+
+/**
+ * Need rows from cells per (unit, competency) and per (jabatan, competency); the totals of a
+ * competency are the sum over jabatan (each person has one jabatan). Ties sort by id, so the
+ * live and the aggregated computations give the same order.
+ */
+function assembleNeeds(
+  unitCells: UnitCell[],
+  jabatanCells: JabatanCell[],
+  lookups: Awaited<ReturnType<typeof needsLookups>>,
+): NeedRow[] {
+  const unitName = new Map(lookups.units.map((u) => [u.id, u.name]))
+  const jabatanName = new Map(lookups.jabatan.map((j) => [j.id, j.name]))
   const byComp = new Map<string, NeedRow>()
-  for (const c of comps) {
+  for (const c of lookups.comps) {
     byComp.set(c.id, {
       competencyId: c.id,
       code: c.code,
@@ -122,50 +218,41 @@ export async function needsAnalysis(viewer: Viewer, scopeUnitId: string, year: n
       gapSum: 0,
       byUnit: [],
       byJabatan: [],
-      courses: courses
+      courses: lookups.courses
         .filter((x) => x.competencyId === c.id)
         .map((x) => ({ ...x.course, level: x.level })),
     })
   }
-  const add = <K extends 'unitId' | 'jabatanId'>(
-    list: ({ [k in K]: string } & {
-      name: string
-      people: number
-      below: number
-      gapSum: number
-    })[],
-    key: K,
-    id: string,
-    name: string,
-    cell: { people: number; below: number; gapSum: number },
-  ) => {
-    let row = list.find((r) => r[key] === id)
-    if (!row) {
-      row = { [key]: id, name, people: 0, below: 0, gapSum: 0 } as (typeof list)[number]
-      list.push(row)
-    }
-    row.people += cell.people
-    row.below += cell.below
-    row.gapSum += cell.gapSum
+  const figures = (c: Cell) => ({ people: c.people, below: c.below, gapSum: c.gapSum })
+  for (const cell of unitCells) {
+    byComp.get(cell.competencyId)?.byUnit.push({
+      unitId: cell.unitId,
+      name: unitName.get(cell.unitId) ?? '?',
+      ...figures(cell),
+    })
   }
-  for (const cell of cells) {
+  for (const cell of jabatanCells) {
     const need = byComp.get(cell.competencyId)
     if (!need) continue
     need.people += cell.people
     need.below += cell.below
     need.gapSum += cell.gapSum
-    add(need.byUnit, 'unitId', cell.unitId, unitName.get(cell.unitId) ?? '?', cell)
-    add(need.byJabatan, 'jabatanId', cell.jabatanId, jabatanName.get(cell.jabatanId) ?? '?', cell)
+    need.byJabatan.push({
+      jabatanId: cell.jabatanId,
+      name: jabatanName.get(cell.jabatanId) ?? '?',
+      ...figures(cell),
+    })
   }
-  const needs = [...byComp.values()]
+  const order = (a: { below: number; name: string }, b: { below: number; name: string }) =>
+    b.below - a.below || a.name.localeCompare(b.name)
+  return [...byComp.values()]
     .filter((n) => n.people > 0)
     .map((n) => ({
       ...n,
-      byUnit: n.byUnit.sort((a, b) => b.below - a.below || a.name.localeCompare(b.name)),
-      byJabatan: n.byJabatan.sort((a, b) => b.below - a.below || a.name.localeCompare(b.name)),
+      byUnit: n.byUnit.sort((a, b) => order(a, b) || a.unitId.localeCompare(b.unitId)),
+      byJabatan: n.byJabatan.sort((a, b) => order(a, b) || a.jabatanId.localeCompare(b.jabatanId)),
     }))
     .sort((a, b) => b.below - a.below || a.code.localeCompare(b.code))
-  return { scope, year, needs, jp: jp[0]! }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,9 @@
 // reports (never the viewer themself); admins see everyone. Every reader of "my people" (team list,
 // supervisor dashboard and its exports, person drill-down, certificates, home) derives its filter
 // from `supervisorScope` here, (a Prisma filter, or the unit subtree of `scopeUnit`).
-import type { Prisma, Role } from '~/generated/prisma/client'
+import { Prisma, type Role } from '~/generated/prisma/client'
 import { forbidden } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
+import { sql } from '~/utils/db.server'
 
 export interface Viewer {
   id: string
@@ -37,12 +37,21 @@ export function supervisedUsersWhere(viewer: Viewer): Prisma.UserWhereInput {
   return { OR: or, NOT: { id: s.viewerId } }
 }
 
+/**
+ * Whether the viewer may see this person (the same rule as `supervisedUsersWhere`), in one
+ * primary-key read on the pool directly: it guards every drill-down request.
+ */
 export async function canSupervise(viewer: Viewer, userId: string) {
   if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) return false
-  const found = await prisma.user.count({
-    where: { AND: [{ id: userId }, supervisedUsersWhere(viewer)] },
-  })
-  return found > 0
+  const s = supervisorScope(viewer)
+  const rule = s.all
+    ? Prisma.empty
+    : Prisma.sql`AND u.id <> ${s.viewerId} AND (u."supervisorId" = ${s.viewerId}
+        ${s.unitPath ? Prisma.sql`OR un.path LIKE ${`${s.unitPath}%`}` : Prisma.empty})`
+  const [row] = await sql<{ ok: boolean }>(Prisma.sql`
+    SELECT EXISTS (SELECT 1 FROM "User" u LEFT JOIN "Unit" un ON un.id = u."unitId"
+                   WHERE u.id = ${userId} ${rule}) AS ok`)
+  return row?.ok === true
 }
 
 export interface ScopeUnit {
@@ -60,16 +69,20 @@ export interface ScopeUnit {
  */
 export async function scopeUnit(viewer: Viewer, unitId?: string | null): Promise<ScopeUnit | null> {
   const s = supervisorScope(viewer)
-  const select = { id: true, name: true, code: true, path: true, parentId: true } as const
+  // One indexed read on the pool directly (every dashboard view and export starts here).
+  const one = async (where: Prisma.Sql) =>
+    (
+      await sql<ScopeUnit>(Prisma.sql`
+        SELECT id, name, code, path, "parentId" FROM "Unit" ${where} ORDER BY code LIMIT 1`)
+    )[0] ?? null
   if (unitId) {
-    const unit = await prisma.unit.findUnique({ where: { id: unitId }, select })
+    const unit = await one(Prisma.sql`WHERE id = ${unitId}`)
     if (!unit) throw new Response('Unit tidak ditemukan.', { status: 404 })
     if (!s.all && !(s.unitPath && unit.path.startsWith(s.unitPath)))
       throw forbidden('Unit ini berada di luar lingkup Anda.')
     return unit
   }
-  if (s.all)
-    return prisma.unit.findFirst({ where: { parentId: null }, select, orderBy: { code: 'asc' } })
+  if (s.all) return one(Prisma.sql`WHERE "parentId" IS NULL`)
   if (!s.unitPath) return null
-  return prisma.unit.findFirst({ where: { path: s.unitPath }, select })
+  return one(Prisma.sql`WHERE path = ${s.unitPath}`)
 }

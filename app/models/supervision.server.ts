@@ -5,7 +5,7 @@
 import { Prisma } from '~/generated/prisma/client'
 import type { EmployeeKind } from '~/generated/prisma/client'
 import { forbidden } from '~/utils/auth.server'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
 import { audit } from './audit.server'
 import { canSupervise, scopeUnit, type ScopeUnit, type Viewer } from './scope.server'
@@ -19,10 +19,39 @@ export { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter }
 export async function refreshDashboard(now = new Date()) {
   const started = performance.now()
   const year = jakartaYear(now)
-  const users = await prisma.$transaction(
+  let users: number | null = null
+  // One refresh at a time. The rebuild reads one REPEATABLE READ snapshot, which starts with the
+  // transaction's first statement: a refresh that waited for the lock would see neither the rows
+  // the previous one wrote nor be allowed to delete them. So it tries the lock, and when another
+  // refresh holds it, rolls back and tries again a second later with a fresh snapshot.
+  for (let attempt = 0; users === null; attempt++) {
+    if (attempt > 0) {
+      if (attempt > 300) throw new Error('dashboard refresh: the lock stayed taken for 5 minutes')
+      await new Promise((r) => setTimeout(r, 1_000))
+    }
+    users = await rebuild(now, year)
+  }
+  // Fresh statistics for the planner (the tables were just rewritten wholesale), and a visibility
+  // map, so a deep page of DashScopeMember is an index-only scan.
+  await prisma.$executeRaw`VACUUM (ANALYZE) "DashScopeMember"`
+  await prisma.$executeRaw`ANALYZE "DashUserStat", "DashUnitStat", "DashUnitCourseStat", "DashUnitCompetencyStat", "DashTreeStat", "DashTreeCourseStat", "DashTreeCompetencyStat", "DashUnitJabatanCompetencyStat", "DashTreeJabatanCompetencyStat", "DashTreeJpStat", "DashScopeView"`
+  const ms = Math.round(performance.now() - started)
+  await prisma.dashRefresh.upsert({
+    where: { id: 1 },
+    create: { id: 1, year, refreshedAt: now, ms, users },
+    update: { year, refreshedAt: now, ms, users },
+  })
+  return { year, users, ms }
+}
+
+/** The rebuild in one transaction (readers keep the old figures until commit); null: locked. */
+function rebuild(now: Date, year: number) {
+  return prisma.$transaction(
     async (tx) => {
-      // One refresh at a time; a second one waits and then rebuilds from fresh data.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(80801)`
+      const [lock] = await tx.$queryRaw<
+        { ok: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(80801) AS ok`
+      if (!lock?.ok) return null
       await tx.$executeRaw`DELETE FROM "DashUserStat"`
       await tx.$executeRaw`DELETE FROM "DashUnitStat"`
       await tx.$executeRaw`DELETE FROM "DashUnitCourseStat"`
@@ -30,6 +59,11 @@ export async function refreshDashboard(now = new Date()) {
       await tx.$executeRaw`DELETE FROM "DashTreeStat"`
       await tx.$executeRaw`DELETE FROM "DashTreeCourseStat"`
       await tx.$executeRaw`DELETE FROM "DashTreeCompetencyStat"`
+      await tx.$executeRaw`DELETE FROM "DashUnitJabatanCompetencyStat"`
+      await tx.$executeRaw`DELETE FROM "DashTreeJabatanCompetencyStat"`
+      await tx.$executeRaw`DELETE FROM "DashTreeJpStat"`
+      await tx.$executeRaw`DELETE FROM "DashScopeMember"`
+      await tx.$executeRaw`DELETE FROM "DashScopeView"`
       const n = await tx.$executeRaw`
         INSERT INTO "DashUserStat" ("userId", year, "unitId", "unitPath", name, nip, "employeeKind",
           "jabatanName", jp, enrolled, completed, assigned, overdue, assessed, "gapCount", "gapSum")
@@ -64,6 +98,13 @@ export async function refreshDashboard(now = new Date()) {
                coalesce(gap.assessed, 0), coalesce(gap."gapCount", 0), coalesce(gap."gapSum", 0)
         FROM p LEFT JOIN jp ON jp."userId" = p.id LEFT JOIN en ON en."userId" = p.id
         LEFT JOIN asg ON asg."userId" = p.id LEFT JOIN gap ON gap."userId" = p.id`
+      // Each person under every unit of their path, in name order with the list filters: a page
+      // of any scope is one index range read (the people list and the exports).
+      await tx.$executeRaw`
+        INSERT INTO "DashScopeMember" ("scopeId", name, "userId", below, overdue, gap)
+        SELECT a.id, d.name, d."userId", d.jp < 20, d.overdue > 0, d."gapCount" > 0
+        FROM "DashUserStat" d
+        CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from d."unitPath"), '/')) AS a(id)`
       await tx.$executeRaw`
         INSERT INTO "DashUnitStat" ("unitId", year, headcount, pns, pppk, "jpSum", "pnsBelow",
           "pppkAtCap", enrolled, completed, assigned, overdue)
@@ -90,16 +131,24 @@ export async function refreshDashboard(now = new Date()) {
           FULL JOIN "CourseAssignment" a ON a."userId" = e."userId" AND a."courseId" = e."courseId"
         ) x JOIN "DashUserStat" d ON d."userId" = x.uid
         GROUP BY 1, 2`
+      // Per unit, jabatan and competency of its standard (the training needs, AKPK); the unit x
+      // competency heatmap rows are their sums over jabatan (one pass over people x standards).
       await tx.$executeRaw`
-        INSERT INTO "DashUnitCompetencyStat" ("unitId", "competencyId", people, assessed, below, "gapSum")
-        SELECT d."unitId", s."competencyId", count(*)::int, count(r.level)::int,
+        INSERT INTO "DashUnitJabatanCompetencyStat" ("unitId", "jabatanId", "competencyId", people,
+          assessed, below, "gapSum")
+        SELECT d."unitId", u."jabatanId", s."competencyId", count(*)::int, count(r.level)::int,
                count(*) FILTER (WHERE coalesce(r.level, 0) < s."requiredLevel")::int,
                coalesce(sum(s."requiredLevel" - coalesce(r.level, 0))
                  FILTER (WHERE coalesce(r.level, 0) < s."requiredLevel"), 0)::int
         FROM "DashUserStat" d JOIN "User" u ON u.id = d."userId"
         JOIN "JabatanStandard" s ON s."jabatanId" = u."jabatanId"
         LEFT JOIN "CompetencyRating" r ON r."userId" = u.id AND r."competencyId" = s."competencyId"
-        GROUP BY 1, 2`
+        GROUP BY 1, 2, 3`
+      await tx.$executeRaw`
+        INSERT INTO "DashUnitCompetencyStat" ("unitId", "competencyId", people, assessed, below, "gapSum")
+        SELECT "unitId", "competencyId", sum(people)::int, sum(assessed)::int, sum(below)::int,
+               sum("gapSum")::int
+        FROM "DashUnitJabatanCompetencyStat" GROUP BY 1, 2`
       // Subtree sums: every unit with everything below it (a few hundred units).
       await tx.$executeRaw`
         INSERT INTO "DashTreeStat" ("unitId", headcount, pns, pppk, "jpSum", "pnsBelow", "pppkAtCap",
@@ -108,9 +157,9 @@ export async function refreshDashboard(now = new Date()) {
                coalesce(sum(s."jpSum"), 0), coalesce(sum(s."pnsBelow"), 0), coalesce(sum(s."pppkAtCap"), 0),
                coalesce(sum(s.enrolled), 0), coalesce(sum(s.completed), 0), coalesce(sum(s.assigned), 0),
                coalesce(sum(s.overdue), 0),
-               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d.jp < 20),
-               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d.overdue > 0),
-               (SELECT count(*) FROM "DashUserStat" d WHERE d."unitPath" LIKE c.path || '%' AND d."gapCount" > 0)
+               (SELECT count(*) FROM "DashScopeMember" m WHERE m."scopeId" = c.id AND m.below),
+               (SELECT count(*) FROM "DashScopeMember" m WHERE m."scopeId" = c.id AND m.overdue),
+               (SELECT count(*) FROM "DashScopeMember" m WHERE m."scopeId" = c.id AND m.gap)
         FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
         LEFT JOIN "DashUnitStat" s ON s."unitId" = u.id
         GROUP BY c.id`
@@ -124,19 +173,83 @@ export async function refreshDashboard(now = new Date()) {
         SELECT c.id, s."competencyId", sum(s.people), sum(s.assessed), sum(s.below), sum(s."gapSum")
         FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
         JOIN "DashUnitCompetencyStat" s ON s."unitId" = u.id GROUP BY 1, 2`
+      await tx.$executeRaw`
+        INSERT INTO "DashTreeJabatanCompetencyStat" ("unitId", "jabatanId", "competencyId", people, below, "gapSum")
+        SELECT c.id, s."jabatanId", s."competencyId", sum(s.people), sum(s.below), sum(s."gapSum")
+        FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
+        JOIN "DashUnitJabatanCompetencyStat" s ON s."unitId" = u.id GROUP BY 1, 2, 3`
+      // JP of the PNS per year with credits (the needs analysis may be for any year).
+      await tx.$executeRaw`
+        INSERT INTO "DashTreeJpStat" ("unitId", year, "pnsMet", "pnsCredited")
+        WITH y AS (
+          SELECT c."userId", c.year, sum(c.jp)::int AS jp
+          FROM "JpCredit" c JOIN "DashUserStat" d ON d."userId" = c."userId" AND d."employeeKind" = 'PNS'
+          GROUP BY 1, 2
+        ), per AS (
+          SELECT d."unitId", y.year, count(*) FILTER (WHERE y.jp >= 20)::int AS met,
+                 sum(least(20, y.jp))::int AS credited
+          FROM y JOIN "DashUserStat" d ON d."userId" = y."userId" GROUP BY 1, 2
+        )
+        SELECT c.id, p.year, sum(p.met), sum(p.credited)
+        FROM "Unit" c JOIN "Unit" u ON u.path LIKE c.path || '%'
+        JOIN per p ON p."unitId" = u.id GROUP BY 1, 2`
+      // The scope-wide part of every unit's view, as the page needs it (passed through as text).
+      await tx.$executeRaw`
+        INSERT INTO "DashScopeView" ("unitId", body)
+        SELECT c.id, json_build_object(
+          'totals', (SELECT row_to_json(s) FROM "DashTreeStat" s WHERE s."unitId" = c.id),
+          'own', (SELECT row_to_json(s) FROM "DashUnitStat" s WHERE s."unitId" = c.id),
+          'children', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
+              SELECT ch.id, ch.name, ch.code, ch."closedAt" IS NOT NULL AS closed,
+                     coalesce(s.headcount, 0) AS headcount, coalesce(s.pns, 0) AS pns,
+                     coalesce(s.pppk, 0) AS pppk, coalesce(s."jpSum", 0) AS "jpSum",
+                     coalesce(s."pnsBelow", 0) AS "pnsBelow", coalesce(s."pppkAtCap", 0) AS "pppkAtCap",
+                     coalesce(s.enrolled, 0) AS enrolled, coalesce(s.completed, 0) AS completed,
+                     coalesce(s.assigned, 0) AS assigned, coalesce(s.overdue, 0) AS overdue
+              FROM "Unit" ch LEFT JOIN "DashTreeStat" s ON s."unitId" = ch.id
+              WHERE ch."parentId" = c.id) x),
+          'courses', (SELECT coalesce(json_agg(x ORDER BY x.title, x."courseId"), '[]') FROM (
+              SELECT co.id AS "courseId", co.title, s.enrolled, s.completed, s.assigned, s.overdue
+              FROM "DashTreeCourseStat" s JOIN "Course" co ON co.id = s."courseId"
+              WHERE s."unitId" = c.id) x),
+          'competencies', (SELECT coalesce(json_agg(json_build_object('id', k.id, 'code', k.code, 'name', k.name)
+                ORDER BY k.code), '[]')
+              FROM "DashTreeCompetencyStat" s JOIN "Competency" k ON k.id = s."competencyId"
+              WHERE s."unitId" = c.id),
+          -- Heatmap rows: the child units (their subtrees), then the people placed directly in
+          -- the unit; one [people, below, gapSum] per competency of the scope, in code order.
+          'rows', (SELECT coalesce(json_agg(json_build_object('id', r.id, 'name', r.name, 'own', r.own,
+                'cells', (SELECT coalesce(json_agg(json_build_array(coalesce(x.people, 0),
+                              coalesce(x.below, 0), coalesce(x."gapSum", 0)) ORDER BY k.code), '[]')
+                          FROM "DashTreeCompetencyStat" sc JOIN "Competency" k ON k.id = sc."competencyId"
+                          LEFT JOIN LATERAL (
+                            SELECT t.people, t.below, t."gapSum" FROM "DashTreeCompetencyStat" t
+                            WHERE NOT r.own AND t."unitId" = r.id AND t."competencyId" = sc."competencyId"
+                            UNION ALL
+                            SELECT t.people, t.below, t."gapSum" FROM "DashUnitCompetencyStat" t
+                            WHERE r.own AND t."unitId" = r.id AND t."competencyId" = sc."competencyId"
+                          ) x ON true
+                          WHERE sc."unitId" = c.id))
+                ORDER BY r.own, r.code), '[]')
+              FROM (
+                SELECT ch.id, ch.name, ch.code, false AS own FROM "Unit" ch WHERE ch."parentId" = c.id
+                UNION ALL
+                SELECT c.id, c.name, c.code, true FROM "DashUnitStat" o
+                WHERE o."unitId" = c.id AND o.headcount > 0
+              ) r)
+        )::text
+        FROM "Unit" c`
       return n
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    // One snapshot for every table (a person changing unit or jabatan mid-refresh is counted
+    // once, in one place).
+    {
+      // 17-85 s at 70,000 ASN on the shared 2-core machine (bench/dashboard.md).
+      timeout: 300_000,
+      maxWait: 10_000,
+      isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead,
+    },
   )
-  // Fresh statistics for the planner: the tables were just rewritten wholesale.
-  await prisma.$executeRaw`ANALYZE "DashUserStat", "DashUnitStat", "DashUnitCourseStat", "DashUnitCompetencyStat", "DashTreeStat", "DashTreeCourseStat", "DashTreeCompetencyStat"`
-  const ms = Math.round(performance.now() - started)
-  await prisma.dashRefresh.upsert({
-    where: { id: 1 },
-    create: { id: 1, year, refreshedAt: now, ms, users },
-    update: { year, refreshedAt: now, ms, users },
-  })
-  return { year, users, ms }
 }
 
 function requireSupervisor(viewer: Viewer) {
@@ -169,19 +282,35 @@ function filterCount(t: TreeFigures, filter: PeopleFilter) {
   return { all: t.headcount, below: t.jpBelow, overdue: t.withOverdue, gap: t.withGap }[filter]
 }
 
+/** A list filter on DashUserStat (alias d). */
 function peopleFilterSql(filter: PeopleFilter) {
   switch (filter) {
     case 'below':
-      return Prisma.sql`AND jp < 20`
+      return Prisma.sql`AND d.jp < 20`
     case 'overdue':
-      return Prisma.sql`AND overdue > 0`
+      return Prisma.sql`AND d.overdue > 0`
     case 'gap':
-      return Prisma.sql`AND "gapCount" > 0`
+      return Prisma.sql`AND d."gapCount" > 0`
     default:
       return Prisma.empty
   }
 }
 
+/** The same filter on DashScopeMember (alias m), where it is a flag of the index row. */
+function memberFilterSql(filter: PeopleFilter) {
+  switch (filter) {
+    case 'below':
+      return Prisma.sql`AND m.below`
+    case 'overdue':
+      return Prisma.sql`AND m.overdue`
+    case 'gap':
+      return Prisma.sql`AND m.gap`
+    default:
+      return Prisma.empty
+  }
+}
+
+/** Everything the exports show of a person. */
 export interface PersonRow {
   userId: string
   name: string
@@ -199,15 +328,34 @@ export interface PersonRow {
   gapSum: number
 }
 
-const personColumns = Prisma.sql`"userId", name, nip, "employeeKind", "jabatanName", "unitId", jp,
-  enrolled, completed, assigned, overdue, assessed, "gapCount", "gapSum"`
+const personColumns = Prisma.sql`d."userId", d.name, d.nip, d."employeeKind", d."jabatanName",
+  d."unitId", d.jp, d.enrolled, d.completed, d.assigned, d.overdue, d.assessed, d."gapCount", d."gapSum"`
 
-interface DashboardJson {
-  trail: { id: string; name: string; depth: number }[]
-  refresh: { id: number; year: number; refreshedAt: string; ms: number; users: number } | null
+/** What the people table of a view shows (a page of these goes to the browser). */
+export type PageRow = Pick<
+  PersonRow,
+  | 'userId'
+  | 'name'
+  | 'nip'
+  | 'employeeKind'
+  | 'jabatanName'
+  | 'jp'
+  | 'enrolled'
+  | 'completed'
+  | 'overdue'
+  | 'gapCount'
+>
+
+const pageColumns = Prisma.sql`d."userId", d.name, d.nip, d."employeeKind", d."jabatanName", d.jp,
+  d.enrolled, d.completed, d.overdue, d."gapCount"`
+
+type ChildFigures = UnitFigures & { id: string; name: string; code: string; closed: boolean }
+
+/** The scope-wide part of a view, built by the refresh (DashScopeView.body). */
+interface ScopeViewJson {
   totals: TreeFigures | null
-  children: (UnitFigures & { id: string; name: string; code: string; closed: boolean })[]
-  own: UnitFigures | null
+  own: (UnitFigures & { unitId: string; year: number }) | null
+  children: ChildFigures[]
   courses: {
     courseId: string
     title: string
@@ -217,10 +365,16 @@ interface DashboardJson {
     overdue: number
   }[]
   competencies: { id: string; code: string; name: string }[]
-  cells: { unitId: string; competencyId: string; people: number; below: number; gapSum: number }[]
-  people: PersonRow[]
+  /** Heatmap rows; cells are [people, below, gapSum] per competency, in the order above. */
+  rows: { id: string; name: string; own: boolean; cells: [number, number, number][] }[]
+}
+
+interface ViewRequestJson {
+  trail: { id: string; name: string; depth: number }[]
+  refresh: { id: number; year: number; refreshedAt: string; ms: number; users: number } | null
+  people: PageRow[]
   self: boolean
-  direct: PersonRow[]
+  direct: PageRow[]
 }
 
 const zeroUnit: UnitFigures = {
@@ -236,11 +390,21 @@ const zeroUnit: UnitFigures = {
   overdue: 0,
 }
 
+const emptyView: ScopeViewJson = {
+  totals: null,
+  own: null,
+  children: [],
+  courses: [],
+  competencies: [],
+  rows: [],
+}
+
 /**
- * One dashboard view. After the scope check (one primary-key read) the whole view is ONE SQL
- * statement returning JSON: every figure comes from the aggregate tables by primary key, plus one
- * page of DashUserStat (bench/dashboard.md: the former nine parallel queries and four sequential
- * round trips cost more in planning, pool waits and node CPU than in execution).
+ * One dashboard view: the scope check (one primary-key read) and ONE statement, both on the pool
+ * directly. The scope-wide figures are the unit's DashScopeView row, built by the refresh and
+ * passed through as text; the people list is one index range of DashScopeMember (the page in
+ * name order, whatever the scope's size) joined to 50 DashUserStat rows by primary key.
+ * docs/decisions/086 and bench/dashboard.md say where the time went.
  */
 export async function dashboard(
   viewer: Viewer,
@@ -254,55 +418,33 @@ export async function dashboard(
   const withDirect = !admin && !opts.unitId
   const prefix = unit ? `${unit.path}%` : null
   const directSql = withDirect
-    ? Prisma.sql`(SELECT coalesce(json_agg(x ORDER BY x.name), '[]') FROM (
-        SELECT ${personColumns} FROM "DashUserStat" d
-        WHERE d."userId" IN (SELECT id FROM "User" WHERE "supervisorId" = ${viewer.id})
-          ${prefix ? Prisma.sql`AND "unitPath" NOT LIKE ${prefix}` : Prisma.empty}) x)`
+    ? Prisma.sql`(SELECT coalesce(json_agg(x ORDER BY x.name, x."userId"), '[]') FROM (
+        SELECT ${pageColumns} FROM "User" u JOIN "DashUserStat" d ON d."userId" = u.id
+        WHERE u."supervisorId" = ${viewer.id}
+          ${prefix ? Prisma.sql`AND d."unitPath" NOT LIKE ${prefix}` : Prisma.empty}) x)`
     : Prisma.sql`'[]'::json`
   const unitSql = unit
     ? Prisma.sql`
       'trail', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'depth', t.depth) ORDER BY t.depth), '[]')
                 FROM "Unit" t WHERE t.id = ANY(${unit.path.split('/').filter(Boolean)}::text[])
                 ${admin || !viewer.unit ? Prisma.empty : Prisma.sql`AND t.path LIKE ${`${viewer.unit.path}%`}`}),
-      'totals', (SELECT row_to_json(s) FROM "DashTreeStat" s WHERE s."unitId" = ${unit.id}),
-      'children', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
-          SELECT c.id, c.name, c.code, c."closedAt" IS NOT NULL AS closed,
-                 coalesce(s.headcount, 0) AS headcount, coalesce(s.pns, 0) AS pns, coalesce(s.pppk, 0) AS pppk,
-                 coalesce(s."jpSum", 0) AS "jpSum", coalesce(s."pnsBelow", 0) AS "pnsBelow",
-                 coalesce(s."pppkAtCap", 0) AS "pppkAtCap", coalesce(s.enrolled, 0) AS enrolled,
-                 coalesce(s.completed, 0) AS completed, coalesce(s.assigned, 0) AS assigned,
-                 coalesce(s.overdue, 0) AS overdue
-          FROM "Unit" c LEFT JOIN "DashTreeStat" s ON s."unitId" = c.id
-          WHERE c."parentId" = ${unit.id}) x),
-      'own', (SELECT row_to_json(s) FROM "DashUnitStat" s WHERE s."unitId" = ${unit.id}),
-      'courses', (SELECT coalesce(json_agg(x ORDER BY x.title), '[]') FROM (
-          SELECT c.id AS "courseId", c.title, s.enrolled, s.completed, s.assigned, s.overdue
-          FROM "DashTreeCourseStat" s JOIN "Course" c ON c.id = s."courseId"
-          WHERE s."unitId" = ${unit.id}) x),
-      'competencies', (SELECT coalesce(json_agg(x ORDER BY x.code), '[]') FROM (
-          SELECT c.id, c.code, c.name FROM "DashTreeCompetencyStat" s
-          JOIN "Competency" c ON c.id = s."competencyId" WHERE s."unitId" = ${unit.id}) x),
-      'cells', (SELECT coalesce(json_agg(x), '[]') FROM (
-          SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
-          FROM "DashTreeCompetencyStat" s JOIN "Unit" c ON c.id = s."unitId"
-          WHERE c."parentId" = ${unit.id}
-          UNION ALL
-          SELECT s."unitId", s."competencyId", s.people, s.below, s."gapSum"
-          FROM "DashUnitCompetencyStat" s WHERE s."unitId" = ${unit.id}) x),
       'people', (SELECT coalesce(json_agg(x ORDER BY x.name, x."userId"), '[]') FROM (
-          SELECT ${personColumns} FROM "DashUserStat"
-          WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)}
-          ORDER BY name, "userId" LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}) x),
-      'self', EXISTS (SELECT 1 FROM "DashUserStat" WHERE "userId" = ${viewer.id}
-                      AND "unitPath" LIKE ${prefix} ${peopleFilterSql(filter)}),`
-    : Prisma.sql`
-      'trail', '[]'::json, 'totals', NULL, 'children', '[]'::json, 'own', NULL, 'courses', '[]'::json,
-      'competencies', '[]'::json, 'cells', '[]'::json, 'people', '[]'::json, 'self', false,`
-  const [{ d }] = await prisma.$queryRaw<{ d: DashboardJson }[]>`
-    SELECT json_build_object(
-      ${unitSql}
-      'refresh', (SELECT row_to_json(r) FROM "DashRefresh" r WHERE r.id = 1),
-      'direct', ${directSql}) AS d`
+          SELECT ${pageColumns} FROM (
+            -- The page in the index alone (a deep page skips index entries, not joined rows).
+            SELECT m."userId" FROM "DashScopeMember" m
+            WHERE m."scopeId" = ${unit.id} AND m."userId" <> ${viewer.id} ${memberFilterSql(filter)}
+            ORDER BY m.name, m."userId" LIMIT ${PAGE_SIZE}::int OFFSET ${(page - 1) * PAGE_SIZE}::int
+          ) pg JOIN "DashUserStat" d ON d."userId" = pg."userId") x),
+      'self', EXISTS (SELECT 1 FROM "DashUserStat" d WHERE d."userId" = ${viewer.id}
+                      AND d."unitPath" LIKE ${prefix} ${peopleFilterSql(filter)}),`
+    : Prisma.sql`'trail', '[]'::json, 'people', '[]'::json, 'self', false,`
+  const [row] = await sql<{ view: string | null; d: ViewRequestJson }>(Prisma.sql`
+    SELECT ${unit ? Prisma.sql`(SELECT body FROM "DashScopeView" WHERE "unitId" = ${unit.id})` : Prisma.sql`NULL::text`} AS view,
+      json_build_object(
+        ${unitSql}
+        'refresh', (SELECT row_to_json(r) FROM "DashRefresh" r WHERE r.id = 1),
+        'direct', ${directSql}) AS d`)
+  const d = row!.d
   const refresh = d.refresh ? { ...d.refresh, refreshedAt: new Date(d.refresh.refreshedAt) } : null
   const direct = d.direct
   if (!unit) {
@@ -311,49 +453,32 @@ export async function dashboard(
       trail: [],
       refresh,
       totals: null,
-      children: [],
-      courses: [],
-      heatmap: { competencies: [], rows: [] },
+      own: null,
+      children: [] as ChildFigures[],
+      courses: [] as ScopeViewJson['courses'],
+      heatmap: {
+        competencies: [] as ScopeViewJson['competencies'],
+        rows: [] as ScopeViewJson['rows'],
+      },
       people: { rows: direct, total: direct.length, page: 1 },
       direct,
       filter,
     }
   }
-  const sums: TreeFigures = d.totals ?? { ...zeroUnit, jpBelow: 0, withOverdue: 0, withGap: 0 }
-  const ownFigures = d.own ?? zeroUnit
-  const { children, competencies } = d
-  const rows = [
-    ...children.map((c) => ({ id: c.id, name: c.name, own: false })),
-    ...(ownFigures.headcount > 0 ? [{ id: unit.id, name: unit.name, own: true }] : []),
-  ]
-  const cellBy = new Map(d.cells.map((c) => [`${c.unitId}|${c.competencyId}`, c]))
+  const view: ScopeViewJson = row!.view ? (JSON.parse(row!.view) as ScopeViewJson) : emptyView
+  const sums: TreeFigures = view.totals ?? { ...zeroUnit, jpBelow: 0, withOverdue: 0, withGap: 0 }
   // The viewer's own row is in the unit's figures but not in the people list.
-  const selfIn0 = d.self ? 1 : 0
+  const selfIn = d.self ? 1 : 0
   return {
     unit,
     trail: d.trail,
     refresh,
     totals: sums,
-    own: ownFigures,
-    children,
-    courses: d.courses,
-    heatmap: {
-      competencies,
-      rows: rows.map((r) => ({
-        ...r,
-        cells: competencies.map((c) => {
-          const cell = cellBy.get(`${r.id}|${c.id}`)
-          return cell
-            ? { people: cell.people, below: cell.below, gapSum: cell.gapSum }
-            : { people: 0, below: 0, gapSum: 0 }
-        }),
-      })),
-    },
-    people: {
-      rows: d.people,
-      total: Math.max(0, filterCount(sums, filter) - selfIn0),
-      page,
-    },
+    own: view.own ?? zeroUnit,
+    children: view.children,
+    courses: view.courses,
+    heatmap: { competencies: view.competencies, rows: view.rows },
+    people: { rows: d.people, total: Math.max(0, filterCount(sums, filter) - selfIn), page },
     direct,
     filter,
   }
@@ -362,11 +487,11 @@ export async function dashboard(
 /** The viewer's direct reports whose unit is outside the viewer's subtree (few; read live). */
 async function directReportsElsewhere(viewer: Viewer, unit: ScopeUnit | null) {
   if (viewer.roles.includes('ADMIN')) return []
-  const outside = unit ? Prisma.sql`AND "unitPath" NOT LIKE ${`${unit.path}%`}` : Prisma.empty
-  return prisma.$queryRaw<PersonRow[]>`
-    SELECT ${personColumns} FROM "DashUserStat" d
-    WHERE d."userId" IN (SELECT id FROM "User" WHERE "supervisorId" = ${viewer.id}) ${outside}
-    ORDER BY name`
+  const outside = unit ? Prisma.sql`AND d."unitPath" NOT LIKE ${`${unit.path}%`}` : Prisma.empty
+  return sql<PersonRow>(Prisma.sql`
+    SELECT ${personColumns} FROM "User" u JOIN "DashUserStat" d ON d."userId" = u.id
+    WHERE u."supervisorId" = ${viewer.id} ${outside}
+    ORDER BY d.name, d."userId"`)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -384,16 +509,16 @@ export async function* peopleBatches(
     yield await directReportsElsewhere(viewer, null)
     return
   }
-  const prefix = `${unit.path}%`
   let after: { name: string; userId: string } | null = null
   for (;;) {
+    // One index range of the scope's members in name order per batch.
     const keyset: Prisma.Sql = after
-      ? Prisma.sql`AND (name, "userId") > (${after.name}, ${after.userId})`
+      ? Prisma.sql`AND (m.name, m."userId") > (${after.name}, ${after.userId})`
       : Prisma.empty
-    const rows: PersonRow[] = await prisma.$queryRaw<PersonRow[]>`
-      SELECT ${personColumns} FROM "DashUserStat"
-      WHERE "unitPath" LIKE ${prefix} AND "userId" <> ${viewer.id} ${peopleFilterSql(filter)} ${keyset}
-      ORDER BY name, "userId" LIMIT ${batch}`
+    const rows: PersonRow[] = await sql<PersonRow>(Prisma.sql`
+      SELECT ${personColumns} FROM "DashScopeMember" m JOIN "DashUserStat" d ON d."userId" = m."userId"
+      WHERE m."scopeId" = ${unit.id} AND m."userId" <> ${viewer.id} ${memberFilterSql(filter)} ${keyset}
+      ORDER BY m.name, m."userId" LIMIT ${batch}::int`)
     if (rows.length === 0) break
     yield rows
     if (rows.length < batch) break
@@ -447,7 +572,7 @@ export async function personDetail(viewer: Viewer, userId: string) {
   if (!(await canSupervise(viewer, userId)))
     throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
   const year = jakartaYear(new Date())
-  const [{ d }] = await prisma.$queryRaw<{ d: PersonDetail }[]>`
+  const [{ d }] = (await sql<{ d: PersonDetail }>(Prisma.sql`
     SELECT json_build_object(
       'person', json_build_object(
         'id', u.id, 'name', u.name, 'nip', u.nip, 'email', u.email, 'employeeKind', u."employeeKind",
@@ -468,9 +593,9 @@ export async function personDetail(viewer: Viewer, userId: string) {
       'assignments', (SELECT coalesce(json_agg(json_build_object(
             'id', a.id, 'courseId', a."courseId", 'dueAt', ${iso(Prisma.raw('a."dueAt"'))}) ORDER BY a."dueAt"), '[]')
           FROM "CourseAssignment" a WHERE a."userId" = u.id),
-      'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year})
+      'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year}::int)
     ) AS d
-    FROM "User" u WHERE u.id = ${userId}`
+    FROM "User" u WHERE u.id = ${userId}`)) as [{ d: PersonDetail }]
   return { ...d, year }
 }
 

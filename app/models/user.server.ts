@@ -5,11 +5,12 @@ import { Prisma, type Role } from '~/generated/prisma/client'
 import { endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { type UserFormInput } from '~/schemas/user'
-import { type AppError, FieldError, NotFoundError } from '~/utils/errors'
+import { type AppError, ConflictError, FieldError, NotFoundError } from '~/utils/errors'
 import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
 import { notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { audit } from './audit.server'
+import { lockTreeShared } from './org.server'
 import { clearSignInDelay } from './sign-in.server'
 
 export const ROLES = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
@@ -54,6 +55,23 @@ function uniqueViolation(e: unknown): AppError | null {
   return null
 }
 
+/**
+ * Refuses placing a person in a closed unit (docs/decisions/081: a closed unit holds no active
+ * people). Staying where one is (an inactive person in a unit closed since) is not a placement.
+ * Under the shared tree lock, so the unit cannot close between this check and the commit.
+ */
+async function requireOpenUnit(
+  tx: Prisma.TransactionClient,
+  unitId: string | null | undefined,
+  currentUnitId: string | null = null,
+) {
+  if (!unitId || unitId === currentUnitId) return
+  await lockTreeShared(tx)
+  const unit = await tx.unit.findUnique({ where: { id: unitId }, select: { closedAt: true } })
+  if (!unit) throw new FieldError('unitId', 'user.unknownUnit')
+  if (unit.closedAt) throw new FieldError('unitId', 'user.unitClosed')
+}
+
 /** Creates the account with a temporary password and records the welcome notification job. */
 export async function createUser(input: UserFormInput, actor?: AdminActor) {
   const supervisorId = await resolveSupervisor(input.supervisorNip)
@@ -61,6 +79,7 @@ export async function createUser(input: UserFormInput, actor?: AdminActor) {
   const passwordHash = await hashPassword(password)
   try {
     const { user, outboxId } = await prisma.$transaction(async (tx) => {
+      await requireOpenUnit(tx, input.unitId)
       const user = await tx.user.create({
         data: {
           nip: input.nip,
@@ -125,6 +144,8 @@ export async function updateUser(id: string, input: UserFormInput, actor?: Admin
   try {
     return await prisma.$transaction(async (tx) => {
       const before = await tx.user.findUnique({ where: { id }, select: auditedUserFields })
+      if (!before) throw new NotFoundError('user.notFound')
+      await requireOpenUnit(tx, input.unitId, before.unitId)
       const after = await tx.user.update({
         where: { id },
         data: {
@@ -163,7 +184,19 @@ export async function updateUser(id: string, input: UserFormInput, actor?: Admin
 /** Deactivation ends every session of the account at once. */
 export async function setActive(id: string, active: boolean, actor?: AdminActor) {
   await prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, select: { active: true } })
+    const before = await tx.user.findUnique({
+      where: { id },
+      select: { active: true, unitId: true },
+    })
+    // An active person in a closed unit would break what closeUnit guarantees: move them first.
+    if (active && before && !before.active && before.unitId) {
+      await lockTreeShared(tx)
+      const unit = await tx.unit.findUnique({
+        where: { id: before.unitId },
+        select: { closedAt: true },
+      })
+      if (unit?.closedAt) throw new ConflictError('user.unitClosed')
+    }
     await tx.user.update({ where: { id }, data: { active } })
     if (actor && before && before.active !== active)
       await audit(tx, {
@@ -171,7 +204,7 @@ export async function setActive(id: string, active: boolean, actor?: AdminActor)
         action: active ? 'user.activate' : 'user.deactivate',
         entityType: 'User',
         entityId: id,
-        before,
+        before: { active: before.active },
         after: { active },
         ip: actor.ip,
         at: actor.at,

@@ -57,8 +57,8 @@ export default function AsnImportStatus() {
         </p>
       ) : null}
       {imp.error ? (
-        <p className="alert alert-error" role="alert">
-          {imp.error}
+        <p className="alert alert-error" role="alert" data-testid="import-error">
+          {errorText(imp.error)}
         </p>
       ) : null}
       {data?.error ? (

@@ -60,11 +60,20 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
         },
         { status: 400 },
       )
-    await setActive(userId, intent === 'activate', {
-      actorId: admin.id,
-      ip: clientMeta(request).ip,
-      at: new Date(receivedAt(request)),
-    })
+    try {
+      await setActive(userId, intent === 'activate', {
+        actorId: admin.id,
+        ip: clientMeta(request).ip,
+        at: new Date(receivedAt(request)),
+      })
+    } catch (e) {
+      // A person whose unit was closed cannot be reactivated there (user.unitClosed).
+      if (!(e instanceof AppError)) throw e
+      return data(
+        { message: { key: errorKey(e.code) } as Message, error: true, result: undefined },
+        { status: e.status },
+      )
+    }
     return {
       message: {
         key: intent === 'activate' ? 'ui.users.activated' : 'ui.users.deactivated',

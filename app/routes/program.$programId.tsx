@@ -107,6 +107,16 @@ export default function ProgramPage() {
       </p>
 
       <h2>{t('program.needsTitle')}</h2>
+      {needs.computedAt ? (
+        <p className="muted">
+          {t('super.refreshedAt', {
+            at: new Date(needs.computedAt).toLocaleString(
+              i18n.language === 'en' ? 'en-GB' : 'id-ID',
+              { timeZone: 'Asia/Jakarta' },
+            ),
+          })}
+        </p>
+      ) : null}
       <p data-testid="jp-shortfall">
         {t('program.jpShortfall', {
           people: needs.jp.people,

@@ -23,14 +23,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter: PeopleFilter = PEOPLE_FILTERS.includes(f as PeopleFilter)
     ? (f as PeopleFilter)
     : 'all'
-  return dashboard(viewer, {
+  const d = await dashboard(viewer, {
     unitId: url.searchParams.get('unit'),
     page: Number(url.searchParams.get('page') ?? 1) || 1,
     filter,
   })
+  // Only what the page shows goes to the browser (the exports read the model themselves).
+  const { own: _own, ...view } = d
+  return {
+    ...view,
+    unit: d.unit ? { id: d.unit.id, name: d.unit.name } : null,
+    children: d.children.map((c) => ({
+      id: c.id,
+      name: c.name,
+      headcount: c.headcount,
+      pnsBelow: c.pnsBelow,
+      enrolled: c.enrolled,
+      completed: c.completed,
+      overdue: c.overdue,
+    })),
+  }
 }
-
-const HEAT = ['#f1f8f1', '#fff3c4', '#ffd59a', '#f6a06b', '#e05a47']
 
 function Bar({ value, label }: { value: number; label: string }) {
   return (
@@ -186,15 +199,12 @@ export default function SupervisionDashboard() {
                 {d.heatmap.rows.map((r) => (
                   <tr key={r.id + (r.own ? '-own' : '')}>
                     <th scope="row">{r.own ? t('super.ownUnit', { name: r.name }) : r.name}</th>
-                    {r.cells.map((cell, i) => {
+                    {r.cells.map(([people, below, gapSum], i) => {
+                      const cell = { people, below, gapSum }
                       const share = shareBelow(cell)
                       const avg = averageGap(cell)
                       return (
-                        <td
-                          key={i}
-                          style={{ background: HEAT[heatBand(share)] }}
-                          title={`${d.heatmap.competencies[i]!.name}: ${cell.below}/${cell.people}`}
-                        >
+                        <td key={i} className={`heat-${heatBand(share)}`}>
                           {share == null ? '—' : `${Math.round(share * 100)}%`}
                           {avg ? <small> ({avg.toFixed(1)})</small> : null}
                         </td>

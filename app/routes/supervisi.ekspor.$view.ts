@@ -92,10 +92,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // kesenjangan: one row per unit and competency
   const rows = d.heatmap.rows.flatMap((r) =>
-    r.cells.map((cell, i) => ({
+    r.cells.map(([people, below, gapSum], i) => ({
       unit: r.own ? `${r.name} (langsung)` : r.name,
       comp: d.heatmap.competencies[i]!,
-      cell,
+      cell: { people, below, gapSum },
     })),
   )
   type R = (typeof rows)[number]

@@ -12,6 +12,8 @@ export interface Mail {
   subject: string
   text: string
   html?: string
+  /** A fixed Message-ID ("<id@host>"), so a mail sent twice is recognisably the same mail. */
+  messageId?: string
 }
 
 let transport: Transporter | undefined

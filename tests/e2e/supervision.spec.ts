@@ -28,8 +28,12 @@ test('a supervisor sees only their subtree, drills down, exports XLSX; outsiders
   const gaps = page.getByTestId('person-gaps')
   await expect(gaps.locator('tbody tr').first()).toBeVisible()
 
-  // Export the people table as XLSX and read it back.
+  // Export the people table as XLSX and read it back: every person of the view, once.
   await page.goto('/supervisi')
+  const pager = await page.locator('nav.pagination span').first().innerText()
+  const total = Number(pager.match(/\((\d+)\)/)![1])
+  const tables = page.getByTestId('people-table')
+  const elsewhere = (await tables.count()) > 1 ? await tables.nth(1).locator('tbody tr').count() : 0
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByTestId('export-pegawai-xlsx').click(),
@@ -44,6 +48,9 @@ test('a supervisor sees only their subtree, drills down, exports XLSX; outsiders
   ws.eachRow((row, n) => {
     if (n > 1) nips.push(String(row.getCell(1).value))
   })
+  expect(total).toBeGreaterThan(0)
+  expect(nips).toHaveLength(total + elsewhere)
+  expect(new Set(nips).size).toBe(nips.length)
   expect(nips).toContain(accounts.learner.nip)
   expect(nips).not.toContain(accounts.learner2.nip)
   expect(nips).not.toContain(accounts.supervisor.nip)

@@ -172,7 +172,10 @@ describe('email through the workers and a real SMTP server', () => {
     const n = await prisma.notification.findFirstOrThrow({
       where: { userId: id.id, kind: 'ASSIGNED' },
     })
-    await waitFor(() => prisma.notificationMail.findUnique({ where: { notificationId: n.id } }))
+    await waitFor(
+      async () =>
+        (await prisma.notificationMail.findUnique({ where: { notificationId: n.id } }))?.sentAt,
+    )
     const count = inbox.filter((m) => m.to.includes(id.email)).length
     expect(await notif.deliverNotificationMail(n.id)).toEqual({ sent: false })
     await getQueue('reminders').add('reminders', {}, { jobId: `reminders.test2-${Date.now()}` })

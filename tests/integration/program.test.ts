@@ -9,10 +9,12 @@ import {
   createProgram,
   itemProgress,
   needsAnalysis,
+  needsAnalysisLive,
   startAssignment,
   unfinishedAssignments,
 } from '~/models/program.server'
 import { createNotificationFromJob } from '~/models/notification.server'
+import { refreshDashboard } from '~/models/supervision.server'
 import { prisma } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError } from '~/utils/errors'
 import { createTestUser, uniqueNip } from '../support/factories'
@@ -117,7 +119,10 @@ describe('needs analysis', () => {
     await credit(oneBelow.id, YEAR - 1, 30) // another year: does not count
     await credit(outside.id, YEAR, 0)
 
+    // Read from the aggregates the workers maintain.
+    await refreshDashboard()
     const r = await needsAnalysis(w.admin, w.s.id, YEAR)
+    expect(r.computedAt).toBeInstanceOf(Date)
     const k1 = r.needs.find((n) => n.competencyId === w.k1.id)!
     expect(k1).toMatchObject({ people: 4, below: 2, gapSum: 4 })
     expect(k1.byUnit.find((u) => u.unitId === w.c.id)).toMatchObject({
@@ -148,6 +153,99 @@ describe('needs analysis', () => {
     )
     await expect(needsAnalysis(boss, w.s.id, YEAR)).rejects.toBeInstanceOf(ForbiddenError)
   })
+})
+
+describe('needs from the aggregates', () => {
+  it('equal the live computation for every scope size and year', async () => {
+    const w = await world()
+    // A second jabatan with a standard in K1 and a third competency; a grandchild unit.
+    const [, , k3] = await prisma.competency.findMany({ orderBy: { code: 'asc' }, take: 3 })
+    const j2 = await prisma.jabatan.create({
+      data: {
+        code: `J2${w.tag}`,
+        name: `Jabatan Dua ${w.tag}`,
+        kind: 'FUNGSIONAL',
+        standards: {
+          create: [
+            { competencyId: w.k1.id, requiredLevel: 4 },
+            { competencyId: k3!.id, requiredLevel: 1 },
+          ],
+        },
+      },
+    })
+    const g = await prisma.unit.create({
+      data: {
+        id: `u${w.tag}G`,
+        code: `T${w.tag}.G`,
+        name: `Unit G ${w.tag}`,
+        kind: 'SUBBAGIAN',
+        parentId: w.c.id,
+        path: `${w.c.path}u${w.tag}G/`,
+        depth: w.c.depth + 1,
+      },
+    })
+    const people = [
+      await person(w.s.id, w.j.id),
+      await person(w.s.id, j2.id, 'PPPK'),
+      await person(w.c.id, w.j.id),
+      await person(w.c.id, j2.id),
+      await person(g.id, j2.id),
+      await person(g.id, w.j.id, 'PPPK'),
+      await person(w.x.id, j2.id),
+    ]
+    // Levels below, at and above the standards, and unmeasured ones.
+    const levels = [3, 0, 2, 4, 5, 1, 2]
+    for (const [i, p] of people.entries()) {
+      if (levels[i]) await rate(p.id, w.k1.id, levels[i]!)
+      if (i % 2 === 0) await rate(p.id, w.k2.id, 1 + (i % 3))
+      if (i % 3 === 0) await rate(p.id, k3!.id, 1)
+      await credit(p.id, YEAR, [0, 20, 19, 25, 8, 30, 3][i]!)
+      if (i % 2) await credit(p.id, YEAR - 1, 21)
+    }
+    // Not counted: an inactive person, and someone without a jabatan (counted in JP only).
+    await prisma.user.update({
+      where: { id: (await person(w.c.id, w.j.id)).id },
+      data: { active: false },
+    })
+    const noJabatan = await prisma.user.create({
+      data: {
+        nip: uniqueNip(),
+        name: 'Tanpa Jabatan',
+        email: `tanpa-${w.tag}@uji.go.id`,
+        unitId: g.id,
+      },
+    })
+    await credit(noJabatan.id, YEAR, 4)
+
+    await refreshDashboard()
+    const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null } })
+    for (const scope of [w.s.id, w.c.id, g.id, w.x.id, root.id])
+      for (const year of [YEAR, YEAR - 1, YEAR + 3]) {
+        const { computedAt, ...fast } = await needsAnalysis(w.admin, scope, year)
+        expect(computedAt).toBeInstanceOf(Date)
+        expect(fast).toEqual(await needsAnalysisLive(w.admin, scope, year))
+      }
+    // The fixture's figures themselves, for S: K1 over 6 people of two jabatan.
+    const s = await needsAnalysis(w.admin, w.s.id, YEAR)
+    const k1 = s.needs.find((n) => n.competencyId === w.k1.id)!
+    // Required 3 (J) or 4 (J2): levels 3/J ok, 0/J2 gap 4, 2/J gap 1, 4/J2 ok, 5/J2 ok, 1/J gap 2.
+    expect(k1).toMatchObject({ people: 6, below: 3, gapSum: 7 })
+    expect(k1.byUnit.map((u) => [u.unitId, u.people, u.below])).toEqual([
+      [w.c.id, 4, 2],
+      [w.s.id, 2, 1],
+    ])
+    // PNS in S: 4 with JP 0, 19, 25, 8 this year (+ the one without jabatan: 4).
+    expect(s.jp).toEqual({ people: 7, pns: 5, pnsBelow: 4, shortfall: 20 + 1 + 12 + 16 })
+
+    // Facts change: the aggregates follow at the next refresh, equal to live again.
+    await rate(people[1]!.id, w.k1.id, 4)
+    await credit(people[2]!.id, YEAR, 1)
+    await refreshDashboard()
+    const { computedAt: _c, ...again } = await needsAnalysis(w.admin, w.s.id, YEAR)
+    expect(again).toEqual(await needsAnalysisLive(w.admin, w.s.id, YEAR))
+    expect(again.needs.find((n) => n.competencyId === w.k1.id)).toMatchObject({ below: 2 })
+    expect(again.jp.shortfall).toBe(20 + 12 + 16)
+  }, 60_000)
 })
 
 describe('program assignment', () => {
