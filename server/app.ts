@@ -104,7 +104,10 @@ export function createApp(opts: AppOptions) {
         // A page has no deferred data, so it is complete when rendered: sent in one write instead
         // of one socket write (and, compressed, one zlib flush) per React chunk (decision 073).
         // Downloads and event streams keep streaming.
-        res.end(Buffer.from(await response.arrayBuffer()))
+        const page = Buffer.from(await response.arrayBuffer())
+        // Compression drops this header when it compresses; otherwise the length goes out as is.
+        res.setHeader('Content-Length', page.length)
+        res.end(page)
       } else if (response.body) await writeReadableStreamToWritable(response.body, res)
       else res.end()
     } catch (e) {
