@@ -5,7 +5,6 @@ import {
   type EntryContext,
 } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import i18next, { serverI18nInstance } from './i18next.server'
@@ -24,9 +23,9 @@ export default async function handleRequest(
   // The CSP nonce of this request (server/headers.ts): Remix's inline scripts carry it.
   const nonce = typeof loadContext?.cspNonce === 'string' ? loadContext.cspNonce : ''
   const instance = await serverI18nInstance(await i18next.getLocale(request))
-  const callbackName = isbot(request.headers.get('user-agent') ?? '')
-    ? 'onAllReady'
-    : 'onShellReady'
+  // Pages have no deferred data and server/app.ts sends an HTML page in one write: the response
+  // starts when everything is rendered, for browsers as for bots (decision 073).
+  const callbackName = 'onAllReady'
 
   return new Promise((resolve, reject) => {
     let shellRendered = false

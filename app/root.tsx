@@ -16,9 +16,8 @@ import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import type { Role } from '~/generated/prisma/enums'
 import i18next from '~/i18next.server'
-import { unreadCount } from '~/models/notification.server'
 import { useNonce } from '~/utils/nonce-provider'
-import { getOptionalUser } from '~/utils/auth.server'
+import { headerState } from '~/utils/auth.server'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { localeOf, translate } from '~/utils/meta'
 import styles from './styles/app.css?url'
@@ -33,8 +32,11 @@ export const meta: MetaFunction = ({ matches }) => [
 ]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, locale] = await Promise.all([getOptionalUser(request), i18next.getLocale(request)])
-  const unread = user ? await unreadCount(user.id) : 0
+  // The unread count comes with the session read: one statement for the header on every page.
+  const [{ user, unread }, locale] = await Promise.all([
+    headerState(request),
+    i18next.getLocale(request),
+  ])
   return {
     locale,
     user: user ? { id: user.id, name: user.name, roles: user.roles } : null,

@@ -6,7 +6,7 @@
 # bare/Bina, several rounds, with each server's CPU time from /proc.
 # Usage: bash bench/run-throughput.sh [--rounds 3] [--duration 10] [--connections 10]
 #        [--pages course,lesson,search,profile,quiz] [--label TEXT]
-# Env: BINA_PORT (3207), BARE_PORT (3217), WEB_CONCURRENCY (unset: one Bina process, the per-process
+# Env: BENCH_PORT or BINA_PORT (3207), BARE_PORT (Bina's + 1000), WEB_CONCURRENCY (unset: one Bina process, the per-process
 # figure; set: server/cluster.ts with that many processes, the whole-server figure; bare stays one),
 # NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
 # run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
@@ -14,8 +14,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-BINA_PORT="${BINA_PORT:-3207}"
-BARE_PORT="${BARE_PORT:-3217}"
+BINA_PORT="${BINA_PORT:-${BENCH_PORT:-3207}}"
+BARE_PORT="${BARE_PORT:-$((BINA_PORT + 1000))}"
 log() { echo "[throughput] $*" >&2; }
 
 bash scripts/setup.sh >/dev/null
@@ -36,14 +36,14 @@ trap cleanup EXIT
 
 # A fresh database of its own, with the seed and the course content.
 base_db="$(node -e "console.log(new URL(process.argv[1]).pathname.slice(1))" "$DATABASE_URL")"
-export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "${base_db}_throughput")"
+export DATABASE_URL="$(node -e "const u=new URL(process.argv[1]);u.pathname='/'+process.argv[2];console.log(u.toString())" "$DATABASE_URL" "${base_db}_throughput_${BINA_PORT}")"
 node -e "
   const {Client}=require('pg');const u=new URL(process.argv[1]);const db=u.pathname.slice(1);u.pathname='/postgres';
   const c=new Client({connectionString:u.toString()});
   c.connect().then(()=>c.query('DROP DATABASE IF EXISTS \"'+db+'\" WITH (FORCE)')).then(()=>c.query('CREATE DATABASE \"'+db+'\"')).then(()=>c.end())" "$DATABASE_URL"
 export NODE_ENV=production REDIS_PREFIX="bina-throughput-$$" SESSION_SECRET="throughput-secret-0123456789abcdef"
 export SESSION_IDLE_MINUTES=600 MEDIA_DIR="$TMP/media" OUTBOX_SWEEP_MS=500
-log "database ${base_db}_throughput: migrate, seed, import content"
+log "database ${base_db}_throughput_${BINA_PORT}: migrate, seed, import content"
 npx prisma migrate deploy >/dev/null 2>&1
 npx tsx prisma/seed.ts >/dev/null
 [ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null

@@ -44,7 +44,10 @@ export function createApp(opts: AppOptions) {
     const dir = opts.clientDir ?? 'build/client'
     // Hashed file names: cached for a year and never revalidated.
     app.use('/assets', express.static(`${dir}/assets`, { immutable: true, maxAge: '1y' }))
-    app.use(express.static(dir, { maxAge: '1h' }))
+    // Only a path whose last segment has a dot can be a file here (favicon.svg, robots.txt): a page
+    // request skips the file-system lookup that found nothing on every page (decision 073).
+    const files = express.static(dir, { maxAge: '1h' })
+    app.use((req, res, next) => (/\.[^/]*$/.test(req.path) ? files(req, res, next) : next()))
   }
   const handle = createRequestHandler(opts.build, opts.mode)
   app.all('*', async (req, res, next) => {
@@ -95,8 +98,17 @@ export function createApp(opts: AppOptions) {
       res.status(response.status)
       for (const [k, v] of response.headers) if (k !== 'set-cookie') res.append(k, v)
       for (const c of response.headers.getSetCookie()) res.append('Set-Cookie', c)
-      if (response.headers.get('Content-Type')?.match(/text\/event-stream/i)) res.flushHeaders()
-      if (response.body) await writeReadableStreamToWritable(response.body, res)
+      const type = response.headers.get('Content-Type') ?? ''
+      if (/text\/event-stream/i.test(type)) res.flushHeaders()
+      if (response.body && /^text\/html/i.test(type)) {
+        // A page has no deferred data, so it is complete when rendered: sent in one write instead
+        // of one socket write (and, compressed, one zlib flush) per React chunk (decision 073).
+        // Downloads and event streams keep streaming.
+        const page = Buffer.from(await response.arrayBuffer())
+        // Compression drops this header when it compresses; otherwise the length goes out as is.
+        res.setHeader('Content-Length', page.length)
+        res.end(page)
+      } else if (response.body) await writeReadableStreamToWritable(response.body, res)
       else res.end()
     } catch (e) {
       if (e instanceof EdgeError) return sendEdgeError(req, res, e)

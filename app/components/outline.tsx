@@ -10,6 +10,18 @@ export interface OutlineLesson {
   minutes: number
 }
 
+/** The fields of a lesson the outline shows (what a page's data needs to carry of it). */
+export function outlineLesson(l: OutlineLesson): OutlineLesson {
+  return {
+    slug: l.slug,
+    title: l.title,
+    kind: l.kind,
+    moduleTitle: l.moduleTitle,
+    state: l.state,
+    minutes: l.minutes,
+  }
+}
+
 const stateIcon = { done: '✔', 'in-progress': '◐', todo: '○' } as const
 
 /** Modules and lessons with each lesson's state, linking to the player when `linked`. */

@@ -148,64 +148,52 @@ export interface CatalogueFilter {
 }
 
 export async function catalogue(userId: string, f: CatalogueFilter) {
-  let ids: string[] | undefined
-  let ranks = new Map<string, number>()
-  if (f.q?.trim()) {
-    const rows = await prisma.$queryRaw<{ id: string; rank: number }[]>`
-      SELECT c.id, ts_rank(v.search, websearch_to_tsquery('indonesian', ${f.q})) AS rank
-      FROM "Course" c JOIN "CourseVersion" v ON v.id = c."currentVersionId"
-      WHERE c.status = 'PUBLISHED' AND v.search @@ websearch_to_tsquery('indonesian', ${f.q})`
-    ids = rows.map((r) => r.id)
-    ranks = new Map(rows.map((r) => [r.id, Number(r.rank)]))
-  }
-  const where: Prisma.CourseWhereInput = {
-    status: 'PUBLISHED',
-    ...(ids ? { id: { in: ids } } : {}),
-    ...(f.area ? { area: f.area } : {}),
-    ...(f.competency ? { competencies: { some: { competency: { code: f.competency } } } } : {}),
-    ...(f.maxJp ? { jp: { lte: f.maxJp } } : {}),
-  }
-  const courses = await prisma.course.findMany({
-    where,
-    orderBy: { title: 'asc' },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      summary: true,
-      area: true,
-      jp: true,
-      competencies: { select: { level: true, competency: { select: { code: true, name: true } } } },
-      enrolments: { where: { userId }, select: { id: true, status: true, courseVersionId: true } },
-    },
-  })
-  const progress = await enrolmentProgress(courses.flatMap((c) => c.enrolments.map((e) => e)))
-  const list = courses.map(({ enrolments, ...c }) => {
-    const e = enrolments[0]
-    return { ...c, enrolment: e ? { status: e.status, percent: progress.get(e.id) ?? 0 } : null }
-  })
-  if (ids) list.sort((a, b) => (ranks.get(b.id) ?? 0) - (ranks.get(a.id) ?? 0))
-  return list
-}
-
-/** Percent of required lessons done per enrolment, computed in one query. */
-async function enrolmentProgress(enrolments: { id: string; courseVersionId: string }[]) {
-  if (enrolments.length === 0) return new Map<string, number>()
-  const rows = await prisma.$queryRaw<{ id: string; done: bigint; total: bigint }[]>`
-    SELECT e.id,
-      count(lv.id) FILTER (WHERE lp."completedAt" IS NOT NULL) AS done,
-      count(lv.id) AS total
-    FROM "Enrolment" e
-    JOIN "LessonVersion" lv ON lv."courseVersionId" = e."courseVersionId" AND lv.required
-    LEFT JOIN "LessonProgress" lp ON lp."enrolmentId" = e.id AND lp."lessonId" = lv."lessonId"
-    WHERE e.id = ANY(${enrolments.map((e) => e.id)})
-    GROUP BY e.id`
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      Number(r.total) ? Math.round((Number(r.done) / Number(r.total)) * 100) : 0,
-    ]),
-  )
+  // One statement through `sql` (was: the search, an ORM read with two nested relations and the
+  // progress query; decision 073). Search results by rank, then by title, like the rest.
+  const q = f.q?.trim() ? f.q : null
+  const rows = await sql<{
+    id: string
+    slug: string
+    title: string
+    summary: string
+    area: ProgramArea
+    jp: number
+    competencies: { level: number; competency: { code: string; name: string } }[]
+    enrolment_status: EnrolmentStatus | null
+    done: number | null
+    total: number | null
+  }>(Prisma.sql`
+    SELECT c.id, c.slug, c.title, c.summary, c.area::text AS area, c.jp,
+      COALESCE((SELECT json_agg(json_build_object('level', cc.level,
+          'competency', json_build_object('code', k.code, 'name', k.name)) ORDER BY k.code)
+        FROM "CourseCompetency" cc JOIN "Competency" k ON k.id = cc."competencyId"
+        WHERE cc."courseId" = c.id), '[]'::json) AS competencies,
+      e.status::text AS enrolment_status, pr.done, pr.total
+    FROM "Course" c
+    LEFT JOIN "CourseVersion" v ON v.id = c."currentVersionId"
+    LEFT JOIN "Enrolment" e ON e."courseId" = c.id AND e."userId" = ${userId}
+    LEFT JOIN LATERAL (
+      SELECT count(lv.id) FILTER (WHERE lp."completedAt" IS NOT NULL)::int AS done, count(lv.id)::int AS total
+      FROM "LessonVersion" lv
+      LEFT JOIN "LessonProgress" lp ON lp."enrolmentId" = e.id AND lp."lessonId" = lv."lessonId"
+      WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required
+    ) pr ON e.id IS NOT NULL
+    WHERE c.status = 'PUBLISHED'
+      AND (${q}::text IS NULL OR v.search @@ websearch_to_tsquery('indonesian', ${q}::text))
+      AND (${f.area ?? null}::text IS NULL OR c.area::text = ${f.area ?? null}::text)
+      AND (${f.competency ?? null}::text IS NULL OR EXISTS (
+        SELECT 1 FROM "CourseCompetency" cc JOIN "Competency" k ON k.id = cc."competencyId"
+        WHERE cc."courseId" = c.id AND k.code = ${f.competency ?? null}::text))
+      AND (${f.maxJp ?? null}::int IS NULL OR c.jp <= ${f.maxJp ?? null}::int)
+    ORDER BY CASE WHEN ${q}::text IS NULL THEN 0
+                  ELSE ts_rank(v.search, websearch_to_tsquery('indonesian', ${q}::text)) END DESC,
+             c.title ASC`)
+  return rows.map(({ enrolment_status, done, total, ...c }) => ({
+    ...c,
+    enrolment: enrolment_status
+      ? { status: enrolment_status, percent: total ? Math.round(((done ?? 0) / total) * 100) : 0 }
+      : null,
+  }))
 }
 
 export async function findPublishedCourse(slug: string) {
@@ -318,23 +306,31 @@ interface CourseRow {
   enrolment_status: EnrolmentStatus | null
   enrolment_completed_at: Date | null
   enrolment_version_id: string | null
+  /** [lessonId, completedAt (ISO, UTC) or null, watchedShare, videoPositionSec] per progress row. */
+  progress: [string, string | null, number, number][]
 }
 
-/** The course (published), the learner's enrolment and progress: what a page reads per request. */
+/**
+ * The course (published), the learner's enrolment and progress: what a page reads per request, in
+ * one statement through `sql` (pg directly; decision 073: the ORM's per-statement cost was most
+ * of the page's time once the published version came from memory).
+ */
 async function learnerCourseState(courseSlug: string, userId: string) {
-  const rows = await prisma.$queryRaw<CourseRow[]>`
+  const [r] = await sql<CourseRow>(Prisma.sql`
     SELECT c.id, c.slug, c.title, c.summary, c.area::text AS area, c.jp, c.status::text AS status,
-      c."currentVersionId",
+      c."currentVersionId" AS "currentVersionId",
       COALESCE((SELECT json_agg(json_build_object('level', cc.level,
-          'competency', json_build_object('code', k.code, 'name', k.name)))
+          'competency', json_build_object('code', k.code, 'name', k.name)) ORDER BY k.code)
         FROM "CourseCompetency" cc JOIN "Competency" k ON k.id = cc."competencyId"
         WHERE cc."courseId" = c.id), '[]'::json) AS competencies,
       e.id AS enrolment_id, e.status::text AS enrolment_status,
-      e."completedAt" AS enrolment_completed_at, e."courseVersionId" AS enrolment_version_id
+      e."completedAt" AS enrolment_completed_at, e."courseVersionId" AS enrolment_version_id,
+      COALESCE((SELECT json_agg(json_build_array(p."lessonId",
+          to_char(p."completedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), p."watchedShare", p."videoPositionSec"))
+        FROM "LessonProgress" p WHERE p."enrolmentId" = e.id), '[]'::json) AS progress
     FROM "Course" c
     LEFT JOIN "Enrolment" e ON e."courseId" = c.id AND e."userId" = ${userId}
-    WHERE c.slug = ${courseSlug}`
-  const r = rows[0]
+    WHERE c.slug = ${courseSlug}`)
   if (!r || r.status !== 'PUBLISHED' || !r.currentVersionId) return null
   const enrolment = r.enrolment_id
     ? {
@@ -345,16 +341,12 @@ async function learnerCourseState(courseSlug: string, userId: string) {
       }
     : null
   const progress = enrolment
-    ? await prisma.$queryRaw<
-        {
-          lessonId: string
-          completedAt: Date | null
-          watchedShare: number
-          videoPositionSec: number
-        }[]
-      >`
-        SELECT "lessonId", "completedAt", "watchedShare", "videoPositionSec"
-        FROM "LessonProgress" WHERE "enrolmentId" = ${enrolment.id}`
+    ? r.progress.map(([lessonId, completedAt, watchedShare, videoPositionSec]) => ({
+        lessonId,
+        completedAt: completedAt ? new Date(completedAt) : null,
+        watchedShare,
+        videoPositionSec,
+      }))
     : []
   const course = {
     id: r.id,

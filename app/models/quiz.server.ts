@@ -7,7 +7,7 @@ import { finalGrade } from '~/domain/grading-method'
 import { drawLayout, type Slot } from '~/domain/layout'
 import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
-import { Prisma, type GradingMethod } from '~/generated/prisma/client'
+import { Prisma, type AttemptStatus, type GradingMethod } from '~/generated/prisma/client'
 import { prisma, sql } from '~/utils/db.server'
 import { gradeAttemptContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
@@ -321,99 +321,154 @@ function reviewFor(
   return reviewOptions(closed ? quiz.reviewAfterClose : quiz.reviewAfterSubmit)
 }
 
+// What the attempt page shows of a question version: versions and their options are immutable
+// (decision 050: a change is a new version, a changed option a new option id), so each web process
+// keeps them by version id and the page reads only the attempt per request (decision 073). The
+// cache holds the answer key too; attemptView copies out only what the review options allow.
+interface ShownVersion {
+  id: string
+  type: QuestionType
+  text: string
+  points: number
+  feedback: string | null
+  acceptedAnswers: string[]
+  numericAnswer: number | null
+  level: number
+  options: Map<string, { id: string; text: string; correct: boolean; feedback: string | null }>
+}
+const SHOWN_VERSIONS_MAX = 5_000
+const shownVersionCache = new Map<string, ShownVersion>()
+
+async function shownVersions(versionIds: string[]) {
+  const missing = [...new Set(versionIds)].filter((id) => !shownVersionCache.has(id))
+  if (missing.length) {
+    const rows = await sql<
+      Omit<ShownVersion, 'options'> & {
+        options: { id: string; text: string; correct: boolean; feedback: string | null }[]
+      }
+    >(Prisma.sql`
+      SELECT v.id, v.type::text AS type, v.text, v.points, v.feedback, v."acceptedAnswers" AS "acceptedAnswers",
+             v."numericAnswer" AS "numericAnswer", v.level,
+             COALESCE((SELECT json_agg(json_build_object('id', o.id, 'text', o.text, 'correct', o.correct,
+                         'feedback', o.feedback))
+                       FROM "QuestionOption" o WHERE o."questionId" = v."questionId"), '[]') AS options
+      FROM "QuestionVersion" v WHERE v.id = ANY(${missing}::text[])`)
+    for (const { options, ...v } of rows) {
+      if (shownVersionCache.size >= SHOWN_VERSIONS_MAX)
+        shownVersionCache.delete(shownVersionCache.keys().next().value as string)
+      shownVersionCache.set(v.id, { ...v, options: new Map(options.map((o) => [o.id, o])) })
+    }
+  }
+  return shownVersionCache
+}
+
+interface AttemptRow {
+  id: string
+  number: number
+  status: string
+  startedAt: Date
+  deadlineAt: Date | null
+  submittedAt: Date | null
+  lastSavedAt: Date | null
+  timedOut: boolean
+  gradedAt: Date | null
+  score: number | null
+  maxScore: number | null
+  percent: number | null
+  passed: boolean | null
+  passMark: number
+  layout: Layout
+  closeAt: Date | null
+  reviewAfterSubmit: unknown
+  reviewAfterClose: unknown
+  lesson_slug: string
+  lesson_title: string
+  course_slug: string
+  course_title: string
+  /** [questionId, response, score] */
+  answers: [string, Response | null, number | null][]
+  /** versionId -> [competency code, competency name] (competencies are reference data: read live) */
+  competencies: Record<string, [string, string]>
+}
+
 /**
  * What the learner may see of an attempt: exactly the question versions and options it was drawn
  * with. The answer key (option correctness, accepted and numeric answers) and the question's own
- * feedback (it often states the answer) are read only when "show correct answers" is on; an
- * option's feedback only for options the learner chose, unless the answers are shown.
+ * feedback (it often states the answer) are given out only when "show correct answers" is on; an
+ * option's feedback only for options the learner chose, unless the answers are shown. One
+ * statement per request (the attempt, its quiz's review settings, its answers, where it belongs);
+ * the question versions come from the process's cache.
  */
 export async function attemptView(attemptId: string, userId: string) {
-  const attempt = await prisma.quizAttempt.findFirst({
-    where: { id: attemptId, userId },
-    select: {
-      id: true,
-      number: true,
-      status: true,
-      startedAt: true,
-      deadlineAt: true,
-      submittedAt: true,
-      lastSavedAt: true,
-      timedOut: true,
-      score: true,
-      maxScore: true,
-      percent: true,
-      passed: true,
-      passMark: true,
-      layout: true,
-      quiz: {
-        select: {
-          id: true,
-          closeAt: true,
-          reviewAfterSubmit: true,
-          reviewAfterClose: true,
-        },
-      },
-      answers: { select: { questionId: true, response: true, score: true, maxScore: true } },
-    },
-  })
+  const { context: _context, ...view } = await attemptPageView(attemptId, userId)
+  return view
+}
+
+/** attemptView plus where the attempt belongs (lesson, course) and when it was graded. */
+export async function attemptPageView(attemptId: string, userId: string) {
+  const [attempt] = await sql<AttemptRow>(Prisma.sql`
+    SELECT a.id, a.number, a.status::text AS status, a."startedAt" AS "startedAt",
+      a."deadlineAt" AS "deadlineAt", a."submittedAt" AS "submittedAt", a."lastSavedAt" AS "lastSavedAt",
+      a."timedOut" AS "timedOut", a."gradedAt" AS "gradedAt", a.score, a."maxScore" AS "maxScore",
+      a.percent, a.passed, a."passMark" AS "passMark", a.layout,
+      q."closeAt" AS "closeAt", q."reviewAfterSubmit" AS "reviewAfterSubmit",
+      q."reviewAfterClose" AS "reviewAfterClose",
+      l.slug AS lesson_slug, l.title AS lesson_title, c.slug AS course_slug, c.title AS course_title,
+      COALESCE((SELECT json_agg(json_build_array(an."questionId", an.response, an.score))
+                FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers,
+      COALESCE((SELECT json_object_agg(v.id, json_build_array(k.code, k.name))
+                FROM jsonb_array_elements(a.layout) x
+                JOIN "QuestionVersion" v ON v.id = x->>'versionId'
+                JOIN "Competency" k ON k.id = v."competencyId"), '{}') AS competencies
+    FROM "QuizAttempt" a
+    JOIN "Quiz" q ON q.id = a."quizId"
+    JOIN "Lesson" l ON l.id = q."lessonId"
+    JOIN "Module" m ON m.id = l."moduleId"
+    JOIN "Course" c ON c.id = m."courseId"
+    WHERE a.id = ${attemptId} AND a."userId" = ${userId}`)
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
-  const review = reviewFor(attempt.quiz, attempt.status)
+  const review = reviewFor(attempt, attempt.status)
   const showKey = review?.correct ?? false
   const showFeedback = review?.feedback ?? false
-  const layout = attempt.layout as Layout
-  const versions = await prisma.questionVersion.findMany({
-    where: { id: { in: layout.map((l) => l.versionId) } },
-    select: {
-      id: true,
-      type: true,
-      text: true,
-      points: true,
-      feedback: showKey && showFeedback,
-      acceptedAnswers: showKey,
-      numericAnswer: showKey,
-      competency: { select: { code: true, name: true } },
-      level: true,
-    },
-  })
-  const options = await prisma.questionOption.findMany({
-    where: { id: { in: layout.flatMap((l) => l.optionIds) } },
-    select: { id: true, text: true, correct: showKey, feedback: showFeedback },
-  })
-  const byId = new Map(versions.map((v) => [v.id, v]))
-  const optionById = new Map(options.map((o) => [o.id, o]))
-  const answers = new Map(attempt.answers.map((a) => [a.questionId, a]))
+  const layout = attempt.layout
+  const versions = await shownVersions(layout.map((l) => l.versionId))
+  const answers = new Map(
+    attempt.answers.map(([questionId, response, score]) => [questionId, { response, score }]),
+  )
   const items = layout.map((l, index) => {
-    const q = byId.get(l.versionId)!
+    const v = versions.get(l.versionId)!
     const a = answers.get(l.questionId)
-    const response = (a?.response ?? null) as Response | null
+    const response = a?.response ?? null
     const chosen = new Set(response?.optionIds ?? [])
+    const [code, name] = attempt.competencies[l.versionId] ?? ['', '']
     return {
       index: index + 1,
       id: l.questionId,
-      type: q.type as QuestionType,
-      text: q.text,
-      points: q.points,
+      type: v.type,
+      text: v.text,
+      points: v.points,
       options: l.optionIds.flatMap((id) => {
-        const o = optionById.get(id)
+        const o = v.options.get(id)
         if (!o) return []
+        const rest = { id: o.id, text: o.text, ...(showKey ? { correct: o.correct } : {}) }
+        const feedback = showFeedback ? o.feedback : undefined
         // Feedback of an option the learner did not choose can give the key away.
-        const { feedback, ...rest } = o as typeof o & { feedback?: string | null }
         return [showKey || chosen.has(id) ? { ...rest, feedback } : rest]
       }),
       response,
       score: review?.score ? (a?.score ?? 0) : undefined,
-      feedback: 'feedback' in q ? (q.feedback as string | null) : undefined,
-      acceptedAnswers: 'acceptedAnswers' in q ? (q.acceptedAnswers as string[]) : undefined,
-      numericAnswer: 'numericAnswer' in q ? (q.numericAnswer as number | null) : undefined,
-      competency: q.competency,
-      level: q.level,
+      feedback: showKey && showFeedback ? v.feedback : undefined,
+      acceptedAnswers: showKey ? v.acceptedAnswers : undefined,
+      numericAnswer: showKey ? v.numericAnswer : undefined,
+      competency: { code, name },
+      level: v.level,
     }
   })
   return {
     attempt: {
       id: attempt.id,
       number: attempt.number,
-      status: attempt.status,
+      status: attempt.status as AttemptStatus,
       startedAt: attempt.startedAt,
       deadlineAt: attempt.deadlineAt,
       submittedAt: attempt.submittedAt,
@@ -427,6 +482,12 @@ export async function attemptView(attemptId: string, userId: string) {
     },
     review,
     items,
+    /** Where the attempt belongs and when it was graded (the page's links and "updated" marks). */
+    context: {
+      gradedAt: attempt.gradedAt,
+      lesson: { slug: attempt.lesson_slug, title: attempt.lesson_title },
+      course: { slug: attempt.course_slug, title: attempt.course_title },
+    },
   }
 }
 

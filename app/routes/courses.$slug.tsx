@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusButton } from '~/components/forms'
-import { CourseOutline, ProgressBar } from '~/components/outline'
+import { CourseOutline, outlineLesson, ProgressBar } from '~/components/outline'
 import { courseOutline, enrol } from '~/models/course.server'
 import { slugSchema } from '~/schemas/common'
 import { requireUser } from '~/utils/auth.server'
@@ -29,7 +29,22 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
   const slug = routeParam(params, 'slug', slugSchema, 'course.notFound')
   const outline = await courseOutline(slug, user.id)
   if (!outline) throw new NotFoundError('course.notFound')
-  return outline
+  // Only what the page shows travels in the page's data (decision 073).
+  const { course, version, enrolment, lessons, percent, nextLesson } = outline
+  return {
+    course: {
+      slug: course.slug,
+      title: course.title,
+      summary: course.summary,
+      area: course.area,
+      competencies: course.competencies,
+    },
+    version: { number: version.number, jp: version.jp },
+    enrolment: enrolment ? { status: enrolment.status, completedAt: enrolment.completedAt } : null,
+    lessons: lessons.map(outlineLesson),
+    percent,
+    nextLesson: nextLesson ? { slug: nextLesson.slug, title: nextLesson.title } : null,
+  }
 })
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {

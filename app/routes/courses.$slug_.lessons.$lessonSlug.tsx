@@ -12,7 +12,7 @@ import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusButton, useErrorText } from '~/components/forms'
 import { TableWrap } from '~/components/table'
-import { CourseOutline, ProgressBar } from '~/components/outline'
+import { CourseOutline, outlineLesson, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
 import { lessonForLearner, markTextLessonDone, markVideoOpened } from '~/models/course.server'
 import { QuizError, quizOverview, startAttempt } from '~/models/quiz.server'
@@ -53,7 +53,29 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
   const waitParam = Number(new URL(request.url).searchParams.get('wait'))
   const waitSec = Number.isFinite(waitParam) && waitParam > 0 ? Math.ceil(waitParam) : null
   const quiz = view.lesson.kind === 'QUIZ' ? await quizOverview(slug, lessonSlug, user.id) : null
-  return { ...view, playback, quiz, waitSec }
+  // Only what the page shows travels in the page's data (decision 073): the outline was sent
+  // whole (course summary, competencies, ids) beside the lesson body.
+  const { outline, lesson, progress, prev, next } = view
+  return {
+    outline: {
+      course: { slug: outline.course.slug, title: outline.course.title },
+      percent: outline.percent,
+      lessons: outline.lessons.map(outlineLesson),
+    },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title,
+      kind: lesson.kind,
+      moduleTitle: lesson.moduleTitle,
+      contentHtml: lesson.contentHtml,
+    },
+    progress,
+    prev: prev ? { slug: prev.slug, title: prev.title } : null,
+    next: next ? { slug: next.slug, title: next.title } : null,
+    playback,
+    quiz,
+    waitSec,
+  }
 })
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {

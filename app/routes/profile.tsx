@@ -4,9 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { TableWrap } from '~/components/table'
-import { jabatanOptions } from '~/models/org.server'
-import { jpLedger } from '~/models/jp.server'
-import { competencyProfile, recommendations } from '~/models/profile.server'
+import { profilePage } from '~/models/profile.server'
 import { requireUser } from '~/utils/auth.server'
 import { profileTargetSchema } from '~/schemas/team'
 import { pageTitle } from '~/utils/meta'
@@ -19,12 +17,16 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { target } = profileTargetSchema.parse(Object.fromEntries(readSearchParams(request)))
-  const profile = await competencyProfile(user.id, { targetJabatanId: target })
-  const [recs, ledger, jabatan] = await Promise.all([
-    recommendations(user.id, profile),
-    jpLedger(user.id, profile.year),
-    jabatanOptions(),
-  ])
+  // One statement for the whole page (decision 073).
+  const page = await profilePage(user.id, { targetJabatanId: target })
+  const { recs, ledger } = page
+  // The page lists the three latest results per competency and names the jabatan: only that
+  // travels in its data.
+  const profile = {
+    ...page.profile,
+    rows: page.profile.rows.map((r) => ({ ...r, evidence: r.evidence.slice(0, 3) })),
+  }
+  const jabatan = page.jabatan.map((j) => ({ id: j.id, name: j.name }))
   return { profile, recs, ledger, jabatan, ratingThreshold: Math.round(THRESHOLD * 100) }
 })
 
@@ -235,7 +237,7 @@ export default function ProfilePage() {
                     <td>
                       {r.evidence.length ? (
                         <ul style={{ margin: 0, paddingLeft: '1rem' }}>
-                          {r.evidence.slice(0, 3).map((e) => (
+                          {r.evidence.map((e) => (
                             <li key={e.attemptId}>
                               <Link to={`/quiz/${e.attemptId}`}>
                                 {e.course} #{e.number}

@@ -20,13 +20,7 @@ import { useTranslation } from 'react-i18next'
 import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import i18next from '~/i18next.server'
 import { competencyProfile } from '~/models/profile.server'
-import {
-  attemptContext,
-  attemptView,
-  QuizError,
-  saveAnswers,
-  submitAttempt,
-} from '~/models/quiz.server'
+import { attemptPageView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
@@ -35,8 +29,13 @@ export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const ctx = await attemptContext(params.attemptId!, user.id)
-  const view = await attemptView(params.attemptId!, user.id)
+  // One statement for the attempt and where it belongs; question versions come from memory
+  // (decision 073).
+  const { context: ctx, ...view } = await attemptPageView(params.attemptId!, user.id).catch((e) => {
+    if (e instanceof QuizError && e.status === 404)
+      throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
+    throw e
+  })
   let competencies: {
     code: string
     name: string
@@ -59,12 +58,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt),
       }))
   }
-  const lesson = ctx.quiz.lesson
   return {
     ...view,
     competencies,
-    lesson: { slug: lesson.slug, title: lesson.title },
-    course: lesson.module.course,
+    lesson: ctx.lesson,
+    course: ctx.course,
     now: Date.now(),
     notice:
       SUBMIT_NOTICES.find((n) => n === new URL(request.url).searchParams.get('notice')) ?? null,

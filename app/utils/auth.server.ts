@@ -2,8 +2,8 @@
 // SHA-256. Idle and absolute timeouts end a session; sign-out and deactivation delete its rows.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
-import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
-import { prisma } from './db.server'
+import { Prisma, type EmployeeKind, type JabatanKind, type Role } from '~/generated/prisma/client'
+import { prisma, sql } from './db.server'
 import { env } from './env.server'
 
 export const sessionCookie = createCookie('bina_session', {
@@ -77,7 +77,7 @@ async function readToken(request: Request): Promise<string | null> {
 type SessionState =
   | { status: 'none' }
   | { status: 'expired' }
-  | { status: 'active'; sessionId: string; user: SessionUser }
+  | { status: 'active'; sessionId: string; user: SessionUser; unread: number }
 
 interface SessionRow {
   user_id: string
@@ -98,28 +98,32 @@ interface SessionRow {
   jabatan_name: string | null
   jabatan_kind: string | null
   must_change: boolean
+  unread: number
 }
 
-// Every request reads its session: one raw query (session, user, unit, jabatan) instead of two
-// ORM queries, with the timeouts evaluated by the database clock.
-async function loadSession(request: Request) {
+// Every request reads its session: one statement (session, user, unit, jabatan, and the unread
+// notification count the header shows on every page) through `sql`, i.e. `pg` directly: the
+// ORM's per-statement cost (~0.7 ms of CPU even for $queryRaw) was most of a cached page's time
+// (docs/decisions/073-pages-without-the-orm.md). Timeouts are evaluated by the database clock.
+async function loadSession(request: Request): Promise<SessionState> {
   const token = await readToken(request)
   if (!token) return { status: 'none' } as const
   const id = hashToken(token)
-  const rows = await prisma.$queryRaw<SessionRow[]>`
+  const rows = await sql<SessionRow>(Prisma.sql`
     SELECT s."userId" AS user_id,
-      (s."expiresAt" <= now() AT TIME ZONE 'UTC' OR s."lastSeenAt" + make_interval(mins => ${env.SESSION_IDLE_MINUTES}) <= now() AT TIME ZONE 'UTC') AS expired,
-      (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}) < now() AT TIME ZONE 'UTC') AS needs_touch,
+      (s."expiresAt" <= now() AT TIME ZONE 'UTC' OR s."lastSeenAt" + make_interval(mins => ${env.SESSION_IDLE_MINUTES}::int) <= now() AT TIME ZONE 'UTC') AS expired,
+      (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}::int) < now() AT TIME ZONE 'UTC') AS needs_touch,
       u.active, u.nip, u.name, u.email, u.roles::text[] AS roles, u."employeeKind"::text AS employee_kind, u.locale,
       un.id AS unit_id, un.name AS unit_name, un.code AS unit_code, un.path AS unit_path,
       j.id AS jabatan_id, j.name AS jabatan_name, j.kind::text AS jabatan_kind,
-      COALESCE(p."mustChange", false) AS must_change
+      COALESCE(p."mustChange", false) AS must_change,
+      (SELECT count(*)::int FROM "Notification" n WHERE n."userId" = u.id AND n."readAt" IS NULL) AS unread
     FROM "Session" s
     JOIN "User" u ON u.id = s."userId"
     LEFT JOIN "Password" p ON p."userId" = u.id
     LEFT JOIN "Unit" un ON un.id = u."unitId"
     LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
-    WHERE s.id = ${id}`
+    WHERE s.id = ${id}`)
   const r = rows[0]
   if (!r) return { status: 'expired' } as const
   if (r.expired || !r.active) {
@@ -127,7 +131,9 @@ async function loadSession(request: Request) {
     return { status: 'expired' } as const
   }
   if (r.needs_touch)
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date() } })
+    await sql(
+      Prisma.sql`UPDATE "Session" SET "lastSeenAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}`,
+    )
   const user: SessionUser = {
     id: r.user_id,
     nip: r.nip,
@@ -146,7 +152,7 @@ async function loadSession(request: Request) {
       : null,
     mustChangePassword: r.must_change,
   }
-  return { status: 'active', sessionId: id, user } as const
+  return { status: 'active', sessionId: id, user, unread: r.unread } as const
 }
 
 // Remix gives each loader of a page its own copy of the Request, so the root loader and the route
@@ -175,6 +181,12 @@ export async function getSession(request: Request): Promise<SessionState> {
 export async function getOptionalUser(request: Request) {
   const s = await loadSessionOnce(request)
   return s.status === 'active' ? s.user : null
+}
+
+/** The signed-in user (or null) and their unread notification count: the page header's data. */
+export async function headerState(request: Request) {
+  const s = await loadSessionOnce(request)
+  return s.status === 'active' ? { user: s.user, unread: s.unread } : { user: null, unread: 0 }
 }
 
 function loginRedirect(request: Request, reason?: 'expired') {

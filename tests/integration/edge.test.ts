@@ -99,6 +99,19 @@ describe('headers', () => {
       expect(r.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
     }
   })
+
+  it('sends an HTML page whole, with its length (one write, not one per React chunk)', async () => {
+    // (fetch asks for gzip by default: identity here, the compressed page below.)
+    const page = await fetch(`${base}/login`, { headers: { 'Accept-Encoding': 'identity' } })
+    const bytes = Buffer.from(await page.arrayBuffer())
+    expect(page.headers.get('transfer-encoding')).toBeNull()
+    expect(Number(page.headers.get('content-length'))).toBe(bytes.length)
+    expect(bytes.toString('utf8')).toContain('</html>')
+    // Compressed, the whole page is one gzip stream that decodes to the same document.
+    const gz = await fetch(`${base}/login`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gz.headers.get('content-encoding')).toBe('gzip')
+    expect(await gz.text()).toContain('</html>')
+  })
 })
 
 describe('limits at the edge', () => {
