@@ -2,8 +2,8 @@
 // SHA-256. Idle and absolute timeouts end a session; sign-out and deactivation delete its rows.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
-import type { EmployeeKind, JabatanKind, Role } from '~/generated/prisma/client'
-import { prisma } from './db.server'
+import { Prisma, type EmployeeKind, type JabatanKind, type Role } from '~/generated/prisma/client'
+import { prisma, sql } from './db.server'
 import { env } from './env.server'
 
 export const sessionCookie = createCookie('bina_session', {
@@ -106,7 +106,9 @@ async function loadSession(request: Request) {
   const token = await readToken(request)
   if (!token) return { status: 'none' } as const
   const id = hashToken(token)
-  const rows = await prisma.$queryRaw<SessionRow[]>`
+  // Through `sql` as a prepared statement: every request reads its session (decision 071).
+  const rows = await sql<SessionRow>(
+    Prisma.sql`
     SELECT s."userId" AS user_id,
       (s."expiresAt" <= now() AT TIME ZONE 'UTC' OR s."lastSeenAt" + make_interval(mins => ${env.SESSION_IDLE_MINUTES}) <= now() AT TIME ZONE 'UTC') AS expired,
       (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}) < now() AT TIME ZONE 'UTC') AS needs_touch,
@@ -119,7 +121,9 @@ async function loadSession(request: Request) {
     LEFT JOIN "Password" p ON p."userId" = u.id
     LEFT JOIN "Unit" un ON un.id = u."unitId"
     LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
-    WHERE s.id = ${id}`
+    WHERE s.id = ${id}`,
+    { prepare: true },
+  )
   const r = rows[0]
   if (!r) return { status: 'expired' } as const
   if (r.expired || !r.active) {
@@ -127,7 +131,10 @@ async function loadSession(request: Request) {
     return { status: 'expired' } as const
   }
   if (r.needs_touch)
-    await prisma.session.update({ where: { id }, data: { lastSeenAt: new Date() } })
+    await sql(
+      Prisma.sql`UPDATE "Session" SET "lastSeenAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}`,
+      { prepare: true },
+    )
   const user: SessionUser = {
     id: r.user_id,
     nip: r.nip,
