@@ -12,12 +12,14 @@ const grade = batched(
     const results = await gradeAttempts(attemptIds, { inPlace: true })
     return attemptIds.map((id) => results.get(id)!)
   },
-  { maxSize: 50, waitMs: 10 },
+  { maxSize: 20, waitMs: 10 },
 )
 
 export const gradeAttemptJob = defineJob({
   ...gradeAttemptContract,
-  concurrency: 50,
+  // Not more than the pool (DATABASE_POOL_MAX, 20): the in-place completions of a batch would
+  // hold every connection and other jobs' transactions would time out (P2028; seen at 50).
+  concurrency: 20,
   // The rating and the completion check recorded with the grade run here, in place (decision 071).
   handler: async (p) => {
     const { followUps, ...result } = await grade(p.attemptId)
