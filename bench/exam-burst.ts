@@ -150,11 +150,29 @@ type CpuSnapshot = {
 } | null
 const CLK_TCK = 100
 
-function cpuSnapshot(): CpuSnapshot {
+/** PostgreSQL backends of the certificate workers (their pool names its sessions). */
+async function certificateBackends(): Promise<Set<number>> {
+  try {
+    const rows = await prisma.$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE application_name = 'bina-bench-certificates'`
+    return new Set(rows.map((r) => Number(r.pid)))
+  } catch {
+    return new Set()
+  }
+}
+
+/** A CPU snapshot; certificate work (its process and its PostgreSQL sessions) is grouped apart. */
+async function cpuSnapshot(): Promise<CpuSnapshot> {
+  return cpuSnapshotOf(await certificateBackends())
+}
+
+function cpuSnapshotOf(certBackends: Set<number>): CpuSnapshot {
   try {
     const roots = new Map<number, string>([[process.pid, 'bench client']])
     if (process.env.BENCH_SERVER_PID) roots.set(Number(process.env.BENCH_SERVER_PID), 'web server')
     if (process.env.BENCH_WORKERS_PID) roots.set(Number(process.env.BENCH_WORKERS_PID), 'workers')
+    if (process.env.BENCH_CERT_WORKERS_PID)
+      roots.set(Number(process.env.BENCH_CERT_WORKERS_PID), 'certificate workers')
     const procs = new Map<number, { ppid: number; comm: string; ticks: number }>()
     for (const d of readdirSync('/proc')) {
       if (!/^\d+$/.test(d)) continue
@@ -178,7 +196,9 @@ function cpuSnapshot(): CpuSnapshot {
       }
       group ??=
         p.comm === 'postgres'
-          ? 'postgresql'
+          ? certBackends.has(pid)
+            ? 'postgresql (certificates)'
+            : 'postgresql'
           : p.comm.startsWith('redis-server')
             ? 'redis'
             : 'other processes'
@@ -229,6 +249,47 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
         .map(([g, s]) => [g, r(s / Math.max(0.001, wall))]),
     ),
   }
+}
+
+/**
+ * Core-ms per unit of work over the given phases: the exam path (web server, workers, PostgreSQL,
+ * Redis) and, apart, the certificate issuing (its worker process and its PostgreSQL sessions).
+ */
+function cpuPerUnit(phases: ReturnType<typeof cpuBetween>[], units: number) {
+  const sum = (group: string) =>
+    phases.reduce((s, p) => s + (p?.coreSeconds[group] ?? 0), 0) / Math.max(1, units)
+  const ms = (x: number) => Math.round(x * 10_000) / 10
+  const web = sum('web server')
+  const workers = sum('workers')
+  const postgresql = sum('postgresql')
+  const redis = sum('redis')
+  return {
+    units,
+    examPath: {
+      total: ms(web + workers + postgresql + redis),
+      web: ms(web),
+      workers: ms(workers),
+      postgresql: ms(postgresql),
+      redis: ms(redis),
+    },
+    /** Until the drain ended (issuing may go on after it); not part of the exam path. */
+    certificates: {
+      total: ms(sum('certificate workers') + sum('postgresql (certificates)')),
+      workers: ms(sum('certificate workers')),
+      postgresql: ms(sum('postgresql (certificates)')),
+    },
+    benchClient: ms(sum('bench client')),
+    otherAndExited: ms(sum('other processes') + sum('exited processes')),
+  }
+}
+
+function describeCpu(c: ReturnType<typeof cpuPerUnit>, unit: string) {
+  const e = c.examPath
+  return (
+    `CPU per ${unit} (core-ms): exam path ${e.total} (web ${e.web} + workers ${e.workers} + PostgreSQL ${e.postgresql} + Redis ${e.redis}); ` +
+    `certificates apart ${c.certificates.total} (workers ${c.certificates.workers} + PostgreSQL ${c.certificates.postgresql}); ` +
+    `other processes ${c.otherAndExited}, bench client ${c.benchClient}`
+  )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -765,12 +826,12 @@ async function main() {
 
   if (config.mode === 'timeout') return timeoutRun(setup, loadBefore)
 
-  const cpu0 = cpuSnapshot()
+  const cpu0 = await cpuSnapshot()
   const pg0 = await pgCounters()
   const tables0 = await pgTables()
   log(`burst: ${setup.requests.length} submissions over ${config.windowSec} s`)
   const b = await burst(setup.requests)
-  const cpu1 = cpuSnapshot()
+  const cpu1 = await cpuSnapshot()
   const pg1 = await pgCounters()
   const tables1 = await pgTables()
 
@@ -794,7 +855,7 @@ async function main() {
   const competenciesOf = new Map(setup.requests.map((r) => [r.attemptId, r.competencies]))
   const expectedRatings = submitted.reduce((s, id) => s + (competenciesOf.get(id) ?? 0), 0)
   const d = await drain(submitted, expectedRatings)
-  const cpu2 = cpuSnapshot()
+  const cpu2 = await cpuSnapshot()
   const pg2 = await pgCounters()
   const tables2 = await pgTables()
   const lagStats = await lags(submitted)
@@ -821,7 +882,14 @@ async function main() {
     benchmark: 'exam-burst',
     lost,
     at: new Date().toISOString(),
-    config: { ...config, course: COURSE, quiz: QUIZ_LESSON, requestTimeoutMs: REQUEST_TIMEOUT_MS },
+    config: {
+      ...config,
+      course: COURSE,
+      quiz: QUIZ_LESSON,
+      requestTimeoutMs: REQUEST_TIMEOUT_MS,
+      webProcesses: process.env.WEB_CONCURRENCY || '1 (server/index.ts)',
+      certificatesOnOwnProcess: Boolean(process.env.BENCH_CERT_WORKERS_PID),
+    },
     quiz: {
       bankSize: setup.bankSize,
       questionsPerAttempt: setup.questionsPerAttempt,
@@ -885,6 +953,8 @@ async function main() {
       ...lagStats,
     },
     cpu: { burst: cpuBetween(cpu0, cpu1), drain: cpuBetween(cpu1, cpu2) },
+    /** Burst and drain together, per accepted submission. */
+    cpuPerSubmissionMs: cpuPerUnit([cpuBetween(cpu0, cpu1), cpuBetween(cpu1, cpu2)], ok.length),
     postgres: {
       burst: pgDelta(pg0, pg1, ok.length),
       drain: pgDelta(pg1, pg2, submitted.length),
@@ -922,6 +992,10 @@ async function main() {
     console.log(
       `  CPU during drain (cores): ${JSON.stringify(result.cpu.drain.avgCores)}, machine ${result.cpu.drain.machineBusyPct}% busy`,
     )
+  console.log(`  ${describeCpu(result.cpuPerSubmissionMs, 'submission, burst + drain')}`)
+  console.log(
+    `  load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
+  )
   console.log(
     `  PostgreSQL per accepted submit during burst: ${result.postgres.burst.xact_commit?.perSubmit} commits, ${result.postgres.burst.tup_inserted?.perSubmit} rows inserted, ${result.postgres.burst.tup_updated?.perSubmit} updated`,
   )
@@ -952,7 +1026,7 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
   })
   if (saveErrors) throw new Error(`${saveErrors} autosaves failed`)
   const ids = setup.requests.map((r) => r.attemptId)
-  const cpu0 = cpuSnapshot()
+  const cpu0 = await cpuSnapshot()
   // Past the deadline and the sweep's grace, all at the same moment.
   const deadline = new Date(Date.now() - SWEEP_GRACE_MS - 500)
   for (const part of chunks(ids, 5_000)) {
@@ -977,7 +1051,7 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
   const competenciesOf = setup.requests.reduce((n, r) => n + r.competencies, 0)
   const d = await drain(ids, competenciesOf)
   await watch
-  const cpu1 = cpuSnapshot()
+  const cpu1 = await cpuSnapshot()
   const lagStats = await lags(ids)
   const sinceExpiry = (at: Date | number | null) =>
     at == null ? null : Math.round((new Date(at).getTime() - expired) / 100) / 10
@@ -999,6 +1073,7 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
     allProfiledSec: d.complete ? sinceExpiry(d.state.lastProfiled) : null,
     ...lagStats,
     cpu: cpuBetween(cpu0, cpu1),
+    cpuPerAttemptMs: cpuPerUnit([cpuBetween(cpu0, cpu1)], ids.length),
   }
   console.log('')
   console.log(
@@ -1011,12 +1086,16 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
     console.log(
       `  CPU (cores): ${JSON.stringify(result.cpu.avgCores)}, machine ${result.cpu.machineBusyPct}% busy`,
     )
+  console.log(`  ${describeCpu(result.cpuPerAttemptMs, 'attempt')}`)
+  console.log(
+    `  load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${result.machine.loadAvgAfter.map((x) => x.toFixed(2)).join(' ')}`,
+  )
   const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results')
   mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `exam-timeout-${result.at.replace(/[:.]/g, '-')}.json`)
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
   console.log(`  results: ${path.relative(process.cwd(), file)}`)
-  return d.complete ? 0 : 1
+  return d.complete && result.allFinalisedSec != null ? 0 : 1
 }
 
 main()

@@ -6,6 +6,7 @@
 # bench/exam-burst.ts against them, then stops both and removes the run's Redis keys. Builds first
 # when build/ is missing (REBUILD=1 to force). KEEP_DB=1 keeps the database for inspection.
 # Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
+# WEB_CONCURRENCY=n: n web processes (server/cluster.ts) instead of one (server/index.ts).
 # BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
 # Follows scripts/e2e-server.sh. Logs: .local/bench/.
 # --chaos: the run gets its own Redis server (a free port; the project's Redis is shared), and
@@ -13,6 +14,10 @@
 # 5 s after it), and that Redis is SIGKILLed and restarted empty (at 80%); exam-burst.ts then
 # reports what was lost (nothing, or it exits non-zero). CPU figures of a chaos run only cover the
 # first workers process.
+# Certificates (issue 14, not part of the exam path) run in a worker process of their own
+# (WORKER_JOBS=issueCertificate; the main one has WORKER_SKIP_JOBS=issueCertificate), whose
+# PostgreSQL sessions are named bina-bench-certificates: the CPU per submission of the exam path
+# (submit, grade, rate, complete, notify) is reported without them, and theirs beside it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -68,16 +73,23 @@ start_redis() { # the chaos run's own Redis, no persistence: a restart comes bac
     sleep 0.1
   done
 }
+CERT_JOBS="issueCertificate"
 start_workers() {
-  node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
+  WORKER_SKIP_JOBS="$CERT_JOBS" node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
   echo $! >"$PIDS/workers"
+}
+start_cert_workers() {
+  WORKER_JOBS="$CERT_JOBS" PGAPPNAME=bina-bench-certificates node "${PROF[@]}" --import tsx workers/index.ts \
+    >>"$LOGS/cert-workers-$stamp.log" 2>&1 &
+  echo $! >"$PIDS/cert-workers"
 }
 cleanup() {
   [ -n "$CHAOS_PID" ] && kill -TERM "$CHAOS_PID" 2>/dev/null || true
   WORKERS="$(cat "$PIDS/workers" 2>/dev/null || true)"
+  CERT_WORKERS="$(cat "$PIDS/cert-workers" 2>/dev/null || true)"
   # Only the processes this script started, by pid; SIGTERM lets the workers finish jobs.
-  for pid in $SERVER $WORKERS; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in $SERVER $WORKERS; do
+  for pid in $SERVER $WORKERS $CERT_WORKERS; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in $SERVER $WORKERS $CERT_WORKERS; do
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -KILL "$pid" 2>/dev/null || true
   done
@@ -109,7 +121,12 @@ fi
 # node --import tsx: one process each, so the pid is the process doing the work (CPU accounting).
 start_workers
 WORKERS="$(cat "$PIDS/workers")"
-node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx server/index.ts >"$LOGS/server-$stamp.log" 2>&1 &
+start_cert_workers
+# WEB_CONCURRENCY set: the whole server (server/cluster.ts, that many web processes; their CPU is
+# summed under the server). Unset: one web process (server/index.ts), as in the earlier figures.
+ENTRY=server/index.ts
+[ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
+node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 
 BASE="http://127.0.0.1:$PORT"
@@ -119,7 +136,7 @@ for i in $(seq 1 120); do
   [ "$i" = 120 ] && { log "server not healthy after 60 s; see $LOGS/server-$stamp.log"; exit 1; }
   sleep 0.5
 done
-log "server pid $SERVER, workers pid $WORKERS on $BASE (logs in $LOGS)"
+log "server pid $SERVER, workers pid $WORKERS, certificate workers pid $(cat "$PIDS/cert-workers") on $BASE (logs in $LOGS)"
 
 chaos() {
   # Starts with the burst (after the set-up, which is not timed): wait for the first submission.
@@ -143,7 +160,7 @@ if [ "$CHAOS" = "1" ]; then
 fi
 
 status=0
-BENCH_SERVER_PID="$SERVER" BENCH_WORKERS_PID="$WORKERS" \
+BENCH_SERVER_PID="$SERVER" BENCH_WORKERS_PID="$WORKERS" BENCH_CERT_WORKERS_PID="$(cat "$PIDS/cert-workers")" \
   npx tsx bench/exam-burst.ts --learners "$LEARNERS" --window "$WINDOW" --base "$BASE" "$@" || status=$?
 errors="$(grep -c -i 'error\|failed' "$LOGS/workers-$stamp.log" || true)"
 [ "$errors" = "0" ] || log "workers log has $errors error lines: $LOGS/workers-$stamp.log"

@@ -12,15 +12,31 @@ export function startWorkers(names?: readonly string[]) {
   return startJobRuntime(names)
 }
 
+/** The job names this process runs: WORKER_JOBS (default all) minus WORKER_SKIP_JOBS. */
+export function selectedJobs(only?: string, skip?: string) {
+  const list = (s?: string) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+  const all = jobs.map((j) => j.name)
+  const unknown = [...list(only), ...list(skip)].filter((n) => !all.includes(n))
+  if (unknown.length)
+    throw new Error(`WORKER_JOBS / WORKER_SKIP_JOBS: unknown job ${unknown.join(', ')}`)
+  const wanted = list(only).length ? list(only) : all
+  return wanted.filter((n) => !list(skip).includes(n))
+}
+
 async function main() {
   try {
     os.setPriority(0, env.WORKER_NICE)
   } catch (e) {
     console.error(`[workers] could not set niceness ${env.WORKER_NICE}: ${String(e)}`)
   }
-  const { stop } = await startWorkers()
+  const names = selectedJobs(env.WORKER_JOBS, env.WORKER_SKIP_JOBS)
+  const { stop } = await startWorkers(names)
   console.log(
-    `Bina workers started (jobs: ${jobs.map((j) => j.name).join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,
+    `Bina workers started (jobs: ${names.join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,
   )
   let stopping = false
   const shutdown = async (signal: string) => {

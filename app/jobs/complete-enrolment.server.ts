@@ -33,5 +33,8 @@ export const completeEnrolmentJob = defineJob({
                 WHERE q."lessonId" = lv."lessonId" AND a."userId" = e."userId"
                   AND a.status = 'GRADED' AND a.passed)))
         LIMIT ${limit}`,
+    // The job id is the enrolment's: a check that ran while a lesson was still open (or before a
+    // grade it needed was committed) is kept as completed; the work found due here runs again.
+    rerunCompleted: true,
   },
 })

@@ -1,19 +1,28 @@
 // Scores a submitted quiz attempt (recorded by the submit, the overdue sweep or the last essay grade).
-import { gradeAttempt } from '~/models/grading.server'
+import { gradeAttempts } from '~/models/grading.server'
 import { prisma } from '~/utils/db.server'
+import { batched } from './batch.server'
 import { gradeAttemptContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { runInPlace } from './outbox.server'
 
+/** Concurrent gradings of this process share one read and one write statement (decision 011). */
+const grade = batched(
+  async (attemptIds: string[]) => {
+    const results = await gradeAttempts(attemptIds, { inPlace: true })
+    return attemptIds.map((id) => results.get(id)!)
+  },
+  { maxSize: 20, waitMs: 10 },
+)
+
 export const gradeAttemptJob = defineJob({
   ...gradeAttemptContract,
+  // Not more than the pool (DATABASE_POOL_MAX, 20): the in-place completions of a batch would
+  // hold every connection and other jobs' transactions would time out (P2028; seen at 50).
   concurrency: 20,
   // The rating and the completion check recorded with the grade run here, in place (decision 071).
   handler: async (p) => {
-    const { followUps, ...result } = await gradeAttempt(
-      { attemptId: p.attemptId },
-      { inPlace: true },
-    )
+    const { followUps, ...result } = await grade(p.attemptId)
     if (followUps?.length) await runInPlace(followUps)
     return result
   },

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto'
 import { Prisma } from '~/generated/prisma/client'
 import { sql } from '~/utils/db.server'
+import { batched } from './batch.server'
 import type { JobContract, JobInput } from './define.server'
 
 type Tx = Prisma.TransactionClient
@@ -65,20 +66,31 @@ export function outboxSelect(job: JobContract, payloadSql: Prisma.Sql, now: Date
 // Rows recorded by this process are relayed together shortly after commit (a burst of submissions
 // becomes a few addBulk calls instead of one round trip each).
 const pending = new Set<string>()
+const pendingRecorded = new Map<string, { id: string; jobName: string; payload: unknown }>()
 let flushTimer: NodeJS.Timeout | undefined
 const FLUSH_MS = 20
 
-/** Best effort right after commit; the workers' relay sweep sends whatever this misses. */
-export function relaySoon(ids: (string | null | undefined)[]) {
-  for (const id of ids) if (id) pending.add(id)
-  if (pending.size === 0) return
+/**
+ * Best effort right after commit; the workers' relay sweep sends whatever this misses. Given an
+ * id, the relay reads the row; given the recorded job (id, job, payload), it need not (the exam
+ * submit: one statement less per batch).
+ */
+export function relaySoon(ids: (string | RecordedJob | null | undefined)[]) {
+  for (const id of ids) {
+    if (typeof id === 'string') pending.add(id)
+    else if (id)
+      pendingRecorded.set(id.id, { id: id.id, jobName: id.job.name, payload: id.payload })
+  }
+  if (pending.size === 0 && pendingRecorded.size === 0) return
   flushTimer ??= setTimeout(() => {
     flushTimer = undefined
     const batch = [...pending]
+    const recorded = [...pendingRecorded.values()]
     pending.clear()
+    pendingRecorded.clear()
     // Loaded lazily: the relay needs the job list, whose handlers import the models.
     void import('./relay.server')
-      .then((m) => m.relayOutbox({ ids: batch }))
+      .then((m) => m.relayOutbox({ ids: batch, recorded }))
       .catch(() => {
         // The periodic sweep in the workers picks these up.
       })
@@ -116,10 +128,21 @@ export async function runInPlace(recorded: RecordedJob[]) {
       break
     }
   }
-  if (done.length)
-    await sql(Prisma.sql`
-      UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC'
-      WHERE id = ANY(${done}::text[]) AND "sentAt" IS NULL`)
-  relaySoon(failed.map((r) => r.id))
+  if (done.length) await markSent(done)
+  relaySoon(failed)
   return { ran: done.length, handedOver: failed.length }
 }
+
+/** The rows that ran in place are marked sent together with those of concurrent runs. */
+const markSent = batched(
+  async (ids: string[][]) => {
+    await sql(
+      Prisma.sql`
+      UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC'
+      WHERE id = ANY(${ids.flat()}::text[]) AND "sentAt" IS NULL`,
+      { prepare: true },
+    )
+    return ids.map(() => true)
+  },
+  { maxSize: 100, waitMs: 10 },
+)

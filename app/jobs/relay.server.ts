@@ -43,6 +43,8 @@ export async function relayOutbox(
   opts: {
     limit?: number
     ids?: string[]
+    /** Rows just recorded by this process, with their job and payload (not read again). */
+    recorded?: OutboxRow[]
     /** Only rows at least this old (the sweep: rows just recorded are being relayed or run in place). */
     minAgeMs?: number
   } = {},
@@ -51,16 +53,26 @@ export async function relayOutbox(
   const limit = opts.limit ?? 1000
   // By id, the primary key finds the rows; `sentAt` is checked here rather than in SQL, where the
   // planner would pick the (sentAt, createdAt) index and walk every not-yet-vacuumed NULL entry.
-  const rows = opts.ids
+  const byId = opts.ids?.length
     ? (
-        await sql<OutboxRow & { sentAt: Date | null; deadAt: Date | null }>(Prisma.sql`
-          SELECT id, "jobName", payload, "sentAt", "deadAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`)
+        await sql<OutboxRow & { sentAt: Date | null; deadAt: Date | null }>(
+          Prisma.sql`
+          SELECT id, "jobName", payload, "sentAt", "deadAt" FROM "OutboxMessage" WHERE id = ANY(${opts.ids}::text[])`,
+          { prepare: true },
+        )
       ).filter((r) => r.sentAt === null && r.deadAt === null)
-    : await sql<OutboxRow>(Prisma.sql`
+    : []
+  const rows =
+    opts.ids || opts.recorded
+      ? [...byId, ...(opts.recorded ?? [])]
+      : await sql<OutboxRow>(
+          Prisma.sql`
         SELECT id, "jobName", payload FROM "OutboxMessage"
         WHERE "sentAt" IS NULL AND "deadAt" IS NULL
           AND "createdAt" <= (${cutoff}::timestamptz AT TIME ZONE 'UTC')
-        ORDER BY "createdAt" LIMIT ${limit}`)
+        ORDER BY "createdAt" LIMIT ${limit}`,
+          { prepare: true },
+        )
   const dead: { id: string; error: string }[] = []
   const byJob = new Map<JobDefinition, { ids: string[]; payloads: unknown[] }>()
   for (const r of rows) {
@@ -86,8 +98,11 @@ export async function relayOutbox(
       // BullMQ waits for a connection indefinitely; give up on this pass instead. If the add still
       // lands later, the deterministic job ids make the next relay of these rows a no-op.
       await withTimeout(addJobs(job, batch.payloads), ENQUEUE_TIMEOUT_MS)
-      await sql(Prisma.sql`
-        UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY(${batch.ids}::text[])`)
+      await sql(
+        Prisma.sql`
+        UPDATE "OutboxMessage" SET "sentAt" = now() AT TIME ZONE 'UTC' WHERE id = ANY(${batch.ids}::text[])`,
+        { prepare: true },
+      )
       sent += batch.ids.length
     } catch (error) {
       await sql(Prisma.sql`

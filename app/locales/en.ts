@@ -911,6 +911,14 @@ const en: Messages = {
   // ── perf ──
   //
   // ── sec ──
+  quizTimer: {
+    heading: '{{lesson}} — attempt {{number}}',
+    chooseAll: '(choose all that are right)',
+    left: 'Time left: {{time}}',
+    zero: 'time is up',
+    autoSubmitted:
+      'Time ran out: the answers on the form at that moment were submitted automatically and graded.',
+  },
   sec: {
     currentWait: 'Too many wrong current passwords. Please try again in {{seconds}} seconds.',
   },

@@ -904,6 +904,14 @@ const id = {
   // ── perf ──
   //
   // ── sec ──
+  quizTimer: {
+    heading: '{{lesson}} — percobaan {{number}}',
+    chooseAll: '(pilih semua yang benar)',
+    left: 'Sisa waktu: {{time}}',
+    zero: 'waktu habis',
+    autoSubmitted:
+      'Waktu habis: jawaban yang ada di formulir saat itu dikumpulkan otomatis dan dinilai.',
+  },
   sec: {
     currentWait:
       'Terlalu banyak kata sandi saat ini yang salah. Coba lagi dalam {{seconds}} detik.',

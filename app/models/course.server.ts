@@ -605,7 +605,8 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     lessons: { lessonId: string; kind: string }[]
     done: string[]
     quizzes: Parameters<typeof quizzesPassed>[0]
-  }>(Prisma.sql`
+  }>(
+    Prisma.sql`
     SELECT e.id, e."userId", e."courseId", e.status::text AS status, cv.jp, cv.title,
       COALESCE((SELECT json_agg(json_build_object('lessonId', lv."lessonId", 'kind', lv.kind))
                 FROM "LessonVersion" lv WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required), '[]') AS lessons,
@@ -620,7 +621,9 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
                   SELECT lv."lessonId" FROM "LessonVersion" lv
                   WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required AND lv.kind = 'QUIZ')), '[]') AS quizzes
     FROM "Enrolment" e JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
-    WHERE e.id = ${enrolmentId}`)
+    WHERE e.id = ${enrolmentId}`,
+    { prepare: true },
+  )
   if (!enrolment) throw new NotFoundError('Pendaftaran tidak ditemukan.')
   if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
   const done = new Set(enrolment.done)
@@ -651,7 +654,8 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
         completionFollowUps.map((_, i) => `SELECT id FROM follow_up_${i}`).join(' UNION ALL '),
       )
     : Prisma.raw('SELECT NULL::text WHERE false')
-  const [written] = await sql<{ moved: number; ids: string[] }>(Prisma.sql`
+  const [written] = await sql<{ moved: number; ids: string[] }>(
+    Prisma.sql`
     WITH progress AS (
       INSERT INTO "LessonProgress" (id, "enrolmentId", "lessonId", "completedAt", "updatedAt")
       SELECT gen_random_uuid()::text, ${enrolment.id}::text, l, ${at}, ${at}
@@ -673,7 +677,9 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
       RETURNING 1
     )${followUps.length ? Prisma.join(followUps, '') : Prisma.empty}
     SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM progress) AS progress,
-           (SELECT count(*)::int FROM jp) AS jp, ARRAY(${followUpIds}) AS ids`)
+           (SELECT count(*)::int FROM jp) AS jp, ARRAY(${followUpIds}) AS ids`,
+    { prepare: true },
+  )
   if (!complete) return { completed: false, newlyCompleted: false }
   if (!written?.moved) {
     // Another run completed it first (or it is no longer active: e.g. withdrawn).

@@ -19,10 +19,10 @@ import {
   type GradableQuestion,
 } from '~/domain/scoring'
 import { completeEnrolmentContract, rateCompetencyContract } from '~/jobs/contracts.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
 import { Prisma } from '~/generated/prisma/client'
 import { sql } from '~/utils/db.server'
-import type { Layout, Response } from './quiz.server'
+import type { AnswerScores, Layout, Response } from './quiz.server'
 
 // The scoring and rating rules live in the domain layer; re-exported for existing callers.
 export { normaliseText, scoreAnswer } from '~/domain/scoring'
@@ -84,40 +84,56 @@ async function gradingVersions(versionIds: string[]) {
   return versionCache
 }
 
+/** The outcome of grading one attempt. */
+export interface GradeResult {
+  graded: boolean
+  percent?: number
+  /** With `inPlace`: the follow-ups recorded with the grade, for the caller to run. */
+  followUps?: RecordedJob[]
+}
+
 /**
- * The `gradeAttempt` job. One read (the submitted attempt with its layout and answers; the
- * question versions of the layout come from the worker's cache) and one write statement (attempt
- * state, answer scores, evidence, the follow-ups' outbox rows), both through `sql` (pg directly):
- * the workers grade a whole cohort at the end of an exam (docs/decisions/007, 071).
+ * Grades one submitted attempt (see `gradeAttempts`); throws when its answers changed while it
+ * was being graded (the job retries with the new ones).
  */
 export async function gradeAttempt(
   { attemptId }: { attemptId: string },
-  opts: {
-    /** Runs between the read and the write (tests put a racing submit there). */
-    afterRead?: () => Promise<unknown>
-    /**
-     * The caller runs the follow-ups recorded with the grade itself (the grading job, through
-     * `runInPlace`): they are returned instead of relayed.
-     */
-    inPlace?: boolean
-  } = {},
-) {
-  const [attempt] = await sql<GradingRow>(Prisma.sql`
-    SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
-           a."submittedAt", a."passMark", a.layout,
-           COALESCE((SELECT json_agg(json_build_object('questionId', an."questionId", 'response', an.response,
-                                                       'score', an.score, 'gradedBy', an."gradedBy"))
-                     FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers
-    FROM "QuizAttempt" a
-    LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
-    WHERE a.id = ${attemptId} AND a.status = 'SUBMITTED'`)
-  // Only a submitted attempt is graded; anything else means the work is done (or not due).
-  if (!attempt) return { graded: false }
-  await opts.afterRead?.()
-  const versions = await gradingVersions(attempt.layout.map((l) => l.versionId))
+  opts: GradeOptions = {},
+): Promise<GradeResult> {
+  const r = (await gradeAttempts([attemptId], opts)).get(attemptId)!
+  if (r instanceof Error) throw r
+  return r
+}
+
+export interface GradeOptions {
+  /** Runs between the read and the write (tests put a racing submit there). */
+  afterRead?: () => Promise<unknown>
+  /**
+   * The caller runs the follow-ups recorded with the grade itself (the grading job, through
+   * `runInPlace`): they are returned instead of relayed.
+   */
+  inPlace?: boolean
+}
+
+/** What grading computed for one attempt, before it is written. */
+interface Graded {
+  attempt: GradingRow
+  needsPerson: boolean
+  total: number
+  max: number
+  percent: number
+  passed: boolean
+  scores: AnswerScores
+  evidence: [string, { score: number; max: number; byLevel: Record<string, LevelResult> }][]
+  completes: boolean
+  rateOutboxId: string
+  completeOutboxId: string
+}
+
+function scoreAttempt(attempt: GradingRow, versions: Map<string, GradingVersion>): Graded {
   const questions = attempt.layout.map((l) => {
     const v = versions.get(l.versionId)
-    if (!v) throw new Error(`question version ${l.versionId} of ${attemptId} not found`)
+    if (!v) throw new Error(`question version ${l.versionId} of ${attempt.id} not found`)
     return {
       ...v,
       id: l.questionId,
@@ -132,7 +148,7 @@ export async function gradeAttempt(
     string,
     { score: number; max: number; byLevel: Record<string, LevelResult> }
   >()
-  const scored: { questionId: string; score: number; max: number }[] = []
+  const scores: AnswerScores = {}
   for (const q of questions) {
     const a = answers.get(q.id)
     let s =
@@ -147,7 +163,7 @@ export async function gradeAttempt(
     }
     total += s
     max += q.points
-    scored.push({ questionId: q.id, score: s, max: q.points })
+    scores[q.id] = [s, q.points]
     const c = perCompetency.get(q.competencyId) ?? { score: 0, max: 0, byLevel: {} }
     c.score += s
     c.max += q.points
@@ -156,153 +172,245 @@ export async function gradeAttempt(
   }
   const percent = attemptPercent(total, max)
   const passed = isPass(percent, attempt.passMark)
-  const now = new Date()
-  const takenAt = attempt.submittedAt ?? now
-  // A competency none of whose questions was answered gets no evidence (decision 010).
-  const evidence = needsPerson
-    ? []
-    : [...perCompetency.entries()].filter(([, c]) => !isBlankEvidence(c))
-  // Follow-ups recorded in the same statement as the grade: the rating, and (a passed attempt of an
-  // active enrolment) the completion check, which credits the JP and notifies.
-  const completes =
-    !needsPerson &&
-    passed &&
-    attempt.enrolmentId !== null &&
-    attempt.enrolmentStatus !== 'COMPLETED'
+  return {
+    attempt,
+    needsPerson,
+    total,
+    max,
+    percent,
+    passed,
+    scores,
+    // A competency none of whose questions was answered gets no evidence (decision 010).
+    evidence: needsPerson
+      ? []
+      : [...perCompetency.entries()].filter(([, c]) => !isBlankEvidence(c)),
+    // Follow-ups recorded in the same statement as the grade: the rating, and (a passed attempt of
+    // an active enrolment) the completion check, which credits the JP and notifies.
+    completes:
+      !needsPerson &&
+      passed &&
+      attempt.enrolmentId !== null &&
+      attempt.enrolmentStatus !== 'COMPLETED',
+    rateOutboxId: randomUUID(),
+    completeOutboxId: randomUUID(),
+  }
+}
 
-  // One statement, so one transaction: the state transition guards everything else (a second run
-  // finds the attempt no longer SUBMITTED and writes nothing). Answers never saved get a row with
-  // an empty response and score 0. An essay waiting for a person leaves the attempt NEEDS_GRADING
-  // with no evidence and no rating job.
-  const [written] = await sql<{
-    rate_id: string | null
-    complete_id: string | null
-    moved: number
-  }>(
+/**
+ * Grades submitted attempts, many at once: the grading job hands over the attempts its concurrent
+ * runs are grading (app/jobs/grade-attempt.server.ts), so a cohort at the end of an exam costs one
+ * read and one write statement per batch instead of per attempt (decisions 007, 071, 011). The
+ * read is the attempts, their layouts and answers (question versions come from the worker's
+ * cache); the write is, per attempt, the guarded state change with its score, the per-answer
+ * scores (kept with the attempt, not written into 20 answer rows), the evidence and the
+ * follow-ups' outbox rows: one statement, so one transaction. Each attempt's own guard (still
+ * SUBMITTED, with the answers that were read) decides whether anything of it is written.
+ *
+ * Returns per attempt its result, or an Error when its answers changed during grading (an in-time
+ * submit after the overdue sweep): that attempt is graded again by its job's retry.
+ */
+export async function gradeAttempts(
+  attemptIds: string[],
+  opts: GradeOptions = {},
+): Promise<Map<string, GradeResult | Error>> {
+  const ids = [...new Set(attemptIds)]
+  const out = new Map<string, GradeResult | Error>()
+  const rows = await sql<GradingRow>(
     Prisma.sql`
-    WITH moved AS (
-      UPDATE "QuizAttempt" SET
-        status = ${needsPerson ? 'NEEDS_GRADING' : 'GRADED'}::text::"AttemptStatus",
-        "gradedAt" = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE (${now}::timestamptz AT TIME ZONE 'UTC') END,
-        score = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${total}::float8 END,
-        "maxScore" = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${max}::float8 END,
-        percent = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${percent}::float8 END,
-        passed = CASE WHEN ${needsPerson}::boolean THEN NULL ELSE ${passed}::boolean END
-      WHERE id = ${attemptId} AND status = 'SUBMITTED'
-        AND "submittedAt" IS NOT DISTINCT FROM (${attempt.submittedAt}::timestamptz AT TIME ZONE 'UTC')
-      RETURNING id
-    ), answers AS (
-      INSERT INTO "AttemptAnswer" ("attemptId", "questionId", response, "savedAt", score, "maxScore")
-      SELECT moved.id, t.q, '{}'::jsonb, (${now}::timestamptz AT TIME ZONE 'UTC'), t.score, t.max
-      FROM moved, unnest(${scored.map((s) => s.questionId)}::text[], ${scored.map((s) => s.score)}::float8[],
-                         ${scored.map((s) => s.max)}::float8[]) AS t(q, score, max)
-      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET score = EXCLUDED.score, "maxScore" = EXCLUDED."maxScore"
-      RETURNING 1
+    SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
+           a."submittedAt", a."passMark", a.layout,
+           COALESCE((SELECT json_agg(json_build_object('questionId', an."questionId", 'response', an.response,
+                                                       'score', an.score, 'gradedBy', an."gradedBy"))
+                     FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers
+    FROM "QuizAttempt" a
+    LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
+    WHERE a.id = ANY(${ids}::text[]) AND a.status = 'SUBMITTED'`,
+    { prepare: true },
+  )
+  // Only a submitted attempt is graded; anything else means the work is done (or not due).
+  for (const id of ids) out.set(id, { graded: false })
+  if (rows.length === 0) return out
+  await opts.afterRead?.()
+  const versions = await gradingVersions(rows.flatMap((a) => a.layout.map((l) => l.versionId)))
+  const graded: Graded[] = []
+  for (const row of rows) {
+    try {
+      graded.push(scoreAttempt(row, versions))
+    } catch (e) {
+      out.set(row.id, e instanceof Error ? e : new Error(String(e)))
+    }
+  }
+  if (graded.length === 0) return out
+  const now = new Date()
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+  const evidence = graded.flatMap((g) =>
+    g.evidence.map(([competencyId, c]) => ({
+      id: randomUUID(),
+      attemptId: g.attempt.id,
+      userId: g.attempt.userId,
+      competencyId,
+      byLevel: JSON.stringify(c.byLevel),
+      score: c.score,
+      max: c.max,
+      // The evidence counts from when the learner submitted.
+      takenAt: (g.attempt.submittedAt ?? now).toISOString(),
+    })),
+  )
+  // Also without evidence (a blank attempt): the rating job then only records the attempt as
+  // rated. None while an essay waits for a person.
+  const rate = graded
+    .filter((g) => !g.needsPerson)
+    .map((g) => ({
+      id: g.rateOutboxId,
+      attemptId: g.attempt.id,
+      payload: rateCompetencyContract.payload.parse({
+        userId: g.attempt.userId,
+        attemptId: g.attempt.id,
+      }) as { userId: string; attemptId: string },
+    }))
+  const complete = graded
+    .filter((g) => g.completes)
+    .map((g) => ({
+      id: g.completeOutboxId,
+      attemptId: g.attempt.id,
+      payload: completeEnrolmentContract.payload.parse({
+        enrolmentId: g.attempt.enrolmentId!,
+      }) as { enrolmentId: string },
+    }))
+  const col = <T>(f: (g: Graded) => T) => graded.map(f)
+  // The state transition guards everything else: an attempt no longer SUBMITTED, or submitted
+  // again since the read (`submittedAt` moved), writes nothing (a second run is a no-op). An essay
+  // waiting for a person leaves the attempt NEEDS_GRADING with no scores, evidence or rating job.
+  const [written] = await sql<{ moved: string[] | null }>(
+    Prisma.sql`
+    WITH input AS (
+      SELECT * FROM unnest(${col((g) => g.attempt.id)}::text[],
+                           ${col((g) => g.attempt.submittedAt?.toISOString() ?? null)}::timestamptz[],
+                           ${col((g) => g.needsPerson)}::boolean[], ${col((g) => g.total)}::float8[],
+                           ${col((g) => g.max)}::float8[], ${col((g) => g.percent)}::float8[],
+                           ${col((g) => g.passed)}::boolean[], ${col((g) => JSON.stringify(g.scores))}::jsonb[])
+        AS t(id, submitted_at, needs, total, max, percent, passed, scores)
+    ), moved AS (
+      UPDATE "QuizAttempt" a SET
+        status = (CASE WHEN i.needs THEN 'NEEDS_GRADING' ELSE 'GRADED' END)::"AttemptStatus",
+        "gradedAt" = CASE WHEN i.needs THEN NULL ELSE ${at} END,
+        score = CASE WHEN i.needs THEN NULL ELSE i.total END,
+        "maxScore" = CASE WHEN i.needs THEN NULL ELSE i.max END,
+        percent = CASE WHEN i.needs THEN NULL ELSE i.percent END,
+        passed = CASE WHEN i.needs THEN NULL ELSE i.passed END,
+        "answerScores" = CASE WHEN i.needs THEN NULL ELSE i.scores END
+      FROM input i
+      WHERE a.id = i.id AND a.status = 'SUBMITTED'
+        AND a."submittedAt" IS NOT DISTINCT FROM (i.submitted_at AT TIME ZONE 'UTC')
+      RETURNING a.id
     ), evidence AS (
       INSERT INTO "Evidence" (id, "attemptId", "userId", "competencyId", "byLevel", score, "maxScore", "takenAt")
-      SELECT t.id, moved.id, ${attempt.userId}::text, t.c, t.by_level, t.score, t.max,
-             (${takenAt}::timestamptz AT TIME ZONE 'UTC')
-      FROM moved, unnest(${evidence.map(() => randomUUID())}::text[], ${evidence.map(([c]) => c)}::text[],
-                         ${evidence.map(([, c]) => JSON.stringify(c.byLevel))}::jsonb[],
-                         ${evidence.map(([, c]) => c.score)}::float8[], ${evidence.map(([, c]) => c.max)}::float8[])
-             AS t(id, c, by_level, score, max)
+      SELECT t.id, t.attempt_id, t.user_id, t.c, t.by_level, t.score, t.max, (t.taken_at AT TIME ZONE 'UTC')
+      FROM unnest(${evidence.map((e) => e.id)}::text[], ${evidence.map((e) => e.attemptId)}::text[],
+                  ${evidence.map((e) => e.userId)}::text[], ${evidence.map((e) => e.competencyId)}::text[],
+                  ${evidence.map((e) => e.byLevel)}::jsonb[], ${evidence.map((e) => e.score)}::float8[],
+                  ${evidence.map((e) => e.max)}::float8[], ${evidence.map((e) => e.takenAt)}::timestamptz[])
+             AS t(id, attempt_id, user_id, c, by_level, score, max, taken_at)
+      JOIN moved ON moved.id = t.attempt_id
       ON CONFLICT ("attemptId", "competencyId") DO NOTHING
       RETURNING 1
-    ), rate AS (
+    ), follow_ups AS (
       INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(rateCompetencyContract, { userId: attempt.userId, attemptId }, now)}
-      -- Also without evidence (a blank attempt): the job then only records the attempt as rated.
-      FROM moved WHERE ${!needsPerson}::boolean
-      RETURNING id
-    ), complete AS (
-      INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(completeEnrolmentContract, { enrolmentId: attempt.enrolmentId ?? '-' }, now)}
-      FROM moved WHERE ${completes}::boolean
-      RETURNING id
+      SELECT t.id, t.job, t.payload, ${at}, 0
+      FROM unnest(${[...rate.map((r) => r.id), ...complete.map((c) => c.id)]}::text[],
+                  ${[...rate.map(() => rateCompetencyContract.name), ...complete.map(() => completeEnrolmentContract.name)]}::text[],
+                  ${[...rate.map((r) => JSON.stringify(r.payload)), ...complete.map((c) => JSON.stringify(c.payload))]}::jsonb[],
+                  ${[...rate.map((r) => r.attemptId), ...complete.map((c) => c.attemptId)]}::text[])
+           AS t(id, job, payload, attempt_id)
+      JOIN moved ON moved.id = t.attempt_id
+      RETURNING 1
     )
-    SELECT (SELECT id FROM rate) AS rate_id, (SELECT id FROM complete) AS complete_id,
-           (SELECT count(*)::int FROM moved) AS moved,
-           (SELECT count(*)::int FROM answers) AS answers, (SELECT count(*)::int FROM evidence) AS evidence`,
+    SELECT ARRAY(SELECT id FROM moved) AS moved,
+           (SELECT count(*)::int FROM evidence) AS evidence, (SELECT count(*)::int FROM follow_ups) AS follow_ups`,
+    { prepare: true },
   )
-  if (!written?.moved) {
+  const moved = new Set(written?.moved ?? [])
+  const notMoved = graded.filter((g) => !moved.has(g.attempt.id)).map((g) => g.attempt.id)
+  if (notMoved.length) {
     // Another run got here first, or an in-time submit replaced the answers after the overdue
     // sweep while this run was reading them: then grade again (the job retries) with the new ones.
-    const [now2] = await sql<{ status: string }>(
-      Prisma.sql`SELECT status::text AS status FROM "QuizAttempt" WHERE id = ${attemptId}`,
+    const still = await sql<{ id: string }>(
+      Prisma.sql`SELECT id FROM "QuizAttempt" WHERE id = ANY(${notMoved}::text[]) AND status = 'SUBMITTED'`,
+      { prepare: true },
     )
-    if (now2?.status === 'SUBMITTED')
-      throw new Error(`answers of ${attemptId} changed during grading`)
-    return { graded: false }
+    for (const { id } of still) out.set(id, new Error(`answers of ${id} changed during grading`))
   }
-  const followUps = [
-    ...(written.rate_id
-      ? [
-          {
-            id: written.rate_id,
-            job: rateCompetencyContract,
-            payload: { userId: attempt.userId, attemptId },
-          },
-        ]
-      : []),
-    ...(written.complete_id
-      ? [
-          {
-            id: written.complete_id,
-            job: completeEnrolmentContract,
-            payload: { enrolmentId: attempt.enrolmentId! },
-          },
-        ]
-      : []),
-  ] satisfies RecordedJob[]
-  if (opts.inPlace) return { graded: !needsPerson, percent, followUps }
-  relaySoon(followUps.map((f) => f.id))
-  return { graded: !needsPerson, percent }
+  const rateOf = new Map(rate.map((r) => [r.attemptId, r]))
+  const completeOf = new Map(complete.map((c) => [c.attemptId, c]))
+  for (const g of graded) {
+    if (!moved.has(g.attempt.id)) continue
+    const r = rateOf.get(g.attempt.id)
+    const c = completeOf.get(g.attempt.id)
+    const followUps: RecordedJob[] = [
+      ...(r ? [{ id: r.id, job: rateCompetencyContract, payload: r.payload }] : []),
+      ...(c ? [{ id: c.id, job: completeEnrolmentContract, payload: c.payload }] : []),
+    ]
+    out.set(g.attempt.id, { graded: !g.needsPerson, percent: g.percent, followUps })
+  }
+  if (!opts.inPlace) {
+    relaySoon([...out.values()].flatMap((r) => (r instanceof Error ? [] : (r.followUps ?? []))))
+    for (const [id, r] of out)
+      if (!(r instanceof Error)) out.set(id, { ...r, followUps: undefined })
+  }
+  return out
 }
 
 // ------------------------------------------------------------------------------------------
 // Competency rating: the rule is app/domain/rating.ts (docs/decisions/004, 010).
 
-/** Records that the attempt's evidence is reflected in the ratings (the maintenance sweep's check). */
-function markRated(attemptId: string, now: Date) {
-  return sql(Prisma.sql`
-    UPDATE "QuizAttempt" SET "ratedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
-    WHERE id = ${attemptId} AND "ratedAt" IS NULL`)
-}
-
 interface EvidenceRow extends EvidenceInput {
+  userId: string
   competencyId: string
 }
 
 /**
  * The `rateCompetency` job: recomputes the ASN's level in every competency the attempt gave
- * evidence for, each from ALL their evidence in that competency. One read and one write statement.
- * A rating is only replaced by one computed from at least as much evidence (a job that raced a
- * newer one changes nothing), and the same evidence set adds no history row, so running the job
- * twice, or concurrently with another attempt's, leaves one result. The attempt's `ratedAt` records
- * that its evidence is in (the maintenance sweep re-queues graded attempts without it).
+ * evidence for, each from ALL their evidence in that competency (see `rateCompetencies`).
  */
-export async function rateCompetency({ userId, attemptId }: { userId: string; attemptId: string }) {
-  const evidence = await sql<EvidenceRow>(Prisma.sql`
-    SELECT e.id, e."attemptId", e."competencyId", e."takenAt", e."byLevel"
+export async function rateCompetency(p: { userId: string; attemptId: string }) {
+  const levels = await rateCompetencies([p])
+  return { levels: levels.get(p.userId) ?? {} }
+}
+
+/**
+ * Rates for many graded attempts at once (the rating job batches its concurrent runs, like
+ * grading): one read and one write statement for all. A rating is only replaced by one computed
+ * from at least as much evidence (a job that raced a newer one changes nothing), and the same
+ * evidence set adds no history row, so running the job twice, or concurrently with another
+ * attempt's, leaves one result. The attempts' `ratedAt` records that their evidence is in (the
+ * maintenance sweep re-queues graded attempts without it); only a GRADED attempt is marked.
+ * Returns the levels computed, per user and competency.
+ */
+export async function rateCompetencies(items: { userId: string; attemptId: string }[]) {
+  const attemptIds = [...new Set(items.map((i) => i.attemptId))]
+  const evidence = await sql<EvidenceRow>(
+    Prisma.sql`
+    SELECT e.id, e."attemptId", e."userId", e."competencyId", e."takenAt", e."byLevel"
     FROM "Evidence" e
-    WHERE e."userId" = ${userId}
-      AND e."competencyId" IN (SELECT "competencyId" FROM "Evidence" WHERE "attemptId" = ${attemptId})
-    ORDER BY e."competencyId", e.id`)
-  if (evidence.length === 0) {
-    await markRated(attemptId, new Date())
-    return { levels: {} }
-  }
-  const byCompetency = new Map<string, EvidenceRow[]>()
+    JOIN (SELECT DISTINCT "userId", "competencyId" FROM "Evidence" WHERE "attemptId" = ANY(${attemptIds}::text[])) w
+      ON w."userId" = e."userId" AND w."competencyId" = e."competencyId"
+    ORDER BY e."userId", e."competencyId", e.id`,
+    { prepare: true },
+  )
+  const groups = new Map<string, EvidenceRow[]>()
   for (const e of evidence) {
-    const list = byCompetency.get(e.competencyId)
+    const key = `${e.userId} ${e.competencyId}`
+    const list = groups.get(key)
     if (list) list.push(e)
-    else byCompetency.set(e.competencyId, [e])
+    else groups.set(key, [e])
   }
   const now = new Date()
-  const ratings = [...byCompetency].map(([competencyId, rows]) => {
+  // In (user, competency) order, so that concurrent batches lock rating rows in the same order.
+  const ratings = [...groups.values()].map((rows) => {
     const r = rateFromEvidence(rows, now)
     return {
-      competencyId,
+      userId: rows[0]!.userId,
+      competencyId: rows[0]!.competencyId,
       level: r.level,
       count: rows.length,
       evidenceKey: createHash('sha256')
@@ -316,28 +424,39 @@ export async function rateCompetency({ userId, attemptId }: { userId: string; at
       }),
     }
   })
-  await sql(Prisma.sql`
+  const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+  // Without evidence (a blank attempt) only the attempt is marked rated.
+  await sql(
+    Prisma.sql`
     WITH input AS (
-      SELECT * FROM unnest(${ratings.map((r) => r.competencyId)}::text[], ${ratings.map((r) => r.level)}::int[],
-                           ${ratings.map((r) => r.count)}::int[], ${ratings.map((r) => r.evidenceKey)}::text[],
-                           ${ratings.map((r) => r.provenance)}::jsonb[], ${ratings.map(() => randomUUID())}::text[])
-        AS t(competency_id, level, n, evidence_key, provenance, history_id)
+      SELECT * FROM unnest(${ratings.map((r) => r.userId)}::text[], ${ratings.map((r) => r.competencyId)}::text[],
+                           ${ratings.map((r) => r.level)}::int[], ${ratings.map((r) => r.count)}::int[],
+                           ${ratings.map((r) => r.evidenceKey)}::text[], ${ratings.map((r) => r.provenance)}::jsonb[],
+                           ${ratings.map(() => randomUUID())}::text[])
+        AS t(user_id, competency_id, level, n, evidence_key, provenance, history_id)
     ), attempt AS (
-      UPDATE "QuizAttempt" SET "ratedAt" = (${now}::timestamptz AT TIME ZONE 'UTC')
-      WHERE id = ${attemptId} AND "ratedAt" IS NULL
+      UPDATE "QuizAttempt" SET "ratedAt" = ${at}
+      WHERE id = ANY(${attemptIds}::text[]) AND "ratedAt" IS NULL AND status = 'GRADED'
     ), rated AS (
       INSERT INTO "CompetencyRating" ("userId", "competencyId", level, "ratedAt", "evidenceCount", provenance)
-      SELECT ${userId}::text, competency_id, level, (${now}::timestamptz AT TIME ZONE 'UTC'), n, provenance FROM input
+      SELECT user_id, competency_id, level, ${at}, n, provenance FROM input
       ON CONFLICT ("userId", "competencyId") DO UPDATE SET
         level = EXCLUDED.level, "ratedAt" = EXCLUDED."ratedAt",
         "evidenceCount" = EXCLUDED."evidenceCount", provenance = EXCLUDED.provenance
       WHERE "CompetencyRating"."evidenceCount" <= EXCLUDED."evidenceCount"
-      RETURNING "competencyId"
+      RETURNING "userId", "competencyId"
     )
     INSERT INTO "CompetencyRatingHistory" (id, "userId", "competencyId", level, "ratedAt", "evidenceKey", provenance)
-    SELECT i.history_id, ${userId}::text, i.competency_id, i.level, (${now}::timestamptz AT TIME ZONE 'UTC'),
-           i.evidence_key, i.provenance
-    FROM input i JOIN rated ON rated."competencyId" = i.competency_id
-    ON CONFLICT ("userId", "competencyId", "evidenceKey") DO NOTHING`)
-  return { levels: Object.fromEntries(ratings.map((r) => [r.competencyId, r.level])) }
+    SELECT i.history_id, i.user_id, i.competency_id, i.level, ${at}, i.evidence_key, i.provenance
+    FROM input i JOIN rated ON rated."userId" = i.user_id AND rated."competencyId" = i.competency_id
+    ON CONFLICT ("userId", "competencyId", "evidenceKey") DO NOTHING`,
+    { prepare: true },
+  )
+  const levels = new Map<string, Record<string, number>>()
+  for (const r of ratings) {
+    const l = levels.get(r.userId) ?? {}
+    l[r.competencyId] = r.level
+    levels.set(r.userId, l)
+  }
+  return levels
 }

@@ -10,6 +10,7 @@ import {
 } from '~/domain/item-analysis'
 import { prisma } from '~/utils/db.server'
 import { NotFoundError } from '~/utils/errors'
+import type { AnswerScores } from './quiz.server'
 
 type Layout = { questionId: string; versionId: string }[]
 
@@ -65,13 +66,18 @@ export async function quizAnalysis(quizId: string): Promise<QuizAnalysis> {
         userId: true,
         percent: true,
         layout: true,
+        answerScores: true,
         answers: { select: { questionId: true, score: true, maxScore: true } },
       },
     }),
   ])
   const count = (s: string) => counts.find((c) => c.status === s)?._count._all ?? 0
   const attempts: AnalysedAttempt[] = graded.map((a) => {
-    const scores = new Map(a.answers.map((x) => [x.questionId, x]))
+    // Kept with the attempt since decision 011; older attempts have them in their answer rows.
+    const kept = a.answerScores as AnswerScores | null
+    const scores = kept
+      ? new Map(Object.entries(kept).map(([q, [score, maxScore]]) => [q, { score, maxScore }]))
+      : new Map(a.answers.map((x) => [x.questionId, x]))
     const items: Record<string, number> = {}
     for (const slot of a.layout as Layout) {
       const s = scores.get(slot.questionId)

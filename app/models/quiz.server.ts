@@ -19,6 +19,20 @@ import { reviewOptions } from './quiz-settings.server'
  */
 export type Layout = { questionId: string; versionId: string; optionIds: string[] }[]
 export type Response = QuizResponse
+/** Grading's per-question result, kept with the attempt: questionId -> [score, maxScore]. */
+export type AnswerScores = Record<string, [number, number]>
+
+/**
+ * A question's score in a graded attempt: from the attempt's `answerScores`, or (attempts graded
+ * before they were kept there) from its answer row; 0 when neither has one.
+ */
+export function answerScore(
+  scores: AnswerScores | null,
+  questionId: string,
+  row: { score: number | null } | undefined,
+) {
+  return scores ? (scores[questionId]?.[0] ?? 0) : (row?.score ?? 0)
+}
 export { DEADLINE_GRACE_MS, finalGrade }
 export interface ReviewOptions {
   score: boolean
@@ -378,6 +392,7 @@ interface AttemptRow {
   passed: boolean | null
   passMark: number
   layout: Layout
+  answerScores: AnswerScores | null
   closeAt: Date | null
   reviewAfterSubmit: unknown
   reviewAfterClose: unknown
@@ -410,7 +425,7 @@ export async function attemptPageView(attemptId: string, userId: string) {
     SELECT a.id, a.number, a.status::text AS status, a."startedAt" AS "startedAt",
       a."deadlineAt" AS "deadlineAt", a."submittedAt" AS "submittedAt", a."lastSavedAt" AS "lastSavedAt",
       a."timedOut" AS "timedOut", a."gradedAt" AS "gradedAt", a.score, a."maxScore" AS "maxScore",
-      a.percent, a.passed, a."passMark" AS "passMark", a.layout,
+      a.percent, a.passed, a."passMark" AS "passMark", a.layout, a."answerScores" AS "answerScores",
       q."closeAt" AS "closeAt", q."reviewAfterSubmit" AS "reviewAfterSubmit",
       q."reviewAfterClose" AS "reviewAfterClose",
       l.slug AS lesson_slug, l.title AS lesson_title, c.slug AS course_slug, c.title AS course_title,
@@ -456,7 +471,7 @@ export async function attemptPageView(attemptId: string, userId: string) {
         return [showKey || chosen.has(id) ? { ...rest, feedback } : rest]
       }),
       response,
-      score: review?.score ? (a?.score ?? 0) : undefined,
+      score: review?.score ? answerScore(attempt.answerScores, l.questionId, a) : undefined,
       feedback: showKey && showFeedback ? v.feedback : undefined,
       acceptedAnswers: showKey ? v.acceptedAnswers : undefined,
       numericAnswer: showKey ? v.numericAnswer : undefined,
@@ -608,8 +623,11 @@ async function openAttempt(attemptId: string, userId: string) {
     deadlineAt: Date | null
     layout: unknown
     timedOut: boolean
-  }>(Prisma.sql`
-    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
+  }>(
+    Prisma.sql`
+    SELECT id, status::text AS status, "deadlineAt", layout, "timedOut" FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`,
+    { prepare: true },
+  )
   const attempt = rows[0]
   if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404, 'notFound')
   return attempt
@@ -644,7 +662,8 @@ export async function saveAnswers(
   const entries = Object.entries(parseAnswers(given, attempt.layout as Layout))
   const arrival = new Date(receivedAt).toISOString()
   const grace = DEADLINE_GRACE_MS
-  const [row] = await sql<{ moved: number; status: string | null }>(Prisma.sql`
+  const [row] = await sql<{ moved: number; status: string | null }>(
+    Prisma.sql`
     WITH moved AS (
       UPDATE "QuizAttempt" SET "lastSavedAt" = GREATEST("lastSavedAt", (${arrival}::timestamptz AT TIME ZONE 'UTC'))
       WHERE id = ${attemptId} AND "userId" = ${userId} AND status = 'IN_PROGRESS'
@@ -659,7 +678,9 @@ export async function saveAnswers(
       RETURNING 1
     )
     SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM answers) AS saved,
-           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`)
+           (SELECT status::text FROM "QuizAttempt" WHERE id = ${attemptId}) AS status`,
+    { prepare: true },
+  )
   if (!row?.moved) {
     // The submit (or the sweep) got there first.
     throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
@@ -715,7 +736,8 @@ export async function submitAttempt(
   // IN_PROGRESS -> SUBMITTED and records the grading job; an in-time submit after the sweep
   // (SUBMITTED and timedOut, not yet graded) keeps SUBMITTED, replaces the answers and reuses the
   // sweep's grading job.
-  const rows = await sql<{ outbox_id: string | null; old_status: string | null }>(Prisma.sql`
+  const rows = await sql<{ outbox_id: string | null; old_status: string | null }>(
+    Prisma.sql`
     WITH old AS (
       SELECT id, status::text AS status FROM "QuizAttempt"
       WHERE id = ${attemptId} AND "userId" = ${userId} FOR UPDATE
@@ -736,10 +758,13 @@ export async function submitAttempt(
       FROM moved WHERE moved.old_status = 'IN_PROGRESS'
       RETURNING id
     )
-    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`)
+    SELECT (SELECT id FROM outbox) AS outbox_id, (SELECT old_status FROM moved) AS old_status`,
+    { prepare: true },
+  )
   const outboxId = rows[0]?.outbox_id ?? null
   const oldStatus = rows[0]?.old_status ?? null
-  if (outboxId) relaySoon([outboxId])
+  // The job and payload are known here: the relay need not read the row back.
+  if (outboxId) relaySoon([{ id: outboxId, job: gradeAttemptContract, payload: { attemptId } }])
   const outcome: SubmitOutcome =
     oldStatus === 'IN_PROGRESS'
       ? 'submitted'
@@ -767,7 +792,8 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
   let total = 0
   for (;;) {
     const now = new Date()
-    const rows = await sql<{ id: string }>(Prisma.sql`
+    const rows = await sql<{ id: string }>(
+      Prisma.sql`
       WITH due AS (
         SELECT id FROM "QuizAttempt"
         WHERE status = 'IN_PROGRESS' AND "deadlineAt" < (${cutoff}::timestamptz AT TIME ZONE 'UTC')
@@ -781,7 +807,9 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
       INSERT INTO ${OUTBOX_TABLE}
       SELECT ${outboxSelect(gradeAttemptContract, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
-      RETURNING id`)
+      RETURNING id`,
+      { prepare: true },
+    )
     if (rows.length) relaySoon(rows.map((r) => r.id))
     total += rows.length
     if (rows.length < batch) return total
@@ -790,9 +818,12 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
 
 /** State of one of the learner's attempts for the result page's poll (null: not theirs or none). */
 export async function attemptStatus(attemptId: string, userId: string) {
-  const [row] = await sql<{ status: string; rated: boolean }>(Prisma.sql`
+  const [row] = await sql<{ status: string; rated: boolean }>(
+    Prisma.sql`
     SELECT status::text AS status, "ratedAt" IS NOT NULL AS rated
-    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`)
+    FROM "QuizAttempt" WHERE id = ${attemptId} AND "userId" = ${userId}`,
+    { prepare: true },
+  )
   return row ?? null
 }
 

@@ -70,7 +70,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** What the learner was told after a submit: kept in the URL so a reload still says it. */
-const SUBMIT_NOTICES = ['lateSubmit', 'overrodeTimeout', 'timedOutGraded'] as const
+const SUBMIT_NOTICES = [
+  'lateSubmit',
+  'overrodeTimeout',
+  'timedOutGraded',
+  'timeUpSubmitted',
+] as const
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -80,11 +85,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === 'submit') {
       const r = await submitAttempt(params.attemptId!, user.id, form, arrival)
+      // The page submits by itself at zero time (`auto=timeUp`): the learner is told so.
       const notice = r.lateAnswersRefused
         ? 'lateSubmit'
         : r.outcome === 'overrodeTimeout' || r.outcome === 'timedOutGraded'
           ? r.outcome
-          : null
+          : r.outcome === 'submitted' && form.get('auto') === 'timeUp'
+            ? 'timeUpSubmitted'
+            : null
       return redirect(`/quiz/${params.attemptId}${notice ? `?notice=${notice}` : ''}`)
     }
     const r = await saveAnswers(params.attemptId!, user.id, form, arrival)
@@ -130,25 +138,41 @@ function Countdown({
   serverNow: number
   onZero: () => void
 }) {
+  const { t } = useTranslation()
+  // The server's clock decides (the deadline is the server's): the offset is taken when the page
+  // is shown, so a wrong clock on the learner's device does not move zero.
   const skew = useRef(serverNow - Date.now())
   const fired = useRef(false)
   const [left, setLeft] = useState(() => Math.max(0, new Date(deadline).getTime() - serverNow))
   useEffect(() => {
-    const t = setInterval(() => {
+    const tick = () => {
       const l = Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current))
       setLeft(l)
       if (l === 0 && !fired.current) {
         fired.current = true
         onZero()
       }
-    }, 1000)
-    return () => clearInterval(t)
+    }
+    // To the next whole second of the countdown, then every second (zero is reached on time).
+    let interval: ReturnType<typeof setInterval> | undefined
+    const first = setTimeout(
+      () => {
+        tick()
+        interval = setInterval(tick, 1000)
+      },
+      Math.max(0, new Date(deadline).getTime() - (Date.now() + skew.current)) % 1000,
+    )
+    return () => {
+      clearTimeout(first)
+      clearInterval(interval)
+    }
   }, [deadline, onZero])
   const m = Math.floor(left / 60_000)
   const s = Math.floor((left % 60_000) / 1000)
   return (
     <p className="timer" role="timer" aria-live="off" data-testid="timer">
-      Sisa waktu: {m}:{String(s).padStart(2, '0')} {left === 0 ? '— waktu habis' : ''}
+      {t('quizTimer.left', { time: `${m}:${String(s).padStart(2, '0')}` })}
+      {left === 0 ? ` — ${t('quizTimer.zero')}` : ''}
     </p>
   )
 }
@@ -212,6 +236,7 @@ export default function QuizAttemptPage() {
   const debounce = useRef<ReturnType<typeof setTimeout>>()
   const [unanswered, setUnanswered] = useState(0)
   const [timeUp, setTimeUp] = useState(false)
+  const timeUpRef = useRef(false)
   const waiting =
     attempt.status === 'SUBMITTED' ||
     (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
@@ -224,7 +249,10 @@ export default function QuizAttemptPage() {
     // Capture the answers first: the read-only fieldset below would drop disabled inputs.
     const fd = new FormData(form)
     fd.set('intent', 'submit')
+    fd.set('auto', 'timeUp')
     clearTimeout(debounce.current)
+    dialogRef.current?.close()
+    timeUpRef.current = true
     setTimeUp(true)
     submit(fd, { method: 'post', replace: true })
   }, [submit])
@@ -264,9 +292,7 @@ export default function QuizAttemptPage() {
         <p>
           <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>‹ {course.title}</Link>
         </p>
-        <h1>
-          {lesson.title} — percobaan {attempt.number}
-        </h1>
+        <h1>{t('quizTimer.heading', { lesson: lesson.title, number: attempt.number })}</h1>
         {attempt.deadlineAt ? (
           <Countdown deadline={attempt.deadlineAt} serverNow={now} onZero={onZero} />
         ) : null}
@@ -287,11 +313,12 @@ export default function QuizAttemptPage() {
         <Form
           method="post"
           ref={formRef}
+          data-testid="quiz-form"
           onChange={() => {
             // Debounced autosave of the whole form; it does not revalidate the page.
             clearTimeout(debounce.current)
             debounce.current = setTimeout(() => {
-              if (!formRef.current || timeUp) return
+              if (!formRef.current || timeUpRef.current) return
               const fd = new FormData(formRef.current)
               fd.set('intent', 'save')
               autosave.submit(fd, { method: 'post' })
@@ -307,7 +334,7 @@ export default function QuizAttemptPage() {
                     <legend>
                       {q.index}. <BankText text={q.text} imageSrc={img} />{' '}
                       {q.type === 'MULTIPLE' ? (
-                        <span className="hint">(pilih semua yang benar)</span>
+                        <span className="hint">{t('quizTimer.chooseAll')}</span>
                       ) : null}
                     </legend>
                     {q.options.map((o) => (
@@ -422,7 +449,7 @@ export default function QuizAttemptPage() {
       <h1>{t('screens.attempt.resultTitle', { lesson: lesson.title, number: attempt.number })}</h1>
       {notice ? (
         <p className="alert alert-info" role="status" data-testid="submit-notice">
-          {t(`assess.${notice}`)}
+          {notice === 'timeUpSubmitted' ? t('quizTimer.autoSubmitted') : t(`assess.${notice}`)}
         </p>
       ) : attempt.timedOut ? (
         <p className="alert alert-info" role="status" data-testid="submit-notice">

@@ -109,7 +109,9 @@ async function loadSession(request: Request): Promise<SessionState> {
   const token = await readToken(request)
   if (!token) return { status: 'none' } as const
   const id = hashToken(token)
-  const rows = await sql<SessionRow>(Prisma.sql`
+  // Through `sql` as a prepared statement: every request reads its session (decision 071).
+  const rows = await sql<SessionRow>(
+    Prisma.sql`
     SELECT s."userId" AS user_id,
       (s."expiresAt" <= now() AT TIME ZONE 'UTC' OR s."lastSeenAt" + make_interval(mins => ${env.SESSION_IDLE_MINUTES}::int) <= now() AT TIME ZONE 'UTC') AS expired,
       (s."lastSeenAt" + make_interval(secs => ${TOUCH_MS / 1000}::int) < now() AT TIME ZONE 'UTC') AS needs_touch,
@@ -123,7 +125,9 @@ async function loadSession(request: Request): Promise<SessionState> {
     LEFT JOIN "Password" p ON p."userId" = u.id
     LEFT JOIN "Unit" un ON un.id = u."unitId"
     LEFT JOIN "Jabatan" j ON j.id = u."jabatanId"
-    WHERE s.id = ${id}`)
+    WHERE s.id = ${id}`,
+    { prepare: true },
+  )
   const r = rows[0]
   if (!r) return { status: 'expired' } as const
   if (r.expired || !r.active) {
@@ -133,6 +137,7 @@ async function loadSession(request: Request): Promise<SessionState> {
   if (r.needs_touch)
     await sql(
       Prisma.sql`UPDATE "Session" SET "lastSeenAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}`,
+      { prepare: true },
     )
   const user: SessionUser = {
     id: r.user_id,

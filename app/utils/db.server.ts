@@ -1,5 +1,6 @@
 // The one Prisma client of the process (web or worker), and `sql`: the same connection pool used
 // directly for the hottest statements (docs/decisions/071-cheaper-exam-path.md).
+import { createHash } from 'node:crypto'
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient, type Prisma } from '~/generated/prisma/client'
@@ -42,7 +43,33 @@ const types = {
  * paths only (the exam submit, grading, rating, the outbox relay); each call is one statement,
  * so one transaction. Write placeholders as `${value}::type` where the type is not obvious.
  */
-export async function sql<T = Record<string, unknown>>(query: Prisma.Sql): Promise<T[]> {
-  const r = await clients.pool.query({ text: query.text, values: query.values, types })
+export async function sql<T = Record<string, unknown>>(
+  query: Prisma.Sql,
+  opts: {
+    /**
+     * Run as a named prepared statement: each pooled connection parses (and, after a few runs,
+     * plans) it once. Only for statements whose text does not vary (values are parameters,
+     * lists are arrays), or every variant would be kept on every connection.
+     */
+    prepare?: boolean
+  } = {},
+): Promise<T[]> {
+  const r = await clients.pool.query({
+    text: query.text,
+    values: query.values,
+    types,
+    ...(opts.prepare ? { name: statementName(query.text) } : {}),
+  })
   return r.rows as T[]
+}
+
+const statementNames = new Map<string, string>()
+/** A stable name per statement text (the text is the key; the name only has to be unique). */
+function statementName(text: string) {
+  let name = statementNames.get(text)
+  if (!name) {
+    name = 'bina_' + createHash('sha1').update(text).digest('hex').slice(0, 20)
+    statementNames.set(text, name)
+  }
+  return name
 }

@@ -63,6 +63,13 @@ const schema = z
      * workers share cores, the web process answering learners wins the CPU (docs/decisions/007).
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    /**
+     * Which jobs this worker process runs (comma-separated job names; default all) and which it
+     * leaves to another process. E.g. certificates on their own process: WORKER_JOBS=issueCertificate
+     * there and WORKER_SKIP_JOBS=issueCertificate in the main one (the exam benchmark does this).
+     */
+    WORKER_JOBS: z.string().optional(),
+    WORKER_SKIP_JOBS: z.string().optional(),
     /** How often the worker relays outbox rows that were not relayed right away. */
     OUTBOX_SWEEP_MS: z.coerce.number().int().positive().default(2_000),
     /** How often the maintenance sweep (overdue attempts, lost jobs) is scheduled. */

@@ -125,34 +125,75 @@ test('without JavaScript: a confirmation step, then the result page refreshes it
   await context.close()
 })
 
-test('at zero time the form becomes read-only and is submitted with the answers on it', async ({
+test('at zero time the form becomes read-only, is submitted with the answers on it and graded, and the learner is told', async ({
   page,
 }) => {
   test.setTimeout(90_000)
   await signInAs(page, accounts.learner2.nip)
   await enrol(page)
   const attemptId = await startQuiz(page)
+  // A short time limit for this attempt (the attempt's deadline is fixed by the server at start).
   await withDb((c) =>
-    c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '6 seconds' WHERE id = $1`, [
+    c.query(`UPDATE "QuizAttempt" SET "deadlineAt" = now() + interval '8 seconds' WHERE id = $1`, [
       attemptId,
     ]),
   )
   await page.reload()
+  await expect(page.getByTestId('timer')).toContainText('Sisa waktu: 0:0')
+  // The page now counts down to that deadline. The server's copy moves 20 s later, so that holding
+  // the automatic submit below (to look at the form) cannot make it arrive late.
+  await withDb((c) =>
+    c.query(
+      `UPDATE "QuizAttempt" SET "deadlineAt" = "deadlineAt" + interval '20 seconds' WHERE id = $1`,
+      [attemptId],
+    ),
+  )
   const choice = page.locator('input[type=radio], input[type=checkbox]').first()
   await choice.check()
   const optionId = await choice.getAttribute('value')
-  // At zero the form turns read-only and submits itself; on a fast server the result page may
-  // already have replaced it by the time the check runs, so either state is accepted here. What
-  // must hold is that the answer on the form was submitted (checked below in the database).
-  const timeUp = page.getByTestId('time-up')
-  await expect(timeUp.or(page.getByTestId('quiz-score'))).toBeVisible({ timeout: 20_000 })
-  await expect(page.getByTestId('quiz-score')).toBeVisible({ timeout: 20_000 })
-  const saved = await withDb(async (c) => {
-    const r = await c.query(
-      `SELECT response FROM "AttemptAnswer" WHERE "attemptId" = $1 AND response->'optionIds' ? $2`,
+
+  // The submit the page sends by itself at zero is held until the read-only form has been seen.
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  let autoSubmits = 0
+  await page.route(`**/quiz/${attemptId}*`, async (route) => {
+    const body = route.request().postData() ?? ''
+    if (route.request().method() === 'POST' && body.includes('timeUp')) {
+      autoSubmits++
+      await held
+    }
+    await route.continue()
+  })
+
+  await expect(page.getByTestId('time-up')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('timer')).toContainText('waktu habis')
+  // Read-only: every answer input and both buttons are disabled.
+  const form = page.getByTestId('quiz-form')
+  const inputs = form.locator('input:not([type=hidden]), textarea, button')
+  expect(await inputs.count()).toBeGreaterThan(2)
+  for (const input of await inputs.all()) await expect(input).toBeDisabled()
+  // Typing or ticking is no longer possible.
+  await expect(choice).toBeDisabled()
+  await expect.poll(() => autoSubmits).toBe(1)
+  release()
+
+  // The result page says what happened, and grading finishes (the status poll refreshes it).
+  await expect(page.getByTestId('submit-notice')).toHaveText(
+    'Waktu habis: jawaban yang ada di formulir saat itu dikumpulkan otomatis dan dinilai.',
+  )
+  await expect(page.getByTestId('quiz-score')).toBeVisible({ timeout: 30_000 })
+  const row = await withDb(async (c) => {
+    const a = await c.query(
+      `SELECT status::text AS status, "timedOut" FROM "QuizAttempt" WHERE id = $1`,
+      [attemptId],
+    )
+    const saved = await c.query(
+      `SELECT count(*)::int AS n FROM "AttemptAnswer" WHERE "attemptId" = $1 AND response->'optionIds' ? $2`,
       [attemptId, optionId],
     )
-    return r.rowCount
+    return { ...a.rows[0], saved: saved.rows[0].n as number }
   })
-  expect(saved).toBe(1)
+  // Submitted by the page (not closed by the overdue sweep) with the answer on the form, graded.
+  expect(row).toEqual({ status: 'GRADED', timedOut: false, saved: 1 })
+  expect(autoSubmits).toBe(1)
 })

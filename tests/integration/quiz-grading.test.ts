@@ -158,6 +158,55 @@ describe('attempts', () => {
   })
 })
 
+describe('per-answer scores kept with the attempt (decision 011)', () => {
+  it('show in the review and the item analysis, and attempts graded before still read from their answer rows', async () => {
+    const { user, attemptId } = await learnerWithAttempt()
+    const right = await answersFor(attemptId, true)
+    const [wrongOne] = Object.keys(right)
+    const answers = { ...right }
+    const layout = (
+      await prisma.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { layout: true },
+      })
+    ).layout as Layout
+    const wrongIsChoice = layout.find((l) => l.questionId === wrongOne)!.optionIds.length > 0
+    answers[wrongOne!] = wrongIsChoice ? { optionIds: [] } : { text: 'salah' }
+    await submitAttempt(attemptId, user.id, answers)
+    await gradeAttempt({ attemptId })
+    const view = await attemptView(attemptId, user.id)
+    const scoreOf = (v: typeof view) => Object.fromEntries(v.items.map((i) => [i.id, i.score]))
+    const kept = scoreOf(view)
+    expect(kept[wrongOne!]).toBe(0)
+    expect(Object.values(kept).filter((x) => x === 0)).toHaveLength(1)
+    const quizId = (
+      await prisma.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { quizId: true },
+      })
+    ).quizId
+    const { quizAnalysis } = await import('~/models/item-analysis.server')
+    const before = await quizAnalysis(quizId)
+
+    // The same attempt as an older version of grading left it: scores in the answer rows only.
+    const scores = (
+      await prisma.quizAttempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { answerScores: true },
+      })
+    ).answerScores as Record<string, [number, number]>
+    for (const [questionId, [score, maxScore]] of Object.entries(scores))
+      await prisma.attemptAnswer.upsert({
+        where: { attemptId_questionId: { attemptId, questionId } },
+        create: { attemptId, questionId, response: {}, score, maxScore },
+        update: { score, maxScore },
+      })
+    await prisma.$executeRaw`UPDATE "QuizAttempt" SET "answerScores" = NULL WHERE id = ${attemptId}`
+    expect(scoreOf(await attemptView(attemptId, user.id))).toEqual(kept)
+    expect((await quizAnalysis(quizId)).items).toEqual(before.items)
+  })
+})
+
 describe('grading and rating jobs', () => {
   it('change nothing when they run a second time (or twice at once)', async () => {
     const { user, attemptId } = await learnerWithAttempt()
@@ -167,12 +216,20 @@ describe('grading and rating jobs', () => {
     const snapshot = async () => ({
       attempt: await prisma.quizAttempt.findUniqueOrThrow({
         where: { id: attemptId },
-        select: { status: true, score: true, maxScore: true, percent: true, gradedAt: true },
+        select: {
+          status: true,
+          score: true,
+          maxScore: true,
+          percent: true,
+          gradedAt: true,
+          answerScores: true,
+          layout: true,
+        },
       }),
       answers: await prisma.attemptAnswer.findMany({
         where: { attemptId },
         orderBy: { questionId: 'asc' },
-        select: { questionId: true, score: true, maxScore: true },
+        select: { questionId: true, response: true, savedAt: true, score: true },
       }),
       evidence: await prisma.evidence.findMany({
         where: { attemptId },
@@ -185,9 +242,15 @@ describe('grading and rating jobs', () => {
     const first = await snapshot()
     expect(first.attempt.status).toBe('GRADED')
     expect(first.attempt.percent).toBe(100)
-    // Every question of the layout has a scored answer row, all of them full marks.
+    // Every question of the layout has its score kept with the attempt (decision 011), all of
+    // them full marks; the answer rows keep what the learner submitted and are not rewritten.
+    const kept = first.attempt.answerScores as Record<string, [number, number]>
+    const layout = first.attempt.layout as Layout
+    expect(Object.keys(kept).sort()).toEqual(layout.map((l) => l.questionId).sort())
+    for (const [score, max] of Object.values(kept)) expect(score).toBe(max)
+    expect(Object.values(kept).reduce((n, [, max]) => n + max, 0)).toBe(first.attempt.maxScore)
     expect(first.answers).toHaveLength(10)
-    for (const a of first.answers) expect(a.score).toBe(a.maxScore)
+    for (const a of first.answers) expect(a.score).toBeNull()
     expect(first.evidence.length).toBe(new Set(first.evidence.map((e) => e.competencyId)).size)
     expect(first.evidence.length).toBeGreaterThan(0)
     expect(first.evidence.reduce((n, e) => n + e.maxScore, 0)).toBe(first.attempt.maxScore)
