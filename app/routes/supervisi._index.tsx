@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getSelectProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import {
   averageGap,
@@ -12,22 +13,24 @@ import {
   shareBelow,
   type PeopleFilter,
 } from '~/domain/supervision'
+import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { dashboard } from '~/models/supervision.server'
+import { peopleFilterSchema } from '~/schemas/supervision'
 import { requireRole } from '~/utils/auth.server'
 import { formatNip } from '~/utils/nip'
+import { readSearch } from '~/utils/search-params.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
-  const url = new URL(request.url)
-  const f = url.searchParams.get('filter')
-  const filter: PeopleFilter = PEOPLE_FILTERS.includes(f as PeopleFilter)
-    ? (f as PeopleFilter)
-    : 'all'
-  return dashboard(viewer, {
-    unitId: url.searchParams.get('unit'),
-    page: Number(url.searchParams.get('page') ?? 1) || 1,
+  // clean: the people filter form's schema (a bad value is ignored with a message, never a 500).
+  const { value, result } = readSearch(request, peopleFilterSchema)
+  const filter: PeopleFilter = value.filter
+  const view = await dashboard(viewer, {
+    unitId: value.unit ?? null,
+    page: value.page,
     filter,
   })
+  return { ...view, filterResult: result }
 }
 
 const HEAT = ['#f1f8f1', '#fff3c4', '#ffd59a', '#f6a06b', '#e05a47']
@@ -248,20 +251,34 @@ export default function SupervisionDashboard() {
 
       <section>
         <h2>{t('super.people')}</h2>
-        <Form method="get" className="inline-form">
-          {d.unit && d.trail.length > 1 ? (
-            <input type="hidden" name="unit" value={d.unit.id} />
-          ) : null}
-          <label htmlFor="filter">{t('super.filter')}</label>
-          <select id="filter" name="filter" defaultValue={d.filter}>
-            {PEOPLE_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`super.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('super.apply')}</button>
-        </Form>
+        <SearchForm
+          id="people-filter"
+          schema={peopleFilterSchema}
+          result={d.filterResult}
+          defaultValue={{ filter: d.filter }}
+          className="inline-form"
+        >
+          {(fields) => (
+            <>
+              {d.unit && d.trail.length > 1 ? (
+                <input type="hidden" name="unit" value={d.unit.id} />
+              ) : null}
+              <Field
+                label={t('super.filter')}
+                selectProps={{ ...getSelectProps(fields.filter), id: 'filter' }}
+                errors={fields.filter.errors}
+              >
+                {PEOPLE_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`super.filters.${f}`)}
+                  </option>
+                ))}
+              </Field>
+              <ErrorList errors={[...(fields.unit.errors ?? []), ...(fields.page.errors ?? [])]} />
+              <button type="submit">{t('super.apply')}</button>
+            </>
+          )}
+        </SearchForm>
         <PeopleTable rows={d.people.rows} />
         <nav className="pagination" aria-label={t('super.people')}>
           {d.people.page > 1 ? <Link to={q({ page: d.people.page - 1 })}>‹</Link> : null}
