@@ -29,8 +29,10 @@ import {
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'screens.grading.quiz' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -307,7 +309,7 @@ export default function QuizAttemptPage() {
                     <legend>
                       {q.index}. {q.text}{' '}
                       {q.type === 'MULTIPLE' ? (
-                        <span className="hint">(pilih semua yang benar)</span>
+                        <span className="hint">{t('screens.quiz.pickAll')}</span>
                       ) : null}
                     </legend>
                     {q.options.map((o) => (
