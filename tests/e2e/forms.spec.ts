@@ -37,7 +37,8 @@ test('audit log and user list: impossible dates and pages fall back, in English 
   expect(res!.status()).toBe(200)
   await expect(page.getByText(/Tanggal harus tanggal yang ada/)).toBeVisible()
   await expect(page.getByText(/halaman pertama ditampilkan/)).toBeVisible()
-  await expect(page.getByTestId('audit-entries')).toBeVisible()
+  // The list answers with the remaining filters (a fresh database may hold no entry yet).
+  await expect(page.getByTestId('audit-total')).toBeVisible()
 
   await switchLanguage(page, 'en')
   res = await page.goto('/admin/users?page=abc')
