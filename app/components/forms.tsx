@@ -36,14 +36,18 @@ export function ErrorList({ id, errors }: { id?: string; errors?: (string | null
   const text = useErrorText()
   const list = (errors ?? []).filter((e): e is string => Boolean(e))
   if (!list.length) return null
+  // The alert role sits on a wrapper: on the <ul> it would hide the list from assistive
+  // technology, leaving its items outside any list (axe: listitem).
   return (
-    <ul id={id} className="error-list" role="alert">
-      {list.map((e) => (
-        <li key={e} className="field-error">
-          {text(e)}
-        </li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="error-list">
+        {list.map((e) => (
+          <li key={e} className="field-error">
+            {text(e)}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 

@@ -20,7 +20,7 @@ async function firstHref(page: Page, path: string, selector: string) {
 
 for (const lng of ['id', 'en'] as const) {
   test.describe(`layout and accessibility at 390 px (${lng})`, () => {
-    test.describe.configure({ timeout: 240_000 })
+    test.describe.configure({ timeout: 480_000 })
 
     test(`signed out (${lng})`, async ({ page }) => {
       const problems: Problem[] = []
