@@ -1,6 +1,8 @@
 // The one form kit: Conform + Zod on both sides, these components for the markup. Error
 // messages are i18n keys (validation.*, errors.codes.*) or, from older callers, ready sentences.
-import { useNavigation } from '@remix-run/react'
+import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useLocation, useNavigation, type FormProps } from '@remix-run/react'
 import {
   useId,
   type ButtonHTMLAttributes,
@@ -9,16 +11,24 @@ import {
   type SelectHTMLAttributes,
 } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z, ZodTypeAny } from 'zod'
+import { messageKey, readMessage, type CodedMessage } from '~/utils/errors'
 
 /** Translates an error message that is an i18n key; a plain sentence is shown as it is. */
 export function useErrorText() {
   const { t } = useTranslation()
-  return (message: string) => {
-    if (/^[a-zA-Z][\w]*(\.[\w]+)+$/.test(message)) {
-      const key = message.startsWith('validation.') ? message : `errors.codes.${message}`
-      return t(key, { defaultValue: t(message, { defaultValue: message }) })
-    }
-    return message
+  return (message: string | CodedMessage) => {
+    const coded = typeof message === 'string' ? readMessage(message) : message
+    if (!coded) return message as string
+    const params = coded.params ?? {}
+    // A code (errors.codes.* / errors.validation.*), else a full key (older callers), else as is.
+    return t(messageKey(coded.code), {
+      ...params,
+      defaultValue: t(coded.code, {
+        ...params,
+        defaultValue: typeof message === 'string' ? message : coded.code,
+      }),
+    })
   }
 }
 
@@ -26,14 +36,18 @@ export function ErrorList({ id, errors }: { id?: string; errors?: (string | null
   const text = useErrorText()
   const list = (errors ?? []).filter((e): e is string => Boolean(e))
   if (!list.length) return null
+  // The alert role sits on a wrapper: on the <ul> it would hide the list from assistive
+  // technology, leaving its items outside any list (axe: listitem).
   return (
-    <ul id={id} className="error-list" role="alert">
-      {list.map((e) => (
-        <li key={e} className="field-error">
-          {text(e)}
-        </li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="error-list">
+        {list.map((e) => (
+          <li key={e} className="field-error">
+            {text(e)}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
 
@@ -122,5 +136,55 @@ export function StatusButton({
     >
       {pending && pendingLabel ? pendingLabel : children}
     </button>
+  )
+}
+
+type SearchFields<S extends ZodTypeAny> = ReturnType<
+  FormMetadata<z.input<S>, string[]>['getFieldset']
+>
+
+type SearchFormProps<S extends ZodTypeAny> = {
+  /** The form's id (Conform derives the fields' ids from it). */
+  id: string
+  /** The same schema the loader parses the URL with (app/utils/search-params.server.ts). */
+  schema: S
+  /** The loader's reply when a value was ignored: the form shows why, next to the field. */
+  result?: SubmissionResult<string[]>
+  /** The values in force, as the inputs hold them. */
+  defaultValue: Record<string, unknown>
+  children: (fields: SearchFields<S>) => ReactNode
+} & Omit<FormProps, 'method' | 'children' | 'id' | 'onSubmit' | 'noValidate' | 'defaultValue'>
+
+/**
+ * A GET form (search, filters) on Conform + Zod: the browser checks it with the loader's schema,
+ * and the loader's reply shows which value from the URL was ignored. It is a plain GET form, so it
+ * works without JavaScript. Keyed by the URL's query, so the fields follow back/forward and links.
+ */
+export function SearchForm<S extends ZodTypeAny>(props: SearchFormProps<S>) {
+  const { search } = useLocation()
+  return <SearchFormInner key={search} {...props} />
+}
+
+function SearchFormInner<S extends ZodTypeAny>({
+  id,
+  schema,
+  result,
+  defaultValue,
+  children,
+  ...formProps
+}: SearchFormProps<S>) {
+  const [form, fields] = useForm<z.input<S>, z.output<S>, string[]>({
+    id,
+    lastResult: result,
+    defaultValue: defaultValue as never,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  return (
+    <Form method="get" {...formProps} {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {children(fields as SearchFields<S>)}
+    </Form>
   )
 }

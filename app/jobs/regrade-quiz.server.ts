@@ -7,16 +7,16 @@
 import { audit } from '~/models/audit.server'
 import { teaches, type Actor } from '~/models/course-instructor.server'
 import { prisma } from '~/utils/db.server'
+import { AppError } from '~/utils/errors'
 import { completeEnrolmentContract, regradeQuizContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { outboxInsert, outboxInsertMany, relaySoon } from './outbox.server'
 
-export class RegradeError extends Error {
-  constructor(
-    message: string,
-    public status = 400,
-  ) {
-    super(message)
+/** A refused regrade request: a code under errors.codes.regrade (decision 041). */
+export class RegradeError extends AppError {
+  constructor(code: string, status = 400) {
+    super(`regrade.${code}`, { status })
+    this.name = 'RegradeError'
   }
 }
 
@@ -31,9 +31,9 @@ export async function requestRegrade(quizId: string, actor: Actor) {
       lesson: { select: { module: { select: { courseId: true } } } },
     },
   })
-  if (!quiz) throw new RegradeError('Kuis tidak ditemukan.', 404)
+  if (!quiz) throw new RegradeError('quizNotFound', 404)
   if (!(await teaches(actor, quiz.lesson.module.courseId)))
-    throw new RegradeError('Anda bukan pengajar kursus ini.', 403)
+    throw new RegradeError('notInstructor', 403)
   const { regradeId, outboxId } = await prisma.$transaction(async (tx) => {
     const row = await tx.quizRegrade.create({
       data: {

@@ -555,6 +555,117 @@ const en: Messages = {
       },
       notification: { unknown: 'Unknown notification.' },
       jabatan: { notFound: 'The target position was not found.' },
+      // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
+      filter: {
+        tooLong: 'Search text is at most {{max}} characters; this search was ignored.',
+        unknownOption: 'This option is unknown; the filter was ignored.',
+        invalidValue: 'This value cannot be used; the filter was ignored.',
+        page: 'The page number must be a whole number of 1 or more; the first page is shown.',
+        maxJp: 'Maximum JP must be a whole number 1–200; the filter was ignored.',
+        date: 'The date must be a real date as YYYY-MM-DD; this date filter was ignored.',
+        unit: 'This unit is unknown; your own unit is shown.',
+      },
+      instructors: { whoRequired: "Enter the instructor's NIP or email." },
+      certAdmin: {
+        codeRequired: 'The certificate number is required.',
+        reasonRequired: 'Choose a reason for the revocation.',
+        noteTooLong: 'The note is at most 500 characters.',
+      },
+      language: { unknown: 'Unknown language. Choose Bahasa Indonesia or English.' },
+      login: {
+        identifierRequired: 'Enter your NIP or email.',
+        identifierTooLong: 'The NIP or email is too long.',
+        identifierShape: 'A NIP is 18 digits; otherwise enter an email address.',
+        passwordRequired: 'Enter your password.',
+        passwordTooLong: 'The password is too long.',
+      },
+      asnImport: {
+        notFound: 'Import not found.',
+        notAwaiting: 'This import is not waiting for approval.',
+        invalidRows: '{{count}} rows are invalid: fix the file, or import only the valid rows.',
+        noValidRows: 'There are no valid rows to import.',
+        file: {
+          missingColumns: 'Columns missing from the header row: {{columns}}.',
+          empty: 'The file is empty.',
+          csvUnreadable: 'The CSV file cannot be read: {{reason}}',
+          xlsxUnreadable: 'The XLSX file cannot be read.',
+          xlsxNoSheet: 'The XLSX file has no worksheet.',
+          format: 'The file must be CSV or XLSX.',
+        },
+        row: {
+          kind: 'Employee type must be PNS or PPPK, not "{{value}}".',
+          nipRepeated: 'NIP {{nip}} appears more than once in the file (rows {{rows}}).',
+          nameRequired: 'Name is required.',
+          nameTooLong: 'Name is too long (at most {{max}} characters).',
+          emailRequired: 'Email is required.',
+          emailInvalid: 'Email "{{email}}" is not valid.',
+          emailRepeated: 'Email {{email}} appears more than once in the file (rows {{rows}}).',
+          emailTaken: 'Email {{email}} is already used by another employee (NIP {{nip}}).',
+          unitRequired: 'Unit code is required.',
+          unitUnknown: 'Unit code "{{code}}" is unknown.',
+          unitClosed: 'Unit "{{code}}" is closed.',
+          jabatanRequired: 'Position is required.',
+          jabatanUnknown: 'Position "{{jabatan}}" is unknown.',
+          supervisorRequired: 'Supervisor NIP is required (only JPT may have no supervisor).',
+          supervisorSelf: "The supervisor's NIP is the employee's own NIP.",
+          supervisorUnknown:
+            'Supervisor NIP {{nip}} is found neither in the file nor in the database.',
+          supervisorCycle: 'Circular supervision chain: {{chain}}.',
+          supervisorInvalid:
+            'The supervisor (NIP {{nip}}, row {{rows}}) is invalid, so this row cannot be imported.',
+        },
+      },
+      essayGrading: {
+        attemptNotFound: 'Quiz attempt not found.',
+        alreadyGraded: 'The essays of this attempt are already graded; their scores cannot change.',
+        notSubmitted: 'The learner has not submitted this attempt yet, so it cannot be graded.',
+        ownAttempt: 'You cannot grade your own attempt.',
+        notInstructor: 'You do not teach this course.',
+        noScores: 'Enter a score for at least one essay question.',
+        notInAttempt: 'The graded question is not part of this attempt.',
+        notEssay: 'Question {{number}} is not an essay; it is scored automatically.',
+        scoreRange: 'The score of question {{number}} must be between 0 and {{max}}.',
+      },
+      regrade: {
+        quizNotFound: 'Quiz not found.',
+        notInstructor: 'You do not teach this course.',
+      },
+      jobsAdmin: {
+        redisDown:
+          'Redis cannot be reached, so the job queues cannot be shown. New work is still recorded in the outbox and will be sent once Redis is back.',
+        retry: {
+          notFound: 'Job {{jobId}} is not in queue {{queue}}; it may have been removed.',
+          notFailed:
+            'Job {{jobId}} cannot be retried because its state is "{{state}}", not failed.',
+          queued: 'Job {{jobId}} ({{name}}) was put back into queue {{queue}}.',
+          redisDown:
+            'Redis cannot be reached, so the job cannot be retried now. Try again once Redis is back.',
+          failed: 'Retrying job {{jobId}} failed: {{reason}}',
+        },
+      },
+      quizSettings: {
+        passMarkRequired: 'Enter the pass mark (a whole number 0–100).',
+        passMark: 'The pass mark must be a whole number 0–100.',
+        attemptsRequired: 'Enter the number of attempts (0 = unlimited).',
+        attempts: 'The number of attempts must be a whole number 0–20 (0 = unlimited).',
+        method: 'Choose a grading method: Highest, Last, First or Average.',
+        timeLimit:
+          'The time limit must be a whole number of 1–600 minutes; leave it empty for none.',
+        openAt:
+          'The opening time is not valid. Enter a date and time (WIB), e.g. 2026-03-01 08:00.',
+        closeAt:
+          'The closing time is not valid. Enter a date and time (WIB), e.g. 2026-03-31 23:59.',
+        closeBeforeOpen: 'The closing time must be after the opening time.',
+        drawRequired: 'Enter how many questions are drawn from this category.',
+        drawInteger: 'The number of questions drawn must be a whole number, e.g. 10.',
+        drawEmptyCategory: 'This category has no questions yet; add questions to the bank first.',
+        drawMin: 'At least 1 question must be drawn.',
+        drawMax: 'This category has only {{max}} questions; at most {{max}} can be drawn.',
+        changedMeanwhile:
+          "This quiz's questions changed since the page was opened. Reload the page and save again.",
+        notInstructor:
+          "Only this course's instructors (or an admin) may open and change its quiz settings.",
+      },
     },
     validation: {
       tooLong: 'The input is too long.',
@@ -1803,6 +1914,12 @@ const en: Messages = {
         programAssign: 'Program assignment',
         evaluationSurveyInvite: 'Evaluation survey invitation',
       },
+    },
+    quiz: { pickAll: '(choose all that are correct)' },
+    lesson: {
+      confirmWatched: 'I have watched it',
+      watchFirst:
+        'Watch the video to the end first: the confirmation can be sent in about {{seconds}} seconds.',
     },
     import: {
       tooLarge: 'The file is too large (25 MB at most).',

@@ -545,6 +545,117 @@ const id = {
       },
       notification: { unknown: 'Notifikasi tidak dikenal.' },
       jabatan: { notFound: 'Jabatan tujuan tidak ditemukan.' },
+      // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
+      filter: {
+        tooLong: 'Kata pencarian paling banyak {{max}} karakter; pencarian ini diabaikan.',
+        unknownOption: 'Pilihan ini tidak dikenal; filter ini diabaikan.',
+        invalidValue: 'Nilai ini tidak dapat dipakai; filter ini diabaikan.',
+        page: 'Nomor halaman harus bilangan bulat 1 atau lebih; halaman pertama ditampilkan.',
+        maxJp: 'JP paling banyak harus bilangan bulat 1–200; filter ini diabaikan.',
+        date: 'Tanggal harus tanggal yang ada, berformat TTTT-BB-HH; filter tanggal ini diabaikan.',
+        unit: 'Unit ini tidak dikenal; unit Anda sendiri ditampilkan.',
+      },
+      instructors: { whoRequired: 'Isi NIP atau surel pengajar.' },
+      certAdmin: {
+        codeRequired: 'Kode sertifikat wajib diisi.',
+        reasonRequired: 'Pilih alasan pencabutan.',
+        noteTooLong: 'Keterangan paling banyak 500 karakter.',
+      },
+      language: { unknown: 'Bahasa tidak dikenal. Pilih Bahasa Indonesia atau English.' },
+      login: {
+        identifierRequired: 'NIP atau email wajib diisi.',
+        identifierTooLong: 'NIP atau email terlalu panjang.',
+        identifierShape: 'NIP harus terdiri dari 18 digit angka, atau masukkan alamat email.',
+        passwordRequired: 'Kata sandi wajib diisi.',
+        passwordTooLong: 'Kata sandi terlalu panjang.',
+      },
+      asnImport: {
+        notFound: 'Impor tidak ditemukan.',
+        notAwaiting: 'Impor ini tidak menunggu persetujuan.',
+        invalidRows:
+          'Ada {{count}} baris tidak valid: perbaiki berkasnya, atau impor hanya baris yang valid.',
+        noValidRows: 'Tidak ada baris valid untuk diimpor.',
+        file: {
+          missingColumns: 'Kolom tidak ditemukan di baris judul: {{columns}}.',
+          empty: 'Berkas kosong.',
+          csvUnreadable: 'Berkas CSV tidak dapat dibaca: {{reason}}',
+          xlsxUnreadable: 'Berkas XLSX tidak dapat dibaca.',
+          xlsxNoSheet: 'Berkas XLSX tidak berisi lembar kerja.',
+          format: 'Format berkas harus CSV atau XLSX.',
+        },
+        row: {
+          kind: 'Jenis pegawai harus PNS atau PPPK, bukan "{{value}}".',
+          nipRepeated: 'NIP {{nip}} muncul lebih dari sekali di berkas (baris {{rows}}).',
+          nameRequired: 'Nama wajib diisi.',
+          nameTooLong: 'Nama terlalu panjang (maksimal {{max}} karakter).',
+          emailRequired: 'Email wajib diisi.',
+          emailInvalid: 'Email "{{email}}" tidak valid.',
+          emailRepeated: 'Email {{email}} muncul lebih dari sekali di berkas (baris {{rows}}).',
+          emailTaken: 'Email {{email}} sudah dipakai pegawai lain (NIP {{nip}}).',
+          unitRequired: 'Kode unit wajib diisi.',
+          unitUnknown: 'Kode unit "{{code}}" tidak dikenal.',
+          unitClosed: 'Unit "{{code}}" sudah ditutup.',
+          jabatanRequired: 'Jabatan wajib diisi.',
+          jabatanUnknown: 'Jabatan "{{jabatan}}" tidak dikenal.',
+          supervisorRequired: 'NIP atasan wajib diisi (hanya JPT boleh tanpa atasan).',
+          supervisorSelf: 'NIP atasan sama dengan NIP pegawai sendiri.',
+          supervisorUnknown: 'NIP atasan {{nip}} tidak ditemukan di berkas maupun di basis data.',
+          supervisorCycle: 'Rantai atasan melingkar: {{chain}}.',
+          supervisorInvalid:
+            'Atasan (NIP {{nip}}, baris {{rows}}) tidak valid, sehingga baris ini tidak dapat diimpor.',
+        },
+      },
+      essayGrading: {
+        attemptNotFound: 'Percobaan kuis tidak ditemukan.',
+        alreadyGraded: 'Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.',
+        notSubmitted: 'Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.',
+        ownAttempt: 'Anda tidak dapat menilai percobaan Anda sendiri.',
+        notInstructor: 'Anda bukan pengajar kursus ini.',
+        noScores: 'Isi nilai untuk minimal satu soal esai.',
+        notInAttempt: 'Soal yang dinilai tidak termasuk dalam percobaan ini.',
+        notEssay: 'Soal nomor {{number}} bukan soal esai; nilainya dihitung otomatis.',
+        scoreRange: 'Nilai soal nomor {{number}} harus antara 0 dan {{max}}.',
+      },
+      regrade: {
+        quizNotFound: 'Kuis tidak ditemukan.',
+        notInstructor: 'Anda bukan pengajar kursus ini.',
+      },
+      jobsAdmin: {
+        redisDown:
+          'Redis tidak dapat dihubungi, sehingga status antrian tugas tidak dapat ditampilkan. Pekerjaan baru tetap tercatat di outbox dan akan dikirim setelah Redis pulih.',
+        retry: {
+          notFound: 'Tugas {{jobId}} tidak ditemukan di antrian {{queue}}; mungkin sudah dihapus.',
+          notFailed:
+            'Tugas {{jobId}} tidak dapat dicoba lagi karena statusnya "{{state}}", bukan gagal.',
+          queued: 'Tugas {{jobId}} ({{name}}) dimasukkan kembali ke antrian {{queue}}.',
+          redisDown:
+            'Redis tidak dapat dihubungi, sehingga tugas tidak dapat dicoba lagi sekarang. Coba lagi setelah Redis pulih.',
+          failed: 'Tugas {{jobId}} gagal dicoba lagi: {{reason}}',
+        },
+      },
+      quizSettings: {
+        passMarkRequired: 'Isi nilai lulus (bilangan bulat 0–100).',
+        passMark: 'Nilai lulus harus bilangan bulat 0–100.',
+        attemptsRequired: 'Isi jumlah percobaan (0 = tanpa batas).',
+        attempts: 'Jumlah percobaan harus bilangan bulat 0–20 (0 = tanpa batas).',
+        method: 'Pilih metode penilaian: Tertinggi, Terakhir, Pertama, atau Rata-rata.',
+        timeLimit:
+          'Batas waktu harus bilangan bulat 1–600 menit; kosongkan jika tanpa batas waktu.',
+        openAt: 'Waktu buka tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-01 08:00.',
+        closeAt: 'Waktu tutup tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-31 23:59.',
+        closeBeforeOpen: 'Waktu tutup harus setelah waktu buka.',
+        drawRequired: 'Isi jumlah soal yang diambil dari kategori ini.',
+        drawInteger: 'Jumlah soal yang diambil harus bilangan bulat, misalnya 10.',
+        drawEmptyCategory:
+          'Kategori ini belum memiliki soal; tambahkan soal ke bank soal terlebih dahulu.',
+        drawMin: 'Jumlah soal yang diambil paling sedikit 1.',
+        drawMax:
+          'Kategori ini hanya memiliki {{max}} soal; jumlah soal yang diambil paling banyak {{max}}.',
+        changedMeanwhile:
+          'Susunan soal kuis ini berubah sejak halaman dibuka. Muat ulang halaman lalu simpan lagi.',
+        notInstructor:
+          'Hanya pengajar kursus ini (atau admin) yang dapat membuka dan mengubah pengaturan kuisnya.',
+      },
     },
     validation: {
       tooLong: 'Isian terlalu panjang.',
@@ -1799,6 +1910,12 @@ const id = {
         programAssign: 'Penugasan program',
         evaluationSurveyInvite: 'Undangan survei evaluasi',
       },
+    },
+    quiz: { pickAll: '(pilih semua yang benar)' },
+    lesson: {
+      confirmWatched: 'Saya sudah menonton',
+      watchFirst:
+        'Tonton videonya sampai selesai dahulu: konfirmasi bisa dikirim sekitar {{seconds}} detik lagi.',
     },
     import: {
       tooLarge: 'Berkas terlalu besar (maksimal 25 MB).',

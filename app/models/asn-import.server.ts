@@ -11,10 +11,11 @@ import {
 } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
+import { InvalidError, messageWith, NotFoundError } from '~/utils/errors'
 import { audit } from './audit.server'
 import { lockTreeShared } from './org.server'
 
-export const IMPORT_MAX_BYTES = 25 * 1024 * 1024
+export { IMPORT_MAX_BYTES } from '~/schemas/asn-import'
 const BATCH = 5_000
 
 /** Header names accepted for each column (lower-cased, spaces collapsed). */
@@ -28,7 +29,13 @@ const HEADERS: Record<keyof Omit<AsnRowInput, 'rowNo'>, string[]> = {
   nipAtasan: ['nip atasan', 'nip_atasan', 'atasan'],
 }
 
-export class ImportFileError extends Error {}
+/** A file that cannot be read as an import: a code with parameters (errors.codes.asnImport.file.*). */
+export class ImportFileError extends InvalidError {
+  constructor(code: string, params: Record<string, string | number> = {}) {
+    super(`asnImport.file.${code}`, { params })
+    this.name = 'ImportFileError'
+  }
+}
 
 function mapHeader(header: string[]) {
   const norm = header.map((h) =>
@@ -44,13 +51,12 @@ function mapHeader(header: string[]) {
     if (i < 0) missing.push(names[0]!)
     index[key] = i
   }
-  if (missing.length)
-    throw new ImportFileError(`Kolom tidak ditemukan di baris judul: ${missing.join(', ')}.`)
+  if (missing.length) throw new ImportFileError('missingColumns', { columns: missing.join(', ') })
   return index
 }
 
 function toRows(table: string[][]): AsnRowInput[] {
-  if (table.length === 0) throw new ImportFileError('Berkas kosong.')
+  if (table.length === 0) throw new ImportFileError('empty')
   const idx = mapHeader(table[0]!)
   const rows: AsnRowInput[] = []
   for (let i = 1; i < table.length; i++) {
@@ -93,17 +99,17 @@ export async function parseAsnFile(content: Uint8Array, format: 'csv' | 'xlsx') 
       return toRows(table)
     } catch (e) {
       if (e instanceof ImportFileError) throw e
-      throw new ImportFileError(`Berkas CSV tidak dapat dibaca: ${(e as Error).message}`)
+      throw new ImportFileError('csvUnreadable', { reason: (e as Error).message })
     }
   }
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(content) as unknown as ArrayBuffer)
   } catch {
-    throw new ImportFileError('Berkas XLSX tidak dapat dibaca.')
+    throw new ImportFileError('xlsxUnreadable')
   }
   const ws = wb.worksheets[0]
-  if (!ws) throw new ImportFileError('Berkas XLSX tidak berisi lembar kerja.')
+  if (!ws) throw new ImportFileError('xlsxNoSheet')
   const table: string[][] = []
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1)
@@ -118,8 +124,8 @@ export async function parseAsnFile(content: Uint8Array, format: 'csv' | 'xlsx') 
 export async function createImport(actorId: string, file: { name: string; bytes: Uint8Array }) {
   const lower = file.name.toLowerCase()
   const format = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : null
-  if (!format) throw new ImportFileError('Format berkas harus CSV atau XLSX.')
-  if (file.bytes.byteLength === 0) throw new ImportFileError('Berkas kosong.')
+  if (!format) throw new ImportFileError('format')
+  if (file.bytes.byteLength === 0) throw new ImportFileError('empty')
   const { row, outboxId } = await prisma.$transaction(async (tx) => {
     const row = await tx.asnImport.create({
       data: {
@@ -182,7 +188,12 @@ export async function validateImport(importId: string, progress?: (n: number) =>
     if (!(e instanceof ImportFileError)) throw e
     await prisma.asnImport.updateMany({
       where: { id: importId },
-      data: { status: 'FAILED', error: e.message, finishedAt: new Date() },
+      data: {
+        status: 'FAILED',
+        error: e.code,
+        errorParams: e.params,
+        finishedAt: new Date(),
+      },
     })
     return
   }
@@ -198,20 +209,23 @@ export async function validateImport(importId: string, progress?: (n: number) =>
   for (let i = 0; i < results.length; i += BATCH) {
     const part = results.slice(i, i + BATCH)
     // One multi-row INSERT per batch: rows travel as three arrays (row number, data as JSON
-    // text, errors as JSON text), not as 5,000 ORM objects.
+    // text, problems as JSON text), not as 5,000 ORM objects. `problems` holds each problem's
+    // code and parameters (rendered in the reader's language); `errors` the codes alone, so a
+    // valid row stays `cardinality(errors) = 0` (decision 041).
     await prisma.$executeRaw`
-      INSERT INTO "AsnImportRow" ("importId", "rowNo", data, errors)
-      SELECT ${importId}, x.n, x.d::jsonb, ARRAY(SELECT jsonb_array_elements_text(x.e::jsonb))
+      INSERT INTO "AsnImportRow" ("importId", "rowNo", data, errors, problems)
+      SELECT ${importId}, x.n, x.d::jsonb,
+             ARRAY(SELECT p->>'code' FROM jsonb_array_elements(x.e::jsonb) AS p), x.e::jsonb
       FROM unnest(${part.map((r) => r.rowNo)}::int[],
                   ${part.map((r) => JSON.stringify(r.clean ?? inputBy.get(r.rowNo)!))}::text[],
-                  ${part.map((r) => JSON.stringify(r.errors))}::text[]) AS x(n, d, e)`
+                  ${part.map((r) => JSON.stringify(r.problems))}::text[]) AS x(n, d, e)`
     await prisma.asnImport.updateMany({
       where: { id: importId },
       data: { processed: i + part.length, total: results.length },
     })
     await progress?.(Math.round(((i + part.length) / results.length) * 100))
   }
-  const invalid = results.filter((r) => r.errors.length > 0).length
+  const invalid = results.filter((r) => r.problems.length > 0).length
   await prisma.asnImport.updateMany({
     where: { id: importId },
     data: {
@@ -232,15 +246,14 @@ export async function startApply(importId: string, mode: ImportMode) {
     where: { id: importId },
     select: { status: true, invalid: true, valid: true },
   })
-  if (!imp) throw new Response('Impor tidak ditemukan.', { status: 404 })
-  if (imp.status !== 'VALIDATED')
-    return { ok: false as const, error: 'Impor ini tidak menunggu persetujuan.' }
+  if (!imp) throw new NotFoundError('asnImport.notFound')
+  if (imp.status !== 'VALIDATED') return { ok: false as const, error: 'asnImport.notAwaiting' }
   if (mode === 'ALL' && imp.invalid > 0)
     return {
       ok: false as const,
-      error: `Ada ${imp.invalid} baris tidak valid: perbaiki berkasnya, atau impor hanya baris yang valid.`,
+      error: messageWith('asnImport.invalidRows', { count: imp.invalid }),
     }
-  if (imp.valid === 0) return { ok: false as const, error: 'Tidak ada baris valid untuk diimpor.' }
+  if (imp.valid === 0) return { ok: false as const, error: 'asnImport.noValidRows' }
   const outboxId = await prisma.$transaction(async (tx) => {
     const n = await tx.asnImport.updateMany({
       where: { id: importId, status: 'VALIDATED' },
@@ -363,7 +376,7 @@ export async function importStatus(
     where: { id: importId },
     omit: { content: true },
   })
-  if (!imp) throw new Response('Impor tidak ditemukan.', { status: 404 })
+  if (!imp) throw new NotFoundError('asnImport.notFound')
   const pageSize = 100
   const page = Math.max(1, opts.page ?? 1)
   const where = {
@@ -375,7 +388,7 @@ export async function importStatus(
     orderBy: { rowNo: 'asc' },
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: { rowNo: true, data: true, errors: true },
+    select: { rowNo: true, data: true, errors: true, problems: true },
   })
   return { imp, rows, page, pageSize }
 }

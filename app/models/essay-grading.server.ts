@@ -5,38 +5,35 @@
 import { gradeAttemptContract, notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { prisma } from '~/utils/db.server'
+import { AppError, messageWith, type ErrorParams } from '~/utils/errors'
 import { audit } from './audit.server'
 import { taughtCourseIds, type Actor } from './course-instructor.server'
 import type { Layout, Response } from './quiz.server'
 
-export class EssayGradingError extends Error {
+/**
+ * A refusal of the grading model: a code under errors.codes.essayGrading with its parameters
+ * (decision 041). `message` is the code with its parameters (`messageWith`), which `ErrorList` /
+ * `useErrorText` translate.
+ */
+export class EssayGradingError extends AppError {
   constructor(
-    message: string,
-    public status = 400,
+    code: string,
+    status = 400,
     /** The question the message is about, so a form can show it next to that field. */
     public questionId?: string,
+    params: ErrorParams = {},
   ) {
-    super(message)
+    super(`essayGrading.${code}`, { status, params })
+    this.name = 'EssayGradingError'
+    this.message = messageWith(this.code, params)
   }
 }
 
-function formatPoints(n: number) {
-  return n.toLocaleString('id-ID', { maximumFractionDigits: 2 })
-}
-
-const alreadyGraded = () =>
-  new EssayGradingError(
-    'Esai pada percobaan ini sudah dinilai; nilainya tidak dapat diubah lagi.',
-    409,
-  )
+const alreadyGraded = () => new EssayGradingError('alreadyGraded', 409)
 
 function refuseUnlessNeedsGrading(status: string) {
   if (status === 'NEEDS_GRADING') return
-  if (status === 'IN_PROGRESS')
-    throw new EssayGradingError(
-      'Percobaan ini belum dikumpulkan oleh peserta, sehingga belum dapat dinilai.',
-      409,
-    )
+  if (status === 'IN_PROGRESS') throw new EssayGradingError('notSubmitted', 409)
   throw alreadyGraded()
 }
 
@@ -86,12 +83,11 @@ async function authorise(attemptId: string, actor: Actor) {
       quiz: { select: { lesson: { select: { module: { select: { courseId: true } } } } } },
     },
   })
-  if (!row) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
-  if (row.userId === actor.id)
-    throw new EssayGradingError('Anda tidak dapat menilai percobaan Anda sendiri.', 403)
+  if (!row) throw new EssayGradingError('attemptNotFound', 404)
+  if (row.userId === actor.id) throw new EssayGradingError('ownAttempt', 403)
   const courses = await taughtCourseIds(actor)
   if (courses !== null && !courses.includes(row.quiz.lesson.module.courseId))
-    throw new EssayGradingError('Anda bukan pengajar kursus ini.', 403)
+    throw new EssayGradingError('notInstructor', 403)
 }
 
 /** Attempts waiting for an instructor, oldest submission first, with how many essays are still ungraded. */
@@ -217,7 +213,7 @@ export async function gradeEssays(
     where: { id: attemptId },
     select: { status: true, layout: true, userId: true },
   })
-  if (!attempt) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
+  if (!attempt) throw new EssayGradingError('attemptNotFound', 404)
   refuseUnlessNeedsGrading(attempt.status)
   const attemptOwner = attempt.userId
 
@@ -229,28 +225,15 @@ export async function gradeEssays(
     .map((l) => ({ id: l.questionId, points: versions.get(l.versionId)!.points }))
   const pointsOf = new Map(essays.map((q) => [q.id, q.points]))
   const entries = Object.entries(scores)
-  if (entries.length === 0) throw new EssayGradingError('Isi nilai untuk minimal satu soal esai.')
+  if (entries.length === 0) throw new EssayGradingError('noScores')
   for (const [questionId, score] of entries) {
     const number = numberOf.get(questionId)
     const points = pointsOf.get(questionId)
-    if (number === undefined)
-      throw new EssayGradingError(
-        'Soal yang dinilai tidak termasuk dalam percobaan ini.',
-        400,
-        questionId,
-      )
-    if (points === undefined)
-      throw new EssayGradingError(
-        `Soal nomor ${number} bukan soal esai; nilainya dihitung otomatis.`,
-        400,
-        questionId,
-      )
+    if (number === undefined) throw new EssayGradingError('notInAttempt', 400, questionId)
+    if (points === undefined) throw new EssayGradingError('notEssay', 400, questionId, { number })
     if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > points) {
-      throw new EssayGradingError(
-        `Nilai soal nomor ${number} harus antara 0 dan ${formatPoints(points)}.`,
-        400,
-        questionId,
-      )
+      // The maximum as a plain number ("1.5"); the page shows it in the reader's format.
+      throw new EssayGradingError('scoreRange', 400, questionId, { number, max: points })
     }
   }
 
@@ -258,7 +241,7 @@ export async function gradeEssays(
     const [locked] = await tx.$queryRaw<
       { status: string }[]
     >`SELECT "status"::text AS status FROM "QuizAttempt" WHERE "id" = ${attemptId} FOR UPDATE`
-    if (!locked) throw new EssayGradingError('Percobaan kuis tidak ditemukan.', 404)
+    if (!locked) throw new EssayGradingError('attemptNotFound', 404)
     refuseUnlessNeedsGrading(locked.status)
     // Audited (org): the scores a person gave, with what was there before.
     const previous = await tx.attemptAnswer.findMany({

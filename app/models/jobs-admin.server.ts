@@ -5,6 +5,7 @@ import type { Job } from 'bullmq'
 import { JOB_NAMES } from '~/jobs/index.server'
 import { getQueue } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
+import { messageWith } from '~/utils/errors'
 
 export const REDIS_TIMEOUT_MS = 2_000
 export const FAILED_LIMIT = 50
@@ -15,8 +16,8 @@ export type CountType = (typeof COUNT_TYPES)[number]
 
 class RedisTimeoutError extends Error {}
 
-const REDIS_DOWN_MESSAGE =
-  'Redis tidak dapat dihubungi, sehingga status antrian tugas tidak dapat ditampilkan. Pekerjaan baru tetap tercatat di outbox dan akan dikirim setelah Redis pulih.'
+/** Message codes (errors.codes.jobsAdmin.*, decision 041): the page renders them. */
+const REDIS_DOWN_MESSAGE = 'jobsAdmin.redisDown'
 
 function isConnectionError(e: unknown) {
   return (
@@ -145,18 +146,7 @@ export async function queueOverview(
   }
 }
 
-const STATE_LABELS: Record<string, string> = {
-  waiting: 'menunggu',
-  wait: 'menunggu',
-  prioritized: 'menunggu (prioritas)',
-  active: 'sedang berjalan',
-  delayed: 'ditunda',
-  completed: 'selesai',
-  failed: 'gagal',
-  'waiting-children': 'menunggu sub-tugas',
-  unknown: 'tidak diketahui',
-}
-
+/** `message`: a message code with its parameters (`messageWith`), translated by the page. */
 export type RetryResult = { ok: boolean; message: string }
 
 /** Moves one failed job back to waiting. */
@@ -172,19 +162,19 @@ export async function retryFailedJob(
         if (!job)
           return {
             ok: false,
-            message: `Tugas ${jobId} tidak ditemukan di antrian ${queue}; mungkin sudah dihapus.`,
+            message: messageWith('jobsAdmin.retry.notFound', { jobId, queue }),
           }
         const state = await job.getState()
         if (state !== 'failed') {
           return {
             ok: false,
-            message: `Tugas ${jobId} tidak dapat dicoba lagi karena statusnya ${STATE_LABELS[state] ?? state}, bukan gagal.`,
+            message: messageWith('jobsAdmin.retry.notFailed', { jobId, state }),
           }
         }
         await job.retry('failed')
         return {
           ok: true,
-          message: `Tugas ${jobId} (${job.name}) dimasukkan kembali ke antrian ${queue}.`,
+          message: messageWith('jobsAdmin.retry.queued', { jobId, name: job.name, queue }),
         }
       })(),
       opts.timeoutMs ?? REDIS_TIMEOUT_MS,
@@ -193,14 +183,16 @@ export async function retryFailedJob(
     if (e instanceof RedisTimeoutError || isConnectionError(e)) {
       return {
         ok: false,
-        message:
-          'Redis tidak dapat dihubungi, sehingga tugas tidak dapat dicoba lagi sekarang. Coba lagi setelah Redis pulih.',
+        message: 'jobsAdmin.retry.redisDown',
       }
     }
     console.error(`[jobs-admin] retrying ${queue}/${jobId} failed`, e)
     return {
       ok: false,
-      message: `Tugas ${jobId} gagal dicoba lagi: ${e instanceof Error ? e.message : String(e)}`,
+      message: messageWith('jobsAdmin.retry.failed', {
+        jobId,
+        reason: e instanceof Error ? e.message : String(e),
+      }),
     }
   }
 }

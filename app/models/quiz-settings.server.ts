@@ -1,23 +1,33 @@
 // Quiz settings for instructors: pass mark, attempts, grading method, time limit, open/close window
 // (entered and shown in WIB), shuffling, review options and how many questions each category slot
 // draws. The quiz engine (quiz.server.ts) reads these when an attempt starts.
-import { z } from 'zod'
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
 import { GRADING_METHODS } from '~/domain/grading-method'
 import { parseJakartaDateTime, PORTAL_TIME_ZONE, toJakartaDateTimeInput } from '~/domain/time'
 import id from '~/locales/id'
 import { prisma } from '~/utils/db.server'
+import {
+  drawField,
+  REVIEW_KEYS,
+  type DrawField,
+  type QuizSettingsValue,
+} from '~/schemas/quiz-settings'
 import { taughtCourseIds, teaches, type Actor } from './course-instructor.server'
 import { type ReviewOptions } from './quiz.server'
 import { FieldError } from './user.server'
 
 export { GRADING_METHODS }
-
-export const REVIEW_KEYS = ['score', 'correct', 'feedback'] as const
-
-export const PASS_MARK_MAX = 100
-export const ATTEMPTS_MAX = 20
-export const TIME_LIMIT_MINUTES_MAX = 600
+// The form's schema is client-safe (the browser validates with it too): app/schemas/quiz-settings.ts.
+export {
+  ATTEMPTS_MAX,
+  drawField,
+  PASS_MARK_MAX,
+  quizSettingsSchema,
+  REVIEW_KEYS,
+  TIME_LIMIT_MINUTES_MAX,
+  type DrawField,
+  type QuizSettingsValue,
+} from '~/schemas/quiz-settings'
 
 // ---------------------------------------------------------------------------------------------
 // WIB (Asia/Jakarta) date-times: `<input type="datetime-local">` carries no zone; we read and
@@ -235,163 +245,6 @@ export function settingsFormDefaults(q: QuizSettings): SettingsFormDefaults {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Validation (Zod, parsed with Conform's parseWithZod: empty text is undefined, numbers are
-// coerced from text, a checked checkbox is "on" and an absent one is undefined)
-
-export type DrawField = `draw_${string}`
-
-/** The form field holding a category slot's draw count. */
-export function drawField(slotId: string): DrawField {
-  return `draw_${slotId}`
-}
-
-function integer(messages: { required?: string; invalid: string }, min: number, max: number) {
-  return z
-    .number({
-      required_error: messages.required ?? messages.invalid,
-      invalid_type_error: messages.invalid,
-    })
-    .int(messages.invalid)
-    .min(min, messages.invalid)
-    .max(max, messages.invalid)
-}
-
-const checkbox = z.boolean().default(false)
-const reviewSchema = z
-  .object({ score: checkbox, correct: checkbox, feedback: checkbox })
-  .default({})
-
-function wibDateTime(invalid: string) {
-  return z
-    .string()
-    .transform((text, ctx) => {
-      const date = parseWibDateTime(text)
-      if (!date) {
-        ctx.addIssue({ code: 'custom', message: invalid })
-        return z.NEVER
-      }
-      return date
-    })
-    .optional()
-}
-
-function drawSchema(slot: Pick<SettingsSlot, 'categoryName' | 'categoryQuestions'>) {
-  const n = slot.categoryQuestions
-  const required = 'Isi jumlah soal yang diambil dari kategori ini.'
-  const base = z.number({
-    required_error: required,
-    invalid_type_error: 'Jumlah soal yang diambil harus bilangan bulat, misalnya 10.',
-  })
-  if (n === 0)
-    return base.refine(() => false, {
-      message: 'Kategori ini belum memiliki soal; tambahkan soal ke bank soal terlebih dahulu.',
-    })
-  return base
-    .int('Jumlah soal yang diambil harus bilangan bulat, misalnya 10.')
-    .min(1, 'Jumlah soal yang diambil paling sedikit 1.')
-    .max(n, `Kategori ini hanya memiliki ${n} soal; jumlah soal yang diambil paling banyak ${n}.`)
-}
-
-export interface QuizSettingsValue {
-  passMark: number
-  attemptsAllowed: number
-  gradingMethod: GradingMethod
-  /** Seconds; null = no time limit. */
-  timeLimitSec: number | null
-  openAt: Date | null
-  closeAt: Date | null
-  shuffleQuestions: boolean
-  shuffleOptions: boolean
-  reviewAfterSubmit: ReviewOptions
-  reviewAfterClose: ReviewOptions
-  /** Draw count by category slot id. */
-  draws: Record<string, number>
-}
-
-const settingsObject = z.object({
-  passMark: integer(
-    {
-      required: 'Isi nilai lulus (bilangan bulat 0–100).',
-      invalid: 'Nilai lulus harus bilangan bulat 0–100.',
-    },
-    0,
-    PASS_MARK_MAX,
-  ),
-  attemptsAllowed: integer(
-    {
-      required: 'Isi jumlah percobaan (0 = tanpa batas).',
-      invalid: 'Jumlah percobaan harus bilangan bulat 0–20 (0 = tanpa batas).',
-    },
-    0,
-    ATTEMPTS_MAX,
-  ),
-  gradingMethod: z.enum(GRADING_METHODS, {
-    errorMap: () => ({
-      message: 'Pilih metode penilaian: Tertinggi, Terakhir, Pertama, atau Rata-rata.',
-    }),
-  }),
-  timeLimitMinutes: integer(
-    { invalid: 'Batas waktu harus bilangan bulat 1–600 menit; kosongkan jika tanpa batas waktu.' },
-    1,
-    TIME_LIMIT_MINUTES_MAX,
-  ).optional(),
-  openAt: wibDateTime(
-    'Waktu buka tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-01 08:00.',
-  ),
-  closeAt: wibDateTime(
-    'Waktu tutup tidak valid. Isi tanggal dan jam (WIB), misalnya 2026-03-31 23:59.',
-  ),
-  shuffleQuestions: checkbox,
-  shuffleOptions: checkbox,
-  reviewAfterSubmit: reviewSchema,
-  reviewAfterClose: reviewSchema,
-})
-
-/** Parsed fields: the fixed ones plus `draw_<slotId>` numbers. */
-type ParsedFields = z.output<typeof settingsObject> & Record<string, unknown>
-
-/**
- * The settings form's schema for a quiz with these slots: the fixed fields plus one
- * `draw_<slotId>` field per category slot, at most the number of questions its category holds.
- * Parses to a QuizSettingsValue.
- */
-export function quizSettingsSchema(
-  slots: Pick<SettingsSlot, 'id' | 'kind' | 'categoryName' | 'categoryQuestions'>[],
-) {
-  const categorySlots = slots.filter((s) => s.kind === 'CATEGORY')
-  const drawShape: Record<string, z.ZodTypeAny> = Object.fromEntries(
-    categorySlots.map((s) => [drawField(s.id), drawSchema(s)]),
-  )
-  return settingsObject
-    .extend(drawShape)
-    .superRefine((fields, ctx) => {
-      const v = fields as ParsedFields
-      if (v.openAt instanceof Date && v.closeAt instanceof Date && v.closeAt <= v.openAt)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['closeAt'],
-          message: 'Waktu tutup harus setelah waktu buka.',
-        })
-    })
-    .transform((fields): QuizSettingsValue => {
-      const v = fields as ParsedFields
-      return {
-        passMark: v.passMark,
-        attemptsAllowed: v.attemptsAllowed,
-        gradingMethod: v.gradingMethod,
-        timeLimitSec: v.timeLimitMinutes != null ? v.timeLimitMinutes * 60 : null,
-        openAt: v.openAt ?? null,
-        closeAt: v.closeAt ?? null,
-        shuffleQuestions: v.shuffleQuestions,
-        shuffleOptions: v.shuffleOptions,
-        reviewAfterSubmit: v.reviewAfterSubmit,
-        reviewAfterClose: v.reviewAfterClose,
-        draws: Object.fromEntries(categorySlots.map((s) => [s.id, v[drawField(s.id)] as number])),
-      }
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
 // Writing
 
 /**
@@ -411,11 +264,7 @@ export async function updateQuizSettings(
   value: QuizSettingsValue,
   actorId: string,
 ) {
-  const changedMeanwhile = () =>
-    new FieldError(
-      '',
-      'Susunan soal kuis ini berubah sejak halaman dibuka. Muat ulang halaman lalu simpan lagi.',
-    )
+  const changedMeanwhile = () => new FieldError('', 'quizSettings.changedMeanwhile')
   let saved: boolean
   try {
     saved = await prisma.$transaction(async (tx) => {
@@ -441,10 +290,7 @@ export async function updateQuizSettings(
       for (const s of quiz.slots) {
         const n = s.category?._count.questions ?? 0
         if (value.draws[s.id]! > n)
-          throw new FieldError(
-            drawField(s.id),
-            `Kategori ini hanya memiliki ${n} soal; jumlah soal yang diambil paling banyak ${n}.`,
-          )
+          throw new FieldError(drawField(s.id), 'quizSettings.drawMax', { max: n })
       }
       await tx.quiz.update({
         where: { id: quizId },
@@ -475,8 +321,8 @@ export async function updateQuizSettings(
   return saved ? { id: quizId } : null
 }
 
-export const NOT_INSTRUCTOR_MESSAGE =
-  'Hanya pengajar kursus ini (atau admin) yang dapat membuka dan mengubah pengaturan kuisnya.'
+/** A message code (errors.codes.quizSettings.notInstructor), rendered by the error boundary. */
+export const NOT_INSTRUCTOR_MESSAGE = 'quizSettings.notInstructor'
 
 /**
  * The quiz settings for someone who may see and change them: an admin, or an instructor of the

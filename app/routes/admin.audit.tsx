@@ -1,15 +1,18 @@
 // Admin: the append-only audit log with filters (actor, action, record type and id, date range in
 // WIB) and pages. Read-only: entries cannot be changed (a database trigger refuses it).
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getInputProps, getSelectProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { fromJakartaWallClock, PORTAL_TIME_ZONE } from '~/domain/time'
 import { auditView } from '~/models/audit.server'
 import { auditFilterSchema } from '~/schemas/org'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'orgArea.audit.title' })
@@ -24,7 +27,7 @@ function dayStart(day: string | undefined, next = false) {
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const f = auditFilterSchema.parse(Object.fromEntries(readSearchParams(request)))
+  const { value: f, result } = readSearch(request, auditFilterSchema)
   const view = await auditView(
     {
       actor: f.actor || undefined,
@@ -36,7 +39,7 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
     },
     f.page,
   )
-  return { filter: f, ...view }
+  return { filter: f, result, ...view }
 })
 
 const dateTimes = {
@@ -80,55 +83,75 @@ export default function AuditLog() {
     <>
       <h1>{t('orgArea.audit.title')}</h1>
       <p>{t('orgArea.audit.intro')}</p>
-      <Form method="get" className="card filters" data-testid="audit-filters">
-        <div className="field">
-          <label htmlFor="audit-actor">{t('orgArea.audit.actor')}</label>
-          <input id="audit-actor" name="actor" defaultValue={f.actor ?? ''} maxLength={100} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t('orgArea.audit.action')}</label>
-          <select id="audit-action" name="action" defaultValue={f.action ?? ''}>
-            <option value="">{t('orgArea.audit.any')}</option>
-            {d.actions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity">{t('orgArea.audit.entity')}</label>
-          <select id="audit-entity" name="entity" defaultValue={f.entity ?? ''}>
-            <option value="">{t('orgArea.audit.any')}</option>
-            {d.entityTypes.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-entity-id">{t('orgArea.audit.entityId')}</label>
-          <input
-            id="audit-entity-id"
-            name="entityId"
-            defaultValue={f.entityId ?? ''}
-            maxLength={100}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('orgArea.audit.from')}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={f.from ?? ''} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('orgArea.audit.to')}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={f.to ?? ''} />
-        </div>
-        <p>
-          <button type="submit">{t('orgArea.audit.filter')}</button>{' '}
-          <Link to="/admin/audit">{t('orgArea.audit.reset')}</Link>
-        </p>
-      </Form>
+      <SearchForm
+        id="audit-filter"
+        schema={auditFilterSchema}
+        result={d.result}
+        defaultValue={{
+          actor: f.actor ?? '',
+          action: f.action ?? '',
+          entity: f.entity ?? '',
+          entityId: f.entityId ?? '',
+          from: f.from ?? '',
+          to: f.to ?? '',
+        }}
+        className="card filters"
+        data-testid="audit-filters"
+      >
+        {(fields) => (
+          <>
+            <Field
+              label={t('orgArea.audit.actor')}
+              inputProps={{ ...getInputProps(fields.actor, { type: 'text' }), maxLength: 100 }}
+              errors={fields.actor.errors}
+            />
+            <Field
+              label={t('orgArea.audit.action')}
+              selectProps={getSelectProps(fields.action)}
+              errors={fields.action.errors}
+            >
+              <option value="">{t('orgArea.audit.any')}</option>
+              {d.actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </Field>
+            <Field
+              label={t('orgArea.audit.entity')}
+              selectProps={getSelectProps(fields.entity)}
+              errors={fields.entity.errors}
+            >
+              <option value="">{t('orgArea.audit.any')}</option>
+              {d.entityTypes.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </Field>
+            <Field
+              label={t('orgArea.audit.entityId')}
+              inputProps={{ ...getInputProps(fields.entityId, { type: 'text' }), maxLength: 100 }}
+              errors={fields.entityId.errors}
+            />
+            <Field
+              label={t('orgArea.audit.from')}
+              inputProps={getInputProps(fields.from, { type: 'date' })}
+              errors={fields.from.errors}
+            />
+            <Field
+              label={t('orgArea.audit.to')}
+              inputProps={getInputProps(fields.to, { type: 'date' })}
+              errors={fields.to.errors}
+            />
+            <ErrorList errors={fields.page.errors} />
+            <p>
+              <button type="submit">{t('orgArea.audit.filter')}</button>{' '}
+              <Link to="/admin/audit">{t('orgArea.audit.reset')}</Link>
+            </p>
+          </>
+        )}
+      </SearchForm>
       <p data-testid="audit-total">{t('orgArea.audit.total', { count: d.total })}</p>
       {d.entries.length === 0 ? (
         <p>{t('orgArea.audit.empty')}</p>

@@ -1,10 +1,12 @@
 // Admin: who teaches which course. An instructor grades essays and regrades quizzes only of the
 // courses they are assigned to here. Works without JavaScript (plain forms).
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Flash } from '~/components/flash'
+import { Field, StatusButton } from '~/components/forms'
 import i18next from '~/i18next.server'
 import {
   assignInstructor,
@@ -12,55 +14,132 @@ import {
   InstructorError,
   removeInstructor,
 } from '~/models/course-instructor.server'
+import {
+  instructorAddSchema,
+  instructorFormSchema,
+  instructorRemoveSchema,
+} from '~/schemas/course-instructor'
 import { requireRole } from '~/utils/auth.server'
+import { readForm } from '~/utils/route-errors.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
   return { courses: await coursesWithInstructors() }
 }
 
-const schema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('add'),
-    courseId: z.string().min(1),
-    who: z.string().trim().min(1, 'Isi NIP atau surel pengajar.').max(200),
-  }),
-  z.object({
-    intent: z.literal('remove'),
-    courseId: z.string().min(1),
-    userId: z.string().min(1),
-  }),
-])
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'ADMIN')
   const t = await i18next.getFixedT(request)
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success)
+  const submission = parseWithZod(await readForm(request), { schema: instructorFormSchema })
+  if (submission.status !== 'success') {
+    const courseId = submission.payload.courseId
     return data(
-      { ok: false, message: parsed.error.issues[0]!.message, courseId: null },
+      {
+        ok: false,
+        message: t('errors.status.400'),
+        courseId: typeof courseId === 'string' ? courseId : null,
+        result: submission.reply(),
+      },
       { status: 400 },
     )
-  const input = parsed.data
+  }
+  const input = submission.value
   try {
     if (input.intent === 'add') {
       await assignInstructor(input.courseId, input.who, admin.id)
-      return { ok: true, message: t('assess.instructors.added'), courseId: input.courseId }
+      return {
+        ok: true,
+        message: t('assess.instructors.added'),
+        courseId: input.courseId,
+        result: submission.reply({ resetForm: true }),
+      }
     }
     await removeInstructor(input.courseId, input.userId)
-    return { ok: true, message: t('assess.instructors.removed'), courseId: input.courseId }
+    return {
+      ok: true,
+      message: t('assess.instructors.removed'),
+      courseId: input.courseId,
+      result: submission.reply(),
+    }
   } catch (e) {
-    if (e instanceof InstructorError)
+    if (e instanceof InstructorError) {
+      const message = e.code ? t(`assess.instructors.${e.code}`) : e.message
       return data(
         {
           ok: false,
-          message: e.code ? t(`assess.instructors.${e.code}`) : e.message,
+          message,
           courseId: input.courseId,
+          result: submission.reply(
+            input.intent === 'add'
+              ? { fieldErrors: { who: [message] } }
+              : { formErrors: [message] },
+          ),
         },
         { status: e.status },
       )
+    }
     throw e
   }
+}
+
+type Result = ReturnType<typeof useActionData<typeof action>>
+
+/** One course's "add an instructor" form; the reply of the last action shows on its course only. */
+function AddInstructor({ courseId, result }: { courseId: string; result: Result }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `instructor-add-${courseId}`,
+    lastResult: result?.courseId === courseId ? result.result : undefined,
+    defaultValue: { intent: 'add', courseId, who: '' },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: instructorAddSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input {...getInputProps(fields.courseId, { type: 'hidden' })} />
+      <Field
+        label={t('assess.instructors.who')}
+        inputProps={{
+          ...getInputProps(fields.who, { type: 'text' }),
+          maxLength: 200,
+          required: true,
+        }}
+        errors={fields.who.errors}
+      />
+      <StatusButton intent="add">{t('assess.instructors.add')}</StatusButton>
+    </Form>
+  )
+}
+
+/** Removes one instructor from a course (a one-button form). */
+function RemoveInstructor({
+  courseId,
+  user,
+}: {
+  courseId: string
+  user: { id: string; name: string; nip: string }
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `instructor-remove-${courseId}-${user.id}`,
+    defaultValue: { intent: 'remove', courseId, userId: user.id },
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: instructorRemoveSchema }),
+  })
+  return (
+    <Form method="post" style={{ display: 'inline' }} {...getFormProps(form)}>
+      {user.name} (NIP {user.nip}) <input {...getInputProps(fields.courseId, { type: 'hidden' })} />
+      <input {...getInputProps(fields.userId, { type: 'hidden' })} />
+      <StatusButton
+        intent="remove"
+        className="button-secondary"
+        aria-label={`${t('assess.instructors.remove')}: ${user.name}`}
+      >
+        {t('assess.instructors.remove')}
+      </StatusButton>
+    </Form>
+  )
 }
 
 export default function CourseInstructors() {
@@ -80,36 +159,14 @@ export default function CourseInstructors() {
             <ul>
               {c.instructors.map(({ user }) => (
                 <li key={user.id}>
-                  <Form method="post" style={{ display: 'inline' }}>
-                    {user.name} (NIP {user.nip}){' '}
-                    <input type="hidden" name="courseId" value={c.id} />
-                    <input type="hidden" name="userId" value={user.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="remove"
-                      className="button-secondary"
-                      aria-label={`${t('assess.instructors.remove')}: ${user.name}`}
-                    >
-                      {t('assess.instructors.remove')}
-                    </button>
-                  </Form>
+                  <RemoveInstructor courseId={c.id} user={user} />
                 </li>
               ))}
             </ul>
           ) : (
             <p className="muted">{t('assess.instructors.none')}</p>
           )}
-          <Form method="post">
-            <input type="hidden" name="courseId" value={c.id} />
-            <div className="field">
-              <label htmlFor={`who-${c.id}`}>{t('assess.instructors.who')}</label>
-              <input id={`who-${c.id}`} name="who" type="text" maxLength={200} required />
-            </div>
-            <button type="submit" name="intent" value="add">
-              {t('assess.instructors.add')}
-            </button>
-          </Form>
+          <AddInstructor courseId={c.id} result={result} />
         </section>
       ))}
     </>

@@ -1,30 +1,64 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import {
+  data as reply,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '~/components/forms'
-import { z } from 'zod'
 import { auditImportStart, importStatus, startApply } from '~/models/asn-import.server'
+import { importApplySchema, importRowsSchema } from '~/schemas/asn-import'
+import { idSchema } from '~/schemas/common'
 import { requireRole } from '~/utils/auth.server'
+import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
+import type { CodedMessage, ErrorParams } from '~/utils/errors'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const page = Number(new URL(request.url).searchParams.get('page') ?? 1) || 1
-  return importStatus(params.importId!, { page })
-}
+  const importId = routeParam(params, 'importId', idSchema, 'asnImport.notFound')
+  const { value } = readSearch(request, importRowsSchema)
+  return importStatus(importId, { page: value.page })
+})
 
-const Intent = z.object({ mode: z.enum(['ALL', 'VALID_ONLY']) })
-
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const admin = await requireRole(request, 'ADMIN')
-  const parsed = Intent.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success) return { error: 'screens.import.badChoice' }
-  const res = await startApply(params.importId!, parsed.data.mode)
-  if (!res.ok) return { error: res.error }
-  await auditImportStart(admin.id, params.importId!, parsed.data.mode)
-  return { error: null }
-}
+  const importId = routeParam(params, 'importId', idSchema, 'asnImport.notFound')
+  const submission = parseWithZod(await readForm(request), { schema: importApplySchema })
+  if (submission.status !== 'success')
+    return reply({ error: 'screens.import.badChoice', result: submission.reply() }, { status: 400 })
+  const res = await startApply(importId, submission.value.mode)
+  if (!res.ok)
+    return reply(
+      { error: res.error, result: submission.reply({ formErrors: [res.error] }) },
+      { status: 409 },
+    )
+  await auditImportStart(admin.id, importId, submission.value.mode)
+  return { error: null, result: submission.reply() }
+})
 
 const RUNNING = ['UPLOADED', 'VALIDATING', 'IMPORTING']
+
+function asParams(v: unknown): ErrorParams | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as ErrorParams) : undefined
+}
+
+/**
+ * A row's problems in the reader's language: coded problems (decision 041), or the sentences an
+ * import stored before them, shown as they are.
+ */
+function rowProblems(r: { errors: string[]; problems: unknown }): (string | CodedMessage)[] {
+  const coded = Array.isArray(r.problems)
+    ? (r.problems as unknown[]).filter(
+        (p): p is CodedMessage =>
+          !!p && typeof p === 'object' && typeof (p as CodedMessage).code === 'string',
+      )
+    : []
+  return coded.length ? coded : r.errors
+}
 
 // Without JavaScript, the page reloads itself every two seconds while a job runs.
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -35,6 +69,12 @@ export default function AsnImportStatus() {
   const data = useActionData<typeof action>()
   const { t } = useTranslation()
   const errorText = useErrorText()
+  const [form, fields] = useForm({
+    id: 'import-apply',
+    lastResult: data?.result,
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: importApplySchema }),
+  })
   const running = RUNNING.includes(imp.status)
   const target = imp.status === 'IMPORTING' ? imp.valid : imp.total
   return (
@@ -58,11 +98,11 @@ export default function AsnImportStatus() {
       ) : null}
       {imp.error ? (
         <p className="alert alert-error" role="alert" data-testid="import-error">
-          {errorText(imp.error)}
+          {errorText({ code: imp.error, params: asParams(imp.errorParams) })}
         </p>
       ) : null}
       {data?.error ? (
-        <p className="alert alert-error" role="alert">
+        <p className="alert alert-error" role="alert" id={form.errorId}>
           {errorText(data.error)}
         </p>
       ) : null}
@@ -85,16 +125,16 @@ export default function AsnImportStatus() {
         </dl>
       ) : null}
       {imp.status === 'VALIDATED' ? (
-        <Form method="post" className="inline-form">
+        <Form method="post" className="inline-form" {...getFormProps(form)}>
           <p>{t('super.nothingWritten')}</p>
           {imp.invalid === 0 ? (
-            <button type="submit" name="mode" value="ALL" className="button">
+            <button type="submit" name={fields.mode.name} value="ALL" className="button">
               {t('super.importAll')}
             </button>
           ) : imp.valid > 0 ? (
             <button
               type="submit"
-              name="mode"
+              name={fields.mode.name}
               value="VALID_ONLY"
               className="button button-secondary"
             >
@@ -122,8 +162,8 @@ export default function AsnImportStatus() {
                     <td>{String((r.data as { nip?: string }).nip ?? '')}</td>
                     <td>
                       <ul>
-                        {r.errors.map((e, i) => (
-                          <li key={i}>{e}</li>
+                        {rowProblems(r).map((e, i) => (
+                          <li key={i}>{errorText(e)}</li>
                         ))}
                       </ul>
                     </td>

@@ -1,20 +1,20 @@
 import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
+  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/node'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { useErrorText } from '~/components/forms'
-import {
-  createImport,
-  IMPORT_MAX_BYTES,
-  ImportFileError,
-  recentImports,
-} from '~/models/asn-import.server'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
+import { createImport, ImportFileError, recentImports } from '~/models/asn-import.server'
+import { IMPORT_MAX_BYTES, importUploadSchema } from '~/schemas/asn-import'
 import { requireRole } from '~/utils/auth.server'
+import { messageWith } from '~/utils/errors'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
@@ -30,10 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }),
     )
   } catch {
-    return { error: 'screens.import.tooLarge' }
+    // The file was over the limit before it could be read: the same reply as the schema's.
+    const empty = parseWithZod(new FormData(), { schema: importUploadSchema })
+    return data(
+      { result: empty.reply({ fieldErrors: { file: ['screens.import.tooLarge'] } }) },
+      { status: 400 },
+    )
   }
-  const file = form.get('file')
-  if (!(file instanceof File) || file.size === 0) return { error: 'screens.import.noFile' }
+  const submission = parseWithZod(form, { schema: importUploadSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const file = submission.value.file
   try {
     const id = await createImport(admin.id, {
       name: file.name,
@@ -41,33 +47,42 @@ export async function action({ request }: ActionFunctionArgs) {
     })
     return redirect(`/admin/import/${id}`)
   } catch (e) {
-    if (e instanceof ImportFileError) return { error: e.message }
+    if (e instanceof ImportFileError)
+      return data(
+        { result: submission.reply({ fieldErrors: { file: [messageWith(e.code, e.params)] } }) },
+        { status: 400 },
+      )
     throw e
   }
 }
 
 export default function AsnImportPage() {
   const { imports } = useLoaderData<typeof loader>()
-  const data = useActionData<typeof action>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const [form, fields] = useForm({
+    id: 'asn-import',
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: importUploadSchema }),
+  })
   return (
     <>
       <h1>{t('super.import')}</h1>
       <p>{t('super.importHint')}</p>
-      <Form method="post" encType="multipart/form-data" className="card">
-        {data?.error ? (
-          <p className="alert alert-error" role="alert">
-            {errorText(data.error)}
-          </p>
-        ) : null}
-        <div className="field">
-          <label htmlFor="file">{t('super.file')}</label>
-          <input id="file" name="file" type="file" accept=".csv,.xlsx" required />
-        </div>
-        <button type="submit" className="button">
-          {t('super.upload')}
-        </button>
+      <Form method="post" encType="multipart/form-data" className="card" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field
+          label={t('super.file')}
+          inputProps={{
+            ...getInputProps(fields.file, { type: 'file' }),
+            id: 'file',
+            accept: '.csv,.xlsx',
+            required: true,
+          }}
+          errors={fields.file.errors}
+        />
+        <StatusButton className="button">{t('super.upload')}</StatusButton>
       </Form>
       <h2>{t('super.recent')}</h2>
       {imports.length ? (

@@ -4,10 +4,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { z } from 'zod'
 import { JOB_NAMES } from '~/jobs/index.server'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'
+import { retrySchema } from '~/schemas/jobs'
 import { requireRole } from '~/utils/auth.server'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '~/components/forms'
@@ -22,26 +24,55 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
-  return { ...(await queueOverview()), failedLimit: FAILED_LIMIT }
+  return { ...(await queueOverview()), failedLimit: FAILED_LIMIT, queueNames: [...JOB_NAMES] }
 }
-
-const retrySchema = z.object({
-  intent: z.literal('retry'),
-  queue: z.enum(JOB_NAMES, { message: 'screens.jobs.unknownQueue' }),
-  jobId: z.string().trim().min(1, 'screens.jobs.emptyJobId').max(300),
-})
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const parsed = retrySchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success)
-    return data(
-      { ok: false, message: parsed.error.issues[0]?.message ?? 'screens.jobs.badRequest' },
-      { status: 400 },
-    )
-  const result = await retryFailedJob(parsed.data.queue, parsed.data.jobId)
+  const submission = parseWithZod(await readForm(request), { schema: retrySchema(JOB_NAMES) })
+  if (submission.status !== 'success') {
+    const first = Object.values(submission.error ?? {}).flat()[0]
+    return data({ ok: false, message: first ?? 'screens.jobs.badRequest' }, { status: 400 })
+  }
+  const result = await retryFailedJob(submission.value.queue, submission.value.jobId)
   return data(result, { status: result.ok ? 200 : 400 })
 })
+
+/** The retry button of one failed job (a one-button form on the shared retry schema). */
+function RetryForm({
+  queue,
+  jobId,
+  queueNames,
+  busy,
+}: {
+  queue: string
+  jobId: string
+  queueNames: string[]
+  busy: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `retry-${queue}-${jobId}`,
+    defaultValue: { intent: 'retry', queue, jobId },
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: retrySchema(queueNames) }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input {...getInputProps(fields.intent, { type: 'hidden' })} />
+      <input {...getInputProps(fields.queue, { type: 'hidden' })} />
+      <input {...getInputProps(fields.jobId, { type: 'hidden' })} />
+      <button
+        type="submit"
+        className="button-small"
+        disabled={busy}
+        aria-label={t('ui.jobs.retryJob', { id: jobId })}
+      >
+        {busy ? t('ui.common.processing') : t('ui.jobs.retry')}
+      </button>
+    </Form>
+  )
+}
 
 const countKeys = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const
 
@@ -65,7 +96,7 @@ function formatAge(seconds: number, t: T) {
 }
 
 export default function AdminJobs() {
-  const { redis, queues, outbox, failedLimit } = useLoaderData<typeof loader>()
+  const { redis, queues, outbox, failedLimit, queueNames } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const retrying =
@@ -143,7 +174,7 @@ export default function AdminJobs() {
 
       {!redis.ok ? (
         <p className="alert alert-error" role="alert" data-testid="redis-down">
-          {redis.message}
+          {errorText(redis.message)}
         </p>
       ) : (
         <>
@@ -239,19 +270,12 @@ export default function AdminJobs() {
                                 <code>{job.data}</code>
                               </td>
                               <td>
-                                <Form method="post">
-                                  <input type="hidden" name="intent" value="retry" />
-                                  <input type="hidden" name="queue" value={q.name} />
-                                  <input type="hidden" name="jobId" value={job.id} />
-                                  <button
-                                    type="submit"
-                                    className="button-small"
-                                    disabled={busy}
-                                    aria-label={t('ui.jobs.retryJob', { id: job.id })}
-                                  >
-                                    {busy ? t('ui.common.processing') : t('ui.jobs.retry')}
-                                  </button>
-                                </Form>
+                                <RetryForm
+                                  queue={q.name}
+                                  jobId={job.id}
+                                  queueNames={queueNames}
+                                  busy={busy}
+                                />
                               </td>
                             </tr>
                           )

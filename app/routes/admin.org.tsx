@@ -7,10 +7,12 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, StatusButton } from '~/components/forms'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import {
   closeUnit,
   createUnit,
@@ -52,19 +54,20 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const admin = await requireRole(request, 'ADMIN')
-  const parsed = unitFormSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? 'form')
-      ;(fieldErrors[key] ??= []).push(
-        issue.message.includes('.') ? issue.message : 'orgArea.form.invalid',
-      )
-    }
-    return data({ fieldErrors, error: null }, { status: 400 })
+  const submission = parseWithZod(await readForm(request), { schema: unitFormSchema })
+  if (submission.status !== 'success') {
+    const intent = submission.payload.intent
+    return data(
+      {
+        result: submission.reply(),
+        intent: typeof intent === 'string' ? intent : null,
+        error: null,
+      },
+      { status: 400 },
+    )
   }
   const ctx = { actorId: admin.id, at: new Date(receivedAt(request)), ip: clientMeta(request).ip }
-  const f = parsed.data
+  const f = submission.value
   try {
     let unitId: string
     if (f.intent === 'create') unitId = (await createUnit(ctx, f)).id
@@ -75,12 +78,25 @@ export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   } catch (e) {
     if (e instanceof UnitChangeError)
       return data(
-        { fieldErrors: null, error: { code: e.code, params: e.params } },
+        { result: submission.reply(), intent: f.intent, error: { code: e.code, params: e.params } },
         { status: e.status },
       )
     throw e
   }
 })
+
+/** One of the page's forms on the shared unit schema; the last reply shows on its own form. */
+function useUnitForm(intent: string, defaultValue: Record<string, string>) {
+  const result = useActionData<typeof action>()
+  return useForm({
+    id: `unit-${intent}`,
+    lastResult: result?.intent === intent && !result.error ? result.result : undefined,
+    defaultValue: { intent, ...defaultValue },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: unitFormSchema }),
+  })
+}
 
 function Branch({ nodes }: { nodes: UnitNode[] }) {
   const { t } = useTranslation()
@@ -108,6 +124,126 @@ function Branch({ nodes }: { nodes: UnitNode[] }) {
   )
 }
 
+type UnitOption = { id: string; name: string; code: string; depth: number }
+
+/** Rename, move and close the selected unit: three forms on the shared schema. */
+function EditUnit({
+  selected,
+  moveTargets,
+}: {
+  selected: { id: string; name: string }
+  moveTargets: UnitOption[]
+}) {
+  const { t } = useTranslation()
+  const [renameForm, rename] = useUnitForm('rename', { unitId: selected.id, name: selected.name })
+  const [moveForm, move] = useUnitForm('move', { unitId: selected.id, parentId: '' })
+  const [closeForm, close] = useUnitForm('close', { unitId: selected.id })
+  return (
+    <>
+      <Form method="post" className="stack" {...getFormProps(renameForm)}>
+        <input {...getInputProps(rename.unitId, { type: 'hidden' })} />
+        <Field
+          label={t('orgArea.tree.newName')}
+          inputProps={{
+            ...getInputProps(rename.name, { type: 'text' }),
+            id: 'rename-name',
+            required: true,
+            maxLength: 200,
+          }}
+          errors={rename.name.errors}
+        />
+        <ErrorList errors={rename.unitId.errors} />
+        <StatusButton intent="rename">{t('orgArea.tree.rename')}</StatusButton>
+      </Form>
+      <Form method="post" className="stack" {...getFormProps(moveForm)}>
+        <input {...getInputProps(move.unitId, { type: 'hidden' })} />
+        <Field
+          label={t('orgArea.tree.moveUnder')}
+          selectProps={{ ...getSelectProps(move.parentId), id: 'move-parent', required: true }}
+          errors={move.parentId.errors}
+        >
+          <option value="" disabled>
+            {t('orgArea.tree.pickParent')}
+          </option>
+          {moveTargets.map((u) => (
+            <option key={u.id} value={u.id}>
+              {indent(u.depth)}
+              {u.name} ({u.code})
+            </option>
+          ))}
+        </Field>
+        <StatusButton intent="move">{t('orgArea.tree.move')}</StatusButton>
+      </Form>
+      <Form method="post" {...getFormProps(closeForm)}>
+        <input {...getInputProps(close.unitId, { type: 'hidden' })} />
+        <p className="hint">{t('orgArea.tree.closeHint')}</p>
+        <ErrorList errors={close.unitId.errors} />
+        <StatusButton intent="close" className="button-danger">
+          {t('orgArea.tree.close')}
+        </StatusButton>
+      </Form>
+    </>
+  )
+}
+
+/** Adds a unit under an open one. */
+function AddUnit({ open, parentId }: { open: UnitOption[]; parentId: string }) {
+  const { t } = useTranslation()
+  const [form, fields] = useUnitForm('create', { parentId, code: '', name: '', kind: 'BIDANG' })
+  return (
+    <Form method="post" className="stack" data-testid="org-add" {...getFormProps(form)}>
+      <Field
+        label={t('orgArea.tree.parent')}
+        selectProps={{ ...getSelectProps(fields.parentId), id: 'add-parent', required: true }}
+        errors={fields.parentId.errors}
+      >
+        <option value="" disabled>
+          {t('orgArea.tree.pickParent')}
+        </option>
+        {open.map((u) => (
+          <option key={u.id} value={u.id}>
+            {indent(u.depth)}
+            {u.name} ({u.code})
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t('orgArea.tree.code')}
+        hint={t('orgArea.tree.codeHint')}
+        inputProps={{
+          ...getInputProps(fields.code, { type: 'text' }),
+          id: 'add-code',
+          required: true,
+          maxLength: 40,
+        }}
+        errors={fields.code.errors}
+      />
+      <Field
+        label={t('orgArea.tree.name')}
+        inputProps={{
+          ...getInputProps(fields.name, { type: 'text' }),
+          id: 'add-name',
+          required: true,
+          maxLength: 200,
+        }}
+        errors={fields.name.errors}
+      />
+      <Field
+        label={t('orgArea.tree.kind')}
+        selectProps={{ ...getSelectProps(fields.kind), id: 'add-kind', required: true }}
+        errors={fields.kind.errors}
+      >
+        {UNIT_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`orgArea.kinds.${k}`)}
+          </option>
+        ))}
+      </Field>
+      <StatusButton intent="create">{t('orgArea.tree.add')}</StatusButton>
+    </Form>
+  )
+}
+
 function indent(depth: number) {
   return '\u00a0\u00a0'.repeat(depth)
 }
@@ -118,7 +254,6 @@ export default function OrgTree() {
   const [params] = useSearchParams()
   const { t } = useTranslation()
   const done = params.get('done')
-  const fe = result?.fieldErrors ?? {}
   const open = units.filter((u) => !u.closed)
   const moveTargets = selected ? open.filter((u) => !u.path.startsWith(selected.path)) : []
   return (
@@ -148,51 +283,7 @@ export default function OrgTree() {
           {selected.closed ? (
             <p>{t('orgArea.tree.closedNote')}</p>
           ) : (
-            <>
-              <Form method="post" className="stack">
-                <input type="hidden" name="unitId" value={selected.id} />
-                <div className="field">
-                  <label htmlFor="rename-name">{t('orgArea.tree.newName')}</label>
-                  <input
-                    id="rename-name"
-                    name="name"
-                    defaultValue={selected.name}
-                    required
-                    maxLength={200}
-                    aria-invalid={fe.name ? true : undefined}
-                    aria-describedby={fe.name ? 'rename-name-error' : undefined}
-                  />
-                  <ErrorList id="rename-name-error" errors={fe.name} />
-                </div>
-                <StatusButton intent="rename">{t('orgArea.tree.rename')}</StatusButton>
-              </Form>
-              <Form method="post" className="stack">
-                <input type="hidden" name="unitId" value={selected.id} />
-                <div className="field">
-                  <label htmlFor="move-parent">{t('orgArea.tree.moveUnder')}</label>
-                  <select id="move-parent" name="parentId" required defaultValue="">
-                    <option value="" disabled>
-                      {t('orgArea.tree.pickParent')}
-                    </option>
-                    {moveTargets.map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {indent(u.depth)}
-                        {u.name} ({u.code})
-                      </option>
-                    ))}
-                  </select>
-                  <ErrorList errors={fe.parentId} />
-                </div>
-                <StatusButton intent="move">{t('orgArea.tree.move')}</StatusButton>
-              </Form>
-              <Form method="post">
-                <input type="hidden" name="unitId" value={selected.id} />
-                <p className="hint">{t('orgArea.tree.closeHint')}</p>
-                <StatusButton intent="close" className="button-danger">
-                  {t('orgArea.tree.close')}
-                </StatusButton>
-              </Form>
-            </>
+            <EditUnit selected={selected} moveTargets={moveTargets} />
           )}
           <h3>{t('orgArea.tree.history')}</h3>
           {history.length ? (
@@ -211,65 +302,7 @@ export default function OrgTree() {
 
       <section className="card" aria-labelledby="add-heading">
         <h2 id="add-heading">{t('orgArea.tree.addHeading')}</h2>
-        <Form method="post" className="stack" data-testid="org-add">
-          <div className="field">
-            <label htmlFor="add-parent">{t('orgArea.tree.parent')}</label>
-            <select
-              id="add-parent"
-              name="parentId"
-              required
-              defaultValue={selected && !selected.closed ? selected.id : ''}
-            >
-              <option value="" disabled>
-                {t('orgArea.tree.pickParent')}
-              </option>
-              {open.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {indent(u.depth)}
-                  {u.name} ({u.code})
-                </option>
-              ))}
-            </select>
-            <ErrorList errors={fe.parentId} />
-          </div>
-          <div className="field">
-            <label htmlFor="add-code">
-              {t('orgArea.tree.code')} <span className="hint">{t('orgArea.tree.codeHint')}</span>
-            </label>
-            <input
-              id="add-code"
-              name="code"
-              required
-              maxLength={40}
-              aria-invalid={fe.code ? true : undefined}
-              aria-describedby={fe.code ? 'add-code-error' : undefined}
-            />
-            <ErrorList id="add-code-error" errors={fe.code} />
-          </div>
-          <div className="field">
-            <label htmlFor="add-name">{t('orgArea.tree.name')}</label>
-            <input
-              id="add-name"
-              name="name"
-              required
-              maxLength={200}
-              aria-invalid={fe.name && !selected ? true : undefined}
-            />
-            {!selected ? <ErrorList errors={fe.name} /> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="add-kind">{t('orgArea.tree.kind')}</label>
-            <select id="add-kind" name="kind" required defaultValue="BIDANG">
-              {UNIT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`orgArea.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-            <ErrorList errors={fe.kind} />
-          </div>
-          <StatusButton intent="create">{t('orgArea.tree.add')}</StatusButton>
-        </Form>
+        <AddUnit open={open} parentId={selected && !selected.closed ? selected.id : ''} />
       </section>
 
       <section className="card" data-testid="org-tree" aria-label={t('ui.org.title')}>

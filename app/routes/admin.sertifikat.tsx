@@ -5,68 +5,147 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { ErrorList, Field, SearchForm, StatusButton, useErrorText } from '~/components/forms'
 import { REVOCATION_REASONS } from '~/domain/certificate'
 import { adminCertificates, revokeCertificate } from '~/models/certificate.server'
 import { clientMeta, requireRole } from '~/utils/auth.server'
 import { formatDate, receivedAt } from '~/utils/misc'
+import { readForm } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
+import { certificateSearchSchema, revokeSchema } from '~/schemas/certificate-admin'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Kelola Sertifikat · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'certs.adminTitle' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'ADMIN')
-  const q = new URL(request.url).searchParams.get('q')?.trim().slice(0, 100) || undefined
-  return { q: q ?? '', certificates: await adminCertificates(q) }
+  const { value, result } = readSearch(request, certificateSearchSchema)
+  const q = value.q || undefined
+  return { q: q ?? '', result, certificates: await adminCertificates(q) }
 }
-
-const schema = z.object({
-  code: z.string().min(1, 'Kode sertifikat wajib diisi.'),
-  reason: z.enum(REVOCATION_REASONS, { message: 'Pilih alasan pencabutan.' }),
-  note: z.string().trim().max(500, 'Keterangan paling banyak 500 karakter.').default(''),
-})
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'ADMIN')
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success)
+  const submission = parseWithZod(await readForm(request), { schema: revokeSchema })
+  if (submission.status !== 'success')
     return data(
-      { ok: false as const, message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' },
+      {
+        ok: false as const,
+        message: 'input.invalid',
+        codeOf: String(submission.payload.code ?? ''),
+        result: submission.reply(),
+      },
       { status: 400 },
     )
   try {
     const r = await revokeCertificate({
       actorId: user.id,
-      ...parsed.data,
+      ...submission.value,
       at: new Date(receivedAt(request)),
       ip: clientMeta(request).ip,
     })
-    return { ok: true as const, code: r.code }
+    return { ok: true as const, code: r.code, codeOf: r.code, result: submission.reply() }
   } catch (e) {
     if (e instanceof Response)
-      return data({ ok: false as const, message: await e.text() }, { status: e.status })
+      return data(
+        {
+          ok: false as const,
+          message: await e.text(),
+          codeOf: submission.value.code,
+          result: null,
+        },
+        { status: e.status },
+      )
     throw e
   }
 }
 
+type Result = ReturnType<typeof useActionData<typeof action>>
+
+/** The revocation form of one certificate; the last reply shows on its own certificate only. */
+function RevokeForm({ id, code, result }: { id: string; code: string; result: Result }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `revoke-${id}`,
+    lastResult: result && !result.ok && result.codeOf === code ? result.result : undefined,
+    defaultValue: { code, reason: REVOCATION_REASONS[0], note: '' },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: revokeSchema }),
+  })
+  return (
+    <Form method="post" style={{ marginTop: '.5rem' }} {...getFormProps(form)}>
+      <input {...getInputProps(fields.code, { type: 'hidden' })} />
+      <ErrorList
+        id={form.errorId}
+        errors={[...(form.errors ?? []), ...(fields.code.errors ?? [])]}
+      />
+      <Field
+        label={t('certs.adminReason')}
+        selectProps={{ ...getSelectProps(fields.reason), id: `reason-${id}`, required: true }}
+        errors={fields.reason.errors}
+      >
+        {REVOCATION_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {t(`certs.reasons.${r}`)}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t('certs.adminNote')}
+        inputProps={{
+          ...getInputProps(fields.note, { type: 'text' }),
+          id: `note-${id}`,
+          maxLength: 500,
+          style: { maxWidth: '100%' },
+        }}
+        errors={fields.note.errors}
+      />
+      <StatusButton className="button-danger">{t('certs.adminRevoke')}</StatusButton>
+    </Form>
+  )
+}
+
 export default function AdminCertificates() {
-  const { q, certificates } = useLoaderData<typeof loader>()
+  const { q, result: searchResult, certificates } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
+  const errorText = useErrorText()
   return (
     <>
       <h1>{t('certs.adminTitle')}</h1>
       {result ? (
         <p className={`alert ${result.ok ? 'alert-info' : 'alert-error'}`} role="status">
-          {result.ok ? t('certs.adminRevoked', { code: result.code }) : result.message}
+          {result.ok ? t('certs.adminRevoked', { code: result.code }) : errorText(result.message)}
         </p>
       ) : null}
-      <Form method="get" className="card">
-        <label htmlFor="q">{t('certs.adminSearch')}</label>
-        <input id="q" name="q" defaultValue={q} style={{ maxWidth: '100%' }} />
-        <button type="submit">{t('certs.adminSearchSubmit')}</button>
-      </Form>
+      <SearchForm
+        id="certificate-search"
+        schema={certificateSearchSchema}
+        result={searchResult}
+        defaultValue={{ q }}
+        role="search"
+        className="card"
+      >
+        {(fields) => (
+          <>
+            <Field
+              label={t('certs.adminSearch')}
+              inputProps={{
+                ...getInputProps(fields.q, { type: 'search' }),
+                maxLength: 100,
+                style: { maxWidth: '100%' },
+              }}
+              errors={fields.q.errors}
+            />
+            <button type="submit">{t('certs.adminSearchSubmit')}</button>
+          </>
+        )}
+      </SearchForm>
       {certificates.length === 0 ? <p>{t('certs.adminNone')}</p> : null}
       <ul style={{ listStyle: 'none', padding: 0 }} data-testid="admin-certificates">
         {certificates.map((c) => (
@@ -82,29 +161,7 @@ export default function AdminCertificates() {
             {c.revokedAt
               ? `${t('certs.revoked')} (${t(`certs.reasons.${c.revokedReason ?? 'OTHER'}`)})`
               : t('certs.valid')}
-            {c.revokedAt ? null : (
-              <Form method="post" style={{ marginTop: '.5rem' }}>
-                <input type="hidden" name="code" value={c.code} />
-                <label htmlFor={`reason-${c.id}`}>{t('certs.adminReason')}</label>
-                <select id={`reason-${c.id}`} name="reason" required>
-                  {REVOCATION_REASONS.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`certs.reasons.${r}`)}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor={`note-${c.id}`}>{t('certs.adminNote')}</label>
-                <input
-                  id={`note-${c.id}`}
-                  name="note"
-                  maxLength={500}
-                  style={{ maxWidth: '100%' }}
-                />
-                <button type="submit" className="button-danger">
-                  {t('certs.adminRevoke')}
-                </button>
-              </Form>
-            )}
+            {c.revokedAt ? null : <RevokeForm id={c.id} code={c.code} result={result} />}
           </li>
         ))}
       </ul>

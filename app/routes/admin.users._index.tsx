@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getInputProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
 import { TableWrap } from '~/components/table'
 import { listUsers } from '~/models/user.server'
@@ -9,18 +11,20 @@ import { userSearchSchema } from '~/schemas/user'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { formatNip } from '~/utils/nip'
-import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.users.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   await requireRole(request, 'ADMIN')
-  const { q, page } = userSearchSchema.parse(Object.fromEntries(readSearchParams(request)))
-  return { ...(await listUsers({ q, page })), q: q ?? '' }
+  const { value, result } = readSearch(request, userSearchSchema)
+  const { q, page } = value
+  return { ...(await listUsers({ q, page })), q: q ?? '', result }
 })
 
 export default function AdminUsers() {
-  const { users, total, page, pageSize, q } = useLoaderData<typeof loader>()
+  const { users, total, page, pageSize, q, result } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   return (
@@ -31,11 +35,27 @@ export default function AdminUsers() {
           {t('ui.users.add')}
         </Link>
       </p>
-      <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
-        <label htmlFor="q">{t('ui.users.search')}</label>
-        <input id="q" type="search" name="q" defaultValue={q} maxLength={200} />
-        <button type="submit">{t('ui.common.search')}</button>
-      </Form>
+      <SearchForm
+        id="user-search"
+        schema={userSearchSchema}
+        result={result}
+        defaultValue={{ q }}
+        role="search"
+        className="inline-form"
+        style={{ marginBottom: '1rem' }}
+      >
+        {(fields) => (
+          <>
+            <Field
+              label={t('ui.users.search')}
+              inputProps={{ ...getInputProps(fields.q, { type: 'search' }), maxLength: 200 }}
+              errors={fields.q.errors}
+            />
+            <ErrorList errors={fields.page.errors} />
+            <button type="submit">{t('ui.common.search')}</button>
+          </>
+        )}
+      </SearchForm>
       <p className="muted">{t('ui.users.count', { count: total })}</p>
       <TableWrap label={t('ui.users.title')}>
         <table>

@@ -5,13 +5,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import { useErrorText } from '~/components/forms'
 import { EssayGradingError, essayGradingView, gradeEssays } from '~/models/essay-grading.server'
+import { essayScoresSchema, SCORE_FIELD_PREFIX, scoreField } from '~/schemas/essay-grading'
 import { requireRole } from '~/utils/auth.server'
+import { readForm } from '~/utils/route-errors.server'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
@@ -19,20 +22,10 @@ import { formatNip } from '~/utils/nip'
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.grade' })
 
-const FIELD_PREFIX = 'score_'
-
-/** One score field: empty (not graded now) or a number, with a decimal point or comma. */
-const scoreField = z
-  .string()
-  .trim()
-  .max(20, 'screens.grading.scoreTooLong')
-  .regex(/^(-?\d+([.,]\d+)?)?$/, 'screens.grading.scoreNotNumber')
-  .transform((v) => (v === '' ? null : Number(v.replace(',', '.'))))
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const view = await essayGradingView(params.attemptId!, actor).catch((e) => {
-    if (e instanceof EssayGradingError) throw new Response(e.message, { status: e.status })
+    if (e instanceof EssayGradingError) throw data(e.toPayload(), { status: e.status })
     throw e
   })
   if (!view) throw new Response('screens.grading.attemptNotFound', { status: 404 })
@@ -41,33 +34,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData = {
   message: string
+  /** Errors by question id (message codes). */
   fieldErrors: Record<string, string>
-  values: Record<string, string>
+  result: SubmissionResult<string[]>
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const grader = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const form = await request.formData()
-  const values: Record<string, string> = {}
-  const fieldErrors: Record<string, string> = {}
-  const scores: Record<string, number> = {}
-  for (const [key, raw] of form) {
-    if (!key.startsWith(FIELD_PREFIX) || typeof raw !== 'string') continue
-    const questionId = key.slice(FIELD_PREFIX.length)
-    values[questionId] = raw
-    const parsed = scoreField.safeParse(raw)
-    if (!parsed.success)
-      fieldErrors[questionId] = parsed.error.issues[0]?.message ?? 'screens.grading.scoreNotNumber'
-    else if (parsed.data !== null) scores[questionId] = parsed.data
-  }
-  if (Object.keys(fieldErrors).length) {
+  const form = await readForm(request)
+  // The questions are those of the form; whether they belong to the attempt is the model's check.
+  const ids = [...form.keys()]
+    .filter((k) => k.startsWith(SCORE_FIELD_PREFIX))
+    .map((k) => k.slice(SCORE_FIELD_PREFIX.length))
+  const submission = parseWithZod(form, { schema: essayScoresSchema(ids) })
+  if (submission.status !== 'success') {
+    const fieldErrors: Record<string, string> = {}
+    for (const [name, errors] of Object.entries(submission.error ?? {}))
+      if (name.startsWith(SCORE_FIELD_PREFIX) && errors?.[0])
+        fieldErrors[name.slice(SCORE_FIELD_PREFIX.length)] = errors[0]
     return data<ActionData>(
-      { message: 'screens.grading.checkScores', fieldErrors, values },
+      { message: 'screens.grading.checkScores', fieldErrors, result: submission.reply() },
       { status: 400 },
     )
   }
   try {
-    const result = await gradeEssays(params.attemptId!, grader, scores)
+    const result = await gradeEssays(params.attemptId!, grader, submission.value)
     return redirect(
       result.complete
         ? '/authoring/grading?saved=complete'
@@ -75,11 +66,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   } catch (e) {
     if (e instanceof EssayGradingError) {
+      const fieldErrors = e.questionId ? { [e.questionId]: e.message } : {}
       return data<ActionData>(
         {
           message: e.message,
-          fieldErrors: e.questionId ? { [e.questionId]: e.message } : {},
-          values,
+          fieldErrors,
+          result: submission.reply(
+            e.questionId
+              ? { fieldErrors: { [scoreField(e.questionId)]: [e.message] } }
+              : { formErrors: [e.message] },
+          ),
         },
         { status: e.status },
       )
@@ -100,6 +96,17 @@ export default function GradeEssays() {
   const open = attempt.status === 'NEEDS_GRADING'
   const { t } = useTranslation()
   const errorText = useErrorText()
+  const [form, fields] = useForm({
+    id: 'essay-scores',
+    lastResult: actionData?.result,
+    defaultValue: Object.fromEntries(
+      essays.map((e) => [scoreField(e.questionId), e.score != null ? String(e.score) : '']),
+    ),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: essayScoresSchema(essays.map((e) => e.questionId)) }),
+  })
 
   return (
     <>
@@ -142,15 +149,15 @@ export default function GradeEssays() {
           className="stack"
           style={{ maxWidth: '48rem' }}
           aria-label={t('screens.grading.formLabel')}
+          {...getFormProps(form)}
         >
           <p className="hint" style={{ margin: 0 }}>
             {t('screens.grading.leaveEmpty')}
           </p>
           {essays.map((e) => {
-            const inputId = `${FIELD_PREFIX}${e.questionId}`
-            const error = actionData?.fieldErrors[e.questionId]
-            const value =
-              actionData?.values[e.questionId] ?? (e.score != null ? String(e.score) : '')
+            const field = fields[scoreField(e.questionId)]!
+            const inputId = field.id
+            const error = field.errors?.[0]
             return (
               <section
                 key={e.questionId}
@@ -191,13 +198,14 @@ export default function GradeEssays() {
                   </label>
                   <input
                     id={inputId}
-                    name={inputId}
+                    key={field.key}
+                    name={field.name}
                     type="number"
                     min={0}
                     max={e.points}
                     step={0.5}
                     inputMode="decimal"
-                    defaultValue={value}
+                    defaultValue={field.initialValue as string | undefined}
                     disabled={!open}
                     aria-invalid={error ? true : undefined}
                     aria-describedby={error ? `${inputId}-error` : undefined}

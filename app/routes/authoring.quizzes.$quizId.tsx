@@ -20,17 +20,16 @@ import { Flash } from '~/components/flash'
 import { useErrorText } from '~/components/forms'
 import { GRADING_METHODS } from '~/domain/grading-method'
 import {
-  drawField,
   NOT_INSTRUCTOR_MESSAGE,
   quizSettingsFor,
-  quizSettingsSchema,
   settingsFormDefaults,
   updateQuizSettings,
 } from '~/models/quiz-settings.server'
+import { drawField, quizSettingsSchema, type QuizSettingsValue } from '~/schemas/quiz-settings'
 import { FieldError } from '~/models/user.server'
 import { RegradeError, regradesOf, requestRegrade } from '~/jobs/regrade-quiz.server'
 import { requireRole } from '~/utils/auth.server'
-import { NotFoundError } from '~/utils/errors'
+import { ForbiddenError, NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -46,7 +45,7 @@ const REGRADE_QUEUED = 'assess.regrade.queued'
 async function settingsFor(request: Request, quizId: string) {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const { quiz, forbidden } = await quizSettingsFor(quizId, user)
-  if (forbidden) throw new Response(NOT_INSTRUCTOR_MESSAGE, { status: 403 })
+  if (forbidden) throw data(new ForbiddenError(NOT_INSTRUCTOR_MESSAGE).toPayload(), { status: 403 })
   if (!quiz) throw data(new NotFoundError(NOT_FOUND).toPayload(), { status: 404 })
   return { user, quiz }
 }
@@ -120,9 +119,10 @@ const dateTimeStyle = {
 const reviewKeys = ['score', 'correct', 'feedback'] as const
 
 function FieldErrorText({ field }: { field: FieldMetadata<unknown> }) {
+  const errorText = useErrorText()
   return field.errors ? (
     <p className="field-error" id={field.errorId} role="alert">
-      {field.errors.join(' ')}
+      {field.errors.map(errorText).join(' ')}
     </p>
   ) : null
 }
@@ -257,12 +257,16 @@ function SettingsForm({
 }) {
   const navigation = useNavigation()
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const busy = navigation.state === 'submitting'
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<typeof defaults, QuizSettingsValue>({
     id: 'quiz-settings',
     lastResult,
     defaultValue: defaults,
     shouldValidate: 'onSubmit',
+    // The same schema as the action (app/schemas/quiz-settings.ts), so errors show before a trip.
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: quizSettingsSchema(quiz.slots) }),
   })
   const afterSubmit = fields.reviewAfterSubmit.getFieldset()
   const afterClose = fields.reviewAfterClose.getFieldset()
@@ -272,7 +276,7 @@ function SettingsForm({
     <Form method="post" className="stack" style={{ maxWidth: '48rem' }} {...getFormProps(form)}>
       {form.errors?.length ? (
         <p className="alert alert-error" role="alert" id={form.errorId}>
-          {form.errors.join(' ')}
+          {form.errors.map(errorText).join(' ')}
         </p>
       ) : null}
 

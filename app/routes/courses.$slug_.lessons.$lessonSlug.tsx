@@ -158,11 +158,11 @@ export default function LessonPage() {
                   >
                     {waitSec ? (
                       <p className="alert alert-info" role="status">
-                        {`Tonton videonya sampai selesai dahulu: konfirmasi bisa dikirim sekitar ${waitSec} detik lagi.`}
+                        {t('screens.lesson.watchFirst', { seconds: waitSec })}
                       </p>
                     ) : null}
                     <button type="submit" className="button-secondary">
-                      Saya sudah menonton
+                      {t('screens.lesson.confirmWatched')}
                     </button>
                   </Form>
                 )}

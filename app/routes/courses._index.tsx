@@ -1,95 +1,92 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { getInputProps, getSelectProps } from '@conform-to/react'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { Field } from '~/components/forms'
+import { Field, SearchForm } from '~/components/forms'
 import { catalogue } from '~/models/course.server'
 import { catalogueCompetencies } from '~/models/screens/catalogue.read.server'
 import { AREA_VALUES, catalogueFilterSchema } from '~/schemas/catalogue'
 import { requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.catalogue.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const params = readSearchParams(request)
-  const filter = catalogueFilterSchema.parse(
-    Object.fromEntries([...params.entries()].filter(([, v]) => v !== '')),
-  )
+  const { value: filter, result } = readSearch(request, catalogueFilterSchema)
   const [courses, competencies] = await Promise.all([
     catalogue(user.id, filter),
     catalogueCompetencies(),
   ])
-  return { courses, competencies, filter }
+  return { courses, competencies, filter, result }
 })
 
 export default function Catalogue() {
-  const { courses, competencies, filter } = useLoaderData<typeof loader>()
+  const { courses, competencies, filter, result } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const [form, fields] = useForm({
-    id: 'catalogue-filter',
-    defaultValue: {
-      q: filter.q ?? '',
-      area: filter.area ?? '',
-      competency: filter.competency ?? '',
-      maxJp: filter.maxJp ? String(filter.maxJp) : '',
-    },
-    shouldValidate: 'onSubmit',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: catalogueFilterSchema }),
-  })
   return (
     <>
       <h1>{t('ui.catalogue.title')}</h1>
-      <Form
-        method="get"
+      <SearchForm
+        id="catalogue-filter"
+        schema={catalogueFilterSchema}
+        result={result}
+        defaultValue={{
+          q: filter.q ?? '',
+          area: filter.area ?? '',
+          competency: filter.competency ?? '',
+          maxJp: filter.maxJp ? String(filter.maxJp) : '',
+        }}
         role="search"
         className="card filters"
         aria-label={t('ui.catalogue.filters')}
-        {...getFormProps(form)}
       >
-        <Field
-          label={t('ui.catalogue.search')}
-          inputProps={{
-            ...getInputProps(fields.q, { type: 'search' }),
-            placeholder: t('ui.catalogue.searchPlaceholder'),
-          }}
-          errors={fields.q.errors}
-        />
-        <Field
-          label={t('ui.catalogue.area')}
-          selectProps={getSelectProps(fields.area)}
-          errors={fields.area.errors}
-        >
-          <option value="">{t('ui.catalogue.allAreas')}</option>
-          {AREA_VALUES.map((a) => (
-            <option key={a} value={a}>
-              {t(`ui.areas.${a}`)}
-            </option>
-          ))}
-        </Field>
-        <Field
-          label={t('ui.catalogue.competency')}
-          selectProps={getSelectProps(fields.competency)}
-          errors={fields.competency.errors}
-        >
-          <option value="">{t('ui.catalogue.allCompetencies')}</option>
-          {competencies.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} {c.name}
-            </option>
-          ))}
-        </Field>
-        <Field
-          label={t('ui.catalogue.maxJp')}
-          inputProps={{ ...getInputProps(fields.maxJp, { type: 'number' }), min: 1, max: 200 }}
-          errors={fields.maxJp.errors}
-        />
-        <button type="submit">{t('ui.common.apply')}</button>
-      </Form>
+        {(fields) => (
+          <>
+            <Field
+              label={t('ui.catalogue.search')}
+              inputProps={{
+                ...getInputProps(fields.q, { type: 'search' }),
+                placeholder: t('ui.catalogue.searchPlaceholder'),
+              }}
+              errors={fields.q.errors}
+            />
+            <Field
+              label={t('ui.catalogue.area')}
+              selectProps={getSelectProps(fields.area)}
+              errors={fields.area.errors}
+            >
+              <option value="">{t('ui.catalogue.allAreas')}</option>
+              {AREA_VALUES.map((a) => (
+                <option key={a} value={a}>
+                  {t(`ui.areas.${a}`)}
+                </option>
+              ))}
+            </Field>
+            <Field
+              label={t('ui.catalogue.competency')}
+              selectProps={getSelectProps(fields.competency)}
+              errors={fields.competency.errors}
+            >
+              <option value="">{t('ui.catalogue.allCompetencies')}</option>
+              {competencies.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.code} {c.name}
+                </option>
+              ))}
+            </Field>
+            <Field
+              label={t('ui.catalogue.maxJp')}
+              inputProps={{ ...getInputProps(fields.maxJp, { type: 'number' }), min: 1, max: 200 }}
+              errors={fields.maxJp.errors}
+            />
+            <button type="submit">{t('ui.common.apply')}</button>
+          </>
+        )}
+      </SearchForm>
       <p className="muted" role="status">
         {filter.q
           ? t('ui.catalogue.foundFor', { count: courses.length, q: filter.q })

@@ -5,13 +5,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getCollectionProps, getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { evalErrorKey } from '~/components/evaluation'
+import { ErrorList, StatusButton } from '~/components/forms'
 import { LIKERT_VALUES, MAX_COMMENT_LENGTH } from '~/domain/evaluation'
 import { answerL3, l3Request } from '~/models/evaluation.server'
 import { idSchema } from '~/schemas/common'
+import { l3Schema } from '~/schemas/evaluation'
 import { requireUser } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -29,25 +32,23 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const id = routeParam(params, 'id', idSchema)
-  const form = await readForm(request)
-  const applied = String(form.get('applied') ?? '')
-  const changed = form.get('changed')
-  const example = form.get('example')
+  const submission = parseWithZod(await readForm(request), { schema: l3Schema })
+  if (submission.status !== 'success')
+    return data({ ok: false as const, result: submission.reply() }, { status: 400 })
   try {
-    await answerL3(
-      user.id,
-      id,
-      {
-        applied: /^\d$/.test(applied) ? Number(applied) : null,
-        changed: changed === 'yes' ? true : changed === 'no' ? false : null,
-        example: typeof example === 'string' ? example : '',
-      },
-      new Date(receivedAt(request)),
-    )
-    return { ok: true as const }
+    await answerL3(user.id, id, submission.value, new Date(receivedAt(request)))
+    return { ok: true as const, result: submission.reply() }
   } catch (e) {
     if (e instanceof AppError && e.status !== 404)
-      return data({ ok: false as const, code: e.code }, { status: e.status })
+      return data(
+        {
+          ok: false as const,
+          result: submission.reply(
+            e.field ? { fieldErrors: { [e.field]: [e.code] } } : { formErrors: [e.code] },
+          ),
+        },
+        { status: e.status },
+      )
     throw e
   }
 })
@@ -57,6 +58,15 @@ export default function L3Form() {
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   const answered = result?.ok || r.answeredAt
+  const [form, fields] = useForm({
+    id: 'l3',
+    lastResult: result?.result,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: l3Schema }),
+  })
+  const invalid = (f: { errors?: string[]; errorId: string }) =>
+    f.errors?.length ? { 'aria-invalid': true, 'aria-describedby': f.errorId } : {}
   return (
     <>
       <p>
@@ -64,43 +74,46 @@ export default function L3Form() {
       </p>
       <h1>{t('evaluation.l3FormTitle', { name: r.learner.name })}</h1>
       <p>{t('evaluation.l3Course', { course: r.course.title })}</p>
-      {result && !result.ok ? (
-        <p className="alert alert-error" role="alert">
-          {t(evalErrorKey(result.code))}
-        </p>
-      ) : null}
       {answered ? (
         <p className="alert alert-info" role="status" data-testid="l3-done">
           {result?.ok ? t('evaluation.l3Thanks') : t('evaluation.l3Already')}
         </p>
       ) : (
-        <Form method="post" className="card" data-testid="l3-form">
-          <fieldset>
+        <Form method="post" className="card" data-testid="l3-form" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <fieldset {...invalid(fields.applied)}>
             <legend>{t('evaluation.l3Applied')}</legend>
-            {LIKERT_VALUES.map((v) => (
-              <label key={v} style={{ display: 'block' }}>
-                <input type="radio" name="applied" value={v} required /> {v}
+            {getCollectionProps(fields.applied, {
+              type: 'radio',
+              options: LIKERT_VALUES.map(String),
+            }).map(({ key, ...props }) => (
+              <label key={key} style={{ display: 'block' }}>
+                <input {...props} required /> {props.value}
               </label>
             ))}
+            <ErrorList id={fields.applied.errorId} errors={fields.applied.errors} />
           </fieldset>
-          <fieldset>
+          <fieldset {...invalid(fields.changed)}>
             <legend>{t('evaluation.l3Changed')}</legend>
-            <label style={{ display: 'block' }}>
-              <input type="radio" name="changed" value="yes" required /> {t('evaluation.yes')}
-            </label>
-            <label style={{ display: 'block' }}>
-              <input type="radio" name="changed" value="no" /> {t('evaluation.no')}
-            </label>
+            {getCollectionProps(fields.changed, { type: 'radio', options: ['yes', 'no'] }).map(
+              ({ key, ...props }) => (
+                <label key={key} style={{ display: 'block' }}>
+                  <input {...props} required />{' '}
+                  {props.value === 'yes' ? t('evaluation.yes') : t('evaluation.no')}
+                </label>
+              ),
+            )}
+            <ErrorList id={fields.changed.errorId} errors={fields.changed.errors} />
           </fieldset>
-          <label htmlFor="example">{t('evaluation.l3Example')}</label>
+          <label htmlFor={fields.example.id}>{t('evaluation.l3Example')}</label>
           <textarea
-            id="example"
-            name="example"
+            {...getTextareaProps(fields.example)}
             rows={3}
             maxLength={MAX_COMMENT_LENGTH}
             style={{ width: '100%' }}
           />
-          <button type="submit">{t('evaluation.l3Submit')}</button>
+          <ErrorList id={fields.example.errorId} errors={fields.example.errors} />
+          <StatusButton>{t('evaluation.l3Submit')}</StatusButton>
         </Form>
       )}
     </>

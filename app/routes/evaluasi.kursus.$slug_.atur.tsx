@@ -6,12 +6,21 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { evalErrorKey } from '~/components/evaluation'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import { saveEvalSettings, settingsPage } from '~/models/evaluation.server'
 import { slugSchema } from '~/schemas/common'
+import { evalSettingsSchema } from '~/schemas/evaluation'
 import { clientMeta, requireUser } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -33,29 +42,29 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const slug = routeParam(params, 'slug', slugSchema)
-  const form = await readForm(request)
-  const str = (k: string) => {
-    const v = form.get(k)
-    return typeof v === 'string' ? v.slice(0, 5000) : ''
-  }
+  const submission = parseWithZod(await readForm(request), { schema: evalSettingsSchema })
+  if (submission.status !== 'success')
+    return data({ ok: false as const, result: submission.reply() }, { status: 400 })
   try {
     await saveEvalSettings(
       user,
       slug,
-      {
-        items: str('items'),
-        preQuizId: str('preQuizId'),
-        postQuizId: str('postQuizId'),
-        regulationRef: str('regulationRef').slice(0, 200),
-        regulationDate: str('regulationDate'),
-      },
+      submission.value,
       new Date(receivedAt(request)),
       clientMeta(request).ip,
     )
-    return { ok: true as const }
+    return { ok: true as const, result: submission.reply() }
   } catch (e) {
     if (e instanceof AppError && e.status === 400)
-      return data({ ok: false as const, code: e.code }, { status: 400 })
+      return data(
+        {
+          ok: false as const,
+          result: submission.reply(
+            e.field ? { fieldErrors: { [e.field]: [e.code] } } : { formErrors: [e.code] },
+          ),
+        },
+        { status: 400 },
+      )
     throw e
   }
 })
@@ -64,6 +73,22 @@ export default function EvaluationSettings() {
   const { course, settings, quizzes } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'eval-settings',
+    lastResult: result?.result,
+    defaultValue: {
+      items: settings.customItems ? settings.items.map((i) => i.text).join('\n') : '',
+      preQuizId: settings.preQuizId ?? '',
+      postQuizId: settings.postQuizId ?? '',
+      regulationRef: settings.regulationRef ?? '',
+      regulationDate: settings.regulationDate
+        ? new Date(settings.regulationDate).toISOString().slice(0, 10)
+        : '',
+    },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: evalSettingsSchema }),
+  })
   return (
     <>
       <p>
@@ -72,58 +97,58 @@ export default function EvaluationSettings() {
         </Link>
       </p>
       <h1>{t('evaluation.settingsTitle', { course: course.title })}</h1>
-      {result ? (
-        <p className={`alert ${result.ok ? 'alert-info' : 'alert-error'}`} role="status">
-          {result.ok ? t('evaluation.saved') : t(evalErrorKey(result.code))}
+      {result?.ok ? (
+        <p className="alert alert-info" role="status">
+          {t('evaluation.saved')}
         </p>
       ) : null}
-      <Form method="post" className="card">
+      <Form method="post" className="card" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
         <label htmlFor="items">{t('evaluation.itemsLabel')}</label>
         <textarea
+          {...getTextareaProps(fields.items)}
           id="items"
-          name="items"
           rows={7}
           style={{ width: '100%' }}
-          defaultValue={settings.customItems ? settings.items.map((i) => i.text).join('\n') : ''}
           placeholder={
             settings.customItems ? undefined : settings.items.map((i) => i.text).join('\n')
           }
         />
+        <ErrorList id={fields.items.errorId} errors={fields.items.errors} />
         {(['preQuizId', 'postQuizId'] as const).map((f) => (
-          <div key={f}>
-            <label htmlFor={f}>
-              {t(f === 'preQuizId' ? 'evaluation.preQuiz' : 'evaluation.postQuiz')}
-            </label>
-            <select id={f} name={f} defaultValue={settings[f] ?? ''}>
-              <option value="">{t('evaluation.quizDefault')}</option>
-              {quizzes.map((q) => (
-                <option key={q.id} value={q.id}>
-                  {q.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field
+            key={f}
+            label={t(f === 'preQuizId' ? 'evaluation.preQuiz' : 'evaluation.postQuiz')}
+            selectProps={{ ...getSelectProps(fields[f]), id: f }}
+            errors={fields[f].errors}
+          >
+            <option value="">{t('evaluation.quizDefault')}</option>
+            {quizzes.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.title}
+              </option>
+            ))}
+          </Field>
         ))}
-        <label htmlFor="regulationRef">{t('evaluation.regulationRef')}</label>
-        <input
-          id="regulationRef"
-          name="regulationRef"
-          maxLength={200}
-          defaultValue={settings.regulationRef ?? ''}
-          style={{ maxWidth: '100%' }}
+        <Field
+          label={t('evaluation.regulationRef')}
+          inputProps={{
+            ...getInputProps(fields.regulationRef, { type: 'text' }),
+            id: 'regulationRef',
+            maxLength: 200,
+            style: { maxWidth: '100%' },
+          }}
+          errors={fields.regulationRef.errors}
         />
-        <label htmlFor="regulationDate">{t('evaluation.regulationDate')}</label>
-        <input
-          id="regulationDate"
-          name="regulationDate"
-          type="date"
-          defaultValue={
-            settings.regulationDate
-              ? new Date(settings.regulationDate).toISOString().slice(0, 10)
-              : ''
-          }
+        <Field
+          label={t('evaluation.regulationDate')}
+          inputProps={{
+            ...getInputProps(fields.regulationDate, { type: 'date' }),
+            id: 'regulationDate',
+          }}
+          errors={fields.regulationDate.errors}
         />
-        <button type="submit">{t('evaluation.save')}</button>
+        <StatusButton>{t('evaluation.save')}</StatusButton>
       </Form>
     </>
   )

@@ -8,12 +8,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { evalErrorKey, fmt } from '~/components/evaluation'
+import { Field, StatusButton } from '~/components/forms'
 import { markRevisionDone, revisionReport } from '~/models/evaluation-report.server'
 import { idSchema } from '~/schemas/common'
+import { revisionDoneSchema } from '~/schemas/evaluation'
 import { clientMeta, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { formatDate, receivedAt } from '~/utils/misc'
@@ -29,20 +33,62 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'ADMIN')
-  const form = await readForm(request)
-  const courseId = idSchema.safeParse(form.get('courseId'))
-  const note = String(form.get('note') ?? '').trim()
-  if (!courseId.success || !note || note.length > 500)
-    return data({ ok: false as const, code: 'evaluation.noteRequired' }, { status: 400 })
+  const submission = parseWithZod(await readForm(request), { schema: revisionDoneSchema })
+  if (submission.status !== 'success' || !idSchema.safeParse(submission.value.courseId).success)
+    return data(
+      {
+        ok: false as const,
+        code: 'evaluation.noteRequired',
+        courseId: String(submission.payload.courseId ?? ''),
+        result: submission.reply(),
+      },
+      { status: 400 },
+    )
   await markRevisionDone(
     user,
-    courseId.data,
-    note,
+    submission.value.courseId,
+    submission.value.note,
     new Date(receivedAt(request)),
     clientMeta(request).ip,
   )
-  return { ok: true as const }
+  return { ok: true as const, courseId: submission.value.courseId, result: undefined }
 })
+
+/** The "revision done" form of one course; the last reply shows on its own course only. */
+function RevisionDoneForm({
+  courseId,
+  lastResult,
+}: {
+  courseId: string
+  lastResult?: SubmissionResult<string[]>
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: `revision-${courseId}`,
+    lastResult,
+    defaultValue: { courseId, note: '' },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: revisionDoneSchema }),
+  })
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input {...getInputProps(fields.courseId, { type: 'hidden' })} />
+      <Field
+        label={t('evaluation.revisionNote')}
+        inputProps={{
+          ...getInputProps(fields.note, { type: 'text' }),
+          id: `note-${courseId}`,
+          required: true,
+          maxLength: 500,
+          style: { maxWidth: '100%' },
+        }}
+        errors={fields.note.errors}
+      />
+      <StatusButton>{t('evaluation.markDone')}</StatusButton>
+    </Form>
+  )
+}
 
 export default function Revisions() {
   const { rows } = useLoaderData<typeof loader>()
@@ -99,18 +145,10 @@ export default function Revisions() {
                     {t('evaluation.openStudio')}
                   </Link>
                 </p>
-                <Form method="post">
-                  <input type="hidden" name="courseId" value={r.course.id} />
-                  <label htmlFor={`note-${r.course.id}`}>{t('evaluation.revisionNote')}</label>
-                  <input
-                    id={`note-${r.course.id}`}
-                    name="note"
-                    required
-                    maxLength={500}
-                    style={{ maxWidth: '100%' }}
-                  />
-                  <button type="submit">{t('evaluation.markDone')}</button>
-                </Form>
+                <RevisionDoneForm
+                  courseId={r.course.id}
+                  lastResult={result?.courseId === r.course.id ? result.result : undefined}
+                />
               </>
             )}
           </li>

@@ -6,13 +6,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getCollectionProps, getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { evalErrorKey } from '~/components/evaluation'
+import { ErrorList, StatusButton } from '~/components/forms'
 import { LIKERT_VALUES, MAX_COMMENT_LENGTH } from '~/domain/evaluation'
 import { submitSurvey, surveyForLearner } from '~/models/evaluation.server'
 import { slugSchema } from '~/schemas/common'
+import { surveyField, surveySchema } from '~/schemas/evaluation'
 import { requireUser } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -35,22 +38,24 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
   const user = await requireUser(request)
   const slug = routeParam(params, 'slug', slugSchema)
   const form = await readForm(request)
-  const values: Record<string, number> = {}
-  for (const [k, v] of form.entries())
-    if (k.startsWith('item-') && typeof v === 'string' && /^\d$/.test(v))
-      values[k.slice(5)] = Number(v)
-  const comment = form.get('comment')
+  const { items } = await surveyForLearner(user.id, slug)
+  const submission = parseWithZod(form, { schema: surveySchema(items.map((i) => i.key)) })
+  if (submission.status !== 'success')
+    return data({ ok: false as const, result: submission.reply() }, { status: 400 })
   try {
-    await submitSurvey(
-      user.id,
-      slug,
-      { values, comment: typeof comment === 'string' ? comment : '' },
-      new Date(receivedAt(request)),
-    )
-    return { ok: true as const }
+    await submitSurvey(user.id, slug, submission.value, new Date(receivedAt(request)))
+    return { ok: true as const, result: submission.reply() }
   } catch (e) {
     if (e instanceof AppError)
-      return data({ ok: false as const, code: e.code, field: e.field }, { status: e.status })
+      return data(
+        {
+          ok: false as const,
+          result: submission.reply(
+            e.field ? { fieldErrors: { [e.field]: [e.code] } } : { formErrors: [e.code] },
+          ),
+        },
+        { status: e.status },
+      )
     throw e
   }
 })
@@ -60,47 +65,66 @@ export default function Survey() {
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   const done = result?.ok || state === 'answered'
+  const schema = surveySchema(items.map((i) => i.key))
+  const [form, fields] = useForm({
+    id: 'survey',
+    lastResult: result?.result,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  })
+  const field = (key: string) => fields[surveyField(key) as keyof typeof fields]
   return (
     <>
       <p>
         <Link to={`/courses/${course.slug}`}>{t('evaluation.backToCourse')}</Link>
       </p>
       <h1>{t('evaluation.surveyTitle', { course: course.title })}</h1>
-      {result && !result.ok ? (
-        <p className="alert alert-error" role="alert" data-testid="survey-error">
-          {t(evalErrorKey(result.code))}
-        </p>
-      ) : null}
       {done ? (
         <p className="alert alert-info" role="status" data-testid="survey-done">
           {result?.ok ? t('evaluation.thanks') : t('evaluation.answered')}
         </p>
       ) : state === 'open' ? (
-        <Form method="post" className="card" data-testid="survey-form">
+        <Form method="post" className="card" data-testid="survey-form" {...getFormProps(form)}>
+          <div data-testid="survey-error">
+            <ErrorList id={form.errorId} errors={form.errors} />
+          </div>
           <p>{t('evaluation.surveyIntro')}</p>
           <p className="muted">{t('evaluation.scaleHint')}</p>
-          {items.map((item, n) => (
-            <fieldset key={item.key} style={{ marginBottom: '1rem' }}>
-              <legend>
-                {n + 1}. {item.text}
-              </legend>
-              {LIKERT_VALUES.map((v) => (
-                <label key={v} style={{ display: 'block' }}>
-                  <input type="radio" name={`item-${item.key}`} value={v} required /> {v} —{' '}
-                  {t(`evaluation.scale.${v}`)}
-                </label>
-              ))}
-            </fieldset>
-          ))}
-          <label htmlFor="comment">{t('evaluation.comment')}</label>
+          {items.map((item, n) => {
+            const f = field(item.key)
+            return (
+              <fieldset
+                key={item.key}
+                style={{ marginBottom: '1rem' }}
+                aria-invalid={f.errors?.length ? true : undefined}
+                aria-describedby={f.errors?.length ? f.errorId : undefined}
+              >
+                <legend>
+                  {n + 1}. {item.text}
+                </legend>
+                {getCollectionProps(f, {
+                  type: 'radio',
+                  options: LIKERT_VALUES.map(String),
+                }).map(({ key, ...props }) => (
+                  <label key={key} style={{ display: 'block' }}>
+                    <input {...props} required /> {props.value} —{' '}
+                    {t(`evaluation.scale.${props.value}`)}
+                  </label>
+                ))}
+                <ErrorList id={f.errorId} errors={f.errors} />
+              </fieldset>
+            )
+          })}
+          <label htmlFor={fields.comment.id}>{t('evaluation.comment')}</label>
           <textarea
-            id="comment"
-            name="comment"
+            {...getTextareaProps(fields.comment)}
             rows={4}
             maxLength={MAX_COMMENT_LENGTH}
             style={{ width: '100%' }}
           />
-          <button type="submit">{t('evaluation.submit')}</button>
+          <ErrorList id={fields.comment.errorId} errors={fields.comment.errors} />
+          <StatusButton>{t('evaluation.submit')}</StatusButton>
         </Form>
       ) : (
         <p className="alert alert-info">

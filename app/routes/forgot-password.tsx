@@ -16,6 +16,7 @@ import { requestPasswordReset } from '~/models/password.server'
 import { clientMeta, requireAnonymous } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { receivedAt } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
 /** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -25,7 +26,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return h
 }
 
-export const meta: MetaFunction = () => [{ title: 'Lupa kata sandi · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'security.forgotTitle' })
 
 const schema = z.object({
   identifier: z.string({ required_error: 'required' }).trim().min(1, 'required').max(254),

@@ -10,9 +10,9 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Field, StatusButton } from '~/components/forms'
 import { signIn } from '~/models/sign-in.server'
+import { loginSchema } from '~/schemas/login'
 import {
   CHANGE_PASSWORD_PATH,
   clientMeta,
@@ -20,6 +20,7 @@ import {
   requireAnonymous,
 } from '~/utils/auth.server'
 import { receivedAt, safeRedirect } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
 /** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -29,25 +30,9 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return h
 }
 
-export const meta: MetaFunction = () => [{ title: 'Masuk · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'login.title' })
 
-const schema = z.object({
-  identifier: z
-    .string({ required_error: 'NIP atau email wajib diisi.' })
-    .trim()
-    .min(1, 'NIP atau email wajib diisi.')
-    .max(254, 'NIP atau email terlalu panjang.')
-    // Shape only (no look-up): whether an account exists is never told apart here.
-    .refine(
-      (v) => v.includes('@') || /^\d{18}$/.test(v.replace(/\s+/g, '')),
-      'NIP harus terdiri dari 18 digit angka, atau masukkan alamat email.',
-    ),
-  password: z
-    .string({ required_error: 'Kata sandi wajib diisi.' })
-    .min(1, 'Kata sandi wajib diisi.')
-    .max(1024, 'Kata sandi terlalu panjang.'),
-  redirectTo: z.string().optional(),
-})
+const schema = loginSchema
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request)

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusButton } from '~/components/forms'
 import { listNotifications, markRead } from '~/models/notification.server'
 import { requireUser } from '~/utils/auth.server'
-import { idSchema } from '~/schemas/common'
+import { markReadSchema } from '~/schemas/notification'
 import { InvalidError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
@@ -16,8 +17,6 @@ import { readForm, withAppErrors } from '~/utils/route-errors.server'
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'notifications.title' })
 
-const markSchema = z.object({ id: z.union([z.literal('all'), idSchema]) })
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   return { notifications: await listNotifications(user.id) }
@@ -25,15 +24,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request)
-  const parsed = markSchema.safeParse(Object.fromEntries(await readForm(request)))
-  if (!parsed.success) throw new InvalidError('notification.unknown')
-  await markRead(user.id, parsed.data.id)
+  const submission = parseWithZod(await readForm(request), { schema: markReadSchema })
+  if (submission.status !== 'success') throw new InvalidError('notification.unknown')
+  await markRead(user.id, submission.value.id)
   return { ok: true }
 })
 
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'mark-all-read',
+    defaultValue: { id: 'all' },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: markReadSchema }),
+  })
   return (
     <>
       <h1>{t('notifications.title')}</h1>
@@ -41,8 +45,8 @@ export default function Notifications() {
         <Link to="/settings/notifikasi">{t('orgArea.prefs.link')}</Link>
       </p>
       {notifications.some((n) => !n.readAt) ? (
-        <Form method="post">
-          <input type="hidden" name="id" value="all" />
+        <Form method="post" {...getFormProps(form)}>
+          <input {...getInputProps(fields.id, { type: 'hidden' })} />
           <StatusButton className="button-secondary">{t('notifications.markAll')}</StatusButton>
         </Form>
       ) : null}

@@ -1,22 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getSelectProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { Field, SearchForm } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import { profilePage } from '~/models/profile.server'
 import { requireUser } from '~/utils/auth.server'
 import { profileTargetSchema } from '~/schemas/team'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
-import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
 import { MyCertificatesLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.profile.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const { target } = profileTargetSchema.parse(Object.fromEntries(readSearchParams(request)))
+  const {
+    value: { target },
+    result: targetResult,
+  } = readSearch(request, profileTargetSchema)
   // One statement for the whole page (decision 073).
   const page = await profilePage(user.id, { targetJabatanId: target })
   const { recs, ledger } = page
@@ -27,7 +33,14 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
     rows: page.profile.rows.map((r) => ({ ...r, evidence: r.evidence.slice(0, 3) })),
   }
   const jabatan = page.jabatan.map((j) => ({ id: j.id, name: j.name }))
-  return { profile, recs, ledger, jabatan, ratingThreshold: Math.round(THRESHOLD * 100) }
+  return {
+    profile,
+    recs,
+    ledger,
+    jabatan,
+    ratingThreshold: Math.round(THRESHOLD * 100),
+    targetResult,
+  }
 })
 
 function LevelBar({ current, required }: { current: number; required: number | null }) {
@@ -69,7 +82,7 @@ function HistoryChart({
 }
 
 export default function ProfilePage() {
-  const { profile, recs, ledger, jabatan } = useLoaderData<typeof loader>()
+  const { profile, recs, ledger, jabatan, targetResult } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const { rows, user, target, year, jp, jpTarget } = profile
   const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const)
@@ -144,18 +157,32 @@ export default function ProfilePage() {
         )}
       </section>
 
-      <Form method="get" className="card inline-form" aria-label={t('ui.profile.compare')}>
-        <label htmlFor="target">{t('ui.profile.target')}</label>
-        <select id="target" name="target" defaultValue={target?.id ?? ''}>
-          <option value="">{t('ui.common.none')}</option>
-          {jabatan.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.name}
-            </option>
-          ))}
-        </select>
-        <button type="submit">{t('ui.common.show')}</button>
-      </Form>
+      <SearchForm
+        id="profile-target"
+        schema={profileTargetSchema}
+        result={targetResult}
+        defaultValue={{ target: target?.id ?? '' }}
+        className="card inline-form"
+        aria-label={t('ui.profile.compare')}
+      >
+        {(fields) => (
+          <>
+            <Field
+              label={t('ui.profile.target')}
+              selectProps={{ ...getSelectProps(fields.target), id: 'target' }}
+              errors={fields.target.errors}
+            >
+              <option value="">{t('ui.common.none')}</option>
+              {jabatan.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.name}
+                </option>
+              ))}
+            </Field>
+            <button type="submit">{t('ui.common.show')}</button>
+          </>
+        )}
+      </SearchForm>
 
       {groups.map((g) => (
         <section key={g.type} aria-labelledby={`h-${g.type}`}>

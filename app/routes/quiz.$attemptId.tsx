@@ -24,8 +24,10 @@ import { attemptPageView, QuizError, saveAnswers, submitAttempt } from '~/models
 import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Kuis · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'screens.grading.quiz' })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)

@@ -16,12 +16,13 @@ import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { resetPasswordWithToken, resetTokenUsable } from '~/models/password.server'
 import { receivedAt } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
 /** The page carries a token in its URL: the loader's no-referrer and no-store reach the browser. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
 
-export const meta: MetaFunction = () => [
-  { title: 'Buat kata sandi baru · Bina' },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, { key: 'security.resetTitle' }),
   // The token is in the URL: never send it on in a Referer.
   { name: 'referrer', content: 'no-referrer' },
 ]

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { listCertificatesOf, pendingCertificatesOf } from '~/models/certificate.server'
 import { hasRole, requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [{ title: 'Sertifikat Saya · Bina' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'certs.mineTitle' })
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)

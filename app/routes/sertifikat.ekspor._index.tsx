@@ -7,19 +7,25 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { ErrorList, StatusButton } from '~/components/forms'
 import {
   listCertificateExports,
   exportableCourses,
   requestCertificateExport,
 } from '~/models/certificate-export.server'
+import { certificateExportSchema } from '~/schemas/certificate-export'
 import { hasRole, requireRole } from '~/utils/auth.server'
+import { readForm } from '~/utils/route-errors.server'
 import { formatDate } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: 'Ekspor Sertifikat · Bina' },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(matches, { key: 'certs.exportTitle' }),
   ...(data?.exports.some((e) => e.status === 'QUEUED' || e.status === 'RUNNING')
     ? [{ httpEquiv: 'refresh', content: '3' } as const]
     : []),
@@ -35,21 +41,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { exports, courses, canTeam: hasRole(user, 'SUPERVISOR', 'ADMIN'), canCourse }
 }
 
-const schema = z.discriminatedUnion('scope', [
-  z.object({ scope: z.literal('TEAM') }),
-  z.object({ scope: z.literal('COURSE'), courseId: z.string().min(1, 'Pilih kursus.') }),
-])
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'SUPERVISOR', 'INSTRUCTOR', 'ADMIN')
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()))
-  if (!parsed.success)
+  const submission = parseWithZod(await readForm(request), { schema: certificateExportSchema })
+  if (submission.status !== 'success')
     return data(
-      { message: parsed.error.issues[0]?.message ?? 'Permintaan tidak valid.' },
+      { result: submission.reply(), scope: String(submission.payload.scope ?? '') },
       { status: 400 },
     )
-  await requestCertificateExport(user, parsed.data)
+  await requestCertificateExport(user, submission.value)
   return redirect('/sertifikat/ekspor')
+}
+
+/** One export request form (team or course); the last reply shows on its own form. */
+function ExportForm({ scope, children }: { scope: 'TEAM' | 'COURSE'; children?: ReactNode }) {
+  const { t } = useTranslation()
+  const result = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: `export-${scope.toLowerCase()}`,
+    lastResult: result?.scope === scope ? result.result : undefined,
+    defaultValue: { scope },
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: certificateExportSchema }),
+  })
+  return (
+    <Form method="post" className="card" {...getFormProps(form)}>
+      <input {...getInputProps(fields.scope, { type: 'hidden' })} />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      {children}
+      <ErrorList errors={(fields as Record<string, { errors?: string[] }>).courseId?.errors} />
+      <StatusButton>
+        {t('certs.exportSubmit')}:{' '}
+        {scope === 'TEAM' ? t('certs.exportTeam') : t('certs.exportCourse')}
+      </StatusButton>
+    </Form>
+  )
 }
 
 export default function CertificateExports() {
@@ -59,17 +85,9 @@ export default function CertificateExports() {
     <>
       <h1>{t('certs.exportTitle')}</h1>
       <p>{t('certs.exportIntro')}</p>
-      {canTeam ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="scope" value="TEAM" />
-          <button type="submit">
-            {t('certs.exportSubmit')}: {t('certs.exportTeam')}
-          </button>
-        </Form>
-      ) : null}
+      {canTeam ? <ExportForm scope="TEAM" /> : null}
       {canCourse ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="scope" value="COURSE" />
+        <ExportForm scope="COURSE">
           <label htmlFor="courseId">{t('certs.exportCourseField')}</label>
           <select id="courseId" name="courseId" required style={{ maxWidth: '100%' }}>
             {courses.map((c) => (
@@ -78,10 +96,7 @@ export default function CertificateExports() {
               </option>
             ))}
           </select>
-          <button type="submit">
-            {t('certs.exportSubmit')}: {t('certs.exportCourse')}
-          </button>
-        </Form>
+        </ExportForm>
       ) : null}
       <h2>{t('certs.exportList')}</h2>
       {exports.length === 0 ? <p>{t('certs.exportNone')}</p> : null}

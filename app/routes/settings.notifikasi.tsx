@@ -5,16 +5,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getCollectionProps, getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { StatusButton } from '~/components/forms'
+import { ErrorList, StatusButton } from '~/components/forms'
 import {
   EMAIL_KINDS,
   notificationPreferences,
   saveNotificationPreferences,
   type EmailKind,
 } from '~/models/notification.server'
+import { emailPrefsSchema } from '~/schemas/notification'
 import { requireUser } from '~/utils/auth.server'
 import { InvalidError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -30,11 +33,11 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireUser(request)
-  const form = await readForm(request)
-  const chosen = form.getAll('email').map(String)
-  const unknown = chosen.filter((k) => !(EMAIL_KINDS as readonly string[]).includes(k))
-  if (unknown.length) throw new InvalidError('input.invalid')
-  await saveNotificationPreferences(user.id, chosen as EmailKind[])
+  const submission = parseWithZod(await readForm(request), {
+    schema: emailPrefsSchema(EMAIL_KINDS),
+  })
+  if (submission.status !== 'success') throw new InvalidError('input.invalid')
+  await saveNotificationPreferences(user.id, submission.value.email as EmailKind[])
   return redirect('/settings/notifikasi?saved=1', 303)
 })
 
@@ -42,6 +45,12 @@ export default function NotificationSettings() {
   const { email, prefs } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'notification-prefs',
+    defaultValue: { email: prefs.filter((p) => p.email).map((p) => p.kind) },
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: emailPrefsSchema(prefs.map((p) => p.kind)) }),
+  })
   return (
     <>
       <h1>{t('orgArea.prefs.title')}</h1>
@@ -51,21 +60,26 @@ export default function NotificationSettings() {
         </div>
       ) : null}
       <p>{t('orgArea.prefs.intro', { email })}</p>
-      <Form method="post" className="card stack" data-testid="notification-prefs">
+      <Form
+        method="post"
+        className="card stack"
+        data-testid="notification-prefs"
+        {...getFormProps(form)}
+      >
         <fieldset>
           <legend>{t('orgArea.prefs.legend')}</legend>
-          {prefs.map((p) => (
-            <div key={p.kind} className="checkbox">
-              <input
-                type="checkbox"
-                id={`pref-${p.kind}`}
-                name="email"
-                value={p.kind}
-                defaultChecked={p.email}
-              />{' '}
-              <label htmlFor={`pref-${p.kind}`}>{t(`orgArea.prefs.kinds.${p.kind}`)}</label>
+          {getCollectionProps(fields.email, {
+            type: 'checkbox',
+            options: prefs.map((p) => p.kind),
+          }).map(({ key, ...props }) => (
+            <div key={key} className="checkbox">
+              <input {...props} id={`pref-${props.value}`} />{' '}
+              <label htmlFor={`pref-${props.value}`}>
+                {t(`orgArea.prefs.kinds.${props.value}`)}
+              </label>
             </div>
           ))}
+          <ErrorList id={fields.email.errorId} errors={fields.email.errors} />
         </fieldset>
         <StatusButton>{t('orgArea.prefs.save')}</StatusButton>
       </Form>

@@ -17,6 +17,7 @@ import i18next from '~/i18next.server'
 import { changePassword } from '~/models/password.server'
 import { requireUserSession } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
 /** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -26,7 +27,8 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return h
 }
 
-export const meta: MetaFunction = () => [{ title: 'Ganti kata sandi · Bina' }]
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, { key: 'security.changeTitle' })
 
 const schema = z.object({
   currentPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),

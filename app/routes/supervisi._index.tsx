@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getSelectProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import {
   averageGap,
@@ -12,26 +13,28 @@ import {
   shareBelow,
   type PeopleFilter,
 } from '~/domain/supervision'
+import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { dashboard } from '~/models/supervision.server'
+import { peopleFilterSchema } from '~/schemas/supervision'
 import { requireRole } from '~/utils/auth.server'
 import { formatNip } from '~/utils/nip'
+import { readSearch } from '~/utils/search-params.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
-  const url = new URL(request.url)
-  const f = url.searchParams.get('filter')
-  const filter: PeopleFilter = PEOPLE_FILTERS.includes(f as PeopleFilter)
-    ? (f as PeopleFilter)
-    : 'all'
+  // clean: the people filter form's schema (a bad value is ignored with a message, never a 500).
+  const { value, result } = readSearch(request, peopleFilterSchema)
+  const filter: PeopleFilter = value.filter
   const d = await dashboard(viewer, {
-    unitId: url.searchParams.get('unit'),
-    page: Number(url.searchParams.get('page') ?? 1) || 1,
+    unitId: value.unit ?? null,
+    page: value.page,
     filter,
   })
   // Only what the page shows goes to the browser (the exports read the model themselves).
   const { own: _own, ...view } = d
   return {
     ...view,
+    filterResult: result,
     unit: d.unit ? { id: d.unit.id, name: d.unit.name } : null,
     children: d.children.map((c) => ({
       id: c.id,
@@ -143,7 +146,14 @@ export default function SupervisionDashboard() {
       {d.children.length ? (
         <section>
           <h2>{t('super.units')}</h2>
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            role="region"
+            aria-label={t('super.units')}
+          >
             <table data-testid="unit-table">
               <thead>
                 <tr>
@@ -183,7 +193,14 @@ export default function SupervisionDashboard() {
         <h2>{t('super.heatmap')}</h2>
         <p className="muted">{t('super.heatmapHint')}</p>
         {d.heatmap.rows.length && d.heatmap.competencies.length ? (
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            role="region"
+            aria-label={t('super.heatmap')}
+          >
             <table className="heatmap" data-testid="heatmap">
               <thead>
                 <tr>
@@ -204,9 +221,15 @@ export default function SupervisionDashboard() {
                       const share = shareBelow(cell)
                       const avg = averageGap(cell)
                       return (
-                        <td key={i} className={`heat-${heatBand(share)}`}>
+                        <td
+                          key={i}
+                          className={`heat-${heatBand(share)}`}
+                          title={`${d.heatmap.competencies[i]!.name}: ${cell.below}/${cell.people}`}
+                        >
                           {share == null ? '—' : `${Math.round(share * 100)}%`}
-                          {avg ? <small> ({avg.toFixed(1)})</small> : null}
+                          {avg ? (
+                            <small style={{ color: 'inherit' }}> ({avg.toFixed(1)})</small>
+                          ) : null}
                         </td>
                       )
                     })}
@@ -224,7 +247,14 @@ export default function SupervisionDashboard() {
       <section>
         <h2>{t('super.courses')}</h2>
         {d.courses.length ? (
-          <div className="table-scroll">
+          <div
+            className="table-scroll"
+            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            role="region"
+            aria-label={t('super.courses')}
+          >
             <table data-testid="course-table">
               <thead>
                 <tr>
@@ -258,20 +288,34 @@ export default function SupervisionDashboard() {
 
       <section>
         <h2>{t('super.people')}</h2>
-        <Form method="get" className="inline-form">
-          {d.unit && d.trail.length > 1 ? (
-            <input type="hidden" name="unit" value={d.unit.id} />
-          ) : null}
-          <label htmlFor="filter">{t('super.filter')}</label>
-          <select id="filter" name="filter" defaultValue={d.filter}>
-            {PEOPLE_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`super.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('super.apply')}</button>
-        </Form>
+        <SearchForm
+          id="people-filter"
+          schema={peopleFilterSchema}
+          result={d.filterResult}
+          defaultValue={{ filter: d.filter }}
+          className="inline-form"
+        >
+          {(fields) => (
+            <>
+              {d.unit && d.trail.length > 1 ? (
+                <input type="hidden" name="unit" value={d.unit.id} />
+              ) : null}
+              <Field
+                label={t('super.filter')}
+                selectProps={{ ...getSelectProps(fields.filter), id: 'filter' }}
+                errors={fields.filter.errors}
+              >
+                {PEOPLE_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`super.filters.${f}`)}
+                  </option>
+                ))}
+              </Field>
+              <ErrorList errors={[...(fields.unit.errors ?? []), ...(fields.page.errors ?? [])]} />
+              <button type="submit">{t('super.apply')}</button>
+            </>
+          )}
+        </SearchForm>
         <PeopleTable rows={d.people.rows} />
         <nav className="pagination" aria-label={t('super.people')}>
           {d.people.page > 1 ? <Link to={q({ page: d.people.page - 1 })}>‹</Link> : null}
@@ -299,7 +343,14 @@ function PeopleTable({ rows }: { rows: Row[] }) {
   const { t } = useTranslation()
   if (!rows.length) return <p>{t('super.none')}</p>
   return (
-    <div className="table-scroll">
+    <div
+      className="table-scroll"
+      // A focusable, labelled scroll box (axe: scrollable-region-focusable).
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      role="region"
+      aria-label={t('super.people')}
+    >
       <table data-testid="people-table">
         <thead>
           <tr>

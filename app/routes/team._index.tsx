@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getInputProps } from '@conform-to/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { Pagination } from '~/components/pagination'
 import { TableWrap } from '~/components/table'
 import { jpTarget } from '~/models/jp.server'
@@ -10,23 +12,26 @@ import { teamSearchSchema } from '~/schemas/team'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { formatNip } from '~/utils/nip'
-import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
+import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearch } from '~/utils/search-params.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.team.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
-  const { q, page } = teamSearchSchema.parse(Object.fromEntries(readSearchParams(request)))
+  const { value, result } = readSearch(request, teamSearchSchema)
+  const { q, page } = value
   const overview = await teamOverview(viewer, { page, q })
   return {
     ...overview,
+    result,
     q: q ?? '',
     people: overview.people.map((p) => ({ ...p, target: jpTarget(p.employeeKind) })),
   }
 })
 
 export default function Team() {
-  const { people, total, year, page, pageSize, q } = useLoaderData<typeof loader>()
+  const { people, total, year, page, pageSize, q, result } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / pageSize))
   return (
@@ -36,11 +41,27 @@ export default function Team() {
       <p>
         <Link to="/supervisi">{t('super.links.teamDashboard')}</Link>
       </p>
-      <Form method="get" role="search" className="inline-form" style={{ marginBottom: '1rem' }}>
-        <label htmlFor="q">{t('ui.team.search')}</label>
-        <input id="q" type="search" name="q" defaultValue={q} maxLength={200} />
-        <button type="submit">{t('ui.common.search')}</button>
-      </Form>
+      <SearchForm
+        id="team-search"
+        schema={teamSearchSchema}
+        result={result}
+        defaultValue={{ q }}
+        role="search"
+        className="inline-form"
+        style={{ marginBottom: '1rem' }}
+      >
+        {(fields) => (
+          <>
+            <Field
+              label={t('ui.team.search')}
+              inputProps={{ ...getInputProps(fields.q, { type: 'search' }), maxLength: 200 }}
+              errors={fields.q.errors}
+            />
+            <ErrorList errors={fields.page.errors} />
+            <button type="submit">{t('ui.common.search')}</button>
+          </>
+        )}
+      </SearchForm>
       <TableWrap label={t('ui.team.title')}>
         <table>
           <thead>

@@ -7,9 +7,10 @@ import { consumeVerification } from '~/models/certificate-verify-limit.server'
 import { verifyCertificate } from '~/models/certificate.server'
 import { clientMeta } from '~/utils/auth.server'
 import { formatDate } from '~/utils/misc'
+import { pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => [
-  { title: 'Verifikasi Sertifikat · Bina' },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, { key: 'certs.verifyTitle' }),
   { name: 'robots', content: 'noindex' },
 ]
 

@@ -2,6 +2,7 @@
 // (orgArea.form.*), translated by ErrorList.
 import { z } from 'zod'
 import { idSchema, text } from './common'
+import { day, pageNumber, searchText, shaped } from './search'
 
 export const UNIT_KINDS = ['PROVINSI', 'OPD', 'BIDANG', 'SUBBAGIAN', 'UPTD', 'SEKSI'] as const
 
@@ -33,34 +34,13 @@ export const unitFormSchema = z.discriminatedUnion('intent', [
 ])
 export type UnitForm = z.infer<typeof unitFormSchema>
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined)
-
-/** The audit log filters (GET): malformed values are dropped. */
+/** The audit log filters (GET): a malformed value is ignored with a message. */
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(100).optional().catch(undefined),
-  action: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{1,80}$/)
-    .optional()
-    .catch(undefined),
-  entity: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{1,80}$/)
-    .optional()
-    .catch(undefined),
-  entityId: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{1,100}$/)
-    .optional()
-    .catch(undefined),
+  actor: searchText(100),
+  action: shaped(/^[\w.-]{1,80}$/),
+  entity: shaped(/^[\w.-]{1,80}$/),
+  entityId: shaped(/^[\w.-]{1,100}$/),
   from: day,
   to: day,
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageNumber,
 })

@@ -1,5 +1,6 @@
 // The admin user form, shared by the browser (Conform) and the actions.
 import { z } from 'zod'
+import { pageNumber, searchText } from './search'
 import { validateNip } from '~/utils/nip'
 import { text } from './common'
 
@@ -49,6 +50,6 @@ export const userFormSchema = z
 export type UserFormInput = z.infer<typeof userFormSchema>
 
 export const userSearchSchema = z.object({
-  q: text({ max: 200 }).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  q: searchText(200),
+  page: pageNumber,
 })

@@ -1,7 +1,9 @@
 // Row rules of the bulk ASN import: every problem of every row, with the row number, so the admin
-// sees the whole list at once. Pure: the caller supplies what the database knows. Messages are in
-// Indonesian because they are shown to the admin as they are (row-level reasons).
-import { normaliseNip, validateNip } from '~/utils/nip'
+// sees the whole list at once. Pure: the caller supplies what the database knows. A problem is a
+// code with parameters (errors.codes.asnImport.row.*, domain.nip.* for the NIP), stored as such and
+// rendered in the reader's language (docs/decisions/041-coded-model-messages.md).
+import { normaliseNip, validateNip } from '~/domain/nip'
+import type { CodedMessage } from '~/utils/errors'
 
 export interface AsnRowInput {
   /** 1-based row number in the file, the header being row 1. */
@@ -37,11 +39,21 @@ export interface ImportContext {
   emails: Map<string, string>
 }
 
+export interface RowProblem extends CodedMessage {
+  params: Record<string, string | number>
+}
+
 export interface RowResult {
   rowNo: number
   clean: AsnRowClean | null
-  errors: string[]
+  problems: RowProblem[]
 }
+
+const R = 'asnImport.row.'
+const problem = (code: string, params: RowProblem['params'] = {}): RowProblem => ({
+  code: `${R}${code}`,
+  params,
+})
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
@@ -64,52 +76,47 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
   }
 
   const results: RowResult[] = rows.map((r) => {
-    const errors: string[] = []
+    const errors: RowProblem[] = []
     const nip = normaliseNip(r.nip)
     const jenis = r.jenis.trim().toUpperCase()
     let kind: 'PNS' | 'PPPK' | null = null
     if (jenis === 'PNS' || jenis === 'PPPK') kind = jenis
-    else errors.push(`Jenis pegawai harus PNS atau PPPK, bukan "${r.jenis.trim()}".`)
+    else errors.push(problem('kind', { value: r.jenis.trim() }))
     const nipCheck = validateNip(nip, { kind: kind ?? 'PNS', today: ctx.today })
-    if (!nipCheck.ok) errors.push(nipCheck.reason)
+    if (!nipCheck.ok) errors.push({ code: `domain.nip.${nipCheck.code}`, params: nipCheck.params })
     const dupNip = byNip.get(nip) ?? []
     if (nip && dupNip.length > 1)
-      errors.push(`NIP ${nip} muncul lebih dari sekali di berkas (baris ${dupNip.join(', ')}).`)
+      errors.push(problem('nipRepeated', { nip, rows: dupNip.join(', ') }))
 
     const name = r.nama.trim().replace(/\s+/g, ' ')
-    if (!name) errors.push('Nama wajib diisi.')
-    else if (name.length > 200) errors.push('Nama terlalu panjang (maksimal 200 karakter).')
+    if (!name) errors.push(problem('nameRequired'))
+    else if (name.length > 200) errors.push(problem('nameTooLong', { max: 200 }))
 
     const email = r.email.trim().toLowerCase()
-    if (!email) errors.push('Email wajib diisi.')
-    else if (!EMAIL.test(email)) errors.push(`Email "${r.email.trim()}" tidak valid.`)
+    if (!email) errors.push(problem('emailRequired'))
+    else if (!EMAIL.test(email)) errors.push(problem('emailInvalid', { email: r.email.trim() }))
     else {
       const dupEmail = byEmail.get(email) ?? []
       if (dupEmail.length > 1)
-        errors.push(
-          `Email ${email} muncul lebih dari sekali di berkas (baris ${dupEmail.join(', ')}).`,
-        )
+        errors.push(problem('emailRepeated', { email, rows: dupEmail.join(', ') }))
       const owner = ctx.emails.get(email)
-      if (owner && owner !== nip)
-        errors.push(`Email ${email} sudah dipakai pegawai lain (NIP ${owner}).`)
+      if (owner && owner !== nip) errors.push(problem('emailTaken', { email, nip: owner }))
     }
 
     const unit = ctx.units.get(r.kodeUnit.trim())
-    if (!r.kodeUnit.trim()) errors.push('Kode unit wajib diisi.')
-    else if (!unit) errors.push(`Kode unit "${r.kodeUnit.trim()}" tidak dikenal.`)
-    else if (unit.closed) errors.push(`Unit "${r.kodeUnit.trim()}" sudah ditutup.`)
+    if (!r.kodeUnit.trim()) errors.push(problem('unitRequired'))
+    else if (!unit) errors.push(problem('unitUnknown', { code: r.kodeUnit.trim() }))
+    else if (unit.closed) errors.push(problem('unitClosed', { code: r.kodeUnit.trim() }))
 
     const jab = ctx.jabatan.get(r.jabatan.trim()) ?? ctx.jabatan.get(r.jabatan.trim().toLowerCase())
-    if (!r.jabatan.trim()) errors.push('Jabatan wajib diisi.')
-    else if (!jab) errors.push(`Jabatan "${r.jabatan.trim()}" tidak dikenal.`)
+    if (!r.jabatan.trim()) errors.push(problem('jabatanRequired'))
+    else if (!jab) errors.push(problem('jabatanUnknown', { jabatan: r.jabatan.trim() }))
 
     const supervisorNip = normaliseNip(r.nipAtasan) || null
-    if (!supervisorNip && jab && !jab.top)
-      errors.push('NIP atasan wajib diisi (hanya JPT boleh tanpa atasan).')
-    else if (supervisorNip && supervisorNip === nip)
-      errors.push('NIP atasan sama dengan NIP pegawai sendiri.')
+    if (!supervisorNip && jab && !jab.top) errors.push(problem('supervisorRequired'))
+    else if (supervisorNip && supervisorNip === nip) errors.push(problem('supervisorSelf'))
     else if (supervisorNip && !byNip.has(supervisorNip) && !ctx.existing.has(supervisorNip))
-      errors.push(`NIP atasan ${supervisorNip} tidak ditemukan di berkas maupun di basis data.`)
+      errors.push(problem('supervisorUnknown', { nip: supervisorNip }))
 
     const clean =
       errors.length === 0
@@ -123,7 +130,7 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
             supervisorNip,
           }
         : null
-    return { rowNo: r.rowNo, clean, errors }
+    return { rowNo: r.rowNo, clean, problems: errors }
   })
 
   // Circular supervision: follow each chain through the file (which wins) and the database.
@@ -146,7 +153,7 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
       cur = supOf(cur)
     }
     if (cur === nip && fileSup.get(nip) !== nip) {
-      res.errors.push(`Rantai atasan melingkar: ${[...seen, nip].join(' → ')}.`)
+      res.problems.push(problem('supervisorCycle', { chain: [...seen, nip].join(' → ') }))
       res.clean = null
     }
   }
@@ -162,9 +169,7 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
       const supInFileInvalid = (byNip.get(sup) ?? []).length > 0 && (!supRow || !supRow.clean)
       if (supInFileInvalid && !ctx.existing.has(sup)) {
         const at = (byNip.get(sup) ?? []).join(', ')
-        res.errors.push(
-          `Atasan (NIP ${sup}, baris ${at}) tidak valid, sehingga baris ini tidak dapat diimpor.`,
-        )
+        res.problems.push(problem('supervisorInvalid', { nip: sup, rows: at }))
         res.clean = null
         changed = true
       }

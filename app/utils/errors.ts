@@ -98,3 +98,38 @@ export class FieldError extends InvalidError {
     this.name = 'FieldError'
   }
 }
+
+/** A coded message: an i18n code plus the values its text shows. */
+export interface CodedMessage {
+  code: string
+  params?: ErrorParams
+}
+
+/**
+ * The i18n key of a message code: `validation.*` lives under `errors.validation`, every other code
+ * under `errors.codes`.
+ */
+export function messageKey(code: string) {
+  return code.startsWith('validation.') ? `errors.${code}` : errorKey(code)
+}
+
+/**
+ * A form message with parameters as one string, for places that carry strings only (Zod issues,
+ * Conform replies): `code?name=value&…`. `ErrorList` / `useErrorText` translate it with them.
+ */
+export function messageWith(code: string, params: ErrorParams = {}) {
+  const entries = Object.entries(params)
+  if (!entries.length) return code
+  return `${code}?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+}
+
+const CODE = /^[a-zA-Z]\w*(\.\w+)+$/
+
+/** Reads a message string: a code (with `?params`) or, from older callers, a ready sentence. */
+export function readMessage(message: string): CodedMessage | null {
+  const q = message.indexOf('?')
+  const code = q < 0 ? message : message.slice(0, q)
+  if (!CODE.test(code)) return null
+  if (q < 0) return { code }
+  return { code, params: Object.fromEntries(new URLSearchParams(message.slice(q + 1))) }
+}

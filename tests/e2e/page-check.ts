@@ -82,7 +82,8 @@ export async function checkPage(page: Page, path: string, lng: 'id' | 'en', prob
           '.lesson-body, [data-content], [data-untranslated], script, .course-card p, .outline',
         )
         .forEach((el) => el.remove())
-      return clone.innerText
+      // The page title too (set by each route's meta).
+      return `${document.title}\n${clone.innerText}`
     })
     for (const phrase of indonesianPhrases)
       if (text.includes(phrase)) problems.push(`en ${path}: Indonesian UI text "${phrase}"`)

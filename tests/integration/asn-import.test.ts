@@ -7,6 +7,8 @@ import { asnImportApplyJob } from '~/jobs/supervision.server'
 import { applyImport, createImport, startApply, validateImport } from '~/models/asn-import.server'
 import { prisma } from '~/utils/db.server'
 import { createTestUser, uniqueNip } from '../support/factories'
+import { renderMessage } from '~/utils/messages'
+import type { CodedMessage } from '~/utils/errors'
 
 afterAll(() => closeQueues())
 
@@ -37,7 +39,28 @@ async function rowsOf(importId: string) {
     where: { importId },
     orderBy: { rowNo: 'asc' },
   })
-  return new Map(rows.map((r) => [r.rowNo, r.errors]))
+  // Stored as codes with parameters (decision 041), shown in the reader's language.
+  for (const r of rows)
+    expect(r.errors).toEqual((r.problems as { code: string }[]).map((p) => p.code))
+  return new Map(
+    rows.map((r) => [
+      r.rowNo,
+      (r.problems as unknown as CodedMessage[]).map((p) => renderMessage(p, 'id')),
+    ]),
+  )
+}
+
+async function englishRowsOf(importId: string) {
+  const rows = await prisma.asnImportRow.findMany({
+    where: { importId },
+    orderBy: { rowNo: 'asc' },
+  })
+  return new Map(
+    rows.map((r) => [
+      r.rowNo,
+      (r.problems as unknown as CodedMessage[]).map((p) => renderMessage(p, 'en')),
+    ]),
+  )
 }
 
 describe('bulk ASN import', () => {
@@ -79,6 +102,16 @@ describe('bulk ASN import', () => {
     expect(errors.get(10)!.join()).toMatch(/sudah dipakai pegawai lain/)
     expect(errors.get(11)!.join()).toMatch(/Jabatan "JAB-TIDAK-ADA" tidak dikenal/)
     expect(errors.get(11)!.join()).toMatch(/Kode unit "UNIT.TIDAK.ADA" tidak dikenal/)
+    // The same rows in English: no Indonesian sentence is stored.
+    const english = await englishRowsOf(id)
+    expect(english.get(5)!.join()).toMatch(/more than once in the file \(rows 5, 6\)/)
+    expect(english.get(7)!.join()).toMatch(/Circular supervision chain/)
+    expect(english.get(11)!.join()).toMatch(/Position "JAB-TIDAK-ADA" is unknown/)
+    expect(english.get(4)!.join()).not.toMatch(/tidak|Tanggal/)
+    expect(await startApply(id, 'ALL')).toEqual({
+      ok: false,
+      error: 'asnImport.invalidRows?count=8',
+    })
 
     // "Import all" is refused while any row is bad; nothing has been written.
     expect(await startApply(id, 'ALL')).toMatchObject({ ok: false })

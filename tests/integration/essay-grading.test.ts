@@ -16,6 +16,7 @@ import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
 import { startWorkers } from '../../workers/index'
 import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+import { renderMessage } from '~/utils/messages'
 
 // The course pack quiz draws 10 questions from the course's question bank (slot position 0). The
 // essay gets a child category of that bank, so the draw never picks it, and a fixed slot
@@ -205,12 +206,17 @@ describe('essay grading', () => {
     const before = await snapshot(attemptId)
     const tooHigh = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2.5 }).catch((e) => e)
     expect(tooHigh).toBeInstanceOf(EssayGradingError)
-    expect(tooHigh.message).toBe(`Nilai soal nomor ${essayNumber} harus antara 0 dan 2.`)
+    expect(renderMessage(tooHigh.message)).toBe(
+      `Nilai soal nomor ${essayNumber} harus antara 0 dan 2.`,
+    )
+    expect(renderMessage(tooHigh.message, 'en')).toBe(
+      `The score of question ${essayNumber} must be between 0 and 2.`,
+    )
     const negative = await gradeEssays(attemptId, grader, { [fixture.essayId]: -1 }).catch((e) => e)
-    expect(negative.message).toMatch(new RegExp(`soal nomor ${essayNumber}`))
+    expect(renderMessage(negative.message)).toMatch(new RegExp(`soal nomor ${essayNumber}`))
     const notEssay = await gradeEssays(attemptId, grader, { [otherQuestionId]: 1 }).catch((e) => e)
     expect(notEssay).toBeInstanceOf(EssayGradingError)
-    expect(notEssay.message).toMatch(/bukan soal esai/)
+    expect(renderMessage(notEssay.message)).toMatch(/bukan soal esai/)
     const viaRoute = (await postScores(attemptId, graderCookie, {
       [`score_${fixture.essayId}`]: '3',
     })) as unknown as {
@@ -218,7 +224,9 @@ describe('essay grading', () => {
       init: { status: number }
     }
     expect(viaRoute.init.status).toBe(400)
-    expect(viaRoute.data.fieldErrors[fixture.essayId]).toMatch(/harus antara 0 dan 2/)
+    expect(renderMessage(viaRoute.data.fieldErrors[fixture.essayId]!)).toMatch(
+      /harus antara 0 dan 2/,
+    )
     expect(await snapshot(attemptId)).toEqual(before)
 
     // A valid score (from the form, with a decimal comma) completes the essays: SUBMITTED again, one more grading job.
@@ -267,7 +275,7 @@ describe('essay grading', () => {
     // A second grading is refused: the attempt is no longer waiting.
     const again = await gradeEssays(attemptId, grader, { [fixture.essayId]: 2 }).catch((e) => e)
     expect(again).toBeInstanceOf(EssayGradingError)
-    expect(again.message).toMatch(/sudah dinilai/)
+    expect(renderMessage(again.message)).toMatch(/sudah dinilai/)
     expect(await gradeOutboxCount(attemptId)).toBe(2)
     expect(
       (

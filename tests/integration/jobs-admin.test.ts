@@ -6,6 +6,7 @@ import { outboxBacklog, queueOverview, retryFailedJob } from '~/models/jobs-admi
 import { prisma } from '~/utils/db.server'
 import { createRedis, redis } from '~/utils/redis.server'
 import { waitFor } from '../support/wait'
+import { renderMessage } from '~/utils/messages'
 
 const QUEUE = 'maintenance' as const
 const REASON = 'no processor knows test.unknown-job'
@@ -77,13 +78,14 @@ describe('jobs admin', () => {
     // A second retry finds it no longer failed.
     const again = await retryFailedJob(QUEUE, jobId)
     expect(again.ok).toBe(false)
-    expect(again.message).toContain('bukan gagal')
+    expect(renderMessage(again.message)).toContain('bukan gagal')
+    expect(renderMessage(again.message, 'en')).toContain('not failed')
   })
 
   it('refuses to retry a job that does not exist', async () => {
     const result = await retryFailedJob(QUEUE, `missing-${randomUUID()}`)
     expect(result).toMatchObject({ ok: false })
-    expect(result.message).toContain('tidak ditemukan')
+    expect(renderMessage(result.message)).toContain('tidak ditemukan')
   })
 
   it('reports the unsent outbox rows with the oldest one’s age and last error', async () => {

@@ -20,6 +20,15 @@ import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
 import { COURSE, QUIZ } from '../support/learning'
+import { messageWith } from '~/utils/errors'
+import { renderMessage } from '~/utils/messages'
+
+/** Conform's field errors (message codes) as the Indonesian page shows them. */
+function rendered(errors: Record<string, string[] | null> | undefined | null) {
+  return Object.fromEntries(
+    Object.entries(errors ?? {}).map(([k, v]) => [k, v?.map((m) => renderMessage(m))]),
+  )
+}
 
 let quizId: string
 let slotId: string
@@ -124,6 +133,11 @@ async function thrown(p: Promise<unknown>) {
     () => null,
     (err: unknown) => err,
   )
+  // A coded refusal is thrown as data({ code }, { status }) (decision 040); read it as a Response.
+  if (e && typeof e === 'object' && (e as { type?: string }).type === 'DataWithResponseInit') {
+    const d = e as { data: unknown; init: { status: number } | null }
+    return new Response(JSON.stringify(d.data), { status: d.init?.status ?? 200 })
+  }
   expect(e).toBeInstanceOf(Response)
   return e as Response
 }
@@ -292,7 +306,7 @@ describe('saving quiz settings', () => {
 })
 
 describe('invalid settings', () => {
-  it('answer each field with its own Indonesian message and change nothing', async () => {
+  it('answer each field with its own message (a code, shown in Indonesian) and change nothing', async () => {
     const res = unwrap(
       await action({
         request: postRequest(
@@ -311,7 +325,7 @@ describe('invalid settings', () => {
     expect(res.status).toBe(400)
     expect(res.data.saved).toBe(false)
     expect(res.data.result.status).toBe('error')
-    expect(res.data.result.error).toMatchObject({
+    expect(rendered(res.data.result.error)).toMatchObject({
       passMark: ['Nilai lulus harus bilangan bulat 0–100.'],
       closeAt: ['Waktu tutup harus setelah waktu buka.'],
       [`draw_${slotId}`]: [
@@ -341,7 +355,7 @@ describe('invalid settings', () => {
     )
     expect(submission.status).toBe('error')
     if (submission.status !== 'error') return
-    expect(submission.error).toMatchObject({
+    expect(rendered(submission.error)).toMatchObject({
       passMark: ['Isi nilai lulus (bilangan bulat 0–100).'],
       attemptsAllowed: ['Jumlah percobaan harus bilangan bulat 0–20 (0 = tanpa batas).'],
       gradingMethod: ['Pilih metode penilaian: Tertinggi, Terakhir, Pertama, atau Rata-rata.'],
@@ -355,9 +369,9 @@ describe('invalid settings', () => {
     const decimal = parseWithZod(formData(validForm({ passMark: '70.5' })), {
       schema: quizSettingsSchema(settings.slots),
     })
-    expect(decimal.status === 'error' && decimal.error?.passMark).toEqual([
-      'Nilai lulus harus bilangan bulat 0–100.',
-    ])
+    expect(
+      decimal.status === 'error' && decimal.error?.passMark?.map((m) => renderMessage(m)),
+    ).toEqual(['Nilai lulus harus bilangan bulat 0–100.'])
   })
 
   it('write nothing when the bank is smaller than the draw at save time (one transaction)', async () => {
@@ -377,7 +391,7 @@ describe('invalid settings', () => {
     const e = await updateQuizSettings(quizId, value, 'test-instructor').catch((err) => err)
     expect(e).toBeInstanceOf(FieldError)
     expect(e.field).toBe(`draw_${slotId}`)
-    expect(e.message).toBe(
+    expect(renderMessage(messageWith(e.code, e.params))).toBe(
       `Kategori ini hanya memiliki ${bankSize} soal; jumlah soal yang diambil paling banyak ${bankSize}.`,
     )
     expect(await snapshot()).toEqual(original)
@@ -390,7 +404,7 @@ describe('invalid settings', () => {
     ).catch((err) => err)
     expect(stale).toBeInstanceOf(FieldError)
     expect(stale.field).toBe('')
-    expect(stale.message).toMatch(/^Susunan soal kuis ini berubah/)
+    expect(renderMessage(stale.message)).toMatch(/^Susunan soal kuis ini berubah/)
     expect(await snapshot()).toEqual(original)
   })
 })
@@ -429,7 +443,8 @@ describe('access', () => {
       }),
     )
     expect(page.status).toBe(403)
-    expect(await page.text()).toMatch(/Hanya pengajar kursus ini/)
+    expect(await page.json()).toEqual({ code: 'quizSettings.notInstructor' })
+    expect(renderMessage('quizSettings.notInstructor')).toMatch(/Hanya pengajar kursus ini/)
     const save = await thrown(
       action({
         request: postRequest(otherInstructorCookie, validForm({ passMark: '10' })),
