@@ -531,6 +531,7 @@ const en: Messages = {
       },
       quiz: {
         notFound: 'Quiz not found.',
+        attemptNotFound: 'Quiz attempt not found.',
       },
       lesson: {
         notFound: 'The lesson was not found.',

@@ -521,6 +521,7 @@ const id = {
       },
       quiz: {
         notFound: 'Kuis tidak ditemukan.',
+        attemptNotFound: 'Percobaan kuis tidak ditemukan.',
       },
       lesson: {
         notFound: 'Pelajaran tidak ditemukan.',

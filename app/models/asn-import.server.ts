@@ -280,11 +280,13 @@ export async function applyImport(importId: string, progress?: (n: number) => un
     async (tx) => {
       // A unit closed after validation takes no one (docs/decisions/081): under the shared tree
       // lock (no close can slip in before the commit), its rows become invalid with the same
-      // reason validation gives, nothing is written, and the import waits for the admin again.
+      // reason (code and parameters) validation gives, nothing is written, and the import waits for the admin again.
       await lockTreeShared(tx)
       const closed = await tx.$executeRaw`
         UPDATE "AsnImportRow" r
-        SET errors = r.errors || ARRAY['Unit "' || un.code || '" sudah ditutup.']
+        SET errors = r.errors || ARRAY['asnImport.row.unitClosed'],
+            problems = r.problems || jsonb_build_array(jsonb_build_object(
+              'code', 'asnImport.row.unitClosed', 'params', jsonb_build_object('code', un.code)))
         FROM "Unit" un
         WHERE r."importId" = ${importId} AND cardinality(r.errors) = 0
           AND un.id = r.data->>'unitId' AND un."closedAt" IS NOT NULL`

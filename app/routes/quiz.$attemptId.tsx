@@ -25,6 +25,7 @@ import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { pageTitle } from '~/utils/meta'
+import { NotFoundError } from '~/utils/errors'
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.quiz' })
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // (decision 073).
   const { context: ctx, ...view } = await attemptPageView(params.attemptId!, user.id).catch((e) => {
     if (e instanceof QuizError && e.status === 404)
-      throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
+      throw data(new NotFoundError('quiz.attemptNotFound').toPayload(), { status: 404 })
     throw e
   })
   let competencies: {

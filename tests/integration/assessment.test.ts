@@ -282,7 +282,8 @@ describe('attempt states', () => {
     const loaded = await attemptLoader({ request, params: { attemptId }, context: {} }).catch(
       (e) => e,
     )
-    expect((loaded as Response).status).toBe(404)
+    expect((loaded as { init: { status: number } }).init.status).toBe(404)
+    expect((loaded as { data: { code: string } }).data.code).toBe('quiz.attemptNotFound')
     const status = (await statusLoader({
       request,
       params: { attemptId },
@@ -663,7 +664,9 @@ describe('course instructors', () => {
       params: { attemptId },
       context: {},
     }).catch((e) => e)
-    expect((res as Response).status).toBe(403)
+    // Thrown as Remix `data(payload, { status })` (the coded error the boundary renders).
+    expect((res as { init: { status: number } }).init.status).toBe(403)
+    expect((res as { data: { code: string } }).data.code).toBeTruthy()
     expect((await attemptRow(attemptId)).status).toBe('NEEDS_GRADING')
     expect(learner.id).not.toBe(ours.id)
   })

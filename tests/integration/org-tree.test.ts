@@ -270,9 +270,13 @@ describe('/admin/org without JavaScript', () => {
       code: 'kode dengan spasi',
       name: 'X',
       kind: 'NEGARA',
-    })) as { data: { fieldErrors: Record<string, string[]> }; init: { status: number } }
+    })) as {
+      data: { result: { error: Record<string, string[]> } }
+      init: { status: number }
+    }
     expect(bad.init.status).toBe(400)
-    expect(bad.data.fieldErrors).toMatchObject({
+    // Conform's reply: the field errors as codes, rendered in the reader's language.
+    expect(bad.data.result.error).toMatchObject({
       code: ['orgArea.form.codeFormat'],
       name: ['orgArea.form.nameRequired'],
       kind: ['orgArea.form.pickKind'],

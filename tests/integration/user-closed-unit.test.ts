@@ -183,7 +183,10 @@ describe('bulk import and a closed unit', () => {
     })
     expect(imp).toMatchObject({ status: 'VALIDATED', valid: 0, invalid: 1 })
     const row = await prisma.asnImportRow.findFirstOrThrow({ where: { importId: id } })
-    expect(row.errors).toEqual([`Unit "${closed.code}" sudah ditutup.`])
+    expect(row.errors).toEqual(['asnImport.row.unitClosed'])
+    expect(row.problems).toEqual([
+      { code: 'asnImport.row.unitClosed', params: { code: closed.code } },
+    ])
     expect(await startApply(id, 'ALL')).toMatchObject({ ok: false })
     expect(await prisma.user.count({ where: { nip: n1! } })).toBe(0)
   })
@@ -210,7 +213,12 @@ describe('bulk import and a closed unit', () => {
       error: 'user.importUnitClosed',
     })
     const rows = await prisma.asnImportRow.findMany({ where: { importId: id } })
-    for (const r of rows) expect(r.errors).toEqual([`Unit "${open.code}" sudah ditutup.`])
+    for (const r of rows) {
+      expect(r.errors).toEqual(['asnImport.row.unitClosed'])
+      expect(r.problems).toEqual([
+        { code: 'asnImport.row.unitClosed', params: { code: open.code } },
+      ])
+    }
     // Nothing valid is left to import.
     expect(await startApply(id, 'VALID_ONLY')).toMatchObject({ ok: false })
   })

@@ -1,19 +1,20 @@
 // Test data built through the same models the app uses. NIPs are valid and unique per call.
+import { randomInt } from 'node:crypto'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { makeNip } from '~/utils/nip'
 import type { Role } from '~/generated/prisma/client'
 
-let seq = 0
 export function uniqueNip() {
-  seq++
-  const n = (process.pid * 31 + seq * 7 + Date.now()) % 900
+  // Random fields, not a per-file counter: test files share a database, and counters restart in
+  // every file (two files drawing the same NIP made the import tests flaky). ~7 million NIPs.
+  const r = randomInt(0, 2 ** 30)
   return makeNip({
-    birthDate: new Date(Date.UTC(1960 + (seq % 20), seq % 12, 1 + (seq % 27))),
-    tmtYear: 2000 + (seq % 20),
-    tmtMonth: 1 + (seq % 12),
-    sex: seq % 2 ? 'L' : 'P',
-    sequence: 1 + ((n + seq) % 998),
+    birthDate: new Date(Date.UTC(1960 + (r % 20), (r >> 5) % 12, 1 + ((r >> 9) % 27))),
+    tmtYear: 2000 + ((r >> 14) % 20),
+    tmtMonth: 1 + ((r >> 19) % 12),
+    sex: (r >> 23) % 2 ? 'L' : 'P',
+    sequence: 1 + randomInt(0, 998),
   })
 }
 
