@@ -44,7 +44,13 @@ export async function courseQuizzes(courseId: string) {
     select: {
       id: true,
       lesson: {
-        select: { title: true, slug: true, position: true, module: { select: { position: true } } },
+        select: {
+          title: true,
+          slug: true,
+          position: true,
+          required: true,
+          module: { select: { position: true } },
+        },
       },
     },
   })
@@ -54,7 +60,12 @@ export async function courseQuizzes(courseId: string) {
         a.lesson.module.position - b.lesson.module.position ||
         a.lesson.position - b.lesson.position,
     )
-    .map((q) => ({ id: q.id, title: q.lesson.title, slug: q.lesson.slug }))
+    .map((q) => ({
+      id: q.id,
+      title: q.lesson.title,
+      slug: q.lesson.slug,
+      required: q.lesson.required,
+    }))
 }
 
 export interface EvalSettings {
@@ -68,14 +79,16 @@ export interface EvalSettings {
 
 /**
  * A course's evaluation settings. Without a configured pre-/post-test both default to the course's
- * last quiz (its first graded attempt against its last one, decision 061).
+ * last required quiz (its first graded attempt against its last one, decision 061).
  */
 export async function evalSettings(courseId: string): Promise<EvalSettings> {
   const [row, quizzes] = await Promise.all([
     prisma.evalCourseSetting.findUnique({ where: { courseId } }),
     courseQuizzes(courseId),
   ])
-  const finalQuiz = quizzes.at(-1)?.id ?? null
+  // The course's final test: its last required quiz. An optional quiz after it (the pack's essay
+  // assignment, decision 058) is no pre-/post-test; only without a required quiz is it taken.
+  const finalQuiz = (quizzes.filter((q) => q.required).at(-1) ?? quizzes.at(-1))?.id ?? null
   const items = storedSurveyItems(row?.surveyItems)
   const known = (id: string | null | undefined) =>
     id && quizzes.some((q) => q.id === id) ? id : null
