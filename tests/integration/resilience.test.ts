@@ -1,6 +1,7 @@
 // Failure modes of the grading pipeline on real services: a worker killed in the middle of a
 // grading job, and Redis unreachable while learners submit.
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import net from 'node:net'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,6 +43,7 @@ const { createTestUser } = await import('../support/factories')
 const { gradeAttempt } = await import('~/models/grading.server')
 const { maybeCompleteEnrolment } = await import('~/models/course.server')
 const { markerKey } = await import('~/jobs/runtime.server')
+const { jobs } = await import('~/jobs/index.server')
 const { answersFor, COURSE, finishLessons, QUIZ } = await import('../support/learning')
 
 beforeAll(async () => {
@@ -272,46 +274,80 @@ describe('a worker killed after the grading commit', () => {
       })
       await submitAttempt(attemptId, userId, answers)
       await relayOutbox()
-      // The completion job blocks on the enrolment row (its first write references it).
+      // The completion (its write references the enrolment row) blocks on our lock of that row.
       const lock = new pg.Client({ connectionString: process.env.DATABASE_URL })
       await lock.connect()
       await lock.query('BEGIN')
       await lock.query('SELECT id FROM "Enrolment" WHERE id = $1 FOR UPDATE', [enrolment.id])
+      const lockPid = (await lock.query('SELECT pg_backend_pid() AS pid')).rows[0].pid as number
+      // The killed worker's PostgreSQL sessions carry a name of their own: the waits and the
+      // termination below concern them only, never the sessions of other tests on the database.
+      // Watched from outside the lock's transaction (pg_stat_activity is a snapshot per
+      // transaction).
+      const appName = `bina-test-killed-${randomUUID().slice(0, 8)}`
+      const watch = new pg.Client({ connectionString: process.env.DATABASE_URL })
+      await watch.connect()
+      const sessions = async (blockedByUs: boolean) =>
+        (
+          await watch.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE application_name = $1 AND (NOT $2 OR $3::int = ANY(pg_blocking_pids(pid)))`,
+            [appName, blockedByUs, lockPid],
+          )
+        ).rows[0].n as number
       const child = spawn('npx', ['tsx', 'workers/index.ts'], {
-        env: { ...process.env, NODE_ENV: 'test' },
+        env: { ...process.env, NODE_ENV: 'test', PGAPPNAME: appName },
         stdio: 'ignore',
         detached: true,
       })
       try {
         await waitFor(async () => (await followUps(userId, attemptId)).graded, 30_000, 'graded')
-        // The completion check (run in place by the grading job, or as its own job once relayed)
-        // waits for the enrolment row: a session other than ours is blocked on a lock.
+        // The grading committed; its completion check (run in place by the grading job, or as its
+        // own job once relayed) is now blocked on the enrolment row by our lock.
         await waitFor(
-          async () => {
-            const r = await lock.query(
-              `SELECT count(*)::int AS n FROM pg_stat_activity
-               WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-            )
-            return r.rows[0].n > 0
-          },
+          async () => (await sessions(true)) > 0,
           20_000,
           'completion blocked on the enrolment',
         )
       } finally {
         process.kill(-child.pid!, 'SIGKILL')
-        // The killed worker's blocked statement dies with it (PostgreSQL does not notice a
-        // vanished client while the statement waits for a lock; a crashed machine would not
-        // commit it either).
-        await lock.query(
-          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-        )
-        await lock.query('ROLLBACK')
-        await lock.end()
+        try {
+          // Whatever the killed worker had sent dies with it (PostgreSQL does not notice a
+          // vanished client while a statement runs or waits for a lock; a crashed machine would
+          // not commit it either): every session of the worker ends before our lock is released.
+          await waitFor(
+            async () => {
+              await watch.query(
+                'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+                [appName],
+              )
+              return (await sessions(false)) === 0
+            },
+            15_000,
+            "the killed worker's sessions gone",
+          )
+        } finally {
+          await lock.query('ROLLBACK')
+          await lock.end()
+          await watch.end()
+        }
       }
       const mid = await followUps(userId, attemptId)
+      expect(mid.graded).toBe(true)
       expect(mid.completed).toBe(false)
       expect(mid.jp).toBe(0)
+      // The completion check was recorded as a job by the grading statement: that alone brings it
+      // back. Redis keeps its data (markers in place), so no recovery sweep repairs a lost one.
+      expect(
+        await prisma.outboxMessage.count({
+          where: {
+            jobName: 'completeEnrolment',
+            payload: { path: ['enrolmentId'], equals: enrolment.id },
+          },
+        }),
+      ).toBe(1)
+      const at = new Date().toISOString()
+      await redis().mset(Object.fromEntries(jobs.map((j) => [markerKey(j.name), at])))
 
       const workers = await startWorkers()
       try {
@@ -373,7 +409,14 @@ describe('Redis restarted empty with jobs waiting', () => {
             60_000,
             `all follow-ups of ${a.attemptId}`,
           )
-        expect(await redis().exists(markerKey('gradeAttempt'), markerKey('maintenance'))).toBe(2)
+        // The markers are written back once every job's recovery has run (the follow-ups above
+        // can finish first: recovery re-queues job by job).
+        await waitFor(
+          async () =>
+            (await redis().exists(markerKey('gradeAttempt'), markerKey('maintenance'))) === 2,
+          30_000,
+          'markers written back',
+        )
         expect(await getQueue('maintenance').getJobSchedulersCount()).toBe(1)
       } finally {
         await workers.stop()
