@@ -169,7 +169,6 @@ export default function QuizSettingsPage() {
   const { quiz, defaults, regrades } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const saved = actionData?.saved === true
-  const failed = actionData?.result?.status === 'error'
   const { t, i18n } = useTranslation()
   const errorText = useErrorText()
   return (
@@ -195,9 +194,6 @@ export default function QuizSettingsPage() {
 
       {saved ? (
         <Flash ok message={t('screens.quizSettings.saved')} testId="settings-saved" />
-      ) : null}
-      {failed ? (
-        <Flash ok={false} message={t('screens.quizSettings.notSaved')} testId="settings-error" />
       ) : null}
 
       {/* After a save the fields keep what was submitted, which is what is now stored. */}
@@ -274,6 +270,10 @@ function SettingsForm({
 
   return (
     <Form method="post" className="stack" style={{ maxWidth: '48rem' }} {...getFormProps(form)}>
+      {/* Refused by the server, or by the same schema in the browser before any trip. */}
+      {Object.keys(form.allErrors).length > 0 ? (
+        <Flash ok={false} message={t('screens.quizSettings.notSaved')} testId="settings-error" />
+      ) : null}
       {form.errors?.length ? (
         <p className="alert alert-error" role="alert" id={form.errorId}>
           {form.errors.map(errorText).join(' ')}
