@@ -64,6 +64,10 @@ export function rankRecommendations(input: {
     })
   }
   return out.sort(
-    (a, b) => b.totalGap - a.totalGap || Math.abs(a.jp - jpLeft) - Math.abs(b.jp - jpLeft),
+    (a, b) =>
+      b.totalGap - a.totalGap ||
+      Math.abs(a.jp - jpLeft) - Math.abs(b.jp - jpLeft) ||
+      // Ties in a fixed order (by slug), not in the order the caller's query happened to return.
+      (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
   )
 }

@@ -237,6 +237,11 @@ describe('organisation head counts', () => {
     }
     expect(below).toBeGreaterThan(0)
     expect(bpkad!.ownCount).toBe(direct)
-    expect(bpkad!.userCount).toBe(direct + below)
+    // The subtree is the tree's (units moved under BPKAD keep their own codes): its count is the
+    // unit's own people plus every child's subtree, and the new person in BPKAD.AKT is in it.
+    const sum = (n: NonNullable<typeof bpkad>): number =>
+      n.ownCount + n.children.reduce((s, c) => s + sum(c as NonNullable<typeof bpkad>), 0)
+    expect(bpkad!.userCount).toBe(sum(bpkad!))
+    expect(bpkad!.userCount).toBeGreaterThanOrEqual(direct + below)
   })
 })
