@@ -280,7 +280,8 @@ export async function applyImport(importId: string, progress?: (n: number) => un
     async (tx) => {
       // A unit closed after validation takes no one (docs/decisions/081): under the shared tree
       // lock (no close can slip in before the commit), its rows become invalid with the same
-      // reason (code and parameters) validation gives, nothing is written, and the import waits for the admin again.
+      // reason (code and parameters) validation gives, nothing is written, and the import waits
+      // for the admin again.
       await lockTreeShared(tx)
       const closed = await tx.$executeRaw`
         UPDATE "AsnImportRow" r
