@@ -11,7 +11,7 @@ import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
 import { notifyContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
-import { renderCertificatePdf } from './certificate-pdf.server'
+import { renderCertificatePdf, type CertificatePrint } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
 export { REVOCATION_REASONS }
@@ -28,21 +28,10 @@ export function pdfKeyFor(code: string) {
   return `certificates/${code}.pdf`
 }
 
-/** What the job reads and prints of a certificate. */
-interface IssuedRow {
+/** What the job reads and prints of a certificate: the printed fields plus its keys. */
+type IssuedRow = Omit<CertificatePrint, 'issuer' | 'verifyUrl'> & {
   id: string
-  code: string
   userId: string
-  holderName: string
-  holderNip: string
-  courseTitle: string
-  jp: number
-  completedAt: Date
-  issuedAt: Date
-  competencies: { code: string; name: string; level: number }[]
-  signerName: string
-  signerTitle: string
-  signerNip: string
   pdfKey: string | null
 }
 
