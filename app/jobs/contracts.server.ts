@@ -164,5 +164,9 @@ export const programAssignContract = defineContract({
 //
 // ── course ──
 //
+// ── forms ──
+//
+// ── exam ──
+//
 // ── clean ──
 //

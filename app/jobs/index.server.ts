@@ -31,6 +31,10 @@ import { programAssignJob } from './program-assign.server'
 //
 // ── course ──
 //
+// ── forms ──
+//
+// ── exam ──
+//
 // ── clean ──
 //
 
@@ -63,6 +67,10 @@ const workJobs = [
   // ── bank ──
   //
   // ── course ──
+  //
+  // ── forms ──
+  //
+  // ── exam ──
   //
   // ── clean ──
   //

@@ -556,6 +556,10 @@ const en: Messages = {
       },
       notification: { unknown: 'Unknown notification.' },
       jabatan: { notFound: 'The target position was not found.' },
+      // ── forms ──
+      //
+      // ── exam ──
+      //
       // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
       filter: {
         tooLong: 'Search text is at most {{max}} characters; this search was ignored.',
@@ -1776,6 +1780,10 @@ const en: Messages = {
       minutes: 'Study time must be a whole number from 1 to 600 minutes.',
     },
   },
+  //
+  // ── forms ──
+  //
+  // ── exam ──
   //
   // ── clean ──
   screens: {

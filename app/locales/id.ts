@@ -546,6 +546,10 @@ const id = {
       },
       notification: { unknown: 'Notifikasi tidak dikenal.' },
       jabatan: { notFound: 'Jabatan tujuan tidak ditemukan.' },
+      // ── forms ──
+      //
+      // ── exam ──
+      //
       // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
       filter: {
         tooLong: 'Kata pencarian paling banyak {{max}} karakter; pencarian ini diabaikan.',
@@ -1769,6 +1773,10 @@ const id = {
       minutes: 'Durasi harus bilangan bulat 1–600 menit.',
     },
   },
+  //
+  // ── forms ──
+  //
+  // ── exam ──
   //
   // ── clean ──
   screens: {

@@ -26,10 +26,12 @@ async function completedWithTests() {
     const course = (
       await c.query('SELECT id, "currentVersionId" FROM "Course" WHERE slug = $1', [COURSE])
     ).rows[0] as { id: string; currentVersionId: string }
+    // The course's final test: its last required quiz (the pack ends with an optional essay quiz,
+    // which is no pre-/post-test), as evalSettings chooses it.
     const quiz = (
       await c.query(
         `SELECT q.id FROM "Quiz" q JOIN "Lesson" l ON l.id = q."lessonId" JOIN "Module" m ON m.id = l."moduleId"
-         WHERE m."courseId" = $1 ORDER BY m.position DESC, l.position DESC LIMIT 1`,
+         WHERE m."courseId" = $1 ORDER BY l.required DESC, m.position DESC, l.position DESC LIMIT 1`,
         [course.id],
       )
     ).rows[0] as { id: string }
