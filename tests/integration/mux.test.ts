@@ -227,7 +227,7 @@ describe('direct upload creation', () => {
     })
     expect(await playbackFor(result.videoId)).toEqual({
       kind: 'unavailable',
-      reason: expect.stringContaining('diproses'),
+      reason: 'video.processing',
     })
   })
 })
