@@ -620,6 +620,7 @@ const en: Messages = {
         noDuration: 'The video duration is not known yet.',
       },
       enrolment: { notFound: 'The enrolment was not found.' },
+      mux: { badSignature: 'The Mux webhook signature is not valid.' },
       authoring: {
         publishFailed:
           'The new version could not be published because of a server error. Try again shortly.',
@@ -1930,6 +1931,19 @@ const en: Messages = {
       attemptNotFound: 'Quiz attempt not found.',
     },
     quizSettings: {
+      summary: {
+        passMark: 'pass mark {{mark}}',
+        attemptsUnlimited: 'unlimited attempts',
+        attempts: 'max. {{count}} attempts',
+        method: 'grading: {{method}}',
+        minute: '{{count}} minute',
+        minutes: '{{count}} minutes',
+        noTimeLimit: 'no time limit',
+        question: '{{count}} question',
+        questions: '{{count}} questions',
+        opens: 'opens {{at}}',
+        closes: 'closes {{at}}',
+      },
       title: 'Quiz settings: {{lesson}}',
       back: '← Manage courses',
       course: 'Course',

@@ -610,6 +610,7 @@ const id = {
         noDuration: 'Durasi video belum diketahui.',
       },
       enrolment: { notFound: 'Pendaftaran tidak ditemukan.' },
+      mux: { badSignature: 'Tanda tangan webhook Mux tidak valid.' },
       authoring: {
         publishFailed:
           'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.',
@@ -1926,6 +1927,19 @@ const id = {
       attemptNotFound: 'Percobaan kuis tidak ditemukan.',
     },
     quizSettings: {
+      summary: {
+        passMark: 'nilai lulus {{mark}}',
+        attemptsUnlimited: 'percobaan tanpa batas',
+        attempts: 'maks. {{count}} percobaan',
+        method: 'nilai {{method}}',
+        minute: '{{count}} menit',
+        minutes: '{{count}} menit',
+        noTimeLimit: 'tanpa batas waktu',
+        question: '{{count}} soal',
+        questions: '{{count}} soal',
+        opens: 'buka {{at}}',
+        closes: 'tutup {{at}}',
+      },
       title: 'Pengaturan kuis: {{lesson}}',
       back: '← Kelola Kursus',
       course: 'Kursus',

@@ -387,7 +387,7 @@ describe('duplicate webhooks', () => {
     )
     expect(await playbackFor(videoId)).toEqual({
       kind: 'unavailable',
-      reason: expect.stringContaining('gagal'),
+      reason: 'video.failed',
     })
   })
 
