@@ -17,10 +17,11 @@ import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { dashboard } from '~/models/supervision.server'
 import { peopleFilterSchema } from '~/schemas/supervision'
 import { requireRole } from '~/utils/auth.server'
+import { withAppErrors } from '~/utils/route-errors.server'
 import { formatNip } from '~/utils/nip'
 import { readSearch } from '~/utils/search-params.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   // clean: the people filter form's schema (a bad value is ignored with a message, never a 500).
   const { value, result } = readSearch(request, peopleFilterSchema)
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: c.overdue,
     })),
   }
-}
+})
 
 function Bar({ value, label }: { value: number; label: string }) {
   return (
