@@ -8,6 +8,7 @@ import { env } from '~/utils/env.server'
 import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
 import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
+import { installRouteMatchCache } from './route-match-cache'
 import { crossSiteGuard, schemeGuard } from './security'
 import { databaseAnswers, sendUnavailable } from './unavailable'
 
@@ -23,6 +24,8 @@ export interface AppOptions {
 }
 
 export function createApp(opts: AppOptions) {
+  // Route matching remembered per (route tree, pathname): decision 074.
+  installRouteMatchCache()
   const app = express()
   app.disable('x-powered-by')
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback"): then req.ip is the client
