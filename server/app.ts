@@ -57,7 +57,11 @@ export function createApp(opts: AppOptions) {
     try {
       const body = await readLimitedBody(req)
       const controller = new AbortController()
-      res.on('close', () => controller.abort())
+      // Aborted only when the client leaves before the response ended (an event stream, a slow
+      // page): aborting every finished request made a DOMException with its stack each time.
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort()
+      })
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) {
         if (v === undefined) continue

@@ -77,7 +77,7 @@ function rebuild(entry: Entry, routes: Routes): Match[] {
   const out: Match[] = []
   let list: Routes | undefined = routes
   for (const s of entry.steps) {
-    const route = list![s.index]!
+    const route: AgnosticRouteObject = list![s.index]!
     out.push({ params, pathname: s.pathname, pathnameBase: s.pathnameBase, route })
     list = route.children
   }

@@ -95,7 +95,7 @@ describe('cached matchRoutes', () => {
     expect(hit[1]!.route).not.toBe(first[0]!.children![3])
     // One params object shared by the matches, as the original returns, and not the cache's own.
     expect(hit[0]!.params).toBe(hit[1]!.params)
-    hit[1]!.params.slug = 'changed'
+    ;(hit[1]!.params as Record<string, string>).slug = 'changed'
     expect(cached(second, '/courses/x/lessons/y')!.at(-1)!.params.slug).toBe('x')
   })
 
