@@ -575,6 +575,14 @@ const en: Messages = {
       notification: { unknown: 'Unknown notification.' },
       jabatan: { notFound: 'The target position was not found.' },
       // ── forms ──
+      form: {
+        publishToken:
+          'This publish form is incomplete; open the publish review again and publish from there.',
+        quizIntent: 'Unknown button; reload the quiz page.',
+        quizQuestion:
+          'An answer was sent for a question not in this attempt; reload the quiz page.',
+        answerTooLong: 'An answer may be at most {{max}} characters long.',
+      },
       //
       // ── exam ──
       //

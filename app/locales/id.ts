@@ -565,6 +565,13 @@ const id = {
       notification: { unknown: 'Notifikasi tidak dikenal.' },
       jabatan: { notFound: 'Jabatan tujuan tidak ditemukan.' },
       // ── forms ──
+      form: {
+        publishToken:
+          'Formulir terbit ini tidak lengkap; buka lagi halaman tinjauan terbit lalu terbitkan dari sana.',
+        quizIntent: 'Tombol yang dikirim tidak dikenal; muat ulang halaman kuis.',
+        quizQuestion: 'Soal yang dikirim bukan soal percobaan ini; muat ulang halaman kuis.',
+        answerTooLong: 'Jawaban paling panjang {{max}} karakter.',
+      },
       //
       // ── exam ──
       //
