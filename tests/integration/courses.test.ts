@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { importAllPacks, PackError } from '~/models/content-pack.server'
+import { renderMessage } from '~/utils/messages'
 import {
   catalogue,
   courseOutline,
@@ -138,6 +139,14 @@ describe('content packs', () => {
     expect(err).toBeInstanceOf(PackError)
     expect(err.reason).toMatch(
       /jp 7 tidak sesuai dengan 270 menit pelajaran: 6 JP \(1 JP = 45 menit\)/,
+    )
+    // Coded with its values (decision 043): the studio shows it in the reader's language.
+    expect(err).toMatchObject({
+      code: 'pack.jp',
+      params: { jp: 7, minutes: 270, expected: 6, perJp: 45 },
+    })
+    expect(renderMessage(err, 'en')).toBe(
+      'jp 7 does not match 270 lesson minutes: 6 JP (1 JP = 45 minutes)',
     )
     expect(await counts()).toEqual(before)
   })
