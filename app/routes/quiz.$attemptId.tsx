@@ -139,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e instanceof QuizError) {
       // Only here and after a save: the exam-end submit needs no translation (decision 071).
       const t = await i18next.getFixedT(request)
-      const message = e.code ? t(`assess.errors.${e.code}`) : e.message
+      const message = t(messageKey(e.code), e.params)
       return data(
         { message, error: true, confirm: intent === 'confirm', savedAt: null, result: undefined },
         { status: e.status },
