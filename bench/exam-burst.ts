@@ -146,62 +146,143 @@ function shuffle<T>(xs: T[]): T[] {
 type CpuSnapshot = {
   at: number
   perPid: Map<number, { group: string; ticks: number }>
+  /** Cumulative ticks of PostgreSQL processes per group (see samplePostgres). */
+  pg: Record<PgGroup, number>
   total: { busy: number; all: number }
 } | null
 const CLK_TCK = 100
 
-/** PostgreSQL backends of the certificate workers (their pool names its sessions). */
-async function certificateBackends(): Promise<Set<number>> {
+// PostgreSQL is shared (other people's databases on the same server): a backend counts for the
+// exam path only when it serves this run's database. Backends come and go (pool idle timeouts),
+// so they are sampled every second while the run is measured: a backend's CPU is what it used
+// between the first and the last time it was seen (from 0 when it started after the tracking).
+type PgGroup =
+  | 'postgresql'
+  | 'postgresql (certificates)'
+  | 'postgresql (bench client)'
+  | 'postgresql (server)'
+  | 'postgresql (other databases)'
+const PG_GROUPS: PgGroup[] = [
+  'postgresql',
+  'postgresql (certificates)',
+  'postgresql (bench client)',
+  'postgresql (server)',
+  'postgresql (other databases)',
+]
+const pgBackends = new Map<
+  number,
+  { group: PgGroup; listed: boolean; base: number; last: number }
+>()
+let pgTracking: NodeJS.Timeout | undefined
+let pgTrackingStarted = false
+
+/** pid -> group of every PostgreSQL process pg_stat_activity knows (null when it cannot say). */
+async function pgBackendGroups(): Promise<Map<number, PgGroup> | null> {
   try {
-    const rows = await prisma.$queryRaw<{ pid: number }[]>`
-      SELECT pid FROM pg_stat_activity WHERE application_name = 'bina-bench-certificates'`
-    return new Set(rows.map((r) => Number(r.pid)))
+    const rows = await prisma.$queryRaw<
+      { pid: number; datname: string | null; app: string | null; ours: boolean }[]
+    >`SELECT pid, datname::text AS datname, application_name AS app, datname = current_database() AS ours
+      FROM pg_stat_activity`
+    return new Map(
+      rows.map((r) => [
+        Number(r.pid),
+        r.app === 'bina-bench-certificates'
+          ? 'postgresql (certificates)'
+          : r.app === 'bina-bench-client'
+            ? 'postgresql (bench client)'
+            : r.ours
+              ? 'postgresql'
+              : r.datname == null
+                ? 'postgresql (server)'
+                : 'postgresql (other databases)',
+      ]),
+    )
   } catch {
-    return new Set()
+    return null
   }
+}
+
+function readProcs() {
+  const procs = new Map<number, { ppid: number; comm: string; ticks: number }>()
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
+      const close = stat.lastIndexOf(')')
+      const comm = stat.slice(stat.indexOf('(') + 1, close)
+      const f = stat.slice(close + 2).split(' ')
+      procs.set(Number(d), { ppid: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) })
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return procs
+}
+
+/** One sample of the PostgreSQL processes; starts the per-second sampling on first use. */
+async function samplePostgres() {
+  const groups = await pgBackendGroups()
+  const procs = readProcs()
+  for (const [pid, p] of procs) {
+    if (p.comm !== 'postgres') continue
+    const listed = groups?.get(pid)
+    const known = pgBackends.get(pid)
+    if (known) {
+      known.last = p.ticks
+      // A backend that was starting at the first sight is listed by the next one.
+      if (!known.listed && listed) Object.assign(known, { group: listed, listed: true })
+      continue
+    }
+    // The postmaster and processes pg_stat_activity does not list count as the server's.
+    pgBackends.set(pid, {
+      group: listed ?? 'postgresql (server)',
+      listed: listed !== undefined,
+      base: pgTrackingStarted ? 0 : p.ticks,
+      last: p.ticks,
+    })
+  }
+  if (!pgTrackingStarted) {
+    pgTrackingStarted = true
+    pgTracking = setInterval(() => void samplePostgres(), 1_000)
+    pgTracking.unref()
+  }
+}
+
+/** Stops the sampling (the end of the measured phases). */
+function stopPostgresSampling() {
+  clearInterval(pgTracking)
+}
+
+function pgTicksByGroup() {
+  const out = Object.fromEntries(PG_GROUPS.map((g) => [g, 0])) as Record<PgGroup, number>
+  for (const b of pgBackends.values()) out[b.group] += b.last - b.base
+  return out
 }
 
 /** A CPU snapshot; certificate work (its process and its PostgreSQL sessions) is grouped apart. */
 async function cpuSnapshot(): Promise<CpuSnapshot> {
-  return cpuSnapshotOf(await certificateBackends())
+  await samplePostgres()
+  return cpuSnapshotOf()
 }
 
-function cpuSnapshotOf(certBackends: Set<number>): CpuSnapshot {
+function cpuSnapshotOf(): CpuSnapshot {
   try {
     const roots = new Map<number, string>([[process.pid, 'bench client']])
     if (process.env.BENCH_SERVER_PID) roots.set(Number(process.env.BENCH_SERVER_PID), 'web server')
     if (process.env.BENCH_WORKERS_PID) roots.set(Number(process.env.BENCH_WORKERS_PID), 'workers')
     if (process.env.BENCH_CERT_WORKERS_PID)
       roots.set(Number(process.env.BENCH_CERT_WORKERS_PID), 'certificate workers')
-    const procs = new Map<number, { ppid: number; comm: string; ticks: number }>()
-    for (const d of readdirSync('/proc')) {
-      if (!/^\d+$/.test(d)) continue
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8')
-        const close = stat.lastIndexOf(')')
-        const comm = stat.slice(stat.indexOf('(') + 1, close)
-        const f = stat.slice(close + 2).split(' ')
-        procs.set(Number(d), { ppid: Number(f[1]), comm, ticks: Number(f[11]) + Number(f[12]) })
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
+    const procs = readProcs()
     const perPid = new Map<number, { group: string; ticks: number }>()
     for (const [pid, p] of procs) {
+      if (p.comm === 'postgres') continue // counted by group, exited backends included
       let group: string | undefined
       for (let q: number | undefined = pid, hops = 0; q && q > 1 && hops < 20; hops++) {
         group = roots.get(q)
         if (group) break
         q = procs.get(q)?.ppid
       }
-      group ??=
-        p.comm === 'postgres'
-          ? certBackends.has(pid)
-            ? 'postgresql (certificates)'
-            : 'postgresql'
-          : p.comm.startsWith('redis-server')
-            ? 'redis'
-            : 'other processes'
+      group ??= p.comm.startsWith('redis-server') ? 'redis' : 'other processes'
       perPid.set(pid, { group, ticks: p.ticks })
     }
     const cpu = readFileSync('/proc/stat', 'utf8')
@@ -212,7 +293,7 @@ function cpuSnapshotOf(certBackends: Set<number>): CpuSnapshot {
       .map(Number)
     const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0)
     const all = cpu.slice(0, 8).reduce((a, b) => a + b, 0)
-    return { at: performance.now(), perPid, total: { busy: all - idle, all } }
+    return { at: performance.now(), perPid, pg: pgTicksByGroup(), total: { busy: all - idle, all } }
   } catch {
     return null
   }
@@ -228,6 +309,7 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
     const before = a.perPid.get(pid)?.ticks ?? 0
     groups[p.group] = (groups[p.group] ?? 0) + Math.max(0, p.ticks - before) / CLK_TCK
   }
+  for (const g of PG_GROUPS) groups[g] = Math.max(0, b.pg[g] - a.pg[g]) / CLK_TCK
   const machineBusy = (b.total.busy - a.total.busy) / Math.max(1, b.total.all - a.total.all)
   // Busy time of processes that ended before the second snapshot (e.g. other people's test runs).
   const attributed = Object.values(groups).reduce((x, y) => x + y, 0)
@@ -261,7 +343,9 @@ function cpuPerUnit(phases: ReturnType<typeof cpuBetween>[], units: number) {
   const ms = (x: number) => Math.round(x * 10_000) / 10
   const web = sum('web server')
   const workers = sum('workers')
-  const postgresql = sum('postgresql')
+  // This run's database's backends, and the server's own processes (WAL writer, checkpointer,
+  // autovacuum launcher: shared with other databases on a busy machine, ours on a quiet one).
+  const postgresql = sum('postgresql') + sum('postgresql (server)')
   const redis = sum('redis')
   return {
     units,
@@ -270,6 +354,8 @@ function cpuPerUnit(phases: ReturnType<typeof cpuBetween>[], units: number) {
       web: ms(web),
       workers: ms(workers),
       postgresql: ms(postgresql),
+      postgresqlBackends: ms(sum('postgresql')),
+      postgresqlServer: ms(sum('postgresql (server)')),
       redis: ms(redis),
     },
     /** Until the drain ended (issuing may go on after it); not part of the exam path. */
@@ -278,7 +364,10 @@ function cpuPerUnit(phases: ReturnType<typeof cpuBetween>[], units: number) {
       workers: ms(sum('certificate workers')),
       postgresql: ms(sum('postgresql (certificates)')),
     },
-    benchClient: ms(sum('bench client')),
+    /** The client and its drain queries (PGAPPNAME=bina-bench-client): not the exam path. */
+    benchClient: ms(sum('bench client') + sum('postgresql (bench client)')),
+    /** Other databases' backends on the shared server are someone else's work. */
+    otherDatabases: ms(sum('postgresql (other databases)')),
     otherAndExited: ms(sum('other processes') + sum('exited processes')),
   }
 }
@@ -286,9 +375,9 @@ function cpuPerUnit(phases: ReturnType<typeof cpuBetween>[], units: number) {
 function describeCpu(c: ReturnType<typeof cpuPerUnit>, unit: string) {
   const e = c.examPath
   return (
-    `CPU per ${unit} (core-ms): exam path ${e.total} (web ${e.web} + workers ${e.workers} + PostgreSQL ${e.postgresql} + Redis ${e.redis}); ` +
+    `CPU per ${unit} (core-ms): exam path ${e.total} (web ${e.web} + workers ${e.workers} + PostgreSQL ${e.postgresql} [backends ${e.postgresqlBackends}, server ${e.postgresqlServer}] + Redis ${e.redis}); ` +
     `certificates apart ${c.certificates.total} (workers ${c.certificates.workers} + PostgreSQL ${c.certificates.postgresql}); ` +
-    `other processes ${c.otherAndExited}, bench client ${c.benchClient}`
+    `other databases ${c.otherDatabases}, other processes ${c.otherAndExited}, bench client ${c.benchClient}`
   )
 }
 
@@ -856,6 +945,7 @@ async function main() {
   const expectedRatings = submitted.reduce((s, id) => s + (competenciesOf.get(id) ?? 0), 0)
   const d = await drain(submitted, expectedRatings)
   const cpu2 = await cpuSnapshot()
+  stopPostgresSampling()
   const pg2 = await pgCounters()
   const tables2 = await pgTables()
   const lagStats = await lags(submitted)
@@ -1052,6 +1142,7 @@ async function timeoutRun(setup: Awaited<ReturnType<typeof setUp>>, loadBefore: 
   const d = await drain(ids, competenciesOf)
   await watch
   const cpu1 = await cpuSnapshot()
+  stopPostgresSampling()
   const lagStats = await lags(ids)
   const sinceExpiry = (at: Date | number | null) =>
     at == null ? null : Math.round((new Date(at).getTime() - expired) / 100) / 10
