@@ -1,9 +1,5 @@
-import { PassThrough } from 'node:stream'
-import {
-  createReadableStreamFromReadable,
-  type AppLoadContext,
-  type EntryContext,
-} from '@remix-run/node'
+import { Writable } from 'node:stream'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -29,6 +25,8 @@ export default async function handleRequest(
 
   return new Promise((resolve, reject) => {
     let shellRendered = false
+    let abortRender = () => {}
+    const timer = setTimeout(() => abortRender(), ABORT_DELAY)
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
@@ -44,15 +42,27 @@ export default async function handleRequest(
         nonce,
         [callbackName]: () => {
           shellRendered = true
-          const body = new PassThrough()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          )
-          pipe(body)
+          // Everything is rendered: collect the bytes and answer with them, instead of a
+          // PassThrough turned into a web stream that server/app.ts reads back into one buffer
+          // (decision 074).
+          const chunks: Buffer[] = []
+          const sink = new Writable({
+            write(chunk: Buffer, _encoding, done) {
+              chunks.push(chunk)
+              done()
+            },
+          })
+          sink.on('finish', () => {
+            clearTimeout(timer)
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+            resolve(
+              new Response(Buffer.concat(chunks), {
+                headers: responseHeaders,
+                status: responseStatusCode,
+              }),
+            )
+          })
+          pipe(sink)
         },
         onShellError(error: unknown) {
           reject(error)
@@ -63,6 +73,6 @@ export default async function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    abortRender = abort
   })
 }

@@ -256,6 +256,9 @@ async function main() {
     if (!build) console.log('no build/server: run NODE_ENV=production npx remix vite:build first')
     else {
       const { createRequestHandler } = await import('@remix-run/node')
+      // As server/app.ts does for the production server (decision 074), unless --route-cache 0.
+      if (args.get('route-cache') !== '0')
+        (await import('../server/route-match-cache')).installRouteMatchCache()
       const handle = createRequestHandler(build, 'production')
       // Real signed-in people: the admin, and supervisors placed at the OPD and the unit.
       const boss = async (path: string, id: string) => {

@@ -8,6 +8,9 @@
 #        [--pages course,lesson,search,profile,quiz] [--label TEXT]
 # Env: BENCH_PORT or BINA_PORT (3207), BARE_PORT (Bina's + 1000), WEB_CONCURRENCY (unset: one Bina process, the per-process
 # figure; set: server/cluster.ts with that many processes, the whole-server figure; bare stays one),
+# BEFORE_DIR=path: another checkout of Bina (e.g. a `git worktree` of the base commit, with its own
+# build/ or built here) served on BEFORE_PORT (Bina's + 2000) against the same database and
+# measured in the same rounds: a before/after pair, interleaved,
 # NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
 # run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
 # with npx tsx bench/cpuprofile-summary.ts).
@@ -66,6 +69,19 @@ log "preparing a signed-in learner with a graded quiz attempt"
 npx tsx bench/throughput.ts prepare --bina "http://127.0.0.1:$BINA_PORT" --state "$TMP/state.json" >/dev/null
 # The workers are idle from here on: stop them so they do not share the measurement.
 kill "$WORKERS_PID"; wait "$WORKERS_PID" 2>/dev/null || true
+BEFORE_ARGS=()
+if [ -n "${BEFORE_DIR:-}" ]; then
+  BEFORE_PORT="${BEFORE_PORT:-$((BINA_PORT + 2000))}"
+  if [ -z "${NO_BUILD:-}" ] || [ ! -f "$BEFORE_DIR/build/server/index.js" ]; then
+    log "building the before checkout in $BEFORE_DIR"
+    (cd "$BEFORE_DIR" && NODE_ENV=production npx remix vite:build >/dev/null 2>&1)
+  fi
+  (cd "$BEFORE_DIR" && PORT="$BEFORE_PORT" exec node --import tsx server/index.ts) >"$TMP/before.log" 2>&1 &
+  BEFORE_PID=$!
+  PIDS+=("$BEFORE_PID")
+  wait_for "http://127.0.0.1:$BEFORE_PORT/healthz"
+  BEFORE_ARGS=(--before "http://127.0.0.1:$BEFORE_PORT" --before-pid "$BEFORE_PID")
+fi
 COURSE_BYTES="$(node -e "console.log(JSON.parse(require('fs').readFileSync(process.argv[1])).bytes.course)" "$TMP/state.json")"
 
 # The bare Remix app, built from this project's installed packages.
@@ -91,4 +107,5 @@ start_bare "$((COURSE_BYTES > SHELL_BYTES ? COURSE_BYTES - SHELL_BYTES : 0))"
 
 log "measuring (bare pid $BARE_PID, Bina pid $BINA_PID)"
 npx tsx bench/throughput.ts run --bina "http://127.0.0.1:$BINA_PORT" --bare "http://127.0.0.1:$BARE_PORT" \
-  --bina-pid "$BINA_PID" --bare-pid "$BARE_PID" --state "$TMP/state.json" --out bench/results "$@"
+  --bina-pid "$BINA_PID" --bare-pid "$BARE_PID" --state "$TMP/state.json" --out bench/results \
+  "${BEFORE_ARGS[@]}" "$@"

@@ -172,6 +172,10 @@ async function run() {
   const bare = loopback(arg('bare'))
   const binaPid = Number(arg('bina-pid'))
   const barePid = Number(arg('bare-pid'))
+  // --before URL --before-pid N: another Bina server (an earlier build, BEFORE_DIR of
+  // run-throughput.sh) measured in the same rounds, just before this one: a before/after pair.
+  const before = args.get('before') ? loopback(arg('before')) : null
+  const beforePid = Number(args.get('before-pid') ?? 0)
   const rounds = Number(arg('rounds', '3'))
   const duration = Number(arg('duration', '10'))
   const pages = arg('pages', Object.keys(PAGES).join(',')).split(',')
@@ -183,15 +187,27 @@ async function run() {
   // Warm-up (JIT, pools, caches): a few seconds on each target, not recorded.
   await measure(bare, barePid, null, 3)
   for (const p of pages) await measure(bina + PAGES[p]!(state), binaPid, state.cookie, 3)
+  if (before)
+    for (const p of pages) await measure(before + PAGES[p]!(state), beforePid, state.cookie, 3)
 
-  const runs: { round: number; page: string; bare: Measure; bina: Measure }[] = []
+  const runs: { round: number; page: string; bare: Measure; bina: Measure; before?: Measure }[] = []
   for (let round = 1; round <= rounds; round++) {
     for (const page of pages) {
       const b = await measure(bare, barePid, null, duration)
+      // Alternate which of the pair goes first, so neither always follows the bare app.
+      const first = before && round % 2 === 0
+      const o1 = first
+        ? await measure(before + PAGES[page]!(state), beforePid, state.cookie, duration)
+        : undefined
       const m = await measure(bina + PAGES[page]!(state), binaPid, state.cookie, duration)
-      runs.push({ round, page, bare: b, bina: m })
+      const o =
+        o1 ??
+        (before
+          ? await measure(before + PAGES[page]!(state), beforePid, state.cookie, duration)
+          : undefined)
+      runs.push({ round, page, bare: b, bina: m, ...(o ? { before: o } : {}) })
       console.error(
-        `round ${round} ${page.padEnd(8)} bina ${m.rps} rps ${m.cpuMsPerReq} cpu-ms/req | bare ${b.rps} rps ${b.cpuMsPerReq} cpu-ms/req | ratio ${(m.rps / b.rps).toFixed(2)} | load ${m.load1}`,
+        `round ${round} ${page.padEnd(8)} bina ${m.rps} rps ${m.cpuMsPerReq} cpu-ms/req | bare ${b.rps} rps ${b.cpuMsPerReq} cpu-ms/req | ratio ${(m.rps / b.rps).toFixed(2)}${o ? ` | before ${o.rps} rps ${o.cpuMsPerReq} cpu-ms/req` : ''} | load ${m.load1}`,
       )
     }
   }
@@ -219,6 +235,12 @@ async function run() {
       cpuRatio: +(bareCpu / binaCpu).toFixed(3),
       load1: rs.map((r) => r.bina.load1),
       machineBusy: median(rs.map((r) => r.bina.machineBusy)),
+      ...(before
+        ? {
+            beforeRps: median(rs.map((r) => r.before!.rps)),
+            beforeCpuMsPerReq: median(rs.map((r) => r.before!.cpuMsPerReq)),
+          }
+        : {}),
     }
   })
   const result = {
@@ -268,6 +290,8 @@ function markdown(r: {
     cpuRatio: number
     load1: number[]
     machineBusy: number
+    beforeRps?: number
+    beforeCpuMsPerReq?: number
   }[]
 }) {
   const lines = [
@@ -282,6 +306,19 @@ function markdown(r: {
     lines.push(
       `| ${s.page} \`${s.path}\` | ${s.bytes} | ${s.binaRps} | ${s.bareRps} | ${(s.ratio * 100).toFixed(0)}% | ${s.binaP50} / ${s.binaP99} | ${s.binaCpuMsPerReq} | ${s.bareCpuMsPerReq} | ${(s.cpuRatio * 100).toFixed(0)}% | ${s.load1.join(', ')} | ${(s.machineBusy * 100).toFixed(0)}% |`,
     )
+  if (r.summary.some((s) => s.beforeCpuMsPerReq !== undefined)) {
+    lines.push(
+      '',
+      'Before (BEFORE_DIR, measured in the same rounds) and after:',
+      '',
+      '| page | before rps | after rps | before CPU-ms/req | after CPU-ms/req | before CPU ratio | after CPU ratio |',
+      '|---|---|---|---|---|---|---|',
+    )
+    for (const s of r.summary)
+      lines.push(
+        `| ${s.page} | ${s.beforeRps} | ${s.binaRps} | ${s.beforeCpuMsPerReq} | ${s.binaCpuMsPerReq} | ${((s.bareCpuMsPerReq / s.beforeCpuMsPerReq!) * 100).toFixed(0)}% | ${(s.cpuRatio * 100).toFixed(0)}% |`,
+      )
+  }
   return lines.join('\n') + '\n'
 }
 

@@ -8,6 +8,7 @@ import { env } from '~/utils/env.server'
 import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
 import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
+import { installRouteMatchCache } from './route-match-cache'
 import { crossSiteGuard, schemeGuard } from './security'
 import { databaseAnswers, sendUnavailable } from './unavailable'
 
@@ -23,6 +24,8 @@ export interface AppOptions {
 }
 
 export function createApp(opts: AppOptions) {
+  // Route matching remembered per (route tree, pathname): decision 074.
+  installRouteMatchCache()
   const app = express()
   app.disable('x-powered-by')
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback"): then req.ip is the client
@@ -54,7 +57,11 @@ export function createApp(opts: AppOptions) {
     try {
       const body = await readLimitedBody(req)
       const controller = new AbortController()
-      res.on('close', () => controller.abort())
+      // Aborted only when the client leaves before the response ended (an event stream, a slow
+      // page): aborting every finished request made a DOMException with its stack each time.
+      res.on('close', () => {
+        if (!res.writableFinished) controller.abort()
+      })
       const headers = new Headers()
       for (const [k, v] of Object.entries(req.headers)) {
         if (v === undefined) continue

@@ -9,6 +9,7 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { z, ZodTypeAny } from 'zod'
@@ -52,15 +53,16 @@ export function ErrorList({ id, errors }: { id?: string; errors?: (string | null
 }
 
 /**
- * One labelled form control with its hint and errors: an input (`inputProps`) or, with
- * `selectProps`, a select whose options are the children. The error list is linked to the control
- * (aria-describedby) only while there are errors.
+ * One labelled form control with its hint and errors: an input (`inputProps`), a textarea
+ * (`textareaProps`) or, with `selectProps`, a select whose options are the children. The error
+ * list is linked to the control (aria-describedby) only while there are errors.
  */
 export function Field({
   label,
   hint,
   inputProps,
   selectProps,
+  textareaProps,
   errors,
   errorId,
   children,
@@ -70,15 +72,27 @@ export function Field({
   errors?: string[]
   errorId?: string
 } & (
-  | { inputProps: InputHTMLAttributes<HTMLInputElement>; selectProps?: never; children?: never }
+  | {
+      inputProps: InputHTMLAttributes<HTMLInputElement>
+      selectProps?: never
+      textareaProps?: never
+      children?: never
+    }
+  | {
+      textareaProps: TextareaHTMLAttributes<HTMLTextAreaElement>
+      inputProps?: never
+      selectProps?: never
+      children?: never
+    }
   | {
       selectProps: SelectHTMLAttributes<HTMLSelectElement>
       inputProps?: never
+      textareaProps?: never
       children: ReactNode
     }
 )) {
   const fallback = useId()
-  const id = (inputProps ?? selectProps).id ?? fallback
+  const id = (inputProps ?? selectProps ?? textareaProps).id ?? fallback
   const errId = errorId ?? `${id}-error`
   const hintId = hint ? `${id}-hint` : undefined
   const invalid = Boolean(errors?.length)
@@ -104,6 +118,8 @@ export function Field({
         <select {...selectProps} {...aria}>
           {children}
         </select>
+      ) : textareaProps ? (
+        <textarea {...textareaProps} {...aria} />
       ) : (
         <input {...inputProps} {...aria} />
       )}

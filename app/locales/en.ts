@@ -532,10 +532,28 @@ const en: Messages = {
       quiz: {
         notFound: 'Quiz not found.',
         attemptNotFound: 'Quiz attempt not found.',
+        // clean: QuizError (app/models/quiz.server.ts)
+        notEnrolled: 'Enrol in this course first to take the quiz.',
+        notReady: 'The instructor has not set up this quiz yet.',
+        notOpen: 'The quiz is not open yet.',
+        closed: 'The quiz is closed.',
+        attemptsUsed: 'The limit of {{max}} attempts has been reached.',
+        noQuestions: 'This quiz has no questions yet.',
+        lateSave:
+          'Time is up; these answers were not saved. The answers saved before the deadline are graded.',
+        saveAfterSubmit: 'This attempt has been submitted; its answers can no longer change.',
+        invalidAnswer: 'The answer is not valid for the questions of this attempt.',
+        answer: {
+          unknownOption: 'That choice is not an option of this question.',
+          repeatedOption: 'A choice was sent twice.',
+          tooLong: 'An answer can be at most {{max}} characters long.',
+          unknownQuestion: 'An answer was sent for a question that is not in this attempt.',
+        },
       },
       lesson: {
         notFound: 'The lesson was not found.',
         notText: 'Only reading lessons can be marked as done by hand.',
+        notVideo: 'This lesson is not a video.',
       },
       user: {
         notFound: 'The user was not found.',
@@ -557,10 +575,73 @@ const en: Messages = {
       notification: { unknown: 'Unknown notification.' },
       jabatan: { notFound: 'The target position was not found.' },
       // ── forms ──
+      form: {
+        publishToken:
+          'This publish form is incomplete; open the publish review again and publish from there.',
+        quizIntent: 'Unknown button; reload the quiz page.',
+        quizQuestion:
+          'An answer was sent for a question not in this attempt; reload the quiz page.',
+        answerTooLong: 'An answer may be at most {{max}} characters long.',
+      },
       //
       // ── exam ──
       //
       // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
+      // Resource routes, certificates, video and sign-in (docs/decisions/043-coded-resource-errors.md)
+      scope: {
+        unitNotFound: 'The unit was not found.',
+        outOfScope: 'This unit is outside your scope.',
+      },
+      certificate: {
+        notFound: 'The certificate was not found.',
+        issuing: 'The certificate is being issued. Try again in a moment.',
+        fileMissing: 'The certificate file is not available.',
+        badCode: 'The certificate code is not valid.',
+        alreadyRevoked: 'This certificate has already been revoked.',
+      },
+      certificateExport: {
+        forbidden: 'You do not have access to this export.',
+        courseNotFound: 'The course was not found.',
+        notFound: 'The export was not found.',
+        notDone: 'The export is not finished yet.',
+        fileMissing: 'The export file is not available.',
+      },
+      export: {
+        format: 'The export format must be csv or xlsx.',
+        query:
+          'Invalid export parameters: choose a view, a format (csv or xlsx) and an existing filter.',
+      },
+      media: {
+        imageNotFound: 'The image was not found.',
+        videoNotFound: 'The video was not found, or you are not enrolled in its course.',
+      },
+      video: {
+        notFound: 'The video was not found.',
+        failed: 'The video could not be processed. Contact the course instructor.',
+        processing: 'The video is being processed. Try again in a few minutes.',
+        notReady: 'The video is not ready to play yet.',
+      },
+      videoProgress: {
+        invalid: 'The video progress data is not valid.',
+        tooFast:
+          'The reported progress is more than the time since the video started; watch the video and try again.',
+        noDuration: 'The video duration is not known yet.',
+      },
+      enrolment: { notFound: 'The enrolment was not found.' },
+      mux: { badSignature: 'The Mux webhook signature is not valid.' },
+      authoring: {
+        publishFailed:
+          'The new version could not be published because of a server error. Try again shortly.',
+        muxOff: 'Mux is not configured on this server; videos are served from local files.',
+        muxUploadFailed:
+          'Could not create a Mux upload link. Check the Mux configuration or try again later.',
+      },
+      signIn: {
+        wrongCredentials: 'Wrong NIP/email or password.',
+        deactivated: 'Your account is deactivated. Contact the personnel admin of your unit.',
+        throttledSeconds: 'Too many failed sign-in attempts. Try again in {{seconds}} seconds.',
+        throttledMinutes: 'Too many failed sign-in attempts. Try again in {{minutes}} minutes.',
+      },
       filter: {
         tooLong: 'Search text is at most {{max}} characters; this search was ignored.',
         unknownOption: 'This option is unknown; the filter was ignored.',
@@ -570,7 +651,12 @@ const en: Messages = {
         date: 'The date must be a real date as YYYY-MM-DD; this date filter was ignored.',
         unit: 'This unit is unknown; your own unit is shown.',
       },
-      instructors: { whoRequired: "Enter the instructor's NIP or email." },
+      instructors: {
+        whoRequired: "Enter the instructor's NIP or email.",
+        unknownUser: 'No user with that NIP or email.',
+        notInstructor: 'This user does not have the Instructor role.',
+        courseNotFound: 'The course was not found.',
+      },
       certAdmin: {
         codeRequired: 'The certificate number is required.',
         reasonRequired: 'Choose a reason for the revocation.',
@@ -1853,6 +1939,19 @@ const en: Messages = {
       attemptNotFound: 'Quiz attempt not found.',
     },
     quizSettings: {
+      summary: {
+        passMark: 'pass mark {{mark}}',
+        attemptsUnlimited: 'unlimited attempts',
+        attempts: 'max. {{count}} attempts',
+        method: 'grading: {{method}}',
+        minute: '{{count}} minute',
+        minutes: '{{count}} minutes',
+        noTimeLimit: 'no time limit',
+        question: '{{count}} question',
+        questions: '{{count}} questions',
+        opens: 'opens {{at}}',
+        closes: 'closes {{at}}',
+      },
       title: 'Quiz settings: {{lesson}}',
       back: '← Manage courses',
       course: 'Course',

@@ -522,10 +522,28 @@ const id = {
       quiz: {
         notFound: 'Kuis tidak ditemukan.',
         attemptNotFound: 'Percobaan kuis tidak ditemukan.',
+        // clean: QuizError (app/models/quiz.server.ts)
+        notEnrolled: 'Daftar ke kursus ini terlebih dahulu untuk mengerjakan kuis.',
+        notReady: 'Kuis belum disiapkan oleh pengajar.',
+        notOpen: 'Kuis belum dibuka.',
+        closed: 'Kuis sudah ditutup.',
+        attemptsUsed: 'Batas {{max}} kali percobaan sudah tercapai.',
+        noQuestions: 'Kuis ini belum memiliki soal.',
+        lateSave:
+          'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.',
+        saveAfterSubmit: 'Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.',
+        invalidAnswer: 'Jawaban tidak valid untuk soal pada percobaan ini.',
+        answer: {
+          unknownOption: 'Pilihan jawaban tidak termasuk soal ini.',
+          repeatedOption: 'Pilihan jawaban dikirim dua kali.',
+          tooLong: 'Jawaban paling panjang {{max}} karakter.',
+          unknownQuestion: 'Jawaban untuk soal yang tidak termasuk percobaan ini.',
+        },
       },
       lesson: {
         notFound: 'Pelajaran tidak ditemukan.',
         notText: 'Hanya pelajaran teks yang dapat ditandai selesai secara manual.',
+        notVideo: 'Pelajaran ini bukan video.',
       },
       user: {
         notFound: 'Pengguna tidak ditemukan.',
@@ -547,10 +565,74 @@ const id = {
       notification: { unknown: 'Notifikasi tidak dikenal.' },
       jabatan: { notFound: 'Jabatan tujuan tidak ditemukan.' },
       // ── forms ──
+      form: {
+        publishToken:
+          'Formulir terbit ini tidak lengkap; buka lagi halaman tinjauan terbit lalu terbitkan dari sana.',
+        quizIntent: 'Tombol yang dikirim tidak dikenal; muat ulang halaman kuis.',
+        quizQuestion: 'Soal yang dikirim bukan soal percobaan ini; muat ulang halaman kuis.',
+        answerTooLong: 'Jawaban paling panjang {{max}} karakter.',
+      },
       //
       // ── exam ──
       //
       // ── clean ── (coded model and job messages, docs/decisions/041-coded-model-messages.md)
+      // Resource routes, certificates, video and sign-in (docs/decisions/043-coded-resource-errors.md)
+      scope: {
+        unitNotFound: 'Unit tidak ditemukan.',
+        outOfScope: 'Unit ini berada di luar lingkup Anda.',
+      },
+      certificate: {
+        notFound: 'Sertifikat tidak ditemukan.',
+        issuing: 'Sertifikat sedang diterbitkan. Coba lagi dalam beberapa saat.',
+        fileMissing: 'Berkas sertifikat tidak tersedia.',
+        badCode: 'Kode sertifikat tidak valid.',
+        alreadyRevoked: 'Sertifikat ini sudah dicabut.',
+      },
+      certificateExport: {
+        forbidden: 'Anda tidak memiliki akses untuk ekspor ini.',
+        courseNotFound: 'Kursus tidak ditemukan.',
+        notFound: 'Ekspor tidak ditemukan.',
+        notDone: 'Ekspor belum selesai.',
+        fileMissing: 'Berkas ekspor tidak tersedia.',
+      },
+      export: {
+        format: 'Format ekspor harus csv atau xlsx.',
+        query:
+          'Parameter ekspor tidak valid: pilih tampilan, format (csv atau xlsx) dan filter yang tersedia.',
+      },
+      media: {
+        imageNotFound: 'Gambar tidak ditemukan.',
+        videoNotFound: 'Video tidak ditemukan atau Anda belum terdaftar di kursusnya.',
+      },
+      video: {
+        notFound: 'Video tidak ditemukan.',
+        failed: 'Video gagal diproses. Hubungi pengajar kursus.',
+        processing: 'Video sedang diproses. Coba beberapa menit lagi.',
+        notReady: 'Video belum siap diputar.',
+      },
+      videoProgress: {
+        invalid: 'Data kemajuan video tidak valid.',
+        tooFast:
+          'Kemajuan video melebihi waktu yang sudah berjalan sejak video diputar; tonton videonya lalu coba lagi.',
+        noDuration: 'Durasi video belum diketahui.',
+      },
+      enrolment: { notFound: 'Pendaftaran tidak ditemukan.' },
+      mux: { badSignature: 'Tanda tangan webhook Mux tidak valid.' },
+      authoring: {
+        publishFailed:
+          'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.',
+        muxOff: 'Mux belum dikonfigurasi di server ini; video disajikan dari berkas lokal.',
+        muxUploadFailed:
+          'Tautan unggah dari Mux tidak dapat dibuat. Periksa konfigurasi Mux atau coba lagi nanti.',
+      },
+      signIn: {
+        wrongCredentials: 'NIP/email atau kata sandi salah.',
+        deactivated: 'Akun Anda dinonaktifkan. Hubungi admin kepegawaian di unit Anda.',
+        throttledSeconds:
+          'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{seconds}} detik.',
+        throttledMinutes:
+          'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{minutes}} menit.',
+      },
       filter: {
         tooLong: 'Kata pencarian paling banyak {{max}} karakter; pencarian ini diabaikan.',
         unknownOption: 'Pilihan ini tidak dikenal; filter ini diabaikan.',
@@ -560,7 +642,12 @@ const id = {
         date: 'Tanggal harus tanggal yang ada, berformat TTTT-BB-HH; filter tanggal ini diabaikan.',
         unit: 'Unit ini tidak dikenal; unit Anda sendiri ditampilkan.',
       },
-      instructors: { whoRequired: 'Isi NIP atau surel pengajar.' },
+      instructors: {
+        whoRequired: 'Isi NIP atau surel pengajar.',
+        unknownUser: 'Pengguna dengan NIP atau surel itu tidak ditemukan.',
+        notInstructor: 'Pengguna ini tidak memiliki peran Pengajar.',
+        courseNotFound: 'Kursus tidak ditemukan.',
+      },
       certAdmin: {
         codeRequired: 'Kode sertifikat wajib diisi.',
         reasonRequired: 'Pilih alasan pencabutan.',
@@ -1847,6 +1934,19 @@ const id = {
       attemptNotFound: 'Percobaan kuis tidak ditemukan.',
     },
     quizSettings: {
+      summary: {
+        passMark: 'nilai lulus {{mark}}',
+        attemptsUnlimited: 'percobaan tanpa batas',
+        attempts: 'maks. {{count}} percobaan',
+        method: 'nilai {{method}}',
+        minute: '{{count}} menit',
+        minutes: '{{count}} menit',
+        noTimeLimit: 'tanpa batas waktu',
+        question: '{{count}} soal',
+        questions: '{{count}} soal',
+        opens: 'buka {{at}}',
+        closes: 'tutup {{at}}',
+      },
       title: 'Pengaturan kuis: {{lesson}}',
       back: '← Kelola Kursus',
       course: 'Kursus',

@@ -2,6 +2,7 @@
 // enrolments; publishing a new version; the video library and Mux direct uploads.
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { AppError, messageWith } from '~/utils/errors'
 import { muxEnabled } from '~/utils/env.server'
 import { publishCourse } from './course.server'
 import { createMuxUpload } from './video.server'
@@ -42,38 +43,29 @@ export async function authoringCourses() {
 export type PublishResult =
   { ok: true; version: number; title: string } | { ok: false; message: string }
 
-/** Publishes the course's working structure as a new version; errors come back as Indonesian text. */
+/** Publishes the course's working structure as a new version; errors come back as message codes. */
 export async function publishNewVersion(courseId: string): Promise<PublishResult> {
   const course = await prisma.course.findUnique({
     where: { id: courseId },
     select: { title: true },
   })
-  if (!course) return { ok: false, message: 'Kursus tidak ditemukan.' }
+  if (!course) return { ok: false, message: 'studio.courseNotFound' }
   try {
     const result = await publishCourse(courseId)
     return { ok: true, version: result.version, title: course.title }
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2025')
-      return { ok: false, message: 'Kursus tidak ditemukan.' }
+      return { ok: false, message: 'studio.courseNotFound' }
     if (
       e instanceof Prisma.PrismaClientKnownRequestError &&
       (e.code === 'P2002' || e.code === 'P2034')
     ) {
-      return {
-        ok: false,
-        message:
-          'Kursus ini sedang diterbitkan oleh pengguna lain. Muat ulang halaman lalu coba lagi.',
-      }
+      return { ok: false, message: 'studio.publishRace' }
     }
-    // publishCourse's own rule violations are already worded in Indonesian.
-    if (e instanceof Error && e.message === 'Kursus tanpa pelajaran tidak dapat diterbitkan.')
-      return { ok: false, message: e.message }
+    // publishCourse's own rule violations are coded.
+    if (e instanceof AppError) return { ok: false, message: messageWith(e.code, e.params) }
     console.error(`[authoring] publishing course ${courseId} failed`, e)
-    return {
-      ok: false,
-      message:
-        'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.',
-    }
+    return { ok: false, message: 'authoring.publishFailed' }
   }
 }
 
@@ -103,11 +95,7 @@ export async function startMuxUpload(input: {
   title: string
   origin: string
 }): Promise<UploadResult> {
-  if (!muxEnabled)
-    return {
-      ok: false,
-      message: 'Mux belum dikonfigurasi di server ini; video disajikan dari berkas lokal.',
-    }
+  if (!muxEnabled) return { ok: false, message: 'authoring.muxOff' }
   try {
     const { videoId, uploadUrl } = await createMuxUpload({
       title: input.title,
@@ -117,10 +105,6 @@ export async function startMuxUpload(input: {
     return { ok: true, videoId, uploadUrl, title: input.title }
   } catch (e) {
     console.error('[authoring] creating a Mux direct upload failed', e)
-    return {
-      ok: false,
-      message:
-        'Tautan unggah dari Mux tidak dapat dibuat. Periksa konfigurasi Mux atau coba lagi nanti.',
-    }
+    return { ok: false, message: 'authoring.muxUploadFailed' }
   }
 }

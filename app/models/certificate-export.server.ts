@@ -5,6 +5,7 @@ import { PassThrough } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import type { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { fileStorage } from '~/utils/storage.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 import { buildCertificateExportContract } from '~/jobs/contracts.server'
@@ -34,14 +35,13 @@ export async function requestCertificateExport(
   viewer: Viewer,
   input: { scope: ExportScope; courseId?: string | null },
 ) {
-  if (!mayRequest(viewer, input.scope))
-    throw new Response('Anda tidak memiliki akses untuk ekspor ini.', { status: 403 })
+  if (!mayRequest(viewer, input.scope)) throw new ForbiddenError('certificateExport.forbidden')
   const courseId = input.scope === 'COURSE' ? (input.courseId ?? null) : null
   if (input.scope === 'COURSE') {
     const course = courseId
       ? await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } })
       : null
-    if (!course) throw new Response('Kursus tidak ditemukan.', { status: 400 })
+    if (!course) throw new InvalidError('certificateExport.courseNotFound', { field: 'courseId' })
   }
   const { row, job } = await prisma.$transaction(async (tx) => {
     const row = await tx.certificateExport.create({
@@ -114,12 +114,10 @@ export async function listCertificateExports(viewerId: string) {
 
 export async function exportFile(viewerId: string, exportId: string) {
   const row = await prisma.certificateExport.findUnique({ where: { id: exportId } })
-  if (!row || row.requestedById !== viewerId)
-    throw new Response('Ekspor tidak ditemukan.', { status: 404 })
-  if (row.status !== 'DONE' || !row.fileKey)
-    throw new Response('Ekspor belum selesai.', { status: 409 })
+  if (!row || row.requestedById !== viewerId) throw new NotFoundError('certificateExport.notFound')
+  if (row.status !== 'DONE' || !row.fileKey) throw new ConflictError('certificateExport.notDone')
   const file = await fileStorage().stream(row.fileKey)
-  if (!file) throw new Response('Berkas ekspor tidak tersedia.', { status: 404 })
+  if (!file) throw new NotFoundError('certificateExport.fileMissing')
   return { ...file, filename: `sertifikat-${row.id}.zip` }
 }
 

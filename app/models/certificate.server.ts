@@ -6,6 +6,7 @@ import { nameWithGelar, REVOCATION_REASONS } from '~/domain/certificate'
 import { Prisma, type RevocationReason } from '~/generated/prisma/client'
 import { prisma, sql } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { ConflictError, InvalidError, NotFoundError } from '~/utils/errors'
 import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
@@ -185,7 +186,7 @@ async function mayView(viewer: DownloadViewer, holderId: string) {
   return n > 0
 }
 
-/** The stored PDF for a download, or a 4xx Response. */
+/** The stored PDF for a download; a coded 404/409 otherwise. */
 export async function certificatePdf(viewer: DownloadViewer, rawCode: string) {
   const code = normaliseCertificateCode(rawCode)
   const cert = code
@@ -195,13 +196,10 @@ export async function certificatePdf(viewer: DownloadViewer, rawCode: string) {
       })
     : null
   if (!cert || !(await mayView(viewer, cert.userId)))
-    throw new Response('Sertifikat tidak ditemukan.', { status: 404 })
-  if (!cert.pdfKey)
-    throw new Response('Sertifikat sedang diterbitkan. Coba lagi dalam beberapa saat.', {
-      status: 409,
-    })
+    throw new NotFoundError('certificate.notFound')
+  if (!cert.pdfKey) throw new ConflictError('certificate.issuing')
   const file = await fileStorage().stream(cert.pdfKey)
-  if (!file) throw new Response('Berkas sertifikat tidak tersedia.', { status: 404 })
+  if (!file) throw new NotFoundError('certificate.fileMissing')
   return { ...file, filename: `sertifikat-${cert.code}.pdf` }
 }
 
@@ -256,13 +254,13 @@ export async function revokeCertificate(input: {
   ip?: string
 }) {
   const code = normaliseCertificateCode(input.code)
-  if (!code) throw new Response('Kode sertifikat tidak valid.', { status: 400 })
+  if (!code) throw new InvalidError('certificate.badCode')
   return prisma.$transaction(async (tx) => {
     const before = await tx.certificate.findUnique({
       where: { code },
       select: { id: true, code: true, revokedAt: true, revokedReason: true, revokedNote: true },
     })
-    if (!before) throw new Response('Sertifikat tidak ditemukan.', { status: 404 })
+    if (!before) throw new NotFoundError('certificate.notFound')
     const updated = await tx.certificate.updateMany({
       where: { id: before.id, revokedAt: null },
       data: {
@@ -272,7 +270,7 @@ export async function revokeCertificate(input: {
         revokedById: input.actorId,
       },
     })
-    if (updated.count === 0) throw new Response('Sertifikat ini sudah dicabut.', { status: 409 })
+    if (updated.count === 0) throw new ConflictError('certificate.alreadyRevoked')
     await audit(tx, {
       actorId: input.actorId,
       action: 'certificate.revoke',

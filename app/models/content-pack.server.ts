@@ -11,9 +11,10 @@ import { env } from '~/utils/env.server'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
-import { writeQuestion } from './question-bank.server'
+import { ensureCategoryPath, writeQuestion } from './question-bank.server'
 import { storeLocalVideo } from './video.server'
 import { publishCourse } from './course.server'
+import { publishPreview } from './studio.server'
 
 export class PackError extends Error {
   constructor(
@@ -57,6 +58,19 @@ const lessonSchema = z.discriminatedUnion('kind', [
     draw: z.number().int().positive().optional(),
     /** Which questions of questions.json the quiz draws: the graded-at-once ones, or the essays. */
     questions: z.enum(['auto', 'essay']).default('auto'),
+    /**
+     * What the quiz draws, in order (decision 065): `draw` questions of a category of the pack's
+     * questions, or one question by its id. Given, it replaces `questions` and `draw`.
+     */
+    slots: z
+      .array(
+        z.union([
+          z.object({ category: z.string().min(1), draw: z.number().int().positive() }).strict(),
+          z.object({ question: z.string().min(1) }).strict(),
+        ]),
+      )
+      .min(1)
+      .optional(),
     timeLimitMinutes: z.number().int().positive().optional(),
     attemptsAllowed: z.number().int().min(0).optional(),
     gradingMethod: z.enum(['HIGHEST', 'LAST', 'FIRST', 'AVERAGE']).optional(),
@@ -94,6 +108,8 @@ export const questionSchema = z
     tolerance: z.number().min(0).optional(),
     feedback: z.string().optional(),
     points: z.number().positive().optional(),
+    /** The bank category ("a/b" nested); without it, the pack's own category (decision 065). */
+    category: z.string().trim().min(1).optional(),
   })
   .superRefine((q, ctx) => {
     const correct = q.options?.filter((o) => o.correct).length ?? 0
@@ -165,15 +181,13 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
       courseFile,
       `jp ${course.jp} tidak sesuai dengan ${minutes} menit pelajaran: ${jpOfMinutes} JP (1 JP = ${env.JP_MINUTES} menit)`,
     )
+  // Any number of quizzes, each required or not as it says (decision 065). Those without `slots`
+  // use the shorthand of decision 058: the pack's bank, or its essays.
   const quizzes = all.filter((l) => l.kind === 'QUIZ')
-  const essayQuizzes = quizzes.filter((l) => l.questions === 'essay')
-  if (quizzes.length - essayQuizzes.length > 1 || essayQuizzes.length > 1)
-    throw new PackError(
-      courseFile,
-      'paling banyak satu pelajaran QUIZ soal biasa dan satu pelajaran QUIZ esai per kursus',
-    )
-  // Essays wait for an instructor: a required essay quiz would hold every completion (and the
-  // JP and certificate behind it) until someone grades it (docs/decisions/058).
+  const shorthand = quizzes.filter((l) => !l.slots)
+  const essayQuizzes = shorthand.filter((l) => l.questions === 'essay')
+  // The shorthand essay assignment is optional: a required one would hold every completion (and
+  // the JP and certificate behind it) until someone grades it (docs/decisions/058).
   const requiredEssay = essayQuizzes.find((l) => l.required)
   if (requiredEssay)
     throw new PackError(
@@ -220,6 +234,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
 
   const questionsFile = path.join(dir, 'questions.json')
   let questions: ParsedQuestion[] = []
+  const ids = new Set<string>()
   const rawQuestions = await fs.readFile(questionsFile, 'utf8').catch(() => null)
   if (rawQuestions !== null) {
     const arr = await readJson(questionsFile)
@@ -235,7 +250,6 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         )
       return r.data
     })
-    const ids = new Set<string>()
     for (const q of questions) {
       if (ids.has(q.id))
         throw new PackError(questionsFile, `id pertanyaan "${q.id}" dipakai lebih dari sekali`)
@@ -245,45 +259,97 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   }
   if (quizzes.length && questions.length === 0)
     throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
-  const essayCount = questions.filter((q) => q.type === 'ESSAY').length
-  if (essayQuizzes.length && essayCount === 0)
+  const inCategory = new Map<string, number>()
+  for (const q of questions) {
+    const c = packCategory(course.title, q)
+    inCategory.set(c, (inCategory.get(c) ?? 0) + 1)
+  }
+  if (essayQuizzes.length && !inCategory.get(conventionCategory(course.title, 'essay')))
     throw new PackError(questionsFile, 'pelajaran QUIZ esai membutuhkan soal ESSAY')
-  if (quizzes.length > essayQuizzes.length && essayCount === questions.length)
+  if (
+    shorthand.length > essayQuizzes.length &&
+    !inCategory.get(conventionCategory(course.title, 'auto'))
+  )
     throw new PackError(questionsFile, 'kuis soal biasa membutuhkan soal selain ESSAY')
+  for (const l of quizzes) {
+    for (const s of l.slots ?? []) {
+      if ('category' in s && !inCategory.get(s.category))
+        throw new PackError(
+          courseFile,
+          `kuis "${l.slug}": kategori "${s.category}" tidak memuat soal di questions.json`,
+        )
+      if ('question' in s && !ids.has(s.question))
+        throw new PackError(
+          courseFile,
+          `kuis "${l.slug}": soal "${s.question}" tidak ada di questions.json`,
+        )
+    }
+  }
   return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
+}
+
+/** The category a shorthand quiz draws (decision 058): the pack's bank, or its essays. */
+function conventionCategory(title: string, questions: 'auto' | 'essay') {
+  return questions === 'essay' ? `Esai: ${title}` : `Bank soal: ${title}`
+}
+
+/** The bank category of a pack question: its own, else the shorthand's by its type. */
+function packCategory(title: string, q: ParsedQuestion) {
+  return q.category ?? conventionCategory(title, q.type === 'ESSAY' ? 'essay' : 'auto')
 }
 
 /**
  * Brings the pack's questions into the bank without touching what attempts point to: a new or
  * changed question gets a new immutable version (options that did not change keep their ids, new
  * or changed ones get new random ids); an unchanged one is left alone; a question no longer in
- * the pack is archived (no longer drawn), never deleted (docs/decisions/050).
+ * the pack is archived (no longer drawn) in each category the pack names, never deleted
+ * (docs/decisions/050). A pack question is found by its import key, else (a studio export of a
+ * question that had none) by its id within the course.
  */
 async function upsertQuestions(
   tx: Prisma.TransactionClient,
   courseId: string,
-  categoryName: string,
+  title: string,
   questions: ParsedQuestion[],
   competencyIds: Map<string, string>,
 ) {
-  const category = await tx.questionCategory.upsert({
-    where: { courseId_name: { courseId, name: categoryName } },
-    create: { courseId, name: categoryName },
-    update: {},
-    select: { id: true },
-  })
+  const packIds = questions.map((q) => q.id)
   const existing = await tx.question.findMany({
-    where: { externalId: { in: questions.map((q) => q.id) } },
+    where: {
+      OR: [{ externalId: { in: packIds } }, { id: { in: packIds }, category: { courseId } }],
+    },
     select: { id: true, externalId: true },
   })
-  const byExternalId = new Map(existing.map((q) => [q.externalId!, q.id]))
+  const found = new Map<string, string>()
+  for (const q of existing)
+    if (q.externalId && packIds.includes(q.externalId)) found.set(q.externalId, q.id)
+  for (const q of existing) if (!found.has(q.id) && packIds.includes(q.id)) found.set(q.id, q.id)
+  const categories = new Map<string, { categoryId: string; size: number }>()
+  const questionIds = new Map<string, string>()
   let versionsCreated = 0
   for (const q of questions) {
+    const name = packCategory(title, q)
+    let category = categories.get(name)
+    if (!category) {
+      const row = await tx.questionCategory.findUnique({
+        where: { courseId_name: { courseId, name } },
+        select: { id: true },
+      })
+      const categoryId =
+        row?.id ??
+        (q.category
+          ? await ensureCategoryPath(tx, courseId, name)
+          : (await tx.questionCategory.create({ data: { courseId, name }, select: { id: true } }))
+              .id)
+      category = { categoryId, size: 0 }
+      categories.set(name, category)
+    }
+    category.size++
     // The bank's one writer (decision 051): unchanged content writes nothing, a change adds a
     // version, options that stay exactly the same keep their ids.
     const written = await writeQuestion(
       tx,
-      { questionId: byExternalId.get(q.id) ?? null, externalId: q.id, categoryId: category.id },
+      { questionId: found.get(q.id) ?? null, externalId: q.id, categoryId: category.categoryId },
       {
         type: q.type,
         competencyId: competencyIds.get(q.competency)!,
@@ -301,17 +367,59 @@ async function upsertQuestions(
         tolerance: q.tolerance ?? null,
       },
     )
+    questionIds.set(q.id, written.questionId)
     if (written.created) versionsCreated++
   }
   await tx.question.updateMany({
     where: {
-      categoryId: category.id,
+      categoryId: { in: [...categories.values()].map((c) => c.categoryId) },
       archivedAt: null,
-      OR: [{ externalId: null }, { externalId: { notIn: questions.map((q) => q.id) } }],
+      id: { notIn: [...questionIds.values()] },
     },
     data: { archivedAt: new Date() },
   })
-  return { categoryId: category.id, versionsCreated }
+  return { categories, questionIds, versionsCreated }
+}
+
+const slotKey = (s: {
+  position: number
+  categoryId: string | null
+  questionId: string | null
+  drawCount: number
+}) => [s.position, s.categoryId, s.questionId, s.drawCount]
+
+/** The quiz's slots, as the pack's `slots` say, or by the shorthand; null: no bank to draw. */
+function packSlots(
+  l: Extract<ParsedPack['course']['modules'][number]['lessons'][number], { kind: 'QUIZ' }>,
+  title: string,
+  bank: Awaited<ReturnType<typeof upsertQuestions>>,
+) {
+  if (l.slots)
+    return l.slots.map((s, position) =>
+      'category' in s
+        ? {
+            position,
+            categoryId: bank.categories.get(s.category)!.categoryId,
+            questionId: null,
+            drawCount: s.draw,
+          }
+        : {
+            position,
+            categoryId: null,
+            questionId: bank.questionIds.get(s.question)!,
+            drawCount: 1,
+          },
+    )
+  const category = bank.categories.get(conventionCategory(title, l.questions))
+  if (!category) return null
+  return [
+    {
+      position: 0,
+      categoryId: category.categoryId,
+      questionId: null,
+      drawCount: Math.min(l.draw ?? 10, category.size),
+    },
+  ]
 }
 
 /** Writes a parsed pack (one transaction) and publishes it when its content changed. */
@@ -411,36 +519,9 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       })
       const keep = new Set<string>()
       const keepModules = new Set<string>()
-      // Essays go to their own category, drawn by the pack's optional essay quiz (decision 058):
-      // the final quiz draws questions graded at once, so completion never waits for grading.
-      const drawn = pack.questions.filter((q) => q.type !== 'ESSAY')
-      const essays = pack.questions.filter((q) => q.type === 'ESSAY')
-      const bankOf = {
-        auto: drawn.length
-          ? {
-              size: drawn.length,
-              ...(await upsertQuestions(
-                tx,
-                row.id,
-                `Bank soal: ${course.title}`,
-                drawn,
-                competencyIds,
-              )),
-            }
-          : null,
-        essay: essays.length
-          ? {
-              size: essays.length,
-              ...(await upsertQuestions(
-                tx,
-                row.id,
-                `Esai: ${course.title}`,
-                essays,
-                competencyIds,
-              )),
-            }
-          : null,
-      }
+      // Questions into their categories: each question's own, else the shorthand's (the pack's
+      // bank, or its essays, drawn by the optional essay assignment: decisions 058, 065).
+      const bank = await upsertQuestions(tx, row.id, course.title, pack.questions, competencyIds)
 
       for (const [mi, m] of course.modules.entries()) {
         const moduleId =
@@ -480,21 +561,22 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
                 })
               ).id
           keep.add(lessonId)
-          const bank = l.kind === 'QUIZ' ? bankOf[l.questions] : null
-          if (l.kind === 'QUIZ' && bank) {
-            const { categoryId } = bank
-            // The pack sets up a new quiz; once it exists, its settings and question slots belong
-            // to the authoring page (/authoring/quizzes/:id) and a changed pack leaves them, unless
-            // the quiz no longer draws from the pack's question bank at all (decision 008).
+          const slots = l.kind === 'QUIZ' ? packSlots(l, course.title, bank) : null
+          if (l.kind === 'QUIZ' && slots) {
+            // The pack sets up a new quiz; once it exists, its settings belong to the authoring
+            // page (/authoring/quizzes/:id) and a changed pack leaves them (decision 008). What it
+            // draws follows the pack's `slots` when it lists them (decision 065); by the shorthand,
+            // only when the quiz no longer draws from the pack's category at all.
             const quiz = await tx.quiz.findUnique({
               where: { lessonId },
-              select: { id: true, slots: { select: { categoryId: true } } },
+              select: {
+                id: true,
+                slots: {
+                  orderBy: { position: 'asc' },
+                  select: { position: true, categoryId: true, questionId: true, drawCount: true },
+                },
+              },
             })
-            const slot = {
-              position: 0,
-              categoryId,
-              drawCount: Math.min(l.draw ?? 10, bank.size),
-            }
             if (!quiz) {
               await tx.quiz.create({
                 data: {
@@ -503,12 +585,16 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
                   attemptsAllowed: l.attemptsAllowed ?? 3,
                   gradingMethod: l.gradingMethod ?? 'HIGHEST',
                   timeLimitSec: (l.timeLimitMinutes ?? 20) * 60,
-                  slots: { create: slot },
+                  slots: { createMany: { data: slots } },
                 },
               })
-            } else if (!quiz.slots.some((s) => s.categoryId === categoryId)) {
+            } else if (
+              l.slots
+                ? JSON.stringify(quiz.slots.map(slotKey)) !== JSON.stringify(slots.map(slotKey))
+                : !quiz.slots.some((s) => s.categoryId === slots[0]!.categoryId)
+            ) {
               await tx.quizSlot.deleteMany({ where: { quizId: quiz.id } })
-              await tx.quizSlot.create({ data: { quizId: quiz.id, ...slot } })
+              await tx.quizSlot.createMany({ data: slots.map((s) => ({ quizId: quiz.id, ...s })) })
             }
           }
         }
@@ -528,6 +614,18 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
     },
     { timeout: 60_000 },
   )
+  // Publish only when the draft now differs from the current version, as the studio decides
+  // (decision 065): an exported pack imported unchanged writes different bytes, not a new course.
+  if (current?.status === 'PUBLISHED' && current.currentVersion) {
+    const preview = await publishPreview(courseId)
+    if (preview.empty)
+      return {
+        courseId,
+        slug: course.slug,
+        published: false,
+        version: current.currentVersion.version,
+      }
+  }
   const published = await publishCourse(courseId, { contentHash: pack.hash })
   return { courseId, slug: course.slug, published: published.created, version: published.version }
 }

@@ -3,14 +3,16 @@
 // likewise never on their own attempts).
 import type { Role } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { AppError } from '~/utils/errors'
 
-export class InstructorError extends Error {
-  constructor(
-    message: string,
-    public status = 400,
-    public code?: 'unknownUser' | 'notInstructor',
-  ) {
-    super(message)
+/** A refused assignment: `instructors.<reason>` (decision 041), the message is the code. */
+export class InstructorError extends AppError {
+  constructor(reason: 'unknownUser' | 'notInstructor' | 'courseNotFound', status = 400) {
+    super(`instructors.${reason}`, {
+      status,
+      field: reason === 'courseNotFound' ? undefined : 'who',
+    })
+    this.name = 'InstructorError'
   }
 }
 
@@ -64,16 +66,10 @@ export async function assignInstructor(courseId: string, who: string, adminId: s
     where: { OR: [{ nip: key }, { email: key.toLowerCase() }] },
     select: { id: true, roles: true },
   })
-  if (!user)
-    throw new InstructorError(
-      'Pengguna dengan NIP atau surel itu tidak ditemukan.',
-      400,
-      'unknownUser',
-    )
-  if (!user.roles.includes('INSTRUCTOR'))
-    throw new InstructorError('Pengguna ini tidak memiliki peran Pengajar.', 400, 'notInstructor')
+  if (!user) throw new InstructorError('unknownUser')
+  if (!user.roles.includes('INSTRUCTOR')) throw new InstructorError('notInstructor')
   const course = await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } })
-  if (!course) throw new InstructorError('Kursus tidak ditemukan.', 404)
+  if (!course) throw new InstructorError('courseNotFound', 404)
   await prisma.courseInstructor.upsert({
     where: { courseId_userId: { courseId, userId: user.id } },
     create: { courseId, userId: user.id, assignedBy: adminId },

@@ -13,7 +13,13 @@ import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
 import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
 import { immutableCache } from '~/utils/memo.server'
 import { quizzesPassed } from './quiz.server'
-import { InvalidError, NotFoundError } from '~/utils/errors'
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  NotFoundError,
+} from '~/utils/errors'
 
 /** What a LessonVersion copies from the draft lesson (the studio's diff compares the same). */
 export const PUBLISHED_LESSON = {
@@ -85,7 +91,7 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
         }
       }
       const lessons = course.modules.flatMap((m) => m.lessons)
-      if (lessons.length === 0) throw new Error('Kursus tanpa pelajaran tidak dapat diterbitkan.')
+      if (lessons.length === 0) throw new InvalidError('studio.noLessons')
       const last = await tx.courseVersion.aggregate({
         where: { courseId },
         _max: { version: true },
@@ -420,17 +426,16 @@ export async function lessonForLearner(courseSlug: string, lessonSlug: string, u
 
 async function activeEnrolmentFor(userId: string, courseSlug: string, lessonSlug: string) {
   const course = await findPublishedCourse(courseSlug)
-  if (!course) throw new Response('Kursus tidak ditemukan.', { status: 404 })
+  if (!course) throw new NotFoundError('course.notFound')
   const enrolment = await getEnrolment(userId, course.id)
-  if (!enrolment || enrolment.status === 'WITHDRAWN')
-    throw new Response('Daftar ke kursus ini terlebih dahulu.', { status: 403 })
+  if (!enrolment || enrolment.status === 'WITHDRAWN') throw new ForbiddenError('course.notEnrolled')
   const lesson = await prisma.lessonVersion.findUnique({
     where: {
       courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug },
     },
     select: { lessonId: true, kind: true, videoId: true },
   })
-  if (!lesson) throw new Response('Pelajaran tidak ditemukan.', { status: 404 })
+  if (!lesson) throw new NotFoundError('lesson.notFound')
   return { enrolment, lesson }
 }
 
@@ -458,8 +463,7 @@ export { COMPLETE_SHARE as VIDEO_COMPLETE_SHARE } from '~/domain/video-progress'
 
 async function videoLessonFor(userId: string, courseSlug: string, lessonSlug: string) {
   const { enrolment, lesson } = await activeEnrolmentFor(userId, courseSlug, lessonSlug)
-  if (lesson.kind !== 'VIDEO' || !lesson.videoId)
-    throw new Response('Pelajaran ini bukan video.', { status: 400 })
+  if (lesson.kind !== 'VIDEO' || !lesson.videoId) throw new InvalidError('lesson.notVideo')
   const video = await prisma.video.findUniqueOrThrow({
     where: { id: lesson.videoId },
     select: { durationSec: true },
@@ -490,13 +494,11 @@ export async function markVideoOpened(
   })
 }
 
+/** Status and message code of each refusal of app/domain/video-progress.ts. */
 const PROGRESS_ERRORS = {
-  INVALID: [400, 'Data kemajuan video tidak valid.'],
-  TOO_FAST: [
-    422,
-    'Kemajuan video melebihi waktu yang sudah berjalan sejak video diputar; tonton videonya lalu coba lagi.',
-  ],
-  NO_DURATION: [409, 'Durasi video belum diketahui.'],
+  INVALID: [400, 'videoProgress.invalid'],
+  TOO_FAST: [422, 'videoProgress.tooFast'],
+  NO_DURATION: [409, 'videoProgress.noDuration'],
 } as const
 
 /** Records watch progress, judged by app/domain/video-progress.ts; completes at 90% watched. */
@@ -523,8 +525,8 @@ export async function recordVideoProgress(
     nowMs: now.getTime(),
   })
   if (!verdict.ok) {
-    const [status, message] = PROGRESS_ERRORS[verdict.code]
-    throw new Response(message, { status })
+    const [status, code] = PROGRESS_ERRORS[verdict.code]
+    throw new AppError(code, { status })
   }
   const completedAt = existing?.completedAt ?? (verdict.complete ? now : null)
   const data = {
@@ -575,8 +577,7 @@ export async function confirmVideoWatched(
     nowMs: now.getTime(),
   })
   if (!verdict.ok) {
-    if (verdict.code === 'NO_DURATION')
-      throw new Response('Durasi video belum diketahui.', { status: 409 })
+    if (verdict.code === 'NO_DURATION') throw new ConflictError('videoProgress.noDuration')
     return { completed: false, waitSec: verdict.waitSec ?? durationSec ?? 0 }
   }
   const claimed = await prisma.lessonProgress.updateMany({
@@ -625,7 +626,7 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     WHERE e.id = ${enrolmentId}`,
     { prepare: true },
   )
-  if (!enrolment) throw new NotFoundError('Pendaftaran tidak ditemukan.')
+  if (!enrolment) throw new NotFoundError('enrolment.notFound')
   if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
   const done = new Set(enrolment.done)
   const passed = quizzesPassed(enrolment.quizzes)

@@ -128,7 +128,7 @@ export async function createCategory(courseId: string, name: string) {
 }
 
 /** The category "a/b/c" of a course, with its parents, created when missing. */
-async function ensureCategoryPath(
+export async function ensureCategoryPath(
   db: Prisma.TransactionClient | typeof prisma,
   courseId: string,
   fullPath: string,

@@ -4,8 +4,10 @@
 import { Prisma, type GradingMethod } from '~/generated/prisma/client'
 import { GRADING_METHODS } from '~/domain/grading-method'
 import { parseJakartaDateTime, PORTAL_TIME_ZONE, toJakartaDateTimeInput } from '~/domain/time'
-import id from '~/locales/id'
+import type { Lng } from '~/i18n'
 import { prisma } from '~/utils/db.server'
+import type { ErrorParams } from '~/utils/errors'
+import { messageTemplate, renderMessage } from '~/utils/messages'
 import {
   drawField,
   REVIEW_KEYS,
@@ -39,14 +41,22 @@ export const parseWibDateTime = (text: string): Date | null => parseJakartaDateT
 /** The value for a `datetime-local` input showing `date` in WIB ("2026-03-01T08:00"). */
 export const toWibInput = toJakartaDateTimeInput
 
-/** "1 Mar 2026 08.00 WIB" for summaries. */
-export function formatWib(date: Date) {
-  const text = new Intl.DateTimeFormat('id-ID', {
+const wibFormats = {
+  id: new Intl.DateTimeFormat('id-ID', {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: PORTAL_TIME_ZONE,
-  }).format(date)
-  return `${text} WIB`
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: PORTAL_TIME_ZONE,
+  }),
+}
+
+/** "1 Mar 2026, 08.00 WIB" (id) or "1 Mar 2026, 08:00 WIB" (en) for summaries. */
+export function formatWib(date: Date, lng: Lng = 'id') {
+  return `${wibFormats[lng].format(date)} WIB`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -65,22 +75,33 @@ function questionCountOf(slots: { questionId: string | null; drawCount: number }
   return slots.reduce((s, x) => s + (x.questionId ? 1 : x.drawCount), 0)
 }
 
-/** One line describing a quiz's settings, for lists. */
+/**
+ * One line describing a quiz's settings, for lists, in the reader's language: every part is a
+ * locale text (`screens.quizSettings.summary.*`) with its values.
+ */
 export function settingsSummary(
   q: Pick<
     QuizSettingsValue,
     'passMark' | 'attemptsAllowed' | 'gradingMethod' | 'timeLimitSec' | 'openAt' | 'closeAt'
   > & { questionCount: number },
+  lng: Lng = 'id',
 ) {
+  const S = 'screens.quizSettings.summary'
+  const part = (key: string, params: ErrorParams = {}) =>
+    renderMessage({ code: `${S}.${key}`, params }, lng)
+  const minutes = q.timeLimitSec ? Math.round(q.timeLimitSec / 60) : 0
+  const method = messageTemplate(`domain.gradingMethod.name.${q.gradingMethod}`, lng) ?? ''
   const parts = [
-    `nilai lulus ${q.passMark}`,
-    q.attemptsAllowed === 0 ? 'percobaan tanpa batas' : `maks. ${q.attemptsAllowed} percobaan`,
-    `nilai ${id.domain.gradingMethod.name[q.gradingMethod].toLowerCase()}`,
-    q.timeLimitSec ? `${Math.round(q.timeLimitSec / 60)} menit` : 'tanpa batas waktu',
-    `${q.questionCount} soal`,
+    part('passMark', { mark: q.passMark }),
+    q.attemptsAllowed === 0
+      ? part('attemptsUnlimited')
+      : part('attempts', { count: q.attemptsAllowed }),
+    part('method', { method: method.toLowerCase() }),
+    minutes ? part(minutes === 1 ? 'minute' : 'minutes', { count: minutes }) : part('noTimeLimit'),
+    part(q.questionCount === 1 ? 'question' : 'questions', { count: q.questionCount }),
   ]
-  if (q.openAt) parts.push(`buka ${formatWib(q.openAt)}`)
-  if (q.closeAt) parts.push(`tutup ${formatWib(q.closeAt)}`)
+  if (q.openAt) parts.push(part('opens', { at: formatWib(q.openAt, lng) }))
+  if (q.closeAt) parts.push(part('closes', { at: formatWib(q.closeAt, lng) }))
   return parts.join(' · ')
 }
 
@@ -106,7 +127,7 @@ const summarySelect = {
  * The quizzes the actor may configure (their courses' quizzes; every quiz for an admin), with
  * course and lesson, in course order, with a short settings summary.
  */
-export async function quizzesForAuthoring(actor: Actor) {
+export async function quizzesForAuthoring(actor: Actor, lng: Lng = 'id') {
   const courseIds = await taughtCourseIds(actor)
   const quizzes = await prisma.quiz.findMany({
     where: courseIds ? { lesson: { module: { courseId: { in: courseIds } } } } : {},
@@ -126,7 +147,7 @@ export async function quizzesForAuthoring(actor: Actor) {
     courseSlug: q.lesson.module.course.slug,
     lessonTitle: q.lesson.title,
     lessonSlug: q.lesson.slug,
-    summary: settingsSummary({ ...q, questionCount: questionCountOf(q.slots) }),
+    summary: settingsSummary({ ...q, questionCount: questionCountOf(q.slots) }, lng),
   }))
 }
 

@@ -9,6 +9,7 @@ import { indonesianNumberValue, parseIndonesianNumber } from '~/domain/numbers'
 import type { QuestionType, QuizResponse } from '~/domain/scoring'
 import { Prisma, type AttemptStatus, type GradingMethod } from '~/generated/prisma/client'
 import { prisma, sql } from '~/utils/db.server'
+import { AppError, messageWith, readMessage, type ErrorParams } from '~/utils/errors'
 import { gradeAttemptContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, outboxValues, relaySoon } from '~/jobs/outbox.server'
 import { reviewOptions } from './quiz-settings.server'
@@ -40,16 +41,16 @@ export interface ReviewOptions {
   feedback: boolean
 }
 
-/** Messages a route can show in the learner's language (app/locales: `assess.errors.<code>`). */
-export type QuizErrorCode = 'lateSave' | 'saveAfterSubmit' | 'invalidAnswer' | 'notFound'
-
-export class QuizError extends Error {
-  constructor(
-    message: string,
-    public status = 400,
-    public code?: QuizErrorCode,
-  ) {
-    super(message)
+/**
+ * A quiz rule's refusal as a message code `quiz.<reason>` with its parameters (decision 041); a
+ * route shows it in the reader's language. The message is the code with its parameters, so a
+ * route that hands `e.message` to a form keeps working.
+ */
+export class QuizError extends AppError {
+  constructor(reason: string, status = 400, params: ErrorParams = {}) {
+    super(`quiz.${reason}`, { status, params })
+    this.name = 'QuizError'
+    this.message = messageWith(this.code, params)
   }
 }
 
@@ -69,17 +70,16 @@ async function quizForLesson(courseSlug: string, lessonSlug: string, userId: str
     },
     select: { id: true, courseVersionId: true },
   })
-  if (!enrolment)
-    throw new QuizError('Daftar ke kursus ini terlebih dahulu untuk mengerjakan kuis.', 403)
+  if (!enrolment) throw new QuizError('notEnrolled', 403)
   const lv = await prisma.lessonVersion.findUnique({
     where: {
       courseVersionId_slug: { courseVersionId: enrolment.courseVersionId, slug: lessonSlug },
     },
     select: { lessonId: true, kind: true },
   })
-  if (!lv || lv.kind !== 'QUIZ') throw new QuizError('Kuis tidak ditemukan.', 404)
+  if (!lv || lv.kind !== 'QUIZ') throw new QuizError('notFound', 404)
   const quiz = await prisma.quiz.findUnique({ where: { lessonId: lv.lessonId } })
-  if (!quiz) throw new QuizError('Kuis belum disiapkan oleh pengajar.', 404)
+  if (!quiz) throw new QuizError('notReady', 404)
   return { quiz, enrolmentId: enrolment.id }
 }
 
@@ -223,8 +223,8 @@ export function quizzesPassed(
 export async function startAttempt(courseSlug: string, lessonSlug: string, userId: string) {
   const { quiz, enrolmentId } = await quizForLesson(courseSlug, lessonSlug, userId)
   const now = new Date()
-  if (quiz.openAt && quiz.openAt > now) throw new QuizError('Kuis belum dibuka.')
-  if (quiz.closeAt && quiz.closeAt <= now) throw new QuizError('Kuis sudah ditutup.')
+  if (quiz.openAt && quiz.openAt > now) throw new QuizError('notOpen')
+  if (quiz.closeAt && quiz.closeAt <= now) throw new QuizError('closed')
   const existing = await prisma.quizAttempt.findMany({
     where: { quizId: quiz.id, userId },
     select: { id: true, number: true, status: true },
@@ -232,10 +232,10 @@ export async function startAttempt(courseSlug: string, lessonSlug: string, userI
   const open = existing.find((a) => a.status === 'IN_PROGRESS')
   if (open) return { attemptId: open.id, resumed: true }
   if (quiz.attemptsAllowed > 0 && existing.length >= quiz.attemptsAllowed) {
-    throw new QuizError(`Batas ${quiz.attemptsAllowed} kali percobaan sudah tercapai.`)
+    throw new QuizError('attemptsUsed', 400, { max: quiz.attemptsAllowed })
   }
   const layout = await buildLayout(quiz.id, quiz.shuffleQuestions, quiz.shuffleOptions)
-  if (layout.length === 0) throw new QuizError('Kuis ini belum memiliki soal.')
+  if (layout.length === 0) throw new QuizError('noQuestions')
   try {
     const attempt = await prisma.quizAttempt.create({
       data: {
@@ -441,7 +441,7 @@ export async function attemptPageView(attemptId: string, userId: string) {
     JOIN "Module" m ON m.id = l."moduleId"
     JOIN "Course" c ON c.id = m."courseId"
     WHERE a.id = ${attemptId} AND a."userId" = ${userId}`)
-  if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404)
+  if (!attempt) throw new QuizError('attemptNotFound', 404)
   const review = reviewFor(attempt, attempt.status)
   const showKey = review?.correct ?? false
   const showFeedback = review?.feedback ?? false
@@ -521,9 +521,9 @@ export function answersSchema(layout: Layout) {
       shape[l.questionId] = z
         .object({
           optionIds: z
-            .array(z.enum(ids, { message: 'Pilihan jawaban tidak termasuk soal ini.' }))
+            .array(z.enum(ids, { message: 'quiz.answer.unknownOption' }))
             .max(ids.length)
-            .refine((a) => new Set(a).size === a.length, 'Pilihan jawaban dikirim dua kali.'),
+            .refine((a) => new Set(a).size === a.length, 'quiz.answer.repeatedOption'),
         })
         .strict()
         .optional()
@@ -532,7 +532,7 @@ export function answersSchema(layout: Layout) {
         .object({
           text: z
             .string()
-            .max(MAX_TEXT_ANSWER, `Jawaban paling panjang ${MAX_TEXT_ANSWER} karakter.`)
+            .max(MAX_TEXT_ANSWER, messageWith('quiz.answer.tooLong', { max: MAX_TEXT_ANSWER }))
             .optional(),
           value: z.number().finite().nullable().optional(),
         })
@@ -606,12 +606,13 @@ export function parseAnswers(
   const parsed = answersSchema(layout).safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    const unknown = issue.code === 'unrecognized_keys'
-    throw new QuizError(
-      unknown ? 'Jawaban untuk soal yang tidak termasuk percobaan ini.' : issue.message,
-      400,
-      'invalidAnswer',
-    )
+    // The schema's own codes (quiz.answer.*); anything else Zod says is "not a valid answer".
+    const coded =
+      issue.code === 'unrecognized_keys'
+        ? { code: 'quiz.answer.unknownQuestion' }
+        : readMessage(issue.message)
+    const reason = coded?.code.startsWith('quiz.') ? coded.code.slice(5) : 'invalidAnswer'
+    throw new QuizError(reason, 400, coded?.code.startsWith('quiz.') ? coded.params : {})
   }
   return parsed.data as Record<string, Response>
 }
@@ -629,14 +630,9 @@ async function openAttempt(attemptId: string, userId: string) {
     { prepare: true },
   )
   const attempt = rows[0]
-  if (!attempt) throw new QuizError('Percobaan kuis tidak ditemukan.', 404, 'notFound')
+  if (!attempt) throw new QuizError('attemptNotFound', 404)
   return attempt
 }
-
-export const LATE_SAVE_MESSAGE =
-  'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.'
-export const SAVE_AFTER_SUBMIT_MESSAGE =
-  'Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.'
 
 /**
  * Saves answers while the attempt is open, as ONE guarded statement: the attempt must still be in
@@ -655,10 +651,8 @@ export async function saveAnswers(
   receivedAt = Date.now(),
 ) {
   const attempt = await openAttempt(attemptId, userId)
-  if (attempt.status !== 'IN_PROGRESS')
-    throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
-  if (isPastDeadline(attempt.deadlineAt, receivedAt))
-    throw new QuizError(LATE_SAVE_MESSAGE, 409, 'lateSave')
+  if (attempt.status !== 'IN_PROGRESS') throw new QuizError('saveAfterSubmit', 409)
+  if (isPastDeadline(attempt.deadlineAt, receivedAt)) throw new QuizError('lateSave', 409)
   const entries = Object.entries(parseAnswers(given, attempt.layout as Layout))
   const arrival = new Date(receivedAt).toISOString()
   const grace = DEADLINE_GRACE_MS
@@ -683,7 +677,7 @@ export async function saveAnswers(
   )
   if (!row?.moved) {
     // The submit (or the sweep) got there first.
-    throw new QuizError(SAVE_AFTER_SUBMIT_MESSAGE, 409, 'saveAfterSubmit')
+    throw new QuizError('saveAfterSubmit', 409)
   }
   // Numbers that read two ways ("6.600"): saved as typed, and the learner is told to make them clear.
   const ambiguousNumbers = entries.filter(
@@ -847,6 +841,6 @@ export async function attemptContext(attemptId: string, userId: string) {
       },
     },
   })
-  if (!a) throw new Response('Percobaan kuis tidak ditemukan.', { status: 404 })
+  if (!a) throw new QuizError('attemptNotFound', 404)
   return a
 }

@@ -3,7 +3,7 @@
 // supervisor dashboard and its exports, person drill-down, certificates, home) derives its filter
 // from `supervisorScope` here, (a Prisma filter, or the unit subtree of `scopeUnit`).
 import { Prisma, type Role } from '~/generated/prisma/client'
-import { forbidden } from '~/utils/auth.server'
+import { ForbiddenError, NotFoundError } from '~/utils/errors'
 import { sql } from '~/utils/db.server'
 
 export interface Viewer {
@@ -77,9 +77,9 @@ export async function scopeUnit(viewer: Viewer, unitId?: string | null): Promise
     )[0] ?? null
   if (unitId) {
     const unit = await one(Prisma.sql`WHERE id = ${unitId}`)
-    if (!unit) throw new Response('Unit tidak ditemukan.', { status: 404 })
+    if (!unit) throw new NotFoundError('scope.unitNotFound')
     if (!s.all && !(s.unitPath && unit.path.startsWith(s.unitPath)))
-      throw forbidden('Unit ini berada di luar lingkup Anda.')
+      throw new ForbiddenError('scope.outOfScope')
     return unit
   }
   if (s.all) return one(Prisma.sql`WHERE "parentId" IS NULL`)

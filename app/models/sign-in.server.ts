@@ -8,6 +8,7 @@
 import { RateLimiterRedis } from 'rate-limiter-flexible'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { messageWith } from '~/utils/errors'
 import { dummyPasswordHash, verifyPassword } from '~/utils/password.server'
 import { redis } from '~/utils/redis.server'
 
@@ -96,12 +97,15 @@ export function normaliseIdentifier(raw: string) {
   return { kind: 'nip' as const, value: trimmed.replace(/\s+/g, '') }
 }
 
-export const WRONG_CREDENTIALS = 'NIP/email atau kata sandi salah.'
+/** Messages are codes (decision 041); the login form shows them in the reader's language. */
+export const WRONG_CREDENTIALS = 'signIn.wrongCredentials'
 
+/** The wait, in seconds under 90 s and in whole minutes from there. */
 function waitMessage(ms: number) {
   const s = Math.max(1, Math.ceil(ms / 1000))
-  const when = s < 90 ? `${s} detik` : `${Math.ceil(s / 60)} menit`
-  return `Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${when}.`
+  return s < 90
+    ? messageWith('signIn.throttledSeconds', { seconds: s })
+    : messageWith('signIn.throttledMinutes', { minutes: Math.ceil(s / 60) })
 }
 
 function accountKey(user: { id: string } | null, id: ReturnType<typeof normaliseIdentifier>) {
@@ -170,7 +174,7 @@ export async function signIn(
     return {
       ok: false,
       field: 'form',
-      message: 'Akun Anda dinonaktifkan. Hubungi admin kepegawaian di unit Anda.',
+      message: 'signIn.deactivated',
     }
   }
   await Promise.all([

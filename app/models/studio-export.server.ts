@@ -41,17 +41,11 @@ export async function exportCoursePack(courseId: string) {
               gradingMethod: true,
               timeLimitSec: true,
               slots: {
+                orderBy: { position: 'asc' },
                 select: {
                   drawCount: true,
-                  question: { select: { currentVersion: { select: { type: true } } } },
-                  category: {
-                    select: {
-                      questions: {
-                        where: { archivedAt: null },
-                        select: { currentVersion: { select: { type: true } } },
-                      },
-                    },
-                  },
+                  question: { select: { id: true, externalId: true } },
+                  category: { select: { name: true } },
                 },
               },
             },
@@ -103,8 +97,17 @@ export async function exportCoursePack(courseId: string) {
                 ...(l.quiz.timeLimitSec
                   ? { timeLimitMinutes: Math.round(l.quiz.timeLimitSec / 60) }
                   : {}),
-                ...(l.quiz.slots[0]?.drawCount ? { draw: l.quiz.slots[0].drawCount } : {}),
-                ...(drawsOnlyEssays(l.quiz.slots) ? { questions: 'essay' } : {}),
+                // What it draws, slot by slot (decision 065), so every quiz the studio builds
+                // comes back the same; a quiz drawing nothing yet has no slots to write.
+                ...(l.quiz.slots.length
+                  ? {
+                      slots: l.quiz.slots.map((s) =>
+                        s.question
+                          ? { question: s.question.externalId ?? s.question.id }
+                          : { category: s.category!.name, draw: s.drawCount },
+                      ),
+                    }
+                  : {}),
               }
             : {}),
         })
@@ -137,6 +140,7 @@ async function exportQuestions(courseId: string) {
     select: {
       id: true,
       externalId: true,
+      category: { select: { name: true } },
       options: { select: { id: true, text: true, correct: true, feedback: true } },
       currentVersion: {
         select: {
@@ -177,21 +181,7 @@ async function exportQuestions(courseId: string) {
       ...(v.tolerance !== null ? { tolerance: v.tolerance } : {}),
       ...(v.feedback ? { feedback: v.feedback } : {}),
       ...(v.points !== 1 ? { points: v.points } : {}),
+      category: q.category.name,
     }
   })
-}
-
-/** A quiz whose slots draw essays only: the pack's essay assignment (docs/decisions/058). */
-function drawsOnlyEssays(
-  slots: {
-    question: { currentVersion: { type: string } | null } | null
-    category: { questions: { currentVersion: { type: string } | null }[] } | null
-  }[],
-) {
-  const types = slots.flatMap((s) =>
-    s.question
-      ? [s.question.currentVersion?.type]
-      : (s.category?.questions ?? []).map((q) => q.currentVersion?.type),
-  )
-  return types.length > 0 && types.every((t) => t === 'ESSAY')
 }

@@ -524,8 +524,6 @@ export async function publishFromStudio(courseId: string, token: string) {
     const result = await publishCourse(courseId, { contentHash: `studio:${token}` })
     return { created: result.created, version: result.version }
   } catch (e) {
-    if (e instanceof Error && e.message === 'Kursus tanpa pelajaran tidak dapat diterbitkan.')
-      throw new InvalidError('studio.noLessons')
     if ((e as { code?: string }).code === 'P2002' || (e as { code?: string }).code === 'P2034')
       throw new ConflictError('studio.publishRace')
     throw e

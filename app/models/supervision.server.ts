@@ -4,7 +4,7 @@
 // of the whole scope; the person drill-down reads one person's own rows.
 import { Prisma } from '~/generated/prisma/client'
 import type { EmployeeKind } from '~/generated/prisma/client'
-import { forbidden } from '~/utils/auth.server'
+import { ForbiddenError } from '~/utils/errors'
 import { prisma, sql } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
 import { audit } from './audit.server'
@@ -253,7 +253,8 @@ function rebuild(now: Date, year: number) {
 }
 
 function requireSupervisor(viewer: Viewer) {
-  if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN')) throw forbidden()
+  if (!viewer.roles.includes('SUPERVISOR') && !viewer.roles.includes('ADMIN'))
+    throw new ForbiddenError('forbidden')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -569,8 +570,7 @@ const iso = (col: Prisma.Sql) => Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:M
 
 /** One person's own rows, after the scope check: one SQL statement returning JSON. */
 export async function personDetail(viewer: Viewer, userId: string) {
-  if (!(await canSupervise(viewer, userId)))
-    throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
+  if (!(await canSupervise(viewer, userId))) throw new ForbiddenError('team.outOfScope')
   const year = jakartaYear(new Date())
   const [{ d }] = (await sql<{ d: PersonDetail }>(Prisma.sql`
     SELECT json_build_object(
@@ -604,8 +604,7 @@ export async function assignCourse(
   viewer: Viewer,
   input: { userId: string; courseId: string; dueAt: Date },
 ) {
-  if (!(await canSupervise(viewer, input.userId)))
-    throw forbidden('Pegawai ini berada di luar unit Anda dan bukan bawahan langsung Anda.')
+  if (!(await canSupervise(viewer, input.userId))) throw new ForbiddenError('team.outOfScope')
   // Audited (org), in the same transaction as the assignment.
   return prisma.$transaction(async (tx) => {
     const before = await tx.courseAssignment.findUnique({

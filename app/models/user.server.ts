@@ -1,12 +1,11 @@
 // Account administration: create, change roles, deactivate, reset password.
 import { randomInt } from 'node:crypto'
-import { z } from 'zod'
 import { Prisma, type Role } from '~/generated/prisma/client'
 import { endAllSessions } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { type UserFormInput } from '~/schemas/user'
 import { type AppError, ConflictError, FieldError, NotFoundError } from '~/utils/errors'
-import { hashPassword, PASSWORD_MIN } from '~/utils/password.server'
+import { hashPassword } from '~/utils/password.server'
 import { notifyContract } from '~/jobs/contracts.server'
 import { outboxInsert, relaySoon } from '~/jobs/outbox.server'
 import { audit } from './audit.server'
@@ -14,11 +13,6 @@ import { lockTreeShared } from './org.server'
 import { clearSignInDelay } from './sign-in.server'
 
 export const ROLES = ['ASN', 'INSTRUCTOR', 'SUPERVISOR', 'ADMIN'] as const satisfies readonly Role[]
-
-export const passwordSchema = z
-  .string({ required_error: 'Kata sandi wajib diisi.' })
-  .min(PASSWORD_MIN, `Kata sandi minimal ${PASSWORD_MIN} karakter.`)
-  .max(128, 'Kata sandi maksimal 128 karakter.')
 
 // The form schema is client-safe (app/schemas/user.ts); re-exported for existing callers.
 export { userFormSchema, type UserFormInput } from '~/schemas/user'

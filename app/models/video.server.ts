@@ -64,18 +64,17 @@ export async function storeLocalVideo(
 export type Playback =
   | { kind: 'local'; src: string; durationSec: number | null }
   | { kind: 'mux'; playbackId: string; token: string | null; durationSec: number | null }
+  /** `reason`: a message code (`video.*`, decision 041) the page shows in the reader's language. */
   | { kind: 'unavailable'; reason: string }
 
 export async function playbackFor(videoId: string): Promise<Playback> {
   const v = await prisma.video.findUnique({ where: { id: videoId } })
-  if (!v) return { kind: 'unavailable', reason: 'Video tidak ditemukan.' }
-  if (v.status === 'ERRORED')
-    return { kind: 'unavailable', reason: 'Video gagal diproses. Hubungi pengajar kursus.' }
-  if (v.status !== 'READY')
-    return { kind: 'unavailable', reason: 'Video sedang diproses. Coba beberapa menit lagi.' }
+  if (!v) return { kind: 'unavailable', reason: 'video.notFound' }
+  if (v.status === 'ERRORED') return { kind: 'unavailable', reason: 'video.failed' }
+  if (v.status !== 'READY') return { kind: 'unavailable', reason: 'video.processing' }
   if (v.provider === 'LOCAL')
     return { kind: 'local', src: `/media/videos/${v.id}`, durationSec: v.durationSec }
-  if (!v.muxPlaybackId) return { kind: 'unavailable', reason: 'Video belum siap diputar.' }
+  if (!v.muxPlaybackId) return { kind: 'unavailable', reason: 'video.notReady' }
   const signed = Boolean(env.MUX_SIGNING_KEY_ID && env.MUX_SIGNING_PRIVATE_KEY)
   const token = signed
     ? await muxClient().jwt.signPlaybackId(v.muxPlaybackId, { type: 'video', expiration: '6h' })

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Flash } from '~/components/flash'
 import { Field, StatusButton } from '~/components/forms'
+import { messageKey } from '~/utils/errors'
 import i18next from '~/i18next.server'
 import {
   assignInstructor,
@@ -63,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   } catch (e) {
     if (e instanceof InstructorError) {
-      const message = e.code ? t(`assess.instructors.${e.code}`) : e.message
+      const message = t(messageKey(e.code), e.params)
       return data(
         {
           ok: false,

@@ -13,6 +13,7 @@ import { ErrorList, Field, SearchForm, StatusButton, useErrorText } from '~/comp
 import { REVOCATION_REASONS } from '~/domain/certificate'
 import { adminCertificates, revokeCertificate } from '~/models/certificate.server'
 import { clientMeta, requireRole } from '~/utils/auth.server'
+import { AppError, messageWith } from '~/utils/errors'
 import { formatDate, receivedAt } from '~/utils/misc'
 import { readForm } from '~/utils/route-errors.server'
 import { readSearch } from '~/utils/search-params.server'
@@ -50,11 +51,11 @@ export async function action({ request }: ActionFunctionArgs) {
     })
     return { ok: true as const, code: r.code, codeOf: r.code, result: submission.reply() }
   } catch (e) {
-    if (e instanceof Response)
+    if (e instanceof AppError)
       return data(
         {
           ok: false as const,
-          message: await e.text(),
+          message: messageWith(e.code, e.params),
           codeOf: submission.value.code,
           result: null,
         },

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { getInputProps } from '@conform-to/react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SearchForm } from '~/components/forms'
+import { NameSearchForm } from '~/components/name-search'
 import { Pagination } from '~/components/pagination'
 import { TableWrap } from '~/components/table'
 import { listUsers } from '~/models/user.server'
@@ -35,27 +34,7 @@ export default function AdminUsers() {
           {t('ui.users.add')}
         </Link>
       </p>
-      <SearchForm
-        id="user-search"
-        schema={userSearchSchema}
-        result={result}
-        defaultValue={{ q }}
-        role="search"
-        className="inline-form"
-        style={{ marginBottom: '1rem' }}
-      >
-        {(fields) => (
-          <>
-            <Field
-              label={t('ui.users.search')}
-              inputProps={{ ...getInputProps(fields.q, { type: 'search' }), maxLength: 200 }}
-              errors={fields.q.errors}
-            />
-            <ErrorList errors={fields.page.errors} />
-            <button type="submit">{t('ui.common.search')}</button>
-          </>
-        )}
-      </SearchForm>
+      <NameSearchForm id="user-search" label={t('ui.users.search')} q={q} result={result} />
       <p className="muted">{t('ui.users.count', { count: total })}</p>
       <TableWrap label={t('ui.users.title')}>
         <table>

@@ -19,16 +19,17 @@ import { useErrorText } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import { InvalidError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
-import { readForm, withAppErrors } from '~/utils/route-errors.server'
+import { readerLanguage, readForm, withAppErrors } from '~/utils/route-errors.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.authoring.title' })
 
 export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
+  const lng = await readerLanguage(request)
   const [courses, videos, quizzes] = await Promise.all([
     authoringCourses(),
     videoLibrary(),
-    quizzesForAuthoring(user),
+    quizzesForAuthoring(user, lng),
   ])
   return { courses, videos, quizzes, muxEnabled }
 })
@@ -211,12 +212,7 @@ export default function Authoring() {
           <ul>
             {quizzes.map((q) => (
               <li key={q.id} data-testid={`quiz-${q.courseSlug}-${q.lessonSlug}`}>
-                {q.courseTitle}: {q.lessonTitle}{' '}
-                {/* The summary text comes from quiz-settings.server.ts (assess), still Indonesian only. */}
-                <span className="muted" data-untranslated="assess">
-                  ({q.summary})
-                </span>{' '}
-                —{' '}
+                {q.courseTitle}: {q.lessonTitle} <span className="muted">({q.summary})</span> —{' '}
                 <Link to={`/authoring/quizzes/${q.id}`}>
                   {t('ui.authoring.quizSettings')}
                   <span className="sr-only">

@@ -3,9 +3,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportCourseBank } from '~/models/question-bank.server'
 import { requireTeaching } from '~/models/studio.server'
 import { requireRole } from '~/utils/auth.server'
-import { withAppErrors } from '~/utils/route-errors.server'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const course = await requireTeaching(user, params.courseId!)
   const xml = await exportCourseBank(course.id)

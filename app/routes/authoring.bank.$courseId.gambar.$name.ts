@@ -5,9 +5,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { courseBankImage } from '~/models/question-bank.server'
 import { requireTeaching } from '~/models/studio.server'
 import { requireRole } from '~/utils/auth.server'
-import { withAppErrors } from '~/utils/route-errors.server'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const course = await requireTeaching(user, params.courseId!)
   const key = await courseBankImage(course.id, params.name ?? '')

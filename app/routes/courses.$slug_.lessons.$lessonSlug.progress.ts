@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { MAX_RANGES_PER_REPORT } from '~/domain/video-progress'
 import { confirmVideoWatched, recordVideoProgress } from '~/models/course.server'
 import { requireUser } from '~/utils/auth.server'
+import { InvalidError } from '~/utils/errors'
 import { receivedAt } from '~/utils/misc'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
 const finite = z.number().finite().min(0).max(86_400)
 const schema = z.object({
@@ -15,7 +17,7 @@ const schema = z.object({
  * Watch progress from the player (JSON), or the "Saya sudah menonton" form of the lesson page
  * (works without JavaScript: the server accepts it once the video's duration has passed).
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = withResourceErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireUser(request)
   const now = new Date(receivedAt(request))
   const lessonUrl = `/courses/${params.slug}/lessons/${params.lessonSlug}`
@@ -24,19 +26,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(r.completed ? lessonUrl : `${lessonUrl}?wait=${r.waitSec}`)
   }
   const parsed = schema.safeParse(await request.json().catch(() => null))
-  if (!parsed.success)
-    return Response.json({ error: 'Data kemajuan video tidak valid.' }, { status: 400 })
-  try {
-    const result = await recordVideoProgress(
-      user.id,
-      params.slug!,
-      params.lessonSlug!,
-      parsed.data,
-      now,
-    )
-    return Response.json(result)
-  } catch (e) {
-    if (e instanceof Response) return Response.json({ error: await e.text() }, { status: e.status })
-    throw e
-  }
-}
+  // Refusals (bad data, too fast, not enrolled) answer as text in the reader's language.
+  if (!parsed.success) throw new InvalidError('videoProgress.invalid')
+  const result = await recordVideoProgress(
+    user.id,
+    params.slug!,
+    params.lessonSlug!,
+    parsed.data,
+    now,
+  )
+  return Response.json(result)
+})

@@ -15,12 +15,12 @@ import { TableWrap } from '~/components/table'
 import { CourseOutline, outlineLesson, ProgressBar } from '~/components/outline'
 import { VideoPlayer } from '~/components/video-player'
 import { lessonForLearner, markTextLessonDone, markVideoOpened } from '~/models/course.server'
-import { QuizError, quizOverview, startAttempt } from '~/models/quiz.server'
+import { quizOverview, startAttempt } from '~/models/quiz.server'
 import { playbackFor } from '~/models/video.server'
 import { receivedAt } from '~/utils/misc'
 import { requireUser } from '~/utils/auth.server'
 import { slugSchema } from '~/schemas/common'
-import { AppError, InvalidError, NotFoundError } from '~/utils/errors'
+import { AppError, InvalidError, messageWith, NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
@@ -91,9 +91,9 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
       const { attemptId } = await startAttempt(slug, lessonSlug, user.id)
       return redirect(`/quiz/${attemptId}`)
     } catch (e) {
-      // Quiz rules refuse with a message shown next to the button (QuizError, or an AppError code).
-      if (e instanceof QuizError) return data({ ok: false, error: e.message }, { status: e.status })
-      if (e instanceof AppError) return data({ ok: false, error: e.code }, { status: e.status })
+      // Quiz rules refuse with a coded message shown next to the button (QuizError is an AppError).
+      if (e instanceof AppError)
+        return data({ ok: false, error: messageWith(e.code, e.params) }, { status: e.status })
       throw e
     }
   }
@@ -131,7 +131,7 @@ export default function LessonPage() {
           ) : null}
           {lesson.kind === 'VIDEO' && playback ? (
             playback.kind === 'unavailable' ? (
-              <p className="alert alert-info">{playback.reason}</p>
+              <p className="alert alert-info">{errorText(playback.reason)}</p>
             ) : (
               <>
                 <VideoPlayer

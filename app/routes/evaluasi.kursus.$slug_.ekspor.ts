@@ -7,9 +7,9 @@ import { exportResponse, once_ } from '~/models/export.server'
 import { slugSchema } from '~/schemas/common'
 import { requireUser } from '~/utils/auth.server'
 import { InvalidError } from '~/utils/errors'
-import { readSearchParams, routeParam, withAppErrors } from '~/utils/route-errors.server'
+import { readSearchParams, routeParam, withResourceErrors } from '~/utils/route-errors.server'
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const slug = routeParam(params, 'slug', slugSchema)
   const format = readSearchParams(request).get('format') ?? 'csv'

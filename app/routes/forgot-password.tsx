@@ -3,7 +3,6 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
   data,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -17,14 +16,9 @@ import { clientMeta, requireAnonymous } from '~/utils/auth.server'
 import { env } from '~/utils/env.server'
 import { receivedAt } from '~/utils/misc'
 import { pageTitle } from '~/utils/meta'
+import { keepRetryAfter } from '~/utils/retry-after'
 
-/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const h = new Headers()
-  const retryAfter = actionHeaders.get('Retry-After')
-  if (retryAfter) h.set('Retry-After', retryAfter)
-  return h
-}
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'security.forgotTitle' })

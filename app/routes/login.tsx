@@ -4,7 +4,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
@@ -21,14 +20,9 @@ import {
 } from '~/utils/auth.server'
 import { receivedAt, safeRedirect } from '~/utils/misc'
 import { pageTitle } from '~/utils/meta'
+import { keepRetryAfter } from '~/utils/retry-after'
 
-/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const h = new Headers()
-  const retryAfter = actionHeaders.get('Retry-After')
-  if (retryAfter) h.set('Retry-After', retryAfter)
-  return h
-}
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'login.title' })
 

@@ -6,7 +6,8 @@ import { exportResponse, type Column } from '~/models/export.server'
 import { akpkRows } from '~/models/program.server'
 import { exportQuerySchema } from '~/schemas/program'
 import { requireRole } from '~/utils/auth.server'
-import { readSearchParams, routeParam, withAppErrors } from '~/utils/route-errors.server'
+import { InvalidError } from '~/utils/errors'
+import { readSearchParams, routeParam, withResourceErrors } from '~/utils/route-errors.server'
 
 type Row = Awaited<ReturnType<ReturnType<typeof akpkRows>['next']>>['value'] extends
   (infer R)[] | void
@@ -50,11 +51,11 @@ const columns: Column<Row>[] = [
   { header: 'Selesai', value: (r) => r.progress.completed },
 ]
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'ADMIN')
   const id = routeParam(params, 'programId', z.string().min(1).max(60), 'program.notFound')
   const q = exportQuerySchema.safeParse(Object.fromEntries(readSearchParams(request)))
-  if (!q.success) throw new Response('Format harus csv atau xlsx.', { status: 400 })
+  if (!q.success) throw new InvalidError('export.format')
   const rows = akpkRows(viewer, id)
   // Fail before streaming (404/403) rather than in the middle of the file.
   const first = await rows.next()

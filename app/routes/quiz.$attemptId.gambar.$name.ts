@@ -4,9 +4,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { attemptBankImage } from '~/models/question-bank.server'
 import { requireUser } from '~/utils/auth.server'
-import { withAppErrors } from '~/utils/route-errors.server'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const key = await attemptBankImage(user, params.attemptId ?? '', params.name ?? '')
   return new Response(null, {

@@ -3,10 +3,12 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { attemptStatus } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
+import { NotFoundError } from '~/utils/errors'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const status = await attemptStatus(params.attemptId!, user.id)
-  if (!status) return Response.json({ error: 'not found' }, { status: 404 })
+  if (!status) throw new NotFoundError('quiz.attemptNotFound')
   return Response.json(status, { headers: { 'cache-control': 'no-store' } })
-}
+})

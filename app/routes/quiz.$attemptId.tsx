@@ -25,7 +25,7 @@ import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { pageTitle } from '~/utils/meta'
-import { NotFoundError } from '~/utils/errors'
+import { messageKey, NotFoundError } from '~/utils/errors'
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.quiz' })
@@ -116,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (e instanceof QuizError) {
       // Only here and after a save: the exam-end submit needs no translation (decision 071).
       const t = await i18next.getFixedT(request)
-      const message = e.code ? t(`assess.errors.${e.code}`) : e.message
+      const message = t(messageKey(e.code), e.params)
       return data(
         { message, error: true, confirm: intent === 'confirm', savedAt: null },
         { status: e.status },

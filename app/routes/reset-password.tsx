@@ -10,13 +10,12 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Field, StatusButton } from '~/components/forms'
-import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { resetPasswordWithToken, resetTokenUsable } from '~/models/password.server'
 import { receivedAt } from '~/utils/misc'
 import { pageTitle } from '~/utils/meta'
+import { PASSWORD_FIELDS, resetPasswordSchema } from '~/schemas/password'
 
 /** The page carries a token in its URL: the loader's no-referrer and no-store reach the browser. */
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders
@@ -26,12 +25,6 @@ export const meta: MetaFunction = ({ matches }) => [
   // The token is in the URL: never send it on in a Referer.
   { name: 'referrer', content: 'no-referrer' },
 ]
-
-const schema = z.object({
-  token: z.string().max(200),
-  newPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
-  confirmPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -44,24 +37,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = await i18next.getFixedT(request)
-  const submission = parseWithZod(await request.formData(), { schema })
-  const hide = { hideFields: ['newPassword', 'confirmPassword'] }
-  if (submission.status !== 'success') {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const k of Object.keys(submission.error ?? {})) fieldErrors[k] = [t('security.required')]
-    return data({ result: submission.reply({ ...hide, fieldErrors }) }, { status: 400 })
-  }
+  const submission = parseWithZod(await request.formData(), { schema: resetPasswordSchema })
+  const hide = { hideFields: PASSWORD_FIELDS }
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(hide) }, { status: 400 })
   const v = submission.value
-  if (v.newPassword !== v.confirmPassword)
-    return data(
-      {
-        result: submission.reply({
-          ...hide,
-          fieldErrors: { confirmPassword: [t('security.mismatch')] },
-        }),
-      },
-      { status: 400 },
-    )
   const r = await resetPasswordWithToken({
     token: v.token,
     newPassword: v.newPassword,
@@ -91,7 +71,8 @@ export default function ResetPasswordPage() {
   const [form, fields] = useForm({
     id: 'reset-password',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
+    constraint: getZodConstraint(resetPasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: resetPasswordSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

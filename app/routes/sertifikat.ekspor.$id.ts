@@ -3,8 +3,9 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportFile } from '~/models/certificate-export.server'
 import { requireUser } from '~/utils/auth.server'
 import { fileResponse } from '~/utils/file-response.server'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   return fileResponse(await exportFile(user.id, params.id ?? ''), 'application/zip')
-}
+})

@@ -20,7 +20,7 @@ import {
 } from '~/models/certificate-export.server'
 import { certificateExportSchema } from '~/schemas/certificate-export'
 import { hasRole, requireRole } from '~/utils/auth.server'
-import { readForm } from '~/utils/route-errors.server'
+import { readForm, withAppErrors } from '~/utils/route-errors.server'
 import { formatDate } from '~/utils/misc'
 import { pageTitle } from '~/utils/meta'
 
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { exports, courses, canTeam: hasRole(user, 'SUPERVISOR', 'ADMIN'), canCourse }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'SUPERVISOR', 'INSTRUCTOR', 'ADMIN')
   const submission = parseWithZod(await readForm(request), { schema: certificateExportSchema })
   if (submission.status !== 'success')
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   await requestCertificateExport(user, submission.value)
   return redirect('/sertifikat/ekspor')
-}
+})
 
 /** One export request form (team or course); the last reply shows on its own form. */
 function ExportForm({ scope, children }: { scope: 'TEAM' | 'COURSE'; children?: ReactNode }) {

@@ -4,37 +4,24 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { Field, StatusButton } from '~/components/forms'
-import { PASSWORD_MAX_LENGTH } from '~/domain/password-policy'
 import i18next from '~/i18next.server'
 import { changePassword } from '~/models/password.server'
 import { requireUserSession } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { pageTitle } from '~/utils/meta'
+import { PASSWORD_FIELDS, changePasswordSchema } from '~/schemas/password'
+import { keepRetryAfter } from '~/utils/retry-after'
 
-/** A document answer keeps the action's Retry-After (a throttled attempt says when to retry). */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const h = new Headers()
-  const retryAfter = actionHeaders.get('Retry-After')
-  if (retryAfter) h.set('Retry-After', retryAfter)
-  return h
-}
+export const headers = keepRetryAfter
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'security.changeTitle' })
-
-const schema = z.object({
-  currentPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
-  newPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
-  confirmPassword: z.string({ required_error: 'required' }).max(PASSWORD_MAX_LENGTH * 4),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUserSession(request)
@@ -46,24 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUserSession(request)
   const t = await i18next.getFixedT(request)
   const formData = await request.formData()
-  const submission = parseWithZod(formData, { schema })
-  const hide = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] }
-  if (submission.status !== 'success') {
-    const fieldErrors: Record<string, string[]> = {}
-    for (const k of Object.keys(submission.error ?? {})) fieldErrors[k] = [t('security.required')]
-    return data({ result: submission.reply({ ...hide, fieldErrors }) }, { status: 400 })
-  }
+  const submission = parseWithZod(formData, { schema: changePasswordSchema })
+  const hide = { hideFields: PASSWORD_FIELDS }
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(hide) }, { status: 400 })
   const v = submission.value
-  if (v.newPassword !== v.confirmPassword)
-    return data(
-      {
-        result: submission.reply({
-          ...hide,
-          fieldErrors: { confirmPassword: [t('security.mismatch')] },
-        }),
-      },
-      { status: 400 },
-    )
   const r = await changePassword({
     userId: user.id,
     sessionId,
@@ -104,7 +78,8 @@ export default function ChangePasswordPage() {
   const [form, fields] = useForm({
     id: 'change-password',
     lastResult: actionData?.result,
-    constraint: getZodConstraint(schema),
+    constraint: getZodConstraint(changePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })

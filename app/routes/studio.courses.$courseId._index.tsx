@@ -4,12 +4,22 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
+import { getInputProps, getSelectProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { useErrorText } from '~/components/forms'
-import { CourseMetaFields, IntentForm } from '~/components/studio-fields'
+import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
+import {
+  CourseMetaFields,
+  courseMetaDefaults,
+  IntentForm,
+  text,
+  useStudioForm,
+  type StudioFormReply,
+} from '~/components/studio-fields'
 import {
   addLesson,
   addModule,
@@ -24,10 +34,10 @@ import {
   workingCourse,
 } from '~/models/studio.server'
 import { competencyChoices } from '~/models/studio-lookup.server'
-import { courseActionSchema } from '~/schemas/studio'
+import { courseActionSchema, courseFormKey } from '~/schemas/studio'
 import { pageTitle } from '~/utils/meta'
 import { readForm, withAppErrors } from '~/utils/route-errors.server'
-import { firstIssue, requireStudioCourse } from '~/utils/studio-route.server'
+import { requireStudioCourse } from '~/utils/studio-route.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, { key: 'studio.course.title', params: { title: data?.course.title ?? '' } })
@@ -40,11 +50,11 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const form = Object.fromEntries(await readForm(request))
-  const parsed = courseActionSchema.safeParse(form)
-  if (!parsed.success)
-    return data({ ok: false as const, error: firstIssue(parsed.error) }, { status: 400 })
-  const input = parsed.data
+  const submission = parseWithZod(await readForm(request), { schema: courseActionSchema })
+  const formKey = courseFormKey(submission.payload)
+  if (submission.status !== 'success')
+    return data({ ok: false as const, result: submission.reply(), formKey }, { status: 400 })
+  const input = submission.value
   switch (input.intent) {
     case 'meta': {
       const { intent: _intent, ...meta } = input
@@ -79,7 +89,9 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
       await removeLesson(courseId, input.lessonId)
       break
   }
-  return data({ ok: true as const, intent: input.intent })
+  // An add form starts empty again; the others keep what was saved.
+  const resetForm = input.intent === 'module-add' || input.intent === 'lesson-add'
+  return data({ ok: true as const, result: submission.reply({ resetForm }), formKey })
 })
 
 function MoveButtons({
@@ -101,22 +113,42 @@ function MoveButtons({
   return (
     <>
       {(['up', 'down'] as const).map((dir) => (
-        <IntentForm key={dir} intent={intent} fields={{ [idName]: id, dir }}>
-          <button
-            type="submit"
-            className="button-small button-secondary"
-            disabled={dir === 'up' ? first : last}
-          >
-            <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
-            <span className="sr-only">
-              {t(dir === 'up' ? 'studio.course.moveUp' : 'studio.course.moveDown', {
-                title: label,
-              })}
-            </span>
-          </button>
-        </IntentForm>
+        <MoveButton
+          key={dir}
+          intent={intent}
+          fields={{ [idName]: id, dir }}
+          disabled={dir === 'up' ? first : last}
+        >
+          <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
+          <span className="sr-only">
+            {t(dir === 'up' ? 'studio.course.moveUp' : 'studio.course.moveDown', {
+              title: label,
+            })}
+          </span>
+        </MoveButton>
       ))}
     </>
+  )
+}
+
+function MoveButton({
+  intent,
+  fields,
+  disabled,
+  children,
+}: {
+  intent: string
+  fields: Record<string, string>
+  disabled: boolean
+  children: ReactNode
+}) {
+  const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
+  return (
+    <IntentForm form={form} intent={intent} fields={fields}>
+      <button type="submit" className="button-small button-secondary" disabled={disabled}>
+        {children}
+      </button>
+    </IntentForm>
   )
 }
 
@@ -131,14 +163,20 @@ function RemoveButton({
   label: string
 }) {
   const { t } = useTranslation()
+  const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
-    <IntentForm intent={intent} fields={fields}>
+    <IntentForm form={form} intent={intent} fields={fields}>
       <button type="submit" className="button-small button-danger">
         {t('studio.remove')}
         <span className="sr-only"> {label}</span>
       </button>
     </IntentForm>
   )
+}
+
+/** The first message of a refused form, for the notice at the top of the page. */
+function firstError(result: StudioFormReply['result']) {
+  return Object.values(result?.error ?? {}).find((list) => list?.length)?.[0] ?? null
 }
 
 export default function StudioCourse() {
@@ -148,6 +186,7 @@ export default function StudioCourse() {
   const { t } = useTranslation()
   const errorText = useErrorText()
   const base = `/studio/courses/${course.id}`
+  const refused = actionData && !actionData.ok ? firstError(actionData.result) : null
   return (
     <>
       <p className="breadcrumbs">
@@ -186,8 +225,8 @@ export default function StudioCourse() {
           }
         />
       ) : null}
-      {actionData && !actionData.ok ? (
-        <Flash ok={false} message={errorText(actionData.error.message)} testId="course-error" />
+      {refused ? (
+        <Flash ok={false} message={errorText(refused)} testId="course-error" />
       ) : actionData?.ok ? (
         <Flash ok message={t('studio.course.saved')} testId="course-saved" />
       ) : null}
@@ -196,16 +235,7 @@ export default function StudioCourse() {
         <h2 id="meta-heading" style={{ marginTop: 0 }}>
           {t('studio.course.metaHeading')}
         </h2>
-        <IntentForm intent="meta" className="stack">
-          <CourseMetaFields
-            values={course}
-            errorField={actionData && !actionData.ok ? actionData.error.field : undefined}
-          />
-          <p className="hint">{t('studio.course.metaHint')}</p>
-          <div>
-            <button type="submit">{t('studio.save')}</button>
-          </div>
-        </IntentForm>
+        <MetaForm course={course} />
       </section>
 
       <section aria-labelledby="comp-heading" className="card" style={{ marginTop: '1rem' }}>
@@ -229,33 +259,7 @@ export default function StudioCourse() {
         ) : (
           <p className="muted">{t('studio.course.noCompetencies')}</p>
         )}
-        <IntentForm intent="competency-set" className="stack">
-          <div className="field">
-            <label htmlFor="comp-code">{t('studio.course.competency')}</label>
-            <select id="comp-code" name="code">
-              {competencies.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.code} {c.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="comp-level">{t('studio.course.level')}</label>
-            <select id="comp-level" name="level" defaultValue="2">
-              {[1, 2, 3, 4, 5].map((l) => (
-                <option key={l} value={l}>
-                  {l}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <button type="submit" className="button-secondary">
-              {t('studio.course.addCompetency')}
-            </button>
-          </div>
-        </IntentForm>
+        <CompetencyForm competencies={competencies} />
       </section>
 
       <section aria-labelledby="modules-heading" style={{ marginTop: '2rem' }}>
@@ -272,22 +276,7 @@ export default function StudioCourse() {
               {t('studio.course.moduleN', { n: mi + 1 })}: {m.title}
             </h3>
             <div className="button-row">
-              <IntentForm intent="module-rename" fields={{ moduleId: m.id }}>
-                <label htmlFor={`rename-${m.id}`} className="sr-only">
-                  {t('studio.course.renameModule', { title: m.title })}
-                </label>
-                <input
-                  id={`rename-${m.id}`}
-                  name="title"
-                  defaultValue={m.title}
-                  required
-                  minLength={3}
-                  maxLength={200}
-                />
-                <button type="submit" className="button-small button-secondary">
-                  {t('studio.rename')}
-                </button>
-              </IntentForm>
+              <RenameModuleForm module={m} />
               <MoveButtons
                 intent="module-move"
                 idName="moduleId"
@@ -333,48 +322,178 @@ export default function StudioCourse() {
                 </li>
               ))}
             </ol>
-            <IntentForm intent="lesson-add" fields={{ moduleId: m.id }} className="stack">
-              <div className="field">
-                <label htmlFor={`lesson-title-${m.id}`}>{t('studio.course.lessonTitle')}</label>
-                <input
-                  id={`lesson-title-${m.id}`}
-                  name="title"
-                  required
-                  minLength={3}
-                  maxLength={200}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`lesson-kind-${m.id}`}>{t('studio.course.lessonKind')}</label>
-                <select id={`lesson-kind-${m.id}`} name="kind">
-                  <option value="TEXT">{t('studio.kind.TEXT')}</option>
-                  <option value="VIDEO">{t('studio.kind.VIDEO')}</option>
-                  <option value="QUIZ">{t('studio.kind.QUIZ')}</option>
-                </select>
-                <p className="hint">{t('studio.course.quizHint')}</p>
-              </div>
-              <div>
-                <button type="submit" className="button-secondary">
-                  {t('studio.course.addLesson')}
-                  <span className="sr-only"> ({m.title})</span>
-                </button>
-              </div>
-            </IntentForm>
+            <AddLessonForm module={m} />
           </div>
         ))}
-        <IntentForm intent="module-add" className="card stack">
-          <div className="field">
-            <label htmlFor="module-title">{t('studio.course.moduleTitle')}</label>
-            <input id="module-title" name="title" required minLength={3} maxLength={200} />
-          </div>
-          <div>
-            <button type="submit" className="button-secondary">
-              {t('studio.course.addModule')}
-            </button>
-          </div>
-        </IntentForm>
+        <AddModuleForm />
       </section>
     </>
+  )
+}
+
+type CourseView = ReturnType<typeof useLoaderData<typeof loader>>['course']
+
+function MetaForm({ course }: { course: CourseView }) {
+  const { t } = useTranslation()
+  const [form, fields] = useStudioForm(
+    courseActionSchema,
+    courseFormKey({ intent: 'meta' }),
+    courseMetaDefaults(course),
+  )
+  return (
+    <IntentForm form={form} intent="meta" className="stack">
+      <CourseMetaFields fields={fields} />
+      <p className="hint">{t('studio.course.metaHint')}</p>
+      <div>
+        <StatusButton>{t('studio.save')}</StatusButton>
+      </div>
+    </IntentForm>
+  )
+}
+
+function CompetencyForm({
+  competencies,
+}: {
+  competencies: ReturnType<typeof useLoaderData<typeof loader>>['competencies']
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useStudioForm(
+    courseActionSchema,
+    courseFormKey({ intent: 'competency-set' }),
+    { level: '2' },
+  )
+  return (
+    <IntentForm form={form} intent="competency-set" className="stack">
+      <Field
+        label={t('studio.course.competency')}
+        selectProps={{ ...getSelectProps(text(fields.code)), id: 'comp-code' }}
+        errors={fields.code?.errors}
+      >
+        {competencies.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.code} {c.name}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t('studio.course.level')}
+        selectProps={{ ...getSelectProps(text(fields.level)), id: 'comp-level' }}
+        errors={fields.level?.errors}
+      >
+        {[1, 2, 3, 4, 5].map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </Field>
+      <div>
+        <StatusButton className="button-secondary">{t('studio.course.addCompetency')}</StatusButton>
+      </div>
+    </IntentForm>
+  )
+}
+
+function RenameModuleForm({ module: m }: { module: CourseView['modules'][number] }) {
+  const { t } = useTranslation()
+  const intent = 'module-rename'
+  const [form, fields] = useStudioForm(
+    courseActionSchema,
+    courseFormKey({ intent, moduleId: m.id }),
+    {
+      title: m.title,
+    },
+  )
+  const title = text(fields.title)
+  return (
+    <IntentForm form={form} intent={intent} fields={{ moduleId: m.id }}>
+      <label htmlFor={`rename-${m.id}`} className="sr-only">
+        {t('studio.course.renameModule', { title: m.title })}
+      </label>
+      <input
+        {...getInputProps(title, { type: 'text' })}
+        id={`rename-${m.id}`}
+        required
+        minLength={3}
+        maxLength={200}
+      />
+      <button type="submit" className="button-small button-secondary">
+        {t('studio.rename')}
+      </button>
+      <ErrorList id={title.errorId} errors={title.errors} />
+    </IntentForm>
+  )
+}
+
+function AddLessonForm({ module: m }: { module: CourseView['modules'][number] }) {
+  const { t } = useTranslation()
+  const intent = 'lesson-add'
+  const [form, fields] = useStudioForm(
+    courseActionSchema,
+    courseFormKey({ intent, moduleId: m.id }),
+    {
+      title: '',
+      kind: 'TEXT',
+    },
+  )
+  return (
+    <IntentForm form={form} intent={intent} fields={{ moduleId: m.id }} className="stack">
+      <Field
+        label={t('studio.course.lessonTitle')}
+        inputProps={{
+          ...getInputProps(text(fields.title), { type: 'text' }),
+          id: `lesson-title-${m.id}`,
+          required: true,
+          minLength: 3,
+          maxLength: 200,
+        }}
+        errors={fields.title?.errors}
+      />
+      <Field
+        label={t('studio.course.lessonKind')}
+        selectProps={{ ...getSelectProps(text(fields.kind)), id: `lesson-kind-${m.id}` }}
+        errors={fields.kind?.errors}
+      >
+        <option value="TEXT">{t('studio.kind.TEXT')}</option>
+        <option value="VIDEO">{t('studio.kind.VIDEO')}</option>
+        <option value="QUIZ">{t('studio.kind.QUIZ')}</option>
+      </Field>
+      <p className="hint">{t('studio.course.quizHint')}</p>
+      <div>
+        <button type="submit" className="button-secondary">
+          {t('studio.course.addLesson')}
+          <span className="sr-only"> ({m.title})</span>
+        </button>
+      </div>
+    </IntentForm>
+  )
+}
+
+function AddModuleForm() {
+  const { t } = useTranslation()
+  const [form, fields] = useStudioForm(
+    courseActionSchema,
+    courseFormKey({ intent: 'module-add' }),
+    {
+      title: '',
+    },
+  )
+  return (
+    <IntentForm form={form} intent="module-add" className="card stack">
+      <Field
+        label={t('studio.course.moduleTitle')}
+        inputProps={{
+          ...getInputProps(text(fields.title), { type: 'text' }),
+          id: 'module-title',
+          required: true,
+          minLength: 3,
+          maxLength: 200,
+        }}
+        errors={fields.title?.errors}
+      />
+      <div>
+        <StatusButton className="button-secondary">{t('studio.course.addModule')}</StatusButton>
+      </div>
+    </IntentForm>
   )
 }
 

@@ -2,11 +2,11 @@ import { PassThrough, Readable } from 'node:stream'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ZipArchive } from 'archiver'
 import { exportCoursePack } from '~/models/studio-export.server'
-import { withAppErrors } from '~/utils/route-errors.server'
+import { withResourceErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
 
 /** The course's draft as a content pack (a ZIP of the pack folder, content/README.md). */
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
   const pack = await exportCoursePack(courseId)
   const zip = new ZipArchive({ zlib: { level: 6 } })

@@ -1,8 +1,8 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { startStudioMuxUpload } from '~/models/studio-media.server'
 import { videoTitleSchema } from '~/schemas/studio'
-import { InvalidError } from '~/utils/errors'
-import { appErrorResponse, readForm } from '~/utils/route-errors.server'
+import { InvalidError, NotFoundError } from '~/utils/errors'
+import { appErrorResponse, withResourceErrors, readForm } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
 
 /** Creates a Mux direct upload for a video of the course; answers JSON { videoId, uploadUrl }. */
@@ -25,6 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export function loader() {
-  return new Response('Not found', { status: 404 })
-}
+/** Only the action answers here; a GET is a 404 in the reader's language. */
+export const loader = withResourceErrors(async (_: LoaderFunctionArgs) => {
+  throw new NotFoundError('notFound')
+})

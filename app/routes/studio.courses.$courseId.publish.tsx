@@ -1,19 +1,25 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
+  data,
   redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { ErrorList, StatusButton } from '~/components/forms'
 import {
   publishFromStudio,
   publishPreview,
   quizzesWithoutQuestions,
   workingCourse,
 } from '~/models/studio.server'
+import { publishSchema } from '~/schemas/studio'
+import { AppError, messageWith } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 import { readForm, withAppErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
@@ -37,16 +43,35 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const token = String((await readForm(request)).get('token') ?? '')
-  const result = await publishFromStudio(courseId, token)
-  return redirect(
-    `/studio/courses/${courseId}?published=${result.created ? String(result.version) : '0'}`,
-  )
+  const submission = parseWithZod(await readForm(request), { schema: publishSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    const result = await publishFromStudio(courseId, submission.value.token)
+    return redirect(
+      `/studio/courses/${courseId}?published=${result.created ? String(result.version) : '0'}`,
+    )
+  } catch (e) {
+    // Changed since the review (409), a quiz without questions, no lessons: said on the form.
+    if (e instanceof AppError && e.status < 500)
+      return data(
+        { result: submission.reply({ formErrors: [messageWith(e.code, e.params)] }) },
+        { status: e.status },
+      )
+    throw e
+  }
 })
 
 export default function StudioPublish() {
   const { course, diff, emptyQuizzes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'publish',
+    lastResult: actionData?.result,
+    defaultValue: { token: diff.token },
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
+  })
   const blocked = !diff.empty && emptyQuizzes.length > 0
   const base = `/studio/courses/${course.id}`
   return (
@@ -108,11 +133,16 @@ export default function StudioPublish() {
           <Link to={`/authoring/bank/${course.id}`}>{t('studio.course.quizQuestions')}</Link>
         </p>
       ) : null}
-      <Form method="post" style={{ marginTop: '1rem' }}>
+      <Form method="post" style={{ marginTop: '1rem' }} {...getFormProps(form)}>
+        <ErrorList
+          id={form.errorId}
+          errors={[...(form.errors ?? []), ...(fields.token.errors ?? [])]}
+        />
+        {/* The token of the draft shown on this page (a new one after every change). */}
         <input type="hidden" name="token" value={diff.token} />
-        <button type="submit" disabled={diff.empty || blocked} data-testid="publish-confirm">
+        <StatusButton disabled={diff.empty || blocked} data-testid="publish-confirm">
           {t('studio.publish.confirm')}
-        </button>{' '}
+        </StatusButton>{' '}
         <Link to={base}>{t('studio.publish.cancel')}</Link>
       </Form>
     </>

@@ -1,8 +1,13 @@
-import { redirect, unstable_parseMultipartFormData, type ActionFunctionArgs } from '@remix-run/node'
+import {
+  redirect,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { videoTitleSchema } from '~/schemas/studio'
 import { storeLocalStudioVideo } from '~/models/studio-media.server'
-import { AppError, InvalidError } from '~/utils/errors'
-import { appErrorResponse } from '~/utils/route-errors.server'
+import { AppError, InvalidError, NotFoundError } from '~/utils/errors'
+import { appErrorResponse, withResourceErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
 
 /**
@@ -57,6 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-export function loader() {
-  return new Response('Not found', { status: 404 })
-}
+/** Only the action answers here; a GET is a 404 in the reader's language. */
+export const loader = withResourceErrors(async (_: LoaderFunctionArgs) => {
+  throw new NotFoundError('notFound')
+})

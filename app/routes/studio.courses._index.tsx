@@ -1,15 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { useErrorText } from '~/components/forms'
+import { ErrorList, StatusButton } from '~/components/forms'
 import { TableWrap } from '~/components/table'
-import { CourseMetaFields } from '~/components/studio-fields'
+import { CourseMetaFields, courseMetaDefaults, useStudioForm } from '~/components/studio-fields'
 import { createCourse, studioCourses } from '~/models/studio.server'
 import { courseMetaSchema } from '~/schemas/studio'
 import { pageTitle } from '~/utils/meta'
 import { readForm, withAppErrors } from '~/utils/route-errors.server'
-import { firstIssue, requireStudio } from '~/utils/studio-route.server'
+import { requireStudio } from '~/utils/studio-route.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'studio.list.title' })
 
@@ -20,18 +22,19 @@ export const loader = withAppErrors(async ({ request }: { request: Request }) =>
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   const user = await requireStudio(request)
-  const form = Object.fromEntries(await readForm(request))
-  const parsed = courseMetaSchema.safeParse(form)
-  if (!parsed.success) return data({ error: firstIssue(parsed.error) }, { status: 400 })
-  const course = await createCourse(user, parsed.data)
+  const submission = parseWithZod(await readForm(request), { schema: courseMetaSchema })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), formKey: NEW_COURSE }, { status: 400 })
+  const course = await createCourse(user, submission.value)
   return redirect(`/studio/courses/${course.id}?created=1`)
 })
 
+const NEW_COURSE = 'new-course'
+
 export default function StudioCourses() {
   const { courses } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
-  const errorText = useErrorText()
+  const [form, fields] = useStudioForm(courseMetaSchema, NEW_COURSE, courseMetaDefaults())
   return (
     <>
       <h1>{t('studio.list.title')}</h1>
@@ -77,15 +80,11 @@ export default function StudioCourses() {
           {t('studio.list.newHeading')}
         </h2>
         <p className="hint">{t('studio.list.newHint')}</p>
-        {actionData?.error ? (
-          <p className="alert alert-error" role="alert">
-            {errorText(actionData.error.message)}
-          </p>
-        ) : null}
-        <Form method="post" className="stack">
-          <CourseMetaFields errorField={actionData?.error.field} />
+        <Form method="post" className="stack" {...getFormProps(form)}>
+          <ErrorList id={form.errorId} errors={form.errors} />
+          <CourseMetaFields fields={fields} />
           <div>
-            <button type="submit">{t('studio.list.create')}</button>
+            <StatusButton>{t('studio.list.create')}</StatusButton>
           </div>
         </Form>
       </section>

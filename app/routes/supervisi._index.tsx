@@ -17,10 +17,12 @@ import { ErrorList, Field, SearchForm } from '~/components/forms'
 import { dashboard } from '~/models/supervision.server'
 import { peopleFilterSchema } from '~/schemas/supervision'
 import { requireRole } from '~/utils/auth.server'
+import { formatDateTime } from '~/utils/misc'
+import { withAppErrors } from '~/utils/route-errors.server'
 import { formatNip } from '~/utils/nip'
 import { readSearch } from '~/utils/search-params.server'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   // clean: the people filter form's schema (a bad value is ignored with a message, never a 500).
   const { value, result } = readSearch(request, peopleFilterSchema)
@@ -46,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       overdue: c.overdue,
     })),
   }
-}
+})
 
 function Bar({ value, label }: { value: number; label: string }) {
   return (
@@ -88,14 +90,7 @@ export default function SupervisionDashboard() {
       <h1>{t('super.dashboard')}</h1>
       <p className="muted">
         {d.refresh
-          ? t('super.refreshedAt', {
-              at: new Date(d.refresh.refreshedAt).toLocaleString(
-                i18n.language === 'en' ? 'en-GB' : 'id-ID',
-                {
-                  timeZone: 'Asia/Jakarta',
-                },
-              ),
-            })
+          ? t('super.refreshedAt', { at: formatDateTime(d.refresh.refreshedAt, i18n.language) })
           : t('super.notRefreshed')}
       </p>
       {d.unit ? (
@@ -217,6 +212,8 @@ export default function SupervisionDashboard() {
                   <tr key={r.id + (r.own ? '-own' : '')}>
                     <th scope="row">{r.own ? t('super.ownUnit', { name: r.name }) : r.name}</th>
                     {r.cells.map(([people, below, gapSum], i) => {
+                      // Up to ~40 rows x ~20 competencies: each text is one string (no React
+                      // text separators) and the cell's style comes from the class (decision 074).
                       const cell = { people, below, gapSum }
                       const share = shareBelow(cell)
                       const avg = averageGap(cell)
@@ -224,12 +221,10 @@ export default function SupervisionDashboard() {
                         <td
                           key={i}
                           className={`heat-${heatBand(share)}`}
-                          title={`${d.heatmap.competencies[i]!.name}: ${cell.below}/${cell.people}`}
+                          title={`${d.heatmap.competencies[i]!.name}: ${below}/${people}`}
                         >
                           {share == null ? '—' : `${Math.round(share * 100)}%`}
-                          {avg ? (
-                            <small style={{ color: 'inherit' }}> ({avg.toFixed(1)})</small>
-                          ) : null}
+                          {avg ? <small>{` (${avg.toFixed(1)})`}</small> : null}
                         </td>
                       )
                     })}

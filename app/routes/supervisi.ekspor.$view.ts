@@ -10,6 +10,8 @@ import {
   type PersonRow,
 } from '~/models/supervision.server'
 import { requireRole } from '~/utils/auth.server'
+import { InvalidError } from '~/utils/errors'
+import { withResourceErrors } from '~/utils/route-errors.server'
 
 const Query = z.object({
   view: z.enum(['pegawai', 'unit', 'kursus', 'kesenjangan']),
@@ -37,11 +39,11 @@ const peopleColumns: Column<PersonRow>[] = [
   { header: 'Total kesenjangan (level)', value: (r) => r.gapSum },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withResourceErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   const url = new URL(request.url)
   const parsed = Query.safeParse({ ...Object.fromEntries(url.searchParams), view: params.view })
-  if (!parsed.success) throw new Response('Parameter ekspor tidak valid.', { status: 400 })
+  if (!parsed.success) throw new InvalidError('export.query')
   const { view, format, unit, filter } = parsed.data
   const stamp = new Date().toISOString().slice(0, 10)
 
@@ -121,4 +123,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   ]
   return exportResponse(format, `kesenjangan-${stamp}`, 'Kesenjangan', cols, once_(rows))
-}
+})

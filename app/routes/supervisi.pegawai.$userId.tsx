@@ -5,16 +5,17 @@ import { jpGoal } from '~/domain/supervision'
 import { competencyProfile } from '~/models/profile.server'
 import { personDetail } from '~/models/supervision.server'
 import { requireRole } from '~/utils/auth.server'
+import { withAppErrors } from '~/utils/route-errors.server'
 import { formatDate } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   // personDetail answers 403 for anyone outside the viewer's subtree and direct reports.
   const detail = await personDetail(viewer, params.userId!)
   const profile = await competencyProfile(params.userId!)
   return { ...detail, levels: profile.rows }
-}
+})
 
 export default function SupervisedPerson() {
   const { person, attempts, assignments, jp, year, levels } = useLoaderData<typeof loader>()

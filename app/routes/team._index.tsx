@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { getInputProps } from '@conform-to/react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { ErrorList, Field, SearchForm } from '~/components/forms'
+import { NameSearchForm } from '~/components/name-search'
 import { Pagination } from '~/components/pagination'
 import { TableWrap } from '~/components/table'
 import { jpTarget } from '~/models/jp.server'
@@ -41,27 +40,7 @@ export default function Team() {
       <p>
         <Link to="/supervisi">{t('super.links.teamDashboard')}</Link>
       </p>
-      <SearchForm
-        id="team-search"
-        schema={teamSearchSchema}
-        result={result}
-        defaultValue={{ q }}
-        role="search"
-        className="inline-form"
-        style={{ marginBottom: '1rem' }}
-      >
-        {(fields) => (
-          <>
-            <Field
-              label={t('ui.team.search')}
-              inputProps={{ ...getInputProps(fields.q, { type: 'search' }), maxLength: 200 }}
-              errors={fields.q.errors}
-            />
-            <ErrorList errors={fields.page.errors} />
-            <button type="submit">{t('ui.common.search')}</button>
-          </>
-        )}
-      </SearchForm>
+      <NameSearchForm id="team-search" label={t('ui.team.search')} q={q} result={result} />
       <TableWrap label={t('ui.team.title')}>
         <table>
           <thead>

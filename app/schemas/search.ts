@@ -45,3 +45,9 @@ export const day = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
   }, 'filter.date')
   .optional()
+
+/** A people search by name or NIP with paging (GET): the team list and the admin's user list. */
+export const nameSearchSchema = z.object({
+  q: searchText(200),
+  page: pageNumber,
+})

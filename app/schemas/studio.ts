@@ -65,3 +65,49 @@ export const lessonActionSchema = z.discriminatedUnion('intent', [
 ])
 
 export const videoTitleSchema = title
+
+/** The local and Mux upload forms: a title and a file (the file's bytes are judged server-side). */
+export const videoUploadSchema = z.object({
+  title: videoTitleSchema,
+  file: z
+    .custom<File>(
+      (v) => typeof File !== 'undefined' && v instanceof File && v.size > 0,
+      'studio.noFile',
+    )
+    .optional()
+    .refine((v) => v !== undefined, 'studio.noFile'),
+})
+
+/** The publish confirmation: the preview's token (what the author saw is what gets published). */
+export const publishSchema = z.object({
+  token: z
+    .string({ required_error: 'form.publishToken' })
+    .trim()
+    .regex(/^[\w-]{1,128}$/, 'form.publishToken'),
+})
+
+type Payload = Record<string, unknown>
+
+/**
+ * Which form of the course page a submission came from: the intent plus what it acts on. The
+ * page gives each form this id and shows an action's reply on the form it came from only.
+ */
+export function courseFormKey(payload: Payload) {
+  const part = (name: string) => (typeof payload[name] === 'string' ? String(payload[name]) : '')
+  const intent = part('intent')
+  const target =
+    intent === 'competency-remove'
+      ? part('code')
+      : intent.startsWith('module-') && intent !== 'module-add'
+        ? part('moduleId')
+        : intent === 'lesson-add'
+          ? part('moduleId')
+          : intent.startsWith('lesson-')
+            ? part('lessonId')
+            : ''
+  const dir = intent.endsWith('-move') ? part('dir') : ''
+  return [intent || 'form', target, dir]
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^\w-]/g, '_')
+}

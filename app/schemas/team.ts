@@ -1,11 +1,8 @@
 import { z } from 'zod'
-import { pageNumber, searchText } from './search'
+import { nameSearchSchema } from './search'
 
 /** The team search (GET): a malformed value is ignored with a message. */
-export const teamSearchSchema = z.object({
-  q: searchText(200),
-  page: pageNumber,
-})
+export const teamSearchSchema = nameSearchSchema
 
 /** The profile's target-position comparison (GET). */
 export const profileTargetSchema = z.object({

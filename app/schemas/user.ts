@@ -1,6 +1,6 @@
 // The admin user form, shared by the browser (Conform) and the actions.
 import { z } from 'zod'
-import { pageNumber, searchText } from './search'
+import { nameSearchSchema } from './search'
 import { validateNip } from '~/utils/nip'
 import { text } from './common'
 
@@ -49,7 +49,4 @@ export const userFormSchema = z
 
 export type UserFormInput = z.infer<typeof userFormSchema>
 
-export const userSearchSchema = z.object({
-  q: searchText(200),
-  page: pageNumber,
-})
+export const userSearchSchema = nameSearchSchema

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import { Prisma, type EmployeeKind, type JabatanKind, type Role } from '~/generated/prisma/client'
 import { prisma, sql } from './db.server'
+import type { ErrorParams, ErrorPayload } from './errors'
 import { env } from './env.server'
 
 export const sessionCookie = createCookie('bina_session', {
@@ -229,8 +230,15 @@ export function hasRole(user: { roles: Role[] }, ...roles: Role[]) {
   return roles.some((r) => user.roles.includes(r))
 }
 
-export function forbidden(message = 'Anda tidak memiliki akses ke halaman ini.') {
-  return new Response(message, { status: 403, statusText: 'Forbidden' })
+/**
+ * A 403 carrying a message code ({ code, params }, JSON): a page's error boundary and a resource
+ * route (withResourceErrors) show it in the reader's language.
+ */
+export function forbidden(code = 'forbidden', params?: ErrorParams) {
+  return Response.json({ code, ...(params ? { params } : {}) } satisfies ErrorPayload, {
+    status: 403,
+    statusText: 'Forbidden',
+  })
 }
 
 /** The signed-in user, if they hold at least one of `roles`; a 403 response otherwise. */

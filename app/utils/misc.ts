@@ -36,6 +36,24 @@ export function formatDate(d: Date | string, locale = 'id') {
   return dateFormats[locale === 'en' ? 'en' : 'id'].format(new Date(d))
 }
 
+// Date and time as `toLocaleString(locale, { timeZone })` writes them, with a formatter made once.
+const dateTimeParts = {
+  timeZone: PORTAL_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+} as const
+const dateTimeFormats = {
+  id: new Intl.DateTimeFormat('id-ID', dateTimeParts),
+  en: new Intl.DateTimeFormat('en-GB', dateTimeParts),
+}
+export function formatDateTime(d: Date | string, locale = 'id') {
+  return dateTimeFormats[locale === 'en' ? 'en' : 'id'].format(new Date(d))
+}
+
 /** Arrival time set by server/index.ts (never taken from the client); now when absent. */
 export function receivedAt(request: Request) {
   const v = Number(request.headers.get('x-bina-received-at'))

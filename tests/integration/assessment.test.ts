@@ -335,7 +335,7 @@ describe('attempt states', () => {
       expect((await attemptRow(attemptId)).percent).toBe(100)
       const late = await saveAnswers(attemptId, user.id, wrong).catch((e) => e)
       expect(late).toBeInstanceOf(QuizError)
-      expect(late.code).toBe('saveAfterSubmit')
+      expect(late.code).toBe('quiz.saveAfterSubmit')
       expect((await attemptRow(attemptId)).percent).toBe(100)
     }
   })
@@ -629,7 +629,10 @@ describe('course instructors', () => {
     await assignInstructor(course.id, ours.nip, admin.id)
     await assignInstructor(other.id, theirs.email, admin.id)
     // Only users with the instructor role can be assigned.
-    await expect(assignInstructor(course.id, plain.nip, admin.id)).rejects.toThrow(/Pengajar/)
+    await expect(assignInstructor(course.id, plain.nip, admin.id)).rejects.toMatchObject({
+      code: 'instructors.notInstructor',
+      status: 400,
+    })
 
     const listed = async (actor: { id: string; roles: Role[] }) =>
       (await listAttemptsNeedingGrading(actor)).attempts.some((a) => a.id === attemptId)

@@ -11,6 +11,7 @@ import {
 } from '~/utils/auth.server'
 import { setActive } from '~/models/user.server'
 import { signIn } from '~/models/sign-in.server'
+import { renderMessage } from '~/utils/messages'
 import { redis } from '~/utils/redis.server'
 import { createTestUser, requestWithCookie, TEST_PASSWORD } from '../support/factories'
 
@@ -40,14 +41,17 @@ describe('sign-in', () => {
       password: 'salah-sekali-123',
       ip: '10.0.0.2',
     })
-    expect(wrong).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
-    expect(unknown).toMatchObject({ ok: false, message: 'NIP/email atau kata sandi salah.' })
+    // The same coded message for both, shown as this sentence (decision 041).
+    expect(wrong).toMatchObject({ ok: false, message: 'signIn.wrongCredentials' })
+    expect(unknown).toMatchObject({ ok: false, message: 'signIn.wrongCredentials' })
+    expect(renderMessage('signIn.wrongCredentials')).toBe('NIP/email atau kata sandi salah.')
   })
 
   it('refuses a deactivated account with a clear message', async () => {
     const u = await createTestUser({ active: false })
     const r = await signIn({ identifier: u.nip, password: TEST_PASSWORD, ip: '10.0.0.4' })
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/dinonaktifkan/) })
+    expect(r).toMatchObject({ ok: false, message: 'signIn.deactivated' })
+    if (!r.ok) expect(renderMessage(r.message)).toMatch(/dinonaktifkan/)
   })
 })
 

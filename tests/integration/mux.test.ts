@@ -227,7 +227,7 @@ describe('direct upload creation', () => {
     })
     expect(await playbackFor(result.videoId)).toEqual({
       kind: 'unavailable',
-      reason: expect.stringContaining('diproses'),
+      reason: 'video.processing',
     })
   })
 })
@@ -387,7 +387,7 @@ describe('duplicate webhooks', () => {
     )
     expect(await playbackFor(videoId)).toEqual({
       kind: 'unavailable',
-      reason: expect.stringContaining('gagal'),
+      reason: 'video.failed',
     })
   })
 

@@ -2,35 +2,22 @@
 // from the scheduled `reminders` job (exact boundaries, once each), delivered by the real workers to
 // a real SMTP server started here (smtp-server), in the reader's language, and only for the kinds
 // the reader keeps on.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startTestSmtp } from '../support/smtp'
 
 const { inbox, close: closeSmtp } = await startTestSmtp()
 
 const { prisma } = await import('~/utils/db.server')
-const { redis } = await import('~/utils/redis.server')
-const { closeMail } = await import('~/utils/mail.server')
 const { runReminders, DUE_SOON_DAYS } = await import('~/models/reminder.server')
 const notif = await import('~/models/notification.server')
-const { closeQueues, getQueue } = await import('~/jobs/queue.server')
+const { getQueue } = await import('~/jobs/queue.server')
 const { relayOutbox } = await import('~/jobs/relay.server')
-const { startWorkers } = await import('../../workers/index')
+const { workersForSuite } = await import('../support/worker-suite')
 const { createTestUser } = await import('../support/factories')
 const { waitFor } = await import('../support/wait')
 
 const DAY = 24 * 3600 * 1000
-let workers: Awaited<ReturnType<typeof startWorkers>>
-
-beforeAll(async () => {
-  workers = await startWorkers(['notify', 'sendMail', 'reminders'])
-})
-afterAll(async () => {
-  await workers.stop()
-  await closeQueues()
-  closeMail()
-  redis().disconnect()
-  await closeSmtp()
-})
+workersForSuite(['notify', 'sendMail', 'reminders'], closeSmtp)
 
 async function course(slug = 'keamanan-digital-asn') {
   return prisma.course.findUniqueOrThrow({

@@ -14,7 +14,7 @@ const { signIn, ACCOUNT_RULE } = await import('~/models/sign-in.server')
 const { createSession, getSession, requireUser, sessionCookie, hashToken } =
   await import('~/utils/auth.server')
 const { createUser, resetPassword } = await import('~/models/user.server')
-const { checkPassword } = await import('~/domain/password-policy')
+const { checkPassword, PASSWORD_MAX_LENGTH } = await import('~/domain/password-policy')
 const { createTestUser, requestWithCookie, TEST_PASSWORD } = await import('../support/factories')
 
 beforeAll(() => {
@@ -224,6 +224,93 @@ describe('change password', () => {
     // Once it has passed, the right password works and clears the counter.
     now += CURRENT_PASSWORD_RULE.baseS * 2 * 1000
     expect(await change(TEST_PASSWORD)).toEqual({ ok: true })
+  })
+})
+
+describe('the password forms refuse bad input before anything is checked or written', () => {
+  type Reply = {
+    init: ResponseInit | null
+    data: { result: { error: Record<string, string[]>; initialValue?: Record<string, unknown> } }
+  }
+  async function post(
+    route: 'settings.password' | 'reset-password',
+    form: Record<string, string>,
+    cookie = '',
+  ) {
+    const { action } = (await import(`~/routes/${route}.tsx`)) as {
+      action: (a: { request: Request; params: object; context: object }) => Promise<unknown>
+    }
+    const request = new Request(`http://localhost/${route.replace('.', '/')}`, {
+      method: 'POST',
+      headers: {
+        Cookie: cookie,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'x-bina-received-at': String(Date.now()),
+      },
+      body: new URLSearchParams(form).toString(),
+    })
+    return (await action({ request, params: {}, context: {} })) as Reply
+  }
+
+  it('change: a mistyped repeat, an empty field and an over-long one are 400s with their own message; nothing is echoed or changed', async () => {
+    const u = await createTestUser()
+    const cookie = (await createSession(u.id, {})).split(';')[0]!
+    const before = (await prisma.password.findUniqueOrThrow({ where: { userId: u.id } })).hash
+    const mismatch = await post(
+      'settings.password',
+      {
+        currentPassword: TEST_PASSWORD,
+        newPassword: NEW_PASSWORD,
+        confirmPassword: `${NEW_PASSWORD}x`,
+      },
+      cookie,
+    )
+    expect(mismatch.init?.status).toBe(400)
+    expect(mismatch.data.result.error).toEqual({ confirmPassword: ['security.mismatch'] })
+    // The reply never carries a password back to the page.
+    expect(JSON.stringify(mismatch.data.result)).not.toContain(NEW_PASSWORD)
+    const empty = await post(
+      'settings.password',
+      { newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD },
+      cookie,
+    )
+    expect(empty.init?.status).toBe(400)
+    expect(empty.data.result.error).toEqual({ currentPassword: ['security.required'] })
+    const long = 'a'.repeat(PASSWORD_MAX_LENGTH * 4 + 1)
+    const tooLong = await post(
+      'settings.password',
+      { currentPassword: TEST_PASSWORD, newPassword: long, confirmPassword: long },
+      cookie,
+    )
+    expect(tooLong.data.result.error).toEqual({
+      newPassword: ['security.problem.TOO_LONG'],
+      confirmPassword: ['security.problem.TOO_LONG'],
+    })
+    // At the limit it is read (and then judged by the policy, not by the form).
+    const atLimit = 'a'.repeat(PASSWORD_MAX_LENGTH * 4)
+    const read = await post(
+      'settings.password',
+      { currentPassword: TEST_PASSWORD, newPassword: atLimit, confirmPassword: atLimit },
+      cookie,
+    )
+    expect(read.data.result.error.newPassword).toEqual(['Kata sandi paling banyak 128 karakter.'])
+    expect((await prisma.password.findUniqueOrThrow({ where: { userId: u.id } })).hash).toBe(before)
+  })
+
+  it('reset: a mistyped repeat keeps the link unused', async () => {
+    const u = await createTestUser()
+    await pw.requestPasswordReset({ identifier: u.nip, ip: '10.5.9.2' })
+    const { result } = await runMailJob(u.id)
+    expect(result).toEqual({ sent: true })
+    const token = linkIn(inbox.at(-1)!.raw)!
+    const r = await post('reset-password', {
+      token,
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD.toUpperCase(),
+    })
+    expect(r.init?.status).toBe(400)
+    expect(r.data.result.error).toEqual({ confirmPassword: ['security.mismatch'] })
+    expect(await pw.resetTokenUsable(token)).toBe(true)
   })
 })
 

@@ -3,36 +3,22 @@
 // changes as people finish. Everything runs through the real workers (relay, programAssign,
 // notify, sendMail) and a real SMTP server (tests/support/smtp.ts).
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startTestSmtp } from '../support/smtp'
 
 const { inbox, close: closeSmtp } = await startTestSmtp()
 
 const { prisma } = await import('~/utils/db.server')
-const { redis } = await import('~/utils/redis.server')
-const { closeMail } = await import('~/utils/mail.server')
-const { closeQueues } = await import('~/jobs/queue.server')
 const { runReminders, DUE_SOON_DAYS } = await import('~/models/reminder.server')
 const { refreshDashboard } = await import('~/models/supervision.server')
 const program = await import('~/models/program.server')
-const { startWorkers } = await import('../../workers/index')
+const { workersForSuite } = await import('../support/worker-suite')
 const { createTestUser } = await import('../support/factories')
 const { waitFor } = await import('../support/wait')
 
 const DAY = 24 * 3600 * 1000
 const N = 3_000
-let workers: Awaited<ReturnType<typeof startWorkers>>
-
-beforeAll(async () => {
-  workers = await startWorkers(['programAssign', 'notify', 'sendMail'])
-})
-afterAll(async () => {
-  await workers.stop()
-  await closeQueues()
-  closeMail()
-  redis().disconnect()
-  await closeSmtp()
-})
+workersForSuite(['programAssign', 'notify', 'sendMail'], closeSmtp)
 
 const mailsTo = (email: string, subject: RegExp) =>
   inbox.filter((m) => m.to.includes(email) && subject.test(m.raw))

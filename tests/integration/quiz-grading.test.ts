@@ -13,6 +13,7 @@ import {
   type Layout,
 } from '~/models/quiz.server'
 import { prisma } from '~/utils/db.server'
+import { renderMessage } from '~/utils/messages'
 import { redis } from '~/utils/redis.server'
 import { loader as attemptLoader } from '~/routes/quiz.$attemptId'
 import { createSession } from '~/utils/auth.server'
@@ -68,7 +69,7 @@ describe('attempts', () => {
     expect((await saveAnswers(attemptId, user.id, answers, arrivedInTime)).saved).toBe(10)
     const late = await saveAnswers(attemptId, user.id, answers).catch((e) => e)
     expect(late).toBeInstanceOf(QuizError)
-    expect(late.message).toMatch(/Waktu pengerjaan sudah habis/)
+    expect(renderMessage(late.message)).toMatch(/Waktu pengerjaan sudah habis/)
     // The scheduled sweep closes it and queues grading with what was saved in time.
     expect(await finaliseOverdueAttempts()).toBeGreaterThanOrEqual(1)
     expect((await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe(
@@ -154,7 +155,8 @@ describe('attempts', () => {
     await take(true)
     const over = await startAttempt(COURSE, QUIZ, u.id).catch((e) => e)
     expect(over).toBeInstanceOf(QuizError)
-    expect(over.message).toMatch(/Batas 3 kali percobaan/)
+    expect(renderMessage(over.message)).toMatch(/Batas 3 kali percobaan/)
+    expect(renderMessage(over.message, 'en')).toMatch(/limit of 3 attempts/)
   })
 })
 

@@ -217,6 +217,12 @@ describe('saving quiz settings', () => {
       'nilai lulus 80 · maks. 5 percobaan · nilai rata-rata · 45 menit · 4 soal · ' +
         'buka 1 Jan 2020, 08.00 WIB · tutup 31 Des 2099, 17.30 WIB',
     )
+    // The same line from the English locale texts for an English reader.
+    const listedEn = (await quizzesForAuthoring(instructor, 'en')).find((x) => x.id === quizId)!
+    expect(listedEn.summary).toBe(
+      'pass mark 80 · max. 5 attempts · grading: average · 45 minutes · 4 questions · ' +
+        'opens 1 Jan 2020, 08:00 WIB · closes 31 Dec 2099, 17:30 WIB',
+    )
 
     // A learner's new attempt: 45 minutes from the start, 4 questions drawn.
     const learner = await createTestUser()

@@ -14,6 +14,7 @@ import {
 } from '~/models/sign-in.server'
 import { prisma } from '~/utils/db.server'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { renderMessage } from '~/utils/messages'
 import { redis } from '~/utils/redis.server'
 import { createTestUser, TEST_PASSWORD } from '../support/factories'
 
@@ -57,7 +58,8 @@ describe('per account', () => {
     const r = await signIn({ identifier: v.nip, password: TEST_PASSWORD, ip: freshIp() })
     expect(r).toMatchObject({ ok: false, field: 'form' })
     if (!r.ok) {
-      expect(r.message).toMatch(/Terlalu banyak percobaan masuk yang gagal/)
+      expect(renderMessage(r.message)).toMatch(/Terlalu banyak percobaan masuk yang gagal/)
+      expect(renderMessage(r.message, 'en')).toMatch(/Too many failed sign-in attempts/)
       expect(r.retryAfterS).toBe(ACCOUNT_RULE.baseS)
     }
     // One second before the delay runs out the owner still waits (1 s); at its end, gets in.

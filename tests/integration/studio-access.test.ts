@@ -15,7 +15,13 @@ import * as previewPage from '~/routes/studio.courses.$courseId.preview'
 import * as publishPage from '~/routes/studio.courses.$courseId.publish'
 import * as videoUpload from '~/routes/studio.courses.$courseId.video-upload'
 import * as videosPage from '~/routes/studio.courses.$courseId.videos'
+import * as analysisPage from '~/routes/authoring.analysis.$quizId'
 import * as bankPage from '~/routes/authoring.bank.$courseId._index'
+import * as bankExport from '~/routes/authoring.bank.$courseId.export'
+import * as bankImage from '~/routes/authoring.bank.$courseId.gambar.$name'
+import * as bankImport from '~/routes/authoring.bank.$courseId.import'
+import * as questionPage from '~/routes/authoring.bank.$courseId.questions.$questionId'
+import * as questionPreview from '~/routes/authoring.bank.$courseId.questions.$questionId_.preview'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { redis } from '~/utils/redis.server'
@@ -61,6 +67,8 @@ async function teacherWithCourse(name: string) {
   return { teacher, course, mod, lesson, cookie }
 }
 
+const GIFT = '::Penyusup:: Soal penyusup yang cukup panjang {}\n'
+
 const multipart = (parts: Record<string, Blob | string>) => {
   const form = new FormData()
   for (const [k, v] of Object.entries(parts))
@@ -84,6 +92,7 @@ describe('studio access', () => {
       },
     })
     const get = { headers: { Cookie: theirs.cookie, Accept: 'application/json' } }
+    const bank = `http://localhost/authoring/bank/${mine.course.id}`
     const cases: [string, Handler, string, RequestInit, Record<string, string>][] = [
       ['course page', coursePage.loader as Handler, base, get, {}],
       [
@@ -162,6 +171,65 @@ describe('studio access', () => {
         form({ intent: 'category', name: 'Kategori penyusup' }),
         {},
       ],
+      ['bank import', bankImport.loader as Handler, `${bank}/import`, get, {}],
+      [
+        'bank import (preview)',
+        bankImport.action as Handler,
+        `${bank}/import`,
+        {
+          method: 'POST',
+          body: (() => {
+            const f = new FormData()
+            f.append('intent', 'preview')
+            f.append('file', new Blob([GIFT]), 'bank.gift')
+            return f
+          })(),
+          headers: { Cookie: theirs.cookie, Accept: 'application/json' },
+        },
+        {},
+      ],
+      [
+        'bank import (confirm)',
+        bankImport.action as Handler,
+        `${bank}/import`,
+        form({
+          intent: 'confirm',
+          format: 'gift',
+          source: Buffer.from(GIFT).toString('base64'),
+          defaultCompetencyId: 'x',
+          defaultLevel: '2',
+        }),
+        {},
+      ],
+      ['bank export', bankExport.loader as Handler, `${bank}/export`, get, {}],
+      [
+        'question editor',
+        questionPage.loader as Handler,
+        `${bank}/questions/baru`,
+        get,
+        { questionId: 'baru' },
+      ],
+      [
+        'question editor',
+        questionPage.action as Handler,
+        `${bank}/questions/baru`,
+        form({ type: 'ESSAY', text: 'Soal penyusup yang cukup panjang?', level: '2' }),
+        { questionId: 'baru' },
+      ],
+      [
+        'question preview',
+        questionPreview.loader as Handler,
+        `${bank}/questions/q/preview`,
+        get,
+        { questionId: 'q' },
+      ],
+      [
+        'bank image',
+        bankImage.loader as Handler,
+        `${bank}/gambar/${'0'.repeat(64)}.png`,
+        get,
+        { name: `${'0'.repeat(64)}.png` },
+      ],
     ]
     const refused: string[] = []
     for (const [name, handler, url, init, params] of cases) {
@@ -189,6 +257,29 @@ describe('studio access', () => {
     expect([lesson.archivedAt, lesson.contentHtml?.includes('Isi asli.')]).toEqual([null, true])
     expect(await prisma.questionCategory.count({ where: { courseId: mine.course.id } })).toBe(0)
     expect(await prisma.studioVideo.count({ where: { courseId: mine.course.id } })).toBe(0)
+  })
+
+  it("the item analysis of another course's quiz: 403; of a quiz that does not exist: 404", async () => {
+    const mine = await teacherWithCourse('Kursus Analisis A')
+    const theirs = await teacherWithCourse('Kursus Analisis B')
+    const lesson = await addLesson(mine.course.id, mine.mod.id, { title: 'Kuis A', kind: 'QUIZ' })
+    const quiz = await prisma.quiz.findUniqueOrThrow({
+      where: { lessonId: lesson.id },
+      select: { id: true },
+    })
+    const ask = (cookie: string, quizId: string) =>
+      statusOf(
+        (analysisPage.loader as Handler)({
+          request: new Request(`http://localhost/authoring/analysis/${quizId}`, {
+            headers: { Cookie: cookie },
+          }),
+          params: { quizId },
+          context: {},
+        }),
+      )
+    expect(await ask(theirs.cookie, quiz.id)).toBe(403)
+    expect(await ask(theirs.cookie, 'tidak-ada')).toBe(404)
+    expect(await ask(mine.cookie, quiz.id)).toBe(200)
   })
 
   it("another course's lesson under one's own course is a 404 on open and change", async () => {

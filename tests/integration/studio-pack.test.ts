@@ -44,14 +44,18 @@ function contentOf(p: ParsedPack) {
         lessons: m.lessons.map((l) => {
           const { file: _file, ...rest } = l as typeof l & { file?: string }
           if (rest.kind === 'VIDEO') return { ...rest, video: 'video' }
-          if (rest.kind === 'QUIZ')
+          if (rest.kind === 'QUIZ') {
+            // What the quiz draws: its slots (an export writes them), or the shorthand's category.
+            const { questions, draw, slots, ...quiz } = rest
+            const category = `${questions === 'essay' ? 'Esai' : 'Bank soal'}: ${p.course.title}`
             return {
-              ...rest,
+              ...quiz,
               attemptsAllowed: rest.attemptsAllowed ?? 3,
               gradingMethod: rest.gradingMethod ?? 'HIGHEST',
               timeLimitMinutes: rest.timeLimitMinutes ?? 20,
-              draw: Math.min(rest.draw ?? 10, bankSize[rest.questions]),
+              draws: slots ?? [{ category, draw: Math.min(draw ?? 10, bankSize[questions]) }],
             }
+          }
           return rest
         }),
       })),
@@ -60,7 +64,12 @@ function contentOf(p: ParsedPack) {
     videos: [...p.videos.entries()]
       .map(([slug, file]) => [slug, sha(fs.readFileSync(file))])
       .sort(),
-    questions: [...p.questions].sort((a, b) => a.id.localeCompare(b.id)),
+    questions: [...p.questions]
+      .map((q) => ({
+        ...q,
+        category: q.category ?? `${q.type === 'ESSAY' ? 'Esai' : 'Bank soal'}: ${p.course.title}`,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
   }
 }
 
@@ -129,7 +138,18 @@ describe('course pack export', () => {
         select: { slug: true, title: true, kind: true, contentHtml: true, videoId: true },
       })
     const [versionsBefore, lessonsBefore] = [await versions(), await lessons()]
-    await importPack(exported, env.MEDIA_DIR)
+    const current = () =>
+      prisma.course.findUniqueOrThrow({
+        where: { id: courseId },
+        select: { currentVersionId: true },
+      })
+    const versionBefore = await current()
+    // Unchanged: no new course version either (decision 065).
+    expect(await importPack(exported, env.MEDIA_DIR)).toMatchObject({
+      published: false,
+      version: 1,
+    })
+    expect(await current()).toEqual(versionBefore)
     expect(await versions()).toBe(versionsBefore)
     expect(await lessons()).toEqual(lessonsBefore)
 

@@ -1,0 +1,126 @@
+// A cache for @remix-run/router's `matchRoutes` (decision 074). Remix 2 matches the URL against
+// the whole route tree five to seven times per document request (the server runtime, React
+// Router's <DataRoutes>, <Scripts>' partial manifest once per parent path, <PrefetchPageLinks>), and
+// every call flattens and ranks all ~90 routes and compiles a RegExp per candidate branch: 18.6%
+// of a course page's CPU (decision 073). The answer depends only on the route tree's shape, the
+// basename and the pathname, so it is remembered per (tree shape, basename, pathname).
+//
+// The callers (server runtime, react-router, @remix-run/react) are CommonJS and call
+// `router.matchRoutes(...)` through the module's exports object at call time, so replacing that
+// one property reaches them all without touching node_modules (shared by hard links). The static
+// handler's own calls inside @remix-run/router stay uncached (they use a local binding).
+//
+// Several callers (React Router's render, <Scripts>) pass a tree they built for this request, so the
+// cache is keyed by the tree's shape (ids, paths, index and caseSensitive flags, computed once per
+// array) and a hit is rebuilt from the caller's own route objects by child position: each caller
+// gets its own match objects, with one params object shared by the matches as the original does.
+import { createRequire } from 'node:module'
+import type { AgnosticRouteMatch, AgnosticRouteObject } from '@remix-run/router'
+
+type Routes = readonly AgnosticRouteObject[]
+type Match = AgnosticRouteMatch<string, AgnosticRouteObject>
+type MatchRoutes = (
+  routes: Routes,
+  location: string | { pathname?: string },
+  basename?: string,
+) => Match[] | null
+
+/** One remembered match: the route's position among its parent's children, and its fields. */
+interface Step {
+  index: number
+  pathname: string
+  pathnameBase: string
+}
+interface Entry {
+  steps: Step[]
+  params: Record<string, string | undefined>
+}
+
+const PATHS_PER_TREE = 2_000
+const shapes = new WeakMap<object, string>()
+
+function shapeOf(routes: Routes): string {
+  let s = shapes.get(routes)
+  if (s !== undefined) return s
+  const parts: string[] = []
+  const walk = (list: Routes) => {
+    parts.push('[')
+    for (const r of list) {
+      parts.push(
+        `${r.id ?? ''}\u0001${r.path ?? ''}\u0001${r.index ? 1 : 0}${r.caseSensitive ? 1 : 0}`,
+      )
+      if (r.children?.length) walk(r.children)
+      parts.push('\u0002')
+    }
+    parts.push(']')
+  }
+  walk(routes)
+  s = parts.join('')
+  shapes.set(routes, s)
+  return s
+}
+
+function remember(found: Match[], routes: Routes): Entry | null {
+  const steps: Step[] = []
+  let list: Routes | undefined = routes
+  for (const m of found) {
+    const index = list ? list.indexOf(m.route) : -1
+    if (index < 0) return null // not a chain of children: do not cache (never seen in practice)
+    steps.push({ index, pathname: m.pathname, pathnameBase: m.pathnameBase })
+    list = m.route.children
+  }
+  return { steps, params: { ...found[0]?.params } }
+}
+
+function rebuild(entry: Entry, routes: Routes): Match[] {
+  const params = { ...entry.params }
+  const out: Match[] = []
+  let list: Routes | undefined = routes
+  for (const s of entry.steps) {
+    const route: AgnosticRouteObject = list![s.index]!
+    out.push({ params, pathname: s.pathname, pathnameBase: s.pathnameBase, route })
+    list = route.children
+  }
+  return out
+}
+
+/** Wraps a `matchRoutes` implementation with the cache (exported for the unit test). */
+export function cachedMatchRoutes(original: MatchRoutes): MatchRoutes {
+  const byShape = new Map<string, Map<string, Entry | null>>()
+  return function matchRoutes(routes, location, basename = '/') {
+    const raw = typeof location === 'string' ? location : (location?.pathname ?? '/')
+    // A string location may carry ?search or #hash, which matching ignores.
+    const cut = typeof location === 'string' ? raw.search(/[?#]/) : -1
+    const pathname = cut >= 0 ? raw.slice(0, cut) : raw
+    const shape = shapeOf(routes)
+    let paths = byShape.get(shape)
+    if (!paths) byShape.set(shape, (paths = new Map()))
+    const key = `${basename}\u0000${pathname}`
+    const hit = paths.get(key)
+    if (hit !== undefined) {
+      // Least recently used goes first when the map is full.
+      paths.delete(key)
+      paths.set(key, hit)
+      return hit === null ? null : rebuild(hit, routes)
+    }
+    const found = original(routes, location, basename)
+    const entry = found ? remember(found, routes) : null
+    if (found && !entry) return found
+    if (paths.size >= PATHS_PER_TREE) paths.delete(paths.keys().next().value!)
+    paths.set(key, entry)
+    return found
+  }
+}
+
+let installed = false
+/**
+ * Replaces `matchRoutes` on the @remix-run/router module every Remix package uses (resolved from
+ * this project's root, as the server build resolves it). Idempotent.
+ */
+export function installRouteMatchCache() {
+  if (installed) return
+  installed = true
+  const require = createRequire(import.meta.url)
+  const router = require('@remix-run/router') as { matchRoutes: MatchRoutes }
+  router.matchRoutes = cachedMatchRoutes(router.matchRoutes)
+}
