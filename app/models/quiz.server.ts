@@ -101,7 +101,13 @@ function settingsOfAttempts(
 }
 
 /** Summary for the quiz lesson page: settings, the learner's attempts and their final grade. */
-export async function quizOverview(courseSlug: string, lessonSlug: string, userId: string) {
+export async function quizOverview(
+  courseSlug: string,
+  lessonSlug: string,
+  userId: string,
+  /** When the request arrived: the open/close window is judged at this moment. */
+  now = new Date(),
+) {
   const { quiz } = await quizForLesson(courseSlug, lessonSlug, userId)
   const rows = await prisma.quizAttempt.findMany({
     where: { quizId: quiz.id, userId },
@@ -130,7 +136,6 @@ export async function quizOverview(courseSlug: string, lessonSlug: string, userI
   const settings = settingsOfAttempts(quiz, rows)
   const finalPercent = finalGrade(settings.gradingMethod, graded)
   const used = rows.length
-  const now = new Date()
   const open = quizOpen(quiz, now)
   // The review options decide whether scores are shown here too (not only on the attempt page).
   const review = reviewFor(quiz, 'GRADED', now)!
@@ -219,10 +224,17 @@ export function quizzesPassed(
   return passed
 }
 
-/** Starts a new attempt (or returns the one in progress). The server fixes start and deadline. */
-export async function startAttempt(courseSlug: string, lessonSlug: string, userId: string) {
+/**
+ * Starts a new attempt (or returns the one in progress). The server fixes start and deadline, from
+ * `now`: when the request arrived (a start that arrived before the window closed is in time).
+ */
+export async function startAttempt(
+  courseSlug: string,
+  lessonSlug: string,
+  userId: string,
+  now = new Date(),
+) {
   const { quiz, enrolmentId } = await quizForLesson(courseSlug, lessonSlug, userId)
-  const now = new Date()
   if (quiz.openAt && quiz.openAt > now) throw new QuizError('notOpen')
   if (quiz.closeAt && quiz.closeAt <= now) throw new QuizError('closed')
   const existing = await prisma.quizAttempt.findMany({

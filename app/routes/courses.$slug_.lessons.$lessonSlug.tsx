@@ -52,7 +52,10 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
     await markVideoOpened(user.id, slug, lessonSlug, new Date(receivedAt(request)))
   const waitParam = Number(new URL(request.url).searchParams.get('wait'))
   const waitSec = Number.isFinite(waitParam) && waitParam > 0 ? Math.ceil(waitParam) : null
-  const quiz = view.lesson.kind === 'QUIZ' ? await quizOverview(slug, lessonSlug, user.id) : null
+  const quiz =
+    view.lesson.kind === 'QUIZ'
+      ? await quizOverview(slug, lessonSlug, user.id, new Date(receivedAt(request)))
+      : null
   // Only what the page shows travels in the page's data (decision 073): the outline was sent
   // whole (course summary, competencies, ids) beside the lesson body.
   const { outline, lesson, progress, prev, next } = view
@@ -88,7 +91,12 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
   }
   if (intent === 'start-quiz') {
     try {
-      const { attemptId } = await startAttempt(slug, lessonSlug, user.id)
+      const { attemptId } = await startAttempt(
+        slug,
+        lessonSlug,
+        user.id,
+        new Date(receivedAt(request)),
+      )
       return redirect(`/quiz/${attemptId}`)
     } catch (e) {
       // Quiz rules refuse with a coded message shown next to the button (QuizError is an AppError).

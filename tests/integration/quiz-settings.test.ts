@@ -256,6 +256,25 @@ describe('saving quiz settings', () => {
     expect(a.deadlineAt!.getTime()).toBe(close.getTime())
   })
 
+  it('judges the close time by when the start request arrived, to the millisecond', async () => {
+    // Closed a second ago (as the server processes it now); the requests arrived around then.
+    const close = new Date(Date.now() - 1000)
+    await prisma.quiz.update({ where: { id: quizId }, data: { closeAt: close } })
+    const early = await createTestUser()
+    await enrol(early.id, COURSE)
+    // Arrived 1 ms before the close: in time, and its deadline is the close time.
+    const { attemptId } = await startAttempt(COURSE, QUIZ, early.id, new Date(close.getTime() - 1))
+    const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
+    expect(a.startedAt.getTime()).toBe(close.getTime() - 1)
+    expect(a.deadlineAt!.getTime()).toBe(close.getTime())
+    // Arrived exactly at the close: refused, and nothing written.
+    const late = await createTestUser()
+    await enrol(late.id, COURSE)
+    const e = await startAttempt(COURSE, QUIZ, late.id, close).catch((x: unknown) => x)
+    expect(e).toMatchObject({ code: 'quiz.closed' })
+    expect(await prisma.quizAttempt.count({ where: { userId: late.id } })).toBe(0)
+  })
+
   it('keeps the deadline and questions of an attempt already started', async () => {
     const learner = await createTestUser()
     await enrol(learner.id, COURSE)
