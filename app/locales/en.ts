@@ -629,6 +629,41 @@ const en: Messages = {
       },
       enrolment: { notFound: 'The enrolment was not found.' },
       mux: { badSignature: 'The Mux webhook signature is not valid.' },
+      // Content packs (app/models/content-pack.server.ts): the CLI prints the Indonesian text.
+      pack: {
+        fileMissing: 'file not found',
+        json: 'invalid JSON: {{detail}}',
+        field: '{{path}}: {{detail}}',
+        questionField: 'question {{number}}: {{path}}: {{detail}}',
+        slugFolder: 'slug "{{slug}}" must equal the folder name "{{folder}}"',
+        competency: 'unknown competency "{{code}}"',
+        lessonSlugRepeated: 'lesson slug "{{slug}}" is used more than once',
+        jp: 'jp {{jp}} does not match {{minutes}} lesson minutes: {{expected}} JP (1 JP = {{perJp}} minutes)',
+        requiredEssay:
+          'essay lesson "{{slug}}" must be "required": false (essays wait for an instructor)',
+        videoMissing: 'video file not found',
+        lessonMissing: 'lesson file not found',
+        lessonContent: '{{detail}}',
+        questionsNotArray: 'must be an array of questions',
+        questionCompetency: 'question "{{id}}": unknown competency "{{code}}"',
+        questionIdRepeated: 'question id "{{id}}" is used more than once',
+        questionsRequired: 'a course with a QUIZ lesson needs questions.json',
+        essayQuestionsRequired: 'an essay QUIZ lesson needs ESSAY questions',
+        autoQuestionsRequired: 'an ordinary quiz needs questions other than ESSAY',
+        slotCategoryEmpty:
+          'quiz "{{quiz}}": category "{{category}}" has no question in questions.json',
+        slotQuestionMissing: 'quiz "{{quiz}}": question "{{question}}" is not in questions.json',
+        v: {
+          slug: '{{path}}: lowercase letters, digits and hyphens only (kebab-case)',
+          mp4: '{{path}}: the video must be an .mp4 file',
+          single: 'question {{number}}: SINGLE needs at least 2 options with exactly 1 correct',
+          multiple: 'question {{number}}: MULTIPLE needs at least 3 options and at least 1 correct',
+          trueFalse:
+            'question {{number}}: TRUE_FALSE needs exactly 2 options (True/False) with 1 correct',
+          short: 'question {{number}}: SHORT needs a list of "answers"',
+          numeric: 'question {{number}}: NUMERIC needs an "answer"',
+        },
+      },
       authoring: {
         publishFailed:
           'The new version could not be published because of a server error. Try again shortly.',

@@ -618,6 +618,43 @@ const id = {
       },
       enrolment: { notFound: 'Pendaftaran tidak ditemukan.' },
       mux: { badSignature: 'Tanda tangan webhook Mux tidak valid.' },
+      // Content packs (app/models/content-pack.server.ts): the CLI prints the Indonesian text.
+      pack: {
+        fileMissing: 'berkas tidak ditemukan',
+        json: 'JSON tidak valid: {{detail}}',
+        field: '{{path}}: {{detail}}',
+        questionField: 'pertanyaan ke-{{number}}: {{path}}: {{detail}}',
+        slugFolder: 'slug "{{slug}}" harus sama dengan nama folder "{{folder}}"',
+        competency: 'kompetensi "{{code}}" tidak dikenal',
+        lessonSlugRepeated: 'slug pelajaran "{{slug}}" dipakai lebih dari sekali',
+        jp: 'jp {{jp}} tidak sesuai dengan {{minutes}} menit pelajaran: {{expected}} JP (1 JP = {{perJp}} menit)',
+        requiredEssay:
+          'pelajaran esai "{{slug}}" harus "required": false (penilaian esai menunggu pengajar)',
+        videoMissing: 'berkas video tidak ditemukan',
+        lessonMissing: 'berkas pelajaran tidak ditemukan',
+        lessonContent: '{{detail}}',
+        questionsNotArray: 'harus berupa array pertanyaan',
+        questionCompetency: 'pertanyaan "{{id}}": kompetensi "{{code}}" tidak dikenal',
+        questionIdRepeated: 'id pertanyaan "{{id}}" dipakai lebih dari sekali',
+        questionsRequired: 'kursus dengan pelajaran QUIZ membutuhkan questions.json',
+        essayQuestionsRequired: 'pelajaran QUIZ esai membutuhkan soal ESSAY',
+        autoQuestionsRequired: 'kuis soal biasa membutuhkan soal selain ESSAY',
+        slotCategoryEmpty:
+          'kuis "{{quiz}}": kategori "{{category}}" tidak memuat soal di questions.json',
+        slotQuestionMissing: 'kuis "{{quiz}}": soal "{{question}}" tidak ada di questions.json',
+        v: {
+          slug: '{{path}}: harus huruf kecil, angka dan tanda hubung (kebab-case)',
+          mp4: '{{path}}: video harus berkas .mp4',
+          single:
+            'pertanyaan ke-{{number}}: SINGLE butuh minimal 2 pilihan dengan tepat 1 jawaban benar',
+          multiple:
+            'pertanyaan ke-{{number}}: MULTIPLE butuh minimal 3 pilihan dan minimal 1 jawaban benar',
+          trueFalse:
+            'pertanyaan ke-{{number}}: TRUE_FALSE butuh tepat 2 pilihan (Benar/Salah) dengan 1 jawaban benar',
+          short: 'pertanyaan ke-{{number}}: SHORT butuh daftar "answers"',
+          numeric: 'pertanyaan ke-{{number}}: NUMERIC butuh "answer"',
+        },
+      },
       authoring: {
         publishFailed:
           'Versi baru gagal diterbitkan karena kesalahan server. Coba lagi beberapa saat lagi.',

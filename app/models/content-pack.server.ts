@@ -8,6 +8,8 @@ import { z } from 'zod'
 import { jpFromMinutes } from '~/domain/jp'
 import type { Prisma } from '~/generated/prisma/client'
 import { env } from '~/utils/env.server'
+import { AppError, type ErrorParams } from '~/utils/errors'
+import { renderMessage } from '~/utils/messages'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
@@ -16,18 +18,27 @@ import { storeLocalVideo } from './video.server'
 import { publishCourse } from './course.server'
 import { publishPreview } from './studio.server'
 
-export class PackError extends Error {
-  constructor(
-    public file: string,
-    public reason: string,
-  ) {
-    super(`${file}: ${reason}`)
+/**
+ * A refused pack: the file and a coded reason `pack.<reason>` with its parameters (decision 043).
+ * The studio renders `code` / `params` in the reader's language; the import CLI prints `reason`,
+ * the Indonesian rendering (`renderMessage(e, 'en')` gives the English one).
+ */
+export class PackError extends AppError {
+  readonly file: string
+  constructor(file: string, reason: string, params: ErrorParams = {}) {
+    super(`pack.${reason}`, { status: 400, params })
+    this.name = 'PackError'
+    this.file = file
+    this.message = `${file}: ${this.reason}`
+  }
+
+  /** The reason in Indonesian (the CLI's language). */
+  get reason() {
+    return renderMessage({ code: this.code, params: this.params }, 'id')
   }
 }
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus huruf kecil, angka dan tanda hubung (kebab-case)')
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'pack.v.slug')
 const level = z.number().int().min(1).max(5)
 
 const lessonSchema = z.discriminatedUnion('kind', [
@@ -43,7 +54,7 @@ const lessonSchema = z.discriminatedUnion('kind', [
     kind: z.literal('VIDEO'),
     slug,
     title: z.string().min(3),
-    video: z.string().regex(/\.mp4$/, 'video harus berkas .mp4'),
+    video: z.string().regex(/\.mp4$/, 'pack.v.mp4'),
     durationSeconds: z.number().positive(),
     file: z.string().optional(),
     minutes: z.number().int().positive(),
@@ -115,20 +126,27 @@ export const questionSchema = z
     const correct = q.options?.filter((o) => o.correct).length ?? 0
     const n = q.options?.length ?? 0
     const fail = (message: string) => ctx.addIssue({ code: 'custom', message })
-    if (q.type === 'SINGLE' && (n < 2 || correct !== 1))
-      fail('SINGLE butuh minimal 2 pilihan dengan tepat 1 jawaban benar')
-    if (q.type === 'MULTIPLE' && (n < 3 || correct < 1))
-      fail('MULTIPLE butuh minimal 3 pilihan dan minimal 1 jawaban benar')
-    if (q.type === 'TRUE_FALSE' && (n !== 2 || correct !== 1))
-      fail('TRUE_FALSE butuh tepat 2 pilihan (Benar/Salah) dengan 1 jawaban benar')
-    if (q.type === 'SHORT' && !q.answers?.length) fail('SHORT butuh daftar "answers"')
-    if (q.type === 'NUMERIC' && q.answer === undefined) fail('NUMERIC butuh "answer"')
+    if (q.type === 'SINGLE' && (n < 2 || correct !== 1)) fail('pack.v.single')
+    if (q.type === 'MULTIPLE' && (n < 3 || correct < 1)) fail('pack.v.multiple')
+    if (q.type === 'TRUE_FALSE' && (n !== 2 || correct !== 1)) fail('pack.v.trueFalse')
+    if (q.type === 'SHORT' && !q.answers?.length) fail('pack.v.short')
+    if (q.type === 'NUMERIC' && q.answer === undefined) fail('pack.v.numeric')
   })
 
 export type ParsedQuestion = z.infer<typeof questionSchema>
 
-function zodReason(e: z.ZodError) {
-  return e.issues.map((i) => `${i.path.join('.') || '(akar)'}: ${i.message}`).join('; ')
+/**
+ * The pack error of a schema refusal (its first issue): the schema's own code (`pack.v.*`), or
+ * `field` / `questionField` with Zod's words as `detail`. `number`: the question's, 1-based.
+ */
+function schemaError(file: string, e: z.ZodError, number?: number) {
+  const issue = e.issues[0]!
+  const params: ErrorParams = { path: issue.path.join('.') || '$' }
+  if (number !== undefined) params.number = number
+  if (issue.message.startsWith('pack.v.'))
+    return new PackError(file, issue.message.slice('pack.'.length), params)
+  params.detail = issue.message
+  return new PackError(file, number === undefined ? 'field' : 'questionField', params)
 }
 
 async function readJson(file: string) {
@@ -136,12 +154,12 @@ async function readJson(file: string) {
   try {
     raw = await fs.readFile(file, 'utf8')
   } catch {
-    throw new PackError(file, 'berkas tidak ditemukan')
+    throw new PackError(file, 'fileMissing')
   }
   try {
     return JSON.parse(raw) as unknown
   } catch (e) {
-    throw new PackError(file, `JSON tidak valid: ${(e as Error).message}`)
+    throw new PackError(file, 'json', { detail: (e as Error).message })
   }
 }
 
@@ -158,29 +176,31 @@ export interface ParsedPack {
 export async function parsePack(dir: string, knownCompetencies: Set<string>): Promise<ParsedPack> {
   const courseFile = path.join(dir, 'course.json')
   const parsed = courseSchema.safeParse(await readJson(courseFile))
-  if (!parsed.success) throw new PackError(courseFile, zodReason(parsed.error))
+  if (!parsed.success) throw schemaError(courseFile, parsed.error)
   const course = parsed.data
   if (path.basename(dir) !== course.slug)
-    throw new PackError(
-      courseFile,
-      `slug "${course.slug}" harus sama dengan nama folder "${path.basename(dir)}"`,
-    )
+    throw new PackError(courseFile, 'slugFolder', {
+      slug: course.slug,
+      folder: path.basename(dir),
+    })
   for (const c of course.competencies) {
     if (!knownCompetencies.has(c.code))
-      throw new PackError(courseFile, `kompetensi "${c.code}" tidak dikenal`)
+      throw new PackError(courseFile, 'competency', { code: c.code })
   }
   const all = course.modules.flatMap((m) => m.lessons)
   const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
-  if (dup) throw new PackError(courseFile, `slug pelajaran "${dup.slug}" dipakai lebih dari sekali`)
+  if (dup) throw new PackError(courseFile, 'lessonSlugRepeated', { slug: dup.slug })
   // The JP a course credits are its required lessons' minutes in whole JP of JP_MINUTES minutes
   // (an optional lesson, such as the essay assignment, is not needed to complete the course).
   const minutes = all.filter((l) => l.required).reduce((s, l) => s + l.minutes, 0)
   const jpOfMinutes = jpFromMinutes(minutes, env.JP_MINUTES)
   if (course.jp !== jpOfMinutes)
-    throw new PackError(
-      courseFile,
-      `jp ${course.jp} tidak sesuai dengan ${minutes} menit pelajaran: ${jpOfMinutes} JP (1 JP = ${env.JP_MINUTES} menit)`,
-    )
+    throw new PackError(courseFile, 'jp', {
+      jp: course.jp,
+      minutes,
+      expected: jpOfMinutes,
+      perJp: env.JP_MINUTES,
+    })
   // Any number of quizzes, each required or not as it says (decision 065). Those without `slots`
   // use the shorthand of decision 058: the pack's bank, or its essays.
   const quizzes = all.filter((l) => l.kind === 'QUIZ')
@@ -189,11 +209,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   // The shorthand essay assignment is optional: a required one would hold every completion (and
   // the JP and certificate behind it) until someone grades it (docs/decisions/058).
   const requiredEssay = essayQuizzes.find((l) => l.required)
-  if (requiredEssay)
-    throw new PackError(
-      courseFile,
-      `pelajaran esai "${requiredEssay.slug}" harus "required": false (penilaian esai menunggu pengajar)`,
-    )
+  if (requiredEssay) throw new PackError(courseFile, 'requiredEssay', { slug: requiredEssay.slug })
 
   const lessons = new Map<string, { json: unknown; html: string; text: string }>()
   const videos = new Map<string, string>()
@@ -202,14 +218,14 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
     if (l.kind === 'VIDEO') {
       const file = path.join(dir, l.video)
       const stat = await fs.stat(file).catch(() => null)
-      if (!stat?.isFile()) throw new PackError(file, 'berkas video tidak ditemukan')
+      if (!stat?.isFile()) throw new PackError(file, 'videoMissing')
       videos.set(l.slug, file)
       hash.update(`${l.video}:${stat.size}`)
     }
     if ((l.kind === 'TEXT' || l.kind === 'VIDEO') && l.file) {
       const file = path.join(dir, l.file)
       const md = await fs.readFile(file, 'utf8').catch(() => {
-        throw new PackError(file, 'berkas pelajaran tidak ditemukan')
+        throw new PackError(file, 'lessonMissing')
       })
       try {
         // Markdown, or the editor's own JSON for lessons Markdown cannot carry (tables, images).
@@ -218,7 +234,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
           try {
             doc = JSON.parse(md)
           } catch (e) {
-            throw new PackError(file, `JSON tidak valid: ${(e as Error).message}`)
+            throw new PackError(file, 'json', { detail: (e as Error).message })
           }
         } else doc = markdownToDoc(md)
         const content = prepareLessonContent(doc)
@@ -226,7 +242,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         hash.update(content.html)
       } catch (e) {
         if (e instanceof MarkdownError || e instanceof RichTextError)
-          throw new PackError(file, e.message)
+          throw new PackError(file, 'lessonContent', { detail: e.message })
         throw e
       }
     }
@@ -238,51 +254,46 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   const rawQuestions = await fs.readFile(questionsFile, 'utf8').catch(() => null)
   if (rawQuestions !== null) {
     const arr = await readJson(questionsFile)
-    if (!Array.isArray(arr)) throw new PackError(questionsFile, 'harus berupa array pertanyaan')
+    if (!Array.isArray(arr)) throw new PackError(questionsFile, 'questionsNotArray')
     questions = arr.map((q, i) => {
       const r = questionSchema.safeParse(q)
-      if (!r.success)
-        throw new PackError(questionsFile, `pertanyaan ke-${i + 1}: ${zodReason(r.error)}`)
+      if (!r.success) throw schemaError(questionsFile, r.error, i + 1)
       if (!knownCompetencies.has(r.data.competency))
-        throw new PackError(
-          questionsFile,
-          `pertanyaan "${r.data.id}": kompetensi "${r.data.competency}" tidak dikenal`,
-        )
+        throw new PackError(questionsFile, 'questionCompetency', {
+          id: r.data.id,
+          code: r.data.competency,
+        })
       return r.data
     })
     for (const q of questions) {
-      if (ids.has(q.id))
-        throw new PackError(questionsFile, `id pertanyaan "${q.id}" dipakai lebih dari sekali`)
+      if (ids.has(q.id)) throw new PackError(questionsFile, 'questionIdRepeated', { id: q.id })
       ids.add(q.id)
     }
     hash.update(rawQuestions)
   }
   if (quizzes.length && questions.length === 0)
-    throw new PackError(questionsFile, 'kursus dengan pelajaran QUIZ membutuhkan questions.json')
+    throw new PackError(questionsFile, 'questionsRequired')
   const inCategory = new Map<string, number>()
   for (const q of questions) {
     const c = packCategory(course.title, q)
     inCategory.set(c, (inCategory.get(c) ?? 0) + 1)
   }
   if (essayQuizzes.length && !inCategory.get(conventionCategory(course.title, 'essay')))
-    throw new PackError(questionsFile, 'pelajaran QUIZ esai membutuhkan soal ESSAY')
+    throw new PackError(questionsFile, 'essayQuestionsRequired')
   if (
     shorthand.length > essayQuizzes.length &&
     !inCategory.get(conventionCategory(course.title, 'auto'))
   )
-    throw new PackError(questionsFile, 'kuis soal biasa membutuhkan soal selain ESSAY')
+    throw new PackError(questionsFile, 'autoQuestionsRequired')
   for (const l of quizzes) {
     for (const s of l.slots ?? []) {
       if ('category' in s && !inCategory.get(s.category))
-        throw new PackError(
-          courseFile,
-          `kuis "${l.slug}": kategori "${s.category}" tidak memuat soal di questions.json`,
-        )
+        throw new PackError(courseFile, 'slotCategoryEmpty', { quiz: l.slug, category: s.category })
       if ('question' in s && !ids.has(s.question))
-        throw new PackError(
-          courseFile,
-          `kuis "${l.slug}": soal "${s.question}" tidak ada di questions.json`,
-        )
+        throw new PackError(courseFile, 'slotQuestionMissing', {
+          quiz: l.slug,
+          question: s.question,
+        })
     }
   }
   return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
@@ -449,6 +460,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       slug: pack.course.slug,
       published: false,
       version: current.currentVersion!.version,
+      questionVersions: 0,
     }
   if (current?.status === 'PUBLISHED' && current.currentVersion?.contentHash === pack.hash) {
     return {
@@ -456,6 +468,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       slug: pack.course.slug,
       published: false,
       version: current.currentVersion.version,
+      questionVersions: 0,
     }
   }
   const competencies = await prisma.competency.findMany({ select: { id: true, code: true } })
@@ -474,7 +487,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
     )
   }
 
-  const courseId = await prisma.$transaction(
+  const { courseId, questionVersions } = await prisma.$transaction(
     async (tx) => {
       const data = {
         title: course.title,
@@ -610,7 +623,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
         where: { courseId: row.id, id: { notIn: [...keepModules] }, archivedAt: null },
         data: { archivedAt },
       })
-      return row.id
+      return { courseId: row.id, questionVersions: bank.versionsCreated }
     },
     { timeout: 60_000 },
   )
@@ -624,10 +637,17 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
         slug: course.slug,
         published: false,
         version: current.currentVersion.version,
+        questionVersions,
       }
   }
   const published = await publishCourse(courseId, { contentHash: pack.hash })
-  return { courseId, slug: course.slug, published: published.created, version: published.version }
+  return {
+    courseId,
+    slug: course.slug,
+    published: published.created,
+    version: published.version,
+    questionVersions,
+  }
 }
 
 /** Imports every pack under `root` (content/courses). Validates all packs before writing any. */

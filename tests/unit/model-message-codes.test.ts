@@ -46,7 +46,7 @@ const SENTENCE_OK = [
 
 /** The error classes whose first argument is a message code (or, prefixed, its last part). */
 const CODED_ERRORS =
-  'AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError|FieldError|QuizError|InstructorError|EssayGradingError|RegradeError|ImportFileError'
+  'PackError|AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError|FieldError|QuizError|InstructorError|EssayGradingError|RegradeError|ImportFileError'
 
 /**
  * Ready sentences where a code belongs: a Response or JSON error body written as text, a coded
@@ -62,6 +62,7 @@ function sentencesIn(text: string) {
     new RegExp(`Response\\.json\\(\\s*\\{\\s*(?:error|message):\\s*${lit}`, 'g'),
     new RegExp(`new (?:${CODED_ERRORS})\\(\\s*${lit}`, 'g'),
     new RegExp(`\\bforbidden\\(\\s*${lit}`, 'g'),
+    new RegExp(`new PackError\\(\\s*\\w+,\\s*${lit}`, 'g'),
     new RegExp(`\\b(?:message|reason):\\s*${lit}`, 'g'),
   ]
   const seen = new Set<number>()
@@ -88,6 +89,7 @@ function codesInSource() {
     [/`\$\{Q\}(\w+)`/g, 'quizSettings.'],
     [/new QuizError\(\s*'(\w+)'/g, 'quiz.'],
     [/new InstructorError\(\s*'(\w+)'/g, 'instructors.'],
+    [/new PackError\(\s*\w+,\s*'(\w+)'/g, 'pack.'],
     [
       /new (?:AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError)\(\s*'([\w.]+)'/g,
       '',
@@ -102,7 +104,7 @@ function codesInSource() {
     // messageWith('jobsAdmin.retry.notFound', …), FieldError(field, 'quizSettings.drawMax'),
     // 'asnImport.noValidRows' and other literal codes of the coded areas.
     for (const m of text.matchAll(
-      /'((?:asnImport|essayGrading|regrade|jobsAdmin|quizSettings|quiz\.answer|instructors|certificateExport|scope|export|media|videoProgress|enrolment|authoring|signIn|mux|team)(?:\.\w+)+)'/g,
+      /'((?:asnImport|essayGrading|regrade|jobsAdmin|quizSettings|quiz\.answer|instructors|certificateExport|scope|export|media|videoProgress|enrolment|authoring|signIn|mux|team|pack\.v)(?:\.\w+)+)'/g,
     ))
       found.push({ file: f, code: m[1]! })
   }
@@ -160,6 +162,8 @@ describe('model and job message codes', () => {
       'signIn.throttledSeconds',
       'authoring.muxOff',
       'mux.badSignature',
+      'pack.jp',
+      'pack.v.single',
     ])
       expect(codes).toContain(c)
   })
@@ -290,6 +294,7 @@ describe('model and job message codes', () => {
       "throw new QuizError('Kuis belum dibuka.')",
       "throw new NotFoundError('The course was not found.')",
       "throw forbidden('Unit ini berada di luar lingkup Anda.')",
+      "throw new PackError(file, 'berkas video tidak ditemukan')",
       "return { ok: false, message: 'NIP/email atau kata sandi salah.' }",
       "return { kind: 'unavailable', reason: 'Video belum siap diputar.' }",
     ]
@@ -333,5 +338,4 @@ const INDONESIAN_BY_DESIGN: Record<string, string> = {
   'domain/question-import.ts': 'Moodle XML feedback written into an exported bank (content)',
   'routes/program.$programId.ekspor.ts': 'the AKPK plan export follows the Indonesian form',
   'routes/supervisi.ekspor.$view.ts': 'dashboard exports: Indonesian column headers (reports)',
-  'models/content-pack.server.ts': 'pack validation for the CLI (course team, issue 12)',
 }
