@@ -140,6 +140,7 @@ export default function EditUser() {
         </p>
       ) : null}
       <div className="card button-row">
+        {/* form-kit: intent only (decision 042) */}
         <Form method="post">
           <StatusButton
             intent={user.active ? 'deactivate' : 'activate'}
@@ -148,6 +149,7 @@ export default function EditUser() {
             {user.active ? t('ui.users.deactivate') : t('ui.users.activate')}
           </StatusButton>
         </Form>
+        {/* form-kit: intent only (decision 042) */}
         <Form method="post">
           <StatusButton intent="reset-password" className="button-secondary">
             {t('ui.users.resetPassword')}

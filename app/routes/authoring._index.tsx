@@ -1,3 +1,5 @@
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   data,
   type ActionFunctionArgs,
@@ -7,7 +9,6 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { authoringCourses, startMuxUpload, videoLibrary } from '~/models/authoring.server'
 import { quizzesForAuthoring } from '~/models/quiz-settings.server'
 import { requireRole } from '~/utils/auth.server'
@@ -15,7 +16,8 @@ import { muxEnabled } from '~/utils/env.server'
 import { formatDate } from '~/utils/misc'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { useErrorText } from '~/components/forms'
+import { ErrorList, Field, useErrorText } from '~/components/forms'
+import { authoringVideoSchema } from '~/schemas/studio'
 import { TableWrap } from '~/components/table'
 import { InvalidError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -34,17 +36,6 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
   return { courses, videos, quizzes, muxEnabled }
 })
 
-const actionSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('upload-video'),
-    title: z
-      .string({ required_error: 'validation.videoTitle' })
-      .trim()
-      .min(3, 'validation.videoTitle')
-      .max(200, 'validation.videoTitle'),
-  }),
-])
-
 type ActionData =
   | {
       intent: 'publish'
@@ -60,22 +51,27 @@ type ActionData =
       params?: Record<string, string>
       upload: { videoId: string; uploadUrl: string; title: string }
     }
-  | { intent: 'upload-video'; ok: false; message: string; fieldError?: string }
+  | {
+      intent: 'upload-video'
+      ok: false
+      message: string
+      fieldError?: string
+      result?: SubmissionResult<string[]>
+    }
 
 export const action = withAppErrors(async ({ request }: ActionFunctionArgs) => {
   await requireRole(request, 'INSTRUCTOR', 'ADMIN')
-  const form = Object.fromEntries(await readForm(request))
-  const parsed = actionSchema.safeParse(form)
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? 'input.invalid'
-    if (form.intent === 'upload-video')
-      return data<ActionData>(
-        { intent: 'upload-video', ok: false, message, fieldError: message },
-        { status: 400 },
-      )
-    throw new InvalidError('input.unknownIntent')
+  const submission = parseWithZod(await readForm(request), { schema: authoringVideoSchema })
+  if (submission.status !== 'success') {
+    const result = submission.reply()
+    if (submission.payload.intent !== 'upload-video') throw new InvalidError('input.unknownIntent')
+    const message = result.error?.title?.[0] ?? 'input.invalid'
+    return data<ActionData>(
+      { intent: 'upload-video', ok: false, message, fieldError: message, result },
+      { status: 400 },
+    )
   }
-  const input = parsed.data
+  const input = submission.value
   const result = await startMuxUpload({ title: input.title, origin: new URL(request.url).origin })
   if (!result.ok)
     return data<ActionData>(
@@ -239,55 +235,11 @@ export default function Authoring() {
                 {say(uploadResult)}
               </p>
             ) : null}
-            <Form
-              method="post"
-              className="stack"
+            <MuxLinkForm
               key={uploadResult?.ok ? uploadResult.upload.videoId : 'new'}
-            >
-              <input type="hidden" name="intent" value="upload-video" />
-              <div className="field">
-                <label htmlFor="video-title">{t('ui.authoring.videoTitle')}</label>
-                <input
-                  id="video-title"
-                  name="title"
-                  type="text"
-                  required
-                  minLength={3}
-                  maxLength={200}
-                  aria-invalid={
-                    uploadResult &&
-                    !uploadResult.ok &&
-                    'fieldError' in uploadResult &&
-                    uploadResult.fieldError
-                      ? true
-                      : undefined
-                  }
-                  aria-describedby={
-                    uploadResult &&
-                    !uploadResult.ok &&
-                    'fieldError' in uploadResult &&
-                    uploadResult.fieldError
-                      ? 'video-title-error'
-                      : undefined
-                  }
-                />
-                {uploadResult &&
-                !uploadResult.ok &&
-                'fieldError' in uploadResult &&
-                uploadResult.fieldError ? (
-                  <p id="video-title-error" className="field-error">
-                    {errorText(uploadResult.fieldError)}
-                  </p>
-                ) : null}
-              </div>
-              <div>
-                <button type="submit" disabled={busyIntent === 'upload-video'}>
-                  {busyIntent === 'upload-video'
-                    ? t('ui.authoring.creatingLink')
-                    : t('ui.authoring.createLink')}
-                </button>
-              </div>
-            </Form>
+              lastResult={uploadResult && !uploadResult.ok ? uploadResult.result : undefined}
+              busy={busyIntent === 'upload-video'}
+            />
             {uploadResult?.ok ? (
               <>
                 <p className="alert alert-info" role="status" style={{ marginTop: '1rem' }}>
@@ -361,6 +313,47 @@ export default function Authoring() {
         )}
       </section>
     </>
+  )
+}
+
+/** The Mux link form: a title, checked with the action's schema in the browser too. */
+function MuxLinkForm({
+  lastResult,
+  busy,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined
+  busy: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'mux-link',
+    lastResult,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: authoringVideoSchema }),
+  })
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="upload-video" />
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Field
+        label={t('ui.authoring.videoTitle')}
+        inputProps={{
+          ...getInputProps(fields.title, { type: 'text' }),
+          id: 'video-title',
+          required: true,
+          minLength: 3,
+          maxLength: 200,
+        }}
+        errors={fields.title.errors}
+        errorId="video-title-error"
+      />
+      <div>
+        <button type="submit" disabled={busy}>
+          {busy ? t('ui.authoring.creatingLink') : t('ui.authoring.createLink')}
+        </button>
+      </div>
+    </Form>
   )
 }
 

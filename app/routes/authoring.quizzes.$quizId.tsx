@@ -208,6 +208,7 @@ export default function QuizSettingsPage() {
             testId="regrade-message"
           />
         ) : null}
+        {/* form-kit: intent only (decision 042) */}
         <Form method="post">
           <button type="submit" name="intent" value="regrade" className="button-secondary">
             {t('screens.quizSettings.regradeButton')}

@@ -109,6 +109,7 @@ export default function CoursePage() {
               ) : null}
             </section>
           ) : (
+            // form-kit: intent only (decision 042)
             <Form method="post" className="card">
               <p>{t('ui.course.enrolIntro')}</p>
               <StatusButton intent="enrol" pendingLabel={t('ui.course.enrolling')}>

@@ -159,6 +159,7 @@ export default function LessonPage() {
                 {done ? null : (
                   // Works without JavaScript: accepted once the video's duration has passed since
                   // the lesson was opened (app/domain/video-progress.ts).
+                  // form-kit: intent only (decision 042)
                   <Form
                     method="post"
                     action={`/courses/${slug}/lessons/${lesson.slug}/progress`}
@@ -187,6 +188,7 @@ export default function LessonPage() {
                 {t('ui.lesson.done')}
               </p>
             ) : (
+              // form-kit: intent only (decision 042)
               <Form method="post" style={{ marginTop: '1rem' }}>
                 <StatusButton intent="complete">{t('ui.lesson.markDone')}</StatusButton>
               </Form>
@@ -274,6 +276,7 @@ export default function LessonPage() {
                   {t('ui.lesson.continueAttempt')}
                 </Link>
               ) : quiz.canStart ? (
+                // form-kit: intent only (decision 042)
                 <Form method="post">
                   <StatusButton intent="start-quiz">
                     {quiz.attempts.length ? t('ui.lesson.startNew') : t('ui.lesson.start')}

@@ -241,6 +241,7 @@ export default function ProgramPage() {
                     {t(`program.statuses.${i.status}`)}
                     {i.status !== 'DRAFT' ? ` · ${i.memberCount}` : ''}
                     {i.status === 'DRAFT' ? (
+                      // form-kit: intent only (decision 042)
                       <Form method="post">
                         <input type="hidden" name="itemId" value={i.id} />
                         <StatusButton intent="assign">{t('program.assign')}</StatusButton>

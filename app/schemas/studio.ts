@@ -111,3 +111,13 @@ export function courseFormKey(payload: Payload) {
     .join('-')
     .replace(/[^\w-]/g, '_')
 }
+
+/** The authoring page's Mux link form (an upload link for a video of the library). */
+export const authoringVideoSchema = z.object({
+  intent: z.literal('upload-video', { errorMap: () => ({ message: 'input.unknownIntent' }) }),
+  title: z
+    .string({ required_error: 'validation.videoTitle' })
+    .trim()
+    .min(3, 'validation.videoTitle')
+    .max(200, 'validation.videoTitle'),
+})
