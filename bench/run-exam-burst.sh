@@ -160,8 +160,9 @@ if [ "$CHAOS" = "1" ]; then
 fi
 
 status=0
+# The client's own PostgreSQL sessions (set-up, drain queries) are named, and counted apart.
 BENCH_SERVER_PID="$SERVER" BENCH_WORKERS_PID="$WORKERS" BENCH_CERT_WORKERS_PID="$(cat "$PIDS/cert-workers")" \
-  npx tsx bench/exam-burst.ts --learners "$LEARNERS" --window "$WINDOW" --base "$BASE" "$@" || status=$?
+  PGAPPNAME=bina-bench-client npx tsx bench/exam-burst.ts --learners "$LEARNERS" --window "$WINDOW" --base "$BASE" "$@" || status=$?
 errors="$(grep -c -i 'error\|failed' "$LOGS/workers-$stamp.log" || true)"
 [ "$errors" = "0" ] || log "workers log has $errors error lines: $LOGS/workers-$stamp.log"
 exit $status

@@ -17,7 +17,8 @@ importAllPacks(root, env.MEDIA_DIR)
     )
     for (const r of results)
       console.log(
-        `  ${r.slug}: version ${r.version}${r.published ? ' (published)' : ' (unchanged)'}`,
+        `  ${r.slug}: version ${r.version}${r.published ? ' (published)' : ' (unchanged)'}` +
+          (r.questionVersions ? `, ${r.questionVersions} new question versions` : ''),
       )
     console.log(`Imported ${results.length} course packs in ${Date.now() - started} ms.`)
   })

@@ -14,3 +14,6 @@ export const UPLOAD_OVERHEAD_BYTES = 64 * 1024
 export function megabytes(bytes: number) {
   return Math.round((bytes / MB) * 10) / 10
 }
+
+/** Largest question-bank file (Moodle XML or GIFT) the import reads. */
+export const BANK_IMPORT_MAX_BYTES = 8 * MB

@@ -5,18 +5,29 @@
 //   EVAL_L3_DELAY_DAYS old. Idempotent (one request per enrolment) and self-recovering: a lost or
 //   failed run leaves the work to the next one, which finds it from PostgreSQL.
 import { z } from 'zod'
-import { askDueL3, inviteToSurvey, SURVEY_NOTIFICATION } from '~/models/evaluation.server'
+import { askDueL3, inviteToSurveys, SURVEY_NOTIFICATION } from '~/models/evaluation.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { batched } from './batch.server'
 import { evaluationSurveyInviteContract } from './contracts.server'
 import { defineJob } from './define.server'
 
 const invitePayload = evaluationSurveyInviteContract.payload
 
+/** Concurrent invitations (one per completion) share one statement (decision 012). */
+const invite = batched(
+  async (enrolmentIds: string[]) => {
+    const created = await inviteToSurveys(enrolmentIds)
+    // Two runs for one enrolment in a batch: one wrote it.
+    return enrolmentIds.map((id) => ({ created: created.delete(id) }))
+  },
+  { maxSize: 50, waitMs: 10 },
+)
+
 export const evaluationSurveyInviteJob = defineJob({
   ...evaluationSurveyInviteContract,
-  concurrency: 5,
-  handler: (p) => inviteToSurvey(p.enrolmentId),
+  concurrency: 20,
+  handler: (p) => invite(p.enrolmentId),
   recover: {
     // Relayed a while ago (within the outbox retention) and no invitation written.
     find: async (cutoff, limit) => {

@@ -1,16 +1,45 @@
 // An in-app notification built from a database fact (stored as kind + parameters, rendered in the
 // reader's language at read time).
-import { createNotificationFromJob } from '~/models/notification.server'
+import {
+  completionNotificationsInSql,
+  createCompletionNotifications,
+  createNotificationFromJob,
+} from '~/models/notification.server'
 import { prisma } from '~/utils/db.server'
+import { batched } from './batch.server'
 import { notifyContract } from './contracts.server'
 import { defineJob } from './define.server'
 
 const { payload } = notifyContract
 
+/**
+ * Concurrent course-completion notifications (one per passed attempt at the end of an exam) share
+ * one statement (decision 012); other kinds run one by one.
+ */
+const notifyCompleted = batched(
+  async (items: { userId: string; subjectId: string }[]) => {
+    const created = await createCompletionNotifications(items)
+    const told = new Set<string>()
+    return items.map((i) => {
+      const id = created.get(i.subjectId)
+      // Two runs for one subject in a batch: one wrote it.
+      if (!id || told.has(id)) return { created: false }
+      told.add(id)
+      return { created: true, notificationId: id, mailQueued: false }
+    })
+  },
+  { maxSize: 50, waitMs: 10 },
+)
+
 export const notifyJob = defineJob({
   ...notifyContract,
-  concurrency: 5,
-  handler: (p) => createNotificationFromJob(p),
+  // Up to 10 completion notices share a statement; other kinds still hold a pooled connection
+  // each (an interactive transaction): not more, or they starve the grading of connections.
+  concurrency: 10,
+  handler: (p) =>
+    p.kind === 'COURSE_COMPLETED' && completionNotificationsInSql
+      ? notifyCompleted(p)
+      : createNotificationFromJob(p),
   recover: {
     // Relayed a while ago (within the outbox retention) and never delivered.
     find: async (cutoff, limit) => {

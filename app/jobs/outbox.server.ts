@@ -47,9 +47,11 @@ export function outboxValues<J extends JobContract>(
   job: J,
   payload: JobInput<J>,
   now: Date | string,
+  /** The row's id, when the caller relays the row it recorded (relaySoon with the job). */
+  id: string = randomUUID(),
 ) {
   const data = job.payload.parse(payload)
-  return Prisma.sql`${randomUUID()}::text, ${job.name}::text, ${JSON.stringify(data)}::jsonb,
+  return Prisma.sql`${id}::text, ${job.name}::text, ${JSON.stringify(data)}::jsonb,
     (${now}::timestamptz AT TIME ZONE 'UTC'), 0`
 }
 

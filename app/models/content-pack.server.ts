@@ -460,6 +460,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       slug: pack.course.slug,
       published: false,
       version: current.currentVersion!.version,
+      questionVersions: 0,
     }
   if (current?.status === 'PUBLISHED' && current.currentVersion?.contentHash === pack.hash) {
     return {
@@ -467,6 +468,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
       slug: pack.course.slug,
       published: false,
       version: current.currentVersion.version,
+      questionVersions: 0,
     }
   }
   const competencies = await prisma.competency.findMany({ select: { id: true, code: true } })
@@ -485,7 +487,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
     )
   }
 
-  const courseId = await prisma.$transaction(
+  const { courseId, questionVersions } = await prisma.$transaction(
     async (tx) => {
       const data = {
         title: course.title,
@@ -621,7 +623,7 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
         where: { courseId: row.id, id: { notIn: [...keepModules] }, archivedAt: null },
         data: { archivedAt },
       })
-      return row.id
+      return { courseId: row.id, questionVersions: bank.versionsCreated }
     },
     { timeout: 60_000 },
   )
@@ -635,10 +637,17 @@ export async function importPack(pack: ParsedPack, mediaDir: string) {
         slug: course.slug,
         published: false,
         version: current.currentVersion.version,
+        questionVersions,
       }
   }
   const published = await publishCourse(courseId, { contentHash: pack.hash })
-  return { courseId, slug: course.slug, published: published.created, version: published.version }
+  return {
+    courseId,
+    slug: course.slug,
+    published: published.created,
+    version: published.version,
+    questionVersions,
+  }
 }
 
 /** Imports every pack under `root` (content/courses). Validates all packs before writing any. */

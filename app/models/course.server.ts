@@ -1,4 +1,5 @@
 // Courses: publishing versions, the catalogue, enrolment, progress and completion.
+import { randomUUID } from 'node:crypto'
 import {
   Prisma,
   type CourseStatus,
@@ -9,7 +10,7 @@ import { jpYear } from '~/domain/jp'
 import { judgeConfirmation, judgeProgress } from '~/domain/video-progress'
 import { prisma, sql } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
 import { immutableCache } from '~/utils/memo.server'
 import { quizzesPassed } from './quiz.server'
 import {
@@ -645,9 +646,15 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
   // The completion, its JP credit and its follow-ups' outbox rows: one statement, guarded by the
   // ACTIVE -> COMPLETED move (a second run writes nothing but the already-present progress rows).
-  const followUps = completionFollowUps.map(
-    (f, i) => Prisma.sql`, ${Prisma.raw(`follow_up_${i}`)} AS (
-      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(f.job, f.payload(completed) as never, now)}
+  // Relayed as recorded (the relay need not read the rows back; decision 012).
+  const recorded: RecordedJob[] = completionFollowUps.map((f) => ({
+    id: randomUUID(),
+    job: f.job,
+    payload: f.payload(completed),
+  }))
+  const followUps = recorded.map(
+    (r, i) => Prisma.sql`, ${Prisma.raw(`follow_up_${i}`)} AS (
+      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(r.job, r.payload as never, now, r.id)}
       FROM moved RETURNING id)`,
   )
   const followUpIds = completionFollowUps.length
@@ -689,6 +696,7 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     )
     return { completed: now2?.status === 'COMPLETED', newlyCompleted: false }
   }
-  relaySoon(written.ids)
+  const ids = new Set(written.ids)
+  relaySoon(recorded.filter((r) => ids.has(r.id)))
   return { completed: true, newlyCompleted: true }
 }

@@ -10,7 +10,7 @@ import {
   storedSurveyItems,
   type SurveyItem,
 } from '~/domain/evaluation'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { audit } from './audit.server'
@@ -267,29 +267,32 @@ export async function submitSurvey(
 
 /** The survey invitation of a completion (job `evaluationSurveyInvite`): one notification. */
 export async function inviteToSurvey(enrolmentId: string) {
-  const e = await prisma.enrolment.findUnique({
-    where: { id: enrolmentId },
-    select: {
-      userId: true,
-      status: true,
-      courseVersion: { select: { title: true } },
-      course: { select: { slug: true } },
-    },
-  })
-  if (!e || e.status !== 'COMPLETED') return { created: false }
-  const r = await prisma.notification.createMany({
-    data: [
-      {
-        userId: e.userId,
-        kind: SURVEY_NOTIFICATION,
-        dedupeKey: `${SURVEY_NOTIFICATION}:${enrolmentId}`,
-        params: { course: e.courseVersion.title },
-        link: `/evaluasi/survei/${e.course.slug}`,
-      },
-    ],
-    skipDuplicates: true,
-  })
-  return { created: r.count === 1 }
+  return { created: (await inviteToSurveys([enrolmentId])).has(enrolmentId) }
+}
+
+/**
+ * The survey invitations of many completions in one statement (the invitation job batches its
+ * concurrent runs; decision 012): one notification per completed enrolment, never a second.
+ * Returns the enrolment ids invited now.
+ */
+export async function inviteToSurveys(enrolmentIds: string[]): Promise<Set<string>> {
+  if (enrolmentIds.length === 0) return new Set()
+  const rows = await sql<{ enrolmentId: string }>(
+    Prisma.sql`
+    INSERT INTO "Notification" (id, "userId", kind, params, link, "dedupeKey", "createdAt")
+    SELECT gen_random_uuid()::text, e."userId", ${SURVEY_NOTIFICATION}::text,
+           jsonb_build_object('course', cv.title), '/evaluasi/survei/' || c.slug,
+           ${SURVEY_NOTIFICATION}::text || ':' || e.id, now() AT TIME ZONE 'UTC'
+    FROM "Enrolment" e
+    JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+    JOIN "Course" c ON c.id = e."courseId"
+    WHERE e.id = ANY(${enrolmentIds}::text[]) AND e.status = 'COMPLETED'
+    ORDER BY e.id
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING substr("dedupeKey", length(${SURVEY_NOTIFICATION}::text) + 2) AS "enrolmentId"`,
+    { prepare: true },
+  )
+  return new Set(rows.map((r) => r.enrolmentId))
 }
 
 // ---------------------------------------------------------------------------------------------

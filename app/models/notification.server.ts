@@ -11,7 +11,7 @@ import { jakartaCalendar } from '~/domain/time'
 import { Prisma } from '~/generated/prisma/client'
 import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import i18nConfig, { resources } from '~/i18n'
-import { prisma } from '~/utils/db.server'
+import { prisma, sql } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { sendMail } from '~/utils/mail.server'
 import { notificationText, type NotificationParams } from '~/utils/notification-text'
@@ -135,11 +135,48 @@ export async function emailEnabled(userId: string, kind: string) {
   return pref?.email ?? true
 }
 
+/**
+ * The course-completion notifications of many completions in one statement (the exam path: one
+ * per passed attempt at the end of an exam; the notify job batches them, decision 012). Same rule
+ * as `createNotificationFromJob` for this kind: only for an existing user and a completed
+ * enrolment, one per dedupe key, no mail (not an email kind). Returns the notification id
+ * written per subject (enrolment) id; absent when nothing was written.
+ */
+/** Whether completion notifications take the one-statement path (only while they send no mail). */
+export const completionNotificationsInSql = !isEmailKind('COURSE_COMPLETED')
+
+export async function createCompletionNotifications(
+  items: { userId: string; subjectId: string }[],
+): Promise<Map<string, string>> {
+  if (items.length === 0) return new Map()
+  const rows = await sql<{ id: string; subjectId: string }>(
+    Prisma.sql`
+    INSERT INTO "Notification" (id, "userId", kind, params, link, "dedupeKey", "createdAt")
+    SELECT t.nid, u.id, 'COURSE_COMPLETED', jsonb_build_object('course', cv.title, 'jp', cv.jp),
+           '/courses/' || c.slug, 'COURSE_COMPLETED:' || e.id, now() AT TIME ZONE 'UTC'
+    FROM unnest(${items.map((i) => i.userId)}::text[], ${items.map((i) => i.subjectId)}::text[],
+                ${items.map(() => randomUUID())}::text[]) AS t(user_id, subject_id, nid)
+    JOIN "User" u ON u.id = t.user_id
+    JOIN "Enrolment" e ON e.id = t.subject_id AND e."completedAt" IS NOT NULL
+    JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
+    JOIN "Course" c ON c.id = e."courseId"
+    ORDER BY e.id
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id, substr("dedupeKey", length('COURSE_COMPLETED:') + 1) AS "subjectId"`,
+    { prepare: true },
+  )
+  return new Map(rows.map((r) => [r.subjectId, r.id]))
+}
+
 export async function createNotificationFromJob(p: {
   kind: NotificationKind
   userId: string
   subjectId: string
 }) {
+  if (p.kind === 'COURSE_COMPLETED' && completionNotificationsInSql) {
+    const id = (await createCompletionNotifications([p])).get(p.subjectId)
+    return id ? { created: true, notificationId: id, mailQueued: false } : { created: false }
+  }
   const dedupeKey = `${p.kind}:${p.subjectId}`
   const existing = await prisma.notification.findUnique({
     where: { dedupeKey },

@@ -1,3 +1,4 @@
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import {
   data,
@@ -8,20 +9,18 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { StatusButton, useErrorText } from '~/components/forms'
+import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
 import { TableWrap } from '~/components/table'
 import {
   confirmImport,
   courseCompetencies,
   detectFormat,
-  IMPORT_MAX_BYTES,
   previewImport,
 } from '~/models/question-bank.server'
 import { requireTeaching } from '~/models/studio.server'
-import { TOP_CATEGORY } from '~/schemas/question-bank'
+import { bankImportSchema, TOP_CATEGORY } from '~/schemas/question-bank'
 import { requireRole } from '~/utils/auth.server'
 import { AppError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
@@ -35,25 +34,6 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
   return { course, competencies: await courseCompetencies(course.id) }
 })
 
-const level = z.number({ invalid_type_error: 'bank.v.level' }).int().min(1).max(5)
-const confirmSchema = z.object({
-  intent: z.literal('confirm'),
-  format: z.enum(['moodle', 'gift']),
-  source: z.string().max(IMPORT_MAX_BYTES * 2),
-  defaultCompetencyId: z.string({ required_error: 'bank.v.competency' }).min(1),
-  defaultLevel: level,
-  map: z
-    .array(
-      z.object({
-        category: z.string().max(500),
-        competencyId: z.string().optional(),
-        level: level.optional(),
-      }),
-    )
-    .max(500)
-    .default([]),
-})
-
 type Preview = Awaited<ReturnType<typeof previewImport>>
 
 function decodeSource(base64: string) {
@@ -63,19 +43,26 @@ function decodeSource(base64: string) {
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
   const user = await requireRole(request, 'INSTRUCTOR', 'ADMIN')
   const course = await requireTeaching(user, params.courseId!)
-  const form = await readForm(request)
-  if (form.get('intent') === 'preview') {
-    const file = form.get('file')
-    if (!(file instanceof File) || file.size === 0)
-      return data({ error: 'bank.v.file' as const, preview: null }, { status: 400 })
-    if (file.size > IMPORT_MAX_BYTES)
-      return data({ error: 'bank.v.fileTooBig' as const, preview: null }, { status: 400 })
+  const submission = parseWithZod(await readForm(request), { schema: bankImportSchema })
+  const intent = submission.payload.intent === 'preview' ? 'preview' : 'confirm'
+  // The notice at the top says what to do; the fields say which one.
+  const refuse = (error: string, status = 400, result = submission.reply()) =>
+    data({ error, preview: null, intent, result }, { status })
+  if (submission.status !== 'success') {
+    const first = Object.values(submission.reply().error ?? {}).find((m) => m?.length)?.[0]
+    return refuse(intent === 'preview' ? (first ?? 'bank.v.file') : 'bank.v.mapping')
+  }
+  const v = submission.value
+  if (v.intent === 'preview') {
+    const file = v.file!
     const bytes = Buffer.from(await file.arrayBuffer())
     const text = bytes.toString('utf8')
     const format = detectFormat(file.name, text)
     const preview = await previewImport(format, text)
     return {
       error: null,
+      intent,
+      result: undefined,
       preview: {
         fileName: file.name.slice(0, 200),
         format,
@@ -85,10 +72,6 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
       },
     }
   }
-  const submission = parseWithZod(form, { schema: confirmSchema })
-  if (submission.status !== 'success')
-    return data({ error: 'bank.v.mapping' as const, preview: null }, { status: 400 })
-  const v = submission.value
   const byCategory: Record<string, { competencyId: string; level: number }> = {}
   for (const m of v.map)
     if (m.competencyId || m.level)
@@ -104,7 +87,7 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
     return redirect(`/authoring/bank/${course.id}?imported=${result.created}:${result.unchanged}`)
   } catch (e) {
     if (e instanceof AppError && e.status === 400)
-      return data({ error: e.code as 'bank.v.mapping', preview: null }, { status: 400 })
+      return refuse(e.code, 400, submission.reply({ formErrors: [e.code] }))
     throw e
   }
 })
@@ -135,21 +118,7 @@ export default function ImportBank() {
         <Flash ok={false} message={errorText(actionData.error)} testId="import-error" />
       ) : null}
 
-      <Form method="post" encType="multipart/form-data" className="card">
-        <div className="field">
-          <label htmlFor="import-file">
-            {t('bank.importFile')} <span className="hint">{t('bank.importFileHint')}</span>
-          </label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".xml,.gift,.txt,application/xml,text/xml,text/plain"
-            required
-          />
-        </div>
-        <StatusButton intent="preview">{t('bank.previewButton')}</StatusButton>
-      </Form>
+      <UploadForm lastResult={actionData?.intent === 'preview' ? actionData.result : undefined} />
 
       {preview ? (
         <section aria-labelledby="preview-heading" data-testid="import-preview">
@@ -225,64 +194,7 @@ export default function ImportBank() {
                 </table>
               </TableWrap>
 
-              <Form method="post" className="card">
-                <h3>{t('bank.mappingHeading')}</h3>
-                <p className="hint">{t('bank.mappingHint')}</p>
-                <input type="hidden" name="intent" value="confirm" />
-                <input type="hidden" name="format" value={preview.format} />
-                <input type="hidden" name="source" value={preview.source} />
-                <div className="field">
-                  <label htmlFor="default-competency">{t('bank.defaultCompetency')}</label>
-                  <select id="default-competency" name="defaultCompetencyId" required>
-                    {competencies.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.code} — {c.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="default-level">{t('bank.defaultLevel')}</label>
-                  <select id="default-level" name="defaultLevel" defaultValue="2">
-                    {[1, 2, 3, 4, 5].map((l) => (
-                      <option key={l} value={l}>
-                        {l}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                {preview.categories.map((c, i) => (
-                  <fieldset key={c}>
-                    <legend>{t('bank.mappingFor', { category: c })}</legend>
-                    <input type="hidden" name={`map[${i}].category`} value={c} />
-                    <div className="field">
-                      <label htmlFor={`map-${i}-c`}>{t('bank.competency')}</label>
-                      <select id={`map-${i}-c`} name={`map[${i}].competencyId`}>
-                        <option value="">{t('bank.useDefault')}</option>
-                        {competencies.map((x) => (
-                          <option key={x.id} value={x.id}>
-                            {x.code} — {x.name}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                    <div className="field">
-                      <label htmlFor={`map-${i}-l`}>{t('bank.level')}</label>
-                      <select id={`map-${i}-l`} name={`map[${i}].level`}>
-                        <option value="">{t('bank.useDefault')}</option>
-                        {[1, 2, 3, 4, 5].map((l) => (
-                          <option key={l} value={l}>
-                            {l}
-                          </option>
-                        ))}
-                      </select>
-                    </div>
-                  </fieldset>
-                ))}
-                <StatusButton>
-                  {t('bank.confirmImport', { count: preview.questions.length })}
-                </StatusButton>
-              </Form>
+              <ConfirmForm preview={preview} competencies={competencies} />
             </>
           ) : null}
         </section>
@@ -290,5 +202,130 @@ export default function ImportBank() {
     </>
   )
 }
+
+type ImportReply = ReturnType<typeof useActionData<typeof action>>
+
+/** Step 1: the file, previewed (nothing is written). */
+function UploadForm({ lastResult }: { lastResult: NonNullable<ImportReply>['result'] }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'bank-import-file',
+    lastResult,
+    shouldValidate: 'onSubmit',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bankImportSchema }),
+  })
+  const file = (fields as unknown as Record<string, { errorId: string; errors?: string[] }>).file!
+  return (
+    <Form method="post" encType="multipart/form-data" className="card" {...getFormProps(form)}>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Field
+        label={t('bank.importFile')}
+        hint={t('bank.importFileHint')}
+        errors={file.errors}
+        errorId={file.errorId}
+        inputProps={{
+          id: 'import-file',
+          name: 'file',
+          type: 'file',
+          accept: '.xml,.gift,.txt,application/xml,text/xml,text/plain',
+          required: true,
+        }}
+      />
+      <StatusButton intent="preview">{t('bank.previewButton')}</StatusButton>
+    </Form>
+  )
+}
+
+/** Step 2: competency and level for the imported questions (by category), then the import. */
+function ConfirmForm({
+  preview,
+  competencies,
+}: {
+  preview: { format: string; source: string; categories: string[]; questions: unknown[] }
+  competencies: { id: string; code: string; name: string }[]
+}) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'bank-import-confirm',
+    defaultValue: { defaultCompetencyId: competencies[0]?.id ?? '', defaultLevel: '2' },
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: bankImportSchema }),
+  })
+  const all = fields as unknown as Record<string, FieldMeta>
+  const errorsOf = (name: string) => form.allErrors[name]
+  return (
+    <Form method="post" className="card" {...getFormProps(form)}>
+      <h3>{t('bank.mappingHeading')}</h3>
+      <p className="hint">{t('bank.mappingHint')}</p>
+      <ErrorList
+        id={form.errorId}
+        errors={[...(form.errors ?? []), ...(errorsOf('source') ?? [])]}
+      />
+      <input type="hidden" name="intent" value="confirm" />
+      <input type="hidden" name="format" value={preview.format} />
+      <input type="hidden" name="source" value={preview.source} />
+      <Field
+        label={t('bank.defaultCompetency')}
+        selectProps={{
+          ...getSelectProps(all.defaultCompetencyId as never),
+          id: 'default-competency',
+          required: true,
+        }}
+        errors={all.defaultCompetencyId?.errors}
+      >
+        {competencies.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.code} — {c.name}
+          </option>
+        ))}
+      </Field>
+      <Field
+        label={t('bank.defaultLevel')}
+        selectProps={{ ...getSelectProps(all.defaultLevel as never), id: 'default-level' }}
+        errors={all.defaultLevel?.errors}
+      >
+        {[1, 2, 3, 4, 5].map((l) => (
+          <option key={l} value={l}>
+            {l}
+          </option>
+        ))}
+      </Field>
+      {preview.categories.map((c, i) => (
+        <fieldset key={c}>
+          <legend>{t('bank.mappingFor', { category: c })}</legend>
+          <input type="hidden" name={`map[${i}].category`} value={c} />
+          <Field
+            label={t('bank.competency')}
+            selectProps={{ id: `map-${i}-c`, name: `map[${i}].competencyId` }}
+            errors={errorsOf(`map[${i}].competencyId`)}
+          >
+            <option value="">{t('bank.useDefault')}</option>
+            {competencies.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.code} — {x.name}
+              </option>
+            ))}
+          </Field>
+          <Field
+            label={t('bank.level')}
+            selectProps={{ id: `map-${i}-l`, name: `map[${i}].level` }}
+            errors={errorsOf(`map[${i}].level`)}
+          >
+            <option value="">{t('bank.useDefault')}</option>
+            {[1, 2, 3, 4, 5].map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </Field>
+        </fieldset>
+      ))}
+      <StatusButton>{t('bank.confirmImport', { count: preview.questions.length })}</StatusButton>
+    </Form>
+  )
+}
+
+type FieldMeta = { errorId: string; errors?: string[] }
 
 export const ErrorBoundary = GeneralErrorBoundary

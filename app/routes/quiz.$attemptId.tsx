@@ -1,3 +1,5 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import {
   data,
   redirect,
@@ -17,6 +19,7 @@ import {
 } from '@remix-run/react'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorList } from '~/components/forms'
 import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import i18next from '~/i18next.server'
 import { competencyProfile } from '~/models/profile.server'
@@ -25,7 +28,8 @@ import { requireUser } from '~/utils/auth.server'
 import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { pageTitle } from '~/utils/meta'
-import { messageKey, NotFoundError } from '~/utils/errors'
+import { messageKey, NotFoundError, readMessage } from '~/utils/errors'
+import { answerField, quizAttemptSchema } from '~/schemas/quiz-attempt'
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.quiz' })
@@ -84,7 +88,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const arrival = receivedAt(request)
   const form = await request.formData()
-  const intent = form.get('intent')
+  // The button and the answers' shape only: no database read before the one submit statement.
+  const submission = parseWithZod(form, { schema: quizAttemptSchema })
+  if (submission.status !== 'success') {
+    const result = submission.reply()
+    const first = Object.values(result.error ?? {}).find((m) => m?.length)?.[0] ?? 'input.invalid'
+    const coded = readMessage(first) ?? { code: first }
+    const t = await i18next.getFixedT(request)
+    return data(
+      {
+        message: t(messageKey(coded.code), coded.params ?? {}),
+        error: true,
+        confirm: false,
+        savedAt: null,
+        result,
+      },
+      { status: 400 },
+    )
+  }
+  const { intent, auto } = submission.value
   try {
     if (intent === 'submit') {
       const r = await submitAttempt(params.attemptId!, user.id, form, arrival)
@@ -93,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? 'lateSubmit'
         : r.outcome === 'overrodeTimeout' || r.outcome === 'timedOutGraded'
           ? r.outcome
-          : r.outcome === 'submitted' && form.get('auto') === 'timeUp'
+          : r.outcome === 'submitted' && auto === 'timeUp'
             ? 'timeUpSubmitted'
             : null
       return redirect(`/quiz/${params.attemptId}${notice ? `?notice=${notice}` : ''}`)
@@ -102,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const t = await i18next.getFixedT(request)
     if (intent === 'confirm') {
       // Without JavaScript, "Kumpulkan" saves the answers and shows a confirmation step.
-      return { message: null, error: false, confirm: true, savedAt: arrival }
+      return { message: null, error: false, confirm: true, savedAt: arrival, result: undefined }
     }
     return {
       message:
@@ -111,6 +133,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       error: false,
       confirm: false,
       savedAt: arrival,
+      result: undefined,
     }
   } catch (e) {
     if (e instanceof QuizError) {
@@ -118,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const t = await i18next.getFixedT(request)
       const message = t(messageKey(e.code), e.params)
       return data(
-        { message, error: true, confirm: intent === 'confirm', savedAt: null },
+        { message, error: true, confirm: intent === 'confirm', savedAt: null, result: undefined },
         { status: e.status },
       )
     }
@@ -262,6 +285,20 @@ export default function QuizAttemptPage() {
 
   const message = autosave.data?.message ?? actionData?.message
   const isError = autosave.data?.error ?? actionData?.error
+  // The answers form on the kit: the browser checks the shape and length of the answers with the
+  // action's schema; a refused one is marked at its question.
+  const [form, fields] = useForm({
+    id: `quiz-${attempt.id}`,
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizAttemptSchema }),
+  })
+  const [confirmForm] = useForm({
+    id: `quiz-confirm-${attempt.id}`,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: quizAttemptSchema }),
+  })
+  const answerErrors = fields as unknown as Record<string, { errorId: string; errors?: string[] }>
 
   if (attempt.status === 'IN_PROGRESS' && actionData?.confirm && !actionData.error) {
     // The confirmation step without JavaScript: the answers are saved; submit or go back.
@@ -275,7 +312,8 @@ export default function QuizAttemptPage() {
             : t('assess.confirm.allAnswered', { total: items.length })}
         </p>
         <p>{t('assess.confirm.note')}</p>
-        <Form method="post" replace>
+        <Form method="post" replace {...getFormProps(confirmForm)}>
+          <ErrorList id={confirmForm.errorId} errors={confirmForm.errors} />
           <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
             <button type="submit" name="intent" value="submit">
               {t('assess.confirm.yes')}
@@ -315,6 +353,7 @@ export default function QuizAttemptPage() {
         ) : null}
         <Form
           method="post"
+          {...getFormProps(form)}
           ref={formRef}
           data-testid="quiz-form"
           onChange={() => {
@@ -332,6 +371,10 @@ export default function QuizAttemptPage() {
             {items.map((q) => (
               <div className="question" key={q.id} data-testid="question">
                 <input type="hidden" name="shown" value={q.id} />
+                <ErrorList
+                  id={answerErrors[answerField(q.id)]?.errorId}
+                  errors={answerErrors[answerField(q.id)]?.errors}
+                />
                 {q.options.length ? (
                   <fieldset>
                     <legend>
@@ -379,6 +422,10 @@ export default function QuizAttemptPage() {
                 )}
               </div>
             ))}
+            <ErrorList
+              id={form.errorId}
+              errors={[...(form.errors ?? []), ...(fields.intent.errors ?? [])]}
+            />
             <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
               <button type="submit" name="intent" value="save" className="button-secondary">
                 {t('assess.saveButton')}

@@ -54,6 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!wantsJson && courseId && e instanceof AppError && e.status < 500) {
       const q = new URLSearchParams({ error: e.code })
       for (const [k, v] of Object.entries(e.params)) q.set(`p.${k}`, String(v))
+      // The page puts the message next to this field (the form kit's reply, built by its loader).
+      q.set('field', e.field ?? (e.code === 'studio.noFile' ? 'file' : ''))
       return redirect(`/studio/courses/${courseId}/videos?${q}`)
     }
     const response = appErrorResponse(e)

@@ -1,19 +1,30 @@
+import {
+  getFormProps,
+  getInputProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useRevalidator, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import editorCss from '~/components/editor.css?url'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
+import { ErrorList, Field, StatusButton } from '~/components/forms'
 import { useStudioMessage } from '~/components/studio-fields'
 import { TableWrap } from '~/components/table'
 import { VIDEO_MAX_BYTES, megabytes } from '~/domain/uploads'
 import { courseVideos } from '~/models/studio-media.server'
 import { workingCourse } from '~/models/studio.server'
+import { videoUploadSchema } from '~/schemas/studio'
+import { messageWith } from '~/utils/errors'
 import { muxEnabled } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
-import { withAppErrors } from '~/utils/route-errors.server'
+import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss }]
@@ -31,8 +42,30 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
   const [course, videos] = await Promise.all([workingCourse(courseId), courseVideos(courseId)])
-  return { course: { id: course.id, title: course.title }, videos, muxEnabled }
+  return {
+    course: { id: course.id, title: course.title },
+    videos,
+    muxEnabled,
+    upload: uploadReply(readSearchParams(request)),
+  }
 })
+
+/**
+ * Without JavaScript the upload posts to the upload route, which sends the author back here with
+ * `?error=<code>&field=<name>&p.<param>=…`: that outcome as the form's reply (Conform), so the
+ * message stands next to its field.
+ */
+function uploadReply(search: URLSearchParams): SubmissionResult<string[]> | undefined {
+  const code = search.get('error')
+  if (!code || !/^[\w.]{1,80}$/.test(code)) return undefined
+  const params = Object.fromEntries(
+    [...search.entries()].filter(([k]) => k.startsWith('p.')).map(([k, v]) => [k.slice(2), v]),
+  )
+  // A message about the whole upload is the notice at the top of the page only.
+  const field = search.get('field')
+  if (field !== 'title' && field !== 'file') return undefined
+  return { status: 'error', error: { [field]: [messageWith(code, params)] } }
+}
 
 function formatDuration(sec: number | null) {
   if (sec == null) return '—'
@@ -77,62 +110,73 @@ function percentOf(progress: Progress) {
     : 0
 }
 
-/** The chosen file and title of an upload form, or the message saying what is missing. */
-function chosen(
-  fileRef: RefObject<HTMLInputElement>,
-  titleRef: RefObject<HTMLInputElement>,
-  say: ReturnType<typeof useStudioMessage>,
-): { file: File; title: string } | { error: string } {
-  const file = fileRef.current?.files?.[0]
-  const title = titleRef.current?.value.trim() ?? ''
-  if (!file) return { error: say('studio.noFile') }
-  if (title.length < 3) return { error: say('studio.validation.title') }
-  return { file, title }
+type UploadFields = ReturnType<typeof useUploadForm>[1]
+
+/**
+ * An upload form on the kit: title and file checked in the browser with the upload schema, then
+ * `send` (XMLHttpRequest, for the progress bar) instead of the browser's own post. Without
+ * JavaScript the form posts itself (local upload) and the loader's reply shows the outcome.
+ */
+function useUploadForm(
+  id: string,
+  lastResult: SubmissionResult<string[]> | undefined,
+  send: (file: File, title: string) => void,
+) {
+  return useForm({
+    id,
+    lastResult,
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: videoUploadSchema }),
+    onSubmit(event, { submission }) {
+      event.preventDefault()
+      if (submission?.status !== 'success') return
+      send(submission.value.file!, submission.value.title)
+    },
+  })
 }
 
 /** The title and file of a video upload and its button; named, so it posts without JavaScript. */
 function VideoFields({
   prefix,
-  titleRef,
-  fileRef,
+  fields,
   accept,
   busy,
 }: {
   prefix: string
-  titleRef: RefObject<HTMLInputElement>
-  fileRef: RefObject<HTMLInputElement>
+  fields: UploadFields
   accept: string
   busy: boolean
 }) {
   const { t } = useTranslation()
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${prefix}-title`}>{t('studio.videos.videoTitle')}</label>
-        <input
-          id={`${prefix}-title`}
-          ref={titleRef}
-          name="title"
-          required
-          minLength={3}
-          maxLength={200}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${prefix}-file`}>{t('studio.videos.file')}</label>
-        <input
-          id={`${prefix}-file`}
-          ref={fileRef}
-          name="file"
-          type="file"
-          accept={accept}
-          required
-        />
-      </div>
+      <Field
+        label={t('studio.videos.videoTitle')}
+        inputProps={{
+          ...getInputProps(fields.title as FieldMetadata<string>, { type: 'text' }),
+          id: `${prefix}-title`,
+          required: true,
+          minLength: 3,
+          maxLength: 200,
+        }}
+        errors={fields.title.errors}
+        errorId={fields.title.errorId}
+      />
+      <Field
+        label={t('studio.videos.file')}
+        inputProps={{
+          id: `${prefix}-file`,
+          name: fields.file.name,
+          type: 'file',
+          accept,
+          required: true,
+        }}
+        errors={fields.file.errors}
+        errorId={fields.file.errorId}
+      />
       <div>
-        <button type="submit" disabled={busy}>
-          {t('studio.videos.upload')}
-        </button>
+        <StatusButton disabled={busy}>{t('studio.videos.upload')}</StatusButton>
       </div>
     </>
   )
@@ -180,15 +224,11 @@ function UploadProgress({
 }
 
 export default function StudioVideos() {
-  const { course, videos, muxEnabled } = useLoaderData<typeof loader>()
+  const { course, videos, muxEnabled, upload } = useLoaderData<typeof loader>()
   const [search] = useSearchParams()
   const { t } = useTranslation()
   const revalidator = useRevalidator()
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' })
-  const [hydrated, setHydrated] = useState(false)
-  const fileRef = useRef<HTMLInputElement>(null)
-  const titleRef = useRef<HTMLInputElement>(null)
-  useEffect(() => setHydrated(true), [])
 
   // Poll while a video is processing: 2 s, then doubling up to 30 s.
   const processing = videos.some((v) => PROCESSING.has(v.status))
@@ -212,11 +252,7 @@ export default function StudioVideos() {
   )
   const say = useStudioMessage()
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const picked = chosen(fileRef, titleRef, say)
-    if ('error' in picked) return setProgress({ kind: 'error', message: picked.error })
-    const { file, title } = picked
+  async function sendLocal(file: File, title: string) {
     setProgress({ kind: 'sending', loaded: 0, total: file.size })
     const onProgress = (loaded: number, total: number) =>
       setProgress({ kind: 'sending', loaded, total: total || file.size })
@@ -243,6 +279,9 @@ export default function StudioVideos() {
       setProgress(failed(t, err))
     }
   }
+  const [form, fields] = useUploadForm('video-upload', upload, (file, title) => {
+    void sendLocal(file, title)
+  })
 
   return (
     <>
@@ -271,12 +310,12 @@ export default function StudioVideos() {
             action={`${base}/video-upload`}
             encType="multipart/form-data"
             className="stack"
-            onSubmit={hydrated ? onSubmit : undefined}
+            {...getFormProps(form)}
           >
+            <ErrorList id={form.errorId} errors={form.errors} />
             <VideoFields
               prefix="video"
-              titleRef={titleRef}
-              fileRef={fileRef}
+              fields={fields}
               accept="video/mp4"
               busy={progress.kind === 'sending'}
             />
@@ -334,13 +373,7 @@ function MuxUpload({ base }: { base: string }) {
   const say = useStudioMessage()
   const revalidator = useRevalidator()
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' })
-  const fileRef = useRef<HTMLInputElement>(null)
-  const titleRef = useRef<HTMLInputElement>(null)
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault()
-    const picked = chosen(fileRef, titleRef, say)
-    if ('error' in picked) return setProgress({ kind: 'error', message: picked.error })
-    const { file, title } = picked
+  async function sendMux(file: File, title: string) {
     try {
       const res = await fetch(`${base}/mux-upload`, {
         method: 'POST',
@@ -360,13 +393,17 @@ function MuxUpload({ base }: { base: string }) {
       setProgress(failed(t, err))
     }
   }
+  const [form, fields] = useUploadForm('mux-upload', undefined, (file, title) => {
+    void sendMux(file, title)
+  })
   return (
-    <form onSubmit={onSubmit} className="stack">
+    // Mux's direct upload needs JavaScript (the browser sends the file to Mux itself).
+    <form className="stack" {...getFormProps(form)}>
       <p className="hint">{t('studio.videos.muxHint')}</p>
+      <ErrorList id={form.errorId} errors={form.errors} />
       <VideoFields
         prefix="mux"
-        titleRef={titleRef}
-        fileRef={fileRef}
+        fields={fields}
         accept="video/*"
         busy={progress.kind === 'sending'}
       />

@@ -3,6 +3,7 @@
 // keys under bank.v.* (app/locales).
 import { z } from 'zod'
 import type { QuestionType } from '~/domain/scoring'
+import { BANK_IMPORT_MAX_BYTES } from '~/domain/uploads'
 import { text } from './common'
 
 // The option texts of a true/false question (as app/domain/question-import.ts writes them).
@@ -152,3 +153,52 @@ export const slotFormSchema = z.object({
     .min(1, 'bank.v.drawCount')
     .max(100, 'bank.v.drawCount'),
 })
+
+// ---------------------------------------------------------------------------------------------
+// Import (Moodle XML / GIFT): the upload that previews, then the mapping that confirms.
+
+const importLevel = z
+  .number({ invalid_type_error: 'bank.v.level', required_error: 'bank.v.level' })
+  .int('bank.v.level')
+  .min(1, 'bank.v.level')
+  .max(5, 'bank.v.level')
+
+/** A chosen file (the browser sends an empty, nameless one when none was chosen). */
+const importFile = z
+  .custom<File>(
+    (v) => typeof File !== 'undefined' && v instanceof File && v.size > 0,
+    'bank.v.file',
+  )
+  .optional()
+  .superRefine((file, ctx) => {
+    if (!file) ctx.addIssue({ code: 'custom', message: 'bank.v.file' })
+    else if (file.size > BANK_IMPORT_MAX_BYTES)
+      ctx.addIssue({ code: 'custom', message: 'bank.v.fileTooBig' })
+  })
+
+export const bankImportSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('preview'), file: importFile }),
+  z.object({
+    intent: z.literal('confirm'),
+    format: z.enum(['moodle', 'gift'], { errorMap: () => ({ message: 'bank.v.mapping' }) }),
+    // The previewed file, base64 (a third larger than the file).
+    source: z
+      .string({ required_error: 'bank.v.mapping' })
+      .max(Math.ceil((BANK_IMPORT_MAX_BYTES * 4) / 3) + 4, 'bank.v.fileTooBig')
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'bank.v.mapping'),
+    defaultCompetencyId: z
+      .string({ required_error: 'bank.v.competency' })
+      .max(64, 'bank.v.competency'),
+    defaultLevel: importLevel,
+    map: z
+      .array(
+        z.object({
+          category: z.string({ required_error: 'bank.v.mapping' }).max(500, 'bank.v.mapping'),
+          competencyId: z.string().max(64, 'bank.v.competency').optional(),
+          level: importLevel.optional(),
+        }),
+      )
+      .max(500, 'bank.v.mapping')
+      .default([]),
+  }),
+])

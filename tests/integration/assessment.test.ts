@@ -122,7 +122,8 @@ describe('versioned questions (a pack re-imported while attempts are open or wai
     }))
     await fs.writeFile(questionsFile, JSON.stringify(revised))
     const [result] = await importAllPacks(dir, 'storage/test-media')
-    expect(result!.published).toBe(true)
+    // Every question a new version; no lesson changed, so no new course version (decision 065).
+    expect(result).toMatchObject({ published: false, questionVersions: revised.length })
 
     // New versions; the drawn ones are untouched and still exist.
     for (const q of before) {

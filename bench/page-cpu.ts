@@ -1,0 +1,75 @@
+// CPU per whole page request, in-process (no HTTP client sharing the machine's cores), for one or
+// more production builds measured in alternation: a before/after pair that a loaded machine
+// disturbs less than autocannon does (decision 074). Runs each build's Remix handler as
+// server/app.ts does (route-matching cache included) on the pages of bench/run-throughput.sh.
+// Usage: npx tsx bench/page-cpu.ts --builds build/server/index.js,OTHER/build/server/index.js
+//        [--n 200] [--rounds 3] [--pages course,lesson,profile] [--route-cache 0]
+// (the route cache is per process: to compare a build without it, run one process per build and
+// alternate the processes, as .local runs did for decision 074)
+// Needs a database prepared by bench/run-throughput.sh (KEEP the database: it is left in place).
+import { prisma } from '~/utils/db.server'
+import { createSession } from '~/utils/auth.server'
+import { installRouteMatchCache } from '../server/route-match-cache'
+
+const args = new Map<string, string>()
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1]!)
+const N = Number(args.get('n') ?? 200)
+const ROUNDS = Number(args.get('rounds') ?? 3)
+const builds = (args.get('builds') ?? 'build/server/index.js').split(',')
+const COURSE = '/courses/keamanan-digital-asn'
+const PAGES: Record<string, string> = {
+  course: COURSE,
+  lesson: `${COURSE}/lessons/mengenali-phishing`,
+  profile: '/profile',
+  search: '/courses?q=phishing',
+}
+const pages = (args.get('pages') ?? 'course,lesson,profile').split(',')
+
+if (args.get('route-cache') !== '0') installRouteMatchCache()
+const { createRequestHandler } = await import('@remix-run/node')
+const handlers = await Promise.all(
+  builds.map(async (b) =>
+    createRequestHandler(await import(new URL(`file://${process.cwd()}/${b}`).href), 'production'),
+  ),
+)
+const learner = await prisma.user.findFirstOrThrow({ where: { nip: '199203152019032001' } })
+const cookie = (await createSession(learner.id, { ip: '127.0.0.1' })).split(';')[0]!
+
+async function measure(handle: (r: Request) => Promise<Response>, path: string, n: number) {
+  const cpu0 = process.cpuUsage()
+  for (let i = 0; i < n; i++) {
+    const res = await handle(
+      new Request(`http://localhost${path}`, {
+        headers: { Cookie: cookie, 'x-bina-received-at': String(Date.now()) },
+      }),
+    )
+    await res.arrayBuffer()
+    if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+  }
+  const c = process.cpuUsage(cpu0)
+  return (c.user + c.system) / 1000 / n
+}
+
+const results: Record<string, number[][]> = {}
+for (const p of pages) for (const h of handlers) await measure(h, PAGES[p]!, 20) // warm-up
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const p of pages) {
+    const row: number[] = []
+    // Alternate the order of the builds per round.
+    const order = handlers.map((_, i) => i)
+    if (round % 2 === 0) order.reverse()
+    for (const i of order) row[i] = await measure(handlers[i]!, PAGES[p]!, N)
+    ;(results[p] ??= []).push(row)
+    console.log(
+      `round ${round} ${p.padEnd(8)} ${row.map((v, i) => `${builds[i]}: ${v.toFixed(2)}`).join(' | ')} CPU-ms/request (load ${(await import('node:os')).loadavg()[0]!.toFixed(1)})`,
+    )
+  }
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+for (const p of pages)
+  console.log(
+    `median ${p.padEnd(8)} ${builds.map((b, i) => `${b}: ${median(results[p]!.map((r) => r[i]!)).toFixed(2)}`).join(' | ')}`,
+  )
+await prisma.$disconnect()
+process.exit(0)
