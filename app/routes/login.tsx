@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { Field, StatusButton } from '~/components/forms'
+import { Field, StatusButton, useErrorText } from '~/components/forms'
 import { signIn } from '~/models/sign-in.server'
 import { loginSchema } from '~/schemas/login'
 import {
@@ -70,6 +70,7 @@ export default function LoginPage() {
   const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
+  const errorText = useErrorText()
   const [form, fields] = useForm({
     id: 'login',
     lastResult: actionData?.result,
@@ -93,7 +94,7 @@ export default function LoginPage() {
         <div className="alert alert-error" role="alert" id={form.errorId}>
           {form.errors.map((e) => (
             <p key={e} style={{ margin: 0 }}>
-              {e}
+              {errorText(e)}
             </p>
           ))}
         </div>
