@@ -155,6 +155,9 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft')
   await page.getByLabel('Alamat tautan (https://…)').fill('https://jdih.jambiprov.go.id/')
   await page.getByTestId('tb-link').click()
+  await expect(editor.locator('a[href="https://jdih.jambiprov.go.id/"]')).toHaveText('SPBE')
+  // Back in the text, after the link: a new paragraph for the image.
+  await editor.focus()
   await page.keyboard.press('End')
   await page.keyboard.press('Enter')
   await page
