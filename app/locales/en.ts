@@ -946,13 +946,6 @@ const en: Messages = {
     timedOutGraded:
       'Time ran out and the attempt was graded before these answers were processed: the answers saved before the deadline are graded.',
     timedOut: 'Time ran out: the answers saved before the deadline were submitted automatically.',
-    errors: {
-      lateSave:
-        'Time is up; these answers were not saved. The answers saved before the deadline are graded.',
-      saveAfterSubmit: 'This attempt has been submitted; its answers can no longer be changed.',
-      invalidAnswer: 'An answer is not valid for the questions of this attempt.',
-      notFound: 'Quiz attempt not found.',
-    },
     confirm: {
       title: 'Submit your answers?',
       unanswered: '{{count}} of {{total}} questions are unanswered.',
@@ -974,8 +967,6 @@ const en: Messages = {
       remove: 'Remove',
       added: 'Instructor added.',
       removed: 'Instructor removed.',
-      notInstructor: 'This user does not have the Instructor role.',
-      unknownUser: 'No user with that NIP or email.',
     },
     regrade: {
       button: 'Regrade earlier attempts with these settings',

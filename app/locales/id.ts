@@ -942,13 +942,6 @@ const id = {
     timedOutGraded:
       'Waktu habis dan percobaan sudah dinilai sebelum jawaban ini diproses: yang dinilai adalah jawaban yang tersimpan sebelum batas waktu.',
     timedOut: 'Waktu habis: jawaban yang tersimpan sebelum batas waktu dikumpulkan otomatis.',
-    errors: {
-      lateSave:
-        'Waktu pengerjaan sudah habis; jawaban ini tidak disimpan. Jawaban yang tersimpan sebelumnya yang dinilai.',
-      saveAfterSubmit: 'Percobaan ini sudah dikumpulkan; jawaban tidak dapat diubah.',
-      invalidAnswer: 'Jawaban tidak valid untuk soal pada percobaan ini.',
-      notFound: 'Percobaan kuis tidak ditemukan.',
-    },
     confirm: {
       title: 'Kumpulkan jawaban?',
       unanswered: '{{count}} dari {{total}} soal belum dijawab.',
@@ -970,8 +963,6 @@ const id = {
       remove: 'Hapus',
       added: 'Pengajar ditambahkan.',
       removed: 'Pengajar dihapus.',
-      notInstructor: 'Pengguna ini tidak memiliki peran Pengajar.',
-      unknownUser: 'Pengguna dengan NIP atau surel itu tidak ditemukan.',
     },
     regrade: {
       button: 'Nilai ulang percobaan lama dengan pengaturan ini',

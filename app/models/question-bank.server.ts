@@ -26,7 +26,6 @@ import { teaches, type Actor } from './course-instructor.server'
 import { taughtBy } from './studio.server'
 
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024
-export const IMPORT_MAX_BYTES = 8 * 1024 * 1024
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'])
 
 /** Courses whose bank the actor may edit. */
