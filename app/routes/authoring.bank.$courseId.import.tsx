@@ -262,7 +262,6 @@ function ConfirmForm({
         id={form.errorId}
         errors={[...(form.errors ?? []), ...(errorsOf('source') ?? [])]}
       />
-      <input type="hidden" name="intent" value="confirm" />
       <input type="hidden" name="format" value={preview.format} />
       <input type="hidden" name="source" value={preview.source} />
       <Field
@@ -321,7 +320,9 @@ function ConfirmForm({
           </Field>
         </fieldset>
       ))}
-      <StatusButton>{t('bank.confirmImport', { count: preview.questions.length })}</StatusButton>
+      <StatusButton intent="confirm">
+        {t('bank.confirmImport', { count: preview.questions.length })}
+      </StatusButton>
     </Form>
   )
 }

@@ -145,9 +145,9 @@ function MoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-secondary" disabled={disabled}>
+      <StatusButton className="button-small button-secondary" disabled={disabled}>
         {children}
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -166,10 +166,10 @@ function RemoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-danger">
+      <StatusButton className="button-small button-danger">
         {t('studio.remove')}
         <span className="sr-only"> {label}</span>
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -416,9 +416,7 @@ function RenameModuleForm({ module: m }: { module: CourseView['modules'][number]
         minLength={3}
         maxLength={200}
       />
-      <button type="submit" className="button-small button-secondary">
-        {t('studio.rename')}
-      </button>
+      <StatusButton className="button-small button-secondary">{t('studio.rename')}</StatusButton>
       <ErrorList id={title.errorId} errors={title.errors} />
     </IntentForm>
   )
@@ -459,10 +457,10 @@ function AddLessonForm({ module: m }: { module: CourseView['modules'][number] })
       </Field>
       <p className="hint">{t('studio.course.quizHint')}</p>
       <div>
-        <button type="submit" className="button-secondary">
+        <StatusButton className="button-secondary">
           {t('studio.course.addLesson')}
           <span className="sr-only"> ({m.title})</span>
-        </button>
+        </StatusButton>
       </div>
     </IntentForm>
   )
