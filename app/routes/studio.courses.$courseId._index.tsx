@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
+import { CompetencyLevelFields } from '~/components/competency-fields'
 import {
   CourseMetaFields,
   courseMetaDefaults,
@@ -364,28 +365,20 @@ function CompetencyForm({
   )
   return (
     <IntentForm form={form} intent="competency-set" className="stack">
-      <Field
-        label={t('studio.course.competency')}
-        selectProps={{ ...getSelectProps(text(fields.code)), id: 'comp-code' }}
-        errors={fields.code?.errors}
-      >
-        {competencies.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.code} {c.name}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t('studio.course.level')}
-        selectProps={{ ...getSelectProps(text(fields.level)), id: 'comp-level' }}
-        errors={fields.level?.errors}
-      >
-        {[1, 2, 3, 4, 5].map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
-      </Field>
+      <CompetencyLevelFields
+        competencies={competencies}
+        value="code"
+        competency={{
+          label: t('studio.course.competency'),
+          selectProps: { ...getSelectProps(text(fields.code)), id: 'comp-code' },
+          errors: fields.code?.errors,
+        }}
+        level={{
+          label: t('studio.course.level'),
+          selectProps: { ...getSelectProps(text(fields.level)), id: 'comp-level' },
+          errors: fields.level?.errors,
+        }}
+      />
       <div>
         <StatusButton className="button-secondary">{t('studio.course.addCompetency')}</StatusButton>
       </div>
