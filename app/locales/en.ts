@@ -15,6 +15,8 @@ const UI_EN = {
     inactive: 'Inactive',
     open: 'Open',
     saving: 'Saving…',
+    // ── msgs ──
+    reload: 'Reload the status',
     processing: 'Processing…',
   },
   meta: {

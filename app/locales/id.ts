@@ -13,6 +13,8 @@ const UI_ID = {
     inactive: 'Nonaktif',
     open: 'Buka',
     saving: 'Menyimpan…',
+    // ── msgs ──
+    reload: 'Muat ulang status',
     processing: 'Memproses…',
   },
   meta: {
