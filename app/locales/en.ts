@@ -15,6 +15,8 @@ const UI_EN = {
     inactive: 'Inactive',
     open: 'Open',
     saving: 'Saving…',
+    // ── msgs ──
+    reload: 'Reload the status',
     processing: 'Processing…',
   },
   meta: {
@@ -490,7 +492,6 @@ const en: Messages = {
         videoRequired: 'A video lesson needs a video.',
         docTooLarge: 'The lesson document is too large (at most {{max}} characters).',
         docNotJson: 'The lesson document is damaged (not valid JSON).',
-        docInvalid: 'Lesson document refused: {{reason}}',
         docMissing: 'The lesson content was not sent.',
         notTextLesson: 'Quiz lessons are edited in the quiz builder.',
         changedSinceReview:
@@ -643,7 +644,6 @@ const en: Messages = {
           'essay lesson "{{slug}}" must be "required": false (essays wait for an instructor)',
         videoMissing: 'video file not found',
         lessonMissing: 'lesson file not found',
-        lessonContent: '{{detail}}',
         questionsNotArray: 'must be an array of questions',
         questionCompetency: 'question "{{id}}": unknown competency "{{code}}"',
         questionIdRepeated: 'question id "{{id}}" is used more than once',
@@ -791,6 +791,29 @@ const en: Messages = {
           "This quiz's questions changed since the page was opened. Reload the page and save again.",
         notInstructor:
           "Only this course's instructors (or an admin) may open and change its quiz settings.",
+      },
+      // ── msgs ── (refused lesson documents: app/utils/rich-text.server.ts and markdown.server.ts,
+      // shown by the studio editor and printed by the pack importer; decision 044)
+      lessonDoc: {
+        notDoc: 'A lesson document must be a Tiptap document (type "doc").',
+        tooManyNodes: 'The document is too large (more than {{max}} nodes).',
+        nodeWithoutType: 'A node without a type at {{path}}.',
+        unknownNode: 'Unknown node type "{{type}}" (at {{path}}).',
+        image: 'Image "{{src}}" is not allowed: upload images through the editor (at {{path}}).',
+        videoId: 'A video without a valid id (at {{path}}).',
+        unknownMark: 'Unknown format "{{type}}" (at {{path}}).',
+        link: 'Link "{{href}}" is not allowed: use an https:// address or a Bina page (starting with /) (at {{path}}).',
+        content:
+          'Invalid document structure: the content of "{{node}}" does not follow the editor\'s rules ({{detail}}).',
+        marks: 'Invalid document structure: formatting not allowed on "{{node}}".',
+        structure: 'Invalid document structure: {{detail}}',
+        markdown: {
+          image: 'Images are not supported in Markdown lessons yet; use a video or text lesson.',
+          html: 'Raw HTML is not allowed: {{html}}',
+          element: 'The Markdown element "{{element}}" is not supported.',
+          headingLevel: 'Heading level {{level}} is not supported: use "##" or "###" ("{{text}}").',
+          table: 'Tables are not supported in lessons yet; use a list.',
+        },
       },
     },
     validation: {

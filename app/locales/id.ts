@@ -13,6 +13,8 @@ const UI_ID = {
     inactive: 'Nonaktif',
     open: 'Buka',
     saving: 'Menyimpan…',
+    // ── msgs ──
+    reload: 'Muat ulang status',
     processing: 'Memproses…',
   },
   meta: {
@@ -480,7 +482,6 @@ const id = {
         videoRequired: 'Pelajaran video membutuhkan video.',
         docTooLarge: 'Dokumen pelajaran terlalu besar (paling banyak {{max}} karakter).',
         docNotJson: 'Dokumen pelajaran rusak (bukan JSON yang valid).',
-        docInvalid: 'Dokumen pelajaran ditolak: {{reason}}',
         docMissing: 'Isi pelajaran tidak terkirim.',
         notTextLesson: 'Pelajaran kuis disunting di pembuat kuis.',
         changedSinceReview:
@@ -632,7 +633,6 @@ const id = {
           'pelajaran esai "{{slug}}" harus "required": false (penilaian esai menunggu pengajar)',
         videoMissing: 'berkas video tidak ditemukan',
         lessonMissing: 'berkas pelajaran tidak ditemukan',
-        lessonContent: '{{detail}}',
         questionsNotArray: 'harus berupa array pertanyaan',
         questionCompetency: 'pertanyaan "{{id}}": kompetensi "{{code}}" tidak dikenal',
         questionIdRepeated: 'id pertanyaan "{{id}}" dipakai lebih dari sekali',
@@ -784,6 +784,31 @@ const id = {
           'Susunan soal kuis ini berubah sejak halaman dibuka. Muat ulang halaman lalu simpan lagi.',
         notInstructor:
           'Hanya pengajar kursus ini (atau admin) yang dapat membuka dan mengubah pengaturan kuisnya.',
+      },
+      // ── msgs ── (refused lesson documents: app/utils/rich-text.server.ts and markdown.server.ts,
+      // shown by the studio editor and printed by the pack importer; decision 044)
+      lessonDoc: {
+        notDoc: 'Dokumen pelajaran harus berupa dokumen Tiptap (type "doc").',
+        tooManyNodes: 'Dokumen terlalu besar (lebih dari {{max}} node).',
+        nodeWithoutType: 'Node tanpa jenis di {{path}}.',
+        unknownNode: 'Jenis node "{{type}}" tidak dikenal (di {{path}}).',
+        image: 'Gambar "{{src}}" tidak diizinkan: unggah gambar melalui editor (di {{path}}).',
+        videoId: 'Video tanpa id yang valid (di {{path}}).',
+        unknownMark: 'Jenis format "{{type}}" tidak dikenal (di {{path}}).',
+        link: 'Tautan "{{href}}" tidak diizinkan: gunakan alamat https:// atau halaman Bina (diawali /) (di {{path}}).',
+        content:
+          'Struktur dokumen tidak valid: isi "{{node}}" tidak sesuai aturan editor ({{detail}}).',
+        marks: 'Struktur dokumen tidak valid: format pada "{{node}}" tidak diizinkan.',
+        structure: 'Struktur dokumen tidak valid: {{detail}}',
+        markdown: {
+          image:
+            'Gambar belum didukung dalam pelajaran Markdown; gunakan pelajaran video atau teks.',
+          html: 'HTML mentah tidak diizinkan: {{html}}',
+          element: 'Elemen Markdown "{{element}}" tidak didukung.',
+          headingLevel:
+            'Judul tingkat {{level}} tidak didukung: gunakan "##" atau "###" ("{{text}}").',
+          table: 'Tabel belum didukung dalam pelajaran; gunakan daftar.',
+        },
       },
     },
     validation: {

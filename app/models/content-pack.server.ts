@@ -19,14 +19,16 @@ import { publishCourse } from './course.server'
 import { publishPreview } from './studio.server'
 
 /**
- * A refused pack: the file and a coded reason `pack.<reason>` with its parameters (decision 043).
+ * A refused pack: the file and a coded reason `pack.<reason>` with its parameters (decision 043),
+ * or, for a refused lesson document, the validator's own code (`lessonDoc.*`, decision 044).
  * The studio renders `code` / `params` in the reader's language; the import CLI prints `reason`,
  * the Indonesian rendering (`renderMessage(e, 'en')` gives the English one).
  */
 export class PackError extends AppError {
   readonly file: string
+  /** `reason`: the last part of a `pack.*` code, or a full code passed on (`lessonDoc.link`). */
   constructor(file: string, reason: string, params: ErrorParams = {}) {
-    super(`pack.${reason}`, { status: 400, params })
+    super(reason.includes('.') ? reason : `pack.${reason}`, { status: 400, params })
     this.name = 'PackError'
     this.file = file
     this.message = `${file}: ${this.reason}`
@@ -242,7 +244,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         hash.update(content.html)
       } catch (e) {
         if (e instanceof MarkdownError || e instanceof RichTextError)
-          throw new PackError(file, 'lessonContent', { detail: e.message })
+          throw new PackError(file, e.code, e.params)
         throw e
       }
     }

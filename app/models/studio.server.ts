@@ -8,8 +8,8 @@ import { diffCourse, type CourseDiff, type CourseSnapshot } from '~/domain/cours
 import type { LessonKind, Prisma, ProgramArea, Role } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
-import { markdownToDoc, MarkdownError } from '~/utils/markdown.server'
-import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
+import { markdownToDoc } from '~/utils/markdown.server'
+import { prepareLessonContent } from '~/utils/rich-text.server'
 import { activeOutline, PUBLISHED_LESSON, publishCourse } from './course.server'
 import { teaches } from './course-instructor.server'
 import { isCourseVideo } from './studio-media.server'
@@ -407,22 +407,12 @@ export function parseLessonInput(input: { doc?: string; markdown?: string }) {
       throw new InvalidError('studio.docTooLarge', {
         params: { max: MAX_DOC_CHARS.toLocaleString('id-ID') },
       })
-    try {
-      raw = markdownToDoc(input.markdown)
-    } catch (e) {
-      if (e instanceof MarkdownError)
-        throw new InvalidError('studio.docInvalid', { params: { reason: e.message } })
-      throw e
-    }
+    // Markdown outside the subset throws MarkdownError (a coded 400, `lessonDoc.markdown.*`).
+    raw = markdownToDoc(input.markdown)
   } else throw new InvalidError('studio.docMissing')
-  try {
-    // Validated against the renderer's schema and the link rule; rendered once, here.
-    return prepareLessonContent(raw)
-  } catch (e) {
-    if (e instanceof RichTextError)
-      throw new InvalidError('studio.docInvalid', { params: { reason: e.message } })
-    throw e
-  }
+  // Validated against the renderer's schema and the link rule (RichTextError, a coded 400,
+  // `lessonDoc.*`: the editor shows the reason in the reader's language); rendered once, here.
+  return prepareLessonContent(raw)
 }
 
 /** Saves a lesson's document (the draft); embedded videos must be the course's own. */

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
+import { CompetencyLevelFields } from '~/components/competency-fields'
 import {
   CourseMetaFields,
   courseMetaDefaults,
@@ -145,9 +146,9 @@ function MoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-secondary" disabled={disabled}>
+      <StatusButton className="button-small button-secondary" disabled={disabled}>
         {children}
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -166,10 +167,10 @@ function RemoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-danger">
+      <StatusButton className="button-small button-danger">
         {t('studio.remove')}
         <span className="sr-only"> {label}</span>
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -364,28 +365,20 @@ function CompetencyForm({
   )
   return (
     <IntentForm form={form} intent="competency-set" className="stack">
-      <Field
-        label={t('studio.course.competency')}
-        selectProps={{ ...getSelectProps(text(fields.code)), id: 'comp-code' }}
-        errors={fields.code?.errors}
-      >
-        {competencies.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.code} {c.name}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t('studio.course.level')}
-        selectProps={{ ...getSelectProps(text(fields.level)), id: 'comp-level' }}
-        errors={fields.level?.errors}
-      >
-        {[1, 2, 3, 4, 5].map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
-      </Field>
+      <CompetencyLevelFields
+        competencies={competencies}
+        value="code"
+        competency={{
+          label: t('studio.course.competency'),
+          selectProps: { ...getSelectProps(text(fields.code)), id: 'comp-code' },
+          errors: fields.code?.errors,
+        }}
+        level={{
+          label: t('studio.course.level'),
+          selectProps: { ...getSelectProps(text(fields.level)), id: 'comp-level' },
+          errors: fields.level?.errors,
+        }}
+      />
       <div>
         <StatusButton className="button-secondary">{t('studio.course.addCompetency')}</StatusButton>
       </div>
@@ -416,9 +409,7 @@ function RenameModuleForm({ module: m }: { module: CourseView['modules'][number]
         minLength={3}
         maxLength={200}
       />
-      <button type="submit" className="button-small button-secondary">
-        {t('studio.rename')}
-      </button>
+      <StatusButton className="button-small button-secondary">{t('studio.rename')}</StatusButton>
       <ErrorList id={title.errorId} errors={title.errors} />
     </IntentForm>
   )
@@ -459,10 +450,10 @@ function AddLessonForm({ module: m }: { module: CourseView['modules'][number] })
       </Field>
       <p className="hint">{t('studio.course.quizHint')}</p>
       <div>
-        <button type="submit" className="button-secondary">
+        <StatusButton className="button-secondary">
           {t('studio.course.addLesson')}
           <span className="sr-only"> ({m.title})</span>
-        </button>
+        </StatusButton>
       </div>
     </IntentForm>
   )
