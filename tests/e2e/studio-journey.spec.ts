@@ -145,6 +145,9 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
 
   // 3. The text lesson in the editor: a heading, bold text, a link and an uploaded image.
   await page.goto(course)
+  await expect(page.getByTestId('jp-derived')).toHaveText(
+    'Pelajaran wajib: 45 menit = 1 JP (1 JP = 45 menit).',
+  )
   await page.getByRole('link', { name: 'Etika Akun Dinas', exact: true }).click()
   const editor = page.getByTestId('lesson-editor')
   await editor.click()
