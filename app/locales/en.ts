@@ -504,6 +504,8 @@ const en: Messages = {
         noFile: 'Choose a file to upload.',
         noDuration: 'The video’s duration cannot be read: the MP4 file is damaged or incomplete.',
         muxOff: 'Mux is not configured on this server.',
+        jpMismatch:
+          'The course declares {{jp}} JP, but its required lessons take {{minutes}} minutes = {{expected}} JP (1 JP = {{perJp}} minutes). Set the JP to {{expected}}, or make the required lessons {{from}}–{{to}} minutes.',
         quizWithoutQuestions:
           'A quiz has no questions yet: {{title}}. Add questions from the question bank before publishing.',
       },
@@ -653,6 +655,11 @@ const en: Messages = {
         slotCategoryEmpty:
           'quiz "{{quiz}}": category "{{category}}" has no question in questions.json',
         slotQuestionMissing: 'quiz "{{quiz}}": question "{{question}}" is not in questions.json',
+        imageName:
+          'question "{{id}}": "{{name}}" is not a question bank image name (<sha256>.png|jpg|gif|webp)',
+        imageMissing: 'question "{{id}}": the image file images/{{name}} is not in the pack',
+        imageInvalid:
+          'image "{{name}}": its bytes are not an accepted image (PNG, JPEG, GIF, WebP, at most 2 MB) or do not match its name',
         v: {
           slug: '{{path}}: lowercase letters, digits and hyphens only (kebab-case)',
           mp4: '{{path}}: the video must be an .mp4 file',
@@ -1767,6 +1774,7 @@ const en: Messages = {
       summary: 'Summary (2–3 sentences)',
       area: 'Program area',
       jp: 'JP (learning hours) credited',
+      jpHint: 'Required lessons: {{minutes}} minutes = {{expected}} JP (1 JP = {{perJp}} minutes).',
       passMark: 'Quiz pass mark (%)',
     },
     course: {
@@ -1873,6 +1881,7 @@ const en: Messages = {
       duration: 'Duration',
     },
     publish: {
+      fixJp: 'Change the course data or the lesson minutes',
       title: 'Publish a new version',
       noChanges: 'Nothing changed since version {{version}}: there is nothing to publish.',
       first: 'First version of this course',

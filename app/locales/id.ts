@@ -494,6 +494,8 @@ const id = {
         noFile: 'Pilih berkas untuk diunggah.',
         noDuration: 'Durasi video tidak terbaca: berkas MP4 rusak atau tidak lengkap.',
         muxOff: 'Mux belum dikonfigurasi di server ini.',
+        jpMismatch:
+          'JP kursus {{jp}}, tetapi pelajaran wajibnya {{minutes}} menit = {{expected}} JP (1 JP = {{perJp}} menit). Ubah JP menjadi {{expected}}, atau atur menit pelajaran wajib menjadi {{from}}–{{to}} menit.',
         quizWithoutQuestions:
           'Kuis belum berisi soal: {{title}}. Tambahkan soal dari bank soal sebelum menerbitkan.',
       },
@@ -642,6 +644,11 @@ const id = {
         slotCategoryEmpty:
           'kuis "{{quiz}}": kategori "{{category}}" tidak memuat soal di questions.json',
         slotQuestionMissing: 'kuis "{{quiz}}": soal "{{question}}" tidak ada di questions.json',
+        imageName:
+          'pertanyaan "{{id}}": "{{name}}" bukan nama gambar bank soal (<sha256>.png|jpg|gif|webp)',
+        imageMissing: 'pertanyaan "{{id}}": berkas gambar images/{{name}} tidak ada di paket',
+        imageInvalid:
+          'gambar "{{name}}": isinya bukan gambar yang diterima (PNG, JPEG, GIF, WebP, paling besar 2 MB) atau tidak sesuai dengan namanya',
         v: {
           slug: '{{path}}: harus huruf kecil, angka dan tanda hubung (kebab-case)',
           mp4: '{{path}}: video harus berkas .mp4',
@@ -1765,6 +1772,7 @@ const id = {
       summary: 'Ringkasan (2–3 kalimat)',
       area: 'Bidang program',
       jp: 'JP (jam pelajaran) yang diberikan',
+      jpHint: 'Pelajaran wajib: {{minutes}} menit = {{expected}} JP (1 JP = {{perJp}} menit).',
       passMark: 'Nilai lulus kuis (%)',
     },
     course: {
@@ -1870,6 +1878,7 @@ const id = {
       duration: 'Durasi',
     },
     publish: {
+      fixJp: 'Ubah data kursus atau menit pelajaran',
       title: 'Terbitkan versi baru',
       noChanges: 'Tidak ada perubahan sejak versi {{version}}: tidak ada yang perlu diterbitkan.',
       first: 'Versi pertama kursus ini',

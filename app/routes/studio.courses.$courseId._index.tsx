@@ -24,6 +24,7 @@ import {
 import {
   addLesson,
   addModule,
+  courseJp,
   moveLesson,
   moveModule,
   removeCourseCompetency,
@@ -45,8 +46,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const [course, competencies] = await Promise.all([workingCourse(courseId), competencyChoices()])
-  return { course, competencies }
+  const [course, competencies, jp] = await Promise.all([
+    workingCourse(courseId),
+    competencyChoices(),
+    courseJp(courseId),
+  ])
+  return { course, competencies, jp }
 })
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -181,7 +186,7 @@ function firstError(result: StudioFormReply['result']) {
 }
 
 export default function StudioCourse() {
-  const { course, competencies } = useLoaderData<typeof loader>()
+  const { course, competencies, jp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const { t } = useTranslation()
@@ -236,7 +241,7 @@ export default function StudioCourse() {
         <h2 id="meta-heading" style={{ marginTop: 0 }}>
           {t('studio.course.metaHeading')}
         </h2>
-        <MetaForm course={course} />
+        <MetaForm course={course} jp={jp} />
       </section>
 
       <section aria-labelledby="comp-heading" className="card" style={{ marginTop: '1rem' }}>
@@ -333,8 +338,9 @@ export default function StudioCourse() {
 }
 
 type CourseView = ReturnType<typeof useLoaderData<typeof loader>>['course']
+type JpView = ReturnType<typeof useLoaderData<typeof loader>>['jp']
 
-function MetaForm({ course }: { course: CourseView }) {
+function MetaForm({ course, jp }: { course: CourseView; jp: JpView }) {
   const { t } = useTranslation()
   const [form, fields] = useStudioForm(
     courseActionSchema,
@@ -344,6 +350,16 @@ function MetaForm({ course }: { course: CourseView }) {
   return (
     <IntentForm form={form} intent="meta" className="stack">
       <CourseMetaFields fields={fields} />
+      {/* The JP the required lessons justify (decision 066): publishing needs the two to agree. */}
+      {jp.ok ? (
+        <p className="hint" data-testid="jp-derived">
+          {t('studio.meta.jpHint', { ...jp, expected: jp.jp })}
+        </p>
+      ) : (
+        <p className="alert alert-error" role="status" data-testid="jp-mismatch">
+          {t('errors.codes.studio.jpMismatch', jp)}
+        </p>
+      )}
       <p className="hint">{t('studio.course.metaHint')}</p>
       <div>
         <StatusButton>{t('studio.save')}</StatusButton>

@@ -12,6 +12,7 @@ import {
   publishFromStudio,
   publishPreview,
   saveLessonContent,
+  updateLessonSettings,
 } from '~/models/studio.server'
 import { enrol, markTextLessonDone } from '~/models/course.server'
 import { createSession } from '~/utils/auth.server'
@@ -24,7 +25,7 @@ const meta = {
   title: 'Kursus Uji Studio',
   summary: 'Ringkasan kursus uji studio yang cukup panjang.',
   area: 'LITERASI_DIGITAL' as const,
-  jp: 2,
+  jp: 1,
   passMark: 70,
 }
 
@@ -52,6 +53,12 @@ async function newCourse() {
   const mod = await addModule(course.id, 'Modul Satu')
   const lesson = await addLesson(course.id, mod.id, { title: 'Pelajaran Satu', kind: 'TEXT' })
   await saveLessonContent(course.id, lesson.id, { markdown: '## Awal\n\nIsi pertama.' })
+  // 45 required minutes: the 1 JP declared (decision 066).
+  await updateLessonSettings(course.id, lesson.id, {
+    title: 'Pelajaran Satu',
+    minutes: 45,
+    required: true,
+  })
   return { teacher, course, mod, lesson }
 }
 
