@@ -1279,6 +1279,9 @@ const en: Messages = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« First page',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Province',

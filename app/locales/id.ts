@@ -1276,6 +1276,9 @@ const id = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« Halaman pertama',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Provinsi',
