@@ -4,6 +4,7 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import i18next, { serverI18nInstance } from './i18next.server'
+import { FragmentContext } from './utils/html-fragment'
 import { NonceProvider } from './utils/nonce-provider'
 
 const ABORT_DELAY = 5_000
@@ -30,12 +31,15 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
+          {/* Markup the loaders kept out of the route data (app/utils/html-fragment.tsx). */}
+          <FragmentContext.Provider value={loadContext?.fragments ?? null}>
+            <RemixServer
+              context={remixContext}
+              url={request.url}
+              abortDelay={ABORT_DELAY}
+              nonce={nonce}
+            />
+          </FragmentContext.Provider>
         </I18nextProvider>
       </NonceProvider>,
       {

@@ -1309,6 +1309,9 @@ const en: Messages = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« First page',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Province',

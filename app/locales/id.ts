@@ -1308,6 +1308,9 @@ const id = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« Halaman pertama',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Provinsi',
