@@ -14,6 +14,11 @@
 // cache is keyed by the tree's shape (ids, paths, index and caseSensitive flags, computed once per
 // array) and a hit is rebuilt from the caller's own route objects by child position: each caller
 // gets its own match objects, with one params object shared by the matches as the original does.
+//
+// Paths with ids (`/quiz/<attemptId>`, one per learner) used to miss every time: a segment that
+// cannot be any static segment of the tree is matched exactly like any other such segment, so it
+// is keyed by position (decision 014): `/quiz/a` and `/quiz/b` share one entry, and the params and
+// pathnames are rebuilt with the request's own values.
 import { createRequire } from 'node:module'
 import type { AgnosticRouteMatch, AgnosticRouteObject } from '@remix-run/router'
 
@@ -37,28 +42,67 @@ interface Entry {
 }
 
 const PATHS_PER_TREE = 2_000
-const shapes = new WeakMap<object, string>()
+interface Shape {
+  key: string
+  /** Every static segment of the tree's route paths, lower-cased (matching ignores case). */
+  statics: Set<string>
+}
+const shapes = new WeakMap<object, Shape>()
 
-function shapeOf(routes: Routes): string {
+function shapeOf(routes: Routes): Shape {
   let s = shapes.get(routes)
   if (s !== undefined) return s
   const parts: string[] = []
+  const statics = new Set<string>()
   const walk = (list: Routes) => {
     parts.push('[')
     for (const r of list) {
       parts.push(
         `${r.id ?? ''}\u0001${r.path ?? ''}\u0001${r.index ? 1 : 0}${r.caseSensitive ? 1 : 0}`,
       )
+      for (const seg of (r.path ?? '').split('/'))
+        if (!seg.startsWith(':')) statics.add(seg.replace(/\?$/, '').toLowerCase())
       if (r.children?.length) walk(r.children)
       parts.push('\u0002')
     }
     parts.push(']')
   }
   walk(routes)
-  s = parts.join('')
+  s = { key: parts.join(''), statics }
   shapes.set(routes, s)
   return s
 }
+
+/** A segment keyed by position: plain characters (decoding leaves it as is), never a static one. */
+const OPAQUE = /^[A-Za-z0-9_-]+$/
+// Private-use characters: a URL's pathname has them percent-encoded, and a path that has them
+// anyway is not generalised.
+const token = (i: number) => `\uE000${i}\uE001`
+const TOKEN = /\uE000(\d+)\uE001/g
+
+/**
+ * The pathname with every segment that no static segment of the tree equals replaced by a
+ * positional token, and the values it stands for. Every route's pattern compares such a segment
+ * with `[^/]+` (a param), `.*` (a splat) or a literal it cannot equal, so the token matches
+ * exactly where the value does; the match of the token path, with the values put back, is the
+ * match of the path.
+ */
+function generalise(pathname: string, statics: Set<string>) {
+  const values: string[] = []
+  if (pathname.includes('\uE000')) return { key: pathname, values }
+  const key = pathname
+    .split('/')
+    .map((seg) => {
+      if (!OPAQUE.test(seg) || statics.has(seg.toLowerCase())) return seg
+      values.push(seg)
+      return token(values.length - 1)
+    })
+    .join('/')
+  return { key, values }
+}
+
+const fill = (s: string, values: string[]) =>
+  values.length ? s.replace(TOKEN, (_, i: string) => values[Number(i)]!) : s
 
 function remember(found: Match[], routes: Routes): Entry | null {
   const steps: Step[] = []
@@ -72,13 +116,20 @@ function remember(found: Match[], routes: Routes): Entry | null {
   return { steps, params: { ...found[0]?.params } }
 }
 
-function rebuild(entry: Entry, routes: Routes): Match[] {
-  const params = { ...entry.params }
+function rebuild(entry: Entry, routes: Routes, values: string[]): Match[] {
+  const params: Record<string, string | undefined> = {}
+  for (const [k, v] of Object.entries(entry.params))
+    params[k] = v === undefined ? v : fill(v, values)
   const out: Match[] = []
   let list: Routes | undefined = routes
   for (const s of entry.steps) {
     const route: AgnosticRouteObject = list![s.index]!
-    out.push({ params, pathname: s.pathname, pathnameBase: s.pathnameBase, route })
+    out.push({
+      params,
+      pathname: fill(s.pathname, values),
+      pathnameBase: fill(s.pathnameBase, values),
+      route,
+    })
     list = route.children
   }
   return out
@@ -93,22 +144,26 @@ export function cachedMatchRoutes(original: MatchRoutes): MatchRoutes {
     const cut = typeof location === 'string' ? raw.search(/[?#]/) : -1
     const pathname = cut >= 0 ? raw.slice(0, cut) : raw
     const shape = shapeOf(routes)
-    let paths = byShape.get(shape)
-    if (!paths) byShape.set(shape, (paths = new Map()))
-    const key = `${basename}\u0000${pathname}`
+    let paths = byShape.get(shape.key)
+    if (!paths) byShape.set(shape.key, (paths = new Map()))
+    // Under another basename the path's first segments are the basename's: kept as they are.
+    const general =
+      basename === '/' ? generalise(pathname, shape.statics) : { key: pathname, values: [] }
+    const key = `${basename}\u0000${general.key}`
     const hit = paths.get(key)
     if (hit !== undefined) {
       // Least recently used goes first when the map is full.
       paths.delete(key)
       paths.set(key, hit)
-      return hit === null ? null : rebuild(hit, routes)
+      return hit === null ? null : rebuild(hit, routes, general.values)
     }
-    const found = original(routes, location, basename)
+    // Matched on the token path (whose answer is the entry), then filled with this path's values.
+    const found = original(routes, general.values.length ? general.key : location, basename)
     const entry = found ? remember(found, routes) : null
-    if (found && !entry) return found
+    if (found && !entry) return original(routes, location, basename)
     if (paths.size >= PATHS_PER_TREE) paths.delete(paths.keys().next().value!)
     paths.set(key, entry)
-    return found
+    return entry === null ? null : rebuild(entry, routes, general.values)
   }
 }
 

@@ -5,11 +5,18 @@ import { maybeCompleteEnrolment } from '~/models/course.server'
 import { prisma } from '~/utils/db.server'
 import { completeEnrolmentContract } from './contracts.server'
 import { defineJob } from './define.server'
+import { runInPlace } from './outbox.server'
 
 export const completeEnrolmentJob = defineJob({
   ...completeEnrolmentContract,
   concurrency: 10,
-  handler: (p) => maybeCompleteEnrolment(p.enrolmentId),
+  // The completion's short follow-ups (notice, survey invitation) run here, in place, in the
+  // process that completed it (decision 014); the certificate is relayed to its own worker.
+  handler: async (p) => {
+    const { followUps, ...result } = await maybeCompleteEnrolment(p.enrolmentId, { inPlace: true })
+    if (followUps?.length) await runInPlace(followUps)
+    return result
+  },
   recover: {
     // Passed but not completed: an active enrolment with a quiz passed a while ago whose every
     // required lesson is done (quiz lessons: an attempt passed). Repairs a completion whatever lost

@@ -20,22 +20,29 @@ export interface CompletedEnrolment {
 export interface CompletionFollowUp {
   job: JobContract
   payload(enrolment: CompletedEnrolment): unknown
+  /**
+   * Run by the completion job itself, right after the completion commits (`runInPlace`), instead
+   * of as one more BullMQ job: for short statements (decision 014). Slow work (a certificate PDF)
+   * is relayed to its own job and worker.
+   */
+  inPlace: boolean
 }
 
 /** One follow-up: the job and its payload (checked against the job's payload type). */
 function followUp<J extends JobContract>(
   job: J,
   payload: (e: CompletedEnrolment) => JobInput<J>,
+  { inPlace = false }: { inPlace?: boolean } = {},
 ): CompletionFollowUp {
-  return { job, payload }
+  return { job, payload, inPlace }
 }
 
 export const completionFollowUps: CompletionFollowUp[] = [
-  followUp(notifyContract, (e) => ({
-    kind: 'COURSE_COMPLETED' as const,
-    userId: e.userId,
-    subjectId: e.id,
-  })),
+  followUp(
+    notifyContract,
+    (e) => ({ kind: 'COURSE_COMPLETED' as const, userId: e.userId, subjectId: e.id }),
+    { inPlace: true },
+  ),
   followUp(issueCertificateContract, (e) => ({ enrolmentId: e.id })),
-  followUp(evaluationSurveyInviteContract, (e) => ({ enrolmentId: e.id })),
+  followUp(evaluationSurveyInviteContract, (e) => ({ enrolmentId: e.id }), { inPlace: true }),
 ]

@@ -12,7 +12,9 @@ const grade = batched(
     const results = await gradeAttempts(attemptIds, { inPlace: true })
     return attemptIds.map((id) => results.get(id)!)
   },
-  { maxSize: 20, waitMs: 10 },
+  // 25 ms (was 10): at the exam end's rate, batches of ~5-20 instead of ~2-5 when the workers
+  // keep up, so fewer grading, rating and sent-mark statements per attempt (decision 014).
+  { maxSize: 20, waitMs: 25 },
 )
 
 export const gradeAttemptJob = defineJob({

@@ -4,9 +4,16 @@ import { issueCertificate } from '~/models/certificate.server'
 import { env } from '~/utils/env.server'
 import { issueCertificateContract } from './contracts.server'
 import { defineJob } from './define.server'
+import { runInPlace } from './outbox.server'
 
 export const issueCertificateJob = defineJob({
   ...issueCertificateContract,
   concurrency: env.CERT_CONCURRENCY,
-  handler: (p) => issueCertificate(p),
+  // The holder's notification recorded with the stored PDF runs here, in place (decision 014):
+  // in the certificate worker, not as one more job for the exam path's worker.
+  handler: async (p) => {
+    const { followUps, ...result } = await issueCertificate(p, { inPlace: true })
+    if (followUps?.length) await runInPlace(followUps)
+    return result
+  },
 })

@@ -11,7 +11,7 @@ import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
 import { notifyContract } from '~/jobs/contracts.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
 import { renderCertificatePdf, type CertificatePrint } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
@@ -77,7 +77,14 @@ async function readForIssue(enrolmentId: string) {
  * statements on the pool for a new certificate (read, insert, store + notification), one when
  * it is done already: this is the hot path of a cohort's completions (docs/decisions/064).
  */
-export async function issueCertificate({ enrolmentId }: { enrolmentId: string }) {
+export async function issueCertificate(
+  { enrolmentId }: { enrolmentId: string },
+  /**
+   * The caller runs the holder's notification itself (the certificate job, through `runInPlace`,
+   * in the certificate worker: decision 014): it is returned instead of relayed.
+   */
+  opts: { inPlace?: boolean } = {},
+) {
   let cert: IssuedRow | undefined
   for (let tries = 0; !cert; tries++) {
     const e = await readForIssue(enrolmentId)
@@ -130,19 +137,20 @@ export async function issueCertificate({ enrolmentId }: { enrolmentId: string })
     const { sha256 } = await fileStorage().putOnce(key, signed)
     // The holder's notification (org) is recorded in the statement that records the stored PDF,
     // by the run that stores it (a concurrent run's UPDATE matches nothing and records nothing).
+    const payload = { kind: 'CERTIFICATE_ISSUED' as const, userId: cert.userId, subjectId: cert.id }
     const notify = await sql<{ id: string }>(Prisma.sql`
       WITH stored AS (
         UPDATE "Certificate" SET "pdfKey" = ${key}, "pdfSha256" = ${sha256}
         WHERE id = ${cert.id} AND "pdfKey" IS NULL RETURNING id
       )
       INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(
-        notifyContract,
-        { kind: 'CERTIFICATE_ISSUED', userId: cert.userId, subjectId: cert.id },
-        new Date(),
-      )} FROM stored
+      SELECT ${outboxValues(notifyContract, payload, new Date())} FROM stored
       RETURNING id`)
-    relaySoon(notify.map((r) => r.id))
+    // The job and payload are known here: the relay need not read the row back.
+    const recorded: RecordedJob[] = notify.map((r) => ({ id: r.id, job: notifyContract, payload }))
+    if (opts.inPlace)
+      return { issued: true as const, certificateId: cert.id, code: cert.code, followUps: recorded }
+    relaySoon(recorded)
   }
   return { issued: true as const, certificateId: cert.id, code: cert.code }
 }

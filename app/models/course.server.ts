@@ -594,7 +594,14 @@ export async function confirmVideoWatched(
  * (app/jobs/completion-follow-ups.server.ts: notification, ...) in the same transaction. Safe to call
  * any number of times: the `completeEnrolment` job, which grading records with a passed attempt.
  */
-export async function maybeCompleteEnrolment(enrolmentId: string) {
+export async function maybeCompleteEnrolment(
+  enrolmentId: string,
+  /**
+   * The caller (the completion job) runs the follow-ups marked `inPlace` itself: they are
+   * returned instead of relayed (decision 014); the others are relayed as before.
+   */
+  opts: { inPlace?: boolean } = {},
+): Promise<{ completed: boolean; newlyCompleted: boolean; followUps?: RecordedJob[] }> {
   // One read and (when something changes) one write statement, through `sql`: this runs for every
   // passed attempt at the end of an exam (docs/decisions/071-cheaper-exam-path.md).
   const [enrolment] = await sql<{
@@ -647,10 +654,11 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
   // The completion, its JP credit and its follow-ups' outbox rows: one statement, guarded by the
   // ACTIVE -> COMPLETED move (a second run writes nothing but the already-present progress rows).
   // Relayed as recorded (the relay need not read the rows back; decision 012).
-  const recorded: RecordedJob[] = completionFollowUps.map((f) => ({
+  const recorded: (RecordedJob & { inPlace: boolean })[] = completionFollowUps.map((f) => ({
     id: randomUUID(),
     job: f.job,
     payload: f.payload(completed),
+    inPlace: f.inPlace,
   }))
   const followUps = recorded.map(
     (r, i) => Prisma.sql`, ${Prisma.raw(`follow_up_${i}`)} AS (
@@ -697,6 +705,9 @@ export async function maybeCompleteEnrolment(enrolmentId: string) {
     return { completed: now2?.status === 'COMPLETED', newlyCompleted: false }
   }
   const ids = new Set(written.ids)
-  relaySoon(recorded.filter((r) => ids.has(r.id)))
-  return { completed: true, newlyCompleted: true }
+  const mine = recorded.filter((r) => ids.has(r.id))
+  const here = opts.inPlace ? mine.filter((r) => r.inPlace) : []
+  relaySoon(mine.filter((r) => !here.includes(r)))
+  const runHere = here.map(({ id, job, payload }) => ({ id, job, payload }))
+  return { completed: true, newlyCompleted: true, ...(opts.inPlace ? { followUps: runHere } : {}) }
 }

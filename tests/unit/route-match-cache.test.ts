@@ -76,10 +76,37 @@ describe('cached matchRoutes', () => {
     cached(routes, '/supervisi/pegawai/u1?page=2#x')
     cached(routes, { pathname: '/supervisi/pegawai/u1', search: '?page=3' } as never)
     expect(spy).toHaveBeenCalledTimes(1)
-    // Another id is another path: its params must not come from the first.
+    // Another id shares the entry (decision 014), but its params and pathnames are its own.
     const other = cached(routes, '/supervisi/pegawai/u2')
-    expect(spy).toHaveBeenCalledTimes(2)
+    expect(spy).toHaveBeenCalledTimes(1)
+    expect(other).toEqual(matchRoutes(routes, '/supervisi/pegawai/u2'))
     expect(other!.at(-1)!.params).toEqual({ userId: 'u2' })
+    expect(other!.at(-1)!.pathname).toBe('/supervisi/pegawai/u2')
+    // A static segment is never keyed by position: another static path is another entry.
+    cached(routes, '/supervisi')
+    expect(spy).toHaveBeenCalledTimes(2)
+  })
+
+  it('answers as matchRoutes does for ids, slugs, static look-alikes and splats', () => {
+    const cached = cachedMatchRoutes(matchRoutes)
+    const routes = tree()
+    const ids = ['u1', 'cmi0abc123xyz', 'COURSES', 'Courses', 'lessons', 'pegawai', 'case', 'Case']
+    const paths = ids.flatMap((a) =>
+      ids.flatMap((b) => [
+        `/${a}`,
+        `/courses/${a}`,
+        `/courses/${a}/lessons/${b}`,
+        `/courses/${a}/${b}`,
+        `/supervisi/pegawai/${a}`,
+        `/supervisi/${a}/${b}`,
+        `/${a}/${b}`,
+        `/${a}/lessons/${a}`,
+        `/courses/${a}/lessons/${b}/`,
+      ]),
+    )
+    for (const round of [1, 2])
+      for (const p of paths)
+        expect(cached(routes, p), `${p} (round ${round})`).toEqual(matchRoutes(routes, p))
   })
 
   it('gives a hit the route objects of the tree passed in, not those of the first caller', () => {
