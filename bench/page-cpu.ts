@@ -4,6 +4,7 @@
 // server/app.ts does (route-matching cache included) on the pages of bench/run-throughput.sh.
 // Usage: npx tsx bench/page-cpu.ts --builds build/server/index.js,OTHER/build/server/index.js
 //        [--n 200] [--rounds 3] [--batch 10] [--pages course,lesson,profile,quiz] [--route-cache 0]
+//        [--static-handler 0]
 // (the route cache is per process: to compare a build without it, run one process per build and
 // alternate the processes, as .local runs did for decision 074)
 // Needs a database prepared by bench/run-throughput.sh (KEEP the database: it is left in place).
@@ -27,7 +28,9 @@ const PAGES: Record<string, string> = {
 }
 const pages = (args.get('pages') ?? 'course,lesson,profile').split(',')
 
-if (args.get('route-cache') !== '0') installRouteMatchCache()
+// --static-handler 0: the match cache alone (decision 074), without the branch handlers (075).
+if (args.get('route-cache') !== '0')
+  installRouteMatchCache({ staticHandler: args.get('static-handler') !== '0' })
 const { createRequestHandler } = await import('@remix-run/node')
 const handlers = await Promise.all(
   builds.map(async (b) =>
@@ -43,6 +46,7 @@ const attempt = await prisma.quizAttempt.findFirst({
 if (attempt) PAGES.quiz = `/quiz/${attempt.id}`
 const cookie = (await createSession(learner.id, { ip: '127.0.0.1' })).split(';')[0]!
 
+let systemMs = 0
 async function measure(handle: (r: Request) => Promise<Response>, path: string, n: number) {
   const cpu0 = process.cpuUsage()
   for (let i = 0; i < n; i++) {
@@ -55,6 +59,7 @@ async function measure(handle: (r: Request) => Promise<Response>, path: string, 
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
   }
   const c = process.cpuUsage(cpu0)
+  systemMs += c.system / 1000
   return (c.user + c.system) / 1000 / n
 }
 
@@ -80,6 +85,7 @@ for (let round = 1; round <= ROUNDS; round++) {
     )
   }
 }
+console.log(`kernel (system) CPU: ${systemMs.toFixed(0)} ms in all`)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 for (const p of pages)
   console.log(
