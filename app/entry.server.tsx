@@ -4,7 +4,9 @@ import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import i18next, { serverI18nInstance } from './i18next.server'
+import { FragmentContext } from './utils/html-fragment'
 import { NonceProvider } from './utils/nonce-provider'
+import { renderManifest } from './utils/render-routes.server'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
@@ -22,6 +24,11 @@ export default async function handleRequest(
   // Pages have no deferred data and server/app.ts sends an HTML page in one write: the response
   // starts when everything is rendered, for browsers as for bots (decision 073).
   const callbackName = 'onAllReady'
+  // Only the routes this page can use, not the whole manifest (decision 075).
+  const context = {
+    ...remixContext,
+    manifest: renderManifest(remixContext, remixContext.staticHandlerContext.location.pathname),
+  }
 
   return new Promise((resolve, reject) => {
     let shellRendered = false
@@ -30,12 +37,15 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
+          {/* Markup the loaders kept out of the route data (app/utils/html-fragment.tsx). */}
+          <FragmentContext.Provider value={loadContext?.fragments ?? null}>
+            <RemixServer
+              context={context}
+              url={request.url}
+              abortDelay={ABORT_DELAY}
+              nonce={nonce}
+            />
+          </FragmentContext.Provider>
         </I18nextProvider>
       </NonceProvider>,
       {

@@ -8,12 +8,23 @@
 //    (admin), the largest OPD, a bidang, and the person drill-down; p50/p95/p99 over n calls each.
 // 4. With the production build (build/server), times the same views as whole requests in this
 //    process (session check, loader, server render, HTML bytes): p50/p95 and core-ms per view.
+//    Each request gets the load context server/app.ts gives a document request (a `.data`
+//    request, a client-side navigation, gets none); the deep page is asked for as the page's own
+//    "next" link does (`?after=<person>&page=500`; a build without keyset paging ignores `after`
+//    and skips 24,950 entries instead).
 // 5. Times the training needs analysis (AKPK) from the aggregates and, a few times, live.
 // 6. Generates a CSV of `import` ASN rows and times validate + apply (the two import jobs).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { generateSynthetic } from '../prisma/synthetic'
 import { applyImport, startApply, validateImport } from '~/models/asn-import.server'
-import { dashboard, personDetail, refreshDashboard } from '~/models/supervision.server'
+import {
+  dashboard,
+  dashboardView,
+  personDetail,
+  refreshDashboard,
+} from '~/models/supervision.server'
+import { renderScopeSections } from '~/components/scope-sections.server'
+import { serverI18nInstance } from '~/i18next.server'
 import { needsAnalysis, needsAnalysisLive } from '~/models/program.server'
 import { createSession } from '~/utils/auth.server'
 import { closeQueues } from '~/jobs/queue.server'
@@ -234,6 +245,29 @@ async function main() {
   await timeIt('dashboard province (admin)', () => dashboard(admin))
   await timeIt('dashboard province, filter below', () => dashboard(admin, { filter: 'below' }))
   await timeIt('dashboard province, page 500', () => dashboard(admin, { page: 500 }))
+  // The person after whom page 500 starts (what the "next" link of page 499 names).
+  const root = await prisma.unit.findFirstOrThrow({ where: { parentId: null } })
+  const [deep] = await prisma.$queryRaw<{ userId: string }[]>`
+    SELECT "userId" FROM "DashScopeMember" WHERE "scopeId" = ${root.id} AND "userId" <> ${admin.id}
+    ORDER BY name, "userId" OFFSET ${499 * 50 - 1} LIMIT 1`
+  await timeIt('dashboard province, page 500 (keyset)', () =>
+    dashboard(admin, { after: deep!.userId, page: 500 }),
+  )
+  // A process that already rendered the province's sections reads no view text.
+  const known = (await dashboardView(admin)).version
+  await timeIt('dashboard province (view known)', () =>
+    dashboardView(admin, { knownVersion: () => known }),
+  )
+  {
+    // What a cache miss adds: rendering the province's sections (once per refresh and language).
+    const v = await dashboardView(admin)
+    const t = (await serverI18nInstance('id')).t
+    await timeIt(
+      'render province sections (miss)',
+      async () =>
+        `html ${(renderScopeSections(root.id, 'bench', null, v.view!, t).length / 1024).toFixed(1)} KB `,
+    )
+  }
   await timeIt('dashboard largest OPD', () => dashboard(asViewer(opd[0]!.path)))
   await timeIt('dashboard largest unit', () => dashboard(asViewer(bidang[0]!.path)))
   await timeIt('person drill-down', () => personDetail(asViewer(bidang[0]!.path), someone.userId))
@@ -283,8 +317,10 @@ async function main() {
       const opdCookie = await cookieOf(await boss(opd[0]!.path, 'bench-opd'))
       const unitCookie = await cookieOf(await boss(bidang[0]!.path, 'bench-unit'))
       const get = (path: string, cookie: string) => async () => {
+        // The load context of server/app.ts: a document request gets a map for rendered markup.
         const res = await handle(
           new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }),
+          { cspNonce: '', fragments: path.includes('.data') ? undefined : new Map() },
         )
         const body = await res.text()
         if (res.status !== 200) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`)
@@ -296,6 +332,12 @@ async function main() {
       await timeIt('HTTP largest unit', get('/supervisi', unitCookie))
       await timeIt('HTTP drill-down', get(`/supervisi/pegawai/${someone.userId}`, unitCookie))
       await timeIt('HTTP province, page 500', get('/supervisi?page=500', adminCookie))
+      await timeIt(
+        'HTTP province, page 500 (next link)',
+        get(`/supervisi?after=${deep!.userId}&page=500`, adminCookie),
+      )
+      await timeIt('HTTP province (English)', get('/supervisi?lng=en', adminCookie))
+      await timeIt('HTTP province, navigation (.data)', get('/supervisi.data', adminCookie))
     }
   }
 

@@ -77,7 +77,12 @@ export function createApp(opts: AppOptions) {
           ? { body: Readable.toWeb(body) as ReadableStream, duplex: 'half' }
           : { body: body && body.length ? new Uint8Array(body) : undefined }),
       } as RequestInit)
-      const response = await handle(request, { cspNonce: res.locals.cspNonce })
+      const response = await handle(request, {
+        cspNonce: res.locals.cspNonce,
+        // A document request renders its page here: markup a loader renders itself goes into the
+        // HTML once instead of also into the route data (app/utils/html-fragment.tsx).
+        fragments: url.pathname.endsWith('.data') ? undefined : new Map<string, string>(),
+      })
       // A server error while the database is down is an outage, not a bug: 503, try again shortly.
       if (response.status === 500 && !(await databaseAnswers())) {
         await response.body?.cancel().catch(() => undefined)

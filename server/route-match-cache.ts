@@ -167,15 +167,89 @@ export function cachedMatchRoutes(original: MatchRoutes): MatchRoutes {
   }
 }
 
+type StaticHandler = {
+  dataRoutes: AgnosticRouteObject[]
+  query: (request: Request, opts?: unknown) => Promise<unknown>
+  queryRoute: (request: Request, opts?: unknown) => Promise<unknown>
+}
+type CreateStaticHandler = (
+  routes: AgnosticRouteObject[],
+  opts?: { basename?: string },
+) => StaticHandler
+
+const BRANCHES_PER_HANDLER = 1_000
+/**
+ * Wraps `createStaticHandler` (exported for the unit test) so that a document's `query` runs on a
+ * handler made of the one branch of routes the URL matches (decision 075). The static handler
+ * matches with a local binding, which the `matchRoutes` cache cannot reach: every document
+ * request flattened, ranked and compiled the whole ~90-route tree again (~12% of a course page's
+ * CPU). The branch comes from the cached `matchRoutes` over the full tree; a handler of that
+ * branch alone (the same route objects, so the same loaders, actions and error boundaries) is made
+ * once per branch. Matching in it gives the same matches: its candidates are that branch and its
+ * prefixes, all candidates of the full tree ranked as there. No match: the full handler answers
+ * (its 404). `queryRoute` (resource routes and data requests) is unchanged.
+ */
+export function branchStaticHandlers(
+  create: CreateStaticHandler,
+  match: () => MatchRoutes,
+): CreateStaticHandler {
+  return function createStaticHandler(routes, opts) {
+    const full = create(routes, opts)
+    const basename = opts?.basename ?? '/'
+    // The input route objects by id: a branch handler is made from them, as the full one was.
+    const byId = new Map<string, AgnosticRouteObject>()
+    const walk = (list: AgnosticRouteObject[]) => {
+      for (const r of list) {
+        if (r.id) byId.set(r.id, r)
+        if (r.children) walk(r.children)
+      }
+    }
+    walk(routes)
+    const branches = new Map<string, StaticHandler>()
+    const forBranch = (ids: string[]): StaticHandler | null => {
+      const key = ids.join('\u0000')
+      let handler = branches.get(key)
+      if (handler) return handler
+      let tree: AgnosticRouteObject | undefined
+      for (let i = ids.length - 1; i >= 0; i--) {
+        const route = byId.get(ids[i]!)
+        if (!route) return null
+        tree = route.index
+          ? { ...route }
+          : ({ ...route, children: tree ? [tree] : undefined } as AgnosticRouteObject)
+      }
+      handler = create([tree!], opts)
+      if (branches.size >= BRANCHES_PER_HANDLER) branches.clear()
+      branches.set(key, handler)
+      return handler
+    }
+    const query: StaticHandler['query'] = (request, queryOpts) => {
+      const found = match()(full.dataRoutes, new URL(request.url).pathname, basename)
+      const handler = found && forBranch(found.map((m) => m.route.id!))
+      return (handler ?? full).query(request, queryOpts)
+    }
+    return { ...full, query }
+  }
+}
+
 let installed = false
 /**
- * Replaces `matchRoutes` on the @remix-run/router module every Remix package uses (resolved from
- * this project's root, as the server build resolves it). Idempotent.
+ * Replaces `matchRoutes` and `createStaticHandler` on the @remix-run/router module every Remix
+ * package uses (resolved from this project's root, as the server build resolves it). Idempotent.
+ * `staticHandler: false` installs only the match cache (decision 074's behaviour, for benchmarks).
  */
-export function installRouteMatchCache() {
+export function installRouteMatchCache(opts: { staticHandler?: boolean } = {}) {
   if (installed) return
   installed = true
   const require = createRequire(import.meta.url)
-  const router = require('@remix-run/router') as { matchRoutes: MatchRoutes }
+  const router = require('@remix-run/router') as {
+    matchRoutes: MatchRoutes
+    createStaticHandler: CreateStaticHandler
+  }
   router.matchRoutes = cachedMatchRoutes(router.matchRoutes)
+  if (opts.staticHandler !== false)
+    router.createStaticHandler = branchStaticHandlers(
+      router.createStaticHandler,
+      () => router.matchRoutes,
+    )
 }

@@ -156,12 +156,19 @@ function Toolbar({
   const chain = () => editor.chain().focus()
 
   function setLink() {
-    if (!href.trim()) {
-      chain().extendMarkRange('link').unsetLink().run()
-      return
-    }
-    const ok = chain().extendMarkRange('link').setLink({ href: href.trim() }).run()
+    const ok = href.trim()
+      ? chain().extendMarkRange('link').setLink({ href: href.trim() }).run()
+      : chain().extendMarkRange('link').unsetLink().run()
     setMessage(ok ? null : { ok: false, text: t('studio.editor.linkRefused') })
+    if (ok) {
+      // Back in the text right after the link so typing goes on: the caret leaves the linked
+      // words (typing would replace them), and outside the link (its mark is inclusive, so what
+      // is typed next would join it otherwise).
+      editor.chain().setTextSelection(editor.state.selection.to).unsetMark('link').run()
+    }
+    // Synchronously: `focus()` in a chain waits for an animation frame, and keys typed before it
+    // went to the toolbar's button.
+    editor.view.focus()
   }
 
   async function uploadImage() {

@@ -15,7 +15,7 @@ import { Form, useActionData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ZodTypeAny } from 'zod'
-import { ErrorList, Field } from './forms'
+import { ErrorList, Field, FormIntent } from './forms'
 
 /** What a studio action answers about a form: Conform's reply and the form it belongs to. */
 export type StudioFormReply = { result?: SubmissionResult<string[]>; formKey?: string }
@@ -44,8 +44,8 @@ export function useStudioForm<S extends ZodTypeAny>(
 type AnyForm = FormMetadata<Record<string, unknown>, string[]>
 
 /**
- * A POST form of a studio page naming its intent and the ids it acts on (hidden fields): every
- * structural edit works without JavaScript. Its own errors (and those of the hidden fields: an
+ * A POST form of a studio page naming its intent (sent by its StatusButton, decision 045) and the
+ * ids it acts on (hidden fields): every structural edit works without JavaScript. Its own errors (and those of the hidden fields: an
  * id that is not one) show above its fields. Inline (one button) unless `className` says otherwise.
  */
 export function IntentForm({
@@ -65,12 +65,11 @@ export function IntentForm({
   const hiddenErrors = Object.keys(fields).flatMap((name) => all[name]?.errors ?? [])
   return (
     <Form method="post" className={className} {...getFormProps(form)}>
-      <input type="hidden" name="intent" value={intent} />
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <ErrorList id={form.errorId} errors={[...(form.errors ?? []), ...hiddenErrors]} />
-      {children}
+      <FormIntent.Provider value={intent}>{children}</FormIntent.Provider>
     </Form>
   )
 }

@@ -53,7 +53,6 @@ export function UserForm({
   const selectedRoles = new Set(defaults?.roles ?? ['ASN'])
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field
         label={t('ui.users.employeeKind')}

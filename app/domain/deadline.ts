@@ -12,8 +12,8 @@ export function attemptDeadline(opts: {
   closeAt: Date | null
 }): Date | null {
   const candidates: number[] = []
-  if (opts.timeLimitSec && opts.timeLimitSec > 0)
-    candidates.push(opts.startedAt.getTime() + opts.timeLimitSec * 1000)
+  if ((opts.timeLimitSec ?? 0) > 0)
+    candidates.push(opts.startedAt.getTime() + opts.timeLimitSec! * 1000)
   if (opts.closeAt) candidates.push(opts.closeAt.getTime())
   return candidates.length ? new Date(Math.min(...candidates)) : null
 }

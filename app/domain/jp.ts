@@ -53,3 +53,51 @@ export function jpFromMinutes(minutes: number, jpMinutes: number): number {
   if (!Number.isFinite(minutes) || minutes <= 0) return 0
   return Math.floor(minutes / jpMinutes)
 }
+
+/** The minutes a learner must spend to complete a course: its required lessons' (an optional
+ * lesson, such as a pack's essay assignment, is not needed to complete it). */
+export function requiredMinutes(lessons: readonly { minutes: number; required: boolean }[]) {
+  return lessons.filter((l) => l.required).reduce((s, l) => s + Math.max(0, l.minutes), 0)
+}
+
+/** The outcome of checking a course's declared JP against its content (`checkCourseJp`). */
+export type CourseJpCheck =
+  | { ok: true; jp: number; minutes: number; perJp: number }
+  | {
+      ok: false
+      /** The JP the course declares. */
+      jp: number
+      /** Its required lessons' minutes, and the whole JP they are worth. */
+      minutes: number
+      expected: number
+      perJp: number
+      /** The required minutes that would justify the declared JP: [min, max]. */
+      minutesFor: [number, number]
+    }
+
+/**
+ * One rule for every way a course gets its JP (the studio's publish, a content pack's import): a
+ * JP is `jpMinutes` minutes of learning, so the JP a course declares must be exactly the whole JP
+ * its required lessons' minutes are worth (rounded down). A course that declares more credits
+ * learning its content does not hold; one that declares less under-credits its learners; a course
+ * of fewer than `jpMinutes` required minutes is worth 0 JP and credits nothing, so it is refused
+ * too (a course credits at least 1 JP).
+ */
+export function checkCourseJp(
+  declared: number,
+  lessons: readonly { minutes: number; required: boolean }[],
+  jpMinutes: number,
+): CourseJpCheck {
+  const minutes = requiredMinutes(lessons)
+  const expected = jpFromMinutes(minutes, jpMinutes)
+  if (declared === expected && expected >= 1)
+    return { ok: true, jp: expected, minutes, perJp: jpMinutes }
+  return {
+    ok: false,
+    jp: declared,
+    minutes,
+    expected,
+    perJp: jpMinutes,
+    minutesFor: [declared * jpMinutes, (declared + 1) * jpMinutes - 1],
+  }
+}

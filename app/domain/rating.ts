@@ -52,9 +52,8 @@ export interface Rating {
 
 /** Whether any question of the evidence was answered (old evidence without counts: assumed yes). */
 export function isBlankEvidence(e: Pick<EvidenceInput, 'byLevel'>): boolean {
-  const levels = Object.values(e.byLevel)
-  if (levels.some((l) => l.answered === undefined)) return false
-  return levels.every((l) => l.answered === 0)
+  // Evidence recorded before answers were counted has `answered` undefined: not blank.
+  return Object.values(e.byLevel).every((l) => l.answered === 0)
 }
 
 /** The last moment evidence taken at `takenAt` counts. */

@@ -15,6 +15,8 @@ const UI_EN = {
     inactive: 'Inactive',
     open: 'Open',
     saving: 'Saving…',
+    // ── msgs ──
+    reload: 'Reload the status',
     processing: 'Processing…',
   },
   meta: {
@@ -490,7 +492,6 @@ const en: Messages = {
         videoRequired: 'A video lesson needs a video.',
         docTooLarge: 'The lesson document is too large (at most {{max}} characters).',
         docNotJson: 'The lesson document is damaged (not valid JSON).',
-        docInvalid: 'Lesson document refused: {{reason}}',
         docMissing: 'The lesson content was not sent.',
         notTextLesson: 'Quiz lessons are edited in the quiz builder.',
         changedSinceReview:
@@ -503,6 +504,8 @@ const en: Messages = {
         noFile: 'Choose a file to upload.',
         noDuration: 'The video’s duration cannot be read: the MP4 file is damaged or incomplete.',
         muxOff: 'Mux is not configured on this server.',
+        jpMismatch:
+          'The course declares {{jp}} JP, but its required lessons take {{minutes}} minutes = {{expected}} JP (1 JP = {{perJp}} minutes). Set the JP to {{expected}}, or make the required lessons {{from}}–{{to}} minutes.',
         quizWithoutQuestions:
           'A quiz has no questions yet: {{title}}. Add questions from the question bank before publishing.',
       },
@@ -643,7 +646,6 @@ const en: Messages = {
           'essay lesson "{{slug}}" must be "required": false (essays wait for an instructor)',
         videoMissing: 'video file not found',
         lessonMissing: 'lesson file not found',
-        lessonContent: '{{detail}}',
         questionsNotArray: 'must be an array of questions',
         questionCompetency: 'question "{{id}}": unknown competency "{{code}}"',
         questionIdRepeated: 'question id "{{id}}" is used more than once',
@@ -653,6 +655,11 @@ const en: Messages = {
         slotCategoryEmpty:
           'quiz "{{quiz}}": category "{{category}}" has no question in questions.json',
         slotQuestionMissing: 'quiz "{{quiz}}": question "{{question}}" is not in questions.json',
+        imageName:
+          'question "{{id}}": "{{name}}" is not a question bank image name (<sha256>.png|jpg|gif|webp)',
+        imageMissing: 'question "{{id}}": the image file images/{{name}} is not in the pack',
+        imageInvalid:
+          'image "{{name}}": its bytes are not an accepted image (PNG, JPEG, GIF, WebP, at most 2 MB) or do not match its name',
         v: {
           slug: '{{path}}: lowercase letters, digits and hyphens only (kebab-case)',
           mp4: '{{path}}: the video must be an .mp4 file',
@@ -791,6 +798,29 @@ const en: Messages = {
           "This quiz's questions changed since the page was opened. Reload the page and save again.",
         notInstructor:
           "Only this course's instructors (or an admin) may open and change its quiz settings.",
+      },
+      // ── msgs ── (refused lesson documents: app/utils/rich-text.server.ts and markdown.server.ts,
+      // shown by the studio editor and printed by the pack importer; decision 044)
+      lessonDoc: {
+        notDoc: 'A lesson document must be a Tiptap document (type "doc").',
+        tooManyNodes: 'The document is too large (more than {{max}} nodes).',
+        nodeWithoutType: 'A node without a type at {{path}}.',
+        unknownNode: 'Unknown node type "{{type}}" (at {{path}}).',
+        image: 'Image "{{src}}" is not allowed: upload images through the editor (at {{path}}).',
+        videoId: 'A video without a valid id (at {{path}}).',
+        unknownMark: 'Unknown format "{{type}}" (at {{path}}).',
+        link: 'Link "{{href}}" is not allowed: use an https:// address or a Bina page (starting with /) (at {{path}}).',
+        content:
+          'Invalid document structure: the content of "{{node}}" does not follow the editor\'s rules ({{detail}}).',
+        marks: 'Invalid document structure: formatting not allowed on "{{node}}".',
+        structure: 'Invalid document structure: {{detail}}',
+        markdown: {
+          image: 'Images are not supported in Markdown lessons yet; use a video or text lesson.',
+          html: 'Raw HTML is not allowed: {{html}}',
+          element: 'The Markdown element "{{element}}" is not supported.',
+          headingLevel: 'Heading level {{level}} is not supported: use "##" or "###" ("{{text}}").',
+          table: 'Tables are not supported in lessons yet; use a list.',
+        },
       },
     },
     validation: {
@@ -1279,6 +1309,9 @@ const en: Messages = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« First page',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Province',
@@ -1744,6 +1777,7 @@ const en: Messages = {
       summary: 'Summary (2–3 sentences)',
       area: 'Program area',
       jp: 'JP (learning hours) credited',
+      jpHint: 'Required lessons: {{minutes}} minutes = {{expected}} JP (1 JP = {{perJp}} minutes).',
       passMark: 'Quiz pass mark (%)',
     },
     course: {
@@ -1850,6 +1884,7 @@ const en: Messages = {
       duration: 'Duration',
     },
     publish: {
+      fixJp: 'Change the course data or the lesson minutes',
       title: 'Publish a new version',
       noChanges: 'Nothing changed since version {{version}}: there is nothing to publish.',
       first: 'First version of this course',

@@ -13,6 +13,8 @@ const UI_ID = {
     inactive: 'Nonaktif',
     open: 'Buka',
     saving: 'Menyimpan…',
+    // ── msgs ──
+    reload: 'Muat ulang status',
     processing: 'Memproses…',
   },
   meta: {
@@ -480,7 +482,6 @@ const id = {
         videoRequired: 'Pelajaran video membutuhkan video.',
         docTooLarge: 'Dokumen pelajaran terlalu besar (paling banyak {{max}} karakter).',
         docNotJson: 'Dokumen pelajaran rusak (bukan JSON yang valid).',
-        docInvalid: 'Dokumen pelajaran ditolak: {{reason}}',
         docMissing: 'Isi pelajaran tidak terkirim.',
         notTextLesson: 'Pelajaran kuis disunting di pembuat kuis.',
         changedSinceReview:
@@ -493,6 +494,8 @@ const id = {
         noFile: 'Pilih berkas untuk diunggah.',
         noDuration: 'Durasi video tidak terbaca: berkas MP4 rusak atau tidak lengkap.',
         muxOff: 'Mux belum dikonfigurasi di server ini.',
+        jpMismatch:
+          'JP kursus {{jp}}, tetapi pelajaran wajibnya {{minutes}} menit = {{expected}} JP (1 JP = {{perJp}} menit). Ubah JP menjadi {{expected}}, atau atur menit pelajaran wajib menjadi {{from}}–{{to}} menit.',
         quizWithoutQuestions:
           'Kuis belum berisi soal: {{title}}. Tambahkan soal dari bank soal sebelum menerbitkan.',
       },
@@ -632,7 +635,6 @@ const id = {
           'pelajaran esai "{{slug}}" harus "required": false (penilaian esai menunggu pengajar)',
         videoMissing: 'berkas video tidak ditemukan',
         lessonMissing: 'berkas pelajaran tidak ditemukan',
-        lessonContent: '{{detail}}',
         questionsNotArray: 'harus berupa array pertanyaan',
         questionCompetency: 'pertanyaan "{{id}}": kompetensi "{{code}}" tidak dikenal',
         questionIdRepeated: 'id pertanyaan "{{id}}" dipakai lebih dari sekali',
@@ -642,6 +644,11 @@ const id = {
         slotCategoryEmpty:
           'kuis "{{quiz}}": kategori "{{category}}" tidak memuat soal di questions.json',
         slotQuestionMissing: 'kuis "{{quiz}}": soal "{{question}}" tidak ada di questions.json',
+        imageName:
+          'pertanyaan "{{id}}": "{{name}}" bukan nama gambar bank soal (<sha256>.png|jpg|gif|webp)',
+        imageMissing: 'pertanyaan "{{id}}": berkas gambar images/{{name}} tidak ada di paket',
+        imageInvalid:
+          'gambar "{{name}}": isinya bukan gambar yang diterima (PNG, JPEG, GIF, WebP, paling besar 2 MB) atau tidak sesuai dengan namanya',
         v: {
           slug: '{{path}}: harus huruf kecil, angka dan tanda hubung (kebab-case)',
           mp4: '{{path}}: video harus berkas .mp4',
@@ -784,6 +791,31 @@ const id = {
           'Susunan soal kuis ini berubah sejak halaman dibuka. Muat ulang halaman lalu simpan lagi.',
         notInstructor:
           'Hanya pengajar kursus ini (atau admin) yang dapat membuka dan mengubah pengaturan kuisnya.',
+      },
+      // ── msgs ── (refused lesson documents: app/utils/rich-text.server.ts and markdown.server.ts,
+      // shown by the studio editor and printed by the pack importer; decision 044)
+      lessonDoc: {
+        notDoc: 'Dokumen pelajaran harus berupa dokumen Tiptap (type "doc").',
+        tooManyNodes: 'Dokumen terlalu besar (lebih dari {{max}} node).',
+        nodeWithoutType: 'Node tanpa jenis di {{path}}.',
+        unknownNode: 'Jenis node "{{type}}" tidak dikenal (di {{path}}).',
+        image: 'Gambar "{{src}}" tidak diizinkan: unggah gambar melalui editor (di {{path}}).',
+        videoId: 'Video tanpa id yang valid (di {{path}}).',
+        unknownMark: 'Jenis format "{{type}}" tidak dikenal (di {{path}}).',
+        link: 'Tautan "{{href}}" tidak diizinkan: gunakan alamat https:// atau halaman Bina (diawali /) (di {{path}}).',
+        content:
+          'Struktur dokumen tidak valid: isi "{{node}}" tidak sesuai aturan editor ({{detail}}).',
+        marks: 'Struktur dokumen tidak valid: format pada "{{node}}" tidak diizinkan.',
+        structure: 'Struktur dokumen tidak valid: {{detail}}',
+        markdown: {
+          image:
+            'Gambar belum didukung dalam pelajaran Markdown; gunakan pelajaran video atau teks.',
+          html: 'HTML mentah tidak diizinkan: {{html}}',
+          element: 'Elemen Markdown "{{element}}" tidak didukung.',
+          headingLevel:
+            'Judul tingkat {{level}} tidak didukung: gunakan "##" atau "###" ("{{text}}").',
+          table: 'Tabel belum didukung dalam pelajaran; gunakan daftar.',
+        },
       },
     },
     validation: {
@@ -1276,6 +1308,9 @@ const id = {
   },
   //
   // ── org ──
+  orgPaging: {
+    first: '« Halaman pertama',
+  },
   orgArea: {
     kinds: {
       PROVINSI: 'Provinsi',
@@ -1740,6 +1775,7 @@ const id = {
       summary: 'Ringkasan (2–3 kalimat)',
       area: 'Bidang program',
       jp: 'JP (jam pelajaran) yang diberikan',
+      jpHint: 'Pelajaran wajib: {{minutes}} menit = {{expected}} JP (1 JP = {{perJp}} menit).',
       passMark: 'Nilai lulus kuis (%)',
     },
     course: {
@@ -1845,6 +1881,7 @@ const id = {
       duration: 'Durasi',
     },
     publish: {
+      fixJp: 'Ubah data kursus atau menit pelajaran',
       title: 'Terbitkan versi baru',
       noChanges: 'Tidak ada perubahan sejak versi {{version}}: tidak ada yang perlu diterbitkan.',
       first: 'Versi pertama kursus ini',

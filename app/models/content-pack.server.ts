@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
-import { jpFromMinutes } from '~/domain/jp'
+import { checkCourseJp } from '~/domain/jp'
 import type { Prisma } from '~/generated/prisma/client'
 import { env } from '~/utils/env.server'
 import { AppError, type ErrorParams } from '~/utils/errors'
@@ -13,20 +13,29 @@ import { renderMessage } from '~/utils/messages'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
-import { ensureCategoryPath, writeQuestion } from './question-bank.server'
+import { imageMarkers } from '~/domain/question-images'
+import { mediaStorage } from '~/utils/storage.server'
+import {
+  bankImageKey,
+  bankImageName,
+  ensureCategoryPath,
+  writeQuestion,
+} from './question-bank.server'
 import { storeLocalVideo } from './video.server'
 import { publishCourse } from './course.server'
 import { publishPreview } from './studio.server'
 
 /**
- * A refused pack: the file and a coded reason `pack.<reason>` with its parameters (decision 043).
+ * A refused pack: the file and a coded reason `pack.<reason>` with its parameters (decision 043),
+ * or, for a refused lesson document, the validator's own code (`lessonDoc.*`, decision 044).
  * The studio renders `code` / `params` in the reader's language; the import CLI prints `reason`,
  * the Indonesian rendering (`renderMessage(e, 'en')` gives the English one).
  */
 export class PackError extends AppError {
   readonly file: string
+  /** `reason`: the last part of a `pack.*` code, or a full code passed on (`lessonDoc.link`). */
   constructor(file: string, reason: string, params: ErrorParams = {}) {
-    super(`pack.${reason}`, { status: 400, params })
+    super(reason.includes('.') ? reason : `pack.${reason}`, { status: 400, params })
     this.name = 'PackError'
     this.file = file
     this.message = `${file}: ${this.reason}`
@@ -169,6 +178,8 @@ export interface ParsedPack {
   lessons: Map<string, { json: unknown; html: string; text: string }>
   videos: Map<string, string>
   questions: ParsedQuestion[]
+  /** The question images (decision 059) the questions show, by name, with their bytes. */
+  images: Map<string, Buffer>
   hash: string
 }
 
@@ -190,16 +201,15 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   const all = course.modules.flatMap((m) => m.lessons)
   const dup = all.find((l, i) => all.findIndex((o) => o.slug === l.slug) !== i)
   if (dup) throw new PackError(courseFile, 'lessonSlugRepeated', { slug: dup.slug })
-  // The JP a course credits are its required lessons' minutes in whole JP of JP_MINUTES minutes
-  // (an optional lesson, such as the essay assignment, is not needed to complete the course).
-  const minutes = all.filter((l) => l.required).reduce((s, l) => s + l.minutes, 0)
-  const jpOfMinutes = jpFromMinutes(minutes, env.JP_MINUTES)
-  if (course.jp !== jpOfMinutes)
+  // The JP a course declares must be what its required lessons' minutes are worth, the one rule
+  // the studio's publish follows too (checkCourseJp, decision 066).
+  const jp = checkCourseJp(course.jp, all, env.JP_MINUTES)
+  if (!jp.ok)
     throw new PackError(courseFile, 'jp', {
-      jp: course.jp,
-      minutes,
-      expected: jpOfMinutes,
-      perJp: env.JP_MINUTES,
+      jp: jp.jp,
+      minutes: jp.minutes,
+      expected: jp.expected,
+      perJp: jp.perJp,
     })
   // Any number of quizzes, each required or not as it says (decision 065). Those without `slots`
   // use the shorthand of decision 058: the pack's bank, or its essays.
@@ -242,7 +252,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         hash.update(content.html)
       } catch (e) {
         if (e instanceof MarkdownError || e instanceof RichTextError)
-          throw new PackError(file, 'lessonContent', { detail: e.message })
+          throw new PackError(file, e.code, e.params)
         throw e
       }
     }
@@ -273,6 +283,22 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   }
   if (quizzes.length && questions.length === 0)
     throw new PackError(questionsFile, 'questionsRequired')
+  // The images the questions show travel under images/<name> (decision 068): each one present,
+  // an accepted image read from its bytes, and named by its own content hash.
+  const images = new Map<string, Buffer>()
+  for (const q of questions) {
+    const texts = [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])]
+    for (const name of texts.flatMap((t) => (t ? imageMarkers(t) : []))) {
+      if (images.has(name)) continue
+      if (!bankImageKey(name)) throw new PackError(questionsFile, 'imageName', { id: q.id, name })
+      const file = path.join(dir, 'images', name)
+      const bytes = await fs.readFile(file).catch(() => {
+        throw new PackError(questionsFile, 'imageMissing', { id: q.id, name })
+      })
+      if ((await bankImageName(bytes)) !== name) throw new PackError(file, 'imageInvalid', { name })
+      images.set(name, bytes)
+    }
+  }
   const inCategory = new Map<string, number>()
   for (const q of questions) {
     const c = packCategory(course.title, q)
@@ -296,7 +322,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
         })
     }
   }
-  return { dir, course, lessons, videos, questions, hash: hash.digest('hex') }
+  return { dir, course, lessons, videos, questions, images, hash: hash.digest('hex') }
 }
 
 /** The category a shorthand quiz draws (decision 058): the pack's bank, or its essays. */
@@ -310,12 +336,28 @@ function packCategory(title: string, q: ParsedQuestion) {
 }
 
 /**
+ * The stored import key of a pack question: the pack's id scoped to its course (decision 067),
+ * so two courses whose packs use the same id never share or overwrite each other's questions
+ * (the Moodle importer's keys are scoped the same way, `bank:<courseId>:…`).
+ */
+export function packQuestionKey(courseId: string, id: string) {
+  return `pack:${courseId}:${id}`
+}
+
+/** The pack id of a question of the course: its import key without the scope, else its id. */
+export function packQuestionId(courseId: string, q: { id: string; externalId: string | null }) {
+  const scope = packQuestionKey(courseId, '')
+  return q.externalId?.startsWith(scope) ? q.externalId.slice(scope.length) : (q.externalId ?? q.id)
+}
+
+/**
  * Brings the pack's questions into the bank without touching what attempts point to: a new or
  * changed question gets a new immutable version (options that did not change keep their ids, new
  * or changed ones get new random ids); an unchanged one is left alone; a question no longer in
  * the pack is archived (no longer drawn) in each category the pack names, never deleted
- * (docs/decisions/050). A pack question is found by its import key, else (a studio export of a
- * question that had none) by its id within the course.
+ * (docs/decisions/050). A pack question is found within the course only: by its scoped import
+ * key, by the Moodle importer's key the export wrote, else (a studio export of a question that
+ * had none) by its id.
  */
 async function upsertQuestions(
   tx: Prisma.TransactionClient,
@@ -325,15 +367,24 @@ async function upsertQuestions(
   competencyIds: Map<string, string>,
 ) {
   const packIds = questions.map((q) => q.id)
+  const keys = new Map(packIds.map((id) => [packQuestionKey(courseId, id), id]))
   const existing = await tx.question.findMany({
     where: {
-      OR: [{ externalId: { in: packIds } }, { id: { in: packIds }, category: { courseId } }],
+      category: { courseId },
+      OR: [{ externalId: { in: [...keys.keys(), ...packIds] } }, { id: { in: packIds } }],
     },
     select: { id: true, externalId: true },
   })
+  // By the scoped key first; then by a key the export wrote as it is (a question the Moodle
+  // importer brought into this course, `bank:<courseId>:…`); then by the question's id.
   const found = new Map<string, string>()
+  for (const q of existing) {
+    const id = q.externalId ? keys.get(q.externalId) : undefined
+    if (id) found.set(id, q.id)
+  }
   for (const q of existing)
-    if (q.externalId && packIds.includes(q.externalId)) found.set(q.externalId, q.id)
+    if (q.externalId && !found.has(q.externalId) && packIds.includes(q.externalId))
+      found.set(q.externalId, q.id)
   for (const q of existing) if (!found.has(q.id) && packIds.includes(q.id)) found.set(q.id, q.id)
   const categories = new Map<string, { categoryId: string; size: number }>()
   const questionIds = new Map<string, string>()
@@ -360,7 +411,11 @@ async function upsertQuestions(
     // version, options that stay exactly the same keep their ids.
     const written = await writeQuestion(
       tx,
-      { questionId: found.get(q.id) ?? null, externalId: q.id, categoryId: category.categoryId },
+      {
+        questionId: found.get(q.id) ?? null,
+        externalId: packQuestionKey(courseId, q.id),
+        categoryId: category.categoryId,
+      },
       {
         type: q.type,
         competencyId: competencyIds.get(q.competency)!,
@@ -435,6 +490,9 @@ function packSlots(
 
 /** Writes a parsed pack (one transaction) and publishes it when its content changed. */
 export async function importPack(pack: ParsedPack, mediaDir: string) {
+  // The questions' images first (content-addressed, create-once): restoring one that is there
+  // already changes nothing, and a pack whose course is otherwise unchanged still brings them.
+  for (const [name, bytes] of pack.images) await mediaStorage().putOnce(bankImageKey(name)!, bytes)
   // A pack unchanged since its current published version writes nothing: re-running the import
   // (every `npm run demo` does) must not undo what instructors changed in the portal since.
   const current = await prisma.course.findUnique({

@@ -443,12 +443,20 @@ export interface ImportMapping {
 /** Stores an image of an import under its content hash (media storage, "bank/<sha256>.<ext>"). */
 async function storeImage(base64: string) {
   const bytes = Buffer.from(base64, 'base64')
-  const type = await fileTypeFromBuffer(bytes)
-  if (!type || !IMAGE_TYPES.has(type.mime) || bytes.length > IMAGE_MAX_BYTES)
-    throw new InvalidError('bank.badImage')
-  const name = `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
+  const name = await bankImageName(bytes)
+  if (!name) throw new InvalidError('bank.badImage')
   await mediaStorage().putOnce(bankImageKey(name)!, bytes)
   return name
+}
+
+/**
+ * The name a bank image is stored under (its SHA-256 and the extension of the type read from its
+ * bytes), or null when the bytes are not an accepted image or are too large.
+ */
+export async function bankImageName(bytes: Buffer) {
+  const type = await fileTypeFromBuffer(bytes)
+  if (!type || !IMAGE_TYPES.has(type.mime) || bytes.length > IMAGE_MAX_BYTES) return null
+  return `${createHash('sha256').update(bytes).digest('hex')}.${type.ext}`
 }
 
 /** Storage key of a bank image, or null when the name is not one (names are content hashes). */

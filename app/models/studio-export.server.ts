@@ -5,6 +5,10 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { prisma } from '~/utils/db.server'
 import { docToMarkdown } from '~/utils/markdown-out.server'
+import { imageMarkers } from '~/domain/question-images'
+import { mediaStorage } from '~/utils/storage.server'
+import { packQuestionId } from './content-pack.server'
+import { bankImageKey } from './question-bank.server'
 import { activeOutline } from './course.server'
 import type { TiptapDoc } from '~/utils/rich-text'
 import { mediaRoot } from './video.server'
@@ -103,7 +107,7 @@ export async function exportCoursePack(courseId: string) {
                   ? {
                       slots: l.quiz.slots.map((s) =>
                         s.question
-                          ? { question: s.question.externalId ?? s.question.id }
+                          ? { question: packQuestionId(courseId, s.question) }
                           : { category: s.category!.name, draw: s.drawCount },
                       ),
                     }
@@ -129,6 +133,20 @@ export async function exportCoursePack(courseId: string) {
   const questions = await exportQuestions(courseId)
   if (questions.length)
     files.push({ path: 'questions.json', data: JSON.stringify(questions, null, 2) + '\n' })
+  // The images the questions show (decision 059), under images/<name>: parsePack reads them back
+  // and the import stores them again (decision 068).
+  const names = new Set(
+    questions.flatMap((q) =>
+      [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])].flatMap(
+        (t) => (t ? imageMarkers(t) : []),
+      ),
+    ),
+  )
+  for (const name of [...names].sort()) {
+    const key = bankImageKey(name)
+    const bytes = key ? await mediaStorage().get(key) : null
+    if (bytes) files.push({ path: `images/${name}`, data: bytes })
+  }
   return { slug: course.slug, files }
 }
 
@@ -170,7 +188,7 @@ async function exportQuestions(courseId: string) {
         ...(o.feedback ? { feedback: o.feedback } : {}),
       }))
     return {
-      id: q.externalId ?? q.id,
+      id: packQuestionId(courseId, q),
       type: v.type,
       competency: v.competency.code,
       level: v.level,

@@ -5,11 +5,13 @@
 // lessons stay, and the published LessonVersions learners' records point to are never touched.
 import { createHash } from 'node:crypto'
 import { diffCourse, type CourseDiff, type CourseSnapshot } from '~/domain/course-diff'
+import { checkCourseJp } from '~/domain/jp'
 import type { LessonKind, Prisma, ProgramArea, Role } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
-import { markdownToDoc, MarkdownError } from '~/utils/markdown.server'
-import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
+import { markdownToDoc } from '~/utils/markdown.server'
+import { prepareLessonContent } from '~/utils/rich-text.server'
 import { activeOutline, PUBLISHED_LESSON, publishCourse } from './course.server'
 import { teaches } from './course-instructor.server'
 import { isCourseVideo } from './studio-media.server'
@@ -407,22 +409,12 @@ export function parseLessonInput(input: { doc?: string; markdown?: string }) {
       throw new InvalidError('studio.docTooLarge', {
         params: { max: MAX_DOC_CHARS.toLocaleString('id-ID') },
       })
-    try {
-      raw = markdownToDoc(input.markdown)
-    } catch (e) {
-      if (e instanceof MarkdownError)
-        throw new InvalidError('studio.docInvalid', { params: { reason: e.message } })
-      throw e
-    }
+    // Markdown outside the subset throws MarkdownError (a coded 400, `lessonDoc.markdown.*`).
+    raw = markdownToDoc(input.markdown)
   } else throw new InvalidError('studio.docMissing')
-  try {
-    // Validated against the renderer's schema and the link rule; rendered once, here.
-    return prepareLessonContent(raw)
-  } catch (e) {
-    if (e instanceof RichTextError)
-      throw new InvalidError('studio.docInvalid', { params: { reason: e.message } })
-    throw e
-  }
+  // Validated against the renderer's schema and the link rule (RichTextError, a coded 400,
+  // `lessonDoc.*`: the editor shows the reason in the reader's language); rendered once, here.
+  return prepareLessonContent(raw)
 }
 
 /** Saves a lesson's document (the draft); embedded videos must be the course's own. */
@@ -503,10 +495,45 @@ async function snapshots(courseId: string) {
 
 /** What publishing now would change, and a token naming exactly this draft. */
 export async function publishPreview(courseId: string): Promise<CourseDiff & { token: string }> {
+  const { diff, token } = await reviewDraft(courseId)
+  return { ...diff, token }
+}
+
+async function reviewDraft(courseId: string) {
   const { published, draft } = await snapshots(courseId)
   const diff = diffCourse(published, draft)
   const token = createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 32)
-  return { ...diff, token }
+  return { diff, token, draft }
+}
+
+/** The draft's declared JP against its required lessons' minutes (decision 066). */
+function jpCheckOf(draft: CourseSnapshot) {
+  return checkCourseJp(draft.jp, draft.lessons, env.JP_MINUTES)
+}
+
+/** The parameters of the `studio.jpMismatch` message (and the studio's JP hint). */
+function jpMessageParams(jp: Exclude<ReturnType<typeof checkCourseJp>, { ok: true }>) {
+  return {
+    jp: jp.jp,
+    minutes: jp.minutes,
+    expected: jp.expected,
+    perJp: jp.perJp,
+    from: jp.minutesFor[0],
+    to: jp.minutesFor[1],
+  }
+}
+
+/**
+ * The course's JP as its content justifies it, for the course page and the review page: the
+ * required lessons' minutes, the JP they are worth, and whether the declared JP is that. The same
+ * rule refuses a publish and a pack's import (checkCourseJp).
+ */
+export async function courseJp(courseId: string) {
+  const { draft } = await snapshots(courseId)
+  const check = jpCheckOf(draft)
+  return check.ok
+    ? { ok: true as const, jp: check.jp, minutes: check.minutes, perJp: check.perJp }
+    : { ok: false as const, ...jpMessageParams(check) }
 }
 
 /**
@@ -514,12 +541,14 @@ export async function publishPreview(courseId: string): Promise<CourseDiff & { t
  * changed; a 409 when the draft changed after the review (review again).
  */
 export async function publishFromStudio(courseId: string, token: string) {
-  const preview = await publishPreview(courseId)
+  const { diff: preview, token: current, draft } = await reviewDraft(courseId)
   if (preview.empty) return { created: false as const }
-  if (preview.token !== token) throw new ConflictError('studio.changedSinceReview')
+  if (current !== token) throw new ConflictError('studio.changedSinceReview')
   const empty = await quizzesWithoutQuestions(courseId)
   if (empty.length)
     throw new InvalidError('studio.quizWithoutQuestions', { params: { title: empty.join(', ') } })
+  const jp = jpCheckOf(draft)
+  if (!jp.ok) throw new InvalidError('studio.jpMismatch', { params: jpMessageParams(jp) })
   try {
     const result = await publishCourse(courseId, { contentHash: `studio:${token}` })
     return { created: result.created, version: result.version }

@@ -372,6 +372,7 @@ interface ScopeViewJson {
 
 interface ViewRequestJson {
   trail: { id: string; name: string; depth: number }[]
+  totals: TreeFigures | null
   refresh: { id: number; year: number; refreshedAt: string; ms: number; users: number } | null
   people: PageRow[]
   self: boolean
@@ -400,16 +401,37 @@ const emptyView: ScopeViewJson = {
   rows: [],
 }
 
+/** Where a page of the people list starts: a page number (OFFSET), or after / before a person. */
+export interface PeopleCursor {
+  page?: number
+  /** Keyset: the people after this person of the scope, in name order (the "next" link). */
+  after?: string | null
+  /** Keyset: the people before this person of the scope (the "previous" link). */
+  before?: string | null
+}
+
 /**
  * One dashboard view: the scope check (one primary-key read) and ONE statement, both on the pool
  * directly. The scope-wide figures are the unit's DashScopeView row, built by the refresh and
  * passed through as text; the people list is one index range of DashScopeMember (the page in
  * name order, whatever the scope's size) joined to 50 DashUserStat rows by primary key.
  * docs/decisions/086 and bench/dashboard.md say where the time went.
+ *
+ * `version` identifies the scope view's row as written by one refresh (its `xmin`: every refresh
+ * deletes and inserts every row in one transaction, so the view's content changes exactly when
+ * this does). A caller that already holds the view of that version (`knownVersion` of the unit)
+ * gets `view: null` and is spared the text (decision 095).
+ *
+ * The people page is cut in the index: `after`/`before` (keyset, a person of this scope) read 50
+ * entries from that person on, whatever the depth; `page` alone skips (page - 1) * 50 entries.
  */
-export async function dashboard(
+export async function dashboardView(
   viewer: Viewer,
-  opts: { unitId?: string | null; page?: number; filter?: PeopleFilter } = {},
+  opts: {
+    unitId?: string | null
+    filter?: PeopleFilter
+    knownVersion?: (unitId: string) => string | null | undefined
+  } & PeopleCursor = {},
 ) {
   requireSupervisor(viewer)
   const unit = await scopeUnit(viewer, opts.unitId)
@@ -424,27 +446,47 @@ export async function dashboard(
         WHERE u."supervisorId" = ${viewer.id}
           ${prefix ? Prisma.sql`AND d."unitPath" NOT LIKE ${prefix}` : Prisma.empty}) x)`
     : Prisma.sql`'[]'::json`
+  // The keyset: the (name, userId) of a person of this scope; the name is read by primary key
+  // and only inside the scope (a person of another scope finds none, so the page is empty and
+  // nothing of their place in the order leaks).
+  const key = opts.after ?? opts.before ?? null
+  const backwards = !opts.after && !!opts.before
+  const cut = key
+    ? Prisma.sql`AND (m.name, m."userId") ${Prisma.raw(backwards ? '<' : '>')}
+          ((SELECT k.name FROM "DashUserStat" k WHERE k."userId" = ${key} AND k."unitPath" LIKE ${prefix}), ${key})
+        ORDER BY m.name ${Prisma.raw(backwards ? 'DESC' : 'ASC')}, m."userId" ${Prisma.raw(backwards ? 'DESC' : 'ASC')}
+        LIMIT ${PAGE_SIZE + 1}::int`
+    : Prisma.sql`ORDER BY m.name, m."userId"
+        LIMIT ${PAGE_SIZE + 1}::int OFFSET ${(page - 1) * PAGE_SIZE}::int`
+  const known = unit ? (opts.knownVersion?.(unit.id) ?? null) : null
   const unitSql = unit
     ? Prisma.sql`
       'trail', (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'depth', t.depth) ORDER BY t.depth), '[]')
                 FROM "Unit" t WHERE t.id = ANY(${unit.path.split('/').filter(Boolean)}::text[])
                 ${admin || !viewer.unit ? Prisma.empty : Prisma.sql`AND t.path LIKE ${`${viewer.unit.path}%`}`}),
+      'totals', (SELECT row_to_json(s) FROM "DashTreeStat" s WHERE s."unitId" = ${unit.id}),
       'people', (SELECT coalesce(json_agg(x ORDER BY x.name, x."userId"), '[]') FROM (
           SELECT ${pageColumns} FROM (
-            -- The page in the index alone (a deep page skips index entries, not joined rows).
+            -- The page in the index alone (a deep page skips index entries, not joined rows);
+            -- one entry more than a page says whether there is more in that direction.
             SELECT m."userId" FROM "DashScopeMember" m
             WHERE m."scopeId" = ${unit.id} AND m."userId" <> ${viewer.id} ${memberFilterSql(filter)}
-            ORDER BY m.name, m."userId" LIMIT ${PAGE_SIZE}::int OFFSET ${(page - 1) * PAGE_SIZE}::int
+            ${cut}
           ) pg JOIN "DashUserStat" d ON d."userId" = pg."userId") x),
       'self', EXISTS (SELECT 1 FROM "DashUserStat" d WHERE d."userId" = ${viewer.id}
                       AND d."unitPath" LIKE ${prefix} ${peopleFilterSql(filter)}),`
-    : Prisma.sql`'trail', '[]'::json, 'people', '[]'::json, 'self', false,`
-  const [row] = await sql<{ view: string | null; d: ViewRequestJson }>(Prisma.sql`
-    SELECT ${unit ? Prisma.sql`(SELECT body FROM "DashScopeView" WHERE "unitId" = ${unit.id})` : Prisma.sql`NULL::text`} AS view,
+    : Prisma.sql`'trail', '[]'::json, 'totals', NULL::json, 'people', '[]'::json, 'self', false,`
+  const [row] = await sql<{ version: string | null; view: string | null; d: ViewRequestJson }>(
+    Prisma.sql`
+    SELECT v.version, CASE WHEN v.version = ${known} THEN NULL ELSE v.body END AS view,
       json_build_object(
         ${unitSql}
         'refresh', (SELECT row_to_json(r) FROM "DashRefresh" r WHERE r.id = 1),
-        'direct', ${directSql}) AS d`)
+        'direct', ${directSql}) AS d
+    FROM (SELECT 1) one
+    LEFT JOIN (SELECT xmin::text AS version, body FROM "DashScopeView"
+               WHERE "unitId" = ${unit?.id ?? null}) v ON true`,
+  )
   const d = row!.d
   const refresh = d.refresh ? { ...d.refresh, refreshedAt: new Date(d.refresh.refreshedAt) } : null
   const direct = d.direct
@@ -453,37 +495,63 @@ export async function dashboard(
       unit: null,
       trail: [],
       refresh,
+      version: null,
+      view: null,
       totals: null,
-      own: null,
-      children: [] as ChildFigures[],
-      courses: [] as ScopeViewJson['courses'],
-      heatmap: {
-        competencies: [] as ScopeViewJson['competencies'],
-        rows: [] as ScopeViewJson['rows'],
-      },
-      people: { rows: direct, total: direct.length, page: 1 },
+      people: { rows: direct, total: direct.length, page: 1, more: false, less: false },
       direct,
       filter,
     }
   }
-  const view: ScopeViewJson = row!.view ? (JSON.parse(row!.view) as ScopeViewJson) : emptyView
-  const sums: TreeFigures = view.totals ?? { ...zeroUnit, jpBelow: 0, withOverdue: 0, withGap: 0 }
+  const view: ScopeViewJson | null = row!.view
+    ? (JSON.parse(row!.view) as ScopeViewJson)
+    : row!.version === null
+      ? emptyView
+      : null
+  const sums: TreeFigures = d.totals ?? { ...zeroUnit, jpBelow: 0, withOverdue: 0, withGap: 0 }
   // The viewer's own row is in the unit's figures but not in the people list.
   const selfIn = d.self ? 1 : 0
+  // PAGE_SIZE + 1 entries were read in the page's direction (they come in name order): the
+  // extra one, the last read, is not shown.
+  const extra = d.people.length > PAGE_SIZE
+  const inOrder = extra ? (backwards ? d.people.slice(1) : d.people.slice(0, PAGE_SIZE)) : d.people
   return {
     unit,
     trail: d.trail,
     refresh,
+    version: row!.version,
+    view,
     totals: sums,
-    own: view.own ?? zeroUnit,
-    children: view.children,
-    courses: view.courses,
-    heatmap: { competencies: view.competencies, rows: view.rows },
-    people: { rows: d.people, total: Math.max(0, filterCount(sums, filter) - selfIn), page },
+    people: {
+      rows: inOrder,
+      total: Math.max(0, filterCount(sums, filter) - selfIn),
+      page,
+      /** Entries after the page / before it. */
+      more: backwards ? !!key : extra,
+      less: backwards ? extra : !!key || page > 1,
+    },
     direct,
     filter,
   }
 }
+
+/** A whole dashboard view (the exports and the tests; the page caches the scope part). */
+export async function dashboard(
+  viewer: Viewer,
+  opts: { unitId?: string | null; filter?: PeopleFilter } & PeopleCursor = {},
+) {
+  const { view, version: _v, ...d } = await dashboardView(viewer, opts)
+  const v = view ?? emptyView
+  return {
+    ...d,
+    own: d.unit ? (v.own ?? zeroUnit) : null,
+    children: v.children,
+    courses: v.courses,
+    heatmap: { competencies: v.competencies, rows: v.rows },
+  }
+}
+
+export type ScopeView = ScopeViewJson
 
 /** The viewer's direct reports whose unit is outside the viewer's subtree (few; read live). */
 async function directReportsElsewhere(viewer: Viewer, unit: ScopeUnit | null) {

@@ -6,13 +6,16 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '~/components/forms'
+import { TableWrap } from '~/components/table'
 import { auditImportStart, importStatus, startApply } from '~/models/asn-import.server'
 import { importApplySchema, importRowsSchema } from '~/schemas/asn-import'
 import { idSchema } from '~/schemas/common'
 import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 import { readSearch } from '~/utils/search-params.server'
 import type { CodedMessage, ErrorParams } from '~/utils/errors'
@@ -60,9 +63,24 @@ function rowProblems(r: { errors: string[]; problems: unknown }): (string | Code
   return coded.length ? coded : r.errors
 }
 
-// Without JavaScript, the page reloads itself every two seconds while a job runs.
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data && RUNNING.includes(data.imp.status) ? [{ httpEquiv: 'refresh', content: '2' }] : []
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+  pageTitle(matches, { key: 'super.import' })
+
+/**
+ * While a job runs, the page follows it: with JavaScript by revalidating every two seconds (focus
+ * and reading position stay); without, by a reload link. Not a meta refresh: a page that reloads
+ * itself on a timer fails WCAG 2.2.1 (axe meta-refresh) and interrupts a screen reader.
+ */
+function useFollow(running: boolean) {
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate()
+    }, 2_000)
+    return () => clearInterval(timer)
+  }, [running, revalidator])
+}
 
 export default function AsnImportStatus() {
   const { imp, rows, page, pageSize } = useLoaderData<typeof loader>()
@@ -76,6 +94,7 @@ export default function AsnImportStatus() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: importApplySchema }),
   })
   const running = RUNNING.includes(imp.status)
+  useFollow(running)
   const target = imp.status === 'IMPORTING' ? imp.valid : imp.total
   return (
     <>
@@ -93,7 +112,7 @@ export default function AsnImportStatus() {
             value={imp.processed}
             aria-label={t('super.status')}
           />{' '}
-          {imp.processed} / {target || '…'}
+          {imp.processed} / {target || '…'} · <Link to=".">{t('ui.common.reload')}</Link>
         </p>
       ) : null}
       {imp.error ? (
@@ -146,7 +165,7 @@ export default function AsnImportStatus() {
       {rows.length ? (
         <>
           <h2>{t('super.invalidRows')}</h2>
-          <div className="table-scroll">
+          <TableWrap label={t('super.invalidRows')}>
             <table data-testid="import-errors">
               <thead>
                 <tr>
@@ -171,7 +190,7 @@ export default function AsnImportStatus() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <nav className="pagination" aria-label={t('super.rows')}>
             {page > 1 ? <Link to={`?page=${page - 1}`}>‹</Link> : null}
             <span>{page}</span>

@@ -12,7 +12,7 @@ import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin
 import { retrySchema } from '~/schemas/jobs'
 import { requireRole } from '~/utils/auth.server'
 import { useTranslation } from 'react-i18next'
-import { useErrorText } from '~/components/forms'
+import { StatusButton, useErrorText } from '~/components/forms'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { PORTAL_TIME_ZONE } from '~/domain/time'
@@ -59,17 +59,16 @@ function RetryForm({
   })
   return (
     <Form method="post" {...getFormProps(form)}>
-      <input {...getInputProps(fields.intent, { type: 'hidden' })} />
       <input {...getInputProps(fields.queue, { type: 'hidden' })} />
       <input {...getInputProps(fields.jobId, { type: 'hidden' })} />
-      <button
-        type="submit"
+      <StatusButton
+        intent="retry"
         className="button-small"
         disabled={busy}
         aria-label={t('ui.jobs.retryJob', { id: jobId })}
       >
         {busy ? t('ui.common.processing') : t('ui.jobs.retry')}
-      </button>
+      </StatusButton>
     </Form>
   )
 }

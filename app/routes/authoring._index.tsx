@@ -16,7 +16,7 @@ import { muxEnabled } from '~/utils/env.server'
 import { formatDate } from '~/utils/misc'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
-import { ErrorList, Field, useErrorText } from '~/components/forms'
+import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
 import { authoringVideoSchema } from '~/schemas/studio'
 import { TableWrap } from '~/components/table'
 import { InvalidError } from '~/utils/errors'
@@ -334,7 +334,6 @@ function MuxLinkForm({
   })
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="upload-video" />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field
         label={t('ui.authoring.videoTitle')}
@@ -349,9 +348,9 @@ function MuxLinkForm({
         errorId="video-title-error"
       />
       <div>
-        <button type="submit" disabled={busy}>
+        <StatusButton intent="upload-video" disabled={busy}>
           {busy ? t('ui.authoring.creatingLink') : t('ui.authoring.createLink')}
-        </button>
+        </StatusButton>
       </div>
     </Form>
   )

@@ -159,7 +159,6 @@ export default function CourseBank() {
         <Form method="post" {...getFormProps(slotForm)} className="card">
           <h3>{t('bank.addSlot')}</h3>
           <p className="muted">{t('bank.addSlotHint')}</p>
-          <input type="hidden" name="intent" value="slot" />
           <Field
             label={t('bank.quiz')}
             selectProps={getSelectProps(slotFields.quizId)}
@@ -191,7 +190,7 @@ export default function CourseBank() {
             }}
             errors={translate(slotFields.drawCount.errors)}
           />
-          <StatusButton>{t('bank.addSlotButton')}</StatusButton>
+          <StatusButton intent="slot">{t('bank.addSlotButton')}</StatusButton>
         </Form>
       ) : null}
 
@@ -262,7 +261,6 @@ export default function CourseBank() {
 
       <Form method="post" {...getFormProps(catForm)} className="card">
         <h3>{t('bank.newCategory')}</h3>
-        <input type="hidden" name="intent" value="category" />
         <Field
           label={t('bank.categoryName')}
           hint={t('bank.categoryNameHint')}
@@ -270,7 +268,7 @@ export default function CourseBank() {
           errors={translate(catFields.name.errors)}
         />
         <ErrorList errors={translate(catForm.errors)} />
-        <StatusButton>{t('bank.createCategory')}</StatusButton>
+        <StatusButton intent="category">{t('bank.createCategory')}</StatusButton>
       </Form>
     </>
   )

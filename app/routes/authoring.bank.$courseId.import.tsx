@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
+import { CompetencyLevelFields } from '~/components/competency-fields'
 import { TableWrap } from '~/components/table'
 import {
   confirmImport,
@@ -262,66 +263,48 @@ function ConfirmForm({
         id={form.errorId}
         errors={[...(form.errors ?? []), ...(errorsOf('source') ?? [])]}
       />
-      <input type="hidden" name="intent" value="confirm" />
       <input type="hidden" name="format" value={preview.format} />
       <input type="hidden" name="source" value={preview.source} />
-      <Field
-        label={t('bank.defaultCompetency')}
-        selectProps={{
-          ...getSelectProps(all.defaultCompetencyId as never),
-          id: 'default-competency',
-          required: true,
+      <CompetencyLevelFields
+        competencies={competencies}
+        competency={{
+          label: t('bank.defaultCompetency'),
+          selectProps: {
+            ...getSelectProps(all.defaultCompetencyId as never),
+            id: 'default-competency',
+            required: true,
+          },
+          errors: all.defaultCompetencyId?.errors,
         }}
-        errors={all.defaultCompetencyId?.errors}
-      >
-        {competencies.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.code} — {c.name}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t('bank.defaultLevel')}
-        selectProps={{ ...getSelectProps(all.defaultLevel as never), id: 'default-level' }}
-        errors={all.defaultLevel?.errors}
-      >
-        {[1, 2, 3, 4, 5].map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
-      </Field>
+        level={{
+          label: t('bank.defaultLevel'),
+          selectProps: { ...getSelectProps(all.defaultLevel as never), id: 'default-level' },
+          errors: all.defaultLevel?.errors,
+        }}
+      />
       {preview.categories.map((c, i) => (
         <fieldset key={c}>
           <legend>{t('bank.mappingFor', { category: c })}</legend>
           <input type="hidden" name={`map[${i}].category`} value={c} />
-          <Field
-            label={t('bank.competency')}
-            selectProps={{ id: `map-${i}-c`, name: `map[${i}].competencyId` }}
-            errors={errorsOf(`map[${i}].competencyId`)}
-          >
-            <option value="">{t('bank.useDefault')}</option>
-            {competencies.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.code} — {x.name}
-              </option>
-            ))}
-          </Field>
-          <Field
-            label={t('bank.level')}
-            selectProps={{ id: `map-${i}-l`, name: `map[${i}].level` }}
-            errors={errorsOf(`map[${i}].level`)}
-          >
-            <option value="">{t('bank.useDefault')}</option>
-            {[1, 2, 3, 4, 5].map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </Field>
+          <CompetencyLevelFields
+            competencies={competencies}
+            unset={t('bank.useDefault')}
+            competency={{
+              label: t('bank.competency'),
+              selectProps: { id: `map-${i}-c`, name: `map[${i}].competencyId` },
+              errors: errorsOf(`map[${i}].competencyId`),
+            }}
+            level={{
+              label: t('bank.level'),
+              selectProps: { id: `map-${i}-l`, name: `map[${i}].level` },
+              errors: errorsOf(`map[${i}].level`),
+            }}
+          />
         </fieldset>
       ))}
-      <StatusButton>{t('bank.confirmImport', { count: preview.questions.length })}</StatusButton>
+      <StatusButton intent="confirm">
+        {t('bank.confirmImport', { count: preview.questions.length })}
+      </StatusButton>
     </Form>
   )
 }

@@ -17,6 +17,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, Field, StatusButton } from '~/components/forms'
+import { CompetencyLevelFields } from '~/components/competency-fields'
 import { courseBank, questionOfCourse, saveQuestion } from '~/models/question-bank.server'
 import { requireTeaching } from '~/models/studio.server'
 import {
@@ -157,28 +158,19 @@ export default function QuestionEditor() {
             </option>
           ))}
         </Field>
-        <Field
-          label={t('bank.competency')}
-          selectProps={getSelectProps(fields.competencyId)}
-          errors={fields.competencyId.errors}
-        >
-          {competencies.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.code} — {c.name}
-            </option>
-          ))}
-        </Field>
-        <Field
-          label={t('bank.level')}
-          selectProps={getSelectProps(fields.level)}
-          errors={fields.level.errors}
-        >
-          {[1, 2, 3, 4, 5].map((l) => (
-            <option key={l} value={String(l)}>
-              {l}
-            </option>
-          ))}
-        </Field>
+        <CompetencyLevelFields
+          competencies={competencies}
+          competency={{
+            label: t('bank.competency'),
+            selectProps: getSelectProps(fields.competencyId),
+            errors: fields.competencyId.errors,
+          }}
+          level={{
+            label: t('bank.level'),
+            selectProps: getSelectProps(fields.level),
+            errors: fields.level.errors,
+          }}
+        />
         <Field
           label={t('bank.points')}
           hint={t('bank.pointsHint')}

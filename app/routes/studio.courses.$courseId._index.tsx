@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { Flash } from '~/components/flash'
 import { ErrorList, Field, StatusButton, useErrorText } from '~/components/forms'
+import { CompetencyLevelFields } from '~/components/competency-fields'
 import {
   CourseMetaFields,
   courseMetaDefaults,
@@ -23,6 +24,7 @@ import {
 import {
   addLesson,
   addModule,
+  courseJp,
   moveLesson,
   moveModule,
   removeCourseCompetency,
@@ -44,8 +46,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const [course, competencies] = await Promise.all([workingCourse(courseId), competencyChoices()])
-  return { course, competencies }
+  const [course, competencies, jp] = await Promise.all([
+    workingCourse(courseId),
+    competencyChoices(),
+    courseJp(courseId),
+  ])
+  return { course, competencies, jp }
 })
 
 export const action = withAppErrors(async ({ request, params }: ActionFunctionArgs) => {
@@ -145,9 +151,9 @@ function MoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-secondary" disabled={disabled}>
+      <StatusButton className="button-small button-secondary" disabled={disabled}>
         {children}
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -166,10 +172,10 @@ function RemoveButton({
   const [form] = useStudioForm(courseActionSchema, courseFormKey({ intent, ...fields }))
   return (
     <IntentForm form={form} intent={intent} fields={fields}>
-      <button type="submit" className="button-small button-danger">
+      <StatusButton className="button-small button-danger">
         {t('studio.remove')}
         <span className="sr-only"> {label}</span>
-      </button>
+      </StatusButton>
     </IntentForm>
   )
 }
@@ -180,7 +186,7 @@ function firstError(result: StudioFormReply['result']) {
 }
 
 export default function StudioCourse() {
-  const { course, competencies } = useLoaderData<typeof loader>()
+  const { course, competencies, jp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [search] = useSearchParams()
   const { t } = useTranslation()
@@ -235,7 +241,7 @@ export default function StudioCourse() {
         <h2 id="meta-heading" style={{ marginTop: 0 }}>
           {t('studio.course.metaHeading')}
         </h2>
-        <MetaForm course={course} />
+        <MetaForm course={course} jp={jp} />
       </section>
 
       <section aria-labelledby="comp-heading" className="card" style={{ marginTop: '1rem' }}>
@@ -332,8 +338,9 @@ export default function StudioCourse() {
 }
 
 type CourseView = ReturnType<typeof useLoaderData<typeof loader>>['course']
+type JpView = ReturnType<typeof useLoaderData<typeof loader>>['jp']
 
-function MetaForm({ course }: { course: CourseView }) {
+function MetaForm({ course, jp }: { course: CourseView; jp: JpView }) {
   const { t } = useTranslation()
   const [form, fields] = useStudioForm(
     courseActionSchema,
@@ -343,6 +350,16 @@ function MetaForm({ course }: { course: CourseView }) {
   return (
     <IntentForm form={form} intent="meta" className="stack">
       <CourseMetaFields fields={fields} />
+      {/* The JP the required lessons justify (decision 066): publishing needs the two to agree. */}
+      {jp.ok ? (
+        <p className="hint" data-testid="jp-derived">
+          {t('studio.meta.jpHint', { ...jp, expected: jp.jp })}
+        </p>
+      ) : (
+        <p className="alert alert-error" role="status" data-testid="jp-mismatch">
+          {t('errors.codes.studio.jpMismatch', jp)}
+        </p>
+      )}
       <p className="hint">{t('studio.course.metaHint')}</p>
       <div>
         <StatusButton>{t('studio.save')}</StatusButton>
@@ -364,28 +381,20 @@ function CompetencyForm({
   )
   return (
     <IntentForm form={form} intent="competency-set" className="stack">
-      <Field
-        label={t('studio.course.competency')}
-        selectProps={{ ...getSelectProps(text(fields.code)), id: 'comp-code' }}
-        errors={fields.code?.errors}
-      >
-        {competencies.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.code} {c.name}
-          </option>
-        ))}
-      </Field>
-      <Field
-        label={t('studio.course.level')}
-        selectProps={{ ...getSelectProps(text(fields.level)), id: 'comp-level' }}
-        errors={fields.level?.errors}
-      >
-        {[1, 2, 3, 4, 5].map((l) => (
-          <option key={l} value={l}>
-            {l}
-          </option>
-        ))}
-      </Field>
+      <CompetencyLevelFields
+        competencies={competencies}
+        value="code"
+        competency={{
+          label: t('studio.course.competency'),
+          selectProps: { ...getSelectProps(text(fields.code)), id: 'comp-code' },
+          errors: fields.code?.errors,
+        }}
+        level={{
+          label: t('studio.course.level'),
+          selectProps: { ...getSelectProps(text(fields.level)), id: 'comp-level' },
+          errors: fields.level?.errors,
+        }}
+      />
       <div>
         <StatusButton className="button-secondary">{t('studio.course.addCompetency')}</StatusButton>
       </div>
@@ -416,9 +425,7 @@ function RenameModuleForm({ module: m }: { module: CourseView['modules'][number]
         minLength={3}
         maxLength={200}
       />
-      <button type="submit" className="button-small button-secondary">
-        {t('studio.rename')}
-      </button>
+      <StatusButton className="button-small button-secondary">{t('studio.rename')}</StatusButton>
       <ErrorList id={title.errorId} errors={title.errors} />
     </IntentForm>
   )
@@ -459,10 +466,10 @@ function AddLessonForm({ module: m }: { module: CourseView['modules'][number] })
       </Field>
       <p className="hint">{t('studio.course.quizHint')}</p>
       <div>
-        <button type="submit" className="button-secondary">
+        <StatusButton className="button-secondary">
           {t('studio.course.addLesson')}
           <span className="sr-only"> ({m.title})</span>
-        </button>
+        </StatusButton>
       </div>
     </IntentForm>
   )

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { ErrorList, StatusButton } from '~/components/forms'
 import {
+  courseJp,
   publishFromStudio,
   publishPreview,
   quizzesWithoutQuestions,
@@ -29,15 +30,17 @@ export const meta: MetaFunction = ({ matches }) =>
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
-  const [course, diff, emptyQuizzes] = await Promise.all([
+  const [course, diff, emptyQuizzes, jp] = await Promise.all([
     workingCourse(courseId),
     publishPreview(courseId),
     quizzesWithoutQuestions(courseId),
+    courseJp(courseId),
   ])
   return {
     course: { id: course.id, title: course.title, version: course.currentVersion?.version ?? 0 },
     diff,
     emptyQuizzes,
+    jp,
   }
 })
 
@@ -62,7 +65,7 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
 })
 
 export default function StudioPublish() {
-  const { course, diff, emptyQuizzes } = useLoaderData<typeof loader>()
+  const { course, diff, emptyQuizzes, jp } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const [form, fields] = useForm({
@@ -72,7 +75,7 @@ export default function StudioPublish() {
     shouldValidate: 'onSubmit',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
   })
-  const blocked = !diff.empty && emptyQuizzes.length > 0
+  const blocked = !diff.empty && (emptyQuizzes.length > 0 || !jp.ok)
   const base = `/studio/courses/${course.id}`
   return (
     <>
@@ -127,7 +130,14 @@ export default function StudioPublish() {
           <p className="hint">{t('studio.publish.learnersKeep')}</p>
         </section>
       )}
-      {blocked ? (
+      {!diff.empty && !jp.ok ? (
+        // The declared JP is not what the required lessons are worth (decision 066).
+        <p className="alert alert-error" role="alert" data-testid="publish-blocked-jp">
+          {t('errors.codes.studio.jpMismatch', jp)}{' '}
+          <Link to={base}>{t('studio.publish.fixJp')}</Link>
+        </p>
+      ) : null}
+      {!diff.empty && emptyQuizzes.length > 0 ? (
         <p className="alert alert-error" role="alert" data-testid="publish-blocked">
           {t('errors.codes.studio.quizWithoutQuestions', { title: emptyQuizzes.join(', ') })}{' '}
           <Link to={`/authoring/bank/${course.id}`}>{t('studio.course.quizQuestions')}</Link>

@@ -3,18 +3,18 @@ import { getSelectProps } from '@conform-to/react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import {
-  averageGap,
-  heatBand,
   jpGoal,
   jpStatus,
   PAGE_SIZE,
   PEOPLE_FILTERS,
   percent,
-  shareBelow,
   type PeopleFilter,
 } from '~/domain/supervision'
 import { ErrorList, Field, SearchForm } from '~/components/forms'
-import { dashboard } from '~/models/supervision.server'
+import { cachedScopeSections, renderScopeSections } from '~/components/scope-sections.server'
+import i18next, { serverI18nInstance } from '~/i18next.server'
+import { dashboardView } from '~/models/supervision.server'
+import { HtmlFragment, offerFragment } from '~/utils/html-fragment'
 import { peopleFilterSchema } from '~/schemas/supervision'
 import { requireRole } from '~/utils/auth.server'
 import { formatDateTime } from '~/utils/misc'
@@ -22,42 +22,55 @@ import { withAppErrors } from '~/utils/route-errors.server'
 import { formatNip } from '~/utils/nip'
 import { readSearch } from '~/utils/search-params.server'
 
-export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
+export const loader = withAppErrors(async ({ request, context }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   // clean: the people filter form's schema (a bad value is ignored with a message, never a 500).
   const { value, result } = readSearch(request, peopleFilterSchema)
   const filter: PeopleFilter = value.filter
-  const d = await dashboard(viewer, {
+  const i18n = await serverI18nInstance(await i18next.getLocale(request))
+  const lng = i18n.language
+  // The scope-wide sections are rendered once per (unit, refresh, language) and reused
+  // (decision 095): the view's text is only read when this process has no rendering of it.
+  const hit: { entry?: ReturnType<typeof cachedScopeSections> } = {}
+  const d = await dashboardView(viewer, {
     unitId: value.unit ?? null,
     page: value.page,
+    after: value.after ?? null,
+    before: value.before ?? null,
     filter,
+    knownVersion: (unitId) => (hit.entry = cachedScopeSections(unitId, lng))?.version,
   })
+  const sections = d.unit
+    ? offerFragment(
+        context,
+        'scope-sections',
+        d.view
+          ? renderScopeSections(d.unit.id, lng, d.version, d.view, i18n.t)
+          : (hit.entry?.html ?? ''),
+      )
+    : null
   // Only what the page shows goes to the browser (the exports read the model themselves).
-  const { own: _own, ...view } = d
+  const first = d.people.rows[0]
+  const last = d.people.rows[d.people.rows.length - 1]
   return {
-    ...view,
-    filterResult: result,
     unit: d.unit ? { id: d.unit.id, name: d.unit.name } : null,
-    children: d.children.map((c) => ({
-      id: c.id,
-      name: c.name,
-      headcount: c.headcount,
-      pnsBelow: c.pnsBelow,
-      enrolled: c.enrolled,
-      completed: c.completed,
-      overdue: c.overdue,
-    })),
+    trail: d.trail,
+    refresh: d.refresh ? { year: d.refresh.year, refreshedAt: d.refresh.refreshedAt } : null,
+    totals: d.totals,
+    people: {
+      rows: d.people.rows,
+      total: d.people.total,
+      // The page number is shown only; the keyset links say where a page starts.
+      page: d.people.less ? d.people.page : 1,
+      next: d.people.more && last ? last.userId : null,
+      prev: d.people.less && first ? first.userId : null,
+    },
+    direct: d.direct,
+    filter: d.filter,
+    filterResult: result,
+    sections,
   }
 })
-
-function Bar({ value, label }: { value: number; label: string }) {
-  return (
-    <svg width="100" height="12" role="img" aria-label={label} viewBox="0 0 100 12">
-      <rect width="100" height="12" fill="#e6e6e6" rx="2" />
-      <rect width={Math.max(0, Math.min(100, value))} height="12" fill="#2f7d4a" rx="2" />
-    </svg>
-  )
-}
 
 export default function SupervisionDashboard() {
   const d = useLoaderData<typeof loader>()
@@ -85,6 +98,7 @@ export default function SupervisionDashboard() {
   )
   const year = d.refresh?.year ?? new Date().getFullYear()
   const pages = Math.max(1, Math.ceil(d.people.total / PAGE_SIZE))
+  const page = d.people.page
   return (
     <>
       <h1>{t('super.dashboard')}</h1>
@@ -109,7 +123,7 @@ export default function SupervisionDashboard() {
         </nav>
       ) : null}
 
-      {d.totals ? (
+      {d.totals && d.unit ? (
         <section className="card grid" aria-label={t('super.scope')}>
           <div>
             <strong data-testid="total-people">{d.totals.headcount}</strong> {t('super.people')} (
@@ -138,148 +152,8 @@ export default function SupervisionDashboard() {
         </section>
       ) : null}
 
-      {d.children.length ? (
-        <section>
-          <h2>{t('super.units')}</h2>
-          <div
-            className="table-scroll"
-            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            role="region"
-            aria-label={t('super.units')}
-          >
-            <table data-testid="unit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('super.unit')}</th>
-                  <th scope="col">{t('super.people')}</th>
-                  <th scope="col">{t('super.pnsBelow')}</th>
-                  <th scope="col">{t('super.completion')}</th>
-                  <th scope="col">{t('super.overdue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.children.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">
-                      <Link to={`?unit=${c.id}`}>{c.name}</Link>
-                    </th>
-                    <td>{c.headcount}</td>
-                    <td>{c.pnsBelow}</td>
-                    <td>
-                      <Bar
-                        value={percent(c.completed, c.enrolled)}
-                        label={`${percent(c.completed, c.enrolled)}%`}
-                      />{' '}
-                      {percent(c.completed, c.enrolled)}%
-                    </td>
-                    <td>{c.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Exports view="unit" />
-        </section>
-      ) : null}
-
-      <section>
-        <h2>{t('super.heatmap')}</h2>
-        <p className="muted">{t('super.heatmapHint')}</p>
-        {d.heatmap.rows.length && d.heatmap.competencies.length ? (
-          <div
-            className="table-scroll"
-            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            role="region"
-            aria-label={t('super.heatmap')}
-          >
-            <table className="heatmap" data-testid="heatmap">
-              <thead>
-                <tr>
-                  <th scope="col">{t('super.unit')}</th>
-                  {d.heatmap.competencies.map((c) => (
-                    <th scope="col" key={c.id} title={c.name}>
-                      {c.code}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.heatmap.rows.map((r) => (
-                  <tr key={r.id + (r.own ? '-own' : '')}>
-                    <th scope="row">{r.own ? t('super.ownUnit', { name: r.name }) : r.name}</th>
-                    {r.cells.map(([people, below, gapSum], i) => {
-                      // Up to ~40 rows x ~20 competencies: each text is one string (no React
-                      // text separators) and the cell's style comes from the class (decision 074).
-                      const cell = { people, below, gapSum }
-                      const share = shareBelow(cell)
-                      const avg = averageGap(cell)
-                      return (
-                        <td
-                          key={i}
-                          className={`heat-${heatBand(share)}`}
-                          title={`${d.heatmap.competencies[i]!.name}: ${below}/${people}`}
-                        >
-                          {share == null ? '—' : `${Math.round(share * 100)}%`}
-                          {avg ? <small>{` (${avg.toFixed(1)})`}</small> : null}
-                        </td>
-                      )
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t('super.none')}</p>
-        )}
-        <Exports view="kesenjangan" />
-      </section>
-
-      <section>
-        <h2>{t('super.courses')}</h2>
-        {d.courses.length ? (
-          <div
-            className="table-scroll"
-            // A focusable, labelled scroll box (axe: scrollable-region-focusable).
-            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            tabIndex={0}
-            role="region"
-            aria-label={t('super.courses')}
-          >
-            <table data-testid="course-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('super.course')}</th>
-                  <th scope="col">{t('super.enrolled')}</th>
-                  <th scope="col">{t('super.completed')}</th>
-                  <th scope="col">{t('super.assigned')}</th>
-                  <th scope="col">{t('super.overdue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.courses.map((c) => (
-                  <tr key={c.courseId}>
-                    <th scope="row">{c.title}</th>
-                    <td>{c.enrolled}</td>
-                    <td>
-                      {c.completed} ({percent(c.completed, c.enrolled)}%)
-                    </td>
-                    <td>{c.assigned}</td>
-                    <td>{c.overdue}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t('super.none')}</p>
-        )}
-        <Exports view="kursus" />
-      </section>
+      {/* Child units, the competency-gap heatmap and the courses: rendered once per refresh. */}
+      {d.sections ? <HtmlFragment fragment={d.sections} /> : null}
 
       <section>
         <h2>{t('super.people')}</h2>
@@ -306,18 +180,36 @@ export default function SupervisionDashboard() {
                   </option>
                 ))}
               </Field>
-              <ErrorList errors={[...(fields.unit.errors ?? []), ...(fields.page.errors ?? [])]} />
+              <ErrorList
+                errors={[
+                  ...(fields.unit.errors ?? []),
+                  ...(fields.page.errors ?? []),
+                  ...(fields.after.errors ?? []),
+                  ...(fields.before.errors ?? []),
+                ]}
+              />
               <button type="submit">{t('super.apply')}</button>
             </>
           )}
         </SearchForm>
         <PeopleTable rows={d.people.rows} />
+        {/* Keyset links (decision 095): a page starts after / before a person of the list, so a
+            deep page costs what the first does; the filter and the unit go along. */}
         <nav className="pagination" aria-label={t('super.people')}>
-          {d.people.page > 1 ? <Link to={q({ page: d.people.page - 1 })}>‹</Link> : null}
+          {d.people.prev && page > 2 ? <Link to={q({})}>{t('orgPaging.first')}</Link> : null}
+          {d.people.prev ? (
+            <Link to={q({ before: d.people.prev, page: Math.max(1, page - 1) })} rel="prev">
+              {t('ui.pagination.prev')}
+            </Link>
+          ) : null}
           <span>
-            {d.people.page} / {pages} ({d.people.total})
+            {page} / {Math.max(pages, page)} ({d.people.total})
           </span>
-          {d.people.page < pages ? <Link to={q({ page: d.people.page + 1 })}>›</Link> : null}
+          {d.people.next ? (
+            <Link to={q({ after: d.people.next, page: page + 1 })} rel="next">
+              {t('ui.pagination.next')}
+            </Link>
+          ) : null}
         </nav>
         <Exports view="pegawai" />
       </section>
@@ -363,15 +255,14 @@ function PeopleTable({ rows }: { rows: Row[] }) {
                 <Link to={`/supervisi/pegawai/${p.userId}`}>{p.name}</Link>
                 <br />
                 <span className="muted">
-                  {formatNip(p.nip)} · {p.employeeKind} · {p.jabatanName ?? '—'}
+                  {`${formatNip(p.nip)} · ${p.employeeKind} · ${p.jabatanName ?? '—'}`}
                 </span>
               </td>
+              {/* One text per cell (no React text separators): 50 rows a page. */}
               <td className={jpStatus(p.employeeKind, p.jp) === 'BELOW' ? 'incorrect' : undefined}>
-                {p.jp} / {jpGoal(p.employeeKind)}
+                {`${p.jp} / ${jpGoal(p.employeeKind)}`}
               </td>
-              <td>
-                {p.completed}/{p.enrolled}
-              </td>
+              <td>{`${p.completed}/${p.enrolled}`}</td>
               <td>{p.overdue}</td>
               <td>{p.gapCount}</td>
             </tr>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { jpGoal } from '~/domain/supervision'
+import { TableWrap } from '~/components/table'
 import { competencyProfile } from '~/models/profile.server'
 import { personDetail } from '~/models/supervision.server'
 import { requireRole } from '~/utils/auth.server'
@@ -54,7 +55,7 @@ export default function SupervisedPerson() {
       </section>
 
       <h2>{t('super.levels')}</h2>
-      <div className="table-scroll">
+      <TableWrap label={t('super.levels')}>
         <table data-testid="person-gaps">
           <thead>
             <tr>
@@ -89,7 +90,7 @@ export default function SupervisedPerson() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
 
       <h2>{t('super.enrolments')}</h2>
       {person.enrolments.length ? (

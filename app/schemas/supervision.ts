@@ -12,4 +12,13 @@ export const peopleFilterSchema = z.object({
     .optional(),
   filter: option(PEOPLE_FILTERS as [PeopleFilter, ...PeopleFilter[]]).default('all'),
   page: pageNumber,
+  /** Keyset paging (decision 095): the page after / before this person of the list. */
+  after: z
+    .string()
+    .refine((v) => idSchema.safeParse(v).success, 'filter.invalidValue')
+    .optional(),
+  before: z
+    .string()
+    .refine((v) => idSchema.safeParse(v).success, 'filter.invalidValue')
+    .optional(),
 })

@@ -1,9 +1,22 @@
 // Markdown (the restricted subset of content packs) to the same Tiptap JSON the editor produces.
 // Anything outside the subset (raw HTML, images, tables) is refused with a reason.
 import { Lexer, type Token, type Tokens } from 'marked'
+import { InvalidError, type ErrorParams } from './errors'
 import type { TiptapDoc, TiptapNode } from './rich-text'
 
-export class MarkdownError extends Error {}
+/**
+ * Markdown outside the subset: code `lessonDoc.markdown.<reason>` with its parameters (decision
+ * 044), in the reader's language in the editor and in Indonesian in the pack importer's output.
+ */
+export class MarkdownError extends InvalidError {
+  constructor(reason: string, params: ErrorParams = {}) {
+    super(`lessonDoc.markdown.${reason}`, { params })
+    this.name = 'MarkdownError'
+  }
+}
+
+/** The start of a refused piece of source, as a message can show it. */
+const excerpt = (raw: string) => raw.trim().slice(0, 60)
 
 type Mark = NonNullable<TiptapNode['marks']>[number]
 
@@ -44,13 +57,11 @@ function inline(tokens: Token[] | undefined, marks: Mark[] = []): TiptapNode[] {
         out.push({ type: 'hardBreak' })
         break
       case 'image':
-        throw new MarkdownError(
-          'Gambar belum didukung dalam pelajaran Markdown; gunakan pelajaran video atau teks.',
-        )
+        throw new MarkdownError('image')
       case 'html':
-        throw new MarkdownError(`HTML mentah tidak diizinkan: ${t.raw.trim().slice(0, 60)}`)
+        throw new MarkdownError('html', { html: excerpt(t.raw) })
       default:
-        throw new MarkdownError(`Elemen Markdown "${t.type}" tidak didukung.`)
+        throw new MarkdownError('element', { element: t.type })
     }
   }
   return out.filter((n) => n.type !== 'text' || n.text)
@@ -81,9 +92,7 @@ function blocks(tokens: Token[]): TiptapNode[] {
       case 'heading': {
         const h = t as Tokens.Heading
         if (h.depth < 2 || h.depth > 3)
-          throw new MarkdownError(
-            `Judul tingkat ${h.depth} tidak didukung: gunakan "##" atau "###" ("${h.text}").`,
-          )
+          throw new MarkdownError('headingLevel', { level: h.depth, text: excerpt(h.text) })
         out.push({ type: 'heading', attrs: { level: h.depth }, content: inline(h.tokens) })
         break
       }
@@ -126,11 +135,11 @@ function blocks(tokens: Token[]): TiptapNode[] {
         out.push({ type: 'horizontalRule' })
         break
       case 'html':
-        throw new MarkdownError(`HTML mentah tidak diizinkan: ${t.raw.trim().slice(0, 60)}`)
+        throw new MarkdownError('html', { html: excerpt(t.raw) })
       case 'table':
-        throw new MarkdownError('Tabel belum didukung dalam pelajaran; gunakan daftar.')
+        throw new MarkdownError('table')
       default:
-        throw new MarkdownError(`Elemen Markdown "${t.type}" tidak didukung.`)
+        throw new MarkdownError('element', { element: t.type })
     }
   }
   return out

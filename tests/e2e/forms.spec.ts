@@ -55,3 +55,46 @@ test('supervision: an unknown people filter shows everyone and says why', async 
   await expect(page.getByText('Pilihan ini tidak dikenal; filter ini diabaikan.')).toBeVisible()
   await expect(page.locator('#filter')).toHaveValue('all')
 })
+
+// Decision 045: a POST form names its intent only by the button that submits it. Without
+// JavaScript the browser sends that button's value, by a click or by Enter in a field (the form's
+// first button); an action that got no intent would refuse (the user page answers 400).
+test('without JavaScript the submitting button carries the intent, by click and by Enter', async ({
+  page,
+}) => {
+  await signInAs(page, accounts.admin.nip)
+  await page.goto('/admin/users')
+  await page.locator('table a[href^="/admin/users/"]').first().click()
+  const name = page.getByLabel('Nama lengkap (dengan gelar)')
+  /** Submits by `act` and returns the POST's body and status (a refused intent is a 400). */
+  const post = async (act: () => Promise<void>) => {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      act(),
+    ])
+    await page.waitForLoadState()
+    return { body: response.request().postData() ?? '', status: response.status() }
+  }
+  for (const act of [
+    () => page.getByRole('button', { name: 'Simpan perubahan', exact: true }).click(),
+    () => name.press('Enter'),
+  ]) {
+    const { body, status } = await post(act)
+    expect(status).toBe(200)
+    // The intent once (no hidden input beside the button).
+    expect(body.match(/(^|&)intent=update(&|$)/g)).toHaveLength(1)
+    await expect(page.getByText('Perubahan disimpan.')).toBeVisible()
+  }
+
+  // A studio form (IntentForm): its button gets the intent from the form. Renaming a module to
+  // its own title by Enter saves (nothing changes) instead of being refused.
+  await page.context().clearCookies()
+  await signInAs(page, accounts.instructor.nip)
+  await page.goto('/studio/courses')
+  await page.locator('main a[href^="/studio/courses/"]').first().click()
+  const rename = page.locator('input[id^="rename-"]').first()
+  const { body, status } = await post(() => rename.press('Enter'))
+  expect(status).toBe(200)
+  expect(body).toMatch(/(^|&)intent=module-rename(&|$)/)
+  await expect(page.getByTestId('course-saved')).toBeVisible()
+})

@@ -53,9 +53,18 @@ export async function switchLanguage(page: Page, lng: 'id' | 'en') {
 
 export type Problem = string
 
-export async function checkPage(page: Page, path: string, lng: 'id' | 'en', problems: Problem[]) {
+export async function checkPage(
+  page: Page,
+  path: string,
+  lng: 'id' | 'en',
+  problems: Problem[],
+  /** The status the page answers with: 200 unless it is a "not found" page by design. */
+  status = 200,
+) {
   const res = await page.goto(path)
-  if (!res || res.status() >= 400) problems.push(`${lng} ${path}: HTTP ${res?.status()}`)
+  const got = res?.status() ?? 0
+  if (status === 200 ? !res || got >= 400 : got !== status)
+    problems.push(`${lng} ${path}: HTTP ${got}`)
   await expect(page.locator('html')).toHaveAttribute('lang', lng)
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,

@@ -92,6 +92,11 @@ test('an image imported from Moodle XML loads for the instructor and the learner
   await mod.getByLabel('Jenis pelajaran').selectOption('QUIZ')
   await mod.getByRole('button', { name: /^Tambah pelajaran/ }).click()
   await expect(mod.locator('ol li')).toHaveCount(1)
+  // The 1 JP declared needs 45 minutes of required lessons (decision 066).
+  await mod.getByRole('link', { name: 'Kuis Surel', exact: true }).click()
+  await page.getByLabel('Durasi belajar (menit)').fill('45')
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click()
+  await expect(page.getByTestId('lesson-result')).toContainText('Tersimpan')
 
   // The Moodle XML import: the preview counts the image, the confirm writes the question.
   const bank = `/authoring/bank/${courseId}`

@@ -84,6 +84,10 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   await addLesson('Etika Akun Dinas', 'TEXT', 1)
   await addLesson('Video Etika Akun', 'VIDEO', 2)
   await addLesson('Kuis Etika', 'QUIZ', 3)
+  // Three lessons of 10 minutes are worth 0 JP, not the 1 JP declared: the page says so.
+  await expect(page.getByTestId('jp-mismatch')).toContainText(
+    'JP kursus 1, tetapi pelajaran wajibnya 30 menit = 0 JP (1 JP = 45 menit)',
+  )
 
   // 2. The video: uploaded to local storage (no Mux) at a throttled speed, so the progress bar
   // moves through intermediate values before it completes.
@@ -134,11 +138,16 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   await page.getByRole('link', { name: 'Video Etika Akun', exact: true }).click()
   const option = page.locator('#lesson-video option', { hasText: 'Etika akun dinas' })
   await page.getByLabel('Video pelajaran').selectOption((await option.getAttribute('value'))!)
+  // 10 + 25 + 10 minutes: exactly the 45 minutes of the 1 JP declared.
+  await page.getByLabel('Durasi belajar (menit)').fill('25')
   await page.getByRole('button', { name: 'Simpan', exact: true }).click()
   await expect(page.getByTestId('lesson-result')).toContainText('Tersimpan')
 
   // 3. The text lesson in the editor: a heading, bold text, a link and an uploaded image.
   await page.goto(course)
+  await expect(page.getByTestId('jp-derived')).toHaveText(
+    'Pelajaran wajib: 45 menit = 1 JP (1 JP = 45 menit).',
+  )
   await page.getByRole('link', { name: 'Etika Akun Dinas', exact: true }).click()
   const editor = page.getByTestId('lesson-editor')
   await editor.click()
@@ -155,10 +164,14 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft')
   await page.getByLabel('Alamat tautan (https://…)').fill('https://jdih.jambiprov.go.id/')
   await page.getByTestId('tb-link').click()
+  // The focus is back in the text, right after the link: typing goes on there, outside the link,
+  // then a new paragraph for the image.
+  await expect(editor).toBeFocused()
+  await page.keyboard.type(' terbaru.')
   await expect(editor.locator('a[href="https://jdih.jambiprov.go.id/"]')).toHaveText('SPBE')
-  // Back in the text, after the link: a new paragraph for the image.
-  await editor.focus()
-  await page.keyboard.press('End')
+  await expect(editor.locator('p', { hasText: 'Selalu' })).toHaveText(
+    'Selalu periksa pedoman SPBE terbaru.',
+  )
   await page.keyboard.press('Enter')
   await page
     .getByLabel(/^Gambar \(PNG/)

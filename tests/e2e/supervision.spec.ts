@@ -22,11 +22,25 @@ test('a supervisor sees only their subtree, drills down, exports XLSX; outsiders
   await expect(people).not.toContainText(accounts.admin.name)
   await expect(page.getByTestId('scope-trail')).toContainText('Bidang Akuntansi')
 
+  // The scope sections are markup the server rendered once (decision 095): still there once the
+  // page has hydrated (taken back from the document, not from the route data).
+  const heatmapHeading = page.getByRole('heading', {
+    level: 2,
+    name: 'Peta kesenjangan kompetensi',
+  })
+  await page.waitForLoadState('networkidle')
+  await expect(heatmapHeading).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Kursus' })).toBeVisible()
+
   // Drill down to the learner's competency gaps.
   await people.getByRole('link', { name: accounts.learner.name }).click()
   await expect(page.getByRole('heading', { level: 1, name: accounts.learner.name })).toBeVisible()
   const gaps = page.getByTestId('person-gaps')
   await expect(gaps.locator('tbody tr').first()).toBeVisible()
+  // Back by a client-side navigation: the sections come in the route data this time.
+  await page.getByRole('link', { name: /Kembali ke dasbor/ }).click()
+  await expect(page.getByTestId('people-table')).toContainText(accounts.learner.name)
+  await expect(heatmapHeading).toBeVisible()
 
   // Export the people table as XLSX and read it back: every person of the view, once.
   await page.goto('/supervisi')

@@ -14,7 +14,7 @@ import {
   gradeEssays,
   listAttemptsNeedingGrading,
 } from '~/models/essay-grading.server'
-import { importAllPacks } from '~/models/content-pack.server'
+import { importAllPacks, packQuestionKey } from '~/models/content-pack.server'
 import { gradeAttempt, scoreAnswer } from '~/models/grading.server'
 import {
   attemptView,
@@ -147,7 +147,7 @@ describe('versioned questions (a pack re-imported while attempts are open or wai
     expect(await prisma.questionOption.count()).toBe(optionIdsBefore + choiceQuestions)
     // The dropped question is archived, not deleted.
     const dropped = await prisma.question.findUniqueOrThrow({
-      where: { externalId: original.at(-1)!.id },
+      where: { externalId: packQuestionKey(result!.courseId, original.at(-1)!.id) },
     })
     expect(dropped.archivedAt).not.toBeNull()
 

@@ -100,6 +100,36 @@ async function inBothLanguages(
   }
 }
 
+/** One request to a resource route: its handler, path, route params, cookie and options. */
+type Ask = {
+  handler: unknown
+  path: string
+  params: Record<string, string>
+  cookie: string
+  init?: RequestInit
+}
+
+/**
+ * Asks in both languages (Indonesian, ?lng=en, the English cookie) and expects the refusal: the
+ * status, the code and its text in each language. Returns the three answers.
+ */
+async function expectRefused(
+  ask: Ask,
+  status: number,
+  code: string,
+  params: Record<string, string | number> = {},
+) {
+  const r = await inBothLanguages(
+    ask.handler as Handler,
+    ask.path,
+    ask.params,
+    ask.cookie,
+    ask.init,
+  )
+  expectCoded(r, status, code, params)
+  return r
+}
+
 function expectCoded(
   r: Awaited<ReturnType<typeof inBothLanguages>>,
   status: number,
@@ -123,13 +153,16 @@ function expectCoded(
 
 describe('resource routes answer coded errors in the reader language', () => {
   it('certificate PDF: an unknown code and another holder are the same 404', async () => {
-    const r = await inBothLanguages(
-      certificateDownload.loader as Handler,
-      '/sertifikat/unduh/BINA-0000-0000',
-      { code: 'BINA-0000-0000' },
-      learner.cookie,
+    const r = await expectRefused(
+      {
+        handler: certificateDownload.loader,
+        path: '/sertifikat/unduh/BINA-0000-0000',
+        params: { code: 'BINA-0000-0000' },
+        cookie: learner.cookie,
+      },
+      404,
+      'certificate.notFound',
     )
-    expectCoded(r, 404, 'certificate.notFound')
     expect(r.id.text).toBe('Sertifikat tidak ditemukan.')
     expect(r.en.text).toBe('The certificate was not found.')
   })
@@ -139,13 +172,16 @@ describe('resource routes answer coded errors in the reader language', () => {
       data: { requestedById: admin.id, scope: 'TEAM' },
       select: { id: true },
     })
-    const r = await inBothLanguages(
-      certificateExport.loader as Handler,
-      `/sertifikat/ekspor/${other.id}`,
-      { id: other.id },
-      learner.cookie,
+    await expectRefused(
+      {
+        handler: certificateExport.loader,
+        path: `/sertifikat/ekspor/${other.id}`,
+        params: { id: other.id },
+        cookie: learner.cookie,
+      },
+      404,
+      'certificateExport.notFound',
     )
-    expectCoded(r, 404, 'certificateExport.notFound')
     // Its owner is told it is not finished yet (409), not that it does not exist.
     const mine = await answer(
       certificateExport.loader as Handler,
@@ -158,36 +194,36 @@ describe('resource routes answer coded errors in the reader language', () => {
   })
 
   it('lesson images and videos: 404 text for a malformed or unknown name', async () => {
-    expectCoded(
-      await inBothLanguages(
-        image.loader as Handler,
-        '/media/images/x.svg',
-        { name: 'x.svg' },
-        learner.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: image.loader,
+        path: '/media/images/x.svg',
+        params: { name: 'x.svg' },
+        cookie: learner.cookie,
+      },
       404,
       'media.imageNotFound',
     )
-    expectCoded(
-      await inBothLanguages(
-        video.loader as Handler,
-        '/media/videos/nope',
-        { videoId: 'nope' },
-        learner.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: video.loader,
+        path: '/media/videos/nope',
+        params: { videoId: 'nope' },
+        cookie: learner.cookie,
+      },
       404,
       'media.videoNotFound',
     )
   })
 
   it('dashboard export: 400 for a bad view, 403 for a unit outside the scope or a learner', async () => {
-    expectCoded(
-      await inBothLanguages(
-        dashboardExport.loader as Handler,
-        '/supervisi/ekspor/semua?format=csv',
-        { view: 'semua' },
-        supervisor.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: dashboardExport.loader,
+        path: '/supervisi/ekspor/semua?format=csv',
+        params: { view: 'semua' },
+        cookie: supervisor.cookie,
+      },
       400,
       'export.query',
     )
@@ -195,50 +231,50 @@ describe('resource routes answer coded errors in the reader language', () => {
       where: { kind: 'OPD', NOT: { path: { startsWith: supervisor.unitPath } } },
       select: { id: true },
     })
-    expectCoded(
-      await inBothLanguages(
-        dashboardExport.loader as Handler,
-        `/supervisi/ekspor/unit?format=csv&unit=${outside.id}`,
-        { view: 'unit' },
-        supervisor.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: dashboardExport.loader,
+        path: `/supervisi/ekspor/unit?format=csv&unit=${outside.id}`,
+        params: { view: 'unit' },
+        cookie: supervisor.cookie,
+      },
       403,
       'scope.outOfScope',
     )
     // requireRole's 403 is coded too.
-    expectCoded(
-      await inBothLanguages(
-        dashboardExport.loader as Handler,
-        '/supervisi/ekspor/unit?format=csv',
-        { view: 'unit' },
-        learner.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: dashboardExport.loader,
+        path: '/supervisi/ekspor/unit?format=csv',
+        params: { view: 'unit' },
+        cookie: learner.cookie,
+      },
       403,
       'forbidden',
     )
   })
 
   it('program export: 400 for a format other than csv or xlsx', async () => {
-    expectCoded(
-      await inBothLanguages(
-        programExport.loader as Handler,
-        '/program/abc/ekspor?format=pdf',
-        { programId: 'abc' },
-        admin.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: programExport.loader,
+        path: '/program/abc/ekspor?format=pdf',
+        params: { programId: 'abc' },
+        cookie: admin.cookie,
+      },
       400,
       'export.format',
     )
   })
 
   it("quiz status poll: another learner's attempt is a 404", async () => {
-    expectCoded(
-      await inBothLanguages(
-        quizStatus.loader as Handler,
-        '/quiz/cmx0000000000000000000000/status',
-        { attemptId: 'cmx0000000000000000000000' },
-        learner.cookie,
-      ),
+    await expectRefused(
+      {
+        handler: quizStatus.loader,
+        path: '/quiz/cmx0000000000000000000000/status',
+        params: { attemptId: 'cmx0000000000000000000000' },
+        cookie: learner.cookie,
+      },
       404,
       'quiz.attemptNotFound',
     )
@@ -255,30 +291,30 @@ describe('resource routes answer coded errors in the reader language', () => {
     })
     const stranger = await createTestUser()
     const cookie = await session(stranger.id)
-    expectCoded(
-      await inBothLanguages(
-        progress.action as Handler,
-        path,
-        params,
-        cookie,
-        post({ positionSec: -1 }),
-      ),
+    await expectRefused(
+      { handler: progress.action, path, params, cookie, init: post({ positionSec: -1 }) },
       400,
       'videoProgress.invalid',
     )
-    expectCoded(
-      await inBothLanguages(
-        progress.action as Handler,
+    await expectRefused(
+      {
+        handler: progress.action,
         path,
         params,
         cookie,
-        post({ positionSec: 5, ranges: [[0, 5]] }),
-      ),
+        init: post({ positionSec: 5, ranges: [[0, 5]] }),
+      },
       403,
       'course.notEnrolled',
     )
   })
 })
+
+/** A coded message (or its `code?params` string) reads `id` in Indonesian and `en` in English. */
+function expectTexts(message: string, id: string, en: string) {
+  expect(renderMessage(message, 'id')).toBe(id)
+  expect(renderMessage(message, 'en')).toBe(en)
+}
 
 describe('converted models refuse with codes the pages render in both languages', () => {
   it('quiz rules: not enrolled (403) with the code the lesson page shows', async () => {
@@ -301,16 +337,20 @@ describe('converted models refuse with codes the pages render in both languages'
       context: {},
     })) as { data: { error: string }; init: { status: number } }
     expect(r.init.status).toBe(403)
-    expect(renderMessage(r.data.error)).toBe(
+    expectTexts(
+      r.data.error,
       'Daftar ke kursus ini terlebih dahulu untuk mengerjakan kuis.',
+      'Enrol in this course first to take the quiz.',
     )
-    expect(renderMessage(r.data.error, 'en')).toBe('Enrol in this course first to take the quiz.')
   })
 
   it('quiz attempts limit carries its number into both languages', async () => {
     const e = new (await import('~/models/quiz.server')).QuizError('attemptsUsed', 400, { max: 3 })
-    expect(renderMessage(e.message)).toBe('Batas 3 kali percobaan sudah tercapai.')
-    expect(renderMessage(e.message, 'en')).toBe('The limit of 3 attempts has been reached.')
+    expectTexts(
+      e.message,
+      'Batas 3 kali percobaan sudah tercapai.',
+      'The limit of 3 attempts has been reached.',
+    )
   })
 
   it('certificate revocation: a malformed code is a 400, an unknown one a 404', async () => {
@@ -332,16 +372,18 @@ describe('converted models refuse with codes the pages render in both languages'
       at,
     }).catch((x) => x)
     expect(unknown).toMatchObject({ code: 'certificate.notFound', status: 404 })
-    expect(renderMessage(bad.message, 'en')).toBe('The certificate code is not valid.')
-    expect(renderMessage(bad.message)).toBe('Kode sertifikat tidak valid.')
+    expectTexts(bad.message, 'Kode sertifikat tidak valid.', 'The certificate code is not valid.')
   })
 
   it('instructor assignment: an unknown person is a 400 on the "who" field', async () => {
     const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE } })
     const e = await assignInstructor(course.id, 'nobody@nowhere.invalid', admin.id).catch((x) => x)
     expect(e).toMatchObject({ code: 'instructors.unknownUser', status: 400, field: 'who' })
-    expect(renderMessage(e.message)).toBe('Pengguna dengan NIP atau surel itu tidak ditemukan.')
-    expect(renderMessage(e.message, 'en')).toBe('No user with that NIP or email.')
+    expectTexts(
+      e.message,
+      'Pengguna dengan NIP atau surel itu tidak ditemukan.',
+      'No user with that NIP or email.',
+    )
   })
 
   it('video progress faster than the clock is a 422 with its own message', async () => {

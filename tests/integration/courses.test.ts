@@ -152,13 +152,29 @@ describe('content packs', () => {
   })
 
   it('refuses lessons with script tags, javascript: links or unknown elements', async () => {
-    const cases: [string, RegExp][] = [
-      ['Teks biasa.\n\n<script>alert("x")</script>\n', /HTML mentah tidak diizinkan/],
-      ['Klik [di sini](javascript:alert(1)) sekarang.\n', /tidak diizinkan/],
-      ['Teks <img src=x onerror=alert(1)> sisipan.\n', /HTML mentah tidak diizinkan/],
-      ['| a | b |\n|---|---|\n| 1 | 2 |\n', /Tabel/],
+    // The reason is the validator's own code (decision 044): Indonesian in the CLI, English too.
+    const cases: [string, RegExp, string, RegExp][] = [
+      [
+        'Teks biasa.\n\n<script>alert("x")</script>\n',
+        /HTML mentah tidak diizinkan: <script>/,
+        'lessonDoc.markdown.html',
+        /^Raw HTML is not allowed: <script>/,
+      ],
+      [
+        'Klik [di sini](javascript:alert(1)) sekarang.\n',
+        /Tautan "javascript:alert\(1\)" tidak diizinkan/,
+        'lessonDoc.link',
+        /^Link "javascript:alert\(1\)" is not allowed/,
+      ],
+      [
+        'Teks <img src=x onerror=alert(1)> sisipan.\n',
+        /HTML mentah tidak diizinkan/,
+        'lessonDoc.markdown.html',
+        /^Raw HTML/,
+      ],
+      ['| a | b |\n|---|---|\n| 1 | 2 |\n', /Tabel/, 'lessonDoc.markdown.table', /^Tables/],
     ]
-    for (const [md, reason] of cases) {
+    for (const [md, reason, code, english] of cases) {
       const { root, pack } = await copyPack('keamanan-digital-asn')
       const lesson = path.join(pack, 'lessons', '01-kata-sandi-yang-kuat.md')
       await fs.writeFile(lesson, md)
@@ -166,6 +182,8 @@ describe('content packs', () => {
       expect(err).toBeInstanceOf(PackError)
       expect(err.file).toBe(lesson)
       expect(err.reason).toMatch(reason)
+      expect(err.code).toBe(code)
+      expect(renderMessage(err, 'en')).toMatch(english)
     }
     const stored = await prisma.lesson.findFirstOrThrow({
       where: { slug: 'kata-sandi-yang-kuat' },

@@ -8,12 +8,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
-import { importPack, PackError, parsePack } from '~/models/content-pack.server'
-import { addCategorySlot, confirmImport } from '~/models/question-bank.server'
+import { importPack, PackError, packQuestionKey, parsePack } from '~/models/content-pack.server'
+import { addCategorySlot, bankImageKey, confirmImport } from '~/models/question-bank.server'
 import { exportCoursePack } from '~/models/studio-export.server'
 import {
   addLesson,
   addModule,
+  courseJp,
   createCourse,
   publishFromStudio,
   publishPreview,
@@ -21,9 +22,11 @@ import {
   setCourseCompetency,
   updateLessonSettings,
 } from '~/models/studio.server'
+import { AppError } from '~/utils/errors'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { redis } from '~/utils/redis.server'
+import { mediaStorage } from '~/utils/storage.server'
 import { createTestUser } from '../support/factories'
 import { finishLessons, takeQuiz } from '../support/learning'
 
@@ -145,8 +148,8 @@ async function learnerRecord(userId: string, courseId: string) {
   return { enrolment, jp }
 }
 
-/** A copy of a real pack under its own slug, title and question ids. */
-function copyOfPack(stamp: string) {
+/** A copy of a real pack under its own slug, title and question ids (`keys`: their prefix). */
+function copyOfPack(stamp: string, keys = stamp) {
   const slug = `uji-ulang-${stamp}`
   const src = path.join(tmp, 'src', slug)
   fs.cpSync(SOURCE, src, { recursive: true })
@@ -160,7 +163,7 @@ function copyOfPack(stamp: string) {
   }[]
   fs.writeFileSync(
     path.join(src, 'questions.json'),
-    JSON.stringify(questions.map((q) => ({ ...q, id: `${stamp}-${q.id}` }))),
+    JSON.stringify(questions.map((q) => ({ ...q, id: `${keys}-${q.id}` }))),
   )
   return { slug, src }
 }
@@ -348,4 +351,182 @@ describe('a studio course with two ordinary quizzes', () => {
     expect((refused as PackError).reason).toContain('kuis-satu')
     expect((refused as PackError).reason).toContain('"Tidak Ada"')
   })
+})
+
+/** The error a promise is refused with (or null). */
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  )
+
+describe('JP: one rule for the studio and the importer (decision 066)', () => {
+  it('a studio course of exactly 45 required minutes publishes 1 JP and round-trips; 44 is refused by both', async () => {
+    expect(env.JP_MINUTES).toBe(45)
+    const teacher = await createTestUser({ roles: ['INSTRUCTOR', 'ASN'] })
+    const course = await createCourse(teacher, {
+      title: `JP Studio ${Date.now()}`,
+      summary: 'Kursus studio untuk menguji JP terhadap menit pelajaran wajib.',
+      area: 'PELAYANAN_PUBLIK',
+      jp: 1,
+      passMark: 70,
+    })
+    await setCourseCompetency(course.id, 'T.LD.01', 2)
+    const mod = await addModule(course.id, 'Modul JP')
+    const one = await addLesson(course.id, mod.id, { title: 'Bacaan Satu', kind: 'TEXT' })
+    const two = await addLesson(course.id, mod.id, { title: 'Bacaan Dua', kind: 'TEXT' })
+    await saveLessonContent(course.id, one.id, { markdown: 'Isi bacaan satu.' })
+    await saveLessonContent(course.id, two.id, { markdown: 'Isi bacaan dua.' })
+    const settings = (minutes: number, required = true) =>
+      updateLessonSettings(course.id, one.id, { title: 'Bacaan Satu', minutes, required })
+    // 35 + 10 minutes: exactly 1 JP of 45 minutes.
+    await settings(35)
+    expect(await courseJp(course.id)).toEqual({ ok: true, jp: 1, minutes: 45, perJp: 45 })
+    const { token } = await publishPreview(course.id)
+    expect(await publishFromStudio(course.id, token)).toMatchObject({ created: true, version: 1 })
+
+    // Exported and imported back: the importer agrees, nothing new is published.
+    const pack = await parsePack(await exportTo(course.id), await known())
+    expect(pack.course.jp).toBe(1)
+    expect(await importPack(pack, env.MEDIA_DIR)).toMatchObject({
+      courseId: course.id,
+      published: false,
+      version: 1,
+    })
+
+    // One minute less (34 + 10 = 44): worth 0 JP, so the declared 1 JP is refused by the studio's
+    // publish, with the numbers the instructor needs, and by the import of its export.
+    await settings(34)
+    const jp = { jp: 1, minutes: 44, expected: 0, perJp: 45, from: 45, to: 89 }
+    expect(await courseJp(course.id)).toEqual({ ok: false, ...jp })
+    const review = await publishPreview(course.id)
+    expect(review.empty).toBe(false)
+    const refused = await refusal(publishFromStudio(course.id, review.token))
+    expect(refused).toBeInstanceOf(AppError)
+    expect(refused).toMatchObject({ code: 'studio.jpMismatch', status: 400, params: jp })
+    const dir = await exportTo(course.id)
+    const imported = await refusal(parsePack(dir, await known()))
+    expect(imported).toBeInstanceOf(PackError)
+    expect((imported as PackError).code).toBe('pack.jp')
+    expect((imported as PackError).reason).toBe(
+      'jp 1 tidak sesuai dengan 44 menit pelajaran: 0 JP (1 JP = 45 menit)',
+    )
+    // An optional lesson does not count: 45 minutes, one of them optional, is still refused.
+    await settings(35, false)
+    expect(await courseJp(course.id)).toMatchObject({ ok: false, minutes: 10, expected: 0 })
+    expect(await refusal(parsePack(await exportTo(course.id), await known()))).toMatchObject({
+      code: 'pack.jp',
+    })
+    // Back to 45 required minutes: publishable again (the same draft as version 1: nothing new).
+    await settings(35)
+    expect((await publishPreview(course.id)).empty).toBe(true)
+    expect(await prisma.courseVersion.count({ where: { courseId: course.id } })).toBe(1)
+  }, 120_000)
+})
+
+describe('question images travel with the pack (decision 068)', () => {
+  it('the export carries the images, the import restores them byte for byte', async () => {
+    const { course } = await studioCourse()
+    const texts = await prisma.questionVersion.findMany({
+      where: { question: { category: { courseId: course.id } } },
+      select: { text: true },
+    })
+    const names = [
+      ...new Set(
+        texts.flatMap((t) => [...t.text.matchAll(/\[\[gambar:([^\]]+)\]\]/g)].map((m) => m[1]!)),
+      ),
+    ].sort()
+    expect(names.length).toBeGreaterThan(0)
+    const stored = new Map<string, Buffer>()
+    for (const name of names) stored.set(name, (await mediaStorage().get(bankImageKey(name)!))!)
+
+    const dir = await exportTo(course.id)
+    expect(fs.readdirSync(path.join(dir, 'images')).sort()).toEqual(names)
+    for (const name of names)
+      expect(fs.readFileSync(path.join(dir, 'images', name)).equals(stored.get(name)!)).toBe(true)
+
+    // Another installation: the media storage does not have them.
+    for (const name of names) await mediaStorage().delete(bankImageKey(name)!)
+    expect(await mediaStorage().get(bankImageKey(names[0]!)!)).toBeNull()
+    const pack = await parsePack(dir, await known())
+    expect([...pack.images.keys()].sort()).toEqual(names)
+    expect(await importPack(pack, env.MEDIA_DIR)).toMatchObject({ published: false, version: 1 })
+    for (const name of names) {
+      const back = await mediaStorage().get(bankImageKey(name)!)
+      expect(back?.equals(stored.get(name)!), name).toBe(true)
+    }
+
+    // A pack whose image is missing, or whose bytes are not the image its name says, is refused.
+    const image = path.join(dir, 'images', names[0]!)
+    const bytes = fs.readFileSync(image)
+    fs.rmSync(image)
+    expect(await refusal(parsePack(dir, await known()))).toMatchObject({
+      code: 'pack.imageMissing',
+    })
+    fs.writeFileSync(image, Buffer.concat([bytes, Buffer.from([0])]))
+    expect(await refusal(parsePack(dir, await known()))).toMatchObject({
+      code: 'pack.imageInvalid',
+    })
+  }, 120_000)
+})
+
+describe('pack question keys are scoped to their course (decision 067)', () => {
+  it('two courses whose packs use the same question ids keep their own questions and versions', async () => {
+    const stamp = Date.now().toString(36)
+    const shared = `${stamp}k`
+    const a = copyOfPack(`${stamp}a`, shared)
+    const b = copyOfPack(`${stamp}b`, shared)
+    const first = await importPack(await parsePack(a.src, await known()), env.MEDIA_DIR)
+    const before = await courseState(first.courseId)
+    expect(before.questions.length).toBeGreaterThan(0)
+    expect(before.questions.every((q) => q.externalId!.startsWith(`pack:${first.courseId}:`))).toBe(
+      true,
+    )
+
+    const second = await importPack(await parsePack(b.src, await known()), env.MEDIA_DIR)
+    expect(second.courseId).not.toBe(first.courseId)
+    // B got questions of its own: as many, new ones, none of A's moved or versioned.
+    const bState = await courseState(second.courseId)
+    expect(bState.questions).toHaveLength(before.questions.length)
+    const aIds = new Set(before.questions.map((q) => q.id))
+    expect(bState.questions.some((q) => aIds.has(q.id))).toBe(false)
+    expect(await courseState(first.courseId)).toEqual(before)
+
+    // B's pack changes every question: new versions in B only.
+    const file = path.join(b.src, 'questions.json')
+    const questions = JSON.parse(fs.readFileSync(file, 'utf8')) as { text: string }[]
+    fs.writeFileSync(file, JSON.stringify(questions.map((q) => ({ ...q, text: `${q.text} (B)` }))))
+    const changed = await importPack(await parsePack(b.src, await known()), env.MEDIA_DIR)
+    expect(changed.questionVersions).toBe(questions.length)
+    expect(await courseState(first.courseId)).toEqual(before)
+    const versionsOfA = await prisma.questionVersion.findMany({
+      where: { questionId: { in: [...aIds] } },
+      select: { text: true },
+    })
+    expect(versionsOfA.some((v) => v.text.endsWith('(B)'))).toBe(false)
+
+    // Rows written before the keys were scoped: the migration backfills them from their course.
+    const migration = fs.readFileSync(
+      'prisma/migrations/20261202020000_pack_question_keys_per_course/migration.sql',
+      'utf8',
+    )
+    const firstKey = before.questions[0]!.externalId!
+    const legacy = firstKey.slice(`pack:${first.courseId}:`.length)
+    await prisma.question.update({
+      where: { id: before.questions[0]!.id },
+      data: { externalId: legacy },
+    })
+    await prisma.$executeRawUnsafe(migration)
+    expect(
+      (await prisma.question.findUniqueOrThrow({ where: { id: before.questions[0]!.id } }))
+        .externalId,
+    ).toBe(packQuestionKey(first.courseId, legacy))
+    expect(await courseState(first.courseId)).toEqual(before)
+    // Keys already scoped (the Moodle importer's "bank:" ones too) are left as they are.
+    expect(await courseState(second.courseId)).toMatchObject({
+      questions: expect.arrayContaining([
+        expect.objectContaining({ externalId: expect.stringMatching(`^pack:${second.courseId}:`) }),
+      ]),
+    })
+  }, 120_000)
 })

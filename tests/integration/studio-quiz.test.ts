@@ -18,6 +18,7 @@ import {
   quizzesWithoutQuestions,
   saveLessonContent,
   setCourseCompetency,
+  updateLessonSettings,
 } from '~/models/studio.server'
 import { loader as bankImageLoader } from '~/routes/authoring.bank.$courseId.gambar.$name'
 import { loader as attemptImageLoader } from '~/routes/quiz.$attemptId.gambar.$name'
@@ -75,6 +76,8 @@ async function studioCourseWithImageQuiz() {
   const mod = await addModule(course.id, 'Modul Satu')
   const text = await addLesson(course.id, mod.id, { title: 'Bacaan', kind: 'TEXT' })
   await saveLessonContent(course.id, text.id, { markdown: 'Isi bacaan.' })
+  // 35 + 10 required minutes: the 1 JP declared (decision 066).
+  await updateLessonSettings(course.id, text.id, { title: 'Bacaan', minutes: 35, required: true })
   const quizLesson = await addLesson(course.id, mod.id, { title: 'Kuis Gambar', kind: 'QUIZ' })
   return { teacher, course, quizLesson }
 }

@@ -12,18 +12,20 @@ import {
   publishFromStudio,
   publishPreview,
   saveLessonContent,
+  updateLessonSettings,
 } from '~/models/studio.server'
 import { enrol, markTextLessonDone } from '~/models/course.server'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
 import { AppError } from '~/utils/errors'
+import { renderMessage } from '~/utils/messages'
 import { createTestUser } from '../support/factories'
 
 const meta = {
   title: 'Kursus Uji Studio',
   summary: 'Ringkasan kursus uji studio yang cukup panjang.',
   area: 'LITERASI_DIGITAL' as const,
-  jp: 2,
+  jp: 1,
   passMark: 70,
 }
 
@@ -51,6 +53,12 @@ async function newCourse() {
   const mod = await addModule(course.id, 'Modul Satu')
   const lesson = await addLesson(course.id, mod.id, { title: 'Pelajaran Satu', kind: 'TEXT' })
   await saveLessonContent(course.id, lesson.id, { markdown: '## Awal\n\nIsi pertama.' })
+  // 45 required minutes: the 1 JP declared (decision 066).
+  await updateLessonSettings(course.id, lesson.id, {
+    title: 'Pelajaran Satu',
+    minutes: 45,
+    required: true,
+  })
   return { teacher, course, mod, lesson }
 }
 
@@ -108,31 +116,39 @@ describe('course studio', () => {
       type: 'doc',
       content: [{ type: 'iframe', attrs: { src: 'https://x' } }],
     })
+    // Each refusal names its own reason (decision 044), not one catch-all code.
     const e1 = await expectCode(
       saveLessonContent(course.id, lesson.id, { doc: unknownNode }),
-      'studio.docInvalid',
+      'lessonDoc.unknownNode',
       400,
     )
-    expect(String(e1.params.reason)).toMatch(/iframe/)
+    expect(e1.params).toMatchObject({ type: 'iframe', path: 'doc › iframe[0]' })
     const js = JSON.stringify({
       type: 'doc',
       content: [para('klik', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])],
     })
     const e2 = await expectCode(
       saveLessonContent(course.id, lesson.id, { doc: js }),
-      'studio.docInvalid',
+      'lessonDoc.link',
       400,
     )
-    expect(String(e2.params.reason)).toMatch(/tidak diizinkan/)
+    expect(e2.params).toMatchObject({ href: 'javascript:alert(1)' })
     const foreignImage = JSON.stringify({
       type: 'doc',
       content: [{ type: 'image', attrs: { src: 'https://tracker.example/p.png' } }],
     })
     await expectCode(
       saveLessonContent(course.id, lesson.id, { doc: foreignImage }),
-      'studio.docInvalid',
+      'lessonDoc.image',
       400,
     )
+    // The no-JS form's Markdown goes through the same rules.
+    const md = await expectCode(
+      saveLessonContent(course.id, lesson.id, { markdown: 'Teks\n\n<iframe src="x"></iframe>' }),
+      'lessonDoc.markdown.html',
+      400,
+    )
+    expect(md.params).toMatchObject({ html: '<iframe src="x"></iframe>' })
     const huge = JSON.stringify({
       type: 'doc',
       content: Array.from({ length: 30_000 }, () => ({ type: 'paragraph' })),
@@ -142,7 +158,8 @@ describe('course studio', () => {
       'studio.docTooLarge',
       400,
     )
-    // Through the route: a 400 with the code the editor shows, never a 500.
+    // Through the route: a 400 with the code and values the editor shows in the reader's
+    // language (its notice and the form's error), never a 500.
     const cookie = await cookieFor(teacher.id)
     const res = (await lessonAction({
       request: new Request(`http://localhost/studio/courses/${course.id}/lessons/${lesson.id}`, {
@@ -152,9 +169,27 @@ describe('course studio', () => {
       }),
       params: { courseId: course.id, lessonId: lesson.id },
       context: {},
-    })) as unknown as { data: { ok: boolean; message: string }; init: { status: number } }
+    })) as unknown as {
+      data: {
+        ok: boolean
+        message: string
+        params: Record<string, string>
+        result: { error?: Record<string, string[]> }
+      }
+      init: { status: number }
+    }
     expect(res.init.status).toBe(400)
-    expect(res.data).toMatchObject({ ok: false, message: 'studio.docInvalid' })
+    expect(res.data).toMatchObject({ ok: false, message: 'lessonDoc.link' })
+    const notice = { code: res.data.message, params: res.data.params }
+    expect(renderMessage(notice, 'id')).toBe(
+      'Tautan "javascript:alert(1)" tidak diizinkan: gunakan alamat https:// atau halaman Bina (diawali /) (di doc › paragraph[0] › text[0]).',
+    )
+    expect(renderMessage(notice, 'en')).toBe(
+      'Link "javascript:alert(1)" is not allowed: use an https:// address or a Bina page (starting with /) (at doc › paragraph[0] › text[0]).',
+    )
+    // The form's own error (Conform's reply) carries the same code with its values.
+    const formError = res.data.result.error?.['']?.[0] ?? ''
+    expect(renderMessage(formError, 'en')).toBe(renderMessage(notice, 'en'))
     const saved = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id } })
     expect(saved.contentHtml).toContain('Isi pertama.')
   })

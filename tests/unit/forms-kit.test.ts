@@ -58,6 +58,20 @@ export function problemsOf(file: string, source: string) {
   return problems
 }
 
+/**
+ * Decision 045: a form names its intent by the button that submits it (StatusButton `intent`, or
+ * a `<button name="intent">`), never by an input: a hidden `intent` next to a button's was sent
+ * twice, and the button's value is what the browser sends without JavaScript anyway.
+ */
+export function intentInputsOf(file: string, source: string) {
+  const problems: string[] = []
+  const input =
+    /<input\b[^>]*?(?:name=(?:"intent"|'intent'|\{'intent'\})|getInputProps\(\s*[\w.]*\bintent\b)/g
+  for (const m of source.matchAll(input))
+    problems.push(`${file}:${source.slice(0, m.index).split('\n').length} an input named intent`)
+  return problems
+}
+
 function sources() {
   return DIRS.flatMap((dir) =>
     fs
@@ -75,6 +89,22 @@ describe('form kit guard', () => {
     const all = sources()
     expect(all.length).toBeGreaterThan(50)
     expect(all.flatMap(({ file, source }) => problemsOf(file, source))).toEqual([])
+  })
+
+  it('no form sends its intent through an input (the submitting button carries it)', () => {
+    expect(sources().flatMap(({ file, source }) => intentInputsOf(file, source))).toEqual([])
+    for (const bad of [
+      '<input type="hidden" name="intent" value="confirm" />',
+      "<input {...getInputProps(fields.intent, { type: 'hidden' })} />",
+      "<input type='hidden'\n  name={'intent'} value={x} />",
+    ])
+      expect(intentInputsOf('app/routes/x.tsx', bad), bad).toHaveLength(1)
+    for (const ok of [
+      '<StatusButton intent="confirm">Go</StatusButton>',
+      '<button type="submit" name="intent" value="save">',
+      '<input type="hidden" name="intentional" value="1" />',
+    ])
+      expect(intentInputsOf('app/routes/x.tsx', ok), ok).toEqual([])
   })
 
   it('fails on a new plain POST form, a fetcher form, and a kit form without parseWithZod', () => {

@@ -32,6 +32,9 @@ const files = [
     .map((f) => path.join(root, 'routes', f)),
   path.join(root, 'utils/asn-import-rules.ts'),
   path.join(root, 'utils/auth.server.ts'),
+  // The lesson-document validators (decision 044): the editor and the pack importer show them.
+  path.join(root, 'utils/rich-text.server.ts'),
+  path.join(root, 'utils/markdown.server.ts'),
 ].map((f) => ({ f: path.relative(root, f), text: readFileSync(f, 'utf8') }))
 
 /** Source without comments (comments may explain Indonesian terms or quote old messages). */
@@ -46,7 +49,7 @@ const SENTENCE_OK = [
 
 /** The error classes whose first argument is a message code (or, prefixed, its last part). */
 const CODED_ERRORS =
-  'PackError|AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError|FieldError|QuizError|InstructorError|EssayGradingError|RegradeError|ImportFileError'
+  'PackError|AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError|FieldError|QuizError|InstructorError|EssayGradingError|RegradeError|ImportFileError|RichTextError|MarkdownError'
 
 /**
  * Ready sentences where a code belongs: a Response or JSON error body written as text, a coded
@@ -90,6 +93,8 @@ function codesInSource() {
     [/new QuizError\(\s*'(\w+)'/g, 'quiz.'],
     [/new InstructorError\(\s*'(\w+)'/g, 'instructors.'],
     [/new PackError\(\s*\w+,\s*'(\w+)'/g, 'pack.'],
+    [/new RichTextError\(\s*'(\w+)'/g, 'lessonDoc.'],
+    [/new MarkdownError\(\s*'(\w+)'/g, 'lessonDoc.markdown.'],
     [
       /new (?:AppError|InvalidError|ForbiddenError|NotFoundError|ConflictError)\(\s*'([\w.]+)'/g,
       '',
@@ -164,6 +169,10 @@ describe('model and job message codes', () => {
       'mux.badSignature',
       'pack.jp',
       'pack.v.single',
+      // issue 8 (decision 044): the lesson-document validators
+      'lessonDoc.link',
+      'lessonDoc.content',
+      'lessonDoc.markdown.html',
     ])
       expect(codes).toContain(c)
   })

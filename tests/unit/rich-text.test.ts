@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { prepareLessonContent, RichTextError, validateLessonDoc } from '~/utils/rich-text.server'
-import { markdownToDoc } from '~/utils/markdown.server'
+import { markdownToDoc, MarkdownError } from '~/utils/markdown.server'
+import { messageTemplate, renderMessage } from '~/utils/messages'
+import type { AppError } from '~/utils/errors'
+
+/** The coded error a validator throws (fails when it accepts). */
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e instanceof RichTextError || e instanceof MarkdownError, String(e)).toBe(true)
+    return e as AppError
+  }
+  throw new Error('accepted')
+}
 
 const para = (text: string, marks?: { type: string; attrs?: Record<string, unknown> }[]) => ({
   type: 'paragraph',
@@ -24,33 +37,56 @@ describe('lesson documents', () => {
     expect(out.text).toContain('Kata Sandi')
   })
 
-  it('refuses javascript: and data: links', () => {
+  it('refuses javascript: and data: links, naming the link, in both languages', () => {
     for (const href of [
       'javascript:alert(1)',
       ' JavaScript:alert(1)',
       'data:text/html,<b>x</b>',
       '//evil.example/x',
     ]) {
-      expect(() =>
+      const e = refusal(() =>
         validateLessonDoc({
           type: 'doc',
           content: [para('klik', [{ type: 'link', attrs: { href } }])],
         }),
-      ).toThrow(/tidak diizinkan/)
+      )
+      expect(e).toMatchObject({ code: 'lessonDoc.link', status: 400, params: { href } })
+      expect(e.params.path).toBe('doc › paragraph[0] › text[0]')
+      expect(renderMessage(e, 'id')).toBe(
+        `Tautan "${href}" tidak diizinkan: gunakan alamat https:// atau halaman Bina (diawali /) (di doc › paragraph[0] › text[0]).`,
+      )
+      expect(renderMessage(e, 'en')).toBe(
+        `Link "${href}" is not allowed: use an https:// address or a Bina page (starting with /) (at doc › paragraph[0] › text[0]).`,
+      )
     }
   })
 
   it('refuses unknown nodes and marks with their name', () => {
-    expect(() =>
+    const node = refusal(() =>
       validateLessonDoc({ type: 'doc', content: [{ type: 'script', content: [] }] }),
-    ).toThrow(/"script" tidak dikenal/)
-    expect(() =>
+    )
+    expect(node).toMatchObject({ code: 'lessonDoc.unknownNode', params: { type: 'script' } })
+    expect(renderMessage(node, 'id')).toMatch(/"script" tidak dikenal \(di doc › script\[0\]\)/)
+    expect(renderMessage(node, 'en')).toBe('Unknown node type "script" (at doc › script[0]).')
+    const mark = refusal(() =>
       validateLessonDoc({ type: 'doc', content: [para('x', [{ type: 'highlight' }])] }),
-    ).toThrow(/"highlight" tidak dikenal/)
-    expect(() => validateLessonDoc({ type: 'paragraph' })).toThrow(RichTextError)
+    )
+    expect(mark).toMatchObject({ code: 'lessonDoc.unknownMark', params: { type: 'highlight' } })
+    expect(renderMessage(mark, 'en')).toBe(
+      'Unknown format "highlight" (at doc › paragraph[0] › text[0]).',
+    )
+    expect(refusal(() => validateLessonDoc({ type: 'paragraph' })).code).toBe('lessonDoc.notDoc')
+    const image = refusal(() =>
+      validateLessonDoc({
+        type: 'doc',
+        content: [{ type: 'image', attrs: { src: 'https://tracker.example/p.png' } }],
+      }),
+    )
+    expect(image).toMatchObject({ code: 'lessonDoc.image' })
+    expect(renderMessage(image, 'en')).toMatch(/^Image "https:\/\/tracker.example\/p.png" is not/)
   })
 
-  it('refuses bad nesting', () => {
+  it('refuses bad nesting, naming the node whose content does not fit', () => {
     // A heading directly inside a bullet list is not allowed by the schema.
     const bad = {
       type: 'doc',
@@ -63,10 +99,51 @@ describe('lesson documents', () => {
         },
       ],
     }
-    expect(() => validateLessonDoc(bad)).toThrow(/Struktur dokumen tidak valid/)
-    expect(() =>
+    const e = refusal(() => validateLessonDoc(bad))
+    expect(e).toMatchObject({ code: 'lessonDoc.content', params: { node: 'bulletList' } })
+    expect(renderMessage(e, 'id')).toMatch(/^Struktur dokumen tidak valid: isi "bulletList"/)
+    expect(renderMessage(e, 'en')).toMatch(
+      /^Invalid document structure: the content of "bulletList" does not follow/,
+    )
+    const loose = refusal(() =>
       validateLessonDoc({ type: 'doc', content: [{ type: 'text', text: 'teks lepas' }] }),
-    ).toThrow(/Struktur dokumen tidak valid/)
+    )
+    expect(loose).toMatchObject({ code: 'lessonDoc.content', params: { node: 'doc' } })
+    expect(String(loose.params.detail)).toContain('teks lepas')
+    const tooMany = refusal(() =>
+      validateLessonDoc({
+        type: 'doc',
+        content: Array.from({ length: 20_001 }, () => ({ type: 'paragraph' })),
+      }),
+    )
+    expect(renderMessage(tooMany, 'en')).toBe('The document is too large (more than 20000 nodes).')
+  })
+
+  it('every refusal is a code whose text in both languages gets all its values', () => {
+    const docs: unknown[] = [
+      null,
+      { type: 'doc', content: [{ content: [] }] },
+      { type: 'doc', content: [{ type: 'courseVideo', attrs: { videoId: '../x' } }] },
+      { type: 'doc', content: [{ type: 'paragraph', marks: [{ type: 'bold' }] }] },
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '' }] }] },
+    ]
+    const errors = docs.map((d) => refusal(() => validateLessonDoc(d)))
+    for (const md of [
+      '![a](https://x.example/a.png)',
+      '<div>x</div>',
+      '# Satu',
+      '| a |\n|---|\n| 1 |\n',
+      'a <b>x</b>',
+    ])
+      errors.push(refusal(() => markdownToDoc(md)))
+    expect(new Set(errors.map((e) => e.code)).size).toBeGreaterThanOrEqual(8)
+    for (const e of errors)
+      for (const lng of ['id', 'en'] as const) {
+        const template = messageTemplate(e.code, lng)
+        expect(template, `${lng}: ${e.code}`).toBeDefined()
+        for (const [, name] of template!.matchAll(/\{\{(\w+)\}\}/g))
+          expect(e.params, `${lng}: ${e.code}`).toHaveProperty(name!)
+      }
   })
 })
 
@@ -84,8 +161,23 @@ describe('markdown lessons', () => {
     expect(html).toContain('<code>kode</code>')
   })
 
-  it('refuses raw HTML and images with the line', () => {
-    expect(() => markdownToDoc('Teks\n\n<script>alert(1)</script>\n')).toThrow(/HTML/)
-    expect(() => markdownToDoc('![gambar](https://x.example/a.png)')).toThrow(/gambar/i)
+  it('refuses raw HTML, images and unsupported headings with the source, in both languages', () => {
+    const html = refusal(() => markdownToDoc('Teks\n\n<script>alert(1)</script>\n'))
+    expect(html).toBeInstanceOf(MarkdownError)
+    expect(html).toMatchObject({
+      code: 'lessonDoc.markdown.html',
+      status: 400,
+      params: { html: '<script>alert(1)</script>' },
+    })
+    expect(renderMessage(html, 'id')).toBe('HTML mentah tidak diizinkan: <script>alert(1)</script>')
+    expect(renderMessage(html, 'en')).toBe('Raw HTML is not allowed: <script>alert(1)</script>')
+    const image = refusal(() => markdownToDoc('![gambar](https://x.example/a.png)'))
+    expect(image.code).toBe('lessonDoc.markdown.image')
+    expect(renderMessage(image, 'en')).toMatch(/^Images are not supported in Markdown lessons/)
+    const heading = refusal(() => markdownToDoc('#### Terlalu dalam'))
+    expect(heading).toMatchObject({ params: { level: 4, text: 'Terlalu dalam' } })
+    expect(renderMessage(heading, 'en')).toBe(
+      'Heading level 4 is not supported: use "##" or "###" ("Terlalu dalam").',
+    )
   })
 })

@@ -3,11 +3,12 @@
 import { createRequire } from 'node:module'
 import { describe, expect, it, vi } from 'vitest'
 import type { AgnosticRouteObject } from '@remix-run/router'
-import { cachedMatchRoutes } from '../../server/route-match-cache'
+import { branchStaticHandlers, cachedMatchRoutes } from '../../server/route-match-cache'
 
 const require = createRequire(import.meta.url)
-const { matchRoutes } = require('@remix-run/router') as {
+const { matchRoutes, createStaticHandler } = require('@remix-run/router') as {
   matchRoutes: Parameters<typeof cachedMatchRoutes>[0]
+  createStaticHandler: Parameters<typeof branchStaticHandlers>[0]
 }
 
 /** A tree shaped like Remix's: root layout, index, nested and pathless routes, a splat. */
@@ -143,5 +144,78 @@ describe('cached matchRoutes', () => {
     )
     expect(cached(routes, '/app/courses/x')).toEqual(matchRoutes(routes, '/app/courses/x'))
     expect(cached(routes, '/courses/x', '/app')).toBeNull()
+  })
+})
+
+/** The tree with loaders (each answers its id and params), a throwing loader and a boundary. */
+function loaderTree(): AgnosticRouteObject[] {
+  const withLoaders = (list: AgnosticRouteObject[]): AgnosticRouteObject[] =>
+    list.map((r) => ({
+      ...r,
+      hasErrorBoundary: r.id === 'root' || r.id === 'routes/supervisi',
+      loader: ({ params }: { params: unknown }) => {
+        if (
+          r.id === 'routes/supervisi.pegawai.$userId' &&
+          (params as { userId: string }).userId === 'boom'
+        )
+          throw new Error('boom')
+        return { id: r.id, params }
+      },
+      action: () => ({ acted: r.id }),
+      ...(r.children ? { children: withLoaders(r.children) } : {}),
+    })) as AgnosticRouteObject[]
+  return withLoaders(tree())
+}
+
+/** What a query answer says, without the route objects themselves (they are per handler). */
+function summary(ctx: unknown) {
+  if (ctx instanceof Response) return { response: ctx.status }
+  const c = ctx as {
+    matches: { route: { id: string }; params: unknown; pathname: string }[]
+    loaderData: unknown
+    actionData: unknown
+    errors: Record<string, unknown> | null
+    statusCode: number
+  }
+  return {
+    matches: c.matches.map((m) => [m.route.id, m.params, m.pathname]),
+    loaderData: c.loaderData,
+    actionData: c.actionData,
+    errors:
+      c.errors && Object.fromEntries(Object.entries(c.errors).map(([k, v]) => [k, String(v)])),
+    statusCode: c.statusCode,
+  }
+}
+
+describe('static handlers per matched branch', () => {
+  it('answer every path, method and error as the full handler does, making one handler per branch', async () => {
+    const spy = vi.fn(createStaticHandler)
+    const create = branchStaticHandlers(spy, () => cachedMatchRoutes(matchRoutes))
+    const branched = create(loaderTree())
+    const full = createStaticHandler(loaderTree())
+    const paths = [...PATHS, '/supervisi/pegawai/boom', '/courses?index', '/supervisi?index']
+    for (const round of [1, 2])
+      for (const p of paths)
+        for (const method of ['GET', 'POST', 'PUT']) {
+          const req = () =>
+            new Request(`http://x${p}`, {
+              method,
+              signal: new AbortController().signal,
+              ...(method === 'GET' ? {} : { body: new URLSearchParams({ a: '1' }) }),
+            })
+          expect(summary(await branched.query(req())), `${method} ${p} (round ${round})`).toEqual(
+            summary(await full.query(req())),
+          )
+        }
+    // One full handler, then one per distinct matched branch, made once (not per request).
+    const branches = new Set(
+      paths.map((p) =>
+        matchRoutes(loaderTree(), p.split('?')[0]!)
+          ?.map((m) => m.route.id)
+          .join(),
+      ),
+    )
+    branches.delete(undefined)
+    expect(spy).toHaveBeenCalledTimes(1 + branches.size)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  checkCourseJp,
   countedJp,
   JP_MAX_PPPK,
   JP_TARGET_PNS,
@@ -9,6 +10,7 @@ import {
   jpTarget,
   jpTargetKind,
   jpYear,
+  requiredMinutes,
 } from '~/domain/jp'
 
 describe('JP targets', () => {
@@ -70,5 +72,60 @@ describe('JP from lesson minutes', () => {
     expect(() => jpFromMinutes(90, -45)).toThrow(RangeError)
     expect(() => jpFromMinutes(90, 45.5)).toThrow(RangeError)
     expect(jpFromMinutes(90, 1)).toBe(90)
+  })
+})
+
+describe("a course's declared JP against its content (studio publish and pack import)", () => {
+  const lessons = (...minutes: number[]) => minutes.map((m) => ({ minutes: m, required: true }))
+
+  it('counts the required lessons only', () => {
+    expect(requiredMinutes([...lessons(30, 15), { minutes: 60, required: false }])).toBe(45)
+    expect(requiredMinutes([])).toBe(0)
+  })
+
+  it('accepts a JP of exactly the whole JP of the required minutes, at the boundary', () => {
+    // 90 minutes = exactly 2 × 45: 2 JP; 89 minutes is 1 JP, so 2 JP is refused.
+    expect(checkCourseJp(2, lessons(45, 45), 45)).toEqual({
+      ok: true,
+      jp: 2,
+      minutes: 90,
+      perJp: 45,
+    })
+    expect(checkCourseJp(2, lessons(45, 44), 45)).toEqual({
+      ok: false,
+      jp: 2,
+      minutes: 89,
+      expected: 1,
+      perJp: 45,
+      minutesFor: [90, 134],
+    })
+    expect(checkCourseJp(1, lessons(45, 44), 45)).toMatchObject({ ok: true, jp: 1 })
+    // One minute below the next JP still is the lower one; the next JP starts at 135.
+    expect(checkCourseJp(2, lessons(134), 45)).toMatchObject({ ok: true, jp: 2 })
+    expect(checkCourseJp(2, lessons(135), 45)).toMatchObject({ ok: false, expected: 3 })
+  })
+
+  it('refuses a declared JP below what the content is worth too', () => {
+    expect(checkCourseJp(1, lessons(90), 45)).toMatchObject({ ok: false, jp: 1, expected: 2 })
+  })
+
+  it('refuses a course worth no JP: 1 JP needs exactly JP_MINUTES required minutes', () => {
+    expect(checkCourseJp(1, lessons(45), 45)).toMatchObject({ ok: true, jp: 1 })
+    expect(checkCourseJp(1, lessons(44), 45)).toMatchObject({
+      ok: false,
+      expected: 0,
+      minutesFor: [45, 89],
+    })
+    expect(checkCourseJp(0, lessons(44), 45)).toMatchObject({ ok: false, expected: 0 })
+    // An optional lesson does not make up the difference.
+    expect(checkCourseJp(1, [...lessons(44), { minutes: 60, required: false }], 45)).toMatchObject({
+      ok: false,
+      minutes: 44,
+    })
+  })
+
+  it("follows the deployment's JP length", () => {
+    expect(checkCourseJp(2, lessons(120), 60)).toMatchObject({ ok: true, jp: 2 })
+    expect(checkCourseJp(2, lessons(119), 60)).toMatchObject({ ok: false, expected: 1 })
   })
 })

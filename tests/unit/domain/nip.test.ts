@@ -198,6 +198,8 @@ describe('formatNip', () => {
     expect(formatNip('12345')).toBe('12345')
     expect(formatNip('19850312201001100A')).toBe('19850312201001100A')
     expect(formatNip('')).toBe('')
+    expect(formatNip('1985031220100110034')).toBe('1985031220100110034')
+    expect(formatNip('A198503122010011003')).toBe('A198503122010011003')
   })
 })
 

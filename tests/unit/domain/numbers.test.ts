@@ -151,3 +151,36 @@ describe('number edge forms', () => {
     expect(parse('Rp 1,5')).toEqual({ kind: 'number', value: 1.5 })
   })
 })
+
+describe('forms the mutation run found untested', () => {
+  it('a minus before "Rp" makes a negative amount of Rupiah', () => {
+    expect(parse('-Rp 6.600')).toEqual({ kind: 'number', value: -6600 })
+    expect(parse('− Rp6.600.000')).toEqual({ kind: 'number', value: -6600000 })
+  })
+
+  it('a group after a separator is exactly three digits', () => {
+    expect(parse('6.6000')).toEqual({ kind: 'number', value: 6.6 })
+    expect(parse('6,6000')).toEqual({ kind: 'number', value: 6.6 })
+  })
+
+  it('a separator with no digits after it is not a number', () => {
+    expect(parse('6.')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('1,000,000.')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('1,000,000.50')).toEqual({ kind: 'invalid', hint: 'ENGLISH_SEPARATORS' })
+  })
+
+  it('only a whole part of zeros reads one way; a zero at either end does not', () => {
+    expect(parse('00.600')).toEqual({ kind: 'number', value: 0.6 })
+    expect(parse('00,500')).toEqual({ kind: 'number', value: 0.5 })
+    expect(parse('10.600').kind).toBe('ambiguous')
+    expect(parse('01.600').kind).toBe('ambiguous')
+    expect(parse('10,500').kind).toBe('ambiguous')
+    expect(parse('01,500').kind).toBe('ambiguous')
+  })
+
+  it('the expected value settles only readings less than a factor of 10 away', () => {
+    // 1000 is exactly 10x the expected 100: not near, so "1.000" stays ambiguous.
+    expect(parse('1.000', { expected: 100 }).kind).toBe('ambiguous')
+    expect(parse('1.000', { expected: 101 })).toEqual({ kind: 'number', value: 1000 })
+  })
+})

@@ -142,3 +142,27 @@ describe('evidence policy (decision 010)', () => {
     })
   })
 })
+
+describe('levels in order whatever order the evidence came in', () => {
+  it('a higher level seen first does not end the climb early', () => {
+    const x = rateFromEvidence(
+      [ev('a', 1, { '3': r(3, 3) }), ev('b', 2, { '1': r(3, 3), '2': r(3, 3) })],
+      now,
+    )
+    expect(x.levels.map((l) => l.level)).toEqual([1, 2, 3])
+    expect(x.level).toBe(3)
+  })
+
+  it('a gap stops the climb: level 3 reached without level 2 gives level 1', () => {
+    const x = rateFromEvidence(
+      [ev('a', 1, { '3': r(3, 3), '2': r(1, 3) }), ev('b', 2, { '1': r(3, 3) })],
+      now,
+    )
+    expect(x.levels.map((l) => [l.level, l.reached])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ])
+    expect(x.level).toBe(1)
+  })
+})

@@ -86,3 +86,17 @@ describe('rankRecommendations', () => {
     expect(r2!.reason.jp).toEqual({ code: 'JP_LEFT', left: 1, target: 20 })
   })
 })
+
+describe('ties', () => {
+  it('equal gap and JP distance are ordered by slug, whatever order the courses came in', () => {
+    const same = (slug: string) => course(slug, 6, [['t1', 2]])
+    for (const order of [
+      ['z-kursus', 'a-kursus', 'm-kursus'],
+      ['a-kursus', 'm-kursus', 'z-kursus'],
+      ['m-kursus', 'z-kursus', 'a-kursus'],
+    ]) {
+      const r = rankRecommendations({ gaps, courses: order.map(same), jpTarget: 20, jp: 8 })
+      expect(r.map((x) => x.slug)).toEqual(['a-kursus', 'm-kursus', 'z-kursus'])
+    }
+  })
+})

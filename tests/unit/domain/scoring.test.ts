@@ -241,3 +241,25 @@ describe('grading method details', () => {
     expect(quizPassed('HIGHEST', [], 0)).toBe(false)
   })
 })
+
+describe('boundaries the mutation run found untested', () => {
+  it('LAST takes the last attempt even where it differs from the average', () => {
+    const a = [
+      { number: 1, percent: 40 },
+      { number: 2, percent: 100 },
+      { number: 3, percent: 60 },
+    ]
+    expect(finalGrade('LAST', a)).toBe(60)
+    expect(finalGrade('AVERAGE', a)).toBe(66.67)
+  })
+
+  it('a blank or unreadable numeric answer scores 0 even when the key is 0', () => {
+    const zero = q('NUMERIC', { numericAnswer: 0, tolerance: 0.5 })
+    expect(scoreAnswer(zero, { text: '' })).toBe(0)
+    expect(scoreAnswer(zero, { text: 'nol' })).toBe(0)
+    expect(scoreAnswer(zero, {})).toBe(0)
+    expect(scoreAnswer(zero, { text: '0,5' })).toBe(1)
+    expect(scoreAnswer(zero, { text: '-0,5' })).toBe(1)
+    expect(scoreAnswer(zero, { text: '0,51' })).toBe(0)
+  })
+})

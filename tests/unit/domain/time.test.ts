@@ -84,6 +84,11 @@ describe('datetime-local in Jakarta time', () => {
     ])
       expect(parseJakartaDateTime(bad), bad).toBeNull()
     expect(parseJakartaDateTime('2028-02-29T08:00')).not.toBeNull()
+    expect(parseJakartaDateTime('2026-03-01T08:00:59')?.toISOString()).toBe(
+      '2026-03-01T01:00:59.000Z',
+    )
+    expect(parseJakartaDateTime('2026-03-01T08:00x')).toBeNull()
+    expect(parseJakartaDateTime('x2026-03-01T08:00')).toBeNull()
     expect(parseJakartaDateTime('2000-01-01T00:00')).not.toBeNull()
     expect(parseJakartaDateTime('2099-12-31T23:59')).not.toBeNull()
     expect(parseJakartaDateTime('1990-01-01T00:00', { minYear: 1990 })).not.toBeNull()

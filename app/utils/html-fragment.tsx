@@ -1,0 +1,70 @@
+// Markup a loader rendered (or took from a cache) as a string, shown without React rendering it
+// again, and sent to the browser once (decision 095).
+//
+// A document request: the loader puts the markup in the request's load context (`fragments`,
+// made by server/app.ts for every request that is not a `.data` request) and sends only the
+// fragment's id in its data; entry.server.tsx hands the map to this component through a context,
+// so the markup is in the HTML once and not a second time, escaped, in the route data. When the
+// page hydrates, the component takes the markup back from the element the server rendered.
+// A `.data` request (a client-side navigation) has no such map: the markup travels in the data.
+import { createContext, useContext, useState } from 'react'
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The CSP nonce of the request (server/headers.ts). */
+    cspNonce?: string
+    /** Markup by fragment id for the server render of a document request (this file). */
+    fragments?: Map<string, string>
+  }
+}
+
+export const FragmentContext = createContext<Map<string, string> | null>(null)
+
+/** What a loader returns for a fragment: the markup, or null when it went with the document. */
+export interface FragmentData {
+  id: string
+  html: string | null
+}
+
+/**
+ * Offers `html` as the fragment `id` of this request: kept for the server render of a document
+ * (the data then carries no markup), or returned in the data of a `.data` request.
+ */
+export function offerFragment(
+  context: { fragments?: Map<string, string> } | undefined,
+  id: string,
+  html: string,
+): FragmentData {
+  if (context?.fragments instanceof Map) {
+    context.fragments.set(id, html)
+    return { id, html: null }
+  }
+  return { id, html }
+}
+
+/** A `<div>` with the fragment's markup (a server render, a hydration, or data from a navigation). */
+export function HtmlFragment({
+  fragment,
+  className,
+}: {
+  fragment: FragmentData
+  className?: string
+}) {
+  const server = useContext(FragmentContext)
+  // Hydrating a document: the markup is the element's own (read once, before React commits).
+  const [fromDocument] = useState(() =>
+    fragment.html == null && typeof document !== 'undefined'
+      ? (document.getElementById(fragment.id)?.innerHTML ?? '')
+      : '',
+  )
+  const html = fragment.html ?? server?.get(fragment.id) ?? fromDocument
+  return (
+    <div
+      id={fragment.id}
+      className={className}
+      // Rendered on the server from the aggregates by app/components/scope-sections.server.tsx
+      // (React with escaping), never from request input.
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  )
+}
