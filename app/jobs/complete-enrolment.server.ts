@@ -1,11 +1,33 @@
 // Completes an enrolment whose required lessons are all done (recorded by grading, in the same
 // statement as a passed attempt). Completion credits the JP and records the completion follow-ups
 // (./completion-follow-ups.server.ts) in its own transaction.
-import { maybeCompleteEnrolment } from '~/models/course.server'
+import { maybeCompleteEnrolments } from '~/models/course.server'
 import { prisma } from '~/utils/db.server'
+import { batched } from './batch.server'
 import { completeEnrolmentContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { runInPlace } from './outbox.server'
+
+/**
+ * Concurrent completions of this process (the grading job's in-place runs at the end of an exam)
+ * share one read and one write statement (decision 014). An enrolment twice in a batch: the
+ * first run gets the result and the follow-ups to run; the other is told it completed nothing.
+ */
+const complete = batched(
+  async (enrolmentIds: string[]) => {
+    const results = await maybeCompleteEnrolments(enrolmentIds, { inPlace: true })
+    const given = new Set<string>()
+    return enrolmentIds.map((id) => {
+      const r = results.get(id)!
+      if (r instanceof Error) return r
+      // The second run of one enrolment in a batch did not complete it.
+      if (given.has(id)) return { completed: r.completed, newlyCompleted: false }
+      given.add(id)
+      return r
+    })
+  },
+  { maxSize: 50, waitMs: 10 },
+)
 
 export const completeEnrolmentJob = defineJob({
   ...completeEnrolmentContract,
@@ -13,7 +35,7 @@ export const completeEnrolmentJob = defineJob({
   // The completion's short follow-ups (notice, survey invitation) run here, in place, in the
   // process that completed it (decision 014); the certificate is relayed to its own worker.
   handler: async (p) => {
-    const { followUps, ...result } = await maybeCompleteEnrolment(p.enrolmentId, { inPlace: true })
+    const { followUps, ...result } = await complete(p.enrolmentId)
     if (followUps?.length) await runInPlace(followUps)
     return result
   },

@@ -93,13 +93,31 @@ export function relaySoon(ids: (string | RecordedJob | null | undefined)[]) {
     pending.clear()
     pendingRecorded.clear()
     // Loaded lazily: the relay needs the job list, whose handlers import the models.
-    void import('./relay.server')
+    void relayModule()
       .then((m) => m.relayOutbox({ ids: batch, recorded }))
       .catch(() => {
         // The periodic sweep in the workers picks these up.
       })
   }, FLUSH_MS)
 }
+
+// The lazily loaded modules, imported once per process: under tsx's loader (how the web and the
+// workers run) every `import()` call resolves through its hooks thread, even for a module already
+// loaded, about 7% of the workers' busy time at the exam end when it ran per job (decision 014).
+const loadRelay = () => import('./relay.server')
+let relayLoaded: ReturnType<typeof loadRelay> | undefined
+const relayModule = () =>
+  (relayLoaded ??= loadRelay().catch((e: unknown) => {
+    relayLoaded = undefined // tried again next time
+    throw e
+  }))
+const loadJobs = () => import('./index.server')
+let jobsLoaded: ReturnType<typeof loadJobs> | undefined
+const jobsModule = () =>
+  (jobsLoaded ??= loadJobs().catch((e: unknown) => {
+    jobsLoaded = undefined
+    throw e
+  }))
 
 /** An outbox row just recorded, with the job and payload it carries. */
 export interface RecordedJob {
@@ -118,7 +136,7 @@ export interface RecordedJob {
  */
 export async function runInPlace(recorded: RecordedJob[]) {
   // The job list, loaded lazily: its handlers import the models that import this module.
-  const { jobByName } = await import('./index.server')
+  const { jobByName } = await jobsModule()
   const done: string[] = []
   let failed: RecordedJob[] = []
   for (const [i, r] of recorded.entries()) {

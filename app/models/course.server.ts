@@ -10,7 +10,7 @@ import { jpYear } from '~/domain/jp'
 import { judgeConfirmation, judgeProgress } from '~/domain/video-progress'
 import { prisma, sql } from '~/utils/db.server'
 import { completionFollowUps } from '~/jobs/completion-follow-ups.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
+import { OUTBOX_TABLE, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
 import { immutableCache } from '~/utils/memo.server'
 import { quizzesPassed } from './quiz.server'
 import {
@@ -588,6 +588,13 @@ export async function confirmVideoWatched(
   return { completed: true, courseCompleted: completion?.completed ?? false }
 }
 
+export interface CompletionResult {
+  completed: boolean
+  newlyCompleted: boolean
+  /** With `inPlace`: the follow-ups marked `inPlace`, for the caller to run. */
+  followUps?: RecordedJob[]
+}
+
 /**
  * Completes the enrolment when every required lesson is done (quiz lessons: the quiz passed).
  * Credits the course's JP once (unique per enrolment) and records the completion follow-ups
@@ -601,10 +608,26 @@ export async function maybeCompleteEnrolment(
    * returned instead of relayed (decision 014); the others are relayed as before.
    */
   opts: { inPlace?: boolean } = {},
-): Promise<{ completed: boolean; newlyCompleted: boolean; followUps?: RecordedJob[] }> {
-  // One read and (when something changes) one write statement, through `sql`: this runs for every
-  // passed attempt at the end of an exam (docs/decisions/071-cheaper-exam-path.md).
-  const [enrolment] = await sql<{
+): Promise<CompletionResult> {
+  const r = (await maybeCompleteEnrolments([enrolmentId], opts)).get(enrolmentId)!
+  if (r instanceof Error) throw r
+  return r
+}
+
+/**
+ * `maybeCompleteEnrolment` for many enrolments at once (the completion job batches its concurrent
+ * runs, like grading: decision 014): one read and (when something changes) one write statement
+ * for all, through `sql`; this runs for every passed attempt at the end of an exam. Each
+ * enrolment's completion, JP credit and follow-ups are guarded by its own ACTIVE -> COMPLETED
+ * move. Returns per enrolment its result, or a NotFoundError.
+ */
+export async function maybeCompleteEnrolments(
+  enrolmentIds: string[],
+  opts: { inPlace?: boolean } = {},
+): Promise<Map<string, CompletionResult | Error>> {
+  const ids = [...new Set(enrolmentIds)].sort()
+  const out = new Map<string, CompletionResult | Error>()
+  const rows = await sql<{
     id: string
     userId: string
     courseId: string
@@ -630,84 +653,135 @@ export async function maybeCompleteEnrolment(
                   SELECT lv."lessonId" FROM "LessonVersion" lv
                   WHERE lv."courseVersionId" = e."courseVersionId" AND lv.required AND lv.kind = 'QUIZ')), '[]') AS quizzes
     FROM "Enrolment" e JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
-    WHERE e.id = ${enrolmentId}`,
+    WHERE e.id = ANY(${ids}::text[])`,
     { prepare: true },
   )
-  if (!enrolment) throw new NotFoundError('enrolment.notFound')
-  if (enrolment.status === 'COMPLETED') return { completed: true, newlyCompleted: false }
-  const done = new Set(enrolment.done)
-  const passed = quizzesPassed(enrolment.quizzes)
-  // A passed quiz is a finished lesson: recorded so outlines and progress bars count it.
-  const newlyDone = [...passed].filter((id) => !done.has(id))
-  const complete = enrolment.lessons.every((l) =>
-    l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId),
-  )
-  if (!complete && newlyDone.length === 0) return { completed: false, newlyCompleted: false }
+  for (const id of ids) out.set(id, new NotFoundError('enrolment.notFound'))
   const now = new Date()
-  const completed = {
-    id: enrolment.id,
-    userId: enrolment.userId,
-    courseId: enrolment.courseId,
-    completedAt: now,
+  const plans: {
+    id: string
+    userId: string
+    jp: number
+    title: string
+    newlyDone: string[]
+    complete: boolean
+    recorded: (RecordedJob & { inPlace: boolean })[]
+  }[] = []
+  for (const enrolment of rows) {
+    if (enrolment.status === 'COMPLETED') {
+      out.set(enrolment.id, { completed: true, newlyCompleted: false })
+      continue
+    }
+    const done = new Set(enrolment.done)
+    const passed = quizzesPassed(enrolment.quizzes)
+    // A passed quiz is a finished lesson: recorded so outlines and progress bars count it.
+    const newlyDone = [...passed].filter((id) => !done.has(id))
+    const complete = enrolment.lessons.every((l) =>
+      l.kind === 'QUIZ' ? passed.has(l.lessonId) : done.has(l.lessonId),
+    )
+    if (!complete && newlyDone.length === 0) {
+      out.set(enrolment.id, { completed: false, newlyCompleted: false })
+      continue
+    }
+    const completed = {
+      id: enrolment.id,
+      userId: enrolment.userId,
+      courseId: enrolment.courseId,
+      completedAt: now,
+    }
+    plans.push({
+      id: enrolment.id,
+      userId: enrolment.userId,
+      jp: enrolment.jp,
+      title: enrolment.title,
+      newlyDone,
+      complete,
+      // Relayed as recorded (the relay need not read the rows back; decision 012).
+      recorded: complete
+        ? completionFollowUps.map((f) => ({
+            id: randomUUID(),
+            job: f.job,
+            payload: f.job.payload.parse(f.payload(completed)),
+            inPlace: f.inPlace,
+          }))
+        : [],
+    })
   }
+  if (plans.length === 0) return out
   const at = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
-  // The completion, its JP credit and its follow-ups' outbox rows: one statement, guarded by the
-  // ACTIVE -> COMPLETED move (a second run writes nothing but the already-present progress rows).
-  // Relayed as recorded (the relay need not read the rows back; decision 012).
-  const recorded: (RecordedJob & { inPlace: boolean })[] = completionFollowUps.map((f) => ({
-    id: randomUUID(),
-    job: f.job,
-    payload: f.payload(completed),
-    inPlace: f.inPlace,
-  }))
-  const followUps = recorded.map(
-    (r, i) => Prisma.sql`, ${Prisma.raw(`follow_up_${i}`)} AS (
-      INSERT INTO ${OUTBOX_TABLE} SELECT ${outboxValues(r.job, r.payload as never, now, r.id)}
-      FROM moved RETURNING id)`,
-  )
-  const followUpIds = completionFollowUps.length
-    ? Prisma.raw(
-        completionFollowUps.map((_, i) => `SELECT id FROM follow_up_${i}`).join(' UNION ALL '),
-      )
-    : Prisma.raw('SELECT NULL::text WHERE false')
-  const [written] = await sql<{ moved: number; ids: string[] }>(
+  const progress = plans.flatMap((p) => p.newlyDone.map((lessonId) => ({ id: p.id, lessonId })))
+  const followUps = plans.flatMap((p) => p.recorded.map((r) => ({ ...r, enrolmentId: p.id })))
+  // Per enrolment: the quiz lessons' progress rows, the ACTIVE -> COMPLETED move, its JP credit
+  // and its follow-ups' outbox rows, the last two guarded by the move (a second run writes
+  // nothing but the already-present progress rows). One statement, so one transaction.
+  const [written] = await sql<{ moved: string[]; ids: string[] }>(
     Prisma.sql`
-    WITH progress AS (
+    WITH input AS (
+      SELECT * FROM unnest(${plans.map((p) => p.id)}::text[], ${plans.map((p) => p.complete)}::boolean[],
+                           ${plans.map((p) => p.jp)}::int[], ${plans.map((p) => p.title)}::text[])
+        AS t(id, complete, jp, title)
+    ), progress AS (
       INSERT INTO "LessonProgress" (id, "enrolmentId", "lessonId", "completedAt", "updatedAt")
-      SELECT gen_random_uuid()::text, ${enrolment.id}::text, l, ${at}, ${at}
-      FROM unnest(${newlyDone}::text[]) AS l
+      SELECT gen_random_uuid()::text, t.e, t.l, ${at}, ${at}
+      FROM unnest(${progress.map((x) => x.id)}::text[], ${progress.map((x) => x.lessonId)}::text[]) AS t(e, l)
       ON CONFLICT ("enrolmentId", "lessonId") DO UPDATE SET "completedAt" = EXCLUDED."completedAt",
         "updatedAt" = EXCLUDED."updatedAt"
       WHERE "LessonProgress"."completedAt" IS NULL
       RETURNING 1
     ), moved AS (
-      UPDATE "Enrolment" SET status = 'COMPLETED', "completedAt" = ${at}
-      WHERE id = ${enrolment.id} AND status = 'ACTIVE' AND ${complete}::boolean
-      RETURNING id, "userId"
+      UPDATE "Enrolment" e SET status = 'COMPLETED', "completedAt" = ${at}
+      FROM input i
+      WHERE e.id = i.id AND e.status = 'ACTIVE' AND i.complete
+      RETURNING e.id, e."userId"
     ), jp AS (
       INSERT INTO "JpCredit" (id, "userId", year, jp, "sourceType", "sourceId", title)
-      SELECT gen_random_uuid()::text, moved."userId", ${jpYear(now)}::int, ${enrolment.jp}::int, 'COURSE',
-             moved.id, ${enrolment.title}::text
-      FROM moved
+      SELECT gen_random_uuid()::text, moved."userId", ${jpYear(now)}::int, i.jp, 'COURSE', moved.id, i.title
+      FROM moved JOIN input i ON i.id = moved.id
       ON CONFLICT ("sourceType", "sourceId") DO NOTHING
       RETURNING 1
-    )${followUps.length ? Prisma.join(followUps, '') : Prisma.empty}
-    SELECT (SELECT count(*)::int FROM moved) AS moved, (SELECT count(*)::int FROM progress) AS progress,
-           (SELECT count(*)::int FROM jp) AS jp, ARRAY(${followUpIds}) AS ids`,
+    ), follow_ups AS (
+      INSERT INTO ${OUTBOX_TABLE}
+      SELECT t.id, t.job, t.payload, ${at}, 0
+      FROM unnest(${followUps.map((f) => f.id)}::text[], ${followUps.map((f) => f.job.name)}::text[],
+                  ${followUps.map((f) => JSON.stringify(f.payload))}::jsonb[],
+                  ${followUps.map((f) => f.enrolmentId)}::text[]) AS t(id, job, payload, enrolment_id)
+      JOIN moved ON moved.id = t.enrolment_id
+      RETURNING id
+    )
+    SELECT ARRAY(SELECT id FROM moved) AS moved, (SELECT count(*)::int FROM progress) AS progress,
+           (SELECT count(*)::int FROM jp) AS jp, ARRAY(SELECT id FROM follow_ups) AS ids`,
     { prepare: true },
   )
-  if (!complete) return { completed: false, newlyCompleted: false }
-  if (!written?.moved) {
-    // Another run completed it first (or it is no longer active: e.g. withdrawn).
-    const [now2] = await sql<{ status: string }>(
-      Prisma.sql`SELECT status::text AS status FROM "Enrolment" WHERE id = ${enrolment.id}`,
-    )
-    return { completed: now2?.status === 'COMPLETED', newlyCompleted: false }
+  const moved = new Set(written?.moved ?? [])
+  const notMoved = plans.filter((p) => p.complete && !moved.has(p.id)).map((p) => p.id)
+  // Another run completed it first (or it is no longer active: e.g. withdrawn).
+  const statuses = notMoved.length
+    ? await sql<{ id: string; status: string }>(
+        Prisma.sql`SELECT id, status::text AS status FROM "Enrolment" WHERE id = ANY(${notMoved}::text[])`,
+      )
+    : []
+  const statusOf = new Map(statuses.map((r) => [r.id, r.status]))
+  const recordedIds = new Set(written?.ids ?? [])
+  const relay: RecordedJob[] = []
+  for (const p of plans) {
+    if (!p.complete) {
+      out.set(p.id, { completed: false, newlyCompleted: false })
+      continue
+    }
+    if (!moved.has(p.id)) {
+      out.set(p.id, { completed: statusOf.get(p.id) === 'COMPLETED', newlyCompleted: false })
+      continue
+    }
+    const mine = p.recorded.filter((r) => recordedIds.has(r.id))
+    const here = opts.inPlace ? mine.filter((r) => r.inPlace) : []
+    relay.push(...mine.filter((r) => !here.includes(r)))
+    const runHere = here.map(({ id, job, payload }) => ({ id, job, payload }))
+    out.set(p.id, {
+      completed: true,
+      newlyCompleted: true,
+      ...(opts.inPlace ? { followUps: runHere } : {}),
+    })
   }
-  const ids = new Set(written.ids)
-  const mine = recorded.filter((r) => ids.has(r.id))
-  const here = opts.inPlace ? mine.filter((r) => r.inPlace) : []
-  relaySoon(mine.filter((r) => !here.includes(r)))
-  const runHere = here.map(({ id, job, payload }) => ({ id, job, payload }))
-  return { completed: true, newlyCompleted: true, ...(opts.inPlace ? { followUps: runHere } : {}) }
+  relaySoon(relay)
+  return out
 }

@@ -7,6 +7,7 @@ import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
 import { bullPrefix, closeQueues, getQueue } from '~/jobs/queue.server'
 import { OUTBOX_RETENTION_DAYS, pruneOutbox } from '~/jobs/maintenance.server'
 import { relayOutbox } from '~/jobs/relay.server'
+import { maybeCompleteEnrolment, maybeCompleteEnrolments } from '~/models/course.server'
 import { gradeAttempt } from '~/models/grading.server'
 import { outboxBacklog } from '~/models/jobs-admin.server'
 import { finaliseOverdueAttempts, startAttempt, submitAttempt } from '~/models/quiz.server'
@@ -233,6 +234,64 @@ describe('the completion job', () => {
         where: { jobName: 'notify', payload: { path: ['subjectId'], equals: enrolmentId } },
       }),
     ).toBe(1)
+  })
+
+  it('completes a batch of enrolments each on its own guard (decision 014)', async () => {
+    const enrolmentOf = async (userId: string) =>
+      (await prisma.enrolment.findFirstOrThrow({ where: { userId }, select: { id: true } })).id
+    const passed = await createTestUser()
+    await finishLessons(passed.id)
+    await takeQuiz(passed.id, true)
+    const failed = await createTestUser()
+    await finishLessons(failed.id)
+    await takeQuiz(failed.id, false)
+    const done = await createTestUser()
+    await finishLessons(done.id)
+    await takeQuiz(done.id, true)
+    const [p, f, d] = await Promise.all([passed, failed, done].map((u) => enrolmentOf(u.id)))
+    await maybeCompleteEnrolment(d!)
+    const missing = randomUUID()
+    const results = await maybeCompleteEnrolments([p!, f!, d!, missing, p!], { inPlace: true })
+    expect(results.get(p!)).toMatchObject({ completed: true, newlyCompleted: true })
+    // Only the short follow-ups come back to run in place; the certificate is relayed.
+    expect(
+      (results.get(p!) as { followUps: { job: { name: string } }[] }).followUps
+        .map((r) => r.job.name)
+        .sort(),
+    ).toEqual(['evaluationSurveyInvite', 'notify'])
+    expect(results.get(f!)).toEqual({ completed: false, newlyCompleted: false })
+    expect(results.get(d!)).toEqual({ completed: true, newlyCompleted: false })
+    expect(results.get(missing)).toBeInstanceOf(Error)
+    const statuses = await prisma.enrolment.findMany({
+      where: { id: { in: [p!, f!, d!] } },
+      select: { id: true, status: true },
+    })
+    expect(Object.fromEntries(statuses.map((e) => [e.id, e.status]))).toEqual({
+      [p!]: 'COMPLETED',
+      [f!]: 'ACTIVE',
+      [d!]: 'COMPLETED',
+    })
+    for (const u of [passed, done])
+      expect(await prisma.jpCredit.count({ where: { userId: u.id } })).toBe(1)
+    expect(await prisma.jpCredit.count({ where: { userId: failed.id } })).toBe(0)
+    const rows = await prisma.outboxMessage.findMany({
+      where: { payload: { path: ['enrolmentId'], equals: p } },
+      select: { jobName: true },
+    })
+    expect(rows.map((r) => r.jobName).sort()).toEqual([
+      'completeEnrolment',
+      'evaluationSurveyInvite',
+      'issueCertificate',
+    ])
+    expect(
+      await prisma.outboxMessage.count({
+        where: { jobName: 'notify', payload: { path: ['subjectId'], equals: p } },
+      }),
+    ).toBe(1)
+    // Again: nothing more.
+    const again = await maybeCompleteEnrolments([p!, f!], { inPlace: true })
+    expect(again.get(p!)).toEqual({ completed: true, newlyCompleted: false })
+    expect(await prisma.jpCredit.count({ where: { userId: passed.id } })).toBe(1)
   })
 
   it('is recorded again by the sweep for a passed but not completed enrolment', async () => {
