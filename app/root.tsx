@@ -1,10 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
   Form,
-  Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -12,6 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { Link, NavLink } from '~/components/link'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import type { Role } from '~/generated/prisma/enums'

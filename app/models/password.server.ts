@@ -4,6 +4,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { RateLimiterRedis } from 'rate-limiter-flexible'
 import { checkPassword, type PasswordProblem } from '~/domain/password-policy'
+import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { sendMail } from '~/utils/mail.server'
@@ -219,18 +220,45 @@ export function publicOrigin() {
   return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
 }
 
-/** The `sendMail` job (app/jobs/send-mail.ts): sends nothing when the link is no longer usable. */
+/** How long a sender's claim on a reset mail holds (as for notification mails, decision 087). */
+export const RESET_MAIL_CLAIM_MS = 120_000
+
+/**
+ * The `sendMail` job (app/jobs/send-mail.ts): sends nothing when the link is no longer usable or
+ * its mail went already. A sender claims the mail first (only one of concurrent or recovered jobs
+ * sends), marks it sent after the SMTP server took it, and gives the claim back when the server
+ * refused it, so the job's next try sends at once (decision 096).
+ */
 export async function deliverMail(payload: { kind: 'PASSWORD_RESET'; subjectId: string }) {
+  const now = new Date()
   const row = await prisma.passwordResetToken.findUnique({
     where: { id: payload.subjectId },
     select: {
       id: true,
       usedAt: true,
       expiresAt: true,
+      mailedAt: true,
       user: { select: { email: true, name: true, locale: true, active: true } },
     },
   })
-  if (!row || row.usedAt || row.expiresAt <= new Date() || !row.user.active) return { sent: false }
+  if (!row || row.usedAt || row.mailedAt || row.expiresAt <= now || !row.user.active)
+    return { sent: false }
+  const claim = randomBytes(12).toString('base64url')
+  const claimed = await prisma.passwordResetToken.updateMany({
+    where: {
+      id: row.id,
+      mailedAt: null,
+      usedAt: null,
+      expiresAt: { gt: now },
+      OR: [
+        { mailClaimedAt: null },
+        { mailClaimedAt: { lt: new Date(now.getTime() - RESET_MAIL_CLAIM_MS) } },
+      ],
+    },
+    data: { mailClaimedAt: now, mailClaimToken: claim },
+  })
+  // Another sender holds a live claim (it sends), or the mail went meanwhile.
+  if (claimed.count !== 1) return { sent: false, claimedElsewhere: true }
   const link = `${publicOrigin()}/reset-password?token=${tokenFor(row.id)}`
   const minutes = env.PASSWORD_RESET_MINUTES
   const en = row.user.locale === 'en'
@@ -240,6 +268,45 @@ export async function deliverMail(payload: { kind: 'PASSWORD_RESET'; subjectId: 
   const text = en
     ? `Hello ${row.user.name},\n\nSomeone (hopefully you) asked to create a new password for your Bina account.\nOpen this link within ${minutes} minutes; it works once:\n\n${link}\n\nIf you did not ask, ignore this mail: your password stays as it is.\n`
     : `Yth. ${row.user.name},\n\nAda permintaan untuk membuat kata sandi baru akun Bina Anda.\nBuka tautan ini dalam ${minutes} menit; tautan hanya bisa dipakai sekali:\n\n${link}\n\nJika Anda tidak memintanya, abaikan email ini: kata sandi Anda tidak berubah.\n`
-  await sendMail({ to: row.user.email, subject, text })
+  try {
+    await sendMail({
+      to: row.user.email,
+      subject,
+      text,
+      // Fixed per link: a mail sent twice (a sender killed between the server's OK and the mark
+      // below) shows once in mail clients.
+      messageId: `<password-reset.${row.id}@${new URL(publicOrigin()).hostname}>`,
+    })
+  } catch (e) {
+    await prisma.passwordResetToken.updateMany({
+      where: { id: row.id, mailClaimToken: claim, mailedAt: null },
+      data: { mailClaimedAt: null, mailClaimToken: null },
+    })
+    throw e
+  }
+  await prisma.passwordResetToken.updateMany({
+    where: { id: row.id, mailClaimToken: claim },
+    data: { mailedAt: new Date() },
+  })
   return { sent: true }
+}
+
+/**
+ * Reset mails whose job was lost (Redis emptied) or whose sender died: relayed before `cutoff`,
+ * link still usable, not sent, no live claim. The maintenance sweep and the Redis-loss recovery
+ * give each a job again (app/jobs/send-mail.server.ts).
+ */
+export async function unsentResetMails(cutoff: Date, limit: number, now = new Date()) {
+  // The columns hold UTC without a zone (as notification.server.ts compares them).
+  const at = (d: Date) => Prisma.sql`${d.toISOString()}::timestamptz AT TIME ZONE 'UTC'`
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT t.id FROM "OutboxMessage" o
+    JOIN "PasswordResetToken" t ON t.id = o.payload->>'subjectId'
+    WHERE o."jobName" = 'sendMail' AND o.payload->>'kind' = 'PASSWORD_RESET'
+      AND o."sentAt" < ${at(cutoff)} AND o."deadAt" IS NULL
+      AND t."mailedAt" IS NULL AND t."usedAt" IS NULL AND t."expiresAt" > ${at(now)}
+      AND (t."mailClaimedAt" IS NULL
+           OR t."mailClaimedAt" < ${at(new Date(now.getTime() - RESET_MAIL_CLAIM_MS))})
+    ORDER BY o."sentAt" LIMIT ${limit}`
+  return rows.map((r) => r.id)
 }

@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useRevalidator } from '@remix-run/react'
+import { Link } from '~/components/link'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { getSelectProps } from '@conform-to/react'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
+import { Link } from '~/components/link'
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { GeneralErrorBoundary } from '~/components/error-boundary'

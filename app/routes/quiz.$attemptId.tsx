@@ -9,7 +9,6 @@ import {
 } from '@remix-run/node'
 import {
   Form,
-  Link,
   useActionData,
   useFetcher,
   useLoaderData,
@@ -17,6 +16,7 @@ import {
   useSubmit,
   type ShouldRevalidateFunction,
 } from '@remix-run/react'
+import { Link } from '~/components/link'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms'

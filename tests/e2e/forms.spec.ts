@@ -54,6 +54,14 @@ test('supervision: an unknown people filter shows everyone and says why', async 
   expect(res!.status()).toBe(200)
   await expect(page.getByText('Pilihan ini tidak dikenal; filter ini diabaikan.')).toBeVisible()
   await expect(page.locator('#filter')).toHaveValue('all')
+  // The scope sections are server-rendered markup (decision 095): there without JavaScript too.
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Peta kesenjangan kompetensi' }),
+  ).toBeVisible()
+  // A people-list key of the wrong shape is ignored the same way.
+  await page.goto('/supervisi?after=..%2Fx')
+  await expect(page.getByText('Nilai ini tidak dapat dipakai; filter ini diabaikan.')).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Pegawai', exact: true })).toBeVisible()
 })
 
 // Decision 045: a POST form names its intent only by the button that submits it. Without

@@ -225,3 +225,118 @@ describe('notification mails whose jobs were lost', () => {
     expect(mailsTo(n.user.email)).toHaveLength(1)
   })
 })
+
+// Password-reset mails (decision 096): the same claim and sweep, while the link is usable.
+describe('password-reset mails whose jobs were lost', () => {
+  const pw = () => import('~/models/password.server')
+  const past = (ms: number) => new Date(Date.now() - ms)
+
+  /** A reset link asked for, its job relayed and then lost; the outbox row relayed `agoMs` ago. */
+  async function lostResetMail(agoMs = 10 * 60_000) {
+    const u = await createTestUser()
+    const { requestPasswordReset } = await pw()
+    expect(
+      await requestPasswordReset({ identifier: u.email, ip: `10.9.${u.nip.slice(-4)}` }),
+    ).toEqual({ ok: true })
+    const token = await prisma.passwordResetToken.findFirstOrThrow({ where: { userId: u.id } })
+    while ((await relayOutbox()) > 0);
+    const job = await getQueue('sendMail').getJob(
+      sendMailJob.jobId({ kind: 'PASSWORD_RESET', subjectId: token.id }),
+    )
+    // (A worker of an earlier test may not be running: the job waits, or is gone already.)
+    await job?.remove()
+    await prisma.outboxMessage.updateMany({
+      where: { jobName: 'sendMail', payload: { path: ['subjectId'], equals: token.id } },
+      data: { sentAt: past(agoMs) },
+    })
+    return { user: u, id: token.id }
+  }
+
+  it('a lost job is mailed once by the sweep; a used, expired or sent link never again', async () => {
+    const { unsentResetMails, deliverMail, RESET_MAIL_CLAIM_MS } = await pw()
+    const lost = await lostResetMail()
+    const used = await lostResetMail()
+    await prisma.passwordResetToken.update({ where: { id: used.id }, data: { usedAt: new Date() } })
+    const expired = await lostResetMail()
+    await prisma.passwordResetToken.update({
+      where: { id: expired.id },
+      data: { expiresAt: past(1_000) },
+    })
+    const claimed = await lostResetMail()
+    await prisma.passwordResetToken.update({
+      where: { id: claimed.id },
+      data: { mailClaimedAt: past(30_000), mailClaimToken: 'dead-sender' },
+    })
+    const due = await unsentResetMails(past(120_000), 1_000)
+    expect(due).toContain(lost.id)
+    for (const r of [used, expired, claimed]) expect(due).not.toContain(r.id)
+    // Relayed just now: not yet the sweep's business.
+    expect(await unsentResetMails(past(20 * 60_000), 1_000)).not.toContain(lost.id)
+
+    expect((await recoverJobs([sendMailJob], { olderThanMs: 120_000 })).sendMail).toBeGreaterThan(0)
+    const workers = await startWorkers(['sendMail'])
+    try {
+      await waitFor(
+        async () =>
+          (await prisma.passwordResetToken.findUniqueOrThrow({ where: { id: lost.id } })).mailedAt,
+        20_000,
+        'the recovered reset mail',
+      )
+      expect(mailsTo(lost.user.email)).toHaveLength(1)
+      expect(mailsTo(lost.user.email)[0]!.raw.replace(/\r?\n[ \t]+/g, ' ')).toContain(
+        `Message-ID: <password-reset.${lost.id}@bina.example.go.id>`,
+      )
+      // Sent: the sweep and a duplicate job leave it.
+      expect(await unsentResetMails(new Date(Date.now() + 1), 1_000)).not.toContain(lost.id)
+      expect(await deliverMail({ kind: 'PASSWORD_RESET', subjectId: lost.id })).toEqual({
+        sent: false,
+      })
+      for (const r of [used, expired]) expect(mailsTo(r.user.email)).toHaveLength(0)
+
+      // The dead sender's lease runs out: the sweep gives its mail a job, sent once.
+      await prisma.passwordResetToken.update({
+        where: { id: claimed.id },
+        data: { mailClaimedAt: past(RESET_MAIL_CLAIM_MS + 1_000) },
+      })
+      expect(await unsentResetMails(past(120_000), 1_000)).toContain(claimed.id)
+      await recoverJobs([sendMailJob], { olderThanMs: 120_000 })
+      await waitFor(async () => mailsTo(claimed.user.email).length > 0, 20_000, 'after the lease')
+      await new Promise((r) => setTimeout(r, 300))
+      expect(mailsTo(claimed.user.email)).toHaveLength(1)
+      expect(mailsTo(lost.user.email)).toHaveLength(1)
+    } finally {
+      await workers.stop()
+    }
+  })
+
+  it('concurrent senders of one reset mail send one; a refused hand-off gives the claim back', async () => {
+    const { deliverMail } = await pw()
+    const one = await lostResetMail()
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => deliverMail({ kind: 'PASSWORD_RESET', subjectId: one.id })),
+    )
+    expect(results.filter((r) => r.sent)).toHaveLength(1)
+    await waitFor(async () => mailsTo(one.user.email).length > 0, 5_000)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(mailsTo(one.user.email)).toHaveLength(1)
+
+    const refused = await lostResetMail()
+    const { env } = await import('~/utils/env.server')
+    const saved = env.SMTP_PORT
+    closeMail()
+    ;(env as { SMTP_PORT: number }).SMTP_PORT = await freePort() // nothing listens there
+    try {
+      await expect(deliverMail({ kind: 'PASSWORD_RESET', subjectId: refused.id })).rejects.toThrow()
+    } finally {
+      ;(env as { SMTP_PORT: number }).SMTP_PORT = saved
+      closeMail()
+    }
+    expect(
+      await prisma.passwordResetToken.findUniqueOrThrow({ where: { id: refused.id } }),
+    ).toMatchObject({ mailedAt: null, mailClaimedAt: null, mailClaimToken: null })
+    expect(await deliverMail({ kind: 'PASSWORD_RESET', subjectId: refused.id })).toEqual({
+      sent: true,
+    })
+    expect(mailsTo(refused.user.email)).toHaveLength(1)
+  })
+})

@@ -155,6 +155,26 @@ describe('people list: keyset pages', () => {
       expect(ids(back1.people.rows)).toEqual(ids(byNumber[0]!.people.rows))
       expect([back1.people.less, back1.people.more]).toEqual([false, true])
     }
+    // The page's links (the route): "next" after the last person shown, "previous" before the
+    // first, the page number carried along; a key of the wrong shape is ignored with a message.
+    const cookie = (await createSession(boss.id, {})).split(';')[0]!
+    const load = async (path: string) =>
+      (await (dashboardPage.loader as unknown as Loader)({
+        request: new Request(`http://localhost${path}`, { headers: { Cookie: cookie } }),
+        params: {},
+        context: {},
+      })) as Page & { people: { rows: { userId: string }[] }; filterResult?: unknown }
+    const first = await load('/supervisi?filter=gap')
+    expect(first.people).toMatchObject({ page: 1, prev: null })
+    expect(first.people.next).toBe(first.people.rows.at(-1)!.userId)
+    const second = await load(`/supervisi?filter=gap&after=${first.people.next}&page=2`)
+    expect(second.people.page).toBe(2)
+    expect(second.people.prev).toBe(second.people.rows[0]!.userId)
+    const back = await load(`/supervisi?filter=gap&before=${second.people.prev}&page=1`)
+    expect(ids(back.people.rows)).toEqual(ids(first.people.rows))
+    const bad = await load('/supervisi?after=..%2F..%2Fx')
+    expect(ids(bad.people.rows)).toEqual(ids((await load('/supervisi')).people.rows))
+    expect(JSON.stringify(bad.filterResult)).toContain('filter.invalidValue')
     // A person of another scope (or no one) as the key: an empty page, nothing of theirs.
     for (const key of [stranger.id, 'c' + 'x'.repeat(24)]) {
       const after = await dashboardView(boss, { after: key })
