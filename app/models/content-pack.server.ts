@@ -19,6 +19,7 @@ import {
   bankImageKey,
   bankImageName,
   ensureCategoryPath,
+  packQuestionKey,
   writeQuestion,
 } from './question-bank.server'
 import { storeLocalVideo } from './video.server'
@@ -333,21 +334,6 @@ function conventionCategory(title: string, questions: 'auto' | 'essay') {
 /** The bank category of a pack question: its own, else the shorthand's by its type. */
 function packCategory(title: string, q: ParsedQuestion) {
   return q.category ?? conventionCategory(title, q.type === 'ESSAY' ? 'essay' : 'auto')
-}
-
-/**
- * The stored import key of a pack question: the pack's id scoped to its course (decision 067),
- * so two courses whose packs use the same id never share or overwrite each other's questions
- * (the Moodle importer's keys are scoped the same way, `bank:<courseId>:…`).
- */
-export function packQuestionKey(courseId: string, id: string) {
-  return `pack:${courseId}:${id}`
-}
-
-/** The pack id of a question of the course: its import key without the scope, else its id. */
-export function packQuestionId(courseId: string, q: { id: string; externalId: string | null }) {
-  const scope = packQuestionKey(courseId, '')
-  return q.externalId?.startsWith(scope) ? q.externalId.slice(scope.length) : (q.externalId ?? q.id)
 }
 
 /**

@@ -8,8 +8,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { closeQueues } from '~/jobs/queue.server'
-import { importPack, PackError, packQuestionKey, parsePack } from '~/models/content-pack.server'
-import { addCategorySlot, bankImageKey, confirmImport } from '~/models/question-bank.server'
+import { importPack, PackError, parsePack } from '~/models/content-pack.server'
+import {
+  addCategorySlot,
+  bankImageKey,
+  confirmImport,
+  packQuestionKey,
+} from '~/models/question-bank.server'
 import { exportCoursePack } from '~/models/studio-export.server'
 import {
   addLesson,
