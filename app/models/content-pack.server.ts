@@ -166,10 +166,26 @@ async function readJson(file: string) {
   } catch {
     throw new PackError(file, 'fileMissing')
   }
+  return parseJson(file, raw)
+}
+
+/**
+ * A pack's JSON text (a leading byte order mark, as some Windows editors write, is skipped). A
+ * syntax error is refused as `pack.jsonAt` with the line and column (from 1) of the offset the
+ * parser names, or the end of the file when it ended too early; else as `pack.json`. The
+ * parser's own English sentence is never shown.
+ */
+function parseJson(file: string, raw: string): unknown {
+  const text = raw.replace(/^\uFEFF/, '')
   try {
-    return JSON.parse(raw) as unknown
+    return JSON.parse(text) as unknown
   } catch (e) {
-    throw new PackError(file, 'json', { detail: (e as Error).message })
+    const message = e instanceof Error ? e.message : ''
+    const at = /at position (\d+)/.exec(message)
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null
+    if (offset === null) throw new PackError(file, 'json')
+    const lines = text.slice(0, offset).split('\n')
+    throw new PackError(file, 'jsonAt', { line: lines.length, column: lines.at(-1)!.length + 1 })
   }
 }
 
@@ -240,14 +256,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
       })
       try {
         // Markdown, or the editor's own JSON for lessons Markdown cannot carry (tables, images).
-        let doc: unknown
-        if (file.endsWith('.json')) {
-          try {
-            doc = JSON.parse(md)
-          } catch (e) {
-            throw new PackError(file, 'json', { detail: (e as Error).message })
-          }
-        } else doc = markdownToDoc(md)
+        const doc = file.endsWith('.json') ? parseJson(file, md) : markdownToDoc(md)
         const content = prepareLessonContent(doc)
         lessons.set(l.slug, content)
         hash.update(content.html)
