@@ -13,7 +13,7 @@ import { renderMessage } from '~/utils/messages'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
-import { imageMarkers } from '~/domain/question-images'
+import { questionImageNames } from '~/domain/question-images'
 import { mediaStorage } from '~/utils/storage.server'
 import {
   bankImageKey,
@@ -297,8 +297,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   // an accepted image read from its bytes, and named by its own content hash.
   const images = new Map<string, Buffer>()
   for (const q of questions) {
-    const texts = [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])]
-    for (const name of texts.flatMap((t) => (t ? imageMarkers(t) : []))) {
+    for (const name of questionImageNames(q)) {
       if (images.has(name)) continue
       if (!bankImageKey(name)) throw new PackError(questionsFile, 'imageName', { id: q.id, name })
       const file = path.join(dir, 'images', name)

@@ -4,10 +4,9 @@
 // (docs/decisions/050 and 051): attempts keep the version they were drawn with.
 import { createHash, randomUUID } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
-import { imageMarker } from '~/domain/question-images'
+import { imageMarker, questionImageNames } from '~/domain/question-images'
 import {
   exportMoodleXml,
-  imageMarkers,
   parseGift,
   parseMoodleXml,
   renameImageMarkers,
@@ -684,8 +683,7 @@ export async function exportCourseBank(courseId: string) {
       const o = byId.get(id)!
       return { text: o.text, correct: o.correct, feedback: o.feedback }
     })
-    const texts = [v.text, v.feedback ?? '', ...options.flatMap((o) => [o.text, o.feedback ?? ''])]
-    for (const name of texts.flatMap(imageMarkers)) {
+    for (const name of questionImageNames({ text: v.text, feedback: v.feedback, options })) {
       const key = bankImageKey(name)
       if (!key || files.has(name)) continue
       const bytes = await mediaStorage().get(key)
