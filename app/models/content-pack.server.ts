@@ -34,7 +34,10 @@ import { publishPreview } from './studio.server'
  */
 export class PackError extends AppError {
   readonly file: string
-  /** `reason`: the last part of a `pack.*` code, or a full code passed on (`lessonDoc.link`). */
+  /**
+   * `reason`: the last part of a `pack.*` code (no dot), or a full code (`lessonDoc.link`,
+   * `pack.v.slug`): anything holding a dot is taken as it is.
+   */
   constructor(file: string, reason: string, params: ErrorParams = {}) {
     super(reason.includes('.') ? reason : `pack.${reason}`, { status: 400, params })
     this.name = 'PackError'
@@ -153,8 +156,8 @@ function schemaError(file: string, e: z.ZodError, number?: number) {
   const issue = e.issues[0]!
   const params: ErrorParams = { path: issue.path.join('.') || '$' }
   if (number !== undefined) params.number = number
-  if (issue.message.startsWith('pack.v.'))
-    return new PackError(file, issue.message.slice('pack.'.length), params)
+  // The full code: a reason holding a dot is taken as a code as it is (PackError).
+  if (issue.message.startsWith('pack.v.')) return new PackError(file, issue.message, params)
   params.detail = issue.message
   return new PackError(file, number === undefined ? 'field' : 'questionField', params)
 }

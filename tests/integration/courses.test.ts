@@ -167,6 +167,34 @@ describe('content packs', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it("names the schema's own rule (pack.v.*) with its texts in both languages", async () => {
+    const { root, pack } = await copyPack('keamanan-digital-asn')
+    const file = path.join(pack, 'course.json')
+    const json = JSON.parse(await fs.readFile(file, 'utf8'))
+    json.modules[0].lessons[0].slug = 'Bukan Slug'
+    await fs.writeFile(file, JSON.stringify(json))
+    const slug = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(slug).toBeInstanceOf(PackError)
+    expect(slug).toMatchObject({ code: 'pack.v.slug', status: 400 })
+    expect(slug.reason).toBe(
+      'modules.0.lessons.0.slug: harus huruf kecil, angka dan tanda hubung (kebab-case)',
+    )
+    expect(renderMessage(slug, 'en')).toBe(
+      'modules.0.lessons.0.slug: lowercase letters, digits and hyphens only (kebab-case)',
+    )
+    const other = await copyPack('keamanan-digital-asn')
+    const questionsFile = path.join(other.pack, 'questions.json')
+    const qs = JSON.parse(await fs.readFile(questionsFile, 'utf8'))
+    const i = qs.findIndex((q: { type: string }) => q.type === 'SINGLE')
+    for (const o of qs[i].options) o.correct = true
+    await fs.writeFile(questionsFile, JSON.stringify(qs))
+    const single = await importAllPacks(other.root, MEDIA).catch((e) => e)
+    expect(single).toMatchObject({ code: 'pack.v.single', params: { number: i + 1 } })
+    expect(renderMessage(single, 'en')).toBe(
+      `question ${i + 1}: SINGLE needs at least 2 options with exactly 1 correct`,
+    )
+  })
+
   it('refuses a pack whose JP do not match its lesson minutes (JP_MINUTES per JP)', async () => {
     const { root, pack } = await copyPack('pelayanan-publik-prima')
     const file = path.join(pack, 'course.json')
