@@ -8,6 +8,20 @@ export function imageMarkers(text: string): string[] {
   return [...text.matchAll(IMAGE_MARKER)].map((m) => m[1]!)
 }
 
+/**
+ * File names of the images a question shows anywhere: its text, its feedback, its options' texts
+ * and feedback, in that order (a name may repeat). Shared by the Moodle XML export, the pack
+ * export and the pack import (decision 068).
+ */
+export function questionImageNames(q: {
+  text: string
+  feedback?: string | null
+  options?: readonly { text: string; feedback?: string | null }[] | null
+}): string[] {
+  const texts = [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])]
+  return texts.flatMap((t) => (t ? imageMarkers(t) : []))
+}
+
 /** The marker a stored image stands as in a question's text. */
 export function imageMarker(name: string) {
   return `[[gambar:${name}]]`

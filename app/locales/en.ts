@@ -635,7 +635,8 @@ const en: Messages = {
       // Content packs (app/models/content-pack.server.ts): the CLI prints the Indonesian text.
       pack: {
         fileMissing: 'file not found',
-        json: 'invalid JSON: {{detail}}',
+        json: 'not valid JSON',
+        jsonAt: 'not valid JSON: error at line {{line}}, column {{column}}',
         field: '{{path}}: {{detail}}',
         questionField: 'question {{number}}: {{path}}: {{detail}}',
         slugFolder: 'slug "{{slug}}" must equal the folder name "{{folder}}"',

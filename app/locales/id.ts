@@ -624,7 +624,8 @@ const id = {
       // Content packs (app/models/content-pack.server.ts): the CLI prints the Indonesian text.
       pack: {
         fileMissing: 'berkas tidak ditemukan',
-        json: 'JSON tidak valid: {{detail}}',
+        json: 'bukan JSON yang valid',
+        jsonAt: 'bukan JSON yang valid: kesalahan di baris {{line}}, kolom {{column}}',
         field: '{{path}}: {{detail}}',
         questionField: 'pertanyaan ke-{{number}}: {{path}}: {{detail}}',
         slugFolder: 'slug "{{slug}}" harus sama dengan nama folder "{{folder}}"',

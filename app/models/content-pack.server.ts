@@ -13,12 +13,13 @@ import { renderMessage } from '~/utils/messages'
 import { prisma } from '~/utils/db.server'
 import { MarkdownError, markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent, RichTextError } from '~/utils/rich-text.server'
-import { imageMarkers } from '~/domain/question-images'
+import { questionImageNames } from '~/domain/question-images'
 import { mediaStorage } from '~/utils/storage.server'
 import {
   bankImageKey,
   bankImageName,
   ensureCategoryPath,
+  packQuestionKey,
   writeQuestion,
 } from './question-bank.server'
 import { storeLocalVideo } from './video.server'
@@ -33,7 +34,10 @@ import { publishPreview } from './studio.server'
  */
 export class PackError extends AppError {
   readonly file: string
-  /** `reason`: the last part of a `pack.*` code, or a full code passed on (`lessonDoc.link`). */
+  /**
+   * `reason`: the last part of a `pack.*` code (no dot), or a full code (`lessonDoc.link`,
+   * `pack.v.slug`): anything holding a dot is taken as it is.
+   */
   constructor(file: string, reason: string, params: ErrorParams = {}) {
     super(reason.includes('.') ? reason : `pack.${reason}`, { status: 400, params })
     this.name = 'PackError'
@@ -152,8 +156,8 @@ function schemaError(file: string, e: z.ZodError, number?: number) {
   const issue = e.issues[0]!
   const params: ErrorParams = { path: issue.path.join('.') || '$' }
   if (number !== undefined) params.number = number
-  if (issue.message.startsWith('pack.v.'))
-    return new PackError(file, issue.message.slice('pack.'.length), params)
+  // The full code: a reason holding a dot is taken as a code as it is (PackError).
+  if (issue.message.startsWith('pack.v.')) return new PackError(file, issue.message, params)
   params.detail = issue.message
   return new PackError(file, number === undefined ? 'field' : 'questionField', params)
 }
@@ -165,10 +169,26 @@ async function readJson(file: string) {
   } catch {
     throw new PackError(file, 'fileMissing')
   }
+  return parseJson(file, raw)
+}
+
+/**
+ * A pack's JSON text (a leading byte order mark, as some Windows editors write, is skipped). A
+ * syntax error is refused as `pack.jsonAt` with the line and column (from 1) of the offset the
+ * parser names, or the end of the file when it ended too early; else as `pack.json`. The
+ * parser's own English sentence is never shown.
+ */
+function parseJson(file: string, raw: string): unknown {
+  const text = raw.replace(/^\uFEFF/, '')
   try {
-    return JSON.parse(raw) as unknown
+    return JSON.parse(text) as unknown
   } catch (e) {
-    throw new PackError(file, 'json', { detail: (e as Error).message })
+    const message = e instanceof Error ? e.message : ''
+    const at = /at position (\d+)/.exec(message)
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null
+    if (offset === null) throw new PackError(file, 'json')
+    const lines = text.slice(0, offset).split('\n')
+    throw new PackError(file, 'jsonAt', { line: lines.length, column: lines.at(-1)!.length + 1 })
   }
 }
 
@@ -239,14 +259,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
       })
       try {
         // Markdown, or the editor's own JSON for lessons Markdown cannot carry (tables, images).
-        let doc: unknown
-        if (file.endsWith('.json')) {
-          try {
-            doc = JSON.parse(md)
-          } catch (e) {
-            throw new PackError(file, 'json', { detail: (e as Error).message })
-          }
-        } else doc = markdownToDoc(md)
+        const doc = file.endsWith('.json') ? parseJson(file, md) : markdownToDoc(md)
         const content = prepareLessonContent(doc)
         lessons.set(l.slug, content)
         hash.update(content.html)
@@ -287,8 +300,7 @@ export async function parsePack(dir: string, knownCompetencies: Set<string>): Pr
   // an accepted image read from its bytes, and named by its own content hash.
   const images = new Map<string, Buffer>()
   for (const q of questions) {
-    const texts = [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])]
-    for (const name of texts.flatMap((t) => (t ? imageMarkers(t) : []))) {
+    for (const name of questionImageNames(q)) {
       if (images.has(name)) continue
       if (!bankImageKey(name)) throw new PackError(questionsFile, 'imageName', { id: q.id, name })
       const file = path.join(dir, 'images', name)
@@ -333,21 +345,6 @@ function conventionCategory(title: string, questions: 'auto' | 'essay') {
 /** The bank category of a pack question: its own, else the shorthand's by its type. */
 function packCategory(title: string, q: ParsedQuestion) {
   return q.category ?? conventionCategory(title, q.type === 'ESSAY' ? 'essay' : 'auto')
-}
-
-/**
- * The stored import key of a pack question: the pack's id scoped to its course (decision 067),
- * so two courses whose packs use the same id never share or overwrite each other's questions
- * (the Moodle importer's keys are scoped the same way, `bank:<courseId>:…`).
- */
-export function packQuestionKey(courseId: string, id: string) {
-  return `pack:${courseId}:${id}`
-}
-
-/** The pack id of a question of the course: its import key without the scope, else its id. */
-export function packQuestionId(courseId: string, q: { id: string; externalId: string | null }) {
-  const scope = packQuestionKey(courseId, '')
-  return q.externalId?.startsWith(scope) ? q.externalId.slice(scope.length) : (q.externalId ?? q.id)
 }
 
 /**

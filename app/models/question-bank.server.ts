@@ -4,10 +4,9 @@
 // (docs/decisions/050 and 051): attempts keep the version they were drawn with.
 import { createHash, randomUUID } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
-import { imageMarker } from '~/domain/question-images'
+import { imageMarker, questionImageNames } from '~/domain/question-images'
 import {
   exportMoodleXml,
-  imageMarkers,
   parseGift,
   parseMoodleXml,
   renameImageMarkers,
@@ -560,17 +559,23 @@ export async function confirmImport(
     keyOf.set(q, n === 1 ? base : `${base}#${n}`)
   }
   const keys = [...keyOf.values()]
+  // An export writes a pack question's id without its course scope (`packQuestionId`): scope it
+  // again to find the question in this course.
+  const packKeys = idnumbers.map((id) => packQuestionKey(courseId, id))
   const existing = await prisma.question.findMany({
     where: {
       category: { courseId },
-      OR: [{ id: { in: idnumbers } }, { externalId: { in: [...idnumbers, ...keys] } }],
+      OR: [{ id: { in: idnumbers } }, { externalId: { in: [...idnumbers, ...packKeys, ...keys] } }],
     },
     select: { id: true, externalId: true },
   })
   const find = (q: BankQuestion) =>
     existing.find(
       (e) =>
-        (q.idnumber && (e.id === q.idnumber || e.externalId === q.idnumber)) ||
+        (q.idnumber &&
+          (e.id === q.idnumber ||
+            e.externalId === q.idnumber ||
+            e.externalId === packQuestionKey(courseId, q.idnumber))) ||
         e.externalId === keyOf.get(q),
     )?.id ?? null
 
@@ -619,6 +624,21 @@ export async function confirmImport(
   )
 }
 
+/**
+ * The stored import key of a pack question: the pack's id scoped to its course (decision 067),
+ * so two courses whose packs use the same id never share or overwrite each other's questions
+ * (the Moodle importer's keys are scoped the same way, `bank:<courseId>:…`).
+ */
+export function packQuestionKey(courseId: string, id: string) {
+  return `pack:${courseId}:${id}`
+}
+
+/** The pack id of a question of the course: its import key without the scope, else its id. */
+export function packQuestionId(courseId: string, q: { id: string; externalId: string | null }) {
+  const scope = packQuestionKey(courseId, '')
+  return q.externalId?.startsWith(scope) ? q.externalId.slice(scope.length) : (q.externalId ?? q.id)
+}
+
 /** Key of an imported question: its idnumber, else its category and name, within the course. */
 function importKey(courseId: string, q: BankQuestion) {
   const key = q.idnumber ?? `${q.category}/${q.name}`
@@ -663,8 +683,7 @@ export async function exportCourseBank(courseId: string) {
       const o = byId.get(id)!
       return { text: o.text, correct: o.correct, feedback: o.feedback }
     })
-    const texts = [v.text, v.feedback ?? '', ...options.flatMap((o) => [o.text, o.feedback ?? ''])]
-    for (const name of texts.flatMap(imageMarkers)) {
+    for (const name of questionImageNames({ text: v.text, feedback: v.feedback, options })) {
       const key = bankImageKey(name)
       if (!key || files.has(name)) continue
       const bytes = await mediaStorage().get(key)
@@ -676,7 +695,8 @@ export async function exportCourseBank(courseId: string) {
         .replace(/\s+/g, ' ')
         .trim()
         .slice(0, 80),
-      idnumber: q.externalId ?? q.id,
+      // A pack question's key without its course scope, as its pack names it (decision 067).
+      idnumber: packQuestionId(courseId, q),
       category: q.category.name === TOP_CATEGORY ? '' : q.category.name,
       type: v.type,
       text: v.text,

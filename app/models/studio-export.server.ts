@@ -5,10 +5,9 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { prisma } from '~/utils/db.server'
 import { docToMarkdown } from '~/utils/markdown-out.server'
-import { imageMarkers } from '~/domain/question-images'
+import { questionImageNames } from '~/domain/question-images'
 import { mediaStorage } from '~/utils/storage.server'
-import { packQuestionId } from './content-pack.server'
-import { bankImageKey } from './question-bank.server'
+import { bankImageKey, packQuestionId } from './question-bank.server'
 import { activeOutline } from './course.server'
 import type { TiptapDoc } from '~/utils/rich-text'
 import { mediaRoot } from './video.server'
@@ -135,13 +134,7 @@ export async function exportCoursePack(courseId: string) {
     files.push({ path: 'questions.json', data: JSON.stringify(questions, null, 2) + '\n' })
   // The images the questions show (decision 059), under images/<name>: parsePack reads them back
   // and the import stores them again (decision 068).
-  const names = new Set(
-    questions.flatMap((q) =>
-      [q.text, q.feedback, ...(q.options ?? []).flatMap((o) => [o.text, o.feedback])].flatMap(
-        (t) => (t ? imageMarkers(t) : []),
-      ),
-    ),
-  )
+  const names = new Set(questions.flatMap(questionImageNames))
   for (const name of [...names].sort()) {
     const key = bankImageKey(name)
     const bytes = key ? await mediaStorage().get(key) : null

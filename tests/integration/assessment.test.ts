@@ -14,7 +14,8 @@ import {
   gradeEssays,
   listAttemptsNeedingGrading,
 } from '~/models/essay-grading.server'
-import { importAllPacks, packQuestionKey } from '~/models/content-pack.server'
+import { importAllPacks } from '~/models/content-pack.server'
+import { packQuestionKey } from '~/models/question-bank.server'
 import { gradeAttempt, scoreAnswer } from '~/models/grading.server'
 import {
   attemptView,

@@ -127,6 +127,74 @@ describe('content packs', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('refuses a JSON file that does not parse with a coded reason: line and column, both languages', async () => {
+    const { root, pack } = await copyPack('pelayanan-publik-prima')
+    const file = path.join(pack, 'course.json')
+    const good = await fs.readFile(file, 'utf8')
+    const json = JSON.stringify(JSON.parse(good), null, 2).split('\n')
+    const before = await counts()
+    const refusal = async (text: string) => {
+      await fs.writeFile(file, text)
+      const err = await importAllPacks(root, MEDIA).catch((e) => e)
+      expect(err).toBeInstanceOf(PackError)
+      expect(err.file).toBe(file)
+      return err as PackError
+    }
+    // A trailing comma after the last property (line 2 of the file): the closing brace is where
+    // the parser stops, at the start of line 3.
+    const comma = await refusal(`${json[0]}\n${json[1]!.replace(/,$/, '')},\n}\n`)
+    expect(comma).toMatchObject({
+      code: 'pack.jsonAt',
+      status: 400,
+      params: { line: 3, column: 1 },
+    })
+    expect(comma.reason).toBe('bukan JSON yang valid: kesalahan di baris 3, kolom 1')
+    expect(renderMessage(comma, 'en')).toBe('not valid JSON: error at line 3, column 1')
+    // Cut short: the end of the file is where it is wrong (line 2, after its 5 characters).
+    const cut = await refusal('{\n  "a"')
+    expect(cut).toMatchObject({ code: 'pack.jsonAt', params: { line: 2, column: 6 } })
+    // A file that ends with nothing: line 1, column 1.
+    expect(await refusal('')).toMatchObject({ code: 'pack.jsonAt', params: { line: 1, column: 1 } })
+    // A stray word where the parser names no offset: refused without a place, never in English.
+    const word = await refusal('{"slug": salah}')
+    expect(word).toMatchObject({ code: 'pack.json' })
+    expect(word.reason).toBe('bukan JSON yang valid')
+    expect(renderMessage(word, 'en')).toBe('not valid JSON')
+    expect(await counts()).toEqual(before)
+    // A byte order mark before valid JSON (as some Windows editors save) is not an error.
+    await fs.writeFile(file, `\uFEFF${good}`)
+    await importAllPacks(root, MEDIA)
+    expect(await counts()).toEqual(before)
+  })
+
+  it("names the schema's own rule (pack.v.*) with its texts in both languages", async () => {
+    const { root, pack } = await copyPack('keamanan-digital-asn')
+    const file = path.join(pack, 'course.json')
+    const json = JSON.parse(await fs.readFile(file, 'utf8'))
+    json.modules[0].lessons[0].slug = 'Bukan Slug'
+    await fs.writeFile(file, JSON.stringify(json))
+    const slug = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(slug).toBeInstanceOf(PackError)
+    expect(slug).toMatchObject({ code: 'pack.v.slug', status: 400 })
+    expect(slug.reason).toBe(
+      'modules.0.lessons.0.slug: harus huruf kecil, angka dan tanda hubung (kebab-case)',
+    )
+    expect(renderMessage(slug, 'en')).toBe(
+      'modules.0.lessons.0.slug: lowercase letters, digits and hyphens only (kebab-case)',
+    )
+    const other = await copyPack('keamanan-digital-asn')
+    const questionsFile = path.join(other.pack, 'questions.json')
+    const qs = JSON.parse(await fs.readFile(questionsFile, 'utf8'))
+    const i = qs.findIndex((q: { type: string }) => q.type === 'SINGLE')
+    for (const o of qs[i].options) o.correct = true
+    await fs.writeFile(questionsFile, JSON.stringify(qs))
+    const single = await importAllPacks(other.root, MEDIA).catch((e) => e)
+    expect(single).toMatchObject({ code: 'pack.v.single', params: { number: i + 1 } })
+    expect(renderMessage(single, 'en')).toBe(
+      `question ${i + 1}: SINGLE needs at least 2 options with exactly 1 correct`,
+    )
+  })
+
   it('refuses a pack whose JP do not match its lesson minutes (JP_MINUTES per JP)', async () => {
     const { root, pack } = await copyPack('pelayanan-publik-prima')
     const file = path.join(pack, 'course.json')

@@ -101,11 +101,12 @@ async function fillFirstRelease() {
     ('lv1', 'cv1', 'l1', 'Modul 1', 1, 1, 'bacaan', 'Bacaan', 'TEXT', true, 90),
     ('lv2', 'cv1', 'l2', 'Modul 1', 1, 2, 'kuis', 'Kuis', 'QUIZ', true, 20)`)
   await q(`INSERT INTO "QuestionCategory" (id, name, "courseId") VALUES ('qc', 'Bank uji', 'co')`)
+  // q1 came from a content pack (its id as the key, unscoped); q2 from the Moodle importer.
   await q(
     `INSERT INTO "Question" (id, "categoryId", type, "competencyId", level, text, points,
-      "acceptedAnswers", "updatedAt") VALUES
-    ('q1', 'qc', 'SINGLE', 'c1', 2, 'Pilih yang benar', 2, NULL, $1),
-    ('q2', 'qc', 'SHORT', 'c1', 3, 'Ibu kota Jambi?', 1, ARRAY['Jambi','Kota Jambi'], $1)`,
+      "acceptedAnswers", "updatedAt", "externalId") VALUES
+    ('q1', 'qc', 'SINGLE', 'c1', 2, 'Pilih yang benar', 2, NULL, $1, 'uji-01'),
+    ('q2', 'qc', 'SHORT', 'c1', 3, 'Ibu kota Jambi?', 1, ARRAY['Jambi','Kota Jambi'], $1, 'bank:co:abc')`,
     [T0],
   )
   // Options stored out of their authoring order: position decides.
@@ -315,6 +316,22 @@ describe('migrations over a first-release database', { timeout: 60_000 }, () => 
         { questionId: 'q1', points: 2, optionOrder: ['o-a', 'o-b'], versionId: ids.q1 },
       ])
     }
+  })
+
+  it('scopes a pack question key to its course (decision 067), once; other keys stay', async () => {
+    const keys = () => q(`SELECT id, "externalId" FROM "Question" ORDER BY id`)
+    const scoped = [
+      { id: 'q1', externalId: 'pack:co:uji-01' },
+      { id: 'q2', externalId: 'bank:co:abc' },
+    ]
+    expect(await keys()).toEqual(scoped)
+    // Run again (a restore, a hand re-run): nothing is scoped twice.
+    const sql = fs.readFileSync(
+      path.join(MIGRATIONS, '20261202020000_pack_question_keys_per_course', 'migration.sql'),
+      'utf8',
+    )
+    await q(sql)
+    expect(await keys()).toEqual(scoped)
   })
 
   it("holds today's constraints on the old rows", async () => {

@@ -161,6 +161,42 @@ describe('import', () => {
     // And what it exported is what it exports again.
     expect(await exportCourseBank(courseId)).toBe(xml)
   })
+
+  it('a pack question exports its pack id as idnumber (no course scope); re-import finds it again', async () => {
+    const scope = `pack:${courseId}:`
+    const packed = await prisma.question.findFirstOrThrow({
+      where: { category: { courseId }, archivedAt: null, externalId: { startsWith: scope } },
+      orderBy: { externalId: 'asc' },
+      select: { id: true, externalId: true, currentVersion: { select: { points: true } } },
+    })
+    const packId = packed.externalId!.slice(scope.length)
+    const xml = await exportCourseBank(courseId)
+    expect(xml).toContain(`<idnumber>${packId}</idnumber>`)
+    expect(xml).not.toContain('pack:')
+    // The same file with that question's points changed: a new version of the same question,
+    // under the same key, and no new question in the course.
+    const chunks = xml.split('<!-- question:')
+    const i = chunks.findIndex((c) => c.includes(`<idnumber>${packId}</idnumber>`))
+    const points = packed.currentVersion!.points + 1
+    chunks[i] = chunks[i]!.replace(
+      /<defaultgrade>[^<]*<\/defaultgrade>/,
+      `<defaultgrade>${points.toFixed(7)}</defaultgrade>`,
+    )
+    const mapping = { byCategory: {}, default: { competencyId: competencies[0]!.id, level: 1 } }
+    const before = await counts()
+    const changed = await confirmImport(courseId, 'moodle', chunks.join('<!-- question:'), mapping)
+    expect(changed.created).toBe(1)
+    expect(await counts()).toMatchObject({ questions: before.questions })
+    const after = await prisma.question.findUniqueOrThrow({
+      where: { id: packed.id },
+      select: { externalId: true, currentVersion: { select: { points: true } } },
+    })
+    expect(after).toEqual({ externalId: packed.externalId, currentVersion: { points } })
+    // The file as exported puts the pack's points back, on the same question again.
+    expect((await confirmImport(courseId, 'moodle', xml, mapping)).created).toBe(1)
+    expect(await counts()).toMatchObject({ questions: before.questions })
+    expect(await exportCourseBank(courseId)).toBe(xml)
+  })
 })
 
 describe('builder', () => {

@@ -1,7 +1,12 @@
 // The image markers of bank questions (decision 059): cut into text and images in order, so the
 // quiz page, the review and the bank preview render the same parts.
 import { describe, expect, it } from 'vitest'
-import { imageMarker, imageMarkers, splitImageMarkers } from '~/domain/question-images'
+import {
+  imageMarker,
+  imageMarkers,
+  questionImageNames,
+  splitImageMarkers,
+} from '~/domain/question-images'
 
 describe('question image markers', () => {
   it('splits text and images in order, keeping the text around them', () => {
@@ -25,5 +30,24 @@ describe('question image markers', () => {
       { text: '[[gambar:]] [[gambar:x.png' },
     ])
     expect(splitImageMarkers('')).toEqual([])
+  })
+})
+
+describe("a question's image names", () => {
+  it('reads the text, the feedback and every option, in order; no images, none', () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((x) => `${x.repeat(64)}.png`)
+    const q = {
+      text: `Soal ${imageMarker(a!)}`,
+      feedback: `Umpan balik ${imageMarker(b!)}`,
+      options: [
+        { text: 'Tanpa gambar', feedback: null },
+        { text: imageMarker(c!), feedback: `Lihat ${imageMarker(d!)}${imageMarker(a!)}` },
+      ],
+    }
+    expect(questionImageNames(q)).toEqual([a, b, c, d, a])
+    expect(questionImageNames({ text: 'Tanpa gambar' })).toEqual([])
+    expect(questionImageNames({ text: imageMarker(a!), feedback: null, options: null })).toEqual([
+      a,
+    ])
   })
 })
