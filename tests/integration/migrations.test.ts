@@ -332,6 +332,18 @@ describe('migrations over a first-release database', { timeout: 60_000 }, () => 
     )
     await q(sql)
     expect(await keys()).toEqual(scoped)
+    // A question whose category has no course keeps its key (it does not become NULL).
+    await q(
+      `INSERT INTO "QuestionCategory" (id, name, "courseId") VALUES ('qc0', 'Tanpa kursus', NULL)`,
+    )
+    await q(
+      `INSERT INTO "Question" (id, "categoryId", "updatedAt", "externalId") VALUES
+      ('q3', 'qc0', $1, 'lepas-01')`,
+      [T0],
+    )
+    await q(sql)
+    expect(await keys()).toEqual([...scoped, { id: 'q3', externalId: 'lepas-01' }])
+    await q(`DELETE FROM "Question" WHERE id = 'q3'`)
   })
 
   it("holds today's constraints on the old rows", async () => {
