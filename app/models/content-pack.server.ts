@@ -149,17 +149,64 @@ export const questionSchema = z
 export type ParsedQuestion = z.infer<typeof questionSchema>
 
 /**
- * The pack error of a schema refusal (its first issue): the schema's own code (`pack.v.*`), or
- * `field` / `questionField` with Zod's words as `detail`. `number`: the question's, 1-based.
+ * The pack error of a schema refusal (its first issue): the schema's own code (`pack.v.*`), or a
+ * `pack.z.*` code for the kind of rule Zod reports, with the values the text needs, so the reader
+ * gets the refusal in their language rather than Zod's English sentence. `path` names the field
+ * language-neutrally; a question's 1-based number leads it ("#3 › options.0.text").
  */
-function schemaError(file: string, e: z.ZodError, number?: number) {
+export function schemaError(file: string, e: z.ZodError, number?: number) {
   const issue = e.issues[0]!
-  const params: ErrorParams = { path: issue.path.join('.') || '$' }
+  const field = issue.path.join('.') || '$'
+  const params: ErrorParams = { path: number === undefined ? field : `#${number} › ${field}` }
   if (number !== undefined) params.number = number
   // The full code: a reason holding a dot is taken as a code as it is (PackError).
   if (issue.message.startsWith('pack.v.')) return new PackError(file, issue.message, params)
-  params.detail = issue.message
-  return new PackError(file, number === undefined ? 'field' : 'questionField', params)
+  return new PackError(file, ...zodRule(issue, params))
+}
+
+/** The `pack.z.*` code and values of one Zod issue (zod 3's issue codes). */
+function zodRule(issue: z.ZodIssue, params: ErrorParams): [string, ErrorParams] {
+  const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ')
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined') return ['pack.z.required', params]
+      if (issue.expected === 'integer') return ['pack.z.integer', params]
+      return ['pack.z.type', { ...params, expected: issue.expected, received: issue.received }]
+    case 'too_small':
+    case 'too_big': {
+      const min = issue.code === 'too_small'
+      const bound = Number(min ? issue.minimum : issue.maximum)
+      // A positive number is "more than 0": the bound itself is refused.
+      const strict = issue.inclusive === false
+      const code =
+        issue.type === 'string'
+          ? min
+            ? 'pack.z.minLength'
+            : 'pack.z.maxLength'
+          : issue.type === 'array'
+            ? min
+              ? 'pack.z.minItems'
+              : 'pack.z.maxItems'
+            : min
+              ? strict
+                ? 'pack.z.moreThan'
+                : 'pack.z.minValue'
+              : strict
+                ? 'pack.z.lessThan'
+                : 'pack.z.maxValue'
+      return [code, { ...params, bound }]
+    }
+    case 'invalid_enum_value':
+      return ['pack.z.oneOf', { ...params, options: list(issue.options) }]
+    case 'invalid_union_discriminator':
+      return ['pack.z.oneOf', { ...params, options: list(issue.options) }]
+    case 'invalid_literal':
+      return ['pack.z.oneOf', { ...params, options: list([issue.expected]) }]
+    case 'unrecognized_keys':
+      return ['pack.z.unknownKeys', { ...params, keys: issue.keys.join(', ') }]
+    default:
+      return ['pack.z.invalid', params]
+  }
 }
 
 async function readJson(file: string) {

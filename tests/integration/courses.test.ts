@@ -2,7 +2,13 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { importAllPacks, PackError } from '~/models/content-pack.server'
+import {
+  courseSchema,
+  importAllPacks,
+  PackError,
+  questionSchema,
+  schemaError,
+} from '~/models/content-pack.server'
 import { renderMessage } from '~/utils/messages'
 import {
   catalogue,
@@ -193,6 +199,68 @@ describe('content packs', () => {
     expect(renderMessage(single, 'en')).toBe(
       `question ${i + 1}: SINGLE needs at least 2 options with exactly 1 correct`,
     )
+  })
+
+  it("words every kind of schema refusal in both languages, never in Zod's English", async () => {
+    const q = {
+      id: 'q1',
+      type: 'SINGLE',
+      competency: 'LD',
+      level: 2,
+      text: 'Pilih yang benar',
+      options: [
+        { text: 'A', correct: true },
+        { text: 'B', correct: false },
+      ],
+    }
+    const refuse = (value: unknown, number?: number) => {
+      const r = (number === undefined ? courseSchema : questionSchema).safeParse(value)
+      expect(r.success).toBe(false)
+      const e = schemaError('f.json', r.error!, number)
+      return [e.code, e.reason, renderMessage(e, 'en')]
+    }
+    expect(refuse({ ...q, text: undefined }, 3)).toEqual([
+      'pack.z.required',
+      '#3 › text: wajib diisi',
+      '#3 › text: required',
+    ])
+    expect(refuse({ ...q, text: 'abcd' }, 3)).toEqual([
+      'pack.z.minLength',
+      '#3 › text: paling sedikit 5 karakter',
+      '#3 › text: at least 5 characters',
+    ])
+    expect(refuse({ ...q, level: 6 }, 1)[1]).toBe('#1 › level: paling besar 5')
+    expect(refuse({ ...q, level: 0 }, 1)[2]).toBe('#1 › level: at least 1')
+    expect(refuse({ ...q, level: 2.5 }, 1)[1]).toBe('#1 › level: harus bilangan bulat')
+    expect(refuse({ ...q, points: 0 }, 1)).toEqual([
+      'pack.z.moreThan',
+      '#1 › points: harus lebih dari 0',
+      '#1 › points: must be more than 0',
+    ])
+    expect(refuse({ ...q, level: '2' }, 1)).toEqual([
+      'pack.z.type',
+      '#1 › level: harus bertipe number, bukan string',
+      '#1 › level: must be of type number, not string',
+    ])
+    expect(refuse({ ...q, type: 'CLOZE' }, 2)[1]).toBe(
+      '#2 › type: harus salah satu dari "SINGLE", "MULTIPLE", "TRUE_FALSE", "SHORT", "NUMERIC", "ESSAY"',
+    )
+    // A course-level field: the path alone, no question number.
+    const [code, id, en] = refuse({})
+    expect(code).toBe('pack.z.required')
+    expect(id).toMatch(/^[a-z]+: wajib diisi$/)
+    expect(en).toMatch(/^[a-z]+: required$/)
+    // Through the importer: the file, the question and the rule, nothing written.
+    const { root, pack } = await copyPack('keamanan-digital-asn')
+    const questionsFile = path.join(pack, 'questions.json')
+    const qs = JSON.parse(await fs.readFile(questionsFile, 'utf8'))
+    qs[1].text = 'abc'
+    await fs.writeFile(questionsFile, JSON.stringify(qs))
+    const before = await counts()
+    const err = await importAllPacks(root, MEDIA).catch((e) => e)
+    expect(err).toMatchObject({ code: 'pack.z.minLength', status: 400, file: questionsFile })
+    expect(err.message).toBe(`${questionsFile}: #2 › text: paling sedikit 5 karakter`)
+    expect(await counts()).toEqual(before)
   })
 
   it('refuses a pack whose JP do not match its lesson minutes (JP_MINUTES per JP)', async () => {
