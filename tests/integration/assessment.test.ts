@@ -525,8 +525,17 @@ describe('answers parsed against the attempt layout', () => {
   })
 
   it("refuses another question's option ids, duplicates, unknown questions and overlong text", async () => {
-    const { user, attemptId } = await learnerWithAttempt()
-    const layout = await layoutOf(attemptId)
+    // The draw is random: new learners until it holds two choice questions and a text one.
+    let drawn: { user: { id: string }; attemptId: string; layout: Layout } | null = null
+    for (let i = 0; i < 30 && !drawn; i++) {
+      const { user, attemptId } = await learnerWithAttempt()
+      const layout = await layoutOf(attemptId)
+      const choiceCount = layout.filter((l) => l.optionIds.length >= 2).length
+      if (choiceCount >= 2 && layout.some((l) => l.optionIds.length === 0))
+        drawn = { user, attemptId, layout }
+    }
+    if (!drawn) return expect.fail('no draw with two choice questions and a text one in 30 draws')
+    const { user, attemptId, layout } = drawn
     const choices = layout.filter((l) => l.optionIds.length >= 2)
     const [first, second] = choices as [Layout[number], Layout[number]]
     const text = layout.find((l) => l.optionIds.length === 0)!
