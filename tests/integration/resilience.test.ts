@@ -373,6 +373,11 @@ describe('Redis restarted empty with jobs waiting', () => {
       try {
         // The workers stand still (as under a backlog) while the jobs wait in Redis.
         await Promise.all(workers.workers.map((w) => w.pause(true)))
+        // And their queues: a worker paused while it waits for a job (BullMQ's blocking fetch)
+        // still takes the next job that arrives, which would leave nothing waiting. Emptying
+        // Redis below loses these pauses with the jobs.
+        const held = ['gradeAttempt', 'rateCompetency', 'completeEnrolment', 'notify']
+        await Promise.all(held.map((q) => getQueue(q).pause()))
         // One attempt waits for grading; one graded attempt's rating and completion jobs wait;
         // one completed enrolment's notification job waits; a new account's welcome waits.
         const toGrade = await submittedAttempt()
@@ -390,11 +395,7 @@ describe('Redis restarted empty with jobs waiting', () => {
         expect((await maybeCompleteEnrolment(enrolment.id)).newlyCompleted).toBe(true)
         while ((await relayOutbox()) > 0);
         expect(await prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0)
-        const waiting = await Promise.all(
-          ['gradeAttempt', 'rateCompetency', 'completeEnrolment', 'notify'].map((q) =>
-            getQueue(q).getWaitingCount(),
-          ),
-        )
+        const waiting = await Promise.all(held.map((q) => getQueue(q).getWaitingCount()))
         for (const n of waiting) expect(n).toBeGreaterThan(0)
         expect(await getQueue('maintenance').getJobSchedulersCount()).toBe(1)
 
