@@ -164,9 +164,17 @@ export function schemaError(file: string, e: z.ZodError, number?: number) {
   return new PackError(file, ...zodRule(issue, params))
 }
 
+/** The `pack.z.*` codes of a bound, by what is bounded; a number's bound may be exclusive. */
+const BOUND_CODES = {
+  string: { min: 'pack.z.minLength', max: 'pack.z.maxLength' },
+  array: { min: 'pack.z.minItems', max: 'pack.z.maxItems' },
+  inclusive: { min: 'pack.z.minValue', max: 'pack.z.maxValue' },
+  // A positive number is "more than 0": the bound itself is refused.
+  exclusive: { min: 'pack.z.moreThan', max: 'pack.z.lessThan' },
+} as const
+
 /** The `pack.z.*` code and values of one Zod issue (zod 3's issue codes). */
 function zodRule(issue: z.ZodIssue, params: ErrorParams): [string, ErrorParams] {
-  const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ')
   switch (issue.code) {
     case 'invalid_type':
       if (issue.received === 'undefined') return ['pack.z.required', params]
@@ -174,40 +182,31 @@ function zodRule(issue: z.ZodIssue, params: ErrorParams): [string, ErrorParams] 
       return ['pack.z.type', { ...params, expected: issue.expected, received: issue.received }]
     case 'too_small':
     case 'too_big': {
-      const min = issue.code === 'too_small'
-      const bound = Number(min ? issue.minimum : issue.maximum)
-      // A positive number is "more than 0": the bound itself is refused.
-      const strict = issue.inclusive === false
-      const code =
-        issue.type === 'string'
-          ? min
-            ? 'pack.z.minLength'
-            : 'pack.z.maxLength'
-          : issue.type === 'array'
-            ? min
-              ? 'pack.z.minItems'
-              : 'pack.z.maxItems'
-            : min
-              ? strict
-                ? 'pack.z.moreThan'
-                : 'pack.z.minValue'
-              : strict
-                ? 'pack.z.lessThan'
-                : 'pack.z.maxValue'
-      return [code, { ...params, bound }]
+      const kind =
+        issue.type === 'string' || issue.type === 'array'
+          ? issue.type
+          : issue.inclusive === false
+            ? 'exclusive'
+            : 'inclusive'
+      const [edge, bound] =
+        issue.code === 'too_small'
+          ? (['min', issue.minimum] as const)
+          : (['max', issue.maximum] as const)
+      return [BOUND_CODES[kind][edge], { ...params, bound: Number(bound) }]
     }
     case 'invalid_enum_value':
-      return ['pack.z.oneOf', { ...params, options: list(issue.options) }]
     case 'invalid_union_discriminator':
-      return ['pack.z.oneOf', { ...params, options: list(issue.options) }]
+      return ['pack.z.oneOf', { ...params, options: quoted(issue.options) }]
     case 'invalid_literal':
-      return ['pack.z.oneOf', { ...params, options: list([issue.expected]) }]
+      return ['pack.z.oneOf', { ...params, options: quoted([issue.expected]) }]
     case 'unrecognized_keys':
       return ['pack.z.unknownKeys', { ...params, keys: issue.keys.join(', ') }]
     default:
       return ['pack.z.invalid', params]
   }
 }
+
+const quoted = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ')
 
 async function readJson(file: string) {
   let raw: string
