@@ -388,15 +388,22 @@ export async function rateCompetency(p: { userId: string; attemptId: string }) {
  */
 export async function rateCompetencies(items: { userId: string; attemptId: string }[]) {
   const attemptIds = [...new Set(items.map((i) => i.attemptId))]
-  const evidence = await sql<EvidenceRow>(
+  // All evidence of the attempts' users, by the (userId, competencyId) index, then only the
+  // competencies the attempts gave evidence for. (A join on the attempts' pairs ran, as a prepared
+  // statement's generic plan, a hash join over a sequential scan of all evidence.)
+  const userIds = [...new Set(items.map((i) => i.userId))]
+  const all = await sql<EvidenceRow>(
     Prisma.sql`
     SELECT e.id, e."attemptId", e."userId", e."competencyId", e."takenAt", e."byLevel"
-    FROM "Evidence" e
-    JOIN (SELECT DISTINCT "userId", "competencyId" FROM "Evidence" WHERE "attemptId" = ANY(${attemptIds}::text[])) w
-      ON w."userId" = e."userId" AND w."competencyId" = e."competencyId"
+    FROM "Evidence" e WHERE e."userId" = ANY(${userIds}::text[])
     ORDER BY e."userId", e."competencyId", e.id`,
     { prepare: true },
   )
+  const wanted = new Set(attemptIds)
+  const pairs = new Set(
+    all.filter((e) => wanted.has(e.attemptId)).map((e) => `${e.userId} ${e.competencyId}`),
+  )
+  const evidence = all.filter((e) => pairs.has(`${e.userId} ${e.competencyId}`))
   const groups = new Map<string, EvidenceRow[]>()
   for (const e of evidence) {
     const key = `${e.userId} ${e.competencyId}`
