@@ -334,6 +334,43 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
   }
 }
 
+/** The burst second by second: latency of the requests sent in it, and the CPU of that second. */
+function timeline(
+  ok: Sample[],
+  start: number,
+  cpu: { at: number; cpu: ReturnType<typeof cpuBetween> }[],
+) {
+  const bySecond = new Map<number, number[]>()
+  for (const s of ok) {
+    const k = Math.floor((s.sentAt - start) / 1000)
+    const list = bySecond.get(k)
+    if (list) list.push(s.doneAt - s.sentAt)
+    else bySecond.set(k, [s.doneAt - s.sentAt])
+  }
+  const r = (x: number) => Math.round(x * 100) / 100
+  return [...bySecond.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([second, lat]) => {
+      const c = cpu.find((x) => x.at - start >= (second + 1) * 1000)?.cpu
+      const p = percentiles(lat)
+      return {
+        second,
+        sent: lat.length,
+        p50: p.p50,
+        p95: p.p95,
+        max: p.max,
+        busyPct: c?.machineBusyPct,
+        cores: c
+          ? Object.fromEntries(
+              Object.entries(c.avgCores)
+                .filter(([, v]) => v >= 0.05)
+                .map(([g, v]) => [g, r(v)]),
+            )
+          : undefined,
+      }
+    })
+}
+
 /**
  * Core-ms per unit of work over the given phases: the exam path (web server, workers, PostgreSQL,
  * Redis) and, apart, the certificate issuing (its worker process and its PostgreSQL sessions).
@@ -947,7 +984,15 @@ async function main() {
   const pg0 = await pgCounters()
   const tables0 = await pgTables()
   log(`burst: ${setup.requests.length} submissions over ${config.windowSec} s`)
-  const b = await burst(setup.requests)
+  // Every second: where the machine's CPU went (to see what a slow second competed with).
+  const perSecondCpu: { at: number; cpu: ReturnType<typeof cpuBetween> }[] = []
+  let lastSnap = cpu0
+  const ticker = setInterval(() => {
+    const snap = cpuSnapshotOf()
+    perSecondCpu.push({ at: performance.now(), cpu: cpuBetween(lastSnap, snap) })
+    lastSnap = snap
+  }, 1_000)
+  const b = await burst(setup.requests).finally(() => clearInterval(ticker))
   const cpu1 = await cpuSnapshot()
   const pg1 = await pgCounters()
   const tables1 = await pgTables()
@@ -1039,6 +1084,11 @@ async function main() {
       achievedRatePerSec: Math.round((ok.length / ((lastDone - firstSent) / 1000)) * 10) / 10,
       durationSec: sec(lastDone - firstSent),
     },
+    /**
+     * Per second of the burst (by when requests were sent): accept latency and where the
+     * machine's CPU went in that second (cores per group).
+     */
+    timeline: timeline(ok, b.start, perSecondCpu),
     drain: {
       complete: d.complete,
       reason: d.complete ? undefined : d.reason,
@@ -1111,6 +1161,12 @@ async function main() {
       `  CPU during drain (cores): ${JSON.stringify(result.cpu.drain.avgCores)}, machine ${result.cpu.drain.machineBusyPct}% busy`,
     )
   console.log(`  ${describeCpu(result.cpuPerSubmissionMs, 'submission, burst + drain')}`)
+  const slow = [...result.timeline].sort((x, y) => (y.p95 ?? 0) - (x.p95 ?? 0)).slice(0, 5)
+  console.log(
+    `  slowest seconds (p95 ms, machine busy %, cores): ${slow
+      .map((x) => `#${x.second} ${x.p95} ${x.busyPct}% ${JSON.stringify(x.cores)}`)
+      .join('; ')}`,
+  )
   console.log(
     `  load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
   )
