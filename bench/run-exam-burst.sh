@@ -15,7 +15,8 @@
 # reports what was lost (nothing, or it exits non-zero). CPU figures of a chaos run only cover the
 # first workers process.
 # Certificates (issue 14, not part of the exam path) run in a worker process of their own
-# (WORKER_JOBS=issueCertificate,sendMail; the main one skips those), whose
+# (WORKER_JOBS=issueCertificate,sendMail; the main one skips those; at CERT_WORKER_NICE, default 19,
+# decision 107), whose
 # PostgreSQL sessions are named bina-bench-certificates: the CPU per submission of the exam path
 # (submit, grade, rate, complete, notify) is reported without them, and theirs beside it.
 set -euo pipefail

@@ -10,5 +10,7 @@ import { defineJob } from './define.server'
 export const issueCertificateJob = defineJob({
   ...issueCertificateContract,
   concurrency: env.CERT_CONCURRENCY,
+  // Optional cap (decision 107); the niceness of a certificate process is the main yield.
+  ...(env.CERT_PER_SECOND > 0 ? { limiter: { max: env.CERT_PER_SECOND, duration: 1000 } } : {}),
   handler: (p) => issueCertificate(p),
 })
