@@ -75,7 +75,8 @@ start_redis() { # the chaos run's own Redis, no persistence: a restart comes bac
   done
 }
 # The certificates' mails too (decision 014): in this run every mail is a certificate's (the course
-# completion notice is in-app only), and the holder's notice runs in place in the certificate job.
+# completion notice is in-app only); the holder's notice and its mail row are written with the stored PDF
+# (decision 105).
 CERT_JOBS="issueCertificate,sendMail"
 start_workers() {
   WORKER_SKIP_JOBS="$CERT_JOBS" node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
