@@ -15,7 +15,8 @@
 # reports what was lost (nothing, or it exits non-zero). CPU figures of a chaos run only cover the
 # first workers process.
 # Certificates (issue 14, not part of the exam path) run in a worker process of their own
-# (WORKER_JOBS=issueCertificate,sendMail; the main one skips those), whose
+# (WORKER_JOBS=issueCertificate,sendMail; the main one skips those; at CERT_WORKER_NICE, default 19,
+# decision 107), whose
 # PostgreSQL sessions are named bina-bench-certificates: the CPU per submission of the exam path
 # (submit, grade, rate, complete, notify) is reported without them, and theirs beside it.
 set -euo pipefail
@@ -74,7 +75,8 @@ start_redis() { # the chaos run's own Redis, no persistence: a restart comes bac
   done
 }
 # The certificates' mails too (decision 014): in this run every mail is a certificate's (the course
-# completion notice is in-app only), and the holder's notice runs in place in the certificate job.
+# completion notice is in-app only); the holder's notice and its mail row are written with the stored PDF
+# (decision 105).
 CERT_JOBS="issueCertificate,sendMail"
 start_workers() {
   WORKER_SKIP_JOBS="$CERT_JOBS" node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &

@@ -27,13 +27,31 @@ export function selectedJobs(only?: string, skip?: string) {
   return wanted.filter((n) => !list(skip).includes(n))
 }
 
+/** Jobs that may share a process with issueCertificate and still make it a certificate process. */
+const CERTIFICATE_WORK = ['issueCertificate', 'buildCertificateExport', 'sendMail']
+
+/**
+ * The niceness of a worker process running `names`: CERT_WORKER_NICE when it issues certificates
+ * and runs nothing of the learners' path (only certificate exports and mails beside them),
+ * WORKER_NICE otherwise (decision 107).
+ */
+export function workerNice(
+  names: readonly string[],
+  nice: { WORKER_NICE: number; CERT_WORKER_NICE: number } = env,
+) {
+  const certificatesOnly =
+    names.includes('issueCertificate') && names.every((n) => CERTIFICATE_WORK.includes(n))
+  return certificatesOnly ? nice.CERT_WORKER_NICE : nice.WORKER_NICE
+}
+
 async function main() {
-  try {
-    os.setPriority(0, env.WORKER_NICE)
-  } catch (e) {
-    console.error(`[workers] could not set niceness ${env.WORKER_NICE}: ${String(e)}`)
-  }
   const names = selectedJobs(env.WORKER_JOBS, env.WORKER_SKIP_JOBS)
+  const nice = workerNice(names)
+  try {
+    os.setPriority(0, nice)
+  } catch (e) {
+    console.error(`[workers] could not set niceness ${nice}: ${String(e)}`)
+  }
   const { stop } = await startWorkers(names)
   console.log(
     `Bina workers started (jobs: ${names.join(', ')}; prefix ${env.REDIS_PREFIX}; nice ${os.getPriority()})`,

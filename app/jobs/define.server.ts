@@ -56,6 +56,8 @@ export interface JobContract<
 export interface JobSpec<N extends string, S extends z.ZodTypeAny> extends JobContractSpec<N, S> {
   /** Jobs of this kind one worker process runs at once. */
   concurrency: number
+  /** At most `max` jobs started per `duration` ms by one worker process (BullMQ's limiter). */
+  limiter?: { max: number; duration: number }
   /** Does the work, or nothing when it is already done (idempotent). */
   handler(payload: z.infer<S>): Promise<unknown>
   recover?: JobRecovery<z.infer<S>>

@@ -1,19 +1,16 @@
 // Issue the certificate of a completed enrolment (recorded in the completion's transaction, see
 // ./completion-follow-ups.server.ts). Idempotent: one certificate per enrolment, the PDF stored once.
+// The holder's notification (and its mail's outbox row) is written in the statement that records
+// the stored PDF (decision 105): no follow-up job runs here or in the exam path's worker.
 import { issueCertificate } from '~/models/certificate.server'
 import { env } from '~/utils/env.server'
 import { issueCertificateContract } from './contracts.server'
 import { defineJob } from './define.server'
-import { runInPlace } from './outbox.server'
 
 export const issueCertificateJob = defineJob({
   ...issueCertificateContract,
   concurrency: env.CERT_CONCURRENCY,
-  // The holder's notification recorded with the stored PDF runs here, in place (decision 014):
-  // in the certificate worker, not as one more job for the exam path's worker.
-  handler: async (p) => {
-    const { followUps, ...result } = await issueCertificate(p, { inPlace: true })
-    if (followUps?.length) await runInPlace(followUps)
-    return result
-  },
+  // Optional cap (decision 107); the niceness of a certificate process is the main yield.
+  ...(env.CERT_PER_SECOND > 0 ? { limiter: { max: env.CERT_PER_SECOND, duration: 1000 } } : {}),
+  handler: (p) => issueCertificate(p),
 })

@@ -61,6 +61,7 @@ export async function startJobRuntime(
           connection,
           prefix: bullPrefix(),
           concurrency: job.concurrency,
+          ...(job.limiter ? { limiter: job.limiter } : {}),
           // A worker killed mid-job loses its lock after lockDuration; the job is then retried.
           lockDuration: jobSettings.lockMs,
           stalledInterval: jobSettings.stalledMs,

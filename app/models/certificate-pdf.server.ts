@@ -1,6 +1,7 @@
 // Renders a certificate as an A4 landscape PDF (pdfkit, embedded DejaVu TTF, QR code to the
 // public verification page). Signing happens afterwards (app/utils/signing.server.ts).
 import fs from 'node:fs'
+import zlib from 'node:zlib'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import PDFDocument from 'pdfkit'
@@ -42,6 +43,181 @@ function decodeGlyphsOnce<F extends object>(font: F): F {
     return glyph
   }
   return font
+}
+
+// ---------------------------------------------------------------------------------------------
+// One font subset for every certificate of the process (docs/decisions/106).
+//
+// pdfkit embeds, per document, a subset of each font holding the glyphs it printed, in the order
+// it first printed them: encoding that TrueType subset (fontkit + restructure) and deflating it
+// was the largest part of rendering. Here every document's subset starts with the same base
+// glyphs (printable ASCII and the f-ligatures the default shaping makes of it), in the same
+// order, so a certificate that prints nothing else (almost all: names, NIPs, course titles,
+// dates and the URL are ASCII) embeds a font file, ToUnicode map and widths that are the same
+// bytes every time: encoded and deflated once per process. A certificate with any other glyph
+// (an accented name, a typographic quote) gets the base plus its own glyphs, encoded per
+// document as before. The text, glyphs and layout are those pdfkit chooses either way.
+
+interface FontkitSubset {
+  glyphs: number[]
+  includeGlyph(id: number): number
+  encode(): Uint8Array
+}
+interface FontkitLaidOutGlyph {
+  id: number
+  advanceWidth: number
+  codePoints: number[]
+}
+interface FontkitFull extends FontkitFont {
+  createSubset(): FontkitSubset
+  layout(text: string): { glyphs: FontkitLaidOutGlyph[] }
+  unitsPerEm: number
+}
+/** pdfkit's EmbeddedFont, the parts this file touches. */
+interface PdfkitEmbeddedFont {
+  id: string
+  font: FontkitFull
+  subset: FontkitSubset
+  widths: number[]
+  unicode: number[][]
+  scale: number
+  document: { ref(data?: object): PdfkitRef }
+  dictionary: PdfkitRef
+  embed(): void
+  toUnicodeCmap(): PdfkitRef
+}
+interface PdfkitRef {
+  data: Record<string, unknown>
+  end(chunk?: string | Uint8Array): void
+}
+
+const BASE_TEXT =
+  Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join(' ') + ' ff fi fl ffi ffl'
+
+interface BaseSubset {
+  /** Glyph ids in subset order after .notdef (pdfkit's subsets start with glyph 0). */
+  glyphs: number[]
+  widths: number[]
+  unicode: number[][]
+  /** Deflated once: the subset's TrueType file and its ToUnicode CMap. */
+  fontFile: Buffer
+  cmap: Buffer
+}
+
+const bases = new WeakMap<object, BaseSubset>()
+
+/** The base subset of a font, from the first document's EmbeddedFont (pdfkit's own code). */
+function baseSubset(ef: PdfkitEmbeddedFont): BaseSubset {
+  const subset = ef.font.createSubset()
+  // As pdfkit's EmbeddedFont starts: glyph 0 with its width as pdfkit sets it, code point 0.
+  const widths = [ef.widths[0]!]
+  const unicode: number[][] = [[0]]
+  const glyphs: number[] = []
+  for (const g of ef.font.layout(BASE_TEXT).glyphs) {
+    const gid = subset.includeGlyph(g.id)
+    if (widths[gid] != null) continue
+    glyphs.push(g.id)
+    widths[gid] = g.advanceWidth * ef.scale
+    unicode[gid] = g.codePoints
+  }
+  const count = subset.glyphs.length
+  const fontFile = zlib.deflateSync(subset.encode())
+  // Compound glyphs pull their components in at encode time: the file would then differ from a
+  // document's. Not the case for DejaVu's ASCII; checked rather than assumed.
+  if (subset.glyphs.length !== count) throw new Error('certificate font: compound base glyphs')
+  let cmap = ''
+  ef.toUnicodeCmap.call({
+    unicode,
+    document: { ref: () => ({ data: {}, end: (text: string) => (cmap = text) }) },
+  } as unknown as PdfkitEmbeddedFont)
+  return { glyphs, widths, unicode, fontFile, cmap: zlib.deflateSync(cmap) }
+}
+
+/**
+ * Starts a document's font with the base glyphs; at the end, a document that printed no other
+ * glyph embeds the process's encoded file and CMap, any other the usual way (pdfkit's embed).
+ */
+function startWithBaseSubset(ef: PdfkitEmbeddedFont) {
+  let base = bases.get(ef.font)
+  if (!base) bases.set(ef.font, (base = baseSubset(ef)))
+  for (const id of base.glyphs) ef.subset.includeGlyph(id)
+  ef.widths = base.widths.slice()
+  ef.unicode = base.unicode.slice()
+  const count = ef.subset.glyphs.length
+  const embed = ef.embed.bind(ef)
+  const b = base
+  ef.embed = () => (ef.subset.glyphs.length === count ? embedBase(ef, b) : embed())
+}
+
+/** pdfkit's EmbeddedFont.embed for a TrueType font, with the font file and CMap given. */
+function embedBase(ef: PdfkitEmbeddedFont, base: BaseSubset) {
+  const font = ef.font as unknown as FontTables
+  const fontFile = ef.document.ref({ Filter: 'FlateDecode' })
+  fontFile.end(base.fontFile)
+  const familyClass = (font['OS/2']?.sFamilyClass || 0) >> 8
+  let flags = 0
+  if (font.post.isFixedPitch) flags |= 1 << 0
+  if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1
+  flags |= 1 << 2
+  if (familyClass === 10) flags |= 1 << 3
+  if (font.head.macStyle.italic) flags |= 1 << 6
+  const tag = [1, 2, 3, 4, 5, 6]
+    .map((i) => String.fromCharCode((ef.id.charCodeAt(i) || 73) + 17))
+    .join('')
+  const name = tag + '+' + font.postscriptName?.replaceAll(' ', '_')
+  const { bbox } = font
+  const s = ef.scale
+  const descriptor = ef.document.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s],
+    ItalicAngle: font.italicAngle,
+    Ascent: font.ascent * s,
+    Descent: font.descent * s,
+    CapHeight: (font.capHeight || font.ascent) * s,
+    XHeight: (font.xHeight || 0) * s,
+    StemV: 0,
+    FontFile2: fontFile,
+  })
+  descriptor.end()
+  const descendantFont = ef.document.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: {
+      Registry: new String('Adobe'),
+      Ordering: new String('Identity'),
+      Supplement: 0,
+    },
+    FontDescriptor: descriptor,
+    W: [0, ef.widths],
+    CIDToGIDMap: 'Identity',
+  })
+  descendantFont.end()
+  const cmap = ef.document.ref({ Filter: 'FlateDecode' })
+  cmap.end(base.cmap)
+  ef.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendantFont],
+    ToUnicode: cmap,
+  }
+  ef.dictionary.end()
+}
+interface FontTables {
+  'OS/2'?: { sFamilyClass?: number }
+  post: { isFixedPitch: boolean }
+  head: { macStyle: { italic: boolean } }
+  postscriptName?: string
+  bbox: { minX: number; minY: number; maxX: number; maxY: number }
+  italicAngle: number
+  ascent: number
+  descent: number
+  capHeight: number
+  xHeight: number
 }
 
 let fonts: { body: object; bold: object } | undefined
@@ -107,8 +283,12 @@ export async function renderCertificatePdf(c: CertificatePrint): Promise<Buffer>
   doc.registerFont('Body', body as FontSource)
   doc.registerFont('Bold', bold as FontSource)
   const caches = sharedLayoutCaches()
-  ;(doc.font('Bold') as unknown as WithFont)._font.layoutCache = caches.bold
-  ;(doc.font('Body') as unknown as WithFont)._font.layoutCache = caches.body
+  const boldFont = (doc.font('Bold') as unknown as WithFont)._font
+  boldFont.layoutCache = caches.bold
+  startWithBaseSubset(boldFont as unknown as PdfkitEmbeddedFont)
+  const bodyFont = (doc.font('Body') as unknown as WithFont)._font
+  bodyFont.layoutCache = caches.body
+  startWithBaseSubset(bodyFont as unknown as PdfkitEmbeddedFont)
   const chunks: Buffer[] = []
   doc.on('data', (b: Buffer) => chunks.push(b))
   const done = new Promise<Buffer>((resolve, reject) => {

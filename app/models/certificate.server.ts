@@ -10,8 +10,8 @@ import { ConflictError, InvalidError, NotFoundError } from '~/utils/errors'
 import { getSigner } from '~/utils/signing.server'
 import { fileStorage } from '~/utils/storage.server'
 import { audit } from './audit.server'
-import { notifyContract } from '~/jobs/contracts.server'
-import { OUTBOX_TABLE, outboxValues, relaySoon, type RecordedJob } from '~/jobs/outbox.server'
+import { sendMailContract } from '~/jobs/contracts.server'
+import { OUTBOX_TABLE, outboxValues } from '~/jobs/outbox.server'
 import { renderCertificatePdf, type CertificatePrint } from './certificate-pdf.server'
 import { supervisedUsersWhere, type Viewer } from './org.server'
 
@@ -77,14 +77,7 @@ async function readForIssue(enrolmentId: string) {
  * statements on the pool for a new certificate (read, insert, store + notification), one when
  * it is done already: this is the hot path of a cohort's completions (docs/decisions/064).
  */
-export async function issueCertificate(
-  { enrolmentId }: { enrolmentId: string },
-  /**
-   * The caller runs the holder's notification itself (the certificate job, through `runInPlace`,
-   * in the certificate worker: decision 014): it is returned instead of relayed.
-   */
-  opts: { inPlace?: boolean } = {},
-) {
+export async function issueCertificate({ enrolmentId }: { enrolmentId: string }) {
   let cert: IssuedRow | undefined
   for (let tries = 0; !cert; tries++) {
     const e = await readForIssue(enrolmentId)
@@ -135,24 +128,46 @@ export async function issueCertificate(
     const key = pdfKeyFor(cert.code)
     // The first stored file wins; its hash is what gets recorded.
     const { sha256 } = await fileStorage().putOnce(key, signed)
-    // The holder's notification (org) is recorded in the statement that records the stored PDF,
-    // by the run that stores it (a concurrent run's UPDATE matches nothing and records nothing).
-    const payload = { kind: 'CERTIFICATE_ISSUED' as const, userId: cert.userId, subjectId: cert.id }
-    const notify = await sql<{ id: string }>(Prisma.sql`
-      WITH stored AS (
-        UPDATE "Certificate" SET "pdfKey" = ${key}, "pdfSha256" = ${sha256}
-        WHERE id = ${cert.id} AND "pdfKey" IS NULL RETURNING id
-      )
-      INSERT INTO ${OUTBOX_TABLE}
-      SELECT ${outboxValues(notifyContract, payload, new Date())} FROM stored
-      RETURNING id`)
-    // The job and payload are known here: the relay need not read the row back.
-    const recorded: RecordedJob[] = notify.map((r) => ({ id: r.id, job: notifyContract, payload }))
-    if (opts.inPlace)
-      return { issued: true as const, certificateId: cert.id, code: cert.code, followUps: recorded }
-    relaySoon(recorded)
+    await recordStored(cert, key, sha256)
   }
   return { issued: true as const, certificateId: cert.id, code: cert.code }
+}
+
+/**
+ * Records the stored PDF and, in the same statement, the holder's notification and its mail's
+ * outbox row (the rule of `createNotificationFromJob` for this kind: one per dedupe key, for an
+ * existing holder of an unrevoked certificate; the mail only for an active holder who has not
+ * switched certificate mails off). Only the run that stores the key writes them: a concurrent or
+ * retried run's UPDATE matches nothing. One statement instead of a notify job with six ORM
+ * statements and a transaction (decision 105). The mail row is left to the relay's sweep, as
+ * the notify job left it.
+ */
+async function recordStored(cert: IssuedRow, key: string, sha256: string) {
+  const notificationId = randomUUID()
+  const now = new Date()
+  await sql(
+    Prisma.sql`
+    WITH stored AS (
+      UPDATE "Certificate" SET "pdfKey" = ${key}, "pdfSha256" = ${sha256}
+      WHERE id = ${cert.id} AND "pdfKey" IS NULL
+      RETURNING id, "userId", "courseTitle", jp, "revokedAt"
+    ), note AS (
+      INSERT INTO "Notification" (id, "userId", kind, params, link, "dedupeKey", "createdAt")
+      SELECT ${notificationId}::text, u.id, 'CERTIFICATE_ISSUED',
+             jsonb_build_object('course', s."courseTitle", 'jp', s.jp), '/sertifikat',
+             'CERTIFICATE_ISSUED:' || s.id, now() AT TIME ZONE 'UTC'
+      FROM stored s JOIN "User" u ON u.id = s."userId"
+      WHERE s."revokedAt" IS NULL
+      ON CONFLICT ("dedupeKey") DO NOTHING
+      RETURNING "userId"
+    )
+    INSERT INTO ${OUTBOX_TABLE}
+    SELECT ${outboxValues(sendMailContract, { kind: 'NOTIFICATION', subjectId: notificationId }, now)}
+    FROM note JOIN "User" u ON u.id = note."userId"
+    WHERE u.active AND COALESCE((SELECT p.email FROM "NotificationPreference" p
+                                 WHERE p."userId" = u.id AND p.kind = 'CERTIFICATE_ISSUED'), true)`,
+    { prepare: true },
+  )
 }
 
 const listSelect = {

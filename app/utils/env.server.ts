@@ -64,6 +64,13 @@ const schema = z
      */
     WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /**
+     * Niceness of a worker process that runs only certificate work (issueCertificate, with at
+     * most buildCertificateExport and sendMail beside it; see workers/index.ts): certificates can
+     * wait, learners cannot, so at 19 such a process gets the CPU only when the web server and
+     * the exam path leave it (docs/decisions/107).
+     */
+    CERT_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
+    /**
      * Which jobs this worker process runs (comma-separated job names; default all) and which it
      * leaves to another process. E.g. certificates on their own process: WORKER_JOBS=issueCertificate
      * there and WORKER_SKIP_JOBS=issueCertificate in the main one (the exam benchmark does this).
@@ -97,6 +104,12 @@ const schema = z
     FILE_STORAGE_DIR: z.string().default('storage/files'),
     /** Certificates rendered and signed at once by one worker process. */
     CERT_CONCURRENCY: z.coerce.number().int().positive().default(4),
+    /**
+     * At most this many certificates started per second by one worker process (a BullMQ limiter;
+     * 0, the default: no limit). A cap spreads a cohort's certificates over the minutes after an
+     * exam instead of its first seconds (docs/decisions/107).
+     */
+    CERT_PER_SECOND: z.coerce.number().int().min(0).default(0),
     /** Days after a completion when the direct supervisor is asked the L3 (behaviour) check. */
     EVAL_L3_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(42),
     /** How often the L3 sweep looks for completions that are due. */

@@ -28,11 +28,25 @@ export class LocalDiskStorage implements FileStorage {
     return full
   }
 
+  /** Directories made by this process: a burst of certificates makes (stats) theirs once. */
+  private readonly madeDirs = new Set<string>()
+
   async putOnce(key: string, data: Buffer) {
     const file = this.file(key)
-    await fsp.mkdir(path.dirname(file), { recursive: true })
+    const dir = path.dirname(file)
     const tmp = `${file}.${randomUUID()}.tmp`
-    await fsp.writeFile(tmp, data)
+    if (!this.madeDirs.has(dir)) {
+      await fsp.mkdir(dir, { recursive: true })
+      this.madeDirs.add(dir)
+    }
+    try {
+      await fsp.writeFile(tmp, data)
+    } catch (e) {
+      // Removed since (a cleaned storage directory): make it again.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+      await fsp.mkdir(dir, { recursive: true })
+      await fsp.writeFile(tmp, data)
+    }
     let created = true
     try {
       // link() fails with EEXIST when the key is taken: an atomic create-once on one file system.
@@ -41,7 +55,7 @@ export class LocalDiskStorage implements FileStorage {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       created = false
     } finally {
-      await fsp.rm(tmp, { force: true })
+      await fsp.unlink(tmp).catch(() => {})
     }
     const stored = created ? data : await fsp.readFile(file)
     return { created, sha256: createHash('sha256').update(stored).digest('hex') }

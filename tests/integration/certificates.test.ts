@@ -113,6 +113,48 @@ describe('issuing', () => {
     expect(await prisma.certificate.count({ where: { enrolmentId } })).toBe(1)
   })
 
+  it('tells the holder once, with a mail unless they are inactive or switched certificate mails off', async () => {
+    const [plain, off, inactive] = await Promise.all([
+      completedLearner(),
+      completedLearner(),
+      completedLearner(),
+    ])
+    await prisma.notificationPreference.create({
+      data: { userId: off.user.id, kind: 'CERTIFICATE_ISSUED', email: false },
+    })
+    await prisma.user.update({ where: { id: inactive.user.id }, data: { active: false } })
+    const course = await prisma.course.findUniqueOrThrow({ where: { slug: COURSE } })
+    for (const l of [plain, off, inactive]) {
+      // Concurrent and repeated runs: one notification and at most one mail row.
+      const runs = await Promise.all([1, 2].map(() => issueCertificate(l)))
+      await issueCertificate(l)
+      const cert = await prisma.certificate.findUniqueOrThrow({
+        where: { enrolmentId: l.enrolmentId },
+      })
+      expect(runs.map((r) => r.issued && r.certificateId)).toEqual([cert.id, cert.id])
+      const notes = await prisma.notification.findMany({
+        where: { userId: l.user.id, kind: 'CERTIFICATE_ISSUED' },
+      })
+      expect(notes).toHaveLength(1)
+      expect(notes[0]).toMatchObject({
+        dedupeKey: `CERTIFICATE_ISSUED:${cert.id}`,
+        params: { course: cert.courseTitle, jp: course.jp },
+        link: '/sertifikat',
+        readAt: null,
+      })
+      const mails = await prisma.outboxMessage.count({
+        where: { jobName: 'sendMail', payload: { path: ['subjectId'], equals: notes[0]!.id } },
+      })
+      expect(mails).toBe(l === plain ? 1 : 0)
+      // No notify job follows: the notification is written with the stored PDF (decision 105).
+      expect(
+        await prisma.outboxMessage.count({
+          where: { jobName: 'notify', payload: { path: ['subjectId'], equals: cert.id } },
+        }),
+      ).toBe(0)
+    }
+  })
+
   it('prints name with gelar, NIP, course, JP and the verification QR URL; pdfsig validates it', async () => {
     const { user, enrolmentId } = await completedLearner({ gelar: true })
     const r = await issueCertificate({ enrolmentId })
