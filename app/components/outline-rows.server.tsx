@@ -8,7 +8,7 @@
 // share its row. Bounded: the map starts again when full.
 import { renderToString } from 'react-dom/server'
 import { PLAIN_PATH } from '~/components/link'
-import { OutlineRow, outlineRowsMarkup, type OutlineLesson } from '~/components/outline'
+import { OutlineRow, outlineRowsMarkup } from '~/components/outline'
 
 const MAX_ROWS = 20_000
 const rows = new Map<string, string>()
