@@ -7,6 +7,10 @@ import i18next, { serverI18nInstance } from './i18next.server'
 import { FragmentContext } from './utils/html-fragment'
 import { NonceProvider } from './utils/nonce-provider'
 import { renderManifest } from './utils/render-routes.server'
+import { serveOutlineRows } from './components/outline-rows.server'
+
+// The course outline's rows as markup remembered per row content (decision 100).
+serveOutlineRows(true)
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY

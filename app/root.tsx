@@ -1,6 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import {
-  Form,
   Links,
   Meta,
   Outlet,
@@ -10,7 +9,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { Link, NavLink } from '~/components/link'
+import { Form, Link, NavLink } from '~/components/link'
 import { useTranslation } from 'react-i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import type { Role } from '~/generated/prisma/enums'

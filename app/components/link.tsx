@@ -9,16 +9,18 @@
 // Remix's own components, so client navigation, prefetching and discovery are unchanged; the
 // element hydrates as the same <a>.
 import {
+  Form as RemixForm,
   Link as RemixLink,
   NavLink as RemixNavLink,
   useLocation,
+  type FormProps,
   type LinkProps,
   type NavLinkProps,
 } from '@remix-run/react'
 import { forwardRef } from 'react'
 
 const onServer = typeof document === 'undefined'
-const PLAIN_PATH =
+export const PLAIN_PATH =
   /^\/(?:[A-Za-z0-9\-_~][A-Za-z0-9\-_.~]*(?:\/[A-Za-z0-9\-_~][A-Za-z0-9\-_.~]*)*)?$/
 
 /** Props React Router takes off before spreading the rest on the <a>. */
@@ -112,5 +114,46 @@ export const NavLink = forwardRef<HTMLAnchorElement, NavLinkProps>(function NavL
     >
       {children as React.ReactNode}
     </a>
+  )
+})
+
+/**
+ * Remix's <Form>, written directly on the server for an explicit plain absolute `action`
+ * (decision 100): React Router's Form runs useSubmit, useFormAction (route context, path
+ * resolution) for `<form method action … data-discover="true">`. The header's language and
+ * sign-out forms are on every page. The same attributes in the same order; in the browser, and for
+ * every other form (no action: the route's own, `?index`), it is Remix's Form.
+ */
+export const Form = forwardRef<HTMLFormElement, FormProps>(function Form(props, ref) {
+  if (
+    !onServer ||
+    typeof props.action !== 'string' ||
+    !PLAIN_PATH.test(props.action) ||
+    props.reloadDocument ||
+    (props.discover ?? 'render') !== 'render'
+  )
+    return <RemixForm ref={ref} {...props} />
+  const {
+    discover: _discover,
+    fetcherKey: _fetcherKey,
+    navigate: _navigate,
+    reloadDocument: _reloadDocument,
+    replace: _replace,
+    state: _state,
+    method = 'get',
+    action,
+    onSubmit: _onSubmit,
+    relative: _relative,
+    preventScrollReset: _preventScrollReset,
+    viewTransition: _viewTransition,
+    ...rest
+  } = props
+  return (
+    <form
+      method={method.toLowerCase() === 'get' ? 'get' : 'post'}
+      action={action}
+      {...rest}
+      data-discover="true"
+    />
   )
 })

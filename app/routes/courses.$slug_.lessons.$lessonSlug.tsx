@@ -24,6 +24,7 @@ import { slugSchema } from '~/schemas/common'
 import { AppError, InvalidError, messageWith, NotFoundError } from '~/utils/errors'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/misc'
+import { HtmlFragment, offerFragment } from '~/utils/html-fragment'
 import { readForm, routeParam, withAppErrors } from '~/utils/route-errors.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -38,7 +39,7 @@ function slugs(params: Record<string, string | undefined>) {
   }
 }
 
-export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = withAppErrors(async ({ request, params, context }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const { slug, lessonSlug } = slugs(params)
   const view = await lessonForLearner(slug, lessonSlug, user.id)
@@ -71,7 +72,9 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
       title: lesson.title,
       kind: lesson.kind,
       moduleTitle: lesson.moduleTitle,
-      contentHtml: lesson.contentHtml,
+      // The body goes into a document's HTML once, not a second time (escaped) in its route data
+      // (decision 100; a client-side navigation gets it in the data).
+      body: lesson.contentHtml ? offerFragment(context, 'lesson-body', lesson.contentHtml) : null,
     },
     progress,
     prev: prev ? { slug: prev.slug, title: prev.title } : null,
@@ -179,9 +182,9 @@ export default function LessonPage() {
               </>
             )
           ) : null}
-          {lesson.contentHtml ? (
+          {lesson.body ? (
             // Rendered on the server at import/save time from a validated Tiptap document.
-            <div className="lesson-body" dangerouslySetInnerHTML={{ __html: lesson.contentHtml }} />
+            <HtmlFragment fragment={lesson.body} className="lesson-body" />
           ) : null}
           {lesson.kind === 'TEXT' ? (
             done ? (

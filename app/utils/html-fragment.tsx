@@ -62,8 +62,9 @@ export function HtmlFragment({
     <div
       id={fragment.id}
       className={className}
-      // Rendered on the server from the aggregates by app/components/scope-sections.server.tsx
-      // (React with escaping), never from request input.
+      // Markup made on the server, never from request input: the dashboard's sections from the
+      // aggregates (app/components/scope-sections.server.tsx, React with escaping), a lesson's
+      // body sanitised at import/save (decision 100).
       dangerouslySetInnerHTML={{ __html: html }}
     />
   )
