@@ -72,7 +72,15 @@ const config = {
   mode: arg('mode', 'burst'),
   /** The run is damaged on purpose (see the header); reported with the results. */
   chaos: process.argv.includes('--chaos'),
+  /**
+   * Requests before the burst, not measured: learners opening the quiz page and autosaving, as
+   * they do throughout a real exam, so the burst meets a warm server (JIT, a full connection pool,
+   * prepared statements planned). 0 measures a cold server's first seconds too.
+   */
+  warmup: Number(arg('warmup', '600')),
 }
+if (!(Number.isInteger(config.warmup) && config.warmup >= 0))
+  throw new Error('--warmup must be a whole number ≥ 0')
 if (config.mode !== 'burst' && config.mode !== 'timeout')
   throw new Error('--mode must be burst or timeout')
 if (!(config.windowSec > 0 && config.windowSec <= 3600))
@@ -812,6 +820,48 @@ function postQuiz(
   })
 }
 
+/** A learner's page view: the quiz page with the session cookie. */
+function getQuiz(r: { attemptId: string; cookie: string }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        agent,
+        host: baseUrl.hostname,
+        port: baseUrl.port,
+        path: `/quiz/${r.attemptId}`,
+        headers: { Cookie: r.cookie },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        res.resume()
+        res.on('error', reject)
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      },
+    )
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/**
+ * Before the burst, not measured (--warmup): some learners open the quiz page and autosave (no
+ * answers), at up to --concurrency at once, as learners do during the exam.
+ */
+async function warmUp(requests: { attemptId: string; cookie: string }[]) {
+  if (config.warmup === 0) return { requests: 0, ms: 0 }
+  const t0 = performance.now()
+  const some = shuffle(requests).slice(0, Math.ceil(config.warmup / 2))
+  let failed = 0
+  await mapLimit(some, config.concurrency, async (r) => {
+    if ((await getQuiz(r)) !== 200) failed++
+    if ((await postQuiz(r, 'intent=save')).status !== 200) failed++
+  })
+  if (failed) throw new Error(`warm-up: ${failed} requests failed`)
+  await sleep(1_000)
+  return { requests: some.length * 2, ms: Math.round(performance.now() - t0) }
+}
+
 async function burst(requests: { attemptId: string; cookie: string; body: string }[]) {
   const order = shuffle(requests)
   const windowMs = config.windowSec * 1000
@@ -980,6 +1030,8 @@ async function main() {
 
   if (config.mode === 'timeout') return timeoutRun(setup, loadBefore)
 
+  const warm = await warmUp(setup.requests)
+  if (warm.requests) log(`warm-up: ${warm.requests} page views and autosaves in ${warm.ms} ms`)
   const cpu0 = await cpuSnapshot()
   const pg0 = await pgCounters()
   const tables0 = await pgTables()
@@ -1069,6 +1121,7 @@ async function main() {
       loadAvgAfter: loadAfter,
     },
     setupMs: setup.timings,
+    warmup: warm,
     burst: {
       count: b.samples.length,
       accepted: ok.length,

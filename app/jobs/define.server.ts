@@ -58,6 +58,11 @@ export interface JobSpec<N extends string, S extends z.ZodTypeAny> extends JobCo
   concurrency: number
   /** At most `max` jobs started per `duration` ms by one worker process (BullMQ's limiter). */
   limiter?: { max: number; duration: number }
+  /**
+   * Work that can wait: while this answers true (asked about once a second), the job waits
+   * before it starts, for at most `maxMs` (decision 098).
+   */
+  yieldWhile?: { busy(): Promise<boolean>; maxMs: number }
   /** Does the work, or nothing when it is already done (idempotent). */
   handler(payload: z.infer<S>): Promise<unknown>
   recover?: JobRecovery<z.infer<S>>

@@ -41,6 +41,13 @@ export interface JobRuntime {
   stop(): Promise<void>
 }
 
+/** Waits (the job keeps its lock; BullMQ renews it) while `busy()`, for at most `maxMs`. */
+export async function waitWhileBusy(y: { busy(): Promise<boolean>; maxMs: number }) {
+  const until = Date.now() + y.maxMs
+  while (Date.now() < until && (await y.busy().catch(() => false)))
+    await new Promise((r) => setTimeout(r, Math.min(1_000, Math.max(0, until - Date.now()))))
+}
+
 /** Starts the workers of the given jobs (all by default). */
 export async function startJobRuntime(
   names: readonly string[] = allJobs.map((j) => j.name),
@@ -55,7 +62,9 @@ export async function startJobRuntime(
           // Only this job's own kind: anything else on its queue fails (visible to admins).
           if (bullJob.name !== job.name)
             throw new Error(`job ${bullJob.name} on the queue of ${job.name}: not run`)
-          return job.handler(job.payload.parse(bullJob.data))
+          const payload = job.payload.parse(bullJob.data)
+          if (job.yieldWhile) await waitWhileBusy(job.yieldWhile)
+          return job.handler(payload)
         },
         {
           connection,

@@ -6,7 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { closeQueues } from '~/jobs/queue.server'
+import { gradeAttemptContract, issueCertificateContract } from '~/jobs/contracts.server'
+import { gradingBacklogOver } from '~/jobs/issue-certificate.server'
+import { closeQueues, getQueue } from '~/jobs/queue.server'
 import { auditTrail } from '~/models/audit.server'
 import {
   buildCertificateExport,
@@ -22,6 +24,7 @@ import {
 } from '~/models/certificate.server'
 import { enrol } from '~/models/course.server'
 import { prisma } from '~/utils/db.server'
+import { env } from '~/utils/env.server'
 import { redis } from '~/utils/redis.server'
 import { fileStorage } from '~/utils/storage.server'
 import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
@@ -207,6 +210,60 @@ describe('issuing', () => {
       )
       expect(cert.pdfSha256).toMatch(/^[0-9a-f]{64}$/)
     } finally {
+      await workers.stop()
+    }
+  })
+})
+
+describe('certificates wait for learners (decision 098)', () => {
+  const backlog = (n: number, tag: string) =>
+    getQueue(gradeAttemptContract.name).addBulk(
+      Array.from({ length: n }, (_, i) => ({
+        name: gradeAttemptContract.name,
+        data: { attemptId: `yield-${tag}-${i}` },
+        opts: { jobId: `${gradeAttemptContract.name}.yield-${tag}-${i}` },
+      })),
+    )
+
+  it('count a grading backlog only above CERT_YIELD_BACKLOG (100) waiting submissions', async () => {
+    expect(env.CERT_YIELD_BACKLOG).toBe(100)
+    // Earlier tests of this file left grading jobs waiting (no grading worker runs here).
+    await getQueue(gradeAttemptContract.name).drain()
+    try {
+      await backlog(100, 'edge')
+      expect(await gradingBacklogOver(env.CERT_YIELD_BACKLOG)()).toBe(false)
+      await backlog(1, 'edge-plus')
+      expect(await gradingBacklogOver(env.CERT_YIELD_BACKLOG)()).toBe(true)
+    } finally {
+      await getQueue(gradeAttemptContract.name).drain()
+    }
+  })
+
+  it('a certificate waits while submissions wait to be graded, and is issued once they are', async () => {
+    const { enrolmentId } = await completedLearner()
+    await getQueue(gradeAttemptContract.name).drain()
+    await backlog(env.CERT_YIELD_BACKLOG + 1, 'wait')
+    // The backlog is read at most once a second per process: a second later every job sees it.
+    await new Promise((r) => setTimeout(r, 1_100))
+    const workers = await startWorkers(['issueCertificate'])
+    const issued = () =>
+      prisma.certificate.findFirst({ where: { enrolmentId, pdfKey: { not: null } } })
+    try {
+      await relayOutbox()
+      // The job is taken and waits: no certificate while the backlog lasts.
+      await waitFor(
+        async () => (await getQueue(issueCertificateContract.name).getActiveCount()) > 0,
+        10_000,
+        'the certificate job taken',
+      )
+      await new Promise((r) => setTimeout(r, 2_500))
+      expect(await issued()).toBeNull()
+      // The submissions are graded (the backlog empties): the certificate follows.
+      await getQueue(gradeAttemptContract.name).drain()
+      const cert = await waitFor(issued, 15_000, 'the certificate after the backlog')
+      expect(cert.pdfSha256).toMatch(/^[0-9a-f]{64}$/)
+    } finally {
+      await getQueue(gradeAttemptContract.name).drain()
       await workers.stop()
     }
   })
