@@ -4,27 +4,9 @@
 // the stored PDF (decision 105): no follow-up job runs here or in the exam path's worker.
 import { issueCertificate } from '~/models/certificate.server'
 import { env } from '~/utils/env.server'
-import { gradeAttemptContract, issueCertificateContract } from './contracts.server'
+import { issueCertificateContract } from './contracts.server'
 import { defineJob } from './define.server'
-import { getQueue } from './queue.server'
-
-/**
- * True while more than `limit` grading jobs wait. One Redis read a second per process, shared by
- * the certificate jobs that ask at the same time.
- */
-export function gradingBacklogOver(limit: number) {
-  let asked = 0
-  let answer: Promise<boolean> = Promise.resolve(false)
-  return () => {
-    if (Date.now() - asked >= 1_000) {
-      asked = Date.now()
-      answer = getQueue(gradeAttemptContract.name)
-        .getWaitingCount()
-        .then((n) => n > limit)
-    }
-    return answer
-  }
-}
+import { gradingBacklogOver } from './yield.server'
 
 export const issueCertificateJob = defineJob({
   ...issueCertificateContract,
@@ -32,10 +14,10 @@ export const issueCertificateJob = defineJob({
   // Optional cap (decision 107); the niceness of a certificate process is the main yield.
   ...(env.CERT_PER_SECOND > 0 ? { limiter: { max: env.CERT_PER_SECOND, duration: 1000 } } : {}),
   // Learners first: while an exam's submissions wait to be graded, certificates wait (decision 098).
-  ...(env.CERT_YIELD_BACKLOG > 0 && env.CERT_YIELD_MAX_MS > 0
+  ...(env.BACKGROUND_YIELD_BACKLOG > 0 && env.CERT_YIELD_MAX_MS > 0
     ? {
         yieldWhile: {
-          busy: gradingBacklogOver(env.CERT_YIELD_BACKLOG),
+          busy: gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG),
           maxMs: env.CERT_YIELD_MAX_MS,
         },
       }

@@ -111,10 +111,11 @@ const schema = z
      */
     CERT_PER_SECOND: z.coerce.number().int().min(0).default(0),
     /**
-     * Certificates wait while more than this many submissions wait to be graded (an exam is
-     * ending: learners first), each for at most CERT_YIELD_MAX_MS; 0 turns the wait off.
+     * Background work (certificates, the dashboard refresh) waits while more than this many
+     * submissions wait to be graded (an exam is ending: learners first); 0 turns the wait off.
+     * A certificate waits at most CERT_YIELD_MAX_MS, the dashboard refresh at most 5 minutes.
      */
-    CERT_YIELD_BACKLOG: z.coerce.number().int().min(0).default(100),
+    BACKGROUND_YIELD_BACKLOG: z.coerce.number().int().min(0).default(100),
     CERT_YIELD_MAX_MS: z.coerce.number().int().min(0).max(600_000).default(180_000),
     /** Days after a completion when the direct supervisor is asked the L3 (behaviour) check. */
     EVAL_L3_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(42),

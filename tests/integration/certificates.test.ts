@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeAttemptContract, issueCertificateContract } from '~/jobs/contracts.server'
-import { gradingBacklogOver } from '~/jobs/issue-certificate.server'
+import { gradingBacklogOver } from '~/jobs/yield.server'
 import { closeQueues, getQueue } from '~/jobs/queue.server'
 import { auditTrail } from '~/models/audit.server'
 import {
@@ -225,15 +225,15 @@ describe('certificates wait for learners (decision 098)', () => {
       })),
     )
 
-  it('count a grading backlog only above CERT_YIELD_BACKLOG (100) waiting submissions', async () => {
-    expect(env.CERT_YIELD_BACKLOG).toBe(100)
+  it('count a grading backlog only above BACKGROUND_YIELD_BACKLOG (100) waiting submissions', async () => {
+    expect(env.BACKGROUND_YIELD_BACKLOG).toBe(100)
     // Earlier tests of this file left grading jobs waiting (no grading worker runs here).
     await getQueue(gradeAttemptContract.name).drain()
     try {
       await backlog(100, 'edge')
-      expect(await gradingBacklogOver(env.CERT_YIELD_BACKLOG)()).toBe(false)
+      expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(false)
       await backlog(1, 'edge-plus')
-      expect(await gradingBacklogOver(env.CERT_YIELD_BACKLOG)()).toBe(true)
+      expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(true)
     } finally {
       await getQueue(gradeAttemptContract.name).drain()
     }
@@ -242,7 +242,7 @@ describe('certificates wait for learners (decision 098)', () => {
   it('a certificate waits while submissions wait to be graded, and is issued once they are', async () => {
     const { enrolmentId } = await completedLearner()
     await getQueue(gradeAttemptContract.name).drain()
-    await backlog(env.CERT_YIELD_BACKLOG + 1, 'wait')
+    await backlog(env.BACKGROUND_YIELD_BACKLOG + 1, 'wait')
     // The backlog is read at most once a second per process: a second later every job sees it.
     await new Promise((r) => setTimeout(r, 1_100))
     const workers = await startWorkers(['issueCertificate'])

@@ -31,3 +31,15 @@ describe('waitWhileBusy', () => {
     await waitWhileBusy({ busy: () => Promise.reject(new Error('redis down')), maxMs: 10_000 })
   })
 })
+
+describe('which background jobs yield to grading', () => {
+  it('certificates (at most CERT_YIELD_MAX_MS) and the dashboard refresh (at most 5 min); not grading', async () => {
+    const { issueCertificateJob } = await import('~/jobs/issue-certificate.server')
+    const { dashboardRefreshJob } = await import('~/jobs/supervision.server')
+    const { gradeAttemptJob } = await import('~/jobs/grade-attempt.server')
+    const { env } = await import('~/utils/env.server')
+    expect(issueCertificateJob.yieldWhile?.maxMs).toBe(env.CERT_YIELD_MAX_MS)
+    expect(dashboardRefreshJob.yieldWhile?.maxMs).toBe(300_000)
+    expect(gradeAttemptJob.yieldWhile).toBeUndefined()
+  })
+})
