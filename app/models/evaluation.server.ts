@@ -286,7 +286,7 @@ export async function inviteToSurveys(enrolmentIds: string[]): Promise<Set<strin
     FROM "Enrolment" e
     JOIN "CourseVersion" cv ON cv.id = e."courseVersionId"
     JOIN "Course" c ON c.id = e."courseId"
-    WHERE e.id = ANY(${enrolmentIds}::text[]) AND e.status = 'COMPLETED'
+    WHERE e.id = ANY(${enrolmentIds}::text[]) AND e.status::text = 'COMPLETED' -- by primary key (decision 098)
     ORDER BY e.id
     ON CONFLICT ("dedupeKey") DO NOTHING
     RETURNING substr("dedupeKey", length(${SURVEY_NOTIFICATION}::text) + 2) AS "enrolmentId"`,

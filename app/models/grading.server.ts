@@ -215,6 +215,10 @@ export async function gradeAttempts(
 ): Promise<Map<string, GradeResult | Error>> {
   const ids = [...new Set(attemptIds)]
   const out = new Map<string, GradeResult | Error>()
+  // `status::text` in the statements below, on purpose: found by the primary key only. As prepared
+  // statements they run a generic plan, and statistics taken while an exam was running (few
+  // SUBMITTED or GRADED rows) made the planner scan the status index instead: every graded attempt
+  // read per batch at an exam's end (decision 098).
   const rows = await sql<GradingRow>(
     Prisma.sql`
     SELECT a.id, a."userId", a."enrolmentId", e.status::text AS "enrolmentStatus",
@@ -224,7 +228,7 @@ export async function gradeAttempts(
                      FROM "AttemptAnswer" an WHERE an."attemptId" = a.id), '[]') AS answers
     FROM "QuizAttempt" a
     LEFT JOIN "Enrolment" e ON e.id = a."enrolmentId"
-    WHERE a.id = ANY(${ids}::text[]) AND a.status = 'SUBMITTED'`,
+    WHERE a.id = ANY(${ids}::text[]) AND a.status::text = 'SUBMITTED'`,
     { prepare: true },
   )
   // Only a submitted attempt is graded; anything else means the work is done (or not due).
@@ -300,7 +304,7 @@ export async function gradeAttempts(
         passed = CASE WHEN i.needs THEN NULL ELSE i.passed END,
         "answerScores" = CASE WHEN i.needs THEN NULL ELSE i.scores END
       FROM input i
-      WHERE a.id = i.id AND a.status = 'SUBMITTED'
+      WHERE a.id = i.id AND a.status::text = 'SUBMITTED'
         AND a."submittedAt" IS NOT DISTINCT FROM (i.submitted_at AT TIME ZONE 'UTC')
       RETURNING a.id
     ), evidence AS (
@@ -335,7 +339,7 @@ export async function gradeAttempts(
     // Another run got here first, or an in-time submit replaced the answers after the overdue
     // sweep while this run was reading them: then grade again (the job retries) with the new ones.
     const still = await sql<{ id: string }>(
-      Prisma.sql`SELECT id FROM "QuizAttempt" WHERE id = ANY(${notMoved}::text[]) AND status = 'SUBMITTED'`,
+      Prisma.sql`SELECT id FROM "QuizAttempt" WHERE id = ANY(${notMoved}::text[]) AND status::text = 'SUBMITTED'`,
       { prepare: true },
     )
     for (const { id } of still) out.set(id, new Error(`answers of ${id} changed during grading`))
@@ -443,7 +447,7 @@ export async function rateCompetencies(items: { userId: string; attemptId: strin
         AS t(user_id, competency_id, level, n, evidence_key, provenance, history_id)
     ), attempt AS (
       UPDATE "QuizAttempt" SET "ratedAt" = ${at}
-      WHERE id = ANY(${attemptIds}::text[]) AND "ratedAt" IS NULL AND status = 'GRADED'
+      WHERE id = ANY(${attemptIds}::text[]) AND "ratedAt" IS NULL AND status::text = 'GRADED'
     ), rated AS (
       INSERT INTO "CompetencyRating" ("userId", "competencyId", level, "ratedAt", "evidenceCount", provenance)
       SELECT user_id, competency_id, level, ${at}, n, provenance FROM input
