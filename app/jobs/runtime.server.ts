@@ -41,10 +41,17 @@ export interface JobRuntime {
   stop(): Promise<void>
 }
 
-/** Waits (the job keeps its lock; BullMQ renews it) while `busy()`, for at most `maxMs`. */
-export async function waitWhileBusy(y: { busy(): Promise<boolean>; maxMs: number }) {
+/**
+ * Waits (the job keeps its lock; BullMQ renews it) while `busy()`, for at most `maxMs`, and not
+ * once the process is stopping (`stopping()`): a graceful stop then runs the job instead of
+ * waiting out its maximum.
+ */
+export async function waitWhileBusy(
+  y: { busy(): Promise<boolean>; maxMs: number },
+  stopping: () => boolean = () => false,
+) {
   const until = Date.now() + y.maxMs
-  while (Date.now() < until && (await y.busy().catch(() => false)))
+  while (Date.now() < until && !stopping() && (await y.busy().catch(() => false)))
     await new Promise((r) => setTimeout(r, Math.min(1_000, Math.max(0, until - Date.now()))))
 }
 
@@ -53,6 +60,7 @@ export async function startJobRuntime(
   names: readonly string[] = allJobs.map((j) => j.name),
 ): Promise<JobRuntime> {
   const selected = allJobs.filter((j) => names.includes(j.name))
+  let stopping = false
   const connection = createRedis({ maxRetriesPerRequest: null })
   const workers = selected.map(
     (job) =>
@@ -63,7 +71,7 @@ export async function startJobRuntime(
           if (bullJob.name !== job.name)
             throw new Error(`job ${bullJob.name} on the queue of ${job.name}: not run`)
           const payload = job.payload.parse(bullJob.data)
-          if (job.yieldWhile) await waitWhileBusy(job.yieldWhile)
+          if (job.yieldWhile) await waitWhileBusy(job.yieldWhile, () => stopping)
           return job.handler(payload)
         },
         {
@@ -123,6 +131,7 @@ export async function startJobRuntime(
   }, jobSettings.outboxSweepMs)
 
   async function stop() {
+    stopping = true
     clearInterval(sweep)
     clearInterval(watchTimer)
     watch.off('ready', check)

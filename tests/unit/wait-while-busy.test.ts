@@ -19,6 +19,14 @@ describe('waitWhileBusy', () => {
     expect(asked).toBe(3)
   })
 
+  it('stops waiting within a second once the process is stopping', async () => {
+    let stopping = false
+    setTimeout(() => (stopping = true), 300)
+    const t0 = Date.now()
+    await waitWhileBusy({ busy: async () => true, maxMs: 60_000 }, () => stopping)
+    expect(Date.now() - t0).toBeLessThan(1_500)
+  })
+
   it('goes on after at most maxMs however busy, and when busy() fails', async () => {
     let asked = 0
     const t0 = Date.now()
