@@ -6,7 +6,7 @@ import { issueCertificate } from '~/models/certificate.server'
 import { env } from '~/utils/env.server'
 import { issueCertificateContract } from './contracts.server'
 import { defineJob } from './define.server'
-import { gradingBacklogOver } from './yield.server'
+import { yieldToGrading } from './yield.server'
 
 export const issueCertificateJob = defineJob({
   ...issueCertificateContract,
@@ -14,13 +14,6 @@ export const issueCertificateJob = defineJob({
   // Optional cap (decision 107); the niceness of a certificate process is the main yield.
   ...(env.CERT_PER_SECOND > 0 ? { limiter: { max: env.CERT_PER_SECOND, duration: 1000 } } : {}),
   // Learners first: while an exam's submissions wait to be graded, certificates wait (decision 098).
-  ...(env.BACKGROUND_YIELD_BACKLOG > 0 && env.CERT_YIELD_MAX_MS > 0
-    ? {
-        yieldWhile: {
-          busy: gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG),
-          maxMs: env.CERT_YIELD_MAX_MS,
-        },
-      }
-    : {}),
+  ...yieldToGrading(env.CERT_YIELD_MAX_MS),
   handler: (p) => issueCertificate(p),
 })

@@ -12,16 +12,14 @@ import {
   dashboardRefreshContract,
 } from './contracts.server'
 import { defineJob } from './define.server'
-import { gradingBacklogOver } from './yield.server'
+import { yieldToGrading } from './yield.server'
 
 /** Rebuilds the dashboard aggregates (every DASHBOARD_REFRESH_MS, and after each import). */
 export const dashboardRefreshJob = defineJob({
   ...dashboardRefreshContract,
   concurrency: 1,
   // Learners first: during an exam's end the dashboard may be a few minutes old (decision 098).
-  ...(env.BACKGROUND_YIELD_BACKLOG > 0
-    ? { yieldWhile: { busy: gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG), maxMs: 300_000 } }
-    : {}),
+  ...yieldToGrading(300_000),
   handler: () => refreshDashboard(),
   every: () => env.DASHBOARD_REFRESH_MS,
 })
