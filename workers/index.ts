@@ -6,6 +6,7 @@ import { jobs } from '~/jobs/index.server'
 import { startJobRuntime } from '~/jobs/runtime.server'
 import { prisma } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { niceWholeProcess } from './nice'
 
 /** Starts the workers of the given jobs (all by default). */
 export function startWorkers(names?: readonly string[]) {
@@ -48,7 +49,7 @@ async function main() {
   const names = selectedJobs(env.WORKER_JOBS, env.WORKER_SKIP_JOBS)
   const nice = workerNice(names)
   try {
-    os.setPriority(0, nice)
+    niceWholeProcess(nice)
   } catch (e) {
     console.error(`[workers] could not set niceness ${nice}: ${String(e)}`)
   }
