@@ -14,6 +14,10 @@ function create() {
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_MAX,
+    // Idle connections are kept (warm: backend caches, prepared statements) for this long; they
+    // do not keep a script's process alive (decision 108).
+    idleTimeoutMillis: env.DATABASE_POOL_IDLE_MS,
+    allowExitOnIdle: true,
     // A database that stops answering fails requests after 5 s (503 page) instead of hanging.
     connectionTimeoutMillis: 5_000,
   })

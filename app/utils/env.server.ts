@@ -18,6 +18,13 @@ const schema = z
     DATABASE_URL: z.string().url().startsWith('postgres'),
     /** Connections per process (web and workers each have a pool). */
     DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(20),
+    /**
+     * How long a pooled connection may sit idle before it is closed (ms). Long, because a new
+     * connection costs a PostgreSQL backend's start, its catalogue caches and every prepared
+     * statement planned again, and the connections are needed again exactly when load returns
+     * (an exam's end): pg's default of 10 s closed them between waves (docs/decisions/108).
+     */
+    DATABASE_POOL_IDLE_MS: z.coerce.number().int().positive().default(600_000),
     REDIS_URL: z.string().url().startsWith('redis'),
     /** Every Redis key and BullMQ queue of this deployment lives under this prefix. */
     REDIS_PREFIX: z.string().min(1).default('bina'),
