@@ -34,6 +34,8 @@ import http from 'node:http'
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import pg from 'pg'
 import { fileURLToPath } from 'node:url'
 import { startAttempt, SWEEP_GRACE_MS, type Layout } from '~/models/quiz.server'
 import { createSession } from '~/utils/auth.server'
@@ -78,11 +80,26 @@ const config = {
    * prepared statements planned). 0 measures a cold server's first seconds too.
    */
   warmup: Number(arg('warmup', '600')),
+  /**
+   * Learners beyond --learners who submit before the burst (at a tenth of its rate), graded,
+   * profiled and certified before it starts, not measured: a real exam's end meets a server that
+   * has already taken the early finishers' submissions (the submit and grading code compiled).
+   */
+  warmupSubmits: Number(arg('warmup-submits', '300')),
   /** VACUUM (ANALYZE) after the set-up (see setUp). */
   vacuum: process.argv.includes('--vacuum'),
+  /**
+   * Every this many ms during the burst, what PostgreSQL's backends wait on (pg_stat_activity),
+   * summed per second into the timeline; 0 turns it off.
+   */
+  waitsMs: Number(arg('waits', '100')),
 }
+if (!(Number.isInteger(config.waitsMs) && config.waitsMs >= 0))
+  throw new Error('--waits must be a whole number of milliseconds ≥ 0')
 if (!(Number.isInteger(config.warmup) && config.warmup >= 0))
   throw new Error('--warmup must be a whole number ≥ 0')
+if (!(Number.isInteger(config.warmupSubmits) && config.warmupSubmits >= 0))
+  throw new Error('--warmup-submits must be a whole number ≥ 0')
 if (config.mode !== 'burst' && config.mode !== 'timeout')
   throw new Error('--mode must be burst or timeout')
 if (!(config.windowSec > 0 && config.windowSec <= 3600))
@@ -344,11 +361,144 @@ function cpuBetween(a: CpuSnapshot, b: CpuSnapshot) {
   }
 }
 
+/**
+ * What PostgreSQL waits on, sampled every `config.waitsMs` on a connection of its own (named as the
+ * bench client's, so its CPU is counted there): per second, how many of this database's backends
+ * were active per wait event ("CPU" when running), what the server's own processes (checkpointer,
+ * WAL writer, autovacuum) were doing, and the statements that waited on a lock. The client's own
+ * event-loop delay per second is kept beside it: a late client would look like a slow server.
+ */
+type WaitSecond = {
+  samples: number
+  /** active backends of this database, summed over the second's samples, by wait */
+  active: Record<string, number>
+  /** the server's other processes, by "backend type: wait" (summed) */
+  server: Record<string, number>
+  /** statements (first 80 characters) seen waiting on a Lock / LWLock, with counts */
+  lockWaits: Record<string, number>
+  /** statements seen running for over 50 ms, by "application: statement", the longest age seen */
+  long: Record<string, number>
+  /** the client's max event-loop delay in the second (ms) */
+  clientLoopMaxMs: number
+}
+function startWaitSampling(start: number) {
+  const seconds = new Map<number, WaitSecond>()
+  if (config.waitsMs === 0) return { stop: async () => seconds }
+  const client = new pg.Client({
+    connectionString: process.env.DATABASE_URL,
+    application_name: 'bina-bench-client',
+  })
+  const loop = monitorEventLoopDelay({ resolution: 10 })
+  loop.enable()
+  let stopped = false
+  let timer: NodeJS.Timeout | undefined
+  const secondOf = (at: number) => {
+    const k = Math.floor((at - start) / 1000)
+    let s = seconds.get(k)
+    if (!s) {
+      s = { samples: 0, active: {}, server: {}, lockWaits: {}, long: {}, clientLoopMaxMs: 0 }
+      seconds.set(k, s)
+    }
+    return s
+  }
+  const add = (o: Record<string, number>, k: string) => (o[k] = (o[k] ?? 0) + 1)
+  const loopTicker = setInterval(() => {
+    secondOf(performance.now() - 1).clientLoopMaxMs = Math.round(loop.max / 1e5) / 10
+    loop.reset()
+  }, 1_000)
+  const tick = async () => {
+    if (stopped) return
+    const at = performance.now()
+    try {
+      const { rows } = await client.query<{
+        ours: boolean
+        backend_type: string
+        state: string | null
+        wait: string | null
+        query: string | null
+        app: string
+        ms: number | null
+      }>(
+        `SELECT datname = current_database() AS ours, backend_type, state,
+                wait_event_type || ':' || wait_event AS wait, left(query, 80) AS query,
+                application_name AS app,
+                (extract(epoch FROM clock_timestamp() - query_start) * 1000)::int AS ms
+           FROM pg_stat_activity WHERE pid <> pg_backend_pid()`,
+      )
+      const s = secondOf(at)
+      s.samples++
+      for (const r of rows) {
+        if (r.backend_type === 'client backend') {
+          if (!r.ours || r.state !== 'active') continue
+          add(s.active, r.wait ?? 'CPU')
+          if (r.wait && /^(Lock|LWLock)/.test(r.wait))
+            add(s.lockWaits, `${r.wait} ${(r.query ?? '').replace(/\s+/g, ' ')}`)
+          if ((r.ms ?? 0) > 50) {
+            const k = `${r.app || '?'}: ${(r.query ?? '').replace(/\s+/g, ' ')}`
+            s.long[k] = Math.max(s.long[k] ?? 0, r.ms!)
+          }
+        } else if (r.wait !== 'Activity:' + waitIdleOf(r.backend_type)) {
+          add(s.server, `${r.backend_type}: ${r.wait ?? 'CPU'}`)
+        }
+      }
+    } catch {
+      // A missed sample is a gap, not an error of the run.
+    }
+    if (!stopped)
+      timer = setTimeout(() => void tick(), Math.max(0, config.waitsMs - (performance.now() - at)))
+  }
+  const ready = client.connect().then(() => tick())
+  return {
+    async stop() {
+      stopped = true
+      clearTimeout(timer)
+      clearInterval(loopTicker)
+      loop.disable()
+      await ready.catch(() => undefined)
+      await client.end().catch(() => undefined)
+      return seconds
+    },
+  }
+}
+/** The wait event a server process shows when it has nothing to do (not worth counting). */
+function waitIdleOf(backendType: string) {
+  return (
+    {
+      checkpointer: 'CheckpointerMain',
+      walwriter: 'WalWriterMain',
+      'background writer': 'BgWriterHibernate',
+      'autovacuum launcher': 'AutoVacuumMain',
+      'logical replication launcher': 'LogicalLauncherMain',
+    } as Record<string, string>
+  )[backendType]
+}
+
+/** Per-second wait summaries as averages per sample (backends), the largest first. */
+function describeWaits(w: WaitSecond | undefined) {
+  if (!w || w.samples === 0) return undefined
+  const avg = (o: Record<string, number>) =>
+    Object.fromEntries(
+      Object.entries(o)
+        .sort((x, y) => y[1] - x[1])
+        .map(([k, v]) => [k, Math.round((v / w.samples) * 10) / 10] as const)
+        .filter(([, v]) => v >= 0.1),
+    )
+  return {
+    samples: w.samples,
+    active: avg(w.active),
+    server: avg(w.server),
+    lockWaits: Object.keys(w.lockWaits).length ? avg(w.lockWaits) : undefined,
+    long: Object.keys(w.long).length ? w.long : undefined,
+    clientLoopMaxMs: w.clientLoopMaxMs,
+  }
+}
+
 /** The burst second by second: latency of the requests sent in it, and the CPU of that second. */
 function timeline(
   ok: Sample[],
   start: number,
   cpu: { at: number; cpu: ReturnType<typeof cpuBetween> }[],
+  waits?: Map<number, WaitSecond>,
 ) {
   const bySecond = new Map<number, number[]>()
   for (const s of ok) {
@@ -377,6 +527,7 @@ function timeline(
                 .map(([g, v]) => [g, r(v)]),
             )
           : undefined,
+        waits: describeWaits(waits?.get(second)),
       }
     })
 }
@@ -546,7 +697,7 @@ function answerForm(layout: Layout, bank: Map<string, BankQuestion>) {
   return form.toString()
 }
 
-async function setUp() {
+async function setUp(count = config.learners) {
   const t0 = performance.now()
   const timings: Record<string, number> = {}
   const mark = (name: string, since: number) =>
@@ -559,14 +710,12 @@ async function setUp() {
     throw new Error(`${config.base}/healthz answered ${health.status}: ${await health.text()}`)
 
   let t = performance.now()
-  const synthetic = await generateSynthetic(config.learners, { prefix: config.prefix, log: false })
+  const synthetic = await generateSynthetic(count, { prefix: config.prefix, log: false })
   const users = synthetic.people.filter((p) => !p.supervisor)
-  const learners = users.slice(0, config.learners)
-  if (learners.length < config.learners) {
+  const learners = users.slice(0, count)
+  if (learners.length < count) {
     // Supervisors of the set count too when needed (they hold the ASN role as well).
-    learners.push(
-      ...synthetic.people.filter((p) => p.supervisor).slice(0, config.learners - learners.length),
-    )
+    learners.push(...synthetic.people.filter((p) => p.supervisor).slice(0, count - learners.length))
   }
   mark('learners', t)
   log(
@@ -789,6 +938,8 @@ interface Sample {
   doneAt: number
   status: string
   ok: boolean
+  /** ms from sending until the new connection was open (undefined: a kept-alive socket). */
+  connectMs?: number
 }
 
 /**
@@ -806,7 +957,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency }
 async function postQuiz(
   r: { attemptId: string; cookie: string },
   body: string,
-): Promise<{ status: number; location: string }> {
+): Promise<{ status: number; location: string; connectMs?: number }> {
   try {
     return await postQuizOnce(r, body)
   } catch (e) {
@@ -821,8 +972,10 @@ async function postQuiz(
 function postQuizOnce(
   r: { attemptId: string; cookie: string },
   body: string,
-): Promise<{ status: number; location: string }> {
+): Promise<{ status: number; location: string; connectMs?: number }> {
   return new Promise((resolve, reject) => {
+    const t0 = performance.now()
+    let connectMs: number | undefined
     const req = http.request(
       {
         agent,
@@ -842,10 +995,18 @@ function postQuizOnce(
         res.resume()
         res.on('error', reject)
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, location: String(res.headers.location ?? '') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            location: String(res.headers.location ?? ''),
+            connectMs,
+          }),
         )
       },
     )
+    req.once('socket', (socket) => {
+      if (!req.reusedSocket)
+        socket.once('connect', () => (connectMs = Math.round(performance.now() - t0)))
+    })
     req.on('timeout', () =>
       req.destroy(Object.assign(new Error('timeout'), { name: 'TimeoutError' })),
     )
@@ -896,10 +1057,64 @@ async function warmUp(requests: { attemptId: string; cookie: string }[]) {
   return { requests: some.length * 2, ms: Math.round(performance.now() - t0) }
 }
 
-async function burst(requests: { attemptId: string; cookie: string; body: string }[]) {
+/**
+ * The early finishers (--warmup-submits): they submit at a tenth of the burst's rate, and the run
+ * waits until their attempts are graded and profiled, their completions recorded and their
+ * certificates issued and mailed, so the burst starts on a warm server with empty queues. Not measured.
+ */
+async function earlyFinishers(
+  requests: { attemptId: string; cookie: string; body: string; competencies: number }[],
+) {
+  if (requests.length === 0) return { submits: 0, ms: 0 }
+  const t0 = performance.now()
+  const gapMs = (config.windowSec * 1000 * 10) / config.learners
+  let failed = 0
+  await mapLimit(requests, config.concurrency, async (r, i) => {
+    const wait = t0 + i * gapMs - performance.now()
+    if (wait > 1) await sleep(wait)
+    const res = await postQuiz(r, r.body)
+    if (!(res.status === 302 || res.status === 303) || res.location.startsWith('/login')) failed++
+  })
+  if (failed) throw new Error(`early finishers: ${failed} submissions failed`)
+  const ids = requests.map((r) => r.attemptId)
+  const d = await drain(
+    ids,
+    requests.reduce((n, r) => n + r.competencies, 0),
+  )
+  if (!d.complete) throw new Error(`early finishers: not drained (${d.reason})`)
+  const certDeadline = performance.now() + 180_000
+  for (;;) {
+    const [c] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Certificate" c JOIN "QuizAttempt" a ON a."enrolmentId" = c."enrolmentId"
+      WHERE a.id = ANY(${ids}::text[])`
+    if (c!.n >= d.state.passed) break
+    if (performance.now() > certDeadline)
+      throw new Error(`early finishers: ${c!.n} of ${d.state.passed} certificates after 180 s`)
+    await sleep(POLL_MS)
+  }
+  // ...and their certificates' mails sent (the certificate worker's last piece of their work).
+  for (;;) {
+    const [m] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "NotificationMail" WHERE "sentAt" IS NULL AND skipped IS NULL`
+    if (m!.n === 0) break
+    if (performance.now() > certDeadline)
+      throw new Error(`early finishers: ${m!.n} mails unsent after 180 s`)
+    await sleep(POLL_MS)
+  }
+  await sleep(2_000)
+  const ms = Math.round(performance.now() - t0)
+  log(
+    `early finishers: ${requests.length} submitted, graded, profiled, certified and mailed in ${ms} ms`,
+  )
+  return { submits: requests.length, ms }
+}
+
+async function burst(
+  requests: { attemptId: string; cookie: string; body: string }[],
+  start = performance.now() + 500,
+) {
   const order = shuffle(requests)
   const windowMs = config.windowSec * 1000
-  const start = performance.now() + 500
   const samples: Sample[] = []
   let inFlight = 0
   const waiters: (() => void)[] = []
@@ -934,8 +1149,10 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
       (async () => {
         let status = 'error'
         let ok = false
+        let connectMs: number | undefined
         try {
           const res = await postQuiz(r, r.body)
+          connectMs = res.connectMs
           const location = res.location
           status = String(res.status)
           if ((res.status === 302 || res.status === 303) && location.startsWith('/login'))
@@ -952,7 +1169,7 @@ async function burst(requests: { attemptId: string; cookie: string; body: string
           lastAcceptedPerf = doneAt
           lastAcceptedWall = Date.now()
         }
-        samples.push({ attemptId: r.attemptId, scheduledAt, sentAt, doneAt, status, ok })
+        samples.push({ attemptId: r.attemptId, scheduledAt, sentAt, doneAt, status, ok, connectMs })
         release()
       })(),
     )
@@ -1059,13 +1276,17 @@ async function main() {
     `${config.learners} learners, window ${config.windowSec} s, concurrency ${config.concurrency}, ${config.base}`,
   )
   const loadBefore = os.loadavg()
-  const setup = await setUp()
-  log(`set-up done in ${(setup.timings.total! / 1000).toFixed(1)} s`)
+  const early = config.mode === 'burst' ? config.warmupSubmits : 0
+  const all = await setUp(config.learners + early)
+  log(`set-up done in ${(all.timings.total! / 1000).toFixed(1)} s`)
+  // The early finishers are set apart; everything measured below is the burst's learners only.
+  const setup = { ...all, requests: all.requests.slice(early) }
 
   if (config.mode === 'timeout') return timeoutRun(setup, loadBefore)
 
   const warm = await warmUp(setup.requests)
   if (warm.requests) log(`warm-up: ${warm.requests} page views and autosaves in ${warm.ms} ms`)
+  const earlyRun = await earlyFinishers(all.requests.slice(0, early))
   const cpu0 = await cpuSnapshot()
   const pg0 = await pgCounters()
   const tables0 = await pgTables()
@@ -1078,7 +1299,10 @@ async function main() {
     perSecondCpu.push({ at: performance.now(), cpu: cpuBetween(lastSnap, snap) })
     lastSnap = snap
   }, 1_000)
-  const b = await burst(setup.requests).finally(() => clearInterval(ticker))
+  const burstStart = performance.now() + 500
+  const waitSampling = startWaitSampling(burstStart)
+  const b = await burst(setup.requests, burstStart).finally(() => clearInterval(ticker))
+  const waits = await waitSampling.stop()
   const cpu1 = await cpuSnapshot()
   const pg1 = await pgCounters()
   const tables1 = await pgTables()
@@ -1156,6 +1380,7 @@ async function main() {
     },
     setupMs: setup.timings,
     warmup: warm,
+    earlyFinishers: earlyRun,
     burst: {
       count: b.samples.length,
       accepted: ok.length,
@@ -1175,7 +1400,24 @@ async function main() {
      * Per second of the burst (by when requests were sent): accept latency and where the
      * machine's CPU went in that second (cores per group).
      */
-    timeline: timeline(ok, b.start, perSecondCpu),
+    timeline: timeline(ok, b.start, perSecondCpu, waits),
+    /**
+     * The first 5 s in 100 ms steps: requests sent, answered, and the slowest answer among those
+     * sent in the step (a pause shows as steps with nothing answered, then many at once).
+     */
+    firstSeconds: Array.from({ length: 50 }, (_, i) => {
+      const from = b.start + i * 100
+      const to = from + 100
+      const sent = b.samples.filter((x) => x.sentAt >= from && x.sentAt < to)
+      return {
+        ms: i * 100,
+        sent: sent.length,
+        answered: b.samples.filter((x) => x.doneAt >= from && x.doneAt < to).length,
+        slowest: Math.round(Math.max(0, ...sent.map((x) => x.doneAt - x.sentAt))),
+        newConnections: sent.filter((x) => x.connectMs !== undefined).length,
+        slowestConnect: Math.max(0, ...sent.map((x) => x.connectMs ?? 0)),
+      }
+    }),
     drain: {
       complete: d.complete,
       reason: d.complete ? undefined : d.reason,
@@ -1254,6 +1496,8 @@ async function main() {
       .map((x) => `#${x.second} ${x.p95} ${x.busyPct}% ${JSON.stringify(x.cores)}`)
       .join('; ')}`,
   )
+  for (const x of slow)
+    if (x.waits) console.log(`  waits in second #${x.second}: ${JSON.stringify(x.waits)}`)
   console.log(
     `  load average before ${loadBefore.map((x) => x.toFixed(2)).join(' ')}, after ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`,
   )

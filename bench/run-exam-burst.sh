@@ -79,7 +79,7 @@ start_redis() { # the chaos run's own Redis, no persistence: a restart comes bac
 # (decision 105).
 CERT_JOBS="issueCertificate,sendMail"
 start_workers() {
-  WORKER_SKIP_JOBS="$CERT_JOBS" node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
+  WORKER_SKIP_JOBS="$CERT_JOBS" PGAPPNAME=bina-bench-workers node "${PROF[@]}" --import tsx workers/index.ts >>"$LOGS/workers-$stamp.log" 2>&1 &
   echo $! >"$PIDS/workers"
 }
 start_cert_workers() {
@@ -130,7 +130,7 @@ start_cert_workers
 # summed under the server). Unset: one web process (server/index.ts), as in the earlier figures.
 ENTRY=server/index.ts
 [ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
-node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
+PGAPPNAME=bina-bench-web node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 
 BASE="http://127.0.0.1:$PORT"
