@@ -91,6 +91,33 @@ describe('sessions', () => {
     expect((await getSession(requestWithCookie(abs))).status).toBe('expired')
   })
 
+  it('keeps a used session alive: the idle window moves after a minute, not on every request', async () => {
+    const u = await createTestUser()
+    const c = await createSession(u.id, {})
+    const id = hashToken(await sessionCookie.parse(c.split(';')[0]!))
+    const lastSeen = async () =>
+      (await prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()
+    // Seen 50 s ago: inside the minute, a request does not write.
+    const recent = new Date(Date.now() - 50_000)
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: recent } })
+    expect((await getSession(requestWithCookie(c))).status).toBe('active')
+    await new Promise((r) => setTimeout(r, 300))
+    expect(await lastSeen()).toBe(recent.getTime())
+    // Seen 59 minutes ago (idle limit 60): still active, and the window moves to now. The request
+    // does not wait for the write, so it is awaited here.
+    const old = new Date(Date.now() - 59 * 60_000)
+    await prisma.session.update({ where: { id }, data: { lastSeenAt: old } })
+    const before = Date.now()
+    expect((await getSession(requestWithCookie(c))).status).toBe('active')
+    await expect.poll(lastSeen, { timeout: 5_000 }).toBeGreaterThanOrEqual(before - 1_000)
+    // ...so 2 minutes later it has not expired, as it would have without the touch.
+    await prisma.session.update({
+      where: { id },
+      data: { lastSeenAt: new Date((await lastSeen()) - 2 * 60_000) },
+    })
+    expect((await getSession(requestWithCookie(c))).status).toBe('active')
+  })
+
   it('sends an expired session to the sign-in page with the reason', async () => {
     const u = await createTestUser()
     const c = await createSession(u.id, {})
