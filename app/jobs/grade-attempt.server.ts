@@ -12,9 +12,10 @@ const grade = batched(
     const results = await gradeAttempts(attemptIds, { inPlace: true })
     return attemptIds.map((id) => results.get(id)!)
   },
-  // 25 ms (was 10): at the exam end's rate, batches of ~5-20 instead of ~2-5 when the workers
-  // keep up, so fewer grading, rating and sent-mark statements per attempt (decision 014).
-  { maxSize: 20, waitMs: 25 },
+  // 200 ms (was 25, before that 10): when the workers keep up, as at the start of an exam's end,
+  // batches of 20 instead of ~2-5, so fewer grading, rating and sent-mark statements per attempt
+  // just when the web server needs the CPU most (decisions 014, 108). A grade is 0.2 s later.
+  { maxSize: 20, waitMs: 200 },
 )
 
 export const gradeAttemptJob = defineJob({
