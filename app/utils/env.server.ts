@@ -121,8 +121,10 @@ const schema = z
      * Background work (certificates, the dashboard refresh) waits while more than this many
      * submissions wait to be graded (an exam is ending: learners first); 0 turns the wait off.
      * A certificate waits at most CERT_YIELD_MAX_MS, the dashboard refresh at most 5 minutes.
+     * 10 (was 100): at an exam end's first seconds the backlog is still small, and certificates
+     * issued then took the CPU the web server needed most (docs/decisions/108).
      */
-    BACKGROUND_YIELD_BACKLOG: z.coerce.number().int().min(0).default(100),
+    BACKGROUND_YIELD_BACKLOG: z.coerce.number().int().min(0).default(10),
     CERT_YIELD_MAX_MS: z.coerce.number().int().min(0).max(600_000).default(180_000),
     /** Days after a completion when the direct supervisor is asked the L3 (behaviour) check. */
     EVAL_L3_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(42),
