@@ -130,7 +130,7 @@ start_cert_workers
 # summed under the server). Unset: one web process (server/index.ts), as in the earlier figures.
 ENTRY=server/index.ts
 [ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
-PGAPPNAME=bina-bench-web node "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
+PGAPPNAME=bina-bench-web node ${BENCH_SERVER_NODE_FLAGS:-} "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 
 BASE="http://127.0.0.1:$PORT"
