@@ -382,6 +382,8 @@ type WaitSecond = {
   lockWaits: Record<string, number>
   /** statements seen running for over 50 ms, by "application: statement", the longest age seen */
   long: Record<string, number>
+  /** statements of applications other than the web server and the workers, with counts */
+  others: Record<string, number>
   /** the client's max event-loop delay in the second (ms) */
   clientLoopMaxMs: number
 }
@@ -400,7 +402,15 @@ function startWaitSampling(start: number) {
     const k = Math.floor((at - start) / 1000)
     let s = seconds.get(k)
     if (!s) {
-      s = { samples: 0, active: {}, server: {}, lockWaits: {}, long: {}, clientLoopMaxMs: 0 }
+      s = {
+        samples: 0,
+        active: {},
+        server: {},
+        lockWaits: {},
+        long: {},
+        others: {},
+        clientLoopMaxMs: 0,
+      }
       seconds.set(k, s)
     }
     return s
@@ -435,12 +445,12 @@ function startWaitSampling(start: number) {
         if (r.backend_type === 'client backend') {
           if (!r.ours || r.state !== 'active') continue
           add(s.active, r.wait ?? 'CPU')
-          if (r.wait && /^(Lock|LWLock)/.test(r.wait))
-            add(s.lockWaits, `${r.wait} ${(r.query ?? '').replace(/\s+/g, ' ')}`)
+          const query = (r.query ?? '').replace(/\s+/g, ' ')
+          if (r.wait && /^(Lock|LWLock)/.test(r.wait)) add(s.lockWaits, `${r.wait} ${query}`)
           if (r.app !== 'bina-bench-web' && r.app !== 'bina-bench-workers')
-            add(s.long, `other ${r.app}: ${(r.query ?? '').replace(/\s+/g, ' ')}`)
+            add(s.others, `${r.app || '?'}: ${query}`)
           if ((r.ms ?? 0) > 50) {
-            const k = `${r.app || '?'}: ${(r.query ?? '').replace(/\s+/g, ' ')}`
+            const k = `${r.app || '?'}: ${query}`
             s.long[k] = Math.max(s.long[k] ?? 0, r.ms!)
           }
         } else if (r.wait !== 'Activity:' + waitIdleOf(r.backend_type)) {
@@ -495,6 +505,7 @@ function describeWaits(w: WaitSecond | undefined) {
     server: avg(w.server),
     lockWaits: Object.keys(w.lockWaits).length ? avg(w.lockWaits) : undefined,
     long: Object.keys(w.long).length ? w.long : undefined,
+    others: Object.keys(w.others).length ? avg(w.others) : undefined,
     clientLoopMaxMs: w.clientLoopMaxMs,
   }
 }
@@ -1088,25 +1099,38 @@ async function earlyFinishers(
     requests.reduce((n, r) => n + r.competencies, 0),
   )
   if (!d.complete) throw new Error(`early finishers: not drained (${d.reason})`)
-  const certDeadline = performance.now() + 180_000
-  for (;;) {
-    const [c] = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "Certificate" c JOIN "QuizAttempt" a ON a."enrolmentId" = c."enrolmentId"
-      WHERE a.id = ANY(${ids}::text[]) AND c."pdfKey" IS NOT NULL`
-    if (c!.n >= d.state.passed) break
-    if (performance.now() > certDeadline)
-      throw new Error(`early finishers: ${c!.n} of ${d.state.passed} certificates after 180 s`)
-    await sleep(POLL_MS)
+  const deadline = performance.now() + 180_000
+  /** Polls a count until `done(count)`, or fails the run after 180 s in all. */
+  const until = async (
+    what: string,
+    count: () => Promise<number>,
+    done: (n: number) => boolean,
+  ) => {
+    for (;;) {
+      const n = await count()
+      if (done(n)) return
+      if (performance.now() > deadline)
+        throw new Error(`early finishers: ${what} (${n}) after 180 s`)
+      await sleep(POLL_MS)
+    }
   }
+  const one = async (q: Promise<{ n: number }[]>) => (await q)[0]!.n
+  await until(
+    `certificates with their PDF, of ${d.state.passed}`,
+    () =>
+      one(prisma.$queryRaw`
+        SELECT count(*)::int AS n FROM "Certificate" c JOIN "QuizAttempt" a ON a."enrolmentId" = c."enrolmentId"
+        WHERE a.id = ANY(${ids}::text[]) AND c."pdfKey" IS NOT NULL`),
+    (n) => n >= d.state.passed,
+  )
   // ...and their certificates' mails sent (the certificate worker's last piece of their work).
-  for (;;) {
-    const [m] = await prisma.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM "NotificationMail" WHERE "sentAt" IS NULL AND skipped IS NULL`
-    if (m!.n === 0) break
-    if (performance.now() > certDeadline)
-      throw new Error(`early finishers: ${m!.n} mails unsent after 180 s`)
-    await sleep(POLL_MS)
-  }
+  await until(
+    'mails unsent',
+    () =>
+      one(prisma.$queryRaw`
+        SELECT count(*)::int AS n FROM "NotificationMail" WHERE "sentAt" IS NULL AND skipped IS NULL`),
+    (n) => n === 0,
+  )
   await sleep(2_000)
   const ms = Math.round(performance.now() - t0)
   log(

@@ -8,6 +8,7 @@
 # Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
 # WEB_CONCURRENCY=n: n web processes (server/cluster.ts) instead of one (server/index.ts).
 # BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
+# BENCH_SERVER_NODE_FLAGS: extra node flags for the web server only (e.g. --max-semi-space-size=64).
 # Follows scripts/e2e-server.sh. Logs: .local/bench/.
 # --chaos: the run gets its own Redis server (a free port; the project's Redis is shared), and
 # while the learners submit, the workers are SIGKILLed and restarted (at 40% of the window and again
