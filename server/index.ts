@@ -1,6 +1,7 @@
 // HTTP server: listens with the app of server/app.ts (Vite middleware in development, the built
 // server in production). Cross-site protection, headers and limits live there, in one place.
 import type { ServerBuild } from '@remix-run/node'
+import { warmPool } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 import { createApp } from './app'
 
@@ -28,6 +29,11 @@ async function main() {
     new URL('../build/server/index.js', import.meta.url).href
   )) as ServerBuild
   const app = createApp({ mode: MODE, build, trustProxy: env.TRUST_PROXY })
+  // The pool opened and its backends warm before the first request (decision 109). A database
+  // that is not up yet does not stop the server: its pages answer 503 until it is.
+  await warmPool(env.DATABASE_POOL_WARM ?? env.DATABASE_POOL_MAX).catch((e: unknown) =>
+    console.error(`[db] pool not warmed: ${e instanceof Error ? e.message : String(e)}`),
+  )
   const server = app.listen(PORT, HOST, () => {
     console.log(`Bina listening on http://localhost:${PORT} (${MODE})`)
   })

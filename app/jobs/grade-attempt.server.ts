@@ -5,10 +5,13 @@ import { batched } from './batch.server'
 import { gradeAttemptContract } from './contracts.server'
 import { defineJob } from './define.server'
 import { runInPlace } from './outbox.server'
+import { noteGradingBatch } from './yield.server'
 
 /** Concurrent gradings of this process share one read and one write statement (decision 011). */
 const grade = batched(
   async (attemptIds: string[]) => {
+    // A large batch: an exam's end is under way, background work keeps yielding (decision 109).
+    noteGradingBatch(attemptIds.length)
     const results = await gradeAttempts(attemptIds, { inPlace: true })
     return attemptIds.map((id) => results.get(id)!)
   },

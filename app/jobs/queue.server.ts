@@ -14,12 +14,16 @@ export function bullPrefix() {
   return `${env.REDIS_PREFIX}:bull`
 }
 
+/** The Redis connection the queues of this process share (also for a job's own keys). */
+export function queueRedis() {
+  return (connection ??= createRedis({ maxRetriesPerRequest: 1 }))
+}
+
 export function getQueue(name: string): Queue {
   const queues = (globalThis.__binaQueues ??= new Map())
   let q = queues.get(name)
   if (!q) {
-    connection ??= createRedis({ maxRetriesPerRequest: 1 })
-    q = new Queue(name, { connection, prefix: bullPrefix() })
+    q = new Queue(name, { connection: queueRedis(), prefix: bullPrefix() })
     queues.set(name, q)
   }
   return q

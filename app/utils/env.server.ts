@@ -25,6 +25,13 @@ const schema = z
      * (an exam's end): pg's default of 10 s closed them between waves (docs/decisions/108).
      */
     DATABASE_POOL_IDLE_MS: z.coerce.number().int().positive().default(600_000),
+    /**
+     * How many pooled connections the web server opens at start, with each backend's catalogue
+     * caches loaded, and keeps however long they stay idle (default: DATABASE_POOL_MAX; 0: none).
+     * An exam's end then finds them ready instead of opening them in its first second
+     * (docs/decisions/109). Workers and scripts open connections when they need them.
+     */
+    DATABASE_POOL_WARM: z.coerce.number().int().min(0).max(100).optional(),
     REDIS_URL: z.string().url().startsWith('redis'),
     /** Every Redis key and BullMQ queue of this deployment lives under this prefix. */
     REDIS_PREFIX: z.string().min(1).default('bina'),
@@ -125,6 +132,12 @@ const schema = z
      * issued then took the CPU the web server needed most (docs/decisions/108).
      */
     BACKGROUND_YIELD_BACKLOG: z.coerce.number().int().min(0).default(10),
+    /**
+     * How long background work keeps yielding after a grading batch of BACKGROUND_YIELD_BACKLOG
+     * or more attempts (an exam's end under way), even when nothing waits; 0: only the backlog
+     * counts (docs/decisions/109).
+     */
+    BACKGROUND_YIELD_HOLD_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     CERT_YIELD_MAX_MS: z.coerce.number().int().min(0).max(600_000).default(180_000),
     /** Days after a completion when the direct supervisor is asked the L3 (behaviour) check. */
     EVAL_L3_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(42),

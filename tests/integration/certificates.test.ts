@@ -7,7 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gradeAttemptContract, issueCertificateContract } from '~/jobs/contracts.server'
-import { gradingBacklogOver } from '~/jobs/yield.server'
+import { gradeAttemptJob } from '~/jobs/grade-attempt.server'
+import { gradingBacklogOver, gradingLoadKey } from '~/jobs/yield.server'
 import { closeQueues, getQueue } from '~/jobs/queue.server'
 import { auditTrail } from '~/models/audit.server'
 import {
@@ -240,6 +241,59 @@ describe('certificates wait for learners (decision 098)', () => {
       expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(true)
     } finally {
       await getQueue(gradeAttemptContract.name).drain()
+    }
+  })
+
+  it('a "not busy" reading is not kept (a backlog is seen at once); a "busy" one is kept a second', async () => {
+    await getQueue(gradeAttemptContract.name).drain()
+    const busy = gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)
+    try {
+      expect(await busy()).toBe(false)
+      await backlog(env.BACKGROUND_YIELD_BACKLOG + 1, 'fresh')
+      // No second's wait: the exam's first submissions hold the first certificates.
+      expect(await busy()).toBe(true)
+      await getQueue(gradeAttemptContract.name).drain()
+      expect(await busy()).toBe(true)
+      await new Promise((r) => setTimeout(r, 1_100))
+      expect(await busy()).toBe(false)
+    } finally {
+      await getQueue(gradeAttemptContract.name).drain()
+    }
+  })
+
+  it('a grading batch of BACKGROUND_YIELD_BACKLOG (10) attempts holds background work for BACKGROUND_YIELD_HOLD_MS; one of 9 does not', async () => {
+    expect(env.BACKGROUND_YIELD_HOLD_MS).toBe(5_000)
+    await getQueue(gradeAttemptContract.name).drain()
+    const key = gradingLoadKey()
+    const grade = (n: number, tag: string) =>
+      // Concurrent runs of the job in one process make one batch (unknown attempts: each run
+      // fails on its own, the batch still ran).
+      Promise.allSettled(
+        Array.from({ length: n }, (_, i) =>
+          gradeAttemptJob.handler({ attemptId: `load-${tag}-${i}-${Date.now()}` }),
+        ),
+      )
+    try {
+      await redis().del(key)
+      await grade(env.BACKGROUND_YIELD_BACKLOG - 1, 'small')
+      await new Promise((r) => setTimeout(r, 200))
+      expect(await redis().exists(key)).toBe(0)
+      expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(false)
+
+      await grade(env.BACKGROUND_YIELD_BACKLOG, 'exam')
+      await waitFor(async () => (await redis().exists(key)) === 1, 5_000, 'the load mark')
+      const ttl = await redis().pttl(key)
+      expect(ttl).toBeGreaterThan(3_000)
+      expect(ttl).toBeLessThanOrEqual(5_000)
+      // Nothing waits to be graded, and background work still yields.
+      expect(await getQueue(gradeAttemptContract.name).getWaitingCount()).toBe(0)
+      expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(true)
+      // When the hold ends, it stops yielding.
+      await redis().pexpire(key, 1)
+      await new Promise((r) => setTimeout(r, 50))
+      expect(await gradingBacklogOver(env.BACKGROUND_YIELD_BACKLOG)()).toBe(false)
+    } finally {
+      await redis().del(key)
     }
   })
 
