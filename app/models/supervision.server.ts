@@ -79,7 +79,7 @@ function rebuild(now: Date, year: number) {
           FROM "Enrolment" WHERE status <> 'WITHDRAWN' GROUP BY 1
         ), asg AS (
           SELECT a."userId", count(*)::int AS assigned,
-                 count(*) FILTER (WHERE a."dueAt" < ${now} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
+                 count(*) FILTER (WHERE a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
           FROM "CourseAssignment" a
           LEFT JOIN "Enrolment" e ON e."userId" = a."userId" AND e."courseId" = a."courseId"
           GROUP BY 1
@@ -126,7 +126,7 @@ function rebuild(now: Date, year: number) {
                  (e.id IS NOT NULL AND e.status <> 'WITHDRAWN') AS enrolled,
                  coalesce(e.status = 'COMPLETED', false) AS completed,
                  (a.id IS NOT NULL) AS assigned,
-                 coalesce(a."dueAt" < ${now} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
+                 coalesce(a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
           FROM "Enrolment" e
           FULL JOIN "CourseAssignment" a ON a."userId" = e."userId" AND a."courseId" = e."courseId"
         ) x JOIN "DashUserStat" d ON d."userId" = x.uid

@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest'
 import { averageGap, percent, shareBelow } from '~/domain/supervision'
 import { jakartaCalendar, jakartaYear } from '~/domain/time'
 import { dashboardRefreshJob } from '~/jobs/supervision.server'
-import { dashboard, personDetail, type PageRow } from '~/models/supervision.server'
+import {
+  dashboard,
+  personDetail,
+  refreshDashboard,
+  type PageRow,
+} from '~/models/supervision.server'
 import type { EmployeeKind } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
 import { uniqueNip } from '../support/factories'
@@ -315,6 +320,14 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     await expect(personDetail(viewer, e.id)).rejects.toMatchObject({ status: 403 })
     expect(JSON.stringify(view)).not.toContain(e.id)
     expect(JSON.stringify(view)).not.toContain('Fig E Luar')
+
+    // Overdue is judged at the refresh's time, as the reminders and the home page judge it
+    // (decision 082: dueAt <= now): at the due instant it is overdue, a millisecond before not.
+    await refreshDashboard(yesterday)
+    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 1, withOverdue: 1 })
+    await refreshDashboard(new Date(yesterday.getTime() - 1))
+    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 0, withOverdue: 0 })
+    await dashboardRefreshJob.handler({})
 
     // A child unit's view: its own figures only.
     const v2 = await dashboard(viewer, { unitId: c2.id })
