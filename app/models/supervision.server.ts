@@ -79,7 +79,7 @@ function rebuild(now: Date, year: number) {
           FROM "Enrolment" WHERE status <> 'WITHDRAWN' GROUP BY 1
         ), asg AS (
           SELECT a."userId", count(*)::int AS assigned,
-                 count(*) FILTER (WHERE a."dueAt" < ${now} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
+                 count(*) FILTER (WHERE a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
           FROM "CourseAssignment" a
           LEFT JOIN "Enrolment" e ON e."userId" = a."userId" AND e."courseId" = a."courseId"
           GROUP BY 1
@@ -126,7 +126,7 @@ function rebuild(now: Date, year: number) {
                  (e.id IS NOT NULL AND e.status <> 'WITHDRAWN') AS enrolled,
                  coalesce(e.status = 'COMPLETED', false) AS completed,
                  (a.id IS NOT NULL) AS assigned,
-                 coalesce(a."dueAt" < ${now} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
+                 coalesce(a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
           FROM "Enrolment" e
           FULL JOIN "CourseAssignment" a ON a."userId" = e."userId" AND a."courseId" = e."courseId"
         ) x JOIN "DashUserStat" d ON d."userId" = x.uid
@@ -630,6 +630,16 @@ export interface PersonDetail {
     quiz: { lesson: { title: string } }
   }[]
   assignments: { id: string; courseId: string; dueAt: string }[]
+  /** The person's certificates, newest first; `pdf`: the signed PDF is stored (downloadable). */
+  certificates: {
+    id: string
+    code: string
+    courseTitle: string
+    jp: number
+    issuedAt: string
+    revokedAt: string | null
+    pdf: boolean
+  }[]
   jp: number
 }
 
@@ -661,6 +671,11 @@ export async function personDetail(viewer: Viewer, userId: string) {
       'assignments', (SELECT coalesce(json_agg(json_build_object(
             'id', a.id, 'courseId', a."courseId", 'dueAt', ${iso(Prisma.raw('a."dueAt"'))}) ORDER BY a."dueAt"), '[]')
           FROM "CourseAssignment" a WHERE a."userId" = u.id),
+      'certificates', (SELECT coalesce(json_agg(json_build_object(
+            'id', c.id, 'code', c.code, 'courseTitle', c."courseTitle", 'jp', c.jp,
+            'issuedAt', ${iso(Prisma.raw('c."issuedAt"'))}, 'revokedAt', ${iso(Prisma.raw('c."revokedAt"'))},
+            'pdf', c."pdfKey" IS NOT NULL) ORDER BY c."issuedAt" DESC, c.code), '[]')
+          FROM "Certificate" c WHERE c."userId" = u.id),
       'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year}::int)
     ) AS d
     FROM "User" u WHERE u.id = ${userId}`)) as [{ d: PersonDetail }]

@@ -19,7 +19,8 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
 })
 
 export default function SupervisedPerson() {
-  const { person, attempts, assignments, jp, year, levels } = useLoaderData<typeof loader>()
+  const { person, attempts, assignments, certificates, jp, year, levels } =
+    useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const lng = i18n.language
   const titleBy = new Map(person.enrolments.map((e) => [e.course.id, e.course.title]))
@@ -116,6 +117,58 @@ export default function SupervisedPerson() {
             </li>
           ))}
         </ul>
+      ) : (
+        <p>{t('super.none')}</p>
+      )}
+
+      <h2>{t('super.certificates')}</h2>
+      {certificates.length ? (
+        <TableWrap label={t('super.certificates')}>
+          <table data-testid="person-certificates">
+            <thead>
+              <tr>
+                <th scope="col">{t('certs.course')}</th>
+                <th scope="col">{t('certs.code')}</th>
+                <th scope="col">{t('super.issuedAt')}</th>
+                <th scope="col">{t('certs.status')}</th>
+                <th scope="col">{t('super.certificateLinks')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {certificates.map((c) => (
+                <tr key={c.id} data-testid={`certificate-${c.code}`}>
+                  <th scope="row">
+                    {c.courseTitle} ({c.jp} JP)
+                  </th>
+                  <td>
+                    <code>{c.code}</code>
+                  </td>
+                  <td>{formatDate(c.issuedAt, lng)}</td>
+                  <td>{c.revokedAt ? t('certs.revoked') : t('certs.valid')}</td>
+                  <td>
+                    <Link to={`/verifikasi/${c.code}`}>{t('super.verify')}</Link>
+                    {c.pdf ? (
+                      <>
+                        {' · '}
+                        <a
+                          href={`/sertifikat/unduh/${c.code}`}
+                          aria-label={t('certs.downloadFor', { course: c.courseTitle })}
+                        >
+                          {t('certs.download')}
+                        </a>
+                      </>
+                    ) : (
+                      <span className="muted">
+                        {' · '}
+                        {t('certs.pending')}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       ) : (
         <p>{t('super.none')}</p>
       )}

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs'
 import { expect, test } from '@playwright/test'
 import { withDb } from './db'
 import { accounts, signInAs } from './helpers'
+import { checkPage, switchLanguage, type Problem } from './page-check'
 
 test('a supervisor sees only their subtree, drills down, exports XLSX; outsiders are 403', async ({
   page,
@@ -80,4 +81,112 @@ test('a supervisor sees only their subtree, drills down, exports XLSX; outsiders
     `/supervisi/ekspor/pegawai?format=csv&unit=${await withDb(async (c) => (await c.query('SELECT "unitId" FROM "User" WHERE nip = $1', [accounts.learner2.nip])).rows[0].unitId as string)}`,
   )
   expect(exportOutside.status()).toBe(403)
+})
+
+/**
+ * A person of the supervisor's Bidang Akuntansi with two certificates: one valid with its PDF
+ * stored, one revoked (no PDF). Written straight to the database (the certificate job's PDF is
+ * not what this checks); returns the person's id and the two codes.
+ */
+async function personWithCertificates() {
+  const stamp = String(Date.now()).slice(-8)
+  return withDb(async (c) => {
+    const { rows: sup } = await c.query('SELECT "unitId" FROM "User" WHERE nip = $1', [
+      accounts.learner.nip,
+    ])
+    const unitId = sup[0].unitId as string
+    const id = `e2e-cert-${stamp}`
+    await c.query(
+      `INSERT INTO "User" (id, nip, name, email, "unitId", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, now())`,
+      [
+        id,
+        `1990010120150${stamp.slice(-5)}`,
+        `Pemegang Sertifikat ${stamp}`,
+        `${id}@uji.go.id`,
+        unitId,
+      ],
+    )
+    const { rows: courses } = await c.query(
+      `SELECT id, title, "currentVersionId" FROM "Course" WHERE status = 'PUBLISHED' ORDER BY slug LIMIT 2`,
+    )
+    const codes: string[] = []
+    for (const [i, course] of courses.entries()) {
+      const enrolmentId = `${id}-e${i}`
+      await c.query(
+        `INSERT INTO "Enrolment" (id, "userId", "courseId", "courseVersionId", status, "completedAt")
+         VALUES ($1, $2, $3, $4, 'COMPLETED', now())`,
+        [enrolmentId, id, course.id, course.currentVersionId],
+      )
+      const code = `UJIA-${stamp.slice(0, 4)}-${stamp.slice(4)}-CER${i}-TV`
+      codes.push(code)
+      await c.query(
+        `INSERT INTO "Certificate" (id, code, "enrolmentId", "userId", "courseId", "holderName",
+           "holderNip", "courseTitle", "courseVersion", jp, "completedAt", "issuedAt", competencies,
+           "signerName", "signerTitle", "signerNip", "pdfKey", "revokedAt", "revokedReason")
+         VALUES ($1, $2, $3, $4, $5, 'Uji', '0', $6, 1, 3, now(), $7, '[]', 'Penanda', 'Kepala', '0',
+           $8, $9, $10)`,
+        [
+          `${id}-c${i}`,
+          code,
+          enrolmentId,
+          id,
+          course.id,
+          course.title,
+          new Date(Date.UTC(2026, 2 + i, 10, 3)),
+          i === 0 ? `certificates/${code}.pdf` : null,
+          i === 0 ? null : new Date(Date.UTC(2026, 5, 1, 3)),
+          i === 0 ? null : 'DATA_ERROR',
+        ],
+      )
+    }
+    return { id, codes: codes as [string, string], titles: courses.map((r) => r.title as string) }
+  })
+}
+
+test.describe('person drill-down: certificates', () => {
+  test.use({ viewport: { width: 360, height: 780 } })
+
+  test('listed with code, course, date, status and links, at 360 px in both languages', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000)
+    const holder = await personWithCertificates()
+    await signInAs(page, accounts.supervisor.nip)
+    const problems: Problem[] = []
+    for (const lng of ['id', 'en'] as const) {
+      await switchLanguage(page, lng)
+      await checkPage(page, `/supervisi/pegawai/${holder.id}`, lng, problems)
+      const table = page.getByTestId('person-certificates')
+      const valid = table.getByTestId(`certificate-${holder.codes[0]}`)
+      const revoked = table.getByTestId(`certificate-${holder.codes[1]}`)
+      await expect(valid).toContainText(holder.titles[0]!)
+      await expect(valid).toContainText(lng === 'id' ? 'Sah' : 'Valid')
+      await expect(valid).toContainText('10 Mar 2026')
+      await expect(revoked).toContainText(holder.titles[1]!)
+      await expect(revoked).toContainText(lng === 'id' ? 'Dicabut' : 'Revoked')
+      await expect(
+        valid.getByRole('link', { name: lng === 'id' ? 'Verifikasi' : 'Verify' }),
+      ).toHaveAttribute('href', `/verifikasi/${holder.codes[0]}`)
+      await expect(valid.locator(`a[href="/sertifikat/unduh/${holder.codes[0]}"]`)).toHaveCount(1)
+      // No PDF for the revoked one (none was stored): no download link.
+      await expect(revoked.locator('a[href^="/sertifikat/unduh/"]')).toHaveCount(0)
+    }
+    await switchLanguage(page, 'id')
+    expect(problems).toEqual([])
+  })
+})
+
+test.describe('person drill-down without JavaScript', () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } })
+
+  test('the certificates are in the server-rendered page', async ({ page }) => {
+    const holder = await personWithCertificates()
+    await signInAs(page, accounts.supervisor.nip)
+    await page.goto(`/supervisi/pegawai/${holder.id}`)
+    const table = page.getByTestId('person-certificates')
+    await expect(table.locator('tbody tr')).toHaveCount(2)
+    await expect(table.locator('code')).toHaveText([holder.codes[1], holder.codes[0]])
+    await expect(table.getByRole('link', { name: 'Verifikasi' })).toHaveCount(2)
+  })
 })

@@ -418,3 +418,119 @@ describe('program assignment', () => {
     })
   }, 120_000)
 })
+
+describe('program target group by jabatan', () => {
+  it('enrols exactly the active people of that jabatan in the target unit subtree', async () => {
+    const w = await world()
+    const other = await prisma.jabatan.create({
+      data: { code: `J2${w.tag}`, name: `Jabatan lain ${w.tag}`, kind: 'PELAKSANA' },
+    })
+    // The target jabatan J: in S, in its child C (one with a gap in K1, one at the standard).
+    const sJ = await person(w.s.id, w.j.id)
+    const cJgap = await person(w.c.id, w.j.id)
+    const cJok = await person(w.c.id, w.j.id, 'PPPK')
+    await rate(cJgap.id, w.k1.id, 1)
+    await rate(cJok.id, w.k1.id, 3)
+    // Not in the group: another jabatan in S and C, no jabatan, inactive, J outside the scope.
+    const sOther = await person(w.s.id, other.id)
+    const cOther = await person(w.c.id, other.id)
+    const cNone = await prisma.user.create({
+      data: {
+        nip: uniqueNip(),
+        name: 'Tanpa jabatan',
+        email: `none-${randomUUID()}@uji.go.id`,
+        unitId: w.c.id,
+      },
+    })
+    const cInactive = await person(w.c.id, w.j.id)
+    await prisma.user.update({ where: { id: cInactive.id }, data: { active: false } })
+    const xJ = await person(w.x.id, w.j.id)
+
+    const program = await createProgram(w.admin, {
+      name: `AKPK jabatan ${w.tag}`,
+      year: YEAR,
+      scopeUnitId: w.s.id,
+    })
+    const base = {
+      courseId: w.courseId,
+      competencyId: w.k1.id,
+      targetJabatanId: w.j.id,
+      method: 'ELEARNING' as const,
+      provider: 'BPSDM Provinsi Jambi',
+      startsOn: new Date('2027-02-01T00:00:00Z'),
+      endsOn: new Date('2027-03-31T00:00:00Z'),
+      dueAt: new Date('2027-03-31T00:00:00Z'),
+      jp: 12,
+      budget: 0,
+      fundingSource: 'APBD',
+    }
+    const whole = await addProgramItem(w.admin, program.id, {
+      ...base,
+      targetUnitId: w.s.id,
+      onlyWithGap: false,
+    })
+    const childOnly = await addProgramItem(w.admin, program.id, {
+      ...base,
+      targetUnitId: w.c.id,
+      onlyWithGap: false,
+    })
+    const withGap = await addProgramItem(w.admin, program.id, {
+      ...base,
+      targetUnitId: w.s.id,
+      onlyWithGap: true,
+    })
+    // A jabatan that does not exist is refused with its field.
+    await expect(
+      addProgramItem(w.admin, program.id, {
+        ...base,
+        targetJabatanId: 'no-such-jabatan',
+        targetUnitId: w.s.id,
+        onlyWithGap: false,
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+
+    const members = async (itemId: string) =>
+      (await prisma.programMember.findMany({ where: { itemId }, select: { userId: true } }))
+        .map((m) => m.userId)
+        .sort()
+    for (const item of [whole, childOnly, withGap]) {
+      await startAssignment(w.admin, item.id)
+      await programAssignJob.handler({ itemId: item.id })
+    }
+    // S with everything below it: the three of jabatan J, nobody else.
+    expect(await members(whole.id)).toEqual([sJ.id, cJgap.id, cJok.id].sort())
+    // C alone: its two of jabatan J.
+    expect(await members(childOnly.id)).toEqual([cJgap.id, cJok.id].sort())
+    // J with a gap in K1 (unmeasured counts as level 0): sJ (0 < 3) and cJgap (1 < 3).
+    expect(await members(withGap.id)).toEqual([sJ.id, cJgap.id].sort())
+    const items = await prisma.programItem.findMany({
+      where: { id: { in: [whole.id, childOnly.id, withGap.id] } },
+      select: { id: true, memberCount: true, status: true },
+    })
+    expect(Object.fromEntries(items.map((i) => [i.id, [i.memberCount, i.status]]))).toEqual({
+      [whole.id]: [3, 'ASSIGNED'],
+      [childOnly.id]: [2, 'ASSIGNED'],
+      [withGap.id]: [2, 'ASSIGNED'],
+    })
+
+    // Enrolled and assigned: exactly the group; nobody outside it got the course.
+    const enrolled = await prisma.enrolment.findMany({
+      where: {
+        courseId: w.courseId,
+        userId: { in: [sJ, cJgap, cJok, sOther, cOther, cNone, cInactive, xJ].map((u) => u.id) },
+      },
+      select: { userId: true, source: true },
+    })
+    expect(enrolled.map((e) => e.userId).sort()).toEqual([sJ.id, cJgap.id, cJok.id].sort())
+    expect(enrolled.every((e) => e.source === 'PROGRAM')).toBe(true)
+    const assigned = await prisma.courseAssignment.findMany({
+      where: {
+        courseId: w.courseId,
+        userId: { in: [sJ, cJgap, cJok, sOther, cOther, cNone, cInactive, xJ].map((u) => u.id) },
+      },
+      select: { userId: true, dueAt: true },
+    })
+    expect(assigned.map((a) => a.userId).sort()).toEqual([sJ.id, cJgap.id, cJok.id].sort())
+    expect(assigned.every((a) => a.dueAt.getTime() === base.dueAt.getTime())).toBe(true)
+  }, 60_000)
+})
