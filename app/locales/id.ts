@@ -735,6 +735,10 @@ const id = {
           format: 'Format berkas harus CSV atau XLSX.',
         },
         row: {
+          nipNumberCell:
+            '{{column}} tersimpan sebagai angka di Excel, bukan teks: NIP 18 digit kehilangan digit terakhirnya sebagai angka. Format kolom {{column}} sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi (terbaca: {{value}}).',
+          nipDateCell:
+            '{{column}} tersimpan sebagai tanggal di Excel, bukan teks. Format kolom {{column}} sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi.',
           kind: 'Jenis pegawai harus PNS atau PPPK, bukan "{{value}}".',
           nipRepeated: 'NIP {{nip}} muncul lebih dari sekali di berkas (baris {{rows}}).',
           nameRequired: 'Nama wajib diisi.',
