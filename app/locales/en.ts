@@ -1160,7 +1160,7 @@ const en: Messages = {
     statusWithdrawn: 'Withdrawn',
     import: 'ASN import',
     importHint:
-      'Upload a CSV or XLSX file with the columns: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan.',
+      'Upload a CSV or XLSX file with the columns: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan. In XLSX, format the NIP and NIP atasan columns as Text (a NIP stored as a number loses its last digits and is refused).',
     file: 'File',
     upload: 'Upload and check',
     importStatus: {

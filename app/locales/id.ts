@@ -1158,7 +1158,7 @@ const id = {
     statusWithdrawn: 'Mundur',
     import: 'Impor ASN',
     importHint:
-      'Unggah berkas CSV atau XLSX dengan kolom: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan.',
+      'Unggah berkas CSV atau XLSX dengan kolom: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan. Di XLSX, format kolom NIP dan NIP atasan sebagai Teks (NIP sebagai angka kehilangan digit terakhirnya dan ditolak).',
     file: 'Berkas',
     upload: 'Unggah dan periksa',
     importStatus: {
