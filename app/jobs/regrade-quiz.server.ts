@@ -63,7 +63,13 @@ export async function requestRegrade(quizId: string, actor: Actor) {
 export async function regradeQuiz({ regradeId }: { regradeId: string }) {
   const regrade = await prisma.quizRegrade.findUnique({
     where: { id: regradeId },
-    select: { quizId: true, passMark: true, gradingMethod: true, finishedAt: true },
+    select: {
+      quizId: true,
+      passMark: true,
+      gradingMethod: true,
+      finishedAt: true,
+      requestedById: true,
+    },
   })
   if (!regrade || regrade.finishedAt) return { changed: 0 }
   const result = await prisma.$transaction(async (tx) => {
@@ -110,6 +116,16 @@ export async function regradeQuiz({ regradeId }: { regradeId: string }) {
         finishedAt: new Date(),
         changes: changed.map(({ enrolmentId: _e, ...c }) => c),
       },
+    })
+    // Audited with what each changed attempt had before and has after, on behalf of the person
+    // who asked for the regrade (the request's own entry holds the settings asked for).
+    await audit(tx, {
+      actorId: regrade.requestedById,
+      action: 'quiz.regrade.apply',
+      entityType: 'Quiz',
+      entityId: regrade.quizId,
+      before: changed.map((c) => ({ attemptId: c.attemptId, ...c.before })),
+      after: changed.map((c) => ({ attemptId: c.attemptId, ...c.after })),
     })
     // A learner who passes under the new settings may now complete the course: the completion
     // check is recorded in the same transaction (an idempotent job).

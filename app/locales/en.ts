@@ -741,6 +741,10 @@ const en: Messages = {
           format: 'The file must be CSV or XLSX.',
         },
         row: {
+          nipNumberCell:
+            '{{column}} is stored as a number in Excel, not as text: an 18-digit NIP loses its last digits as a number. Format the {{column}} column as Text, type the NIP again and upload the file again (read: {{value}}).',
+          nipDateCell:
+            '{{column}} is stored as a date in Excel, not as text. Format the {{column}} column as Text, type the NIP again and upload the file again.',
           kind: 'Employee type must be PNS or PPPK, not "{{value}}".',
           nipRepeated: 'NIP {{nip}} appears more than once in the file (rows {{rows}}).',
           nameRequired: 'Name is required.',
@@ -1160,7 +1164,7 @@ const en: Messages = {
     statusWithdrawn: 'Withdrawn',
     import: 'ASN import',
     importHint:
-      'Upload a CSV or XLSX file with the columns: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan.',
+      'Upload a CSV or XLSX file with the columns: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan. In XLSX, format the NIP and NIP atasan columns as Text (a NIP stored as a number loses its last digits and is refused).',
     file: 'File',
     upload: 'Upload and check',
     importStatus: {

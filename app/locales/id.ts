@@ -735,6 +735,10 @@ const id = {
           format: 'Format berkas harus CSV atau XLSX.',
         },
         row: {
+          nipNumberCell:
+            '{{column}} tersimpan sebagai angka di Excel, bukan teks: NIP 18 digit kehilangan digit terakhirnya sebagai angka. Format kolom {{column}} sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi (terbaca: {{value}}).',
+          nipDateCell:
+            '{{column}} tersimpan sebagai tanggal di Excel, bukan teks. Format kolom {{column}} sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi.',
           kind: 'Jenis pegawai harus PNS atau PPPK, bukan "{{value}}".',
           nipRepeated: 'NIP {{nip}} muncul lebih dari sekali di berkas (baris {{rows}}).',
           nameRequired: 'Nama wajib diisi.',
@@ -1158,7 +1162,7 @@ const id = {
     statusWithdrawn: 'Mundur',
     import: 'Impor ASN',
     importHint:
-      'Unggah berkas CSV atau XLSX dengan kolom: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan.',
+      'Unggah berkas CSV atau XLSX dengan kolom: NIP, nama, email, PNS/PPPK, jabatan, kode unit, NIP atasan. Di XLSX, format kolom NIP dan NIP atasan sebagai Teks (NIP sebagai angka kehilangan digit terakhirnya dan ditolak).',
     file: 'Berkas',
     upload: 'Unggah dan periksa',
     importStatus: {

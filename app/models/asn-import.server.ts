@@ -19,7 +19,7 @@ export { IMPORT_MAX_BYTES } from '~/schemas/asn-import'
 const BATCH = 5_000
 
 /** Header names accepted for each column (lower-cased, spaces collapsed). */
-const HEADERS: Record<keyof Omit<AsnRowInput, 'rowNo'>, string[]> = {
+const HEADERS: Record<keyof Omit<AsnRowInput, 'rowNo' | 'cellTypes'>, string[]> = {
   nip: ['nip'],
   nama: ['nama', 'name', 'nama lengkap'],
   email: ['email', 'e-mail', 'surel'],
@@ -55,7 +55,10 @@ function mapHeader(header: string[]) {
   return index
 }
 
-function toRows(table: string[][]): AsnRowInput[] {
+type CellType = 'number' | 'date' | undefined
+
+/** `types`: per row and column, the XLSX cells that were numbers or dates (CSV: none). */
+function toRows(table: string[][], types: CellType[][] = []): AsnRowInput[] {
   if (table.length === 0) throw new ImportFileError('empty')
   const idx = mapHeader(table[0]!)
   const rows: AsnRowInput[] = []
@@ -63,7 +66,17 @@ function toRows(table: string[][]): AsnRowInput[] {
     const cells = table[i]!
     if (cells.every((c) => !String(c ?? '').trim())) continue
     const get = (k: keyof typeof HEADERS) => String(cells[idx[k]] ?? '').trim()
+    const nipType = types[i]?.[idx.nip]
+    const atasanType = types[i]?.[idx.nipAtasan]
     rows.push({
+      ...(nipType || atasanType
+        ? {
+            cellTypes: {
+              nip: nipType,
+              nipAtasan: atasanType && get('nipAtasan') ? atasanType : undefined,
+            },
+          }
+        : {}),
       rowNo: i + 1,
       nip: get('nip'),
       nama: get('nama'),
@@ -75,6 +88,16 @@ function toRows(table: string[][]): AsnRowInput[] {
     })
   }
   return rows
+}
+
+function cellType(v: ExcelJS.CellValue): CellType {
+  if (typeof v === 'number') return 'number'
+  if (v instanceof Date) return 'date'
+  if (v && typeof v === 'object' && 'result' in v) {
+    if (typeof v.result === 'number') return 'number'
+    if (v.result instanceof Date) return 'date'
+  }
+  return undefined
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -111,12 +134,14 @@ export async function parseAsnFile(content: Uint8Array, format: 'csv' | 'xlsx') 
   const ws = wb.worksheets[0]
   if (!ws) throw new ImportFileError('xlsxNoSheet')
   const table: string[][] = []
+  const types: CellType[][] = []
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const values = (row.values as ExcelJS.CellValue[]).slice(1)
     table[n - 1] = values.map(cellText)
+    types[n - 1] = values.map(cellType)
   })
   for (let i = 0; i < table.length; i++) table[i] ??= []
-  return toRows(table)
+  return toRows(table, types)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { akpkPath } from '~/domain/program'
+import { jakartaCalendar } from '~/domain/time'
 import { exportResponse, type Column } from '~/models/export.server'
 import { akpkRows } from '~/models/program.server'
 import { exportQuerySchema } from '~/schemas/program'
@@ -21,7 +22,11 @@ const METHOD = {
   MENTORING: 'Mentoring',
   ON_THE_JOB: 'Pembelajaran di tempat kerja',
 }
-const day = (d: Date) => d.toISOString().slice(0, 10)
+/** The Jakarta calendar day (the form reads "2027-02-01" as midnight WIB, 17:00 UTC the day before). */
+const day = (d: Date) => {
+  const c = jakartaCalendar(d)
+  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`
+}
 
 const columns: Column<Row>[] = [
   { header: 'Tahun', value: (r) => r.year, width: 8 },

@@ -15,6 +15,11 @@ export interface AsnRowInput {
   jabatan: string
   kodeUnit: string
   nipAtasan: string
+  /**
+   * NIP cells of an XLSX file that were not text: an 18-digit NIP stored as a number has lost its
+   * last digits (beyond 2^53), a date is no NIP at all; the row is refused with its own reason.
+   */
+  cellTypes?: { nip?: 'number' | 'date'; nipAtasan?: 'number' | 'date' }
 }
 
 export interface AsnRowClean {
@@ -82,8 +87,19 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
     let kind: 'PNS' | 'PPPK' | null = null
     if (jenis === 'PNS' || jenis === 'PPPK') kind = jenis
     else errors.push(problem('kind', { value: r.jenis.trim() }))
-    const nipCheck = validateNip(nip, { kind: kind ?? 'PNS', today: ctx.today })
-    if (!nipCheck.ok) errors.push({ code: `domain.nip.${nipCheck.code}`, params: nipCheck.params })
+    const nipCell = r.cellTypes?.nip
+    if (nipCell)
+      errors.push(
+        problem(nipCell === 'number' ? 'nipNumberCell' : 'nipDateCell', {
+          column: 'NIP',
+          value: r.nip,
+        }),
+      )
+    else {
+      const nipCheck = validateNip(nip, { kind: kind ?? 'PNS', today: ctx.today })
+      if (!nipCheck.ok)
+        errors.push({ code: `domain.nip.${nipCheck.code}`, params: nipCheck.params })
+    }
     const dupNip = byNip.get(nip) ?? []
     if (nip && dupNip.length > 1)
       errors.push(problem('nipRepeated', { nip, rows: dupNip.join(', ') }))
@@ -113,7 +129,15 @@ export function validateAsnRows(rows: AsnRowInput[], ctx: ImportContext): RowRes
     else if (!jab) errors.push(problem('jabatanUnknown', { jabatan: r.jabatan.trim() }))
 
     const supervisorNip = normaliseNip(r.nipAtasan) || null
-    if (!supervisorNip && jab && !jab.top) errors.push(problem('supervisorRequired'))
+    const atasanCell = r.cellTypes?.nipAtasan
+    if (atasanCell)
+      errors.push(
+        problem(atasanCell === 'number' ? 'nipNumberCell' : 'nipDateCell', {
+          column: 'NIP atasan',
+          value: r.nipAtasan,
+        }),
+      )
+    else if (!supervisorNip && jab && !jab.top) errors.push(problem('supervisorRequired'))
     else if (supervisorNip && supervisorNip === nip) errors.push(problem('supervisorSelf'))
     else if (supervisorNip && !byNip.has(supervisorNip) && !ctx.existing.has(supervisorNip))
       errors.push(problem('supervisorUnknown', { nip: supervisorNip }))

@@ -28,7 +28,17 @@ function longDay(day: string, lng: string) {
 
 export function notificationText(n: StoredNotification, t: TFunction, lng = 'id') {
   const raw = n.params && typeof n.params === 'object' ? (n.params as NotificationParams) : null
-  const params = raw && typeof raw.due === 'string' ? { ...raw, due: longDay(raw.due, lng) } : raw
+  const dated = raw && typeof raw.due === 'string' ? { ...raw, due: longDay(raw.due, lng) } : raw
+  // A grade's percent as the language writes it ("91,7" / "91.7").
+  const params =
+    dated && typeof dated.percent === 'number'
+      ? {
+          ...dated,
+          percent: new Intl.NumberFormat(lng === 'en' ? 'en-GB' : 'id-ID', {
+            maximumFractionDigits: 1,
+          }).format(dated.percent),
+        }
+      : dated
   const jobKind = JOB_KINDS.find((k) => k === n.kind)
   if (params && jobKind)
     return {

@@ -1,5 +1,6 @@
 // Bulk ASN import: every bad row is listed with its reasons and nothing is written unless the
 // admin chooses to import the valid rows; a re-import updates by NIP.
+import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { jobByName, recoverableJobs } from '~/jobs/index.server'
 import { closeQueues } from '~/jobs/queue.server'
@@ -154,6 +155,110 @@ describe('bulk ASN import', () => {
       email: `baru.${person.nip}@uji.go.id`,
       supervisorId: boss.id,
     })
+  })
+})
+
+describe('bulk ASN import from XLSX', () => {
+  it('reads text cells, refuses NIPs stored as numbers or dates, lists every bad row and writes only what the admin chooses', async () => {
+    const { unit, pelaksana, jpt, admin } = await refs()
+    const taken = await createTestUser({ unitCode: 'BPKAD.AKT' })
+    const [boss, good, num, bad, dup, noSup, orphan, a, b, atasanNum, dated, mail] = freshNips(12)
+    const J = pelaksana.code
+    const U = unit.code
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('Pegawai')
+    ws.addRow(['NIP', 'Nama', 'Email', 'PNS/PPPK', 'Jabatan', 'Kode unit', 'NIP atasan'])
+    const rows: ExcelJS.CellValue[][] = [
+      [boss, 'Kepala Xlsx', `k.${boss}@uji.go.id`, 'PNS', jpt.code, U, null], // 2 valid
+      // 3 valid; the email is a hyperlink cell, as Excel makes of a typed address
+      [
+        good,
+        'Staf Xlsx',
+        { text: `s.${good}@uji.go.id`, hyperlink: `mailto:s.${good}@uji.go.id` },
+        'PNS',
+        J,
+        U,
+        boss,
+      ],
+      [Number(num), 'Angka', `n.${num}@uji.go.id`, 'PNS', J, U, boss], // 4 NIP as a number cell
+      ['198502302010011001', 'Tanggal Salah', `t.${bad}@uji.go.id`, 'PNS', J, U, boss], // 5
+      [dup, 'Ganda Satu', `g1.${dup}@uji.go.id`, 'PNS', J, U, boss], // 6 duplicate
+      [dup, 'Ganda Dua', `g2.${dup}@uji.go.id`, 'PNS', J, U, boss], // 7 duplicate
+      [mail, 'Email Terpakai', taken.email, 'PNS', J, U, boss], // 8 email of someone in the database
+      [noSup, 'Tanpa Atasan', `x.${noSup}@uji.go.id`, 'PNS', J, U, null], // 9 no atasan, not JPT
+      [orphan, 'Atasan Hilang', `o.${orphan}@uji.go.id`, 'PNS', J, U, '199001012015031999'], // 10
+      [a, 'Lingkar A', `a.${a}@uji.go.id`, 'PNS', J, U, b], // 11 circular
+      [b, 'Lingkar B', `b.${b}@uji.go.id`, 'PNS', J, U, a], // 12 circular
+      [atasanNum, 'Atasan Angka', `an.${atasanNum}@uji.go.id`, 'PNS', J, U, Number(boss)], // 13
+      [new Date(Date.UTC(1985, 2, 12)), 'Tanggal', `d.${dated}@uji.go.id`, 'PNS', J, U, boss], // 14
+      [`${dated}x`, 'Unit Salah', `u.${dated}@uji.go.id`, 'PNS', 'JAB-XLSX', 'UNIT.XLSX', boss], // 15
+    ]
+    for (const r of rows) ws.addRow(r)
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+    const usersBefore = await prisma.user.count()
+    const id = await createImport(admin.id, { name: 'uji.xlsx', bytes })
+    await validateImport(id)
+
+    const imp = await prisma.asnImport.findUniqueOrThrow({ where: { id } })
+    expect([imp.status, imp.total, imp.valid, imp.invalid]).toEqual(['VALIDATED', 14, 2, 12])
+    const stored = await prisma.asnImportRow.findMany({
+      where: { importId: id },
+      orderBy: { rowNo: 'asc' },
+    })
+    const codes = new Map(stored.map((r) => [r.rowNo, r.errors]))
+    const R = 'asnImport.row.'
+    expect(codes.get(2)).toEqual([])
+    expect(codes.get(3)).toEqual([])
+    expect(codes.get(4)).toEqual([`${R}nipNumberCell`])
+    expect(codes.get(5)).toEqual(['domain.nip.BIRTH_DATE'])
+    expect(codes.get(6)).toEqual([`${R}nipRepeated`])
+    expect(codes.get(7)).toEqual([`${R}nipRepeated`])
+    expect(codes.get(8)).toEqual([`${R}emailTaken`])
+    expect(codes.get(9)).toEqual([`${R}supervisorRequired`])
+    expect(codes.get(10)).toEqual([`${R}supervisorUnknown`])
+    expect(codes.get(11)).toEqual([`${R}supervisorCycle`])
+    expect(codes.get(12)).toEqual([`${R}supervisorCycle`])
+    expect(codes.get(13)).toEqual([`${R}nipNumberCell`])
+    expect(codes.get(14)).toEqual([`${R}nipDateCell`])
+    expect(codes.get(15)).toEqual([
+      'domain.nip.NOT_DIGITS',
+      `${R}unitUnknown`,
+      `${R}jabatanUnknown`,
+    ])
+
+    // The number cell lost the NIP's last digits: the message says so, with what was read.
+    const lost = String(Number(num))
+    expect(lost).not.toBe(num)
+    const text = await rowsOf(id)
+    expect(text.get(4)).toEqual([
+      `NIP tersimpan sebagai angka di Excel, bukan teks: NIP 18 digit kehilangan digit terakhirnya sebagai angka. Format kolom NIP sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi (terbaca: ${lost}).`,
+    ])
+    expect(text.get(13)!.join()).toMatch(/^NIP atasan tersimpan sebagai angka di Excel/)
+    expect(text.get(14)!.join()).toMatch(/^NIP tersimpan sebagai tanggal di Excel/)
+    expect((await englishRowsOf(id)).get(4)!.join()).toMatch(/^NIP is stored as a number in Excel/)
+    expect(text.get(6)!.join()).toMatch(/lebih dari sekali di berkas \(baris 6, 7\)/)
+    expect(text.get(11)!.join()).toMatch(/melingkar/)
+
+    // Nothing written; "all" refused while rows are bad.
+    expect(await startApply(id, 'ALL')).toEqual({
+      ok: false,
+      error: 'asnImport.invalidRows?count=12',
+    })
+    expect(await prisma.user.count()).toBe(usersBefore)
+    // Only the valid rows, when the admin chooses them: the head and the staff member, linked.
+    expect(await startApply(id, 'VALID_ONLY')).toEqual({ ok: true })
+    expect(await applyImport(id)).toEqual({ created: 2, updated: 0 })
+    expect(await prisma.user.count()).toBe(usersBefore + 2)
+    const written = await prisma.user.findUniqueOrThrow({
+      where: { nip: good! },
+      select: { email: true, unitId: true, supervisor: { select: { nip: true } } },
+    })
+    expect(written).toEqual({
+      email: `s.${good}@uji.go.id`,
+      unitId: unit.id,
+      supervisor: { nip: boss },
+    })
+    expect(await prisma.user.count({ where: { nip: { in: [num!, atasanNum!, lost] } } })).toBe(0)
   })
 })
 
