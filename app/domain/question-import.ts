@@ -152,6 +152,15 @@ export function htmlToText(html: string): string {
     .trim()
 }
 
+/** Markdown (Moodle's FORMAT_MARKDOWN) to plain text: emphasis and code marks dropped. */
+export function markdownToText(md: string): string {
+  return md
+    .replace(/\*\*(\S(?:[^*]*\S)?)\*\*/g, '$1')
+    .replace(/__(\S(?:[^_]*\S)?)__/g, '$1')
+    .replace(/(^|[^\w*])\*(\S(?:[^*]*\S)?)\*(?!\w)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+}
+
 function escapeHtml(s: string) {
   return s
     .replace(/&/g, '&amp;')
@@ -295,9 +304,9 @@ function formatted(node: unknown): string {
   const n = node as XmlNode
   const raw = str(n.text)
   const format = str(n['@_format'])
-  return format === 'html' || format === '' || format === 'moodle_auto_format'
-    ? htmlToText(raw)
-    : raw.replace(/\r/g, '').trim()
+  if (format === 'html' || format === '' || format === 'moodle_auto_format') return htmlToText(raw)
+  const text = raw.replace(/\r/g, '').trim()
+  return format === 'markdown' ? markdownToText(text) : text
 }
 
 function filesIn(node: unknown, out: BankImage[]) {
@@ -481,7 +490,9 @@ function fileProblem(code: ProblemCode): BankProblem {
 
 function giftText(t: TextFormat | null | undefined): string {
   if (!t) return ''
-  return t.format === 'html' ? htmlToText(t.text) : t.text.replace(/\r/g, '').trim()
+  if (t.format === 'html') return htmlToText(t.text)
+  const text = t.text.replace(/\r/g, '').trim()
+  return t.format === 'markdown' ? markdownToText(text) : text
 }
 
 function giftQuestion(

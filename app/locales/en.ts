@@ -1585,9 +1585,13 @@ const en: Messages = {
     courseTitle: 'Question bank: {{title}}',
     importDone:
       'Import finished: {{created}} new questions or versions, {{unchanged}} questions unchanged.',
-    questionSaved: 'Question saved as a new version.',
+    questionSaved:
+      "Question saved as a new version in the course's draft. Learners get it once the course is published.",
     questionUnchanged: 'Nothing changed: the question got no new version.',
     categoryCreated: 'Category created.',
+    draftHint:
+      'Question edits are a draft of the course: learners keep the published questions until the course is published.',
+    publishLink: 'Review and publish',
     slotAdded: 'Questions from that category are now drawn in the quiz.',
     newQuestion: 'Write a new question',
     import: 'Import from Moodle XML or GIFT',
@@ -1924,6 +1928,22 @@ const en: Messages = {
         place: 'order or module',
         settings: 'study time or required',
         kind: 'type',
+      },
+      questions: {
+        added: 'New questions in the bank ({{count}})',
+        removed: 'Questions taken out of the bank ({{count}})',
+        changed: 'Changed questions ({{count}})',
+        change: {
+          text: 'text',
+          type: 'type',
+          options: 'answer options',
+          answer: 'answer key',
+          points: 'points',
+          competency: 'competency or level',
+          feedback: 'feedback',
+          none: 'a new version with the same content',
+        },
+        hint: 'New attempts draw these questions once published; attempts already started keep the questions they drew.',
       },
       learnersKeep: 'Enrolled learners stay on their version; lessons they finished do not change.',
       confirm: 'Publish',

@@ -1583,9 +1583,13 @@ const id = {
     courseTitle: 'Bank soal: {{title}}',
     importDone:
       'Impor selesai: {{created}} soal baru atau versi baru, {{unchanged}} soal tidak berubah.',
-    questionSaved: 'Soal disimpan sebagai versi baru.',
+    questionSaved:
+      'Soal disimpan sebagai versi baru di draf kursus. Peserta mendapatkannya setelah kursus diterbitkan.',
     questionUnchanged: 'Tidak ada perubahan: soal tidak mendapat versi baru.',
     categoryCreated: 'Kategori dibuat.',
+    draftHint:
+      'Suntingan soal adalah draf kursus: peserta tetap mengerjakan soal versi terbit sampai kursus diterbitkan.',
+    publishLink: 'Tinjau dan terbitkan',
     slotAdded: 'Soal dari kategori itu kini ikut diundi pada kuis.',
     newQuestion: 'Tulis soal baru',
     import: 'Impor dari Moodle XML atau GIFT',
@@ -1921,6 +1925,22 @@ const id = {
         place: 'urutan atau modul',
         settings: 'durasi atau status wajib',
         kind: 'jenis',
+      },
+      questions: {
+        added: 'Soal baru di bank soal ({{count}})',
+        removed: 'Soal dikeluarkan dari bank soal ({{count}})',
+        changed: 'Soal berubah ({{count}})',
+        change: {
+          text: 'teks',
+          type: 'jenis',
+          options: 'pilihan jawaban',
+          answer: 'kunci jawaban',
+          points: 'poin',
+          competency: 'kompetensi atau level',
+          feedback: 'umpan balik',
+          none: 'versi baru dengan isi yang sama',
+        },
+        hint: 'Percobaan baru mengambil soal versi ini setelah diterbitkan; percobaan yang sudah dimulai tetap memakai soal saat diambil.',
       },
       learnersKeep:
         'Peserta yang sudah terdaftar tetap pada versi mereka; pelajaran yang sudah mereka selesaikan tidak berubah.',

@@ -60,6 +60,20 @@ export function activeOutline<M extends Prisma.ModuleSelect, L extends Prisma.Le
  * text), indexes it for search and makes it current. With `contentHash` equal to the current
  * version's, nothing new is published.
  */
+/**
+ * The course's question bank as learners draw it becomes its draft (decision 111): each question's
+ * current version is published, and a question archived in the draft stops being drawn.
+ */
+export async function publishQuestions(tx: Prisma.TransactionClient, courseId: string) {
+  await tx.$executeRaw`
+    UPDATE "Question" q SET "publishedVersionId" =
+      CASE WHEN q."archivedAt" IS NULL THEN q."currentVersionId" ELSE NULL END
+    FROM "QuestionCategory" c
+    WHERE q."categoryId" = c.id AND c."courseId" = ${courseId}
+      AND q."publishedVersionId" IS DISTINCT FROM
+        (CASE WHEN q."archivedAt" IS NULL THEN q."currentVersionId" ELSE NULL END)`
+}
+
 export async function publishCourse(courseId: string, opts: { contentHash?: string } = {}) {
   return prisma.$transaction(
     async (tx) => {
@@ -137,6 +151,7 @@ export async function publishCourse(courseId: string, opts: { contentHash?: stri
             SELECT string_agg(lv.title || ' ' || coalesce(lv."plainText", ''), ' ')
             FROM "LessonVersion" lv WHERE lv."courseVersionId" = ${v.id}), '')), 'C')
         WHERE id = ${v.id}`
+      await publishQuestions(tx, courseId)
       await tx.course.update({
         where: { id: courseId },
         data: { currentVersionId: v.id, status: 'PUBLISHED' },

@@ -283,8 +283,8 @@ export async function startAttempt(
 }
 
 /**
- * Draws the questions (their current versions; archived questions are not drawn) and orders the
- * options. Options are shuffled per attempt; with shuffling turned off they are ordered by their
+ * Draws the questions (their published versions: a bank edit reaches learners when the course is
+ * published, decision 111) and orders the options. Options are shuffled per attempt; with shuffling turned off they are ordered by their
  * random ids, never by authoring order (docs/decisions/050-versioned-questions.md).
  */
 async function buildLayout(
@@ -300,13 +300,13 @@ async function buildLayout(
   const questions = await prisma.question.findMany({
     where: {
       OR: [{ id: { in: fixed } }, { categoryId: { in: categories } }],
-      archivedAt: null,
-      currentVersionId: { not: null },
+      // The published version: bank edits and removals are drafts until the course is published.
+      publishedVersionId: { not: null },
     },
     select: {
       id: true,
       categoryId: true,
-      currentVersion: { select: { id: true, optionIds: true } },
+      publishedVersion: { select: { id: true, optionIds: true } },
     },
   })
   const live = new Map(questions.map((q) => [q.id, q]))
@@ -329,12 +329,12 @@ async function buildLayout(
     ),
     pools,
     // Unshuffled options in id order: the ids are random, so the order says nothing of the key.
-    options: new Map(questions.map((q) => [q.id, [...q.currentVersion!.optionIds].sort()])),
+    options: new Map(questions.map((q) => [q.id, [...q.publishedVersion!.optionIds].sort()])),
     shuffleQuestions,
     shuffleOptions,
     rng: randomInt,
   })
-  return drawn.map((l) => ({ ...l, versionId: live.get(l.questionId)!.currentVersion!.id }))
+  return drawn.map((l) => ({ ...l, versionId: live.get(l.questionId)!.publishedVersion!.id }))
 }
 
 function reviewFor(

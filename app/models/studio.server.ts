@@ -5,6 +5,7 @@
 // lessons stay, and the published LessonVersions learners' records point to are never touched.
 import { createHash } from 'node:crypto'
 import { diffCourse, type CourseDiff, type CourseSnapshot } from '~/domain/course-diff'
+import type { BankDiff } from '~/domain/question-diff'
 import { checkCourseJp } from '~/domain/jp'
 import type { LessonKind, Prisma, ProgramArea, Role } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
@@ -12,6 +13,7 @@ import { env } from '~/utils/env.server'
 import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '~/utils/errors'
 import { markdownToDoc } from '~/utils/markdown.server'
 import { prepareLessonContent } from '~/utils/rich-text.server'
+import { bankDraft } from './bank-draft.server'
 import { activeOutline, PUBLISHED_LESSON, publishCourse } from './course.server'
 import { teaches } from './course-instructor.server'
 import { isCourseVideo } from './studio-media.server'
@@ -494,15 +496,29 @@ async function snapshots(courseId: string) {
 }
 
 /** What publishing now would change, and a token naming exactly this draft. */
-export async function publishPreview(courseId: string): Promise<CourseDiff & { token: string }> {
+export async function publishPreview(
+  courseId: string,
+): Promise<CourseDiff & { questions: BankDiff; token: string }> {
   const { diff, token } = await reviewDraft(courseId)
   return { ...diff, token }
 }
 
+/**
+ * The course's draft against its published version: lessons and metadata (diffCourse) and the
+ * question bank (decision 111). Empty only when neither changed.
+ */
 async function reviewDraft(courseId: string) {
-  const { published, draft } = await snapshots(courseId)
-  const diff = diffCourse(published, draft)
-  const token = createHash('sha256').update(JSON.stringify(draft)).digest('hex').slice(0, 32)
+  const [{ published, draft }, bank] = await Promise.all([snapshots(courseId), bankDraft(courseId)])
+  const lessons = diffCourse(published, draft)
+  const diff = {
+    ...lessons,
+    questions: bank.diff,
+    empty: lessons.empty && bank.diff.empty,
+  }
+  const token = createHash('sha256')
+    .update(JSON.stringify([draft, bank.state]))
+    .digest('hex')
+    .slice(0, 32)
   return { diff, token, draft }
 }
 

@@ -122,6 +122,10 @@ export default function CourseBank() {
       <h1>{t('bank.courseTitle', { title: course.title })}</h1>
       {notice ? <Flash ok message={t(notice.key, notice)} testId="bank-notice" /> : null}
       {actionData?.done ? <Flash ok message={t(actionData.done)} testId="bank-notice" /> : null}
+      <p className="hint" data-testid="bank-draft-hint">
+        {t('bank.draftHint')}{' '}
+        <Link to={`/studio/courses/${course.id}/publish`}>{t('bank.publishLink')}</Link>
+      </p>
       <p className="actions">
         <Link className="button" to={`${base}/questions/baru`}>
           {t('bank.newQuestion')}

@@ -127,6 +127,34 @@ export default function StudioPublish() {
               </ul>
             </>
           ) : null}
+          {(['added', 'removed', 'changed'] as const).map((which) =>
+            diff.questions[which].length ? (
+              <Fragment key={`q-${which}`}>
+                <h3>
+                  {t(`studio.publish.questions.${which}`, { count: diff.questions[which].length })}
+                </h3>
+                <ul data-testid={`diff-questions-${which}`}>
+                  {diff.questions[which].map((q) => (
+                    <li key={q.questionId}>
+                      {q.name} <span className="muted">({q.category})</span>
+                      {'changes' in q
+                        ? `: ${
+                            q.changes.length
+                              ? q.changes
+                                  .map((c) => t(`studio.publish.questions.change.${c}`))
+                                  .join(', ')
+                              : t('studio.publish.questions.change.none')
+                          }`
+                        : null}
+                    </li>
+                  ))}
+                </ul>
+              </Fragment>
+            ) : null,
+          )}
+          {diff.questions.empty ? null : (
+            <p className="hint">{t('studio.publish.questions.hint')}</p>
+          )}
           <p className="hint">{t('studio.publish.learnersKeep')}</p>
         </section>
       )}

@@ -90,6 +90,12 @@ test('an instructor builds questions of six types, edits one into a new version,
   await expect(page.getByTestId('bank-notice')).toContainText('versi baru')
   await page.getByRole('link', { name: new RegExp(`Ubah soal: BUD ${STAMP}`) }).click()
   await expect(page.getByTestId('question-version')).toContainText('Versi saat ini: 2')
+  // The edit is a draft of the course (decision 111): the publish review names the question.
+  await page.goto(base)
+  await page.getByRole('link', { name: 'Tinjau dan terbitkan' }).click()
+  await expect(page.getByTestId('diff-questions-added')).toContainText(
+    `BUD ${STAMP}: singkatan dari apa?`,
+  )
 
   // Import: the preview lists questions and refusals; nothing is saved before the confirm.
   await page.goto(`${base}/import`)

@@ -302,6 +302,9 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   await page.getByLabel('Judul pelajaran').fill('Etika Akun Dinas dan Media Sosial')
   await page.getByRole('button', { name: 'Simpan', exact: true }).click()
   await expect(page.getByTestId('lesson-result')).toContainText('Tersimpan')
+  // The bank edit is part of the draft (decision 111): the review names what changed in it.
+  await page.goto(`${course}/publish`)
+  await expect(page.getByTestId('diff-questions-changed')).toContainText('teks, kunci jawaban')
   await publish(page, course, 2)
 
   // 8. The ASN's attempt, its review and their level are what they were.

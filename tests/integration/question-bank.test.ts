@@ -135,6 +135,21 @@ describe('import', () => {
       select: { text: true, level: true, competencyId: true },
     })
     expect([phishing.competencyId, phishing.level]).toEqual([c1!.id, 2])
+    // General and per-option feedback are stored with the version, the key as the file says.
+    const stored = await prisma.questionVersion.findFirstOrThrow({
+      where: { question: { category: { courseId, name: 'Keamanan Digital' } } },
+      select: { feedback: true, optionIds: true, question: { select: { options: true } } },
+    })
+    expect(stored.feedback).toBe(
+      'Alamat pengirim yang meniru domain resmi adalah tanda utama phishing.',
+    )
+    const byId = new Map(stored.question.options.map((o) => [o.id, o]))
+    expect(stored.optionIds.map((id) => [byId.get(id)!.correct, byId.get(id)!.feedback])).toEqual([
+      [true, 'Tepat. Domain tiruan adalah ciri paling kuat.'],
+      [false, 'Waktu pengiriman bukan ciri phishing.'],
+      [false, 'Logo mudah ditiru, tetapi surel resmi juga memakainya.'],
+      [false, null],
+    ])
     const marker = /\[\[gambar:([0-9a-f]{64}\.png)\]\]/.exec(phishing.text)
     expect(marker).not.toBeNull()
     expect(await mediaStorage().get(bankImageKey(marker![1]!)!)).not.toBeNull()

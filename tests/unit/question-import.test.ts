@@ -68,6 +68,41 @@ describe('Moodle XML import', () => {
     expect(Buffer.from(q.images[0]!.base64, 'base64').subarray(1, 4).toString()).toBe('PNG')
   })
 
+  it('single choice: a negative fraction (-33.33333) is a wrong option; hints and tags are ignored', () => {
+    const q = byName(bank.questions, 'Ciri surel phishing')
+    expect(q.options.map((o) => o.correct)).toEqual([true, false, false, false])
+    expect(q.text).toBe(
+      'Perhatikan tangkapan layar surel berikut.\n\n[[gambar:surel palsu.png]]\n\nApa tanda paling kuat bahwa surel ini phishing?',
+    )
+    expect(q.notes).toEqual([])
+  })
+
+  it('decodes &nbsp; in html text to a plain space', () => {
+    expect(byName(bank.questions, 'MFA dan SMS').text).toBe(
+      'Kode OTP lewat SMS tetap lebih aman daripada kata sandi saja.',
+    )
+  })
+
+  it('reads <single> and <shuffleanswers> as Moodle writes them: true/false, or 1/0 (older exports, plugins)', () => {
+    const xml = fixture('bank-lengkap.xml')
+      .replace('<single>false</single>', '<single>0</single>')
+      .replace('<single>true</single>', '<single>1</single>')
+      .replaceAll('<shuffleanswers>true</shuffleanswers>', '<shuffleanswers>1</shuffleanswers>')
+    const again = parseMoodleXml(xml)
+    expect(again.problems).toEqual([])
+    expect(again.questions).toEqual(bank.questions)
+  })
+
+  it('reads format="markdown" and "plain_text" text without markup', () => {
+    const xml = fixture('bank-lengkap.xml').replace(
+      '<questiontext format="html">\n      <text><![CDATA[<p>Pilih <em>semua</em> kebiasaan yang membuat akun SIMPEG Anda lebih aman.</p>]]></text>',
+      '<questiontext format="markdown">\n      <text>Pilih **semua** kebiasaan yang membuat akun *SIMPEG* Anda lebih aman.</text>',
+    )
+    expect(byName(parseMoodleXml(xml).questions, 'Kebiasaan kata sandi yang aman').text).toBe(
+      'Pilih semua kebiasaan yang membuat akun SIMPEG Anda lebih aman.',
+    )
+  })
+
   it('maps multiple answers: positive fractions (33.33333) are right, negative wrong', () => {
     const q = byName(bank.questions, 'Kebiasaan kata sandi yang aman')
     expect(q.options.map((o) => o.correct)).toEqual([true, true, true, false])
@@ -116,17 +151,19 @@ describe('Moodle XML import', () => {
   it('lists unsupported types and malformed entries by name and line, and keeps the rest', () => {
     const r = parseMoodleXml(fixture('tipe-tidak-didukung.xml'))
     expect(r.questions.map((q) => q.name)).toEqual(['Pernyataan sah'])
+    // format="plain_text" is kept as written (CDATA because of the "&", as Moodle wraps it).
+    expect(r.questions[0]!.text).toBe('Perda APBD ditetapkan bersama DPRD & kepala daerah.')
     expect(r.problems).toEqual([
-      { name: 'Isian rumpang APBD', line: 15, code: 'unsupportedType', params: { type: 'cloze' } },
+      { name: 'Isian rumpang APBD', line: 22, code: 'unsupportedType', params: { type: 'cloze' } },
       {
         name: 'Pasangkan dokumen',
-        line: 31,
+        line: 38,
         code: 'unsupportedType',
         params: { type: 'matching' },
       },
-      { name: 'Seret kata SPBE', line: 61, code: 'unsupportedType', params: { type: 'ddwtos' } },
-      { name: 'Pilihan tanpa kunci', line: 83, code: 'noCorrectOption', params: {} },
-      { name: 'Angka rusak', line: 115, code: 'badNumber', params: { value: 'delapan' } },
+      { name: 'Seret kata SPBE', line: 78, code: 'unsupportedType', params: { type: 'ddwtos' } },
+      { name: 'Pilihan tanpa kunci', line: 115, code: 'noCorrectOption', params: {} },
+      { name: 'Angka rusak', line: 157, code: 'badNumber', params: { value: 'delapan' } },
     ])
   })
 
@@ -134,7 +171,7 @@ describe('Moodle XML import', () => {
     const r = parseMoodleXml(fixture('rusak.xml'))
     expect(r.questions).toEqual([])
     expect(r.problems).toHaveLength(1)
-    expect(r.problems[0]).toMatchObject({ code: 'xmlSyntax', line: 13 })
+    expect(r.problems[0]).toMatchObject({ code: 'xmlSyntax', line: 17 })
   })
 
   it('refuses an empty file and XML that is not a Moodle export', () => {
@@ -149,7 +186,7 @@ describe('Moodle XML import', () => {
     )
     const r = parseMoodleXml(xml)
     expect(r.problems).toEqual([
-      { name: 'Ciri surel phishing', line: 15, code: 'partialSingle', params: {} },
+      { name: 'Ciri surel phishing', line: 25, code: 'partialSingle', params: {} },
     ])
     expect(r.questions).toHaveLength(5)
   })
@@ -163,7 +200,7 @@ describe('GIFT import', () => {
       ['SP-01 Komponen standar pelayanan', 'SINGLE', 'Pelayanan Publik/Standar Pelayanan'],
       ['SP-02 Saluran pengaduan', 'MULTIPLE', 'Pelayanan Publik/Standar Pelayanan'],
       ['SP-03 Maklumat', 'TRUE_FALSE', 'Pelayanan Publik/Standar Pelayanan'],
-      ['SP-04 Singkatan SKM', 'SHORT', 'Pelayanan Publik/Survei'],
+      ['SP-04 Singkatan SKM: survei', 'SHORT', 'Pelayanan Publik/Survei'],
       ['SP-05 Unsur SKM', 'NUMERIC', 'Pelayanan Publik/Survei'],
       ['SP-06 Rentang nilai', 'NUMERIC', 'Pelayanan Publik/Survei'],
       ['SP-07 Esai perbaikan', 'ESSAY', 'Pelayanan Publik/Survei'],
@@ -172,7 +209,9 @@ describe('GIFT import', () => {
 
   it('keeps option and general feedback; [html] text is reduced to text', () => {
     const q = bank.questions[0]!
-    expect(q.text).toBe('Manakah yang termasuk komponen standar pelayanan menurut UU 25/2009?')
+    expect(q.text).toBe(
+      'Manakah yang termasuk komponen standar pelayanan menurut UU 25/2009 = Pasal 21?',
+    )
     expect(q.options[0]).toEqual({
       text: 'Persyaratan',
       correct: true,
@@ -192,14 +231,29 @@ describe('GIFT import', () => {
     expect(q.options[1]!.feedback).toBe('Maklumat memang wajib diumumkan.')
   })
 
-  it('numeric: value:tolerance and low..high ranges', () => {
+  it('numeric: value:tolerance (the full-credit answer of several) and low..high ranges', () => {
     expect([bank.questions[4]!.numericAnswer, bank.questions[4]!.tolerance]).toEqual([9, 0])
     expect(bank.questions[5]!.numericAnswer).toBe(82.455)
     expect(bank.questions[5]!.tolerance).toBe(5.845)
   })
 
-  it('short answers: every = is accepted', () => {
+  it('short answers: every = is accepted; [markdown] text loses its marks', () => {
     expect(bank.questions[3]!.acceptedAnswers).toEqual(['SKM', 'S.K.M.'])
+    expect(bank.questions[3]!.text).toBe('Apa singkatan Survei Kepuasan Masyarakat?')
+  })
+
+  it('unescapes \\~ \\= \\{ \\} \\: in text, options, feedback and titles', () => {
+    expect(bank.questions[0]!.options[2]!.text).toBe('Merek komputer loket {merek apa pun}')
+    expect(bank.questions[1]!.options[2]!.text).toBe('Pesan pribadi ke petugas ~ tanpa nomor tiket')
+    expect(bank.questions[3]!.name).toBe('SP-04 Singkatan SKM: survei')
+  })
+
+  it('an unescaped ":" in a feedback is a syntax error of that entry only', () => {
+    const broken = fixture('bank.gift').replace('#Hampir\\: ada', '#Hampir: ada')
+    const r = parseGift(broken)
+    expect(r.questions.map((q) => q.name)).not.toContain('SP-05 Unsur SKM')
+    expect(r.questions).toHaveLength(6)
+    expect(r.problems[0]).toMatchObject({ name: 'SP-05 Unsur SKM', code: 'giftSyntax', line: 32 })
   })
 
   it('a description opens the essay that follows it', () => {
@@ -210,8 +264,8 @@ describe('GIFT import', () => {
 
   it('lists matching as unsupported and a broken entry with its name and line', () => {
     expect(bank.problems).toEqual([
-      { name: 'SP-08 Pasangan', line: 33, code: 'unsupportedType', params: { type: 'matching' } },
-      expect.objectContaining({ name: 'SP-09 Rusak', code: 'giftSyntax', line: 41 }),
+      { name: 'SP-08 Pasangan', line: 42, code: 'unsupportedType', params: { type: 'matching' } },
+      expect.objectContaining({ name: 'SP-09 Rusak', code: 'giftSyntax', line: 50 }),
     ])
   })
 })
