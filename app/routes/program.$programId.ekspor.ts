@@ -1,5 +1,6 @@
 // The program's AKPK plan rows as CSV or XLSX (Indonesian headers, streamed).
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { jakartaDate } from '~/domain/time'
 import { z } from 'zod'
 import { akpkPath } from '~/domain/program'
 import { exportResponse, type Column } from '~/models/export.server'
@@ -21,7 +22,8 @@ const METHOD = {
   MENTORING: 'Mentoring',
   ON_THE_JOB: 'Pembelajaran di tempat kerja',
 }
-const day = (d: Date) => d.toISOString().slice(0, 10)
+// The Jakarta day of a date entered as a Jakarta day (stored as 00:00 WIB, 17:00 UTC the day before).
+const day = jakartaDate
 
 const columns: Column<Row>[] = [
   { header: 'Tahun', value: (r) => r.year, width: 8 },
