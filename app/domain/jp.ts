@@ -33,6 +33,14 @@ export function countedJp(kind: EmployeeKind, recorded: number): number {
   return kind === 'PPPK' ? Math.min(total, JP_MAX_PPPK) : total
 }
 
+/**
+ * Whether a person is short of the yearly minimum: only a PNS can be (every PNS has the right to
+ * at least 20 JP); a PPPK has a maximum, not a minimum, and is never "below".
+ */
+export function belowJpMinimum(kind: EmployeeKind, recorded: number): boolean {
+  return kind === 'PNS' && countedJp(kind, recorded) < JP_TARGET_PNS
+}
+
 /** JP still to go to the target (0 once reached or passed). */
 export function jpRemaining(kind: EmployeeKind, recorded: number): number {
   return Math.max(0, jpTarget(kind) - countedJp(kind, recorded))

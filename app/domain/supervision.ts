@@ -1,22 +1,26 @@
 // Pure rules of the supervisor dashboard: JP status against the yearly duty, the figures of a
 // competency-gap cell, and the heatmap colour band. No database, HTTP or UI strings.
 
-export const JP_MIN_PNS = 20
-export const JP_CAP_PPPK = 24
+import { belowJpMinimum, countedJp, JP_MAX_PPPK, JP_TARGET_PNS, type EmployeeKind } from './jp'
+
+export const JP_MIN_PNS = JP_TARGET_PNS
+export const JP_CAP_PPPK = JP_MAX_PPPK
 
 export type JpStatus = 'BELOW' | 'MET' | 'CAP'
 
 /**
- * PNS have the right to at least 20 JP a year: below 20 is BELOW. PPPK may take at most 24 JP a
- * year: 24 or more is CAP (no more JP can be credited), below 20 is BELOW as for PNS.
+ * The status of the JP recorded this year (`jp`: recorded or already counted, the same for a
+ * count at or under the cap). PNS have the right to at least 20 JP a year: below 20 is BELOW.
+ * PPPK may take at most 24 JP a year: 24 or more is CAP (no more JP counts); a PPPK has no
+ * minimum, so under 24 is MET, never BELOW (app/domain/jp.ts belowJpMinimum).
  */
-export function jpStatus(kind: 'PNS' | 'PPPK', jp: number): JpStatus {
-  if (kind === 'PPPK' && jp >= JP_CAP_PPPK) return 'CAP'
-  return jp < JP_MIN_PNS ? 'BELOW' : 'MET'
+export function jpStatus(kind: EmployeeKind, jp: number): JpStatus {
+  if (kind === 'PPPK') return countedJp(kind, jp) >= JP_CAP_PPPK ? 'CAP' : 'MET'
+  return belowJpMinimum(kind, jp) ? 'BELOW' : 'MET'
 }
 
 /** The yearly figure a person's JP is shown against: 20 for PNS, the 24 cap for PPPK. */
-export function jpGoal(kind: 'PNS' | 'PPPK') {
+export function jpGoal(kind: EmployeeKind) {
   return kind === 'PPPK' ? JP_CAP_PPPK : JP_MIN_PNS
 }
 

@@ -77,6 +77,12 @@ export function parseJakartaDateTime(
   return at
 }
 
+/** The Jakarta calendar day of `at` as YYYY-MM-DD (a due date stored as 00:00 WIB shows its day). */
+export function jakartaDate(at: Date): string {
+  assertValid(at, 'jakartaDate')
+  return format(new TZDate(at.getTime(), PORTAL_TIME_ZONE), 'yyyy-MM-dd')
+}
+
 /** The `datetime-local` value showing `at` in Jakarta time ("2026-03-01T08:00"); '' for none. */
 export function toJakartaDateTimeInput(at: Date | null | undefined): string {
   if (!at) return ''

@@ -1,7 +1,9 @@
 // What each role's home page shows, read in one pass.
 import type { SessionUser } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
-import { countedJp, JP_TARGET_PNS, jpForYear, jpTarget, jpYear } from './jp.server'
+import { assignmentOverdueCutoff, isAssignmentOverdue } from '~/domain/assignment'
+import { belowJpMinimum } from '~/domain/jp'
+import { countedJp, JP_MAX_PPPK, JP_TARGET_PNS, jpForYear, jpTarget, jpYear } from './jp.server'
 import { supervisedUsersWhere } from './org.server'
 
 export async function unitPathNames(path: string | undefined) {
@@ -69,8 +71,10 @@ export async function assignedCourses(userId: string) {
 }
 
 /**
- * A supervisor's people who need attention: below 20 JP this year or with an assigned course
- * overdue and unfinished. Scope as everywhere: the unit subtree plus direct reports.
+ * A supervisor's people who need attention: a PNS below 20 JP this year (a PPPK has a maximum,
+ * not a minimum) or anyone with an assigned course overdue and unfinished (its due day in Jakarta
+ * is over at `now`, the request's arrival). Scope as everywhere: the unit subtree plus direct
+ * reports. `jp` is the JP that count (a PPPK's stop at 24).
  */
 export async function peopleNeedingAttention(
   viewer: { id: string; unit: { path: string } | null },
@@ -78,33 +82,51 @@ export async function peopleNeedingAttention(
   take = 8,
 ) {
   const year = jpYear(now)
+  const overdueBefore = assignmentOverdueCutoff(now)
   const path = viewer.unit?.path ?? null
   const rows = await prisma.$queryRaw<
-    { id: string; name: string; nip: string; jp: number; overdue: number; total: number }[]
+    {
+      id: string
+      name: string
+      nip: string
+      employeeKind: 'PNS' | 'PPPK'
+      jp: number
+      overdue: number
+      total: number
+    }[]
   >`
     WITH scope AS (
-      SELECT u.id, u.name, u.nip FROM "User" u
+      SELECT u.id, u.name, u.nip, u."employeeKind" FROM "User" u
       LEFT JOIN "Unit" un ON un.id = u."unitId"
       WHERE u.active AND u.id <> ${viewer.id}
         AND (u."supervisorId" = ${viewer.id}
              OR (${path}::text IS NOT NULL AND un.path LIKE ${path ? `${path}%` : ''}))
     ), figures AS (
-      SELECT s.id, s.name, s.nip,
-        COALESCE((SELECT sum(j.jp)::int FROM "JpCredit" j WHERE j."userId" = s.id AND j.year = ${year}), 0) AS jp,
+      SELECT s.id, s.name, s.nip, s."employeeKind",
+        COALESCE((SELECT sum(j.jp)::int FROM "JpCredit" j WHERE j."userId" = s.id AND j.year = ${year}), 0) AS recorded,
         (SELECT count(*)::int FROM "CourseAssignment" a
-          WHERE a."userId" = s.id AND a."dueAt" <= (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          WHERE a."userId" = s.id AND a."dueAt" < (${overdueBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')
             AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."userId" = a."userId"
                               AND e."courseId" = a."courseId" AND e.status = 'COMPLETED')) AS overdue
       FROM scope s
     )
-    SELECT id, name, nip, jp, overdue, count(*) OVER ()::int AS total FROM figures
-    WHERE jp < ${JP_TARGET_PNS} OR overdue > 0
+    -- The counted JP (countedJp) and "below" for a PNS only (belowJpMinimum), as in app/domain/jp.ts.
+    , counted AS (
+      SELECT id, name, nip, "employeeKind", overdue,
+        CASE WHEN "employeeKind" = 'PPPK' THEN least(recorded, ${JP_MAX_PPPK}::int) ELSE recorded END AS jp
+      FROM figures
+    )
+    SELECT id, name, nip, "employeeKind", jp, overdue, count(*) OVER ()::int AS total FROM counted
+    WHERE ("employeeKind" = 'PNS' AND jp < ${JP_TARGET_PNS}::int) OR overdue > 0
     ORDER BY overdue DESC, jp ASC, name ASC
     LIMIT ${take}`
   return {
     target: JP_TARGET_PNS,
     total: rows[0]?.total ?? 0,
-    people: rows.map(({ total: _total, ...r }) => r),
+    people: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      below: belowJpMinimum(r.employeeKind, r.jp),
+    })),
   }
 }
 
@@ -139,7 +161,10 @@ export async function homeData(user: SessionUser, now = new Date()) {
         ])
         return {
           next,
-          assigned: assigned.map((a) => ({ ...a, overdue: !a.completed && a.dueAt <= now })),
+          assigned: assigned.map((a) => ({
+            ...a,
+            overdue: !a.completed && isAssignmentOverdue(a.dueAt, now),
+          })),
           year,
           jp,
           target: jpTarget(user.employeeKind),

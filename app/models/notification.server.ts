@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { createInstance } from 'i18next'
 import { outboxInsert } from '~/jobs/outbox.server'
 import { sendMailContract } from '~/jobs/contracts.server'
-import { jakartaCalendar } from '~/domain/time'
+import { jakartaDate } from '~/domain/time'
 import { Prisma } from '~/generated/prisma/client'
 import { NOTIFICATION_KINDS } from '~/jobs/contracts.server'
 import i18nConfig, { resources } from '~/i18n'
@@ -35,10 +35,7 @@ function isEmailKind(kind: string): kind is EmailKind {
 }
 
 /** A due date as the Jakarta calendar day (YYYY-MM-DD), rendered per language at read time. */
-function jakartaDay(at: Date) {
-  const c = jakartaCalendar(at)
-  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`
-}
+const jakartaDay = jakartaDate
 
 type Built = { params: NotificationParams; link: string } | null
 

@@ -1,6 +1,7 @@
 // What the "program assigned" notification says (kind PROGRAM_ASSIGNED, subject = ProgramMember
 // id): the course, its due date and the link. Kept apart from program.server.ts so that the
 // notification model does not import the job definitions.
+import { jakartaDate } from '~/domain/time'
 import { prisma } from '~/utils/db.server'
 
 export async function programAssignedNotice(memberId: string) {
@@ -17,7 +18,8 @@ export async function programAssignedNotice(memberId: string) {
   return {
     params: {
       course: course.title,
-      due: member.item.dueAt.toISOString().slice(0, 10),
+      // The Jakarta day (00:00 WIB is 17:00 UTC of the day before).
+      due: jakartaDate(member.item.dueAt),
       jp: member.item.jp,
     },
     link: `/courses/${course.slug}`,

@@ -1,10 +1,13 @@
 // Notices about assigned courses (CourseAssignment), derived from the assignments by the scheduled
 // `reminders` job (docs/decisions/082):
-// - ASSIGNED: once per assignment and due date, while the due date is ahead (not for a program's
+// - ASSIGNED: once per assignment and due date, while it is not overdue (not for a program's
 //   assignment: the program notified the person with PROGRAM_ASSIGNED when it assigned);
-// - DUE_SOON: once, when the due date is at most DUE_SOON_DAYS ahead, only for assignments made
-//   more than DUE_SOON_DAYS before their due date (a short-notice assignment's ASSIGNED says it);
-// - OVERDUE: once, when the due date has passed.
+// - DUE_SOON: once, when the end of the due day is at most DUE_SOON_DAYS ahead, only for
+//   assignments made more than DUE_SOON_DAYS before their due date (a short-notice assignment's
+//   ASSIGNED says it);
+// - OVERDUE: once, when the due day is over in Jakarta (app/domain/assignment.ts, decision 117).
+// ASSIGNED and DUE_SOON never follow an OVERDUE of the same due date (under decision 113's rule
+// the OVERDUE came at the start of the due day).
 // Nothing for a course the person has completed, nor for inactive people. Each reminder row and
 // its notify outbox row are written by one SQL statement; the unique (assignment, kind, due date)
 // key makes every reminder happen once however often or concurrently the job runs.
@@ -12,6 +15,7 @@ import { notifyContract } from '~/jobs/contracts.server'
 import { OUTBOX_TABLE, outboxSelect, relaySoon } from '~/jobs/outbox.server'
 import { Prisma } from '~/generated/prisma/client'
 import { prisma } from '~/utils/db.server'
+import { assignmentOverdueCutoff } from '~/domain/assignment'
 
 export const DUE_SOON_DAYS = 3
 export const REMINDER_KINDS = ['ASSIGNED', 'DUE_SOON', 'OVERDUE'] as const
@@ -20,19 +24,26 @@ const BATCH = 5_000
 const DAY_MS = 24 * 3600 * 1000
 
 function condition(kind: ReminderKind, now: Date) {
-  const soon = new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS)
+  // Overdue at an instant: due before that day's start in Jakarta (the due day is over). The
+  // overdue instant is at most DUE_SOON_DAYS ahead when it is overdue at now + DUE_SOON_DAYS.
+  const overdueBefore = assignmentOverdueCutoff(now)
+  const soonBefore = assignmentOverdueCutoff(new Date(now.getTime() + DUE_SOON_DAYS * DAY_MS))
   const ts = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`
+  // A notice of what is ahead is never sent after the OVERDUE of the same due date.
+  const notOverdueYet = Prisma.sql`a."dueAt" >= ${ts(overdueBefore)} AND NOT EXISTS (
+        SELECT 1 FROM "AssignmentReminder" o
+        WHERE o."assignmentId" = a.id AND o.kind = 'OVERDUE' AND o."dueAt" = a."dueAt")`
   switch (kind) {
     case 'ASSIGNED':
       // A program's assignment already told the person (PROGRAM_ASSIGNED, written with it).
-      return Prisma.sql`a."dueAt" > ${ts(now)} AND NOT EXISTS (
+      return Prisma.sql`${notOverdueYet} AND NOT EXISTS (
         SELECT 1 FROM "ProgramMember" m JOIN "ProgramItem" i ON i.id = m."itemId"
         WHERE m."userId" = a."userId" AND i."courseId" = a."courseId")`
     case 'DUE_SOON':
-      return Prisma.sql`a."dueAt" > ${ts(now)} AND a."dueAt" <= ${ts(soon)}
+      return Prisma.sql`${notOverdueYet} AND a."dueAt" < ${ts(soonBefore)}
         AND a."createdAt" < a."dueAt" - make_interval(days => ${DUE_SOON_DAYS})`
     case 'OVERDUE':
-      return Prisma.sql`a."dueAt" <= ${ts(now)}`
+      return Prisma.sql`a."dueAt" < ${ts(overdueBefore)}`
   }
 }
 

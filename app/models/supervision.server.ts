@@ -7,6 +7,8 @@ import type { EmployeeKind } from '~/generated/prisma/client'
 import { ForbiddenError } from '~/utils/errors'
 import { prisma, sql } from '~/utils/db.server'
 import { jakartaYear } from '~/domain/time'
+import { assignmentOverdueCutoff } from '~/domain/assignment'
+import { countedJp, JP_MAX_PPPK, JP_TARGET_PNS } from '~/domain/jp'
 import { audit } from './audit.server'
 import { canSupervise, scopeUnit, type ScopeUnit, type Viewer } from './scope.server'
 import { PAGE_SIZE, PEOPLE_FILTERS, type PeopleFilter } from '~/domain/supervision'
@@ -46,6 +48,8 @@ export async function refreshDashboard(now = new Date()) {
 
 /** The rebuild in one transaction (readers keep the old figures until commit); null: locked. */
 function rebuild(now: Date, year: number) {
+  // Overdue at `now`: unfinished and due before today in Jakarta (the due day is over).
+  const overdueBefore = assignmentOverdueCutoff(now)
   return prisma.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<
@@ -79,7 +83,7 @@ function rebuild(now: Date, year: number) {
           FROM "Enrolment" WHERE status <> 'WITHDRAWN' GROUP BY 1
         ), asg AS (
           SELECT a."userId", count(*)::int AS assigned,
-                 count(*) FILTER (WHERE a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
+                 count(*) FILTER (WHERE a."dueAt" < ${overdueBefore} AND e.status IS DISTINCT FROM 'COMPLETED')::int AS overdue
           FROM "CourseAssignment" a
           LEFT JOIN "Enrolment" e ON e."userId" = a."userId" AND e."courseId" = a."courseId"
           GROUP BY 1
@@ -93,7 +97,9 @@ function rebuild(now: Date, year: number) {
           GROUP BY p.id
         )
         SELECT p.id, ${year}, p."unitId", p.path, p.name, p.nip, p."employeeKind", p.jname,
-               coalesce(jp.jp, 0), coalesce(en.enrolled, 0), coalesce(en.completed, 0),
+               -- The JP that count (app/domain/jp.ts countedJp): a PPPK's stop at the cap.
+               CASE WHEN p."employeeKind" = 'PPPK' THEN least(coalesce(jp.jp, 0), ${JP_MAX_PPPK}::int)
+                    ELSE coalesce(jp.jp, 0) END, coalesce(en.enrolled, 0), coalesce(en.completed, 0),
                coalesce(asg.assigned, 0), coalesce(asg.overdue, 0),
                coalesce(gap.assessed, 0), coalesce(gap."gapCount", 0), coalesce(gap."gapSum", 0)
         FROM p LEFT JOIN jp ON jp."userId" = p.id LEFT JOIN en ON en."userId" = p.id
@@ -102,7 +108,7 @@ function rebuild(now: Date, year: number) {
       // of any scope is one index range read (the people list and the exports).
       await tx.$executeRaw`
         INSERT INTO "DashScopeMember" ("scopeId", name, "userId", below, overdue, gap)
-        SELECT a.id, d.name, d."userId", d.jp < 20, d.overdue > 0, d."gapCount" > 0
+        SELECT a.id, d.name, d."userId", ${belowSql}, d.overdue > 0, d."gapCount" > 0
         FROM "DashUserStat" d
         CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from d."unitPath"), '/')) AS a(id)`
       await tx.$executeRaw`
@@ -112,8 +118,8 @@ function rebuild(now: Date, year: number) {
                count(*) FILTER (WHERE "employeeKind" = 'PNS')::int,
                count(*) FILTER (WHERE "employeeKind" = 'PPPK')::int,
                sum(jp)::int,
-               count(*) FILTER (WHERE "employeeKind" = 'PNS' AND jp < 20)::int,
-               count(*) FILTER (WHERE "employeeKind" = 'PPPK' AND jp >= 24)::int,
+               count(*) FILTER (WHERE "employeeKind" = 'PNS' AND jp < ${JP_TARGET_PNS}::int)::int,
+               count(*) FILTER (WHERE "employeeKind" = 'PPPK' AND jp >= ${JP_MAX_PPPK}::int)::int,
                sum(enrolled)::int, sum(completed)::int, sum(assigned)::int, sum(overdue)::int
         FROM "DashUserStat" GROUP BY "unitId"`
       await tx.$executeRaw`
@@ -126,7 +132,7 @@ function rebuild(now: Date, year: number) {
                  (e.id IS NOT NULL AND e.status <> 'WITHDRAWN') AS enrolled,
                  coalesce(e.status = 'COMPLETED', false) AS completed,
                  (a.id IS NOT NULL) AS assigned,
-                 coalesce(a."dueAt" <= ${now} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
+                 coalesce(a."dueAt" < ${overdueBefore} AND e.status IS DISTINCT FROM 'COMPLETED', false) AS overdue
           FROM "Enrolment" e
           FULL JOIN "CourseAssignment" a ON a."userId" = e."userId" AND a."courseId" = e."courseId"
         ) x JOIN "DashUserStat" d ON d."userId" = x.uid
@@ -279,6 +285,12 @@ export interface TreeFigures extends UnitFigures {
   withGap: number
 }
 
+/**
+ * "Below the minimum" on DashUserStat (alias d, whose jp is already the counted JP): a PNS under
+ * 20 JP; never a PPPK (app/domain/jp.ts belowJpMinimum).
+ */
+const belowSql = Prisma.sql`(d."employeeKind" = 'PNS' AND d.jp < ${JP_TARGET_PNS}::int)`
+
 function filterCount(t: TreeFigures, filter: PeopleFilter) {
   return { all: t.headcount, below: t.jpBelow, overdue: t.withOverdue, gap: t.withGap }[filter]
 }
@@ -287,7 +299,7 @@ function filterCount(t: TreeFigures, filter: PeopleFilter) {
 function peopleFilterSql(filter: PeopleFilter) {
   switch (filter) {
     case 'below':
-      return Prisma.sql`AND d.jp < 20`
+      return Prisma.sql`AND ${belowSql}`
     case 'overdue':
       return Prisma.sql`AND d.overdue > 0`
     case 'gap':
@@ -679,7 +691,8 @@ export async function personDetail(viewer: Viewer, userId: string) {
       'jp', (SELECT coalesce(sum(jp), 0)::int FROM "JpCredit" WHERE "userId" = u.id AND year = ${year}::int)
     ) AS d
     FROM "User" u WHERE u.id = ${userId}`)) as [{ d: PersonDetail }]
-  return { ...d, year }
+  // The JP that count this year (a PPPK's stop at the cap; the ledger keeps every credit).
+  return { ...d, jp: countedJp(d.person.employeeKind, d.jp), year }
 }
 
 /** Records (or moves) the due date of a course assigned to a person in the viewer's scope. */

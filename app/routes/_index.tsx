@@ -162,7 +162,7 @@ export default function Home() {
               {data.supervisor.attention.people.map((p) => (
                 <li key={p.id}>
                   <Link to={`/supervisi/pegawai/${p.id}`}>{p.name}</Link>
-                  {p.jp < data.supervisor!.attention.target ? (
+                  {p.below ? (
                     <>
                       {' '}
                       ·{' '}

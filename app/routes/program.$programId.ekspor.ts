@@ -1,8 +1,8 @@
 // The program's AKPK plan rows as CSV or XLSX (Indonesian headers, streamed).
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { jakartaDate } from '~/domain/time'
 import { z } from 'zod'
 import { akpkPath } from '~/domain/program'
-import { jakartaCalendar } from '~/domain/time'
 import { exportResponse, type Column } from '~/models/export.server'
 import { akpkRows } from '~/models/program.server'
 import { exportQuerySchema } from '~/schemas/program'
@@ -22,11 +22,8 @@ const METHOD = {
   MENTORING: 'Mentoring',
   ON_THE_JOB: 'Pembelajaran di tempat kerja',
 }
-/** The Jakarta calendar day (the form reads "2027-02-01" as midnight WIB, 17:00 UTC the day before). */
-const day = (d: Date) => {
-  const c = jakartaCalendar(d)
-  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`
-}
+// The Jakarta day of a date entered as a Jakarta day (stored as 00:00 WIB, 17:00 UTC the day before).
+const day = jakartaDate
 
 const columns: Column<Row>[] = [
   { header: 'Tahun', value: (r) => r.year, width: 8 },

@@ -2,6 +2,7 @@
 // composed from them (course, target group, schedule, JP, method, budget), the background
 // assignment of each row and its progress (completion, JP, gap before and now).
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { jakartaDate } from '~/domain/time'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import {
   data,
@@ -226,10 +227,10 @@ export default function ProgramPage() {
                     {i.onlyWithGap ? ` · ${t('program.onlyWithGapShort')}` : ''}
                   </td>
                   <td>
-                    {String(i.startsOn).slice(0, 10)} – {String(i.endsOn).slice(0, 10)}
+                    {jakartaDate(new Date(i.startsOn))} – {jakartaDate(new Date(i.endsOn))}
                     <br />
                     <span className="muted">
-                      {t('program.due')}: {String(i.dueAt).slice(0, 10)}
+                      {t('program.due')}: {jakartaDate(new Date(i.dueAt))}
                     </span>
                   </td>
                   <td>{i.jp}</td>

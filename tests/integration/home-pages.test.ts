@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { jakartaCalendar, jakartaYear } from '~/domain/time'
 import { enrol, markTextLessonDone } from '~/models/course.server'
-import type { homeData } from '~/models/home.server'
+import { peopleNeedingAttention, type homeData } from '~/models/home.server'
 import * as home from '~/routes/_index'
 import { createSession } from '~/utils/auth.server'
 import { prisma } from '~/utils/db.server'
@@ -56,6 +56,9 @@ function jakartaDayStart(days: number, now = new Date()) {
   const ymd = new Date(Date.UTC(c.year, c.month - 1, c.day + days))
   return new Date(`${ymd.toISOString().slice(0, 10)}T00:00:00+07:00`)
 }
+
+const unitPath = (id: string) =>
+  prisma.unit.findUniqueOrThrow({ where: { id }, select: { path: true } }).then((u) => u.path)
 
 const course = (slug: string) =>
   prisma.course.findUniqueOrThrow({ where: { slug }, select: { id: true, title: true } })
@@ -130,12 +133,15 @@ describe('home page', () => {
       ['keamanan-digital-asn', tomorrow.toISOString(), false],
       ['pelayanan-publik-prima', later.toISOString(), false],
     ])
-    // Judged at the time the request arrived: due at 00:00 WIB yesterday is overdue from that
-    // instant on, not a millisecond before.
+    // Judged at the time the request arrived: due yesterday is overdue once yesterday is over in
+    // Jakarta (00:00 WIB today), not during yesterday, even at its last millisecond.
+    const today = jakartaDayStart(0)
     const atDue = await openHome(me.id, yesterday)
-    expect(atDue.learner!.assigned.map((a) => a.overdue)).toEqual([true, false, false])
-    const justBefore = await openHome(me.id, new Date(yesterday.getTime() - 1))
-    expect(justBefore.learner!.assigned.map((a) => a.overdue)).toEqual([false, false, false])
+    expect(atDue.learner!.assigned.map((a) => a.overdue)).toEqual([false, false, false])
+    const lastMs = await openHome(me.id, new Date(today.getTime() - 1))
+    expect(lastMs.learner!.assigned.map((a) => a.overdue)).toEqual([false, false, false])
+    const dayOver = await openHome(me.id, today)
+    expect(dayOver.learner!.assigned.map((a) => a.overdue)).toEqual([true, false, false])
 
     // A completed course is not overdue, whatever its due date.
     await enrol(me.id, 'pengelolaan-keuangan-daerah')
@@ -151,14 +157,23 @@ describe('home page', () => {
     ])
   })
 
-  it("a supervisor's people needing attention: below 20 JP or overdue, in order, only the scope", async () => {
+  it("a supervisor's people needing attention: a PNS below 20 JP or overdue, in order, only the scope", async () => {
     const year = jakartaYear(new Date())
     const unit = await freshUnit('Bidang Uji Perhatian')
     const elsewhere = await freshUnit('Bidang Uji Perhatian Lain')
     const boss = await createTestUser({ roles: ['SUPERVISOR', 'ASN'], unitCode: unit.code })
-    const named = async (name: string, unitCode: string, supervisorId?: string) => {
+    const named = async (
+      name: string,
+      unitCode: string,
+      supervisorId?: string,
+      employeeKind: 'PNS' | 'PPPK' = 'PNS',
+    ) => {
       const u = await createTestUser({ unitCode, supervisorId })
-      return prisma.user.update({ where: { id: u.id }, data: { name }, select: { id: true } })
+      return prisma.user.update({
+        where: { id: u.id },
+        data: { name, employeeKind },
+        select: { id: true },
+      })
     }
     const a = await named('Perhatian A', unit.code) // 19 JP
     const b = await named('Perhatian B', unit.code) // 20 JP, one overdue
@@ -166,6 +181,11 @@ describe('home page', () => {
     const d = await named('Perhatian D', unit.code) // no JP
     const report = await named('Perhatian F', elsewhere.code, boss.id) // direct report, 5 JP
     const stranger = await named('Perhatian E', elsewhere.code) // outside, no JP, overdue
+    // PPPK have a maximum, not a minimum: 19 JP is not "below"; 30 JP counts as 24.
+    const pppk19 = await named('Perhatian P19', unit.code, undefined, 'PPPK')
+    const pppk30 = await named('Perhatian P30', unit.code, undefined, 'PPPK') // 30 JP, overdue
+    // Due today: not overdue all of today.
+    const dueToday = await named('Perhatian T', unit.code) // 22 JP
     const credit = (userId: string, jp: number, y = year) =>
       prisma.jpCredit.create({
         data: { userId, year: y, jp, sourceType: 'test', sourceId: randomUUID(), title: 'Uji' },
@@ -176,30 +196,58 @@ describe('home page', () => {
     await credit(c.id, 25)
     await credit(report.id, 5)
     await credit(boss.id, 0)
+    await credit(pppk19.id, 19)
+    await credit(pppk30.id, 20)
+    await credit(pppk30.id, 10)
+    await credit(dueToday.id, 22)
     const k = await course('keamanan-digital-asn')
     await prisma.courseAssignment.createMany({
       data: [
         { userId: b.id, courseId: k.id, dueAt: jakartaDayStart(-1) },
         { userId: c.id, courseId: k.id, dueAt: jakartaDayStart(1) },
         { userId: stranger.id, courseId: k.id, dueAt: jakartaDayStart(-1) },
+        { userId: pppk30.id, courseId: k.id, dueAt: jakartaDayStart(-2) },
+        { userId: dueToday.id, courseId: k.id, dueAt: jakartaDayStart(0) },
       ],
     })
 
     const data = await openHome(boss.id)
     const attention = data.supervisor!.attention
     // Overdue first, then the fewest JP first.
-    expect(attention.people.map((p) => [p.name, p.jp, p.overdue])).toEqual([
-      ['Perhatian B', 20, 1],
-      ['Perhatian D', 0, 0],
-      ['Perhatian F', 5, 0],
-      ['Perhatian A', 19, 0],
+    expect(attention.people.map((p) => [p.name, p.jp, p.overdue, p.below])).toEqual([
+      ['Perhatian B', 20, 1, false],
+      ['Perhatian P30', 24, 1, false],
+      ['Perhatian D', 0, 0, true],
+      ['Perhatian F', 5, 0, true],
+      ['Perhatian A', 19, 0, true],
     ])
-    expect(attention.people.map((p) => p.id)).toEqual([b.id, d.id, report.id, a.id])
-    expect(attention.total).toBe(4)
+    expect(attention.people.map((p) => p.id)).toEqual([b.id, pppk30.id, d.id, report.id, a.id])
+    expect(attention.total).toBe(5)
     expect(attention.target).toBe(20)
-    expect(attention.people.map((p) => p.id)).not.toContain(stranger.id)
-    expect(attention.people.map((p) => p.id)).not.toContain(boss.id)
+    const ids = attention.people.map((p) => p.id)
+    expect(ids).not.toContain(stranger.id)
+    expect(ids).not.toContain(boss.id)
+    expect(ids).not.toContain(pppk19.id)
+    expect(ids).not.toContain(dueToday.id)
     // The team count: the unit's people and the direct report, not the boss.
-    expect(data.supervisor!.people).toBe(5)
+    expect(data.supervisor!.people).toBe(8)
+
+    // The due-today person needs attention from 00:00 WIB tomorrow on, not at 23:59:59.999 today
+    // (the model judges at the time it is given; a request's arrival is never in the future).
+    const viewer = { id: boss.id, unit: { path: (await unitPath(unit.id))! } }
+    const tomorrow = jakartaDayStart(1)
+    const lastMs = await peopleNeedingAttention(viewer, new Date(tomorrow.getTime() - 1))
+    expect(lastMs.total).toBe(5)
+    expect(lastMs.people.map((p) => p.id)).not.toContain(dueToday.id)
+    const next = await peopleNeedingAttention(viewer, tomorrow)
+    expect(next.people.map((p) => [p.name, p.jp, p.overdue, p.below])).toEqual([
+      ['Perhatian B', 20, 1, false],
+      ['Perhatian T', 22, 1, false],
+      ['Perhatian P30', 24, 1, false],
+      ['Perhatian D', 0, 0, true],
+      ['Perhatian F', 5, 0, true],
+      ['Perhatian A', 19, 0, true],
+    ])
+    expect(next.total).toBe(6)
   })
 })

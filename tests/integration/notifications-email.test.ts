@@ -44,20 +44,24 @@ function decoded(raw: string) {
 }
 
 describe('reminders of assigned courses', () => {
-  it('notices once, reminds exactly 3 days before and at the due moment, each once', async () => {
+  it('notices once, reminds exactly 3 days before the end of the due day and when it is over, each once', async () => {
     const u = await createTestUser()
-    const due = new Date(Date.UTC(2031, 5, 10, 9, 0, 0))
+    // Due 10 June 2031 (stored as 00:00 WIB of that day): overdue from 00:00 WIB on 11 June.
+    const due = new Date('2031-06-10T00:00:00+07:00')
+    const overdueAt = new Date('2031-06-11T00:00:00+07:00')
     const a = await assign(u.id, due, new Date(due.getTime() - 10 * DAY))
-    const soon = new Date(due.getTime() - DUE_SOON_DAYS * DAY)
+    const soon = new Date(overdueAt.getTime() - DUE_SOON_DAYS * DAY)
 
     await runReminders(new Date(soon.getTime() - 1))
     expect(await remindersOf(a.id)).toEqual(['ASSIGNED'])
     await runReminders(soon)
     expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'DUE_SOON'])
-    await runReminders(new Date(due.getTime() - 1))
     await runReminders(soon)
-    expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'DUE_SOON'])
+    // All of the due day (from its 00:00 WIB to 23:59:59.999 WIB) is not overdue.
     await runReminders(due)
+    await runReminders(new Date('2031-06-10T23:59:59.999+07:00'))
+    expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'DUE_SOON'])
+    await runReminders(overdueAt)
     expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'DUE_SOON', 'OVERDUE'])
     await runReminders(new Date(due.getTime() + 5 * DAY))
     expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'DUE_SOON', 'OVERDUE'])
@@ -74,9 +78,10 @@ describe('reminders of assigned courses', () => {
 
   it('concurrent runs write each reminder once', async () => {
     const u = await createTestUser()
-    const due = new Date(Date.UTC(2031, 6, 1, 0, 0, 0))
+    const due = new Date('2031-07-01T00:00:00+07:00')
     const a = await assign(u.id, due, new Date(due.getTime() - 30 * DAY))
-    await Promise.all([runReminders(due), runReminders(due), runReminders(due)])
+    const over = new Date(due.getTime() + DAY)
+    await Promise.all([runReminders(over), runReminders(over), runReminders(over)])
     expect(await remindersOf(a.id)).toEqual(['OVERDUE'])
   })
 
@@ -90,6 +95,27 @@ describe('reminders of assigned courses', () => {
     await prisma.courseAssignment.update({ where: { id: a.id }, data: { dueAt: later } })
     await runReminders(new Date(later.getTime() - DAY))
     expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'ASSIGNED', 'DUE_SOON'])
+  })
+
+  it('an OVERDUE sent under the old rule (at the start of the due day) is not followed by any other reminder', async () => {
+    const u = await createTestUser()
+    const due = new Date('2031-09-15T00:00:00+07:00')
+    const a = await assign(u.id, due, new Date('2031-09-14T09:00:00+07:00'))
+    // What decision 113's rule wrote at 00:00 WIB of the due day (the job ran then).
+    await prisma.assignmentReminder.create({
+      data: { id: crypto.randomUUID(), assignmentId: a.id, kind: 'OVERDUE', dueAt: due },
+    })
+    // Later on the due day (not overdue under the new rule): no ASSIGNED or DUE_SOON after it.
+    await runReminders(new Date('2031-09-15T10:00:00+07:00'))
+    expect(await remindersOf(a.id)).toEqual(['OVERDUE'])
+    // When the due day is over: no second OVERDUE (reminders are keyed by the due date).
+    await runReminders(new Date('2031-09-16T00:00:00+07:00'))
+    expect(await remindersOf(a.id)).toEqual(['OVERDUE'])
+    // A due date moved later is a new due date: its reminders come again.
+    const later = new Date('2031-10-20T00:00:00+07:00')
+    await prisma.courseAssignment.update({ where: { id: a.id }, data: { dueAt: later } })
+    await runReminders(new Date('2031-09-16T00:00:01+07:00'))
+    expect(await remindersOf(a.id)).toEqual(['ASSIGNED', 'OVERDUE'])
   })
 
   it('says nothing about a finished course or to an inactive person', async () => {

@@ -15,6 +15,7 @@ import {
 } from '~/models/program.server'
 import { createNotificationFromJob } from '~/models/notification.server'
 import { refreshDashboard } from '~/models/supervision.server'
+import { programAssignedNotice } from '~/models/program-notice.server'
 import { prisma } from '~/utils/db.server'
 import { ConflictError, ForbiddenError, InvalidError } from '~/utils/errors'
 import { createTestUser, uniqueNip } from '../support/factories'
@@ -389,6 +390,14 @@ describe('program assignment', () => {
       where: { dedupeKey: `PROGRAM_ASSIGNED:${members[0]!.id}` },
     })
     expect(note.params).toMatchObject({ course: course.title, due: '2027-03-31', jp: 12 })
+    // The due date is the Jakarta day: a date entered as 15 April is stored as 00:00 WIB (17:00
+    // UTC on 14 April) and the notice says 15 April, not the UTC day before.
+    await prisma.programItem.update({
+      where: { id: item.id },
+      data: { dueAt: new Date('2027-04-15T00:00:00+07:00') },
+    })
+    expect((await programAssignedNotice(members[0]!.id))?.params.due).toBe('2027-04-15')
+    await prisma.programItem.update({ where: { id: item.id }, data: { dueAt: base.dueAt } })
 
     // Progress: one had finished already; 100 more finish and reach the standard.
     let p = (await itemProgress(program.id)).get(item.id)!

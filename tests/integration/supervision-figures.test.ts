@@ -1,16 +1,18 @@
 // The supervisor dashboard's FIGURES on a small constructed subtree, after the refresh the workers
 // run (the dashboardRefresh job's handler): completion by unit, course and person; the people
-// below 20 JP (19 in, 20 out; JP are whole numbers); the PPPK cap (23 under, 24 at, 30 over); the
+// below 20 JP (a PNS with 19 in, 20 out; JP are whole numbers; a PPPK with 19 never: a PPPK has a
+// maximum, not a minimum); the PPPK cap (23 under, 24 at, 30 over, shown and summed as 24); the
 // heatmap cell's share below the standard and average gap; the overdue list (due yesterday in
-// Jakarta: overdue; due tomorrow: not; completed: not). A person of a sibling unit, with facts
+// Jakarta: overdue; due today, until 23:59:59.999 WIB: not; due tomorrow: not; completed: not). A person of a sibling unit, with facts
 // that would change every figure, appears in none. And the person drill-down's certificates.
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { averageGap, percent, shareBelow } from '~/domain/supervision'
+import { averageGap, jpStatus, percent, shareBelow } from '~/domain/supervision'
 import { jakartaCalendar, jakartaYear } from '~/domain/time'
 import { dashboardRefreshJob } from '~/jobs/supervision.server'
 import {
   dashboard,
+  peopleBatches,
   personDetail,
   refreshDashboard,
   type PageRow,
@@ -156,6 +158,8 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     const d = await person(c2.id, 'Fig D', { jabatanId: j })
     const p2 = await person(c2.id, 'Fig P2', { kind: 'PPPK', jabatanId: j })
     const p3 = await person(c2.id, 'Fig P3', { kind: 'PPPK', jabatanId: j })
+    // A PPPK with 19 JP and no jabatan (no standard): not "below", no gap.
+    const p4 = await person(c1.id, 'Fig P4', { kind: 'PPPK' })
     // Outside the subtree: below 20 JP, an overdue assignment, gaps, enrolments in X and Y.
     const e = await person(outside.id, 'Fig E Luar', { jabatanId: j })
 
@@ -165,7 +169,8 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     await credit(b.id, year, 20) // exactly 20: not below
     await credit(p1.id, year, 24) // PPPK at the cap
     await credit(p2.id, year, 23) // PPPK one under the cap
-    await credit(p3.id, year, 20, 10) // PPPK over the cap
+    await credit(p3.id, year, 20, 10) // PPPK over the cap: 30 recorded, 24 count
+    await credit(p4.id, year, 19) // PPPK under 20: not below
     await credit(e.id, year, 5)
 
     await enrolAs(a.id, x!, 'COMPLETED')
@@ -178,11 +183,13 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     await enrolAs(e.id, y!, 'COMPLETED')
 
     const yesterday = jakartaDayStart(-1)
+    const today = jakartaDayStart(0)
     const tomorrow = jakartaDayStart(1)
     await prisma.courseAssignment.createMany({
       data: [
         { userId: d.id, courseId: x!.id, dueAt: yesterday }, // overdue
         { userId: d.id, courseId: y!.id, dueAt: tomorrow }, // not yet
+        { userId: a.id, courseId: y!.id, dueAt: today }, // not yet: today is not over
         { userId: b.id, courseId: x!.id, dueAt: yesterday }, // completed: not overdue
         { userId: e.id, courseId: x!.id, dueAt: yesterday }, // outside
       ],
@@ -207,27 +214,31 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
 
     // ── Totals of the subtree (the boss is counted in the figures, not in the list).
     expect(view.totals).toMatchObject({
-      headcount: 7,
+      headcount: 8,
       pns: 4,
-      pppk: 3,
+      pppk: 4,
       pnsBelow: 2, // A (19) and D (0); B (20) is not
       pppkAtCap: 2, // P1 (24) and P3 (30); P2 (23) is not
-      jpBelow: 2,
+      jpBelow: 2, // PNS only: P4 (PPPK, 19) is not below
       enrolled: 5,
       completed: 3,
-      assigned: 3,
+      assigned: 4,
       overdue: 1,
       withOverdue: 1,
       withGap: 4,
-      jpSum: 25 + 19 + 20 + 24 + 23 + 30,
+      // P3's 30 recorded JP count as 24.
+      jpSum: 25 + 19 + 20 + 24 + 23 + 24 + 19,
     })
+    expect(view.totals!.jpSum).toBe(154)
     expect(percent(view.totals!.completed, view.totals!.enrolled)).toBe(60)
 
     // ── Completion by unit.
     const byUnit = Object.fromEntries(view.children.map((c) => [c.id, c]))
     expect(Object.keys(byUnit).sort()).toEqual([c1.id, c2.id].sort())
     expect(byUnit[c1.id]).toMatchObject({
-      headcount: 3,
+      headcount: 4,
+      pppk: 2,
+      jpSum: 19 + 20 + 24 + 19,
       enrolled: 3,
       completed: 2,
       pnsBelow: 1,
@@ -236,6 +247,7 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     })
     expect(byUnit[c2.id]).toMatchObject({
       headcount: 3,
+      jpSum: 0 + 23 + 24, // P3: 24, not 30
       enrolled: 2,
       completed: 1,
       pnsBelow: 1,
@@ -250,12 +262,12 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     const byCourse = Object.fromEntries(view.courses.map((c) => [c.courseId, c]))
     expect(Object.keys(byCourse).sort()).toEqual([x!.id, y!.id].sort())
     expect(byCourse[x!.id]).toMatchObject({ enrolled: 3, completed: 2, assigned: 2, overdue: 1 })
-    expect(byCourse[y!.id]).toMatchObject({ enrolled: 2, completed: 1, assigned: 1, overdue: 0 })
+    expect(byCourse[y!.id]).toMatchObject({ enrolled: 2, completed: 1, assigned: 2, overdue: 0 })
     expect(percent(2, 3)).toBe(67)
 
     // ── By person.
     const rows = new Map<string, PageRow>(view.people.rows.map((r) => [r.userId, r]))
-    expect([...rows.keys()].sort()).toEqual([a.id, b.id, p1.id, d.id, p2.id, p3.id].sort())
+    expect([...rows.keys()].sort()).toEqual([a.id, b.id, p1.id, d.id, p2.id, p3.id, p4.id].sort())
     const fig = (id: string) => {
       const r = rows.get(id)!
       return [
@@ -272,7 +284,25 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     expect(fig(p1.id)).toEqual([24, 0, 0, 0, 0, 0])
     expect(fig(d.id)).toEqual([0, 1, 0, 0, 1, 2])
     expect(fig(p2.id)).toEqual([23, 0, 0, 0, 0, 0])
-    expect(fig(p3.id)).toEqual([30, 1, 1, 100, 0, 2])
+    expect(fig(p3.id)).toEqual([24, 1, 1, 100, 0, 2])
+    expect(fig(p4.id)).toEqual([19, 0, 0, 0, 0, 0])
+    // The status the page and the export show: a PPPK is never BELOW; a PNS under 20 is.
+    expect(jpStatus('PPPK', rows.get(p4.id)!.jp)).toBe('MET')
+    expect(jpStatus('PPPK', rows.get(p3.id)!.jp)).toBe('CAP')
+    expect(jpStatus('PNS', rows.get(a.id)!.jp)).toBe('BELOW')
+    expect(jpStatus('PNS', rows.get(b.id)!.jp)).toBe('MET')
+    // The person drill-down shows the JP that count too (the ledger keeps all 30).
+    expect((await personDetail(viewer, p3.id)).jp).toBe(24)
+    expect((await personDetail(viewer, p4.id)).jp).toBe(19)
+    expect((await personDetail(viewer, a.id)).jp).toBe(19)
+    // The people export's rows (every batch): the same counted JP and the same "below" list.
+    const exported = async (filter: 'all' | 'below') => {
+      const out: { userId: string; jp: number }[] = []
+      for await (const batch of peopleBatches(viewer, undefined, filter)) out.push(...batch)
+      return out
+    }
+    expect((await exported('all')).find((r) => r.userId === p3.id)?.jp).toBe(24)
+    expect((await exported('below')).map((r) => r.userId).sort()).toEqual([a.id, d.id].sort())
 
     // ── The lists behind the filters.
     const list = async (filter: 'below' | 'overdue' | 'gap') => {
@@ -322,11 +352,21 @@ describe('supervisor dashboard figures on a constructed subtree', () => {
     expect(JSON.stringify(view)).not.toContain('Fig E Luar')
 
     // Overdue is judged at the refresh's time, as the reminders and the home page judge it
-    // (decision 082: dueAt <= now): at the due instant it is overdue, a millisecond before not.
+    // (decision 117): a course due yesterday is overdue from 00:00 WIB today on, not at its due
+    // instant (00:00 WIB yesterday) nor at 23:59:59.999 WIB yesterday.
     await refreshDashboard(yesterday)
-    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 1, withOverdue: 1 })
-    await refreshDashboard(new Date(yesterday.getTime() - 1))
     expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 0, withOverdue: 0 })
+    await refreshDashboard(new Date(today.getTime() - 1))
+    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 0, withOverdue: 0 })
+    await refreshDashboard(today)
+    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 1, withOverdue: 1 })
+    // A's course due today: overdue from 00:00 WIB tomorrow, not at 23:59:59.999 WIB today.
+    await refreshDashboard(new Date(tomorrow.getTime() - 1))
+    expect((await dashboard(viewer)).totals).toMatchObject({ overdue: 1, withOverdue: 1 })
+    await refreshDashboard(tomorrow)
+    const dayAfter = await dashboard(viewer, { filter: 'overdue' })
+    expect(dayAfter.totals).toMatchObject({ overdue: 2, withOverdue: 2 })
+    expect(dayAfter.people.rows.map((r) => r.userId).sort()).toEqual([a.id, d.id].sort())
     await dashboardRefreshJob.handler({})
 
     // A child unit's view: its own figures only.

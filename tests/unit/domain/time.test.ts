@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   fromJakartaWallClock,
   jakartaCalendar,
+  jakartaDate,
   jakartaYear,
   jakartaYearRange,
   parseJakartaDateTime,
@@ -102,5 +103,15 @@ describe('datetime-local in Jakarta time', () => {
     expect(toJakartaDateTimeInput(undefined)).toBe('')
     const at = parseJakartaDateTime('2026-08-17T10:45')!
     expect(toJakartaDateTimeInput(at)).toBe('2026-08-17T10:45')
+  })
+})
+
+describe('jakartaDate', () => {
+  it('is the Jakarta day: 00:00 WIB is 17:00 UTC of the day before, 23:59 WIB still the same day', () => {
+    expect(jakartaDate(new Date('2026-12-05T00:00:00+07:00'))).toBe('2026-12-05')
+    expect(jakartaDate(new Date('2026-12-05T23:59:59.999+07:00'))).toBe('2026-12-05')
+    expect(jakartaDate(new Date('2026-12-04T16:59:59.999Z'))).toBe('2026-12-04')
+    expect(jakartaDate(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01')
+    expect(() => jakartaDate(new Date(Number.NaN))).toThrow(RangeError)
   })
 })
