@@ -60,6 +60,8 @@ export async function startFakeMux(opts: {
   tokenId: string
   tokenSecret: string
   port?: number
+  /** Called once an upload URL received its file (the e2e fake sends Mux's webhooks then). */
+  onUploaded?: (upload: FakeUpload) => void
 }): Promise<FakeMux> {
   const expectedAuth = `Basic ${Buffer.from(`${opts.tokenId}:${opts.tokenSecret}`).toString('base64')}`
   const requests: RecordedRequest[] = []
@@ -113,7 +115,9 @@ export async function startFakeMux(opts: {
         received.set(upload.id, bytes)
         upload.status = 'asset_created'
         res.writeHead(200, { ...cors, 'content-length': '0' })
-        return res.end()
+        res.end()
+        opts.onUploaded?.(upload)
+        return
       }
       if (req.headers.authorization !== expectedAuth)
         return muxError(res, 401, 'unauthorized', 'Unauthorized request')
