@@ -17,6 +17,13 @@ export NODE_ENV=production PORT="${PORT:-3100}" REDIS_PREFIX="bina-e2e-$$" SESSI
 export SESSION_IDLE_MINUTES="${SESSION_IDLE_MINUTES:-60}" MEDIA_DIR="storage/e2e-media" OUTBOX_SWEEP_MS=500
 # Mail goes through a real local SMTP server (tests/support/smtp-sink.ts); specs read what it got.
 export SMTP_HOST=127.0.0.1 SMTP_PORT=$((PORT + 3500)) E2E_MAIL_DIR="storage/e2e-mail-${PORT}"
+# E2E_MUX=1 (playwright.mux.config.ts): Mux configured, pointed at the fake Mux server
+# (tests/support/fake-mux-server.ts, on PORT+3600, its control port next to it).
+if [ "${E2E_MUX:-0}" = "1" ]; then
+  export MUX_TOKEN_ID=e2e-mux-token MUX_TOKEN_SECRET=e2e-mux-secret MUX_WEBHOOK_SECRET=e2e-mux-webhook
+  export MUX_BASE_URL="http://127.0.0.1:$((PORT + 3600))"
+  unset MUX_SIGNING_KEY_ID MUX_SIGNING_PRIVATE_KEY
+fi
 npx prisma migrate deploy >/dev/null 2>&1
 npx tsx prisma/seed.ts >/dev/null
 [ -f scripts/import-content.ts ] && npx tsx scripts/import-content.ts >/dev/null
@@ -26,6 +33,10 @@ PIDS=()
 trap 'kill "${PIDS[@]}" 2>/dev/null || true' EXIT
 node --import tsx tests/support/smtp-sink.ts "$SMTP_PORT" "$E2E_MAIL_DIR" &
 PIDS+=($!)
+if [ "${E2E_MUX:-0}" = "1" ]; then
+  node --import tsx tests/support/fake-mux-server.ts "$((PORT + 3600))" "http://localhost:${PORT}/webhooks/mux" &
+  PIDS+=($!)
+fi
 for _ in $(seq "$WORKERS"); do
   node --import tsx workers/index.ts &
   PIDS+=($!)

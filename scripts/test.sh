@@ -31,4 +31,6 @@ echo "[test] unit + integration"; npx vitest run
 echo "[test] e2e"; npx playwright test
 # The learner journey again, against two web processes behind a round-robin and two workers.
 echo "[test] e2e on two web and two worker processes"; E2E_PORT=3150 npx playwright test -c playwright.cluster.config.ts
+# The studio's Mux direct upload in the browser, against the fake Mux server (E2E_MUX=1).
+echo "[test] e2e with Mux configured (fake Mux server)"; E2E_PORT=3160 npx playwright test -c playwright.mux.config.ts
 echo "[test] all green in $((SECONDS - t0)) s"

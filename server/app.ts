@@ -31,7 +31,16 @@ export function createApp(opts: AppOptions) {
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback"): then req.ip is the client
   // and req.protocol follows the proxy's X-Forwarded-Proto.
   if (opts.trustProxy !== undefined) app.set('trust proxy', opts.trustProxy)
-  app.use(nonce, securityHeaders({ development: opts.mode === 'development' }), hsts, compress)
+  app.use(
+    nonce,
+    securityHeaders({
+      development: opts.mode === 'development',
+      // A stand-in for Mux's API (tests) serves the upload URLs the browser sends files to.
+      connect: env.MUX_BASE_URL ? [new URL(env.MUX_BASE_URL).origin] : [],
+    }),
+    hsts,
+    compress,
+  )
   app.use((req, _res, next) => {
     // Set from the socket (or trusted proxy), never taken from the client.
     req.headers['x-bina-client-ip'] = req.ip ?? req.socket.remoteAddress ?? 'unknown'

@@ -19,7 +19,16 @@ export function nonce(_req: Request, res: Response, next: NextFunction) {
 
 const nonceSource = (_req: unknown, res: unknown) => `'nonce-${(res as Response).locals.cspNonce}'`
 
-function helmetFor(opts: { development: boolean }) {
+interface HeaderOptions {
+  development: boolean
+  /**
+   * More origins the page may send requests to: the origin of MUX_BASE_URL, when a stand-in for
+   * Mux's API is configured (tests), as its direct-upload URLs are on it.
+   */
+  connect?: string[]
+}
+
+function helmetFor(opts: HeaderOptions) {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -37,6 +46,7 @@ function helmetFor(opts: { development: boolean }) {
           "'self'",
           'https://*.mux.com',
           'https://storage.googleapis.com',
+          ...(opts.connect ?? []),
           ...(opts.development ? ['ws:'] : []),
         ],
         'worker-src': ["'self'", 'blob:'],
@@ -66,7 +76,7 @@ const NONCE_MARK = 'NONCEMARK0123456789'
  * nonce; each request then sets them with its own nonce in the marker's place. If helmet ever
  * stops answering synchronously (or the marker is missing), it runs per request as before.
  */
-export function securityHeaders(opts: { development: boolean }) {
+export function securityHeaders(opts: HeaderOptions) {
   const perRequest = helmetFor(opts)
   const headers: [string, string][] = []
   let done = false

@@ -1957,6 +1957,9 @@ const en: Messages = {
       notice: 'Preview of the draft as learners will see it. No progress is recorded.',
       outline: 'Lessons',
       empty: 'This course has no lessons yet.',
+      noQuestions: 'This quiz has no questions yet.',
+      draws:
+        'Each attempt draws {{count}} of the {{total}} questions in the category “{{category}}”:',
     },
     validation: {
       title: 'A title is required, 3–200 characters.',

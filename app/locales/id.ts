@@ -1955,6 +1955,8 @@ const id = {
       notice: 'Pratinjau draf sebagaimana dilihat peserta. Tidak ada kemajuan yang dicatat.',
       outline: 'Daftar pelajaran',
       empty: 'Kursus ini belum memiliki pelajaran.',
+      noQuestions: 'Kuis ini belum memiliki soal.',
+      draws: 'Setiap percobaan mengundi {{count}} dari {{total}} soal kategori “{{category}}”:',
     },
     validation: {
       title: 'Judul wajib diisi, 3–200 karakter.',

@@ -595,3 +595,65 @@ export async function previewLessons(courseId: string) {
   const { draft } = await snapshots(courseId)
   return draft.lessons
 }
+
+/**
+ * What a quiz lesson of the draft asks, as a learner would see it (the preview page): each slot
+ * with the questions it draws from (a fixed question, or a category's active questions, of which
+ * it draws `drawCount`), in their current version. Text, type and option texts only: never the
+ * answer key (correct options, accepted answers, the numeric answer) nor any feedback.
+ */
+export async function previewQuiz(courseId: string, lessonId: string) {
+  const version = {
+    select: {
+      type: true,
+      text: true,
+      optionIds: true,
+      question: { select: { options: { select: { id: true, text: true } } } },
+    },
+  } as const
+  const quiz = await prisma.quiz.findFirst({
+    where: { lessonId, lesson: { archivedAt: null, module: { courseId, archivedAt: null } } },
+    select: {
+      slots: {
+        orderBy: { position: 'asc' },
+        select: {
+          drawCount: true,
+          question: { select: { archivedAt: true, currentVersion: version } },
+          category: {
+            select: {
+              name: true,
+              questions: {
+                where: { archivedAt: null },
+                orderBy: { createdAt: 'asc' },
+                select: { currentVersion: version },
+              },
+            },
+          },
+        },
+      },
+    },
+  })
+  if (!quiz) return null
+  type Version = {
+    type: string
+    text: string
+    optionIds: string[]
+    question: { options: { id: string; text: string }[] }
+  }
+  const shown = (v: Version) => {
+    const text = new Map(v.question.options.map((o) => [o.id, o.text]))
+    return { type: v.type, text: v.text, options: v.optionIds.map((id) => text.get(id) ?? '') }
+  }
+  return quiz.slots.map((s) => {
+    const versions = s.category
+      ? s.category.questions.flatMap((q) => (q.currentVersion ? [q.currentVersion] : []))
+      : s.question?.currentVersion && !s.question.archivedAt
+        ? [s.question.currentVersion]
+        : []
+    return {
+      category: s.category?.name ?? null,
+      draw: s.category ? Math.min(s.drawCount, versions.length) : versions.length,
+      questions: versions.map(shown),
+    }
+  })
+}

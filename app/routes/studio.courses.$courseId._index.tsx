@@ -1,5 +1,6 @@
 import {
   data,
+  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -95,6 +96,10 @@ export const action = withAppErrors(async ({ request, params }: ActionFunctionAr
       await removeLesson(courseId, input.lessonId)
       break
   }
+  // Without JavaScript the browser posted the form itself: answer with a redirect to the page
+  // (post/redirect/get), so a reload does not post the move or removal again.
+  if (request.headers.get('Sec-Fetch-Mode') === 'navigate')
+    return redirect(`/studio/courses/${courseId}?saved=1`, 303)
   // An add form starts empty again; the others keep what was saved.
   const resetForm = input.intent === 'module-add' || input.intent === 'lesson-add'
   return data({ ok: true as const, result: submission.reply({ resetForm }), formKey })
@@ -233,7 +238,7 @@ export default function StudioCourse() {
       ) : null}
       {refused ? (
         <Flash ok={false} message={errorText(refused)} testId="course-error" />
-      ) : actionData?.ok ? (
+      ) : actionData?.ok || search.get('saved') ? (
         <Flash ok message={t('studio.course.saved')} testId="course-saved" />
       ) : null}
 

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import editorCss from '~/components/editor.css?url'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { previewLessons, workingCourse } from '~/models/studio.server'
+import { BankText, courseImageSrc } from '~/components/question-bank-text'
+import { previewLessons, previewQuiz, workingCourse } from '~/models/studio.server'
 import { pageTitle } from '~/utils/meta'
 import { readSearchParams, withAppErrors } from '~/utils/route-errors.server'
 import { requireStudioCourse } from '~/utils/studio-route.server'
@@ -19,6 +20,8 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
   const slug = readSearchParams(request).get('lesson')
   const [course, lessons] = await Promise.all([workingCourse(courseId), previewLessons(courseId)])
   const current = lessons.find((l) => l.slug === slug) ?? lessons[0] ?? null
+  // A quiz lesson: its questions as the learner's attempt shows them, without the answer key.
+  const quiz = current?.kind === 'QUIZ' ? await previewQuiz(courseId, current.lessonId) : null
   return {
     course: { id: course.id, title: course.title, summary: course.summary, jp: course.jp },
     outline: lessons.map((l) => ({
@@ -27,12 +30,19 @@ export const loader = withAppErrors(async ({ request, params }: LoaderFunctionAr
       kind: l.kind,
       moduleTitle: l.moduleTitle,
     })),
-    current,
+    current: current && {
+      slug: current.slug,
+      title: current.title,
+      kind: current.kind,
+      videoId: current.videoId,
+      contentHtml: current.contentHtml,
+    },
+    quiz,
   }
 })
 
 export default function StudioPreview() {
-  const { course, outline, current } = useLoaderData<typeof loader>()
+  const { course, outline, current, quiz } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const base = `/studio/courses/${course.id}`
   return (
@@ -79,10 +89,80 @@ export default function StudioPreview() {
               dangerouslySetInnerHTML={{ __html: current.contentHtml }}
             />
           ) : null}
+          {quiz ? <QuizPreview slots={quiz} courseId={course.id} /> : null}
         </article>
       ) : (
         <p className="muted">{t('studio.preview.empty')}</p>
       )}
+    </>
+  )
+}
+
+type Slots = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['quiz']>
+
+/** A quiz lesson's questions as an attempt shows them (disabled inputs, no key, no feedback). */
+function QuizPreview({ slots, courseId }: { slots: Slots; courseId: string }) {
+  const { t } = useTranslation()
+  const src = courseImageSrc(courseId)
+  const questions = slots.flatMap((s) => s.questions)
+  if (questions.length === 0) return <p className="muted">{t('studio.preview.noQuestions')}</p>
+  return (
+    <>
+      {slots.map((s, si) => (
+        <section key={si} data-testid="preview-slot">
+          {s.category ? (
+            <p className="muted" data-testid="preview-draw">
+              {t('studio.preview.draws', {
+                count: s.draw,
+                total: s.questions.length,
+                category: s.category,
+              })}
+            </p>
+          ) : null}
+          <ol>
+            {s.questions.map((q, qi) => (
+              <li key={qi} data-testid="preview-question" className="card">
+                {q.type === 'SINGLE' || q.type === 'MULTIPLE' || q.type === 'TRUE_FALSE' ? (
+                  <fieldset>
+                    <legend>
+                      <BankText text={q.text} imageSrc={src} />
+                      {q.type === 'MULTIPLE' ? ` ${t('bank.chooseAll')}` : ''}
+                    </legend>
+                    {q.options.map((o, oi) => (
+                      <div key={oi}>
+                        <label>
+                          <input
+                            type={q.type === 'MULTIPLE' ? 'checkbox' : 'radio'}
+                            name={`preview-${si}-${qi}`}
+                            disabled
+                          />{' '}
+                          <BankText text={o} imageSrc={src} />
+                        </label>
+                      </div>
+                    ))}
+                  </fieldset>
+                ) : (
+                  <div className="field">
+                    <label htmlFor={`preview-${si}-${qi}`}>
+                      <BankText text={q.text} imageSrc={src} />
+                    </label>
+                    {q.type === 'ESSAY' ? (
+                      <textarea id={`preview-${si}-${qi}`} rows={4} disabled />
+                    ) : (
+                      <input
+                        id={`preview-${si}-${qi}`}
+                        type="text"
+                        disabled
+                        inputMode={q.type === 'NUMERIC' ? 'decimal' : undefined}
+                      />
+                    )}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
     </>
   )
 }

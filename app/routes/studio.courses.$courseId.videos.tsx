@@ -31,13 +31,8 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: editorCss 
 
 const PROCESSING = new Set(['WAITING', 'PREPARING'])
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  ...pageTitle(matches, { key: 'studio.videos.title' }),
-  // Without JavaScript the page refreshes itself while a video is still being processed.
-  ...(data?.videos.some((v) => PROCESSING.has(v.status))
-    ? [{ httpEquiv: 'refresh', content: '15' } as const]
-    : []),
-]
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+  pageTitle(matches, { key: 'studio.videos.title' })
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const { courseId } = await requireStudioCourse(request, params)
@@ -285,6 +280,14 @@ export default function StudioVideos() {
 
   return (
     <>
+      {processing ? (
+        // Without JavaScript the page reloads itself while a video is processing; with it, the
+        // poll above revalidates (a refresh in <head> would also reload a page with JavaScript,
+        // cutting off an upload in progress).
+        <noscript>
+          <meta httpEquiv="refresh" content="15" />
+        </noscript>
+      ) : null}
       <p className="breadcrumbs">
         <Link to="/studio/courses">{t('studio.list.title')}</Link> ›{' '}
         <Link to={base}>{course.title}</Link>

@@ -1,6 +1,7 @@
 // A tiny local stand-in for the Mux HTTP API (Mux itself is unreachable from tests). The real
 // @mux/mux-node client is pointed at it with MUX_BASE_URL, so only the HTTP boundary is faked.
-// It implements what the app calls (direct upload creation) and records every request.
+// It implements what the app calls (direct upload creation), the upload URL a browser PUTs the
+// file to (on the fake's own origin, with CORS for the upload's origin), and records every request.
 import { createHmac, randomBytes } from 'node:crypto'
 import http, { type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -20,7 +21,7 @@ export interface RecordedRequest {
 export interface FakeUpload {
   id: string
   url: string
-  status: 'waiting'
+  status: 'waiting' | 'asset_created'
   new_asset_settings: Record<string, unknown>
   cors_origin: string | undefined
   timeout: number
@@ -32,6 +33,8 @@ export interface FakeMux {
   port: number
   requests: RecordedRequest[]
   uploads: Map<string, FakeUpload>
+  /** The bytes each upload URL received (a browser's PUT), by upload id. */
+  received: Map<string, Buffer>
   close(): Promise<void>
 }
 
@@ -57,16 +60,21 @@ export async function startFakeMux(opts: {
   tokenId: string
   tokenSecret: string
   port?: number
+  /** Called once an upload URL received its file (the e2e fake sends Mux's webhooks then). */
+  onUploaded?: (upload: FakeUpload) => void
 }): Promise<FakeMux> {
   const expectedAuth = `Basic ${Buffer.from(`${opts.tokenId}:${opts.tokenSecret}`).toString('base64')}`
   const requests: RecordedRequest[] = []
   const uploads = new Map<string, FakeUpload>()
+  const received = new Map<string, Buffer>()
+  let base = ''
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8')
+      const bytes = Buffer.concat(chunks)
+      const rawBody = req.method === 'PUT' ? '' : bytes.toString('utf8')
       let json: unknown
       try {
         json = rawBody ? JSON.parse(rawBody) : undefined
@@ -84,6 +92,33 @@ export async function startFakeMux(opts: {
       })
 
       const pathname = new URL(path, 'http://fake-mux').pathname
+      // The upload URL (Mux hands out a signed storage URL): no Basic auth, CORS for the
+      // upload's cors_origin only, as the storage behind Mux's direct uploads answers.
+      const up = pathname.match(/^\/upload\/([^/]+)$/)
+      if (up) {
+        const upload = uploads.get(decodeURIComponent(up[1]!))
+        const origin = req.headers.origin
+        const cors: Record<string, string> =
+          upload && origin && origin === upload.cors_origin
+            ? {
+                'access-control-allow-origin': origin,
+                'access-control-allow-methods': 'PUT, OPTIONS',
+                'access-control-allow-headers': 'content-type',
+              }
+            : {}
+        if (!upload) return muxError(res, 404, 'not_found', 'No such upload')
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, cors)
+          return res.end()
+        }
+        if (req.method !== 'PUT') return muxError(res, 405, 'invalid_request', 'PUT only')
+        received.set(upload.id, bytes)
+        upload.status = 'asset_created'
+        res.writeHead(200, { ...cors, 'content-length': '0' })
+        res.end()
+        opts.onUploaded?.(upload)
+        return
+      }
       if (req.headers.authorization !== expectedAuth)
         return muxError(res, 401, 'unauthorized', 'Unauthorized request')
 
@@ -102,7 +137,7 @@ export async function startFakeMux(opts: {
         const id = muxId()
         const upload: FakeUpload = {
           id,
-          url: `https://storage.googleapis.com/video-storage-gcp-us-east1-vop1-uploads/${id}?Expires=${Math.floor(Date.now() / 1000) + 3600}&Signature=${randomBytes(16).toString('hex')}`,
+          url: `${base}/upload/${id}?Expires=${Math.floor(Date.now() / 1000) + 3600}&Signature=${randomBytes(16).toString('hex')}`,
           status: 'waiting',
           new_asset_settings: body.new_asset_settings ?? {},
           cors_origin: body.cors_origin,
@@ -137,12 +172,14 @@ export async function startFakeMux(opts: {
     })
   })
   const { port } = server.address() as AddressInfo
+  base = `http://127.0.0.1:${port}`
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: base,
     port,
     requests,
     uploads,
+    received,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections()
