@@ -96,7 +96,7 @@ test('without JavaScript the submitting button carries the intent, by click and 
 
   // A studio form (IntentForm): its button gets the intent from the form. Renaming a module to
   // its own title by Enter saves (nothing changes) instead of being refused (400): the course page
-  // answers a post without JavaScript with a redirect back to itself (decision 109).
+  // answers a post without JavaScript with a redirect back to itself (decision 110).
   await page.context().clearCookies()
   await signInAs(page, accounts.instructor.nip)
   await page.goto('/studio/courses')
