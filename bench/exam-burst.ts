@@ -965,7 +965,15 @@ interface Sample {
  * server, and fetch (undici's WHATWG layer, an AbortSignal per request) cost ~1.7 core-ms per
  * request, CPU the portal would have on a real deployment.
  */
-const agent = new http.Agent({ keepAlive: true, maxSockets: config.concurrency })
+const agent = new http.Agent({
+  keepAlive: true,
+  maxSockets: config.concurrency,
+  // An idle socket is closed by the client before the server's keep-alive timeout (Node's 5 s,
+  // announced in its Keep-Alive header; Node's agent applies that hint minus 1 s only when an
+  // agent timeout is set): without it, sockets opened together in the burst's first second were
+  // closed by the server together 5 s later while the client reused them (2 ECONNRESET, 23:31).
+  timeout: 4_000,
+})
 /**
  * A kept-alive socket the server closed (idle timeout) just as the request went out fails with
  * ECONNRESET before any answer; browsers send such a request again on a new connection, and so
