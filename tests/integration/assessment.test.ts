@@ -123,8 +123,9 @@ describe('versioned questions (a pack re-imported while attempts are open or wai
     }))
     await fs.writeFile(questionsFile, JSON.stringify(revised))
     const [result] = await importAllPacks(dir, 'storage/test-media')
-    // Every question a new version; no lesson changed, so no new course version (decision 065).
-    expect(result).toMatchObject({ published: false, questionVersions: revised.length })
+    // Every question a new version; the questions changed, so a new course version publishes them
+    // (decision 111; before it, question changes alone made none, decision 065).
+    expect(result).toMatchObject({ published: true, questionVersions: revised.length })
 
     // New versions; the drawn ones are untouched and still exist.
     for (const q of before) {

@@ -60,7 +60,11 @@ beforeAll(async () => {
     },
     select: { id: true },
   })
-  await prisma.question.update({ where: { id: essay.id }, data: { currentVersionId: version.id } })
+  // Published as it is (decision 111): learners draw the published version.
+  await prisma.question.update({
+    where: { id: essay.id },
+    data: { currentVersionId: version.id, publishedVersionId: version.id },
+  })
   const slot = await prisma.quizSlot.create({
     data: { quizId: quiz.id, position: 1, questionId: essay.id },
     select: { id: true },
