@@ -40,8 +40,12 @@ export async function warmPool(count: number): Promise<number> {
   if (n <= 0) return 0
   const { pool } = clients
   pool.options.min = n
-  const held = await Promise.all(Array.from({ length: n }, () => pool.connect()))
+  const opened = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()))
+  const held = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
   try {
+    // A connection that failed fails the warm-up, after the others are given back.
+    const failed = opened.find((o) => o.status === 'rejected')
+    if (failed) throw failed.reason
     const { rows } = await held[0]!.query<{ name: string }>(
       `SELECT format('%I', tablename) AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`,
     )
