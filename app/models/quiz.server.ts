@@ -284,8 +284,9 @@ export async function startAttempt(
 
 /**
  * Draws the questions (their published versions: a bank edit reaches learners when the course is
- * published, decision 111) and orders the options. Options are shuffled per attempt; with shuffling turned off they are ordered by their
- * random ids, never by authoring order (docs/decisions/050-versioned-questions.md).
+ * published, decision 111) and orders the options. Options are shuffled per attempt; with
+ * shuffling turned off they are ordered by their random ids, never by authoring order
+ * (docs/decisions/050-versioned-questions.md).
  */
 async function buildLayout(
   quizId: string,

@@ -16,6 +16,7 @@ import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
 import { startWorkers } from '../../workers/index'
 import { answersFor, COURSE, finishLessons, QUIZ } from '../support/learning'
+import { addEssaySlot } from '../support/essay-slot'
 import { renderMessage } from '~/utils/messages'
 
 // The course pack quiz draws 10 questions from the course's question bank (slot position 0). The
@@ -34,58 +35,17 @@ async function teacher(roles: ('ASN' | 'INSTRUCTOR' | 'ADMIN')[]) {
 }
 
 beforeAll(async () => {
-  const course = await prisma.course.findUniqueOrThrow({
-    where: { slug: COURSE },
-    select: { id: true },
+  const added = await addEssaySlot({
+    category: `Esai uji ${Date.now()}`,
+    text: 'Jelaskan dua langkah yang Anda ambil ketika menerima surel berisi tautan mencurigakan.',
+    contentHash: 'essay-fixture',
   })
-  const quiz = await prisma.quiz.findFirstOrThrow({
-    where: { lesson: { slug: QUIZ, module: { courseId: course.id } } },
-    select: { id: true, slots: true },
-  })
-  expect(quiz.slots).toHaveLength(1)
-  const bank = await prisma.questionCategory.findUniqueOrThrow({
-    where: { id: quiz.slots[0]!.categoryId! },
-    select: { id: true },
-  })
-  const competency = await prisma.competency.findUniqueOrThrow({
-    where: { code: 'T.LD.01' },
-    select: { id: true },
-  })
-  const category = await prisma.questionCategory.create({
-    data: { courseId: course.id, parentId: bank.id, name: `Esai uji ${Date.now()}` },
-    select: { id: true },
-  })
-  const essay = await prisma.question.create({
-    data: { categoryId: category.id },
-    select: { id: true },
-  })
-  const version = await prisma.questionVersion.create({
-    data: {
-      questionId: essay.id,
-      version: 1,
-      type: 'ESSAY',
-      competencyId: competency.id,
-      level: 2,
-      points: 2,
-      text: 'Jelaskan dua langkah yang Anda ambil ketika menerima surel berisi tautan mencurigakan.',
-      contentHash: 'essay-fixture',
-    },
-    select: { id: true },
-  })
-  // Published as it is (decision 111): learners draw the published version.
-  await prisma.question.update({
-    where: { id: essay.id },
-    data: { currentVersionId: version.id, publishedVersionId: version.id },
-  })
-  const slot = await prisma.quizSlot.create({
-    data: { quizId: quiz.id, position: 1, questionId: essay.id },
-    select: { id: true },
-  })
+  expect(added.slotsBefore).toBe(1)
   Object.assign(fixture, {
-    categoryId: category.id,
-    essayId: essay.id,
-    slotId: slot.id,
-    courseId: course.id,
+    categoryId: added.categoryId,
+    essayId: added.essayId,
+    slotId: added.slotId,
+    courseId: added.courseId,
   })
 })
 

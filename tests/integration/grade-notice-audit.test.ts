@@ -17,64 +17,24 @@ const notif = await import('~/models/notification.server')
 const { requestRegrade, regradeQuiz } = await import('~/jobs/regrade-quiz.server')
 const { createTestUser } = await import('../support/factories')
 const { answersFor, COURSE, finishLessons, QUIZ } = await import('../support/learning')
+const { addEssaySlot } = await import('../support/essay-slot')
 
 // As in essay-grading.test.ts: an essay in a child category of the quiz's bank and a fixed slot,
 // so every attempt started while this file runs holds it; afterAll removes the slot.
 const fixture = { essayId: '', slotId: '', courseId: '', quizId: '', quizTitle: '' }
 
 beforeAll(async () => {
-  const course = await prisma.course.findUniqueOrThrow({
-    where: { slug: COURSE },
-    select: { id: true },
-  })
-  const quiz = await prisma.quiz.findFirstOrThrow({
-    where: { lesson: { slug: QUIZ, module: { courseId: course.id } } },
-    select: { id: true, slots: true, lesson: { select: { title: true } } },
-  })
-  const competency = await prisma.competency.findUniqueOrThrow({
-    where: { code: 'T.LD.01' },
-    select: { id: true },
-  })
-  const category = await prisma.questionCategory.create({
-    data: {
-      courseId: course.id,
-      parentId: quiz.slots[0]!.categoryId!,
-      name: `Esai notifikasi ${Date.now()}`,
-    },
-    select: { id: true },
-  })
-  const essay = await prisma.question.create({
-    data: { categoryId: category.id },
-    select: { id: true },
-  })
-  const version = await prisma.questionVersion.create({
-    data: {
-      questionId: essay.id,
-      version: 1,
-      type: 'ESSAY',
-      competencyId: competency.id,
-      level: 2,
-      points: 2,
-      text: 'Sebutkan satu tanda surel phishing.',
-      contentHash: 'essay-notice-fixture',
-    },
-    select: { id: true },
-  })
-  // Published as it is (decision 111): learners draw the published version.
-  await prisma.question.update({
-    where: { id: essay.id },
-    data: { currentVersionId: version.id, publishedVersionId: version.id },
-  })
-  const slot = await prisma.quizSlot.create({
-    data: { quizId: quiz.id, position: 1, questionId: essay.id },
-    select: { id: true },
+  const added = await addEssaySlot({
+    category: `Esai notifikasi ${Date.now()}`,
+    text: 'Sebutkan satu tanda surel phishing.',
+    contentHash: 'essay-notice-fixture',
   })
   Object.assign(fixture, {
-    essayId: essay.id,
-    slotId: slot.id,
-    courseId: course.id,
-    quizId: quiz.id,
-    quizTitle: quiz.lesson.title,
+    essayId: added.essayId,
+    slotId: added.slotId,
+    courseId: added.courseId,
+    quizId: added.quizId,
+    quizTitle: added.quizTitle,
   })
 })
 
