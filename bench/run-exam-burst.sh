@@ -6,7 +6,7 @@
 # bench/exam-burst.ts against them, then stops both and removes the run's Redis keys. Builds first
 # when build/ is missing (REBUILD=1 to force). KEEP_DB=1 keeps the database for inspection.
 # Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
-# WEB_CONCURRENCY=n: n web processes (server/cluster.ts) instead of one (server/index.ts).
+# WEB_CONCURRENCY=n: n web processes of server/cluster.ts (default 1; the primary only accepts).
 # BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
 # BENCH_SERVER_NODE_FLAGS: extra node flags for the web server only (e.g. --max-semi-space-size=64).
 # Follows scripts/e2e-server.sh. Logs: .local/bench/.
@@ -128,10 +128,11 @@ fi
 start_workers
 WORKERS="$(cat "$PIDS/workers")"
 start_cert_workers
-# WEB_CONCURRENCY set: the whole server (server/cluster.ts, that many web processes; their CPU is
-# summed under the server). Unset: one web process (server/index.ts), as in the earlier figures.
-ENTRY=server/index.ts
-[ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
+# The production entry (server/cluster.ts: its primary binds the port and hands each web process
+# copies of the listening socket, decision 118) with WEB_CONCURRENCY web processes, default 1 here
+# (the per-process figure); their CPU is summed under the server.
+export WEB_CONCURRENCY="${WEB_CONCURRENCY:-1}"
+ENTRY=server/cluster.ts
 PGAPPNAME=bina-bench-web node ${BENCH_SERVER_NODE_FLAGS:-} "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 

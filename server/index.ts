@@ -1,8 +1,11 @@
 // HTTP server: listens with the app of server/app.ts (Vite middleware in development, the built
 // server in production). Cross-site protection, headers and limits live there, in one place.
 import type { ServerBuild } from '@remix-run/node'
+import cluster from 'node:cluster'
+import http from 'node:http'
 import { warmPool } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
+import { acceptFromPrimary } from './accept'
 import { createApp } from './app'
 
 const MODE = env.NODE_ENV === 'production' ? 'production' : 'development'
@@ -34,10 +37,18 @@ async function main() {
   await warmPool(env.DATABASE_POOL_WARM ?? env.DATABASE_POOL_MAX).catch((e: unknown) =>
     console.error(`[db] pool not warmed: ${e instanceof Error ? e.message : String(e)}`),
   )
-  const server = app.listen(PORT, HOST, () => {
-    console.log(`Bina listening on http://localhost:${PORT} (${MODE})`)
-  })
-  const stop = () => server.close(() => process.exit(0))
+  // Under server/cluster.ts the primary binds the port and sends this process copies of the
+  // listening socket (server/accept.ts, decision 118); run alone, the process listens itself.
+  let stop: () => void
+  if (cluster.isWorker) {
+    const accepting = acceptFromPrimary(http.createServer(app))
+    stop = () => accepting.close(() => process.exit(0))
+  } else {
+    const server = app.listen(PORT, HOST, () => {
+      console.log(`Bina listening on http://localhost:${PORT} (${MODE})`)
+    })
+    stop = () => server.close(() => process.exit(0))
+  }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
 }

@@ -15,6 +15,14 @@ const schema = z
       .string()
       .optional()
       .transform((v) => (v ? (/^\d+$/.test(v) ? Number(v) : v) : undefined)),
+    /** Web processes of server/cluster.ts in production (default: the number of cores). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    /**
+     * Copies of the listening socket each web process accepts on (decision 118). Node 20's libuv
+     * accepts one connection per copy per event-loop iteration, and a busy web process runs an
+     * iteration every 30-100 ms: with one copy, an exam end's new connections waited seconds.
+     */
+    WEB_ACCEPT_HANDLES: z.coerce.number().int().min(1).max(64).default(16),
     DATABASE_URL: z.string().url().startsWith('postgres'),
     /** Connections per process (web and workers each have a pool). */
     DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(20),
