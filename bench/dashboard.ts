@@ -374,4 +374,7 @@ main()
   .finally(async () => {
     await closeQueues()
     await prisma.$disconnect()
+    // A script ends when its work is done: the models' Redis clients and pools are not all
+    // closed by the two calls above (the process used to stay up after its last line).
+    process.exit()
   })
