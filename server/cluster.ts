@@ -1,5 +1,5 @@
 // Production entry that uses the machine: WEB_CONCURRENCY processes (default: the number of cores)
-// each run server/index.ts and share one port through node:cluster. One process cannot use more
+// each run server/index.ts and share one port (node:cluster forks them). One process cannot use more
 // than one core for rendering pages (docs/decisions/070-where-page-time-goes.md).
 // The primary serves no page and accepts nothing, also when WEB_CONCURRENCY=1: it binds the port
 // and gives every web process WEB_ACCEPT_HANDLES copies of the listening socket (server/accept.ts,
