@@ -6,7 +6,7 @@
 # bench/exam-burst.ts against them, then stops both and removes the run's Redis keys. Builds first
 # when build/ is missing (REBUILD=1 to force). KEEP_DB=1 keeps the database for inspection.
 # Extra arguments after the first two go to exam-burst.ts (e.g. --concurrency 50).
-# WEB_CONCURRENCY=n: n web processes of server/cluster.ts (default 1; the primary only accepts).
+# WEB_CONCURRENCY=n: n web processes of server/cluster.ts (default 1; the primary only binds the port).
 # BENCH_PROFILE=1 writes V8 CPU profiles of the server and workers to .local/bench/prof-<stamp>/.
 # BENCH_SERVER_NODE_FLAGS: extra node flags for the web server only (e.g. --max-semi-space-size=64).
 # Follows scripts/e2e-server.sh. Logs: .local/bench/.
@@ -132,8 +132,7 @@ start_cert_workers
 # copies of the listening socket, decision 118) with WEB_CONCURRENCY web processes, default 1 here
 # (the per-process figure); their CPU is summed under the server.
 export WEB_CONCURRENCY="${WEB_CONCURRENCY:-1}"
-ENTRY=server/cluster.ts
-PGAPPNAME=bina-bench-web node ${BENCH_SERVER_NODE_FLAGS:-} "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx "$ENTRY" >"$LOGS/server-$stamp.log" 2>&1 &
+PGAPPNAME=bina-bench-web node ${BENCH_SERVER_NODE_FLAGS:-} "${PROF[@]}" "${SERVER_PROF[@]}" --import tsx server/cluster.ts >"$LOGS/server-$stamp.log" 2>&1 &
 SERVER=$!
 
 BASE="http://127.0.0.1:$PORT"

@@ -68,10 +68,10 @@ export async function handOut(to: Sender, socket: ListenSocket, count: number) {
 }
 
 /**
- * In a web process: serves `server` on every copy the primary sends. Asks for them (READY) and
- * returns the listeners, so that stopping can close them all.
+ * In a web process: serves `server` on every copy the primary sends, after asking for them
+ * (READY). Returns how to stop.
  */
-export function acceptFromPrimary(server: http.Server, backlog = 511) {
+export function acceptFromPrimary(server: http.Server) {
   const listeners: net.Server[] = []
   process.on('message', (message: unknown, handle?: unknown) => {
     if (message !== LISTEN_MESSAGE || !handle) return
@@ -83,12 +83,11 @@ export function acceptFromPrimary(server: http.Server, backlog = 511) {
       console.error(`[accept] ${e.message}`)
       process.exit(1)
     })
-    listener.listen(handle as net.ListenOptions, backlog, () => process.send?.(LISTENING_MESSAGE))
+    listener.listen(handle as net.ListenOptions, () => process.send?.(LISTENING_MESSAGE))
     listeners.push(listener)
   })
   process.send?.(READY_MESSAGE)
   return {
-    listeners,
     /** Stops accepting, closes idle connections, and calls back once every connection ended. */
     close(callback: () => void) {
       let open = listeners.length
