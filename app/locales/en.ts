@@ -1125,7 +1125,7 @@ const en: Messages = {
     filter: 'Show',
     filters: {
       all: 'All',
-      below: 'Below 20 JP',
+      below: 'PNS below 20 JP',
       overdue: 'With overdue assignments',
       gap: 'With gaps',
     },

@@ -1123,7 +1123,7 @@ const id = {
     filter: 'Tampilkan',
     filters: {
       all: 'Semua',
-      below: 'Di bawah 20 JP',
+      below: 'PNS di bawah 20 JP',
       overdue: 'Ada penugasan terlambat',
       gap: 'Ada kesenjangan',
     },

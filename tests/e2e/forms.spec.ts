@@ -54,6 +54,8 @@ test('supervision: an unknown people filter shows everyone and says why', async 
   expect(res!.status()).toBe(200)
   await expect(page.getByText('Pilihan ini tidak dikenal; filter ini diabaikan.')).toBeVisible()
   await expect(page.locator('#filter')).toHaveValue('all')
+  // The JP filter lists PNS only (a PPPK has a 24 JP cap, not a 20 JP minimum): it says so.
+  await expect(page.locator('#filter option[value="below"]')).toHaveText('PNS di bawah 20 JP')
   // The scope sections are server-rendered markup (decision 095): there without JavaScript too.
   await expect(
     page.getByRole('heading', { level: 2, name: 'Peta kesenjangan kompetensi' }),
