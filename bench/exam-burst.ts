@@ -605,14 +605,21 @@ async function pgCounters(): Promise<PgCounters> {
   const rows = await prisma.$queryRaw<Record<string, bigint | number>[]>`
     SELECT xact_commit, xact_rollback, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted, blks_read, blks_hit
     FROM pg_stat_database WHERE datname = current_database()`
+  // The two views below are those of PostgreSQL 14-16 (later versions moved these counters to
+  // pg_stat_io and pg_stat_checkpointer): elsewhere the run goes on without them.
+  const none: Record<string, bigint | number>[] = [{}]
   // The WAL the whole server wrote (pg_stat_wal is per cluster): records, full-page images, bytes,
   // and the writes and flushes that wait on the disk.
   const wal = await prisma.$queryRaw<Record<string, bigint | number>[]>`
-    SELECT wal_records, wal_fpi, wal_bytes::bigint AS wal_bytes, wal_write, wal_sync FROM pg_stat_wal`
+    SELECT wal_records, wal_fpi, wal_bytes::bigint AS wal_bytes, wal_write, wal_sync FROM pg_stat_wal`.catch(
+    () => none,
+  )
   // Who wrote dirty buffers out: backends themselves (shared_buffers too small for the burst's
   // working set), the background writer, or checkpoints; and the buffers allocated.
   const bg = await prisma.$queryRaw<Record<string, bigint | number>[]>`
-    SELECT buffers_backend, buffers_clean, buffers_checkpoint, buffers_alloc FROM pg_stat_bgwriter`
+    SELECT buffers_backend, buffers_clean, buffers_checkpoint, buffers_alloc FROM pg_stat_bgwriter`.catch(
+    () => none,
+  )
   return Object.fromEntries(
     Object.entries({ ...rows[0], ...wal[0], ...bg[0] }).map(([k, v]) => [k, Number(v)]),
   )
