@@ -4,7 +4,7 @@
 //
 //   npx tsx bench/exam-burst.ts [--learners 10000] [--window 60] [--base http://localhost:3200]
 //                               [--concurrency 100] [--prefix BENCH] [--max-wait 1200] [--chaos]
-//                               [--warmup 600] [--warmup-submits 300] [--waits 100]
+//                               [--warmup 600] [--warmup-submits 300] [--warmup-rate 0.1] [--waits 100]
 //
 // with the SAME DATABASE_URL, REDIS_URL and SESSION_SECRET as the server (the set-up writes the
 // learners, enrolments, sessions and attempts straight to its database; the session cookies are
@@ -14,8 +14,8 @@
 //    course; the quiz slot draws min(20, bank size) questions; one session and one started attempt
 //    each (the app's createSession / startAttempt); plausible answers from each attempt's layout.
 // 1b. Warm-up (not timed): --warmup page views and autosaves, then --warmup-submits early finishers
-//    (own learners) submit at a tenth of the burst's rate and are graded, profiled, certified and
-//    mailed before the burst starts (decision 108).
+//    (own learners) submit at --warmup-rate (a tenth) of the burst's rate and are graded,
+//    profiled, certified and mailed before the burst starts (decision 108).
 // 2. Burst: N POST /quiz/<attemptId> (q_<questionId>=..., intent=submit; Cookie + Origin), spread
 //    uniformly over the window, at most --concurrency in flight, keep-alive. A 302/303 (not to
 //    /login) or 200 is accepted; anything else is an error. Accept latency per request.
@@ -85,11 +85,13 @@ const config = {
    */
   warmup: Number(arg('warmup', '600')),
   /**
-   * Learners beyond --learners who submit before the burst (at a tenth of its rate), graded,
+   * Learners beyond --learners who submit before the burst (at --warmup-rate of its rate), graded,
    * profiled and certified before it starts, not measured: a real exam's end meets a server that
    * has already taken the early finishers' submissions (the submit and grading code compiled).
    */
   warmupSubmits: Number(arg('warmup-submits', '300')),
+  /** The early finishers' rate as a share of the burst's (default a tenth). */
+  warmupRate: Number(arg('warmup-rate', '0.1')),
   /** VACUUM (ANALYZE) after the set-up (see setUp). */
   vacuum: process.argv.includes('--vacuum'),
   /**
@@ -104,6 +106,8 @@ if (!(Number.isInteger(config.warmup) && config.warmup >= 0))
   throw new Error('--warmup must be a whole number ≥ 0')
 if (!(Number.isInteger(config.warmupSubmits) && config.warmupSubmits >= 0))
   throw new Error('--warmup-submits must be a whole number ≥ 0')
+if (!(config.warmupRate > 0 && config.warmupRate <= 1))
+  throw new Error('--warmup-rate must be in (0, 1]')
 if (config.mode !== 'burst' && config.mode !== 'timeout')
   throw new Error('--mode must be burst or timeout')
 if (!(config.windowSec > 0 && config.windowSec <= 3600))
@@ -1100,16 +1104,17 @@ async function warmUp(requests: { attemptId: string; cookie: string }[]) {
 }
 
 /**
- * The early finishers (--warmup-submits): they submit at a tenth of the burst's rate, and the run
- * waits until their attempts are graded and profiled, their completions recorded and their
- * certificates issued and mailed, so the burst starts on a warm server with empty queues. Not measured.
+ * The early finishers (--warmup-submits): they submit at --warmup-rate (a tenth) of the burst's
+ * rate, and the run waits until their attempts are graded and profiled, their completions recorded
+ * and their certificates issued and mailed, so the burst starts on a warm server with empty queues.
+ * Not measured.
  */
 async function earlyFinishers(
   requests: { attemptId: string; cookie: string; body: string; competencies: number }[],
 ) {
   if (requests.length === 0) return { submits: 0, ms: 0 }
   const t0 = performance.now()
-  const gapMs = (config.windowSec * 1000 * 10) / config.learners
+  const gapMs = (config.windowSec * 1000) / config.warmupRate / config.learners
   let failed = 0
   await mapLimit(requests, config.concurrency, async (r, i) => {
     const wait = t0 + i * gapMs - performance.now()
