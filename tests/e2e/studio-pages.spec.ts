@@ -1,7 +1,6 @@
 // Pages of the course studio (issue 12 items 1-3): the course list, a course's authoring page, a
-// lesson's editor, a quiz lesson, the preview (every lesson of it, quiz lessons too), the publish
-// review and the videos page, at 390 px, axe WCAG 2.1 AA, in both languages, as the demo instructor
-// of the pack courses. Read-only: nothing is saved.
+// lesson's editor, a quiz lesson, the preview, the publish review and the videos page, at 390 px, axe WCAG 2.1
+// AA, in both languages, as the demo instructor of the pack courses. Read-only: nothing is saved.
 import { expect, test } from '@playwright/test'
 import { accounts, signInAs } from './helpers'
 import { checkPage, switchLanguage, type Problem } from './page-check'
@@ -10,7 +9,7 @@ test.use({ viewport: { width: 390, height: 844 } })
 
 for (const lng of ['id', 'en'] as const) {
   test(`studio pages pass the page check at 390 px (${lng})`, async ({ page }) => {
-    test.setTimeout(300_000)
+    test.setTimeout(180_000)
     await signInAs(page, accounts.instructor.nip)
     await switchLanguage(page, lng)
     const problems: Problem[] = []
@@ -36,18 +35,6 @@ for (const lng of ['id', 'en'] as const) {
     await checkPage(page, quizLesson!, lng, problems)
     for (const sub of ['preview', 'publish', 'videos'])
       await checkPage(page, `${course}/${sub}`, lng, problems)
-    // Every lesson of the preview as its learners will see it: text, video and quiz lessons.
-    await page.goto(`${course}/preview`)
-    const previews = await page
-      .locator('nav ol.outline a[href*="?lesson="]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
-    expect(previews.length, 'the lessons of the course in the preview').toBeGreaterThan(1)
-    let quizPreviews = 0
-    for (const href of previews) {
-      await checkPage(page, href, lng, problems)
-      if ((await page.getByTestId('preview-question').count()) > 0) quizPreviews++
-    }
-    expect(quizPreviews, 'a quiz lesson among the previewed lessons').toBeGreaterThan(0)
     expect(problems).toEqual([])
   })
 }
