@@ -184,7 +184,8 @@ export async function catalogue(userId: string, f: CatalogueFilter) {
     enrolment_status: EnrolmentStatus | null
     done: number | null
     total: number | null
-  }>(Prisma.sql`
+  }>(
+    Prisma.sql`
     SELECT c.id, c.slug, c.title, c.summary, c.area::text AS area, c.jp,
       COALESCE((SELECT json_agg(json_build_object('level', cc.level,
           'competency', json_build_object('code', k.code, 'name', k.name)) ORDER BY k.code)
@@ -209,7 +210,9 @@ export async function catalogue(userId: string, f: CatalogueFilter) {
       AND (${f.maxJp ?? null}::int IS NULL OR c.jp <= ${f.maxJp ?? null}::int)
     ORDER BY CASE WHEN ${q}::text IS NULL THEN 0
                   ELSE ts_rank(v.search, websearch_to_tsquery('indonesian', ${q}::text)) END DESC,
-             c.title ASC`)
+             c.title ASC`,
+    { prepare: true },
+  )
   return rows.map(({ enrolment_status, done, total, ...c }) => ({
     ...c,
     enrolment: enrolment_status
@@ -338,7 +341,8 @@ interface CourseRow {
  * of the page's time once the published version came from memory).
  */
 async function learnerCourseState(courseSlug: string, userId: string) {
-  const [r] = await sql<CourseRow>(Prisma.sql`
+  const [r] = await sql<CourseRow>(
+    Prisma.sql`
     SELECT c.id, c.slug, c.title, c.summary, c.area::text AS area, c.jp, c.status::text AS status,
       c."currentVersionId" AS "currentVersionId",
       COALESCE((SELECT json_agg(json_build_object('level', cc.level,
@@ -352,7 +356,9 @@ async function learnerCourseState(courseSlug: string, userId: string) {
         FROM "LessonProgress" p WHERE p."enrolmentId" = e.id), '[]'::json) AS progress
     FROM "Course" c
     LEFT JOIN "Enrolment" e ON e."courseId" = c.id AND e."userId" = ${userId}
-    WHERE c.slug = ${courseSlug}`)
+    WHERE c.slug = ${courseSlug}`,
+    { prepare: true },
+  )
   if (!r || r.status !== 'PUBLISHED' || !r.currentVersionId) return null
   const enrolment = r.enrolment_id
     ? {

@@ -81,7 +81,8 @@ async function readProfile(
           AND NOT EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."courseId" = c.id AND e."userId" = u.id
                           AND e.status = 'COMPLETED')), '[]') AS courses`
     : Prisma.empty
-  const [r] = await sql<ProfileRow>(Prisma.sql`
+  const [r] = await sql<ProfileRow>(
+    Prisma.sql`
     WITH u AS (
       SELECT u.id, u.name, u."employeeKind"::text AS employee_kind, u."jabatanId" AS jabatan_id
       FROM "User" u WHERE u.id = ${userId}
@@ -120,7 +121,9 @@ async function readProfile(
         WHERE k.id IN (SELECT "competencyId" FROM std UNION SELECT "competencyId" FROM rat)), '[]') AS competencies,
       (SELECT COALESCE(sum(c.jp), 0)::int FROM "JpCredit" c WHERE c."userId" = u.id AND c.year = ${opts.year}::int) AS jp
       ${page}
-    FROM u`)
+    FROM u`,
+    { prepare: true },
+  )
   if (!r) throw new Error(`No user ${userId}`)
   return r
 }

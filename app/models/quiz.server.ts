@@ -434,7 +434,8 @@ export async function attemptView(attemptId: string, userId: string) {
 
 /** attemptView plus where the attempt belongs (lesson, course) and when it was graded. */
 export async function attemptPageView(attemptId: string, userId: string) {
-  const [attempt] = await sql<AttemptRow>(Prisma.sql`
+  const [attempt] = await sql<AttemptRow>(
+    Prisma.sql`
     SELECT a.id, a.number, a.status::text AS status, a."startedAt" AS "startedAt",
       a."deadlineAt" AS "deadlineAt", a."submittedAt" AS "submittedAt", a."lastSavedAt" AS "lastSavedAt",
       a."timedOut" AS "timedOut", a."gradedAt" AS "gradedAt", a.score, a."maxScore" AS "maxScore",
@@ -453,7 +454,9 @@ export async function attemptPageView(attemptId: string, userId: string) {
     JOIN "Lesson" l ON l.id = q."lessonId"
     JOIN "Module" m ON m.id = l."moduleId"
     JOIN "Course" c ON c.id = m."courseId"
-    WHERE a.id = ${attemptId} AND a."userId" = ${userId}`)
+    WHERE a.id = ${attemptId} AND a."userId" = ${userId}`,
+    { prepare: true },
+  )
   if (!attempt) throw new QuizError('attemptNotFound', 404)
   const review = reviewFor(attempt, attempt.status)
   const showKey = review?.correct ?? false
