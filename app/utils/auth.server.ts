@@ -6,6 +6,7 @@ import { Prisma, type EmployeeKind, type JabatanKind, type Role } from '~/genera
 import { prisma, sql } from './db.server'
 import type { ErrorParams, ErrorPayload } from './errors'
 import { env } from './env.server'
+import { receivedAt } from './misc'
 
 export const sessionCookie = createCookie('bina_session', {
   httpOnly: true,
@@ -20,6 +21,42 @@ export const sessionCookie = createCookie('bina_session', {
 const ABSOLUTE_MS = env.SESSION_ABSOLUTE_HOURS * 3_600_000
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_MS = 60_000
+
+/** Touches waiting to be written: session id -> the latest arrival time (ms) that used it. */
+const touches = new Map<string, number>()
+let touchTimer: ReturnType<typeof setTimeout> | null = null
+/** How long a touch waits for others before they are written in one statement. */
+const TOUCH_BATCH_MS = 1_000
+
+function touchSoon(id: string, at: number) {
+  touches.set(id, Math.max(touches.get(id) ?? 0, at))
+  touchTimer ??= setTimeout(() => void flushSessionTouches(), TOUCH_BATCH_MS)
+  // A process that is stopping does not wait for it: a lost touch only lets the idle window
+  // close up to a minute early.
+  touchTimer.unref?.()
+}
+
+/**
+ * Writes the waiting touches: one statement (one commit) for all of them, each session's
+ * `lastSeenAt` moved to its latest request's arrival, never back. A failed write is logged; the
+ * next request of those sessions touches them again.
+ */
+export async function flushSessionTouches() {
+  if (touchTimer) clearTimeout(touchTimer)
+  touchTimer = null
+  if (!touches.size) return
+  const batch = [...touches]
+  touches.clear()
+  await sql(
+    Prisma.sql`
+    UPDATE "Session" s SET "lastSeenAt" = GREATEST(s."lastSeenAt", t.at AT TIME ZONE 'UTC')
+    FROM unnest(${batch.map(([id]) => id)}::text[], ${batch.map(([, at]) => new Date(at).toISOString())}::timestamptz[]) AS t(id, at)
+    WHERE s.id = t.id`,
+    { prepare: true },
+  ).catch((e: unknown) =>
+    console.error(`[session] lastSeenAt of ${batch.length} sessions not moved: ${String(e)}`),
+  )
+}
 
 export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
@@ -150,14 +187,9 @@ async function loadSession(request: Request): Promise<SessionState> {
     return { status: 'expired' } as const
   }
   // The sliding idle window moves at most once a minute, and the request does not wait for it:
-  // the page needs nothing from this write, and waiting put a second commit (a WAL flush) on the
-  // path of every submit of an exam's end (decision 108). A lost touch only lets the window close
-  // up to a minute early; a failed one is logged.
-  if (r.needs_touch)
-    void sql(
-      Prisma.sql`UPDATE "Session" SET "lastSeenAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}`,
-      { prepare: true },
-    ).catch((e: unknown) => console.error(`[session] lastSeenAt not moved: ${String(e)}`))
+  // the page needs nothing from this write (decision 108). The touches of a process are written
+  // together, once a second, each with its request's arrival time (decision 120).
+  if (r.needs_touch) touchSoon(id, receivedAt(request))
   const user: SessionUser = {
     id: r.user_id,
     nip: r.nip,

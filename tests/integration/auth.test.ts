@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import {
+  flushSessionTouches,
   createSession,
   getSession,
   hashToken,
@@ -116,6 +117,45 @@ describe('sessions', () => {
       data: { lastSeenAt: new Date((await lastSeen()) - 2 * 60_000) },
     })
     expect((await getSession(requestWithCookie(c))).status).toBe('active')
+  })
+
+  it('writes the touches of a second together, each at its request arrival, never moving back', async () => {
+    const u = await createTestUser()
+    const [a, b] = [await createSession(u.id, {}), await createSession(u.id, {})]
+    const ids = await Promise.all(
+      [a, b].map(async (c) => hashToken(await sessionCookie.parse(c.split(';')[0]!))),
+    )
+    const old = new Date(Date.now() - 10 * 60_000)
+    await prisma.session.updateMany({ where: { id: { in: ids } }, data: { lastSeenAt: old } })
+    // Requests that arrived 20 s and 30 s ago (queued behind a burst): the window moves to when
+    // each arrived, not to when the batch is written. For `a`, the later arrival comes first.
+    const arrived = (c: string, ago: number) => {
+      const at = Date.now() - ago
+      return {
+        at,
+        request: new Request('http://localhost/', {
+          headers: { Cookie: c.split(';')[0]!, 'x-bina-received-at': String(at) },
+        }),
+      }
+    }
+    const aLater = arrived(a, 20_000)
+    const aEarlier = arrived(a, 40_000)
+    const bOnly = arrived(b, 30_000)
+    for (const r of [aLater, aEarlier, bOnly])
+      expect((await getSession(r.request)).status).toBe('active')
+    await flushSessionTouches()
+    const seen = async (id: string) =>
+      (await prisma.session.findUniqueOrThrow({ where: { id } })).lastSeenAt.getTime()
+    expect(await seen(ids[0]!)).toBe(aLater.at)
+    expect(await seen(ids[1]!)).toBe(bOnly.at)
+    // A batch never moves the window back: another process wrote a later time meanwhile.
+    const c = arrived(a, 30_000)
+    await prisma.session.update({ where: { id: ids[0]! }, data: { lastSeenAt: old } })
+    expect((await getSession(c.request)).status).toBe('active')
+    const meanwhile = new Date(Date.now() - 5_000)
+    await prisma.session.update({ where: { id: ids[0]! }, data: { lastSeenAt: meanwhile } })
+    await flushSessionTouches()
+    expect(await seen(ids[0]!)).toBe(meanwhile.getTime())
   })
 
   it('sends an expired session to the sign-in page with the reason', async () => {
