@@ -1,7 +1,7 @@
 // The one form kit: Conform + Zod on both sides, these components for the markup. Error
 // messages are i18n keys (validation.*, errors.codes.*) or, from older callers, ready sentences.
 import { getFormProps, useForm, type FormMetadata, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import { Form, useLocation, useNavigation, type FormProps } from '@remix-run/react'
 import {
   createContext,

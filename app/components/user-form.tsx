@@ -5,7 +5,7 @@ import {
   useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { EMPLOYEE_KINDS, ROLES, userFormSchema } from '~/schemas/user'

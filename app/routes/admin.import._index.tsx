@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList, Field, StatusButton } from '~/components/forms'

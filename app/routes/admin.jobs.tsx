@@ -5,7 +5,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { JOB_NAMES } from '~/jobs/index.server'
 import { FAILED_LIMIT, queueOverview, retryFailedJob } from '~/models/jobs-admin.server'

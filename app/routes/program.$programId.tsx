@@ -3,7 +3,8 @@
 // assignment of each row and its progress (completion, JP, gap before and now).
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { jakartaDate } from '~/domain/time'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import {
   data,
   type ActionFunctionArgs,

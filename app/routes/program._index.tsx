@@ -1,6 +1,7 @@
 // The program team's list of development programs (AKPK) and the form that starts one.
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { getZodConstraint } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import {
   data,
   redirect,

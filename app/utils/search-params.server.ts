@@ -4,7 +4,7 @@
 // message, so the form shows which filter was ignored and why (`SearchForm` in
 // app/components/forms.tsx). NUL bytes are refused with a 400 like any other input.
 import type { SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod'
+import { parseWithZod } from '~/utils/conform'
 import type { z, ZodTypeAny } from 'zod'
 import { readSearchParams } from './route-errors.server'
 

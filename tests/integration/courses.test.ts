@@ -21,6 +21,7 @@ import {
 import { completeEnrolmentJob } from '~/jobs/complete-enrolment.server'
 import { closeQueues } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
+import { catalogueCompetencies } from '~/models/screens/catalogue.read.server'
 import { redis } from '~/utils/redis.server'
 import { createTestUser } from '../support/factories'
 import { COURSE, currentLessons, finishLessons, takeQuiz } from '../support/learning'
@@ -369,6 +370,33 @@ describe('catalogue', () => {
       byCompetency.every((c) => c.competencies.some((k) => k.competency.code === 'T.PP.02')),
     ).toBe(true)
     expect((await catalogue(u.id, { maxJp: 6 })).every((c) => c.jp <= 6)).toBe(true)
+  })
+
+  it('offers as competency filters only the competencies a course develops', async () => {
+    const code = `Z.T${Date.now()}`
+    const k = await prisma.competency.create({
+      data: { code, type: 'TEKNIS', name: 'Kompetensi uji', description: 'Tanpa kursus' },
+    })
+    const before = await catalogueCompetencies()
+    expect(before.map((c) => c.code)).toContain('T.PP.02')
+    expect(before.map((c) => c.code)).not.toContain(code)
+    // A draft course of this test's own: what counts is that some course develops it.
+    const course = await prisma.course.create({
+      data: {
+        slug: `uji-filter-${Date.now()}`,
+        title: 'Kursus uji filter',
+        summary: 'Draf',
+        area: 'PELAYANAN_PUBLIK',
+        jp: 2,
+        competencies: { create: { competencyId: k.id, level: 1 } },
+      },
+    })
+    try {
+      expect(await catalogueCompetencies()).toContainEqual({ code, name: 'Kompetensi uji' })
+    } finally {
+      await prisma.course.delete({ where: { id: course.id } })
+      await prisma.competency.delete({ where: { id: k.id } })
+    }
   })
 })
 
