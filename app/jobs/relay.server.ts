@@ -71,7 +71,8 @@ export async function relayOutbox(
         WHERE "sentAt" IS NULL AND "deadAt" IS NULL
           AND "createdAt" <= (${cutoff}::timestamptz AT TIME ZONE 'UTC')
         ORDER BY "createdAt" LIMIT ${limit}`,
-          { prepare: true },
+          // Not prepared: a sweep's plan depends on its cutoff and limit, and prepared statements
+          // run with generic plans (decision 122); planning it on each sweep costs little.
         )
   const dead: { id: string; error: string }[] = []
   const byJob = new Map<JobDefinition, { ids: string[]; payloads: unknown[] }>()

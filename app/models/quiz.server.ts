@@ -818,7 +818,8 @@ export async function finaliseOverdueAttempts(batch = 2_000) {
       SELECT ${outboxSelect(gradeAttemptContract, Prisma.sql`jsonb_build_object('attemptId', moved.id)`, now)}
       FROM moved
       RETURNING id`,
-      { prepare: true },
+      // Not prepared: the sweep's plan depends on its cutoff and batch size, and prepared
+      // statements run with generic plans (decision 122); it runs once per sweep.
     )
     if (rows.length) relaySoon(rows.map((r) => r.id))
     total += rows.length

@@ -7,38 +7,59 @@ import { PrismaClient, type Prisma } from '~/generated/prisma/client'
 import { env } from './env.server'
 
 declare global {
-  var __binaPrisma: { prisma: PrismaClient; pool: pg.Pool } | undefined
+  var __binaPrisma: { prisma: PrismaClient; pool: pg.Pool; prepared: pg.Pool } | undefined
 }
 
 function create() {
-  const pool = new pg.Pool({
+  const common = {
     connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_MAX,
     // Idle connections are kept (warm: backend caches, prepared statements) for this long; they
     // do not keep a script's process alive (decision 108).
     idleTimeoutMillis: env.DATABASE_POOL_IDLE_MS,
     allowExitOnIdle: true,
     // A database that stops answering fails requests after 5 s (503 page) instead of hanging.
     connectionTimeoutMillis: 5_000,
+  }
+  const pool = new pg.Pool({ ...common, max: env.DATABASE_POOL_MAX })
+  // The named prepared statements run on connections of their own, with generic plans from the
+  // first execution: PostgreSQL's default plans each statement five times per connection with
+  // its values before it considers a generic plan, and keeps planning some of them on every run.
+  // At an exam's end that planning, on connections the quiet hours had left cold, was most of
+  // the database's work in the first seconds (docs/decisions/122). Prisma's statements and the
+  // unnamed `sql` ones stay on the other pool, planned with their values.
+  const prepared = new pg.Pool({
+    ...common,
+    max: env.DATABASE_PREPARED_POOL_MAX,
+    options: '-c plan_cache_mode=force_generic_plan',
   })
-  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool }
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool, prepared }
 }
 
 // Reused across Vite dev reloads so a reload does not open a new pool each time.
-const clients = (globalThis.__binaPrisma ??= create())
+const clients = globalThis.__binaPrisma?.prepared
+  ? globalThis.__binaPrisma
+  : (globalThis.__binaPrisma = create())
 export const prisma: PrismaClient = clients.prisma
 
 /**
- * Opens `count` connections of the pool (at most DATABASE_POOL_MAX) and keeps them however long
- * they stay idle (the pool's minimum). On each, one round trip reads every table of the schema
+ * Opens `count` connections of each pool (at most DATABASE_POOL_MAX, and at most
+ * DATABASE_PREPARED_POOL_MAX of the prepared statements' pool) and keeps them however long they
+ * stay idle (the pools' minimum). On each, one round trip reads every table of the schema
  * (`LIMIT 0`: planned, nothing read), which loads the backend's catalogue caches for the tables
  * and their indexes: the first statements of an exam's end then run on warm backends instead of
- * paying for new backends in its first second (decision 109). Returns the number opened.
+ * paying for new backends in its first second (decision 109). Returns the number opened (both
+ * pools).
  */
 export async function warmPool(count: number): Promise<number> {
-  const n = Math.min(count, env.DATABASE_POOL_MAX)
+  const opened = await Promise.all([
+    warm(clients.pool, Math.min(count, env.DATABASE_POOL_MAX)),
+    warm(clients.prepared, Math.min(count, env.DATABASE_PREPARED_POOL_MAX)),
+  ])
+  return opened[0] + opened[1]
+}
+
+async function warm(pool: pg.Pool, n: number): Promise<number> {
   if (n <= 0) return 0
-  const { pool } = clients
   pool.options.min = n
   const opened = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()))
   const held = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []))
@@ -87,7 +108,7 @@ export async function sql<T = Record<string, unknown>>(
     prepare?: boolean
   } = {},
 ): Promise<T[]> {
-  const r = await clients.pool.query({
+  const r = await (opts.prepare ? clients.prepared : clients.pool).query({
     text: query.text,
     values: query.values,
     types,

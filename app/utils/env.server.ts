@@ -27,6 +27,13 @@ const schema = z
     /** Connections per process (web and workers each have a pool). */
     DATABASE_POOL_MAX: z.coerce.number().int().positive().max(100).default(20),
     /**
+     * Connections per process for the named prepared statements (`sql(..., { prepare: true })`,
+     * the exam path and the pages' one-statement reads). They run with generic plans from their
+     * first execution (plan_cache_mode = force_generic_plan): each statement is planned once per
+     * connection instead of five custom plans per connection first (docs/decisions/122).
+     */
+    DATABASE_PREPARED_POOL_MAX: z.coerce.number().int().positive().max(100).default(10),
+    /**
      * How long a pooled connection may sit idle before it is closed (ms). Long, because a new
      * connection costs a PostgreSQL backend's start, its catalogue caches and every prepared
      * statement planned again, and the connections are needed again exactly when load returns

@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { prisma } from '~/utils/db.server'
+import { Prisma } from '~/generated/prisma/client'
+import { prisma, sql } from '~/utils/db.server'
 import { env } from '~/utils/env.server'
 
 function probe(n: number, holdMs: number, env: Record<string, string> = {}, mode = 'use') {
@@ -41,6 +42,22 @@ function probe(n: number, holdMs: number, env: Record<string, string> = {}, mode
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('database connection pool', () => {
+  it('runs prepared statements with generic plans, and everything else planned with its values', async () => {
+    const mode = Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`
+    // Several times: each may come from another pooled connection.
+    for (let i = 0; i < 3; i++) {
+      expect(await sql<{ mode: string }>(mode, { prepare: true })).toEqual([
+        { mode: 'force_generic_plan' },
+      ])
+      expect(await sql<{ mode: string }>(mode)).toEqual([{ mode: 'auto' }])
+      expect(
+        await prisma.$queryRaw<
+          { mode: string }[]
+        >`SELECT current_setting('plan_cache_mode') AS mode`,
+      ).toEqual([{ mode: 'auto' }])
+    }
+  })
+
   it('keeps idle connections open for DATABASE_POOL_IDLE_MS, and closes them after it', async () => {
     // Default 10 min, not pg's 10 s: after 5 s idle the four connections are still there.
     expect(env.DATABASE_POOL_IDLE_MS).toBe(600_000)
@@ -74,26 +91,32 @@ describe('database connection pool', () => {
 
   it('a warmed pool (the web server at start) opens its connections, reads every table on each, and keeps them idle', async () => {
     // The idle window is 1 s here: a warmed connection outlives it, an ordinary one does not.
+    // Both pools are warmed: 5 of the ORM's and 5 of the prepared statements' (decision 122).
     const warm = probe(5, 6_000, { DATABASE_POOL_IDLE_MS: '1000' }, 'warm')
     const plain = probe(5, 6_000, { DATABASE_POOL_IDLE_MS: '1000' })
-    // Never more than the pool's maximum.
-    const capped = probe(5, 6_000, { DATABASE_POOL_MAX: '3' }, 'warm')
+    // Never more than each pool's maximum.
+    const capped = probe(
+      5,
+      6_000,
+      { DATABASE_POOL_MAX: '3', DATABASE_PREPARED_POOL_MAX: '2' },
+      'warm',
+    )
     try {
       await Promise.all([warm.ready(), plain.ready(), capped.ready()])
-      expect(warm.output()).toContain('warmed 5')
-      expect(capped.output()).toContain('warmed 3')
-      expect(await capped.open()).toBe(3)
-      expect(await warm.open()).toBe(5)
+      expect(warm.output()).toContain('warmed 10')
+      expect(capped.output()).toContain('warmed 5')
+      expect(await capped.open()).toBe(5)
+      expect(await warm.open()).toBe(10)
       // Each backend's last statement is the same read of every table, in name order (the
       // text shown is cut at 1 kB, so only its start is compared).
       const last = await warm.lastStatements()
-      expect(last).toHaveLength(5)
+      expect(last).toHaveLength(10)
       expect(new Set(last).size).toBe(1)
       expect(last[0]).toMatch(
         /^SELECT \* FROM "AsnImport" LIMIT 0;\nSELECT \* FROM "AsnImportRow" LIMIT 0;/,
       )
       await sleep(2_500)
-      expect(await warm.open()).toBe(5)
+      expect(await warm.open()).toBe(10)
       expect(await plain.open()).toBe(0)
     } finally {
       for (const p of [warm, plain, capped]) p.child.kill('SIGKILL')
