@@ -101,9 +101,11 @@ export async function sql<T = Record<string, unknown>>(
   query: Prisma.Sql,
   opts: {
     /**
-     * Run as a named prepared statement: each pooled connection parses (and, after a few runs,
-     * plans) it once. Only for statements whose text does not vary (values are parameters,
-     * lists are arrays), or every variant would be kept on every connection.
+     * Run as a named prepared statement, on the prepared statements' pool: each of its
+     * connections parses and plans it once, with a generic plan (decision 122). Only for
+     * statements whose text does not vary (values are parameters, lists are arrays), or every
+     * variant would be kept on every connection, and whose best plan does not depend on the
+     * values (by key, by arrays of keys, small tables): not for a range with a LIMIT or a pattern.
      */
     prepare?: boolean
   } = {},
