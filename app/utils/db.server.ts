@@ -32,6 +32,16 @@ function create() {
     max: env.DATABASE_PREPARED_POOL_MAX,
     options: '-c plan_cache_mode=force_generic_plan',
   })
+  // A connection that dies while idle (the database restarted, a network cut) is an 'error'
+  // event on its pool: without a listener it would end the process. The pool drops it and opens
+  // a new one when needed; requests in flight fail on their own and answer 503.
+  for (const [name, p] of [
+    ['pool', pool],
+    ['prepared', prepared],
+  ] as const)
+    p.on('error', (e) =>
+      console.error(`[db] an idle connection of the ${name} pool was lost: ${e.message}`),
+    )
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool, prepared }
 }
 
