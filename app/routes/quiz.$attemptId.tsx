@@ -29,7 +29,7 @@ import { receivedAt } from '~/utils/misc'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import { pageTitle } from '~/utils/meta'
 import { messageKey, NotFoundError, readMessage } from '~/utils/errors'
-import { answerField, quizAttemptFormSchema, quizAttemptSchema } from '~/schemas/quiz-attempt'
+import { answerField, quizAttemptSchema } from '~/schemas/quiz-attempt'
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.quiz' })
@@ -89,10 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const arrival = receivedAt(request)
   const form = await request.formData()
   // The button and the answers' shape only: no database read before the one submit statement.
-  const submission = parseWithZod(form, {
-    schema: quizAttemptFormSchema,
-    disableAutoCoercion: true,
-  })
+  // Conform's coercion of the schema is built once (app/utils/conform.ts, decision 121).
+  const submission = parseWithZod(form, { schema: quizAttemptSchema })
   if (submission.status !== 'success') {
     const result = submission.reply()
     const first = Object.values(result.error ?? {}).find((m) => m?.length)?.[0] ?? 'input.invalid'

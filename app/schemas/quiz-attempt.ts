@@ -3,7 +3,6 @@
 // the shape and length of each answer. Which questions and options belong to the attempt is the
 // model's check against the attempt's layout (app/models/quiz.server.ts parseAnswers), in the
 // same statement as the save: the exam-end submit stays one round trip (decision 071).
-import { unstable_coerceFormValue as coerceFormValue } from '@conform-to/zod'
 import { z } from 'zod'
 import { messageWith } from '~/utils/errors'
 
@@ -46,11 +45,3 @@ export const quizAttemptSchema = z
         })
     }
   })
-
-/**
- * The schema with Conform's form-value coercion applied once. parseWithZod applies it on every
- * call by default (a new coerced copy of the schema each time: about 0.5 core-ms of a 20-question
- * submit, against 0.05 ms for the parse itself). The exam-end submit is the hot path, so its
- * action parses with this and `disableAutoCoercion: true`: the same coercion, built once.
- */
-export const quizAttemptFormSchema = coerceFormValue(quizAttemptSchema)

@@ -1,7 +1,7 @@
 // Conform's parseWithZod, with its form-value coercion built once per schema (decision 121).
 // parseWithZod rebuilds a coerced copy of the schema on every call (`coerceFormValue`, a Map of
-// new Zod types each time); for a search page that parses its filters that was about a tenth of
-// the request's CPU. The coerced copy depends only on the schema object, and Zod schemas are
+// new Zod types each time): about 0.5 core-ms of a 20-question exam submit, and 0.1 ms of a
+// catalogue search. The coerced copy depends only on the schema object, and Zod schemas are
 // immutable, so it is kept in a WeakMap. Schemas given as a function of the intent, and calls that
 // already pass a coerced schema (`disableAutoCoercion`), go to Conform unchanged.
 import {

@@ -1,8 +1,9 @@
-// The exam submit parses with the coercion built once (quizAttemptFormSchema): it must read every
-// form exactly as parseWithZod's per-call coercion of the shared schema does (browser side).
-import { parseWithZod } from '@conform-to/zod'
+// The exam submit parses with the coercion built once (app/utils/conform.ts): it must read every
+// form exactly as Conform's per-call coercion of the shared schema does (browser side).
+import { parseWithZod as conformParseWithZod } from '@conform-to/zod'
 import { describe, expect, it } from 'vitest'
-import { ANSWER_MAX_CHARS, quizAttemptFormSchema, quizAttemptSchema } from '~/schemas/quiz-attempt'
+import { ANSWER_MAX_CHARS, quizAttemptSchema } from '~/schemas/quiz-attempt'
+import { parseWithZod } from '~/utils/conform'
 
 function form(entries: [string, string][]) {
   const f = new FormData()
@@ -10,8 +11,8 @@ function form(entries: [string, string][]) {
   return f
 }
 const both = (f: FormData) => {
-  const perCall = parseWithZod(f, { schema: quizAttemptSchema })
-  const once = parseWithZod(f, { schema: quizAttemptFormSchema, disableAutoCoercion: true })
+  const perCall = conformParseWithZod(f, { schema: quizAttemptSchema })
+  const once = parseWithZod(f, { schema: quizAttemptSchema })
   expect(once.status).toBe(perCall.status)
   expect(once.reply()).toEqual(perCall.reply())
   return once
