@@ -147,7 +147,15 @@ function Toolbar({
       type="button"
       className="button-small button-secondary"
       aria-pressed={active}
-      onClick={run}
+      // A pointer press keeps the focus (and the selection) in the text; after the command the
+      // focus is back there at once, not an animation frame later as `chain().focus()` does,
+      // so keys typed right after a click reach the text, not the button (where a space would
+      // press it again).
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={() => {
+        run()
+        editor.view.focus()
+      }}
       data-testid={testId}
     >
       {label}
@@ -301,6 +309,7 @@ function Toolbar({
                 chain()
                   .insertContent({ type: 'courseVideo', attrs: { videoId: v.id, title: v.title } })
                   .run()
+              editor.view.focus()
             }}
           >
             {t('studio.editor.videoAdd')}

@@ -150,6 +150,18 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   )
   await page.getByRole('link', { name: 'Etika Akun Dinas', exact: true }).click()
   const editor = page.getByTestId('lesson-editor')
+  // Where the focus is once a toolbar button's click has been handled (a window listener runs
+  // after React's): the text, at once, so the keys typed next cannot reach the button.
+  await page.evaluate(() => {
+    const w = window as unknown as { focusAfterClick: string[] }
+    w.focusAfterClick = []
+    window.addEventListener('click', (e) => {
+      const id = (e.target as HTMLElement)
+        .closest('[data-testid^="tb-"]')
+        ?.getAttribute('data-testid')
+      if (id) w.focusAfterClick.push(`${id}>${document.activeElement?.getAttribute('data-testid')}`)
+    })
+  })
   await editor.click()
   await page.keyboard.press('Control+a')
   await page.keyboard.press('Delete')
@@ -172,6 +184,14 @@ test('instructor builds, publishes and revises a course; the ASN’s finished at
   await expect(editor.locator('p', { hasText: 'Selalu' })).toHaveText(
     'Selalu periksa pedoman SPBE terbaru.',
   )
+  expect(
+    await page.evaluate(() => (window as unknown as { focusAfterClick: string[] }).focusAfterClick),
+  ).toEqual([
+    'tb-h2>lesson-editor',
+    'tb-bold>lesson-editor',
+    'tb-bold>lesson-editor',
+    'tb-link>lesson-editor',
+  ])
   await page.keyboard.press('Enter')
   await page
     .getByLabel(/^Gambar \(PNG/)
