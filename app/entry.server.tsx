@@ -61,6 +61,10 @@ export default async function handleRequest(
           // (decision 074).
           const chunks: Buffer[] = []
           const sink = new Writable({
+            // No 'close' after 'finish': React listens for it to abort a render the destination
+            // left early, and its abort of a finished render ends the sink a second time, which
+            // builds an ERR_STREAM_DESTROYED with its stack (~80 µs a page) only to drop it.
+            emitClose: false,
             write(chunk: Buffer, _encoding, done) {
               chunks.push(chunk)
               done()

@@ -8,6 +8,7 @@ import { env } from '~/utils/env.server'
 import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
 import { EdgeError, readLimitedBody, sendEdgeError } from './limits'
+import { installRequestReuse } from './request-reuse'
 import { installRouteMatchCache } from './route-match-cache'
 import { crossSiteGuard, schemeGuard } from './security'
 import { databaseAnswers, sendUnavailable } from './unavailable'
@@ -26,6 +27,8 @@ export interface AppOptions {
 export function createApp(opts: AppOptions) {
   // Route matching remembered per (route tree, pathname): decision 074.
   installRouteMatchCache()
+  // Loaders and actions get the request itself, not Remix's two copies of it: decision 123.
+  installRequestReuse()
   const app = express()
   app.disable('x-powered-by')
   // Behind a reverse proxy, set TRUST_PROXY (e.g. "1" or "loopback"): then req.ip is the client

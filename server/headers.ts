@@ -12,8 +12,26 @@ declare module 'express-serve-static-core' {
   }
 }
 
+// Nonces are cut from a buffer of the CSPRNG's bytes, 16 bytes each and never reused, refilled
+// when used up: one `randomBytes` call per 256 requests instead of one per request.
+const NONCE_BYTES = 16
+const POOL_BYTES = NONCE_BYTES * 256
+let pool = Buffer.alloc(0)
+let at = 0
+
+/** A new CSP nonce: 16 random bytes, base64. */
+export function freshNonce(): string {
+  if (at + NONCE_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES)
+    at = 0
+  }
+  const value = pool.toString('base64', at, at + NONCE_BYTES)
+  at += NONCE_BYTES
+  return value
+}
+
 export function nonce(_req: Request, res: Response, next: NextFunction) {
-  res.locals.cspNonce = randomBytes(16).toString('base64')
+  res.locals.cspNonce = freshNonce()
   next()
 }
 
