@@ -11,7 +11,7 @@ import { profilePage } from '~/models/profile.server'
 import { requireUser } from '~/utils/auth.server'
 import { profileTargetSchema } from '~/schemas/team'
 import { pageTitle } from '~/utils/meta'
-import { formatDate } from '~/utils/misc'
+import { formatDate, receivedAt } from '~/utils/misc'
 import { withAppErrors } from '~/utils/route-errors.server'
 import { readSearch } from '~/utils/search-params.server'
 import { MyCertificatesLink } from '~/components/certificate-link'
@@ -41,6 +41,8 @@ export const loader = withAppErrors(async ({ request }: LoaderFunctionArgs) => {
     jabatan,
     ratingThreshold: Math.round(THRESHOLD * 100),
     targetResult,
+    // The charts run to the request's arrival: the same path on the server and in the browser.
+    now: receivedAt(request),
   }
 })
 
@@ -58,16 +60,18 @@ function LevelBar({ current, required }: { current: number; required: number | n
 function HistoryChart({
   points,
   label,
+  now,
 }: {
   points: { level: number; ratedAt: Date | string }[]
   label: string
+  now: number
 }) {
   const { t } = useTranslation()
   if (points.length === 0) return <span className="muted">{t('ui.profile.noHistory')}</span>
   const w = 160
   const h = 40
   const t0 = new Date(points[0]!.ratedAt).getTime()
-  const t1 = Math.max(t0 + 1, Date.now())
+  const t1 = Math.max(t0 + 1, now)
   const x = (t: Date | string) => ((new Date(t).getTime() - t0) / (t1 - t0)) * (w - 8) + 4
   const y = (l: number) => h - 4 - (l / 5) * (h - 8)
   let d = `M ${x(points[0]!.ratedAt)} ${y(points[0]!.level)}`
@@ -83,7 +87,7 @@ function HistoryChart({
 }
 
 export default function ProfilePage() {
-  const { profile, recs, ledger, jabatan, targetResult } = useLoaderData<typeof loader>()
+  const { profile, recs, ledger, jabatan, targetResult, now } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const { rows, user, target, year, jp, jpTarget } = profile
   const groups = (['TEKNIS', 'MANAJERIAL', 'SOSIAL_KULTURAL'] as const)
@@ -260,6 +264,7 @@ export default function ProfilePage() {
                       <HistoryChart
                         points={r.history}
                         label={t('ui.profile.historyLabel', { name: r.name })}
+                        now={now}
                       />
                     </td>
                     <td>
