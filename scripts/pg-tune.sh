@@ -2,9 +2,10 @@
 # PostgreSQL settings for this box (2 cores, ~24 GB, SSD), applied by scripts/services.sh to
 # whichever server it uses (docs/decisions/072-postgresql-settings.md). Only settings that take
 # effect on a reload (ALTER SYSTEM + pg_reload_conf()) or per session: no restart, so the other
-# users of a shared, already running server are not interrupted. shared_buffers and wal_buffers need
-# a restart: the project-local cluster gets them on its command line (services.sh); on a shared
-# server they are written for its next restart only when PG_TUNE_RESTART_SETTINGS=1.
+# users of a shared, already running server are not interrupted. shared_buffers, wal_buffers and
+# max_connections need a restart: the project-local cluster gets them on its command line
+# (services.sh); on a shared server they are written for its next restart only when
+# PG_TUNE_RESTART_SETTINGS=1.
 # Skip with PG_TUNE=0. Usage: bash scripts/pg-tune.sh DATABASE_URL
 set -euo pipefail
 [ "${PG_TUNE:-1}" = "0" ] && exit 0
@@ -31,7 +32,9 @@ node -e "
     ['autovacuum_analyze_scale_factor', '0.05'],
     ['autovacuum_vacuum_cost_limit', '1000'],
   ];
-  const restart = [['shared_buffers', '1GB'], ['wal_buffers', '16MB']];
+  // Two web processes (WEB_CONCURRENCY on 2 cores) and two worker processes may each open 20 + 10
+  // pooled connections (decision 122): 120 at most, over the default 100.
+  const restart = [['shared_buffers', '1GB'], ['wal_buffers', '16MB'], ['max_connections', '200']];
   (async () => {
     await c.connect();
     const su = (await c.query(\"SELECT rolsuper FROM pg_roles WHERE rolname = current_user\")).rows[0]?.rolsuper;

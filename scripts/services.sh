@@ -64,7 +64,7 @@ start_local_pg() {
   if ! pg_answers "postgresql://postgres@127.0.0.1:$port/postgres"; then
     log "starting local PostgreSQL on port $port"
     "${run[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" \
-      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c wal_buffers=16MB" -w start >/dev/null
+      -o "-p $port -k /tmp -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c wal_buffers=16MB -c max_connections=200" -w start >/dev/null
   fi
   DATABASE_URL="postgresql://postgres@127.0.0.1:$port/$(url_part "$DATABASE_URL" pathname | sed 's#^/##')"
   log "using the project-local PostgreSQL on port $port"
