@@ -1,6 +1,7 @@
 // Pages of the course studio (issue 12 items 1-3): the course list, a course's authoring page, a
 // lesson's editor, a quiz lesson, the preview, the publish review and the videos page, at 390 px, axe WCAG 2.1
-// AA, in both languages, as the demo instructor of the pack courses. Read-only: nothing is saved.
+// AA, in both languages, as the demo instructor of the pack courses (a quiz lesson's preview too).
+// Read-only: nothing is saved.
 import { expect, test } from '@playwright/test'
 import { accounts, signInAs } from './helpers'
 import { checkPage, switchLanguage, type Problem } from './page-check'
@@ -35,6 +36,21 @@ for (const lng of ['id', 'en'] as const) {
     await checkPage(page, quizLesson!, lng, problems)
     for (const sub of ['preview', 'publish', 'videos'])
       await checkPage(page, `${course}/${sub}`, lng, problems)
+    // The preview of a quiz lesson (its questions as the learner sees them, without the key).
+    await page.goto(`${course}/preview`)
+    const previews = await page
+      .locator('nav ol.outline a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+    let quizPreview: string | null = null
+    for (const href of previews) {
+      await page.goto(href)
+      if ((await page.getByTestId('preview-question').count()) > 0) {
+        quizPreview = href
+        break
+      }
+    }
+    expect(quizPreview, 'a quiz lesson in the preview').toBeTruthy()
+    await checkPage(page, quizPreview!, lng, problems)
     expect(problems).toEqual([])
   })
 }
