@@ -29,15 +29,18 @@ describe('server i18next instances', () => {
     it(`answer as a fresh instance does (${lng}), the first time and from memory`, async () => {
       const server = await serverI18nInstance(lng)
       const reference = await fresh(lng)
-      // As react-i18next calls it: through getFixedT.
+      // As react-i18next calls it: through getFixedT (useTranslation passes null and 'common').
       const fixed = server.getFixedT(lng, 'common')
+      const hookT = server.getFixedT(null as never, 'common')
       for (const round of [1, 2]) {
         for (const [key, options] of CALLS) {
           const want = reference(key, options as never)
           expect(server.t(key, options as never), `${key} ${round}`).toBe(want)
           expect(fixed(key, options as never), `${key} fixed ${round}`).toBe(want)
+          expect(hookT(key, options as never), `${key} hook ${round}`).toBe(want)
         }
       }
+      expect(hookT('nav.home', 'cadangan' as never)).toBe(reference('nav.home', 'cadangan'))
     })
   }
 
@@ -48,6 +51,21 @@ describe('server i18next instances', () => {
     expect(en.t('notifications.unread', { count: 2 })).toBe('2 unread')
     expect(id.t('nav.signOut')).not.toBe(en.t('nav.signOut'))
     expect(id.t('nav.signOut')).toBe((await fresh('id'))('nav.signOut'))
+  })
+
+  it('gives the remembered t only for its own language and namespace without a prefix', async () => {
+    const id = await serverI18nInstance('id')
+    expect(id.getFixedT(null as never, 'common')).toBe(id.t)
+    expect(id.getFixedT('id')).toBe(id.t)
+    // Another language, a key prefix or another namespace: i18next's own fixed t.
+    const en = id.getFixedT('en', 'common')
+    expect(en).not.toBe(id.t)
+    expect(en('nav.signOut')).toBe((await fresh('en'))('nav.signOut'))
+    const prefixed = id.getFixedT(null as never, 'common', 'notifications')
+    expect(prefixed('unread', { count: 2 })).toBe(
+      (await fresh('id'))('notifications.unread', { count: 2 }),
+    )
+    expect(id.getFixedT(null as never, 'other')).not.toBe(id.t)
   })
 
   it('passes calls with object options through unremembered', async () => {
