@@ -56,15 +56,7 @@ export function installRequestReuse() {
 
   data.callRouteLoader = async (args) => {
     if (!args.singleFetch || !nothingToStrip(args.request.url)) return callRouteLoader(args)
-    const result = await args.loader({
-      request: args.request,
-      context: args.loadContext,
-      params: args.params,
-    })
-    if (result === undefined)
-      throw new Error(
-        `You defined a loader for route "${args.routeId}" but didn't return anything from your \`loader\` function. Please return a value or \`null\`.`,
-      )
+    const result = await callWithRequest(args.loader, args, 'a loader', 'loader')
     if (responses.isDeferredData(result)) {
       const init = (result as { init?: ResponseInit }).init
       if (init && responses.isRedirectStatusCode(init.status || 200))
@@ -74,15 +66,20 @@ export function installRequestReuse() {
   }
   data.callRouteAction = async (args) => {
     if (!args.singleFetch || !nothingToStrip(args.request.url)) return callRouteAction(args)
-    const result = await args.action({
-      request: args.request,
-      context: args.loadContext,
-      params: args.params,
-    })
-    if (result === undefined)
-      throw new Error(
-        `You defined an action for route "${args.routeId}" but didn't return anything from your \`action\` function. Please return a value or \`null\`.`,
-      )
-    return result
+    return callWithRequest(args.action, args, 'an action', 'action')
   }
+}
+
+/** Runs a loader or action with the request itself, refusing `undefined` as Remix does. */
+async function callWithRequest(handler: Handler, args: CallArgs, what: string, fn: string) {
+  const result = await handler({
+    request: args.request,
+    context: args.loadContext,
+    params: args.params,
+  })
+  if (result === undefined)
+    throw new Error(
+      `You defined ${what} for route "${args.routeId}" but didn't return anything from your \`${fn}\` function. Please return a value or \`null\`.`,
+    )
+  return result
 }
