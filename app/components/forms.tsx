@@ -196,14 +196,26 @@ export function SearchForm<S extends ZodTypeAny>(props: SearchFormProps<S>) {
   return <SearchFormInner key={search} {...props} />
 }
 
-function SearchFormInner<S extends ZodTypeAny>({
-  id,
-  schema,
-  result,
-  defaultValue,
-  children,
-  ...formProps
-}: SearchFormProps<S>) {
+function SearchFormInner<S extends ZodTypeAny>(props: SearchFormProps<S>) {
+  // On the server, a form without a reply (the usual page view) needs only ids, names and
+  // initial values: they are written without Conform's form context (decision 125).
+  const metadata =
+    typeof document === 'undefined' && !props.result
+      ? staticSearchMetadata(props.id, props.defaultValue)
+      : null
+  return metadata ? (
+    <SearchFormMarkup
+      {...props}
+      form={metadata[0] as unknown as FormMetadata}
+      fields={metadata[1] as SearchFields<S>}
+    />
+  ) : (
+    <ConformSearchForm {...props} />
+  )
+}
+
+function ConformSearchForm<S extends ZodTypeAny>(props: SearchFormProps<S>) {
+  const { id, schema, result, defaultValue } = props
   const [form, fields] = useForm<z.input<S>, z.output<S>, string[]>({
     id,
     lastResult: result,
@@ -212,10 +224,89 @@ function SearchFormInner<S extends ZodTypeAny>({
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   })
+  return <SearchFormMarkup {...props} form={form} fields={fields as SearchFields<S>} />
+}
+
+function SearchFormMarkup<S extends ZodTypeAny>({
+  id: _id,
+  schema: _schema,
+  result: _result,
+  defaultValue: _defaultValue,
+  children,
+  form,
+  fields,
+  ...formProps
+}: SearchFormProps<S> & {
+  form: Pick<FormMetadata, 'id' | 'errorId' | 'errors'>
+  fields: SearchFields<S>
+}) {
   return (
-    <Form method="get" {...formProps} {...getFormProps(form)}>
+    <Form method="get" {...formProps} {...getFormProps(form as FormMetadata)}>
       <ErrorList id={form.errorId} errors={form.errors} />
-      {children(fields as SearchFields<S>)}
+      {children(fields)}
     </Form>
   )
+}
+
+/** What getFormProps and the field helpers read of Conform's form metadata. */
+interface StaticFormMetadata {
+  id: string
+  errorId: string
+  descriptionId: string
+  errors: string[] | undefined
+  noValidate: boolean
+  onSubmit: undefined
+}
+
+/** A value as Conform's form state holds it (serialize, then normalize), or null if not flat. */
+function initialValueOf(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') return value === '' ? undefined : value
+  if (typeof value === 'number' || typeof value === 'bigint') return value.toString()
+  if (typeof value === 'boolean') return value ? 'on' : undefined
+  if (value instanceof Date) return value.toISOString()
+  return null
+}
+
+/**
+ * Conform's metadata of a GET form as `useForm` gives it on the server when there is no reply:
+ * no errors, no constraints, the flat default values as its state holds them, its ids
+ * (`<form>-<name>`, `…-error`, `…-description`) and `noValidate`. Null when a default value is
+ * not flat (a list or an object): Conform's own path then renders the form. Kept identical to
+ * Conform's by tests/unit/search-form-metadata.test.ts.
+ */
+export function staticSearchMetadata(
+  id: string,
+  defaultValue: Record<string, unknown>,
+): [StaticFormMetadata, Record<string, unknown>] | null {
+  const initial = new Map<string, string | undefined>()
+  for (const name in defaultValue) {
+    const v = initialValueOf(defaultValue[name])
+    if (v === null) return null
+    initial.set(name, v)
+  }
+  const form: StaticFormMetadata = {
+    id,
+    errorId: `${id}-error`,
+    descriptionId: `${id}-description`,
+    errors: undefined,
+    noValidate: true,
+    onSubmit: undefined,
+  }
+  const field = (name: string) => {
+    const fid = `${id}-${name}`
+    return {
+      id: fid,
+      name,
+      formId: id,
+      errorId: `${fid}-error`,
+      descriptionId: `${fid}-description`,
+      initialValue: initial.get(name),
+      errors: undefined,
+    }
+  }
+  const fields = new Proxy({} as Record<string, unknown>, {
+    get: (_, name) => (typeof name === 'string' ? field(name) : undefined),
+  })
+  return [form, fields]
 }

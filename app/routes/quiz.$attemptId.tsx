@@ -21,7 +21,10 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorList } from '~/components/forms'
 import { attemptImageSrc, BankText } from '~/components/question-bank-text'
-import i18next from '~/i18next.server'
+import i18next, { serverI18nInstance } from '~/i18next.server'
+import { QuizReview } from '~/components/quiz-review'
+import { renderFragment } from '~/utils/html-fragment.server'
+import { HtmlFragment, offerFragment } from '~/utils/html-fragment'
 import { competencyProfile } from '~/models/profile.server'
 import { attemptPageView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
 import { requireUser } from '~/utils/auth.server'
@@ -34,7 +37,7 @@ import { answerField, quizAttemptSchema } from '~/schemas/quiz-attempt'
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, { key: 'screens.grading.quiz' })
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   // One statement for the attempt and where it belongs; question versions come from memory
   // (decision 073).
@@ -65,12 +68,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt),
       }))
   }
+  // A submitted attempt's review is markup made here and sent once (decision 125): the route
+  // data carries its questions only while the attempt is in progress (the form needs them).
+  const inProgress = view.attempt.status === 'IN_PROGRESS'
+  const reviewFragment =
+    !inProgress && view.review
+      ? offerFragment(
+          context,
+          'quiz-review',
+          renderFragment(
+            await serverI18nInstance(await i18next.getLocale(request)),
+            <QuizReview attemptId={view.attempt.id} items={view.items} />,
+          ),
+        )
+      : null
   return {
     ...view,
+    items: inProgress ? view.items : [],
+    reviewFragment,
     competencies,
     lesson: ctx.lesson,
     course: ctx.course,
-    now: Date.now(),
+    now: receivedAt(request),
     notice:
       SUBMIT_NOTICES.find((n) => n === new URL(request.url).searchParams.get('notice')) ?? null,
   }
@@ -249,14 +268,25 @@ function useGradingStatus(attemptId: string, waiting: boolean, onChange: () => v
   }, [attemptId, waiting, onChange])
 }
 
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>
+
 export default function QuizAttemptPage() {
-  const { attempt, items, review, competencies, lesson, course, now, notice } =
-    useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  // The answering form and the result are separate components: the result page runs none of the
+  // form's hooks (decision 125).
+  return data.attempt.status === 'IN_PROGRESS' ? (
+    <AttemptForm data={data} />
+  ) : (
+    <AttemptResult data={data} />
+  )
+}
+
+function AttemptForm({ data }: { data: PageData }) {
+  const { attempt, items, lesson, course, now } = data
   const img = attemptImageSrc(attempt.id)
   const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
   const autosave = useFetcher<typeof action>({ key: `autosave-${attempt.id}` })
-  const revalidator = useRevalidator()
   const submit = useSubmit()
   const formRef = useRef<HTMLFormElement>(null)
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -264,12 +294,6 @@ export default function QuizAttemptPage() {
   const [unanswered, setUnanswered] = useState(0)
   const [timeUp, setTimeUp] = useState(false)
   const timeUpRef = useRef(false)
-  const waiting =
-    attempt.status === 'SUBMITTED' ||
-    (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
-  const refresh = useCallback(() => revalidator.revalidate(), [revalidator])
-  useGradingStatus(attempt.id, waiting, refresh)
-
   const onZero = useCallback(() => {
     const form = formRef.current
     if (!form) return
@@ -301,7 +325,7 @@ export default function QuizAttemptPage() {
   })
   const answerErrors = fields as unknown as Record<string, { errorId: string; errors?: string[] }>
 
-  if (attempt.status === 'IN_PROGRESS' && actionData?.confirm && !actionData.error) {
+  if (actionData?.confirm && !actionData.error) {
     // The confirmation step without JavaScript: the answers are saved; submit or go back.
     const left = items.filter((q) => !answered(q.response)).length
     return (
@@ -328,163 +352,172 @@ export default function QuizAttemptPage() {
     )
   }
 
-  if (attempt.status === 'IN_PROGRESS') {
-    return (
-      <>
-        <p>
-          <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>‹ {course.title}</Link>
+  return (
+    <>
+      <p>
+        <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>‹ {course.title}</Link>
+      </p>
+      <h1>{t('quizTimer.heading', { lesson: lesson.title, number: attempt.number })}</h1>
+      {attempt.deadlineAt ? (
+        <Countdown deadline={attempt.deadlineAt} serverNow={now} onZero={onZero} />
+      ) : null}
+      {timeUp ? (
+        <p className="alert alert-info" role="status" data-testid="time-up">
+          {t('assess.timeUp')}
         </p>
-        <h1>{t('quizTimer.heading', { lesson: lesson.title, number: attempt.number })}</h1>
-        {attempt.deadlineAt ? (
-          <Countdown deadline={attempt.deadlineAt} serverNow={now} onZero={onZero} />
-        ) : null}
-        {timeUp ? (
-          <p className="alert alert-info" role="status" data-testid="time-up">
-            {t('assess.timeUp')}
-          </p>
-        ) : null}
-        {message ? (
-          <p
-            className={`alert ${isError ? 'alert-error' : 'alert-info'}`}
-            role={isError ? 'alert' : 'status'}
-            data-testid="quiz-message"
-          >
-            {message}
-          </p>
-        ) : null}
-        <Form
-          method="post"
-          {...getFormProps(form)}
-          ref={formRef}
-          data-testid="quiz-form"
-          onChange={() => {
-            // Debounced autosave of the whole form; it does not revalidate the page.
-            clearTimeout(debounce.current)
-            debounce.current = setTimeout(() => {
-              if (!formRef.current || timeUpRef.current) return
-              const fd = new FormData(formRef.current)
-              fd.set('intent', 'save')
-              autosave.submit(fd, { method: 'post' })
-            }, 800)
-          }}
+      ) : null}
+      {message ? (
+        <p
+          className={`alert ${isError ? 'alert-error' : 'alert-info'}`}
+          role={isError ? 'alert' : 'status'}
+          data-testid="quiz-message"
         >
-          <fieldset disabled={timeUp} style={{ border: 0, padding: 0, margin: 0 }}>
-            {items.map((q) => (
-              <div className="question" key={q.id} data-testid="question">
-                <input type="hidden" name="shown" value={q.id} />
-                <ErrorList
-                  id={answerErrors[answerField(q.id)]?.errorId}
-                  errors={answerErrors[answerField(q.id)]?.errors}
-                />
-                {q.options.length ? (
-                  <fieldset>
-                    <legend>
-                      {q.index}. <BankText text={q.text} imageSrc={img} />{' '}
-                      {q.type === 'MULTIPLE' ? (
-                        <span className="hint">{t('quizTimer.chooseAll')}</span>
-                      ) : null}
-                    </legend>
-                    {q.options.map((o) => (
-                      <label key={o.id}>
-                        <input
-                          type={q.type === 'MULTIPLE' ? 'checkbox' : 'radio'}
-                          name={`q_${q.id}`}
-                          value={o.id}
-                          defaultChecked={q.response?.optionIds?.includes(o.id) ?? false}
-                        />{' '}
-                        <BankText text={o.text} imageSrc={img} />
-                      </label>
-                    ))}
-                  </fieldset>
-                ) : (
-                  <div className="field">
-                    <label htmlFor={`q_${q.id}`}>
-                      {q.index}. <BankText text={q.text} imageSrc={img} />
-                    </label>
-                    {q.type === 'ESSAY' ? (
-                      <textarea
-                        id={`q_${q.id}`}
-                        name={`q_${q.id}`}
-                        rows={6}
-                        maxLength={20_000}
-                        defaultValue={q.response?.text ?? ''}
-                      />
-                    ) : (
+          {message}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        {...getFormProps(form)}
+        ref={formRef}
+        data-testid="quiz-form"
+        onChange={() => {
+          // Debounced autosave of the whole form; it does not revalidate the page.
+          clearTimeout(debounce.current)
+          debounce.current = setTimeout(() => {
+            if (!formRef.current || timeUpRef.current) return
+            const fd = new FormData(formRef.current)
+            fd.set('intent', 'save')
+            autosave.submit(fd, { method: 'post' })
+          }, 800)
+        }}
+      >
+        <fieldset disabled={timeUp} style={{ border: 0, padding: 0, margin: 0 }}>
+          {items.map((q) => (
+            <div className="question" key={q.id} data-testid="question">
+              <input type="hidden" name="shown" value={q.id} />
+              <ErrorList
+                id={answerErrors[answerField(q.id)]?.errorId}
+                errors={answerErrors[answerField(q.id)]?.errors}
+              />
+              {q.options.length ? (
+                <fieldset>
+                  <legend>
+                    {q.index}. <BankText text={q.text} imageSrc={img} />{' '}
+                    {q.type === 'MULTIPLE' ? (
+                      <span className="hint">{t('quizTimer.chooseAll')}</span>
+                    ) : null}
+                  </legend>
+                  {q.options.map((o) => (
+                    <label key={o.id}>
                       <input
-                        id={`q_${q.id}`}
+                        type={q.type === 'MULTIPLE' ? 'checkbox' : 'radio'}
                         name={`q_${q.id}`}
-                        type="text"
-                        maxLength={200}
-                        inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'}
-                        defaultValue={q.response?.text ?? ''}
-                      />
-                    )}
-                  </div>
-                )}
-              </div>
-            ))}
-            <ErrorList
-              id={form.errorId}
-              errors={[...(form.errors ?? []), ...(fields.intent.errors ?? [])]}
-            />
-            <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
-              <button type="submit" name="intent" value="save" className="button-secondary">
-                {t('assess.saveButton')}
-              </button>
-              <button
-                type="submit"
-                name="intent"
-                value="confirm"
-                data-testid="submit-quiz"
-                onClick={(e) => {
-                  // With JavaScript: confirm in a dialog (without it: a confirmation step page).
-                  const dialog = dialogRef.current
-                  if (!formRef.current || !dialog || typeof dialog.showModal !== 'function') return
-                  e.preventDefault()
-                  setUnanswered(unansweredIn(formRef.current, items))
-                  dialog.showModal()
-                }}
-              >
-                {t('assess.submit')}
-              </button>
+                        value={o.id}
+                        defaultChecked={q.response?.optionIds?.includes(o.id) ?? false}
+                      />{' '}
+                      <BankText text={o.text} imageSrc={img} />
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                <div className="field">
+                  <label htmlFor={`q_${q.id}`}>
+                    {q.index}. <BankText text={q.text} imageSrc={img} />
+                  </label>
+                  {q.type === 'ESSAY' ? (
+                    <textarea
+                      id={`q_${q.id}`}
+                      name={`q_${q.id}`}
+                      rows={6}
+                      maxLength={20_000}
+                      defaultValue={q.response?.text ?? ''}
+                    />
+                  ) : (
+                    <input
+                      id={`q_${q.id}`}
+                      name={`q_${q.id}`}
+                      type="text"
+                      maxLength={200}
+                      inputMode={q.type === 'NUMERIC' ? 'decimal' : 'text'}
+                      defaultValue={q.response?.text ?? ''}
+                    />
+                  )}
+                </div>
+              )}
             </div>
-          </fieldset>
-        </Form>
-        <dialog ref={dialogRef} aria-labelledby="confirm-title" data-testid="confirm-dialog">
-          <h2 id="confirm-title">{t('assess.confirm.title')}</h2>
-          <p data-testid="confirm-unanswered">
-            {unanswered
-              ? t('assess.confirm.unanswered', { count: unanswered, total: items.length })
-              : t('assess.confirm.allAnswered', { total: items.length })}
-          </p>
-          <p>{t('assess.confirm.note')}</p>
+          ))}
+          <ErrorList
+            id={form.errorId}
+            errors={[...(form.errors ?? []), ...(fields.intent.errors ?? [])]}
+          />
           <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+            <button type="submit" name="intent" value="save" className="button-secondary">
+              {t('assess.saveButton')}
+            </button>
             <button
-              type="button"
-              onClick={() => {
-                dialogRef.current?.close()
-                const form = formRef.current
-                if (!form) return
-                clearTimeout(debounce.current)
-                const fd = new FormData(form)
-                fd.set('intent', 'submit')
-                submit(fd, { method: 'post', replace: true })
+              type="submit"
+              name="intent"
+              value="confirm"
+              data-testid="submit-quiz"
+              onClick={(e) => {
+                // With JavaScript: confirm in a dialog (without it: a confirmation step page).
+                const dialog = dialogRef.current
+                if (!formRef.current || !dialog || typeof dialog.showModal !== 'function') return
+                e.preventDefault()
+                setUnanswered(unansweredIn(formRef.current, items))
+                dialog.showModal()
               }}
             >
-              {t('assess.confirm.yes')}
-            </button>
-            <button
-              type="button"
-              className="button-secondary"
-              onClick={() => dialogRef.current?.close()}
-            >
-              {t('assess.confirm.back')}
+              {t('assess.submit')}
             </button>
           </div>
-        </dialog>
-      </>
-    )
-  }
+        </fieldset>
+      </Form>
+      <dialog ref={dialogRef} aria-labelledby="confirm-title" data-testid="confirm-dialog">
+        <h2 id="confirm-title">{t('assess.confirm.title')}</h2>
+        <p data-testid="confirm-unanswered">
+          {unanswered
+            ? t('assess.confirm.unanswered', { count: unanswered, total: items.length })
+            : t('assess.confirm.allAnswered', { total: items.length })}
+        </p>
+        <p>{t('assess.confirm.note')}</p>
+        <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+          <button
+            type="button"
+            onClick={() => {
+              dialogRef.current?.close()
+              const form = formRef.current
+              if (!form) return
+              clearTimeout(debounce.current)
+              const fd = new FormData(form)
+              fd.set('intent', 'submit')
+              submit(fd, { method: 'post', replace: true })
+            }}
+          >
+            {t('assess.confirm.yes')}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => dialogRef.current?.close()}
+          >
+            {t('assess.confirm.back')}
+          </button>
+        </div>
+      </dialog>
+    </>
+  )
+}
+
+function AttemptResult({ data }: { data: PageData }) {
+  const { attempt, reviewFragment, competencies, lesson, course, notice } = data
+  const { t } = useTranslation()
+  const revalidator = useRevalidator()
+  const waiting =
+    attempt.status === 'SUBMITTED' ||
+    (attempt.status === 'GRADED' && competencies.some((c) => !c.updated))
+  const refresh = useCallback(() => revalidator.revalidate(), [revalidator])
+  useGradingStatus(attempt.id, waiting, refresh)
 
   return (
     <>
@@ -515,7 +548,7 @@ export default function QuizAttemptPage() {
         <p className="alert alert-info" role="status">
           {t('screens.attempt.essaysWaiting')}
         </p>
-      ) : review?.score ? (
+      ) : data.review?.score ? (
         <section className="card" data-testid="quiz-result">
           <p>
             {t('screens.attempt.score')}{' '}
@@ -567,69 +600,7 @@ export default function QuizAttemptPage() {
           </p>
         </section>
       ) : null}
-      {review ? (
-        <section data-testid="quiz-review">
-          <h2>{t('screens.attempt.reviewHeading')}</h2>
-          {items.map((q) => (
-            <div className="question" key={q.id}>
-              <p>
-                <strong>{q.index}.</strong> <BankText text={q.text} imageSrc={img} />{' '}
-                {q.score !== undefined ? (
-                  <span className={q.score >= q.points ? 'correct' : 'incorrect'}>
-                    ({q.score}/{q.points})
-                  </span>
-                ) : null}
-              </p>
-              {q.options.length ? (
-                <ul>
-                  {q.options.map((o) => {
-                    const chosen = q.response?.optionIds?.includes(o.id)
-                    const correct = 'correct' in o ? (o.correct as boolean) : undefined
-                    const feedback = 'feedback' in o ? (o.feedback as string | null) : null
-                    return (
-                      <li key={o.id}>
-                        {chosen ? '☑' : '☐'} <BankText text={o.text} imageSrc={img} />
-                        {correct !== undefined ? (
-                          <span className={correct ? 'correct' : 'incorrect'}>
-                            {correct ? t('screens.attempt.correctMark') : ''}
-                          </span>
-                        ) : null}
-                        {feedback ? (
-                          <span className="muted">
-                            {' '}
-                            — <BankText text={feedback} imageSrc={img} />
-                          </span>
-                        ) : null}
-                      </li>
-                    )
-                  })}
-                </ul>
-              ) : (
-                <p>
-                  {t('screens.attempt.yourAnswer', { answer: q.response?.text || '—' })}
-                  {q.acceptedAnswers?.length ? (
-                    <span className="muted">
-                      {t('screens.attempt.correctAnswer', {
-                        answer: q.acceptedAnswers.join(' / '),
-                      })}
-                    </span>
-                  ) : null}
-                  {q.numericAnswer != null ? (
-                    <span className="muted">
-                      {t('screens.attempt.correctAnswer', { answer: q.numericAnswer })}
-                    </span>
-                  ) : null}
-                </p>
-              )}
-              {q.feedback ? (
-                <p className="muted">
-                  <BankText text={q.feedback} imageSrc={img} />
-                </p>
-              ) : null}
-            </div>
-          ))}
-        </section>
-      ) : null}
+      {reviewFragment ? <HtmlFragment fragment={reviewFragment} /> : null}
       <p>
         <Link to={`/courses/${course.slug}/lessons/${lesson.slug}`}>
           {t('screens.attempt.backToQuiz')}

@@ -565,29 +565,36 @@ describe('review options', () => {
     await submitAttempt(attemptId, user.id, wrong)
     await gradeAttempt({ attemptId })
     const cookie = await cookieFor(user.id)
-    const load = async () =>
-      (await attemptLoader({
+    // What goes to the browser on a client-side navigation: the route data and the review's
+    // markup (decision 125), read as text.
+    const load = async () => {
+      const data = (await attemptLoader({
         request: new Request(`http://localhost/quiz/${attemptId}`, { headers: { Cookie: cookie } }),
         params: { attemptId },
         context: {},
-      })) as Awaited<ReturnType<typeof attemptView>>
+      })) as Awaited<ReturnType<typeof attemptView>> & { reviewFragment: { html: string } | null }
+      const markup = data.reviewFragment?.html ?? ''
+      return { ...data, sent: `${JSON.stringify(data)}\n${textOf(markup)}`, markup }
+    }
+    const KEY_MARK = '— benar'
 
     // Pack defaults after submit: score and feedback, not the correct answers.
     const view = await load()
     expect(view.review).toEqual({ score: true, correct: false, feedback: true })
-    const json = JSON.stringify(view)
+    const text = view.sent
     for (const q of qs) {
+      expect(text).toContain(q.text)
       const chosen = new Set(wrong[q.id]?.optionIds ?? [])
       for (const o of q.options) {
         if (!o.feedback) continue
-        if (chosen.has(o.id)) expect(json).toContain(JSON.stringify(o.feedback))
+        if (chosen.has(o.id)) expect(text).toContain(o.feedback)
         // "Tepat." and the like: the feedback of the right options, never chosen here.
         else if (!q.options.some((x) => chosen.has(x.id) && x.feedback === o.feedback))
-          expect(json).not.toContain(JSON.stringify(o.feedback))
+          expect(text).not.toContain(o.feedback)
       }
-      if (q.feedback) expect(json).not.toContain(JSON.stringify(q.feedback))
+      if (q.feedback) expect(text).not.toContain(q.feedback)
     }
-    expect(JSON.stringify(view.items)).not.toMatch(/"correct"/)
+    expect(text).not.toContain(KEY_MARK)
 
     // The lesson page's quiz summary follows the same options: no score when scores are hidden.
     const quizId = (await attemptRow(attemptId)).quizId
@@ -598,7 +605,12 @@ describe('review options', () => {
     try {
       const hidden = await load()
       expect(hidden.attempt.percent).toBeNull()
-      expect(JSON.stringify(hidden.items)).not.toMatch(/"feedback"/)
+      for (const q of qs) {
+        expect(hidden.sent).toContain(q.text)
+        for (const o of q.options) if (o.feedback) expect(hidden.sent).not.toContain(o.feedback)
+      }
+      // No points per question either.
+      expect(hidden.markup).not.toMatch(/class="(in)?correct"/)
       const overview = await quizOverview(COURSE, QUIZ, user.id)
       expect(overview.attempts.every((a) => a.percent === null)).toBe(true)
       expect(overview.finalPercent).toBeNull()
@@ -608,9 +620,9 @@ describe('review options', () => {
         where: { id: quizId },
         data: { reviewAfterSubmit: { score: true, correct: true, feedback: true } },
       })
-      const full = JSON.stringify(await load())
-      for (const q of qs) if (q.feedback) expect(full).toContain(JSON.stringify(q.feedback))
-      expect(full).toMatch(/"correct":true/)
+      const full = (await load()).sent
+      for (const q of qs) if (q.feedback) expect(full).toContain(q.feedback)
+      expect(full).toContain(KEY_MARK)
     } finally {
       await prisma.quiz.update({
         where: { id: quizId },
@@ -619,6 +631,18 @@ describe('review options', () => {
     }
   })
 })
+
+/** Markup as the text a reader gets: tags dropped, React's entities decoded. */
+function textOf(markup: string) {
+  return markup
+    .replace(/<br\/?>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
 
 // ---------------------------------------------------------------------------------------------
 

@@ -125,6 +125,45 @@ describe('attempts', () => {
     expect(view.attempt.percent).toBe(0)
   })
 
+  it('sends the review of a graded attempt once, as markup that keeps the key hidden', async () => {
+    const u = await createTestUser()
+    await finishLessons(u.id)
+    const attemptId = await takeQuiz(u.id, false)
+    const cookie = (await createSession(u.id, {})).split(';')[0]!
+    const request = () =>
+      new Request(`http://localhost/quiz/${attemptId}`, { headers: { Cookie: cookie } })
+    const view = await attemptView(attemptId, u.id)
+    const key = await answerKeyStrings(attemptId)
+
+    // A document: the markup goes to the render, the data names the fragment and has no questions.
+    const fragments = new Map<string, string>()
+    const doc = (await attemptLoader({
+      request: request(),
+      params: { attemptId },
+      context: { fragments },
+    })) as unknown as { items: unknown[]; reviewFragment: { id: string; html: string | null } }
+    expect(doc.items).toEqual([])
+    expect(doc.reviewFragment).toEqual({ id: 'quiz-review', html: null })
+    const html = fragments.get('quiz-review')!
+    expect(JSON.stringify(doc)).not.toContain(view.items[0]!.text.slice(0, 30))
+    // Every question is in it, with its points, and the learner's (wrong) answers…
+    for (const q of view.items) expect(html).toContain(`<strong>${q.index}.</strong>`)
+    expect(html.match(/class="incorrect">\(0\//g)?.length).toBe(view.items.length)
+    // …but not the key (this quiz shows scores and feedback, not the correct answers).
+    expect(html).not.toContain(' — benar')
+    for (const a of key.accepted) expect(html).not.toContain(`>${a}<`)
+
+    // A client-side navigation: the same markup travels in the data.
+    const nav = (await attemptLoader({
+      request: request(),
+      params: { attemptId },
+      context: {},
+    })) as unknown as {
+      reviewFragment: { html: string | null }
+    }
+    expect(nav.reviewFragment.html).toBe(html)
+  })
+
   it('counts attempts by the grading method and stops at the limit', async () => {
     const u = await createTestUser()
     await finishLessons(u.id)
