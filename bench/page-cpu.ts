@@ -4,7 +4,7 @@
 // server/app.ts does (route-matching cache included) on the pages of bench/run-throughput.sh.
 // Usage: npx tsx bench/page-cpu.ts --builds build/server/index.js,OTHER/build/server/index.js
 //        [--n 200] [--rounds 3] [--batch 10] [--pages course,lesson,profile,quiz] [--route-cache 0]
-//        [--static-handler 0] [--request-reuse 0]
+//        [--static-handler 0] [--request-reuse 0] [--plain-encode 0]
 // (the route cache is per process: to compare a build without it, run one process per build and
 // alternate the processes, as .local runs did for decision 074)
 // Needs a database prepared by bench/run-throughput.sh (KEEP the database: it is left in place).
@@ -12,6 +12,7 @@ import { prisma } from '~/utils/db.server'
 import { createSession } from '~/utils/auth.server'
 import { installRequestReuse } from '../server/request-reuse'
 import { installRouteMatchCache } from '../server/route-match-cache'
+import { installPlainEncode } from '../server/turbo-encode'
 
 const args = new Map<string, string>()
 for (let i = 2; i < process.argv.length; i += 2)
@@ -34,6 +35,8 @@ if (args.get('route-cache') !== '0')
   installRouteMatchCache({ staticHandler: args.get('static-handler') !== '0' })
 // --request-reuse 0: loaders get Remix's copies of the request, as before decision 123.
 if (args.get('request-reuse') !== '0') installRequestReuse()
+// --plain-encode 0: route data through turbo-stream's encode, as before decision 125.
+if (args.get('plain-encode') !== '0') installPlainEncode()
 const { createRequestHandler } = await import('@remix-run/node')
 const handlers = await Promise.all(
   builds.map(async (b) =>

@@ -6,6 +6,9 @@ import type { EntryContext } from '@remix-run/node'
 import type { ReactElement } from 'react'
 import { renderToPipeableStream, renderToString } from 'react-dom/server'
 
+/** Where server/turbo-encode.ts attaches the text of the route data it encoded (decision 125). */
+const ENCODED_ROUTE_DATA = Symbol.for('bina.encodedRouteData')
+
 /**
  * Single fetch's route data, read whole before the page renders, and handed to Remix's
  * `StreamTransfer` as already-settled reads (decision 124): it then renders its `<script>`s
@@ -19,6 +22,14 @@ export async function readRouteData(
 ) {
   const stream = context.serverHandoffStream
   if (!stream || !context.renderMeta) return
+  const settled = (done: boolean, value: string) =>
+    Object.assign(Promise.resolve(), { result: { done, value } })
+  // Plain data encoded in one pass by server/turbo-encode.ts: its text is on the stream.
+  const encoded = (stream as { [ENCODED_ROUTE_DATA]?: unknown })[ENCODED_ROUTE_DATA]
+  if (typeof encoded === 'string') {
+    context.renderMeta.streamCache = { 0: settled(false, encoded), 1: settled(true, '') }
+    return
+  }
   const reader = stream.getReader()
   const decoder = new TextDecoder()
   let text = ''
@@ -39,8 +50,6 @@ export async function readRouteData(
   }
   if (timedOut) throw new Error(`The route data did not finish within ${timeoutMs} ms`)
   text += decoder.decode()
-  const settled = (done: boolean, value: string) =>
-    Object.assign(Promise.resolve(), { result: { done, value } })
   // What StreamTransfer would have read: the data, then the end of the stream.
   context.renderMeta.streamCache = { 0: settled(false, text), 1: settled(true, '') }
 }

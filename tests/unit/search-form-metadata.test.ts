@@ -47,7 +47,11 @@ function derived(form: FormMetadata, fields: Record<string, FieldMetadata>) {
 function withConform(id: string, defaultValue: Record<string, unknown>) {
   let seen: unknown
   function Probe() {
-    const [form, fields] = useForm({ id, defaultValue, shouldValidate: 'onSubmit' })
+    const [form, fields] = useForm({
+      id,
+      defaultValue: defaultValue as never,
+      shouldValidate: 'onSubmit',
+    })
     seen = derived(form as FormMetadata, fields as unknown as Record<string, FieldMetadata>)
     return null
   }

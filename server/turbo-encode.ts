@@ -1,0 +1,142 @@
+// Route data of plain values encoded in one synchronous pass (decision 125).
+//
+// Remix 2 single fetch (server-runtime 2.17.5, dist/single-fetch.js) encodes every page's route
+// data with turbo-stream 2.4: a ReadableStream whose start() flattens the data, an AbortController
+// and a 4.95 s timer per request (for deferred promises), plugins called on every object; the
+// document render (app/utils/document.server.tsx) then reads that stream back. For the course
+// page, whose data is ~110 small values, that was ~9% of its CPU. Bina's loaders return plain data:
+// objects, arrays, strings, numbers, booleans, null, undefined and dates, never a promise. For such
+// data, `encodePlain` writes exactly what turbo-stream's flatten writes (the same indices, in the
+// same order, with the same shared references and the same codes for undefined, null, NaN, ±0 and
+// ±Infinity), and the replacement hands Remix a stream of that text with the text attached, so the
+// document render takes it without reading the stream. Anything else (a promise, an error, a
+// class instance, a Map, a sparse array...) goes to Remix's own function unchanged.
+// tests/unit/turbo-encode.test.ts compares the two on many values, and decodes the result.
+//
+// Like server/request-reuse.ts: server.js calls `singleFetch.encodeViaTurboStream(...)` through
+// the module's exports object at call time, so replacing that property reaches it.
+import { createRequire } from 'node:module'
+
+type Encode = (data: unknown, signal: AbortSignal, timeout: unknown, mode: unknown) => unknown
+
+const NAN = -2
+const NEGATIVE_INFINITY = -3
+const NEGATIVE_ZERO = -4
+const NULL = -5
+const POSITIVE_INFINITY = -6
+const UNDEFINED = -7
+
+const require = createRequire(import.meta.url)
+const singleFetch = require('@remix-run/server-runtime/dist/single-fetch.js') as {
+  encodeViaTurboStream?: Encode
+  SingleFetchRedirectSymbol?: symbol
+}
+/** The marker Remix puts on a redirect in single-fetch data (its plugin encodes it). */
+const redirectSymbol = singleFetch.SingleFetchRedirectSymbol
+
+class NotPlain extends Error {}
+
+/**
+ * The text turbo-stream's encode would produce for `input` (its first and only line, with the
+ * newline), or null when `input` holds something other than plain data.
+ */
+export function encodePlain(input: unknown): string | null {
+  const indices = new Map<unknown, number>()
+  const str: string[] = []
+  let next = 0
+
+  // turbo-stream's flatten: an index for each new value (pre-order), [index] for one seen before.
+  function flatten(value: unknown): number | [number] {
+    const existing = indices.get(value)
+    // (turbo-stream tests the index for truth: the value at index 0 is never reused.)
+    if (existing) return [existing]
+    if (value === undefined) return UNDEFINED
+    if (value === null) return NULL
+    if (Number.isNaN(value)) return NAN
+    if (value === Number.POSITIVE_INFINITY) return POSITIVE_INFINITY
+    if (value === Number.NEGATIVE_INFINITY) return NEGATIVE_INFINITY
+    if (value === 0 && 1 / value < 0) return NEGATIVE_ZERO
+    const index = next++
+    indices.set(value, index)
+    str[index] = stringify(value)
+    return index
+  }
+
+  function stringify(value: unknown): string {
+    switch (typeof value) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+        return JSON.stringify(value)
+      case 'object': {
+        if (Array.isArray(value)) {
+          if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain()
+          let out = '['
+          for (let i = 0; i < value.length; i++) {
+            if (!(i in value)) throw new NotPlain()
+            out += (i ? ',' : '') + String(flatten(value[i]))
+          }
+          return `${out}]`
+        }
+        const proto = Object.getPrototypeOf(value)
+        if (proto === Date.prototype) return `["D",${(value as Date).getTime()}]`
+        if (proto !== Object.prototype) throw new NotPlain()
+        if (redirectSymbol === undefined || redirectSymbol in (value as object))
+          throw new NotPlain()
+        const obj = value as Record<string, unknown>
+        let out = '{'
+        let first = true
+        for (const key of Object.keys(obj)) {
+          const k = flatten(key)
+          out += `${first ? '' : ','}"_${String(k)}":${String(flatten(obj[key]))}`
+          first = false
+        }
+        return `${out}}`
+      }
+      default:
+        throw new NotPlain()
+    }
+  }
+
+  try {
+    const id = flatten(input)
+    if (typeof id === 'number' && id < 0) return `${id}\n`
+    return `[${str.join(',')}]\n`
+  } catch (e) {
+    if (e instanceof NotPlain) return null
+    throw e
+  }
+}
+
+const ENCODED = Symbol.for('bina.encodedRouteData')
+
+/** The text of a stream `encodeViaTurboStream` made here, or undefined for any other stream. */
+export function encodedText(stream: unknown): string | undefined {
+  const text = (stream as { [ENCODED]?: unknown } | null | undefined)?.[ENCODED]
+  return typeof text === 'string' ? text : undefined
+}
+
+/** A stream of one chunk, the text; the text is attached to it for the document render. */
+function streamOf(text: string): ReadableStream<Uint8Array> {
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(new TextEncoder().encode(text))
+      controller.close()
+    },
+  })
+  return Object.assign(stream, { [ENCODED]: text })
+}
+
+let installed = false
+
+export function installPlainEncode() {
+  if (installed) return
+  installed = true
+  const original = singleFetch.encodeViaTurboStream
+  // Another version of the runtime: leave it as it is.
+  if (typeof original !== 'function' || typeof redirectSymbol !== 'symbol') return
+  singleFetch.encodeViaTurboStream = (data, signal, timeout, mode) => {
+    const text = encodePlain(data)
+    return text === null ? original(data, signal, timeout, mode) : streamOf(text)
+  }
+}
