@@ -42,66 +42,76 @@ class NotPlain extends Error {}
  */
 export function encodePlain(input: unknown): string | null {
   const indices = new Map<unknown, number>()
+  // Each value's text at its index; a slot is taken when the index is given (pre-order) and
+  // filled when the value's children are done, so the array stays packed.
   const str: string[] = []
-  let next = 0
 
-  // turbo-stream's flatten: an index for each new value (pre-order), [index] for one seen before.
-  function flatten(value: unknown): number | [number] {
+  // turbo-stream's flatten, as the text of the reference: an index for each new value, the
+  // earlier index for one seen before, a negative code for the values that have one.
+  function ref(value: unknown): string {
     const existing = indices.get(value)
     // (turbo-stream tests the index for truth: the value at index 0 is never reused.)
-    if (existing) return [existing]
-    if (value === undefined) return UNDEFINED
-    if (value === null) return NULL
-    if (Number.isNaN(value)) return NAN
-    if (value === Number.POSITIVE_INFINITY) return POSITIVE_INFINITY
-    if (value === Number.NEGATIVE_INFINITY) return NEGATIVE_INFINITY
-    if (value === 0 && 1 / value < 0) return NEGATIVE_ZERO
-    const index = next++
-    indices.set(value, index)
-    str[index] = stringify(value)
-    return index
-  }
-
-  function stringify(value: unknown): string {
+    if (existing) return String(existing)
     switch (typeof value) {
       case 'string':
-      case 'number':
       case 'boolean':
-        return JSON.stringify(value)
+        return add(value, JSON.stringify(value))
+      case 'number':
+        if (Number.isNaN(value)) return String(NAN)
+        if (value === Number.POSITIVE_INFINITY) return String(POSITIVE_INFINITY)
+        if (value === Number.NEGATIVE_INFINITY) return String(NEGATIVE_INFINITY)
+        if (value === 0 && 1 / value < 0) return String(NEGATIVE_ZERO)
+        return add(value, JSON.stringify(value))
+      case 'undefined':
+        return String(UNDEFINED)
       case 'object': {
-        if (Array.isArray(value)) {
-          if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain()
-          let out = '['
-          for (let i = 0; i < value.length; i++) {
-            if (!(i in value)) throw new NotPlain()
-            out += (i ? ',' : '') + String(flatten(value[i]))
-          }
-          return `${out}]`
-        }
-        const proto = Object.getPrototypeOf(value)
-        if (proto === Date.prototype) return `["D",${(value as Date).getTime()}]`
-        if (proto !== Object.prototype) throw new NotPlain()
-        if (redirectSymbol === undefined || redirectSymbol in (value as object))
-          throw new NotPlain()
-        const obj = value as Record<string, unknown>
-        let out = '{'
-        let first = true
-        for (const key of Object.keys(obj)) {
-          const k = flatten(key)
-          out += `${first ? '' : ','}"_${String(k)}":${String(flatten(obj[key]))}`
-          first = false
-        }
-        return `${out}}`
+        if (value === null) return String(NULL)
+        const index = str.length
+        indices.set(value, index)
+        str.push('')
+        str[index] = composite(value)
+        return String(index)
       }
       default:
         throw new NotPlain()
     }
   }
 
+  function add(value: unknown, text: string): string {
+    const index = str.length
+    indices.set(value, index)
+    str.push(text)
+    return String(index)
+  }
+
+  function composite(value: object): string {
+    if (Array.isArray(value)) {
+      if (Object.getPrototypeOf(value) !== Array.prototype) throw new NotPlain()
+      let out = '['
+      for (let i = 0; i < value.length; i++) {
+        if (!(i in value)) throw new NotPlain()
+        out += (i ? ',' : '') + ref(value[i])
+      }
+      return `${out}]`
+    }
+    const proto = Object.getPrototypeOf(value)
+    if (proto === Date.prototype) return `["D",${(value as Date).getTime()}]`
+    if (proto !== Object.prototype) throw new NotPlain()
+    if (redirectSymbol === undefined || redirectSymbol in value) throw new NotPlain()
+    const obj = value as Record<string, unknown>
+    let out = '{'
+    let first = true
+    for (const key of Object.keys(obj)) {
+      const k = ref(key)
+      out += `${first ? '' : ','}"_${k}":${ref(obj[key])}`
+      first = false
+    }
+    return `${out}}`
+  }
+
   try {
-    const id = flatten(input)
-    if (typeof id === 'number' && id < 0) return `${id}\n`
-    return `[${str.join(',')}]\n`
+    const id = ref(input)
+    return id.startsWith('-') ? `${id}\n` : `[${str.join(',')}]\n`
   } catch (e) {
     if (e instanceof NotPlain) return null
     throw e
