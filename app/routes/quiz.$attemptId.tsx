@@ -24,6 +24,7 @@ import { attemptImageSrc, BankText } from '~/components/question-bank-text'
 import i18next, { serverI18nInstance } from '~/i18next.server'
 import { QuizReview } from '~/components/quiz-review'
 import { renderFragment } from '~/utils/html-fragment.server'
+import { cachedFragment } from '~/utils/fragment-cache.server'
 import { HtmlFragment, offerFragment } from '~/utils/html-fragment'
 import { competencyProfile } from '~/models/profile.server'
 import { attemptPageView, QuizError, saveAnswers, submitAttempt } from '~/models/quiz.server'
@@ -71,17 +72,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // A submitted attempt's review is markup made here and sent once (decision 125): the route
   // data carries its questions only while the attempt is in progress (the form needs them).
   const inProgress = view.attempt.status === 'IN_PROGRESS'
-  const reviewFragment =
-    !inProgress && view.review
-      ? offerFragment(
-          context,
-          'quiz-review',
-          renderFragment(
-            await serverI18nInstance(await i18next.getLocale(request)),
-            <QuizReview attemptId={view.attempt.id} items={view.items} />,
-          ),
-        )
-      : null
+  // The markup depends on the attempt (its questions and answers are immutable once submitted),
+  // the language, what the quiz lets the learner see now and the scores (a regrade changes
+  // them): rendered once per such combination.
+  const review = !inProgress ? view.review : null
+  let reviewFragment = null
+  if (review) {
+    const lng = await i18next.getLocale(request)
+    const key = [
+      'quiz-review',
+      view.attempt.id,
+      lng,
+      `${review.score}/${review.correct}/${review.feedback}`,
+      view.items.map((q) => q.score ?? '').join(','),
+    ].join('\u0000')
+    const i18n = await serverI18nInstance(lng)
+    const html = cachedFragment(key, () =>
+      renderFragment(i18n, <QuizReview attemptId={view.attempt.id} items={view.items} />),
+    )
+    reviewFragment = offerFragment(context, 'quiz-review', html)
+  }
   return {
     ...view,
     items: inProgress ? view.items : [],

@@ -162,6 +162,31 @@ describe('attempts', () => {
       reviewFragment: { html: string | null }
     }
     expect(nav.reviewFragment.html).toBe(html)
+
+    // The markup is remembered per attempt, language, review settings and scores: a regrade that
+    // changes a score shows at once, and so does the other language.
+    const first = view.items[0]!
+    const a = await prisma.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
+    const scores = { ...(a.answerScores as Record<string, [number, ...unknown[]]>) }
+    const old = scores[first.id]!
+    scores[first.id] = [first.points, ...old.slice(1)]
+    await prisma.quizAttempt.update({ where: { id: attemptId }, data: { answerScores: scores } })
+    const regraded = (await attemptLoader({
+      request: request(),
+      params: { attemptId },
+      context: {},
+    })) as unknown as { reviewFragment: { html: string } }
+    expect(regraded.reviewFragment.html).not.toBe(html)
+    expect(regraded.reviewFragment.html.match(/class="correct">\(/g)?.length).toBe(1)
+    const en = (await attemptLoader({
+      request: new Request(`http://localhost/quiz/${attemptId}?lng=en`, {
+        headers: { Cookie: cookie },
+      }),
+      params: { attemptId },
+      context: {},
+    })) as unknown as { reviewFragment: { html: string } }
+    expect(en.reviewFragment.html).toContain('Your answer')
+    expect(regraded.reviewFragment.html).not.toContain('Your answer')
   })
 
   it('counts attempts by the grading method and stops at the limit', async () => {
