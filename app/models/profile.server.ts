@@ -62,8 +62,18 @@ type CourseCompetencyRow = { competencyId: string; level: number }
 
 async function readProfile(
   userId: string,
-  opts: { targetJabatanId?: string; year: number; withPage: boolean },
+  opts: { targetJabatanId?: string; year: number; withPage: boolean; codes?: string[] },
 ) {
+  // Only some competencies (the quiz result page): their evidence and rows, no history.
+  const codes = opts.codes
+  const evidenceOf = codes
+    ? Prisma.sql`AND e."competencyId" IN (SELECT k.id FROM "Competency" k WHERE k.code = ANY(${codes}::text[]))`
+    : Prisma.empty
+  const history = codes
+    ? Prisma.sql`'[]'::json AS history`
+    : Prisma.sql`COALESCE((SELECT json_agg(json_build_array(h."competencyId", h.level, ${iso('h."ratedAt"')}) ORDER BY h."ratedAt")
+        FROM "CompetencyRatingHistory" h WHERE h."userId" = u.id), '[]') AS history`
+  const competencyOf = codes ? Prisma.sql`AND k.code = ANY(${codes}::text[])` : Prisma.empty
   const page = opts.withPage
     ? Prisma.sql`,
       COALESCE((SELECT json_agg(json_build_object('id', c.id, 'jp', c.jp, 'title', c.title,
@@ -111,14 +121,13 @@ async function readProfile(
         JOIN "Lesson" l ON l.id = q."lessonId"
         JOIN "Module" m ON m.id = l."moduleId"
         JOIN "Course" c ON c.id = m."courseId"
-        WHERE e."userId" = u.id), '[]') AS evidence,
-      COALESCE((SELECT json_agg(json_build_array(h."competencyId", h.level, ${iso('h."ratedAt"')}) ORDER BY h."ratedAt")
-        FROM "CompetencyRatingHistory" h WHERE h."userId" = u.id), '[]') AS history,
+        WHERE e."userId" = u.id ${evidenceOf}), '[]') AS evidence,
+      ${history},
       COALESCE((SELECT json_agg(json_build_object('id', k.id, 'code', k.code, 'name', k.name, 'type', k.type,
           'levels', (SELECT json_agg(json_build_array(cl.level, cl.name)) FROM "CompetencyLevel" cl
                      WHERE cl."competencyId" = k.id)) ORDER BY k.code)
         FROM "Competency" k
-        WHERE k.id IN (SELECT "competencyId" FROM std UNION SELECT "competencyId" FROM rat)), '[]') AS competencies,
+        WHERE k.id IN (SELECT "competencyId" FROM std UNION SELECT "competencyId" FROM rat) ${competencyOf}), '[]') AS competencies,
       (SELECT COALESCE(sum(c.jp), 0)::int FROM "JpCredit" c WHERE c."userId" = u.id AND c.year = ${opts.year}::int) AS jp
       ${page}
     FROM u`,
@@ -202,9 +211,13 @@ function buildProfile(r: ProfileRow, year: number) {
 
 export type CompetencyProfile = ReturnType<typeof buildProfile>
 
+/**
+ * The learner's profile. `codes`: only those competencies (their rows, evidence and levels are
+ * the same as in the whole profile; no history), for a page that shows a few of them.
+ */
 export async function competencyProfile(
   userId: string,
-  opts: { targetJabatanId?: string } = {},
+  opts: { targetJabatanId?: string; codes?: string[] } = {},
 ): Promise<CompetencyProfile> {
   const year = jpYear(new Date())
   return buildProfile(await readProfile(userId, { ...opts, year, withPage: false }), year)

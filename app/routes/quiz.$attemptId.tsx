@@ -57,7 +57,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }[] = []
   if (view.attempt.status === 'GRADED') {
     const codes = new Set(view.items.map((i) => i.competency.code))
-    const profile = await competencyProfile(user.id)
+    // The quiz's competencies only (the same rows as in the whole profile).
+    const profile = await competencyProfile(user.id, { codes: [...codes] })
     competencies = profile.rows
       .filter((r) => codes.has(r.code))
       .map((r) => ({

@@ -112,6 +112,15 @@ describe('profile page read', () => {
       expect(r.history.every((h) => h.ratedAt instanceof Date)).toBe(true)
     }
 
+    // Some competencies only (the quiz result page): exactly those rows, as in the whole profile
+    // but without their history; an evidence-less row and an unknown code change nothing.
+    const some = [withEvidence[0]!, profile.rows.find((r) => !r.evidence.length)!].filter(Boolean)
+    const only = await competencyProfile(u.id, { codes: [...some.map((r) => r.code), 'ZZ.99'] })
+    expect(only.rows).toEqual(
+      profile.rows.filter((r) => some.includes(r)).map((r) => ({ ...r, history: [] })),
+    )
+    expect(only.jp).toBe(profile.jp)
+
     // Recommendations: the same as the separate read; the course is among them (not completed).
     expect(page.recs).toEqual(await recommendations(u.id, profile))
     expect(page.recs.map((r) => r.slug)).toContain(COURSE)

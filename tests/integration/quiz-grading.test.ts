@@ -170,7 +170,10 @@ describe('attempts', () => {
     const scores = { ...(a.answerScores as Record<string, [number, ...unknown[]]>) }
     const old = scores[first.id]!
     scores[first.id] = [first.points, ...old.slice(1)]
-    await prisma.quizAttempt.update({ where: { id: attemptId }, data: { answerScores: scores } })
+    await prisma.quizAttempt.update({
+      where: { id: attemptId },
+      data: { answerScores: scores as never },
+    })
     const regraded = (await attemptLoader({
       request: request(),
       params: { attemptId },
