@@ -204,7 +204,7 @@ function SearchFormInner<S extends ZodTypeAny>(props: SearchFormProps<S>) {
       ? staticSearchMetadata(props.id, props.defaultValue)
       : null
   return metadata ? (
-    <SearchFormMarkup
+    <StaticSearchForm
       {...props}
       form={metadata[0] as unknown as FormMetadata}
       fields={metadata[1] as SearchFields<S>}
@@ -212,6 +212,15 @@ function SearchFormInner<S extends ZodTypeAny>(props: SearchFormProps<S>) {
   ) : (
     <ConformSearchForm {...props} />
   )
+}
+
+function StaticSearchForm<S extends ZodTypeAny>(
+  props: SearchFormProps<S> & { form: FormMetadata; fields: SearchFields<S> },
+) {
+  // Conform's useForm calls useId (useFormId) at this level: so does this, so that ids React
+  // derives for the form's descendants are the same on the server and when the browser hydrates.
+  useId()
+  return <SearchFormMarkup {...props} />
 }
 
 function ConformSearchForm<S extends ZodTypeAny>(props: SearchFormProps<S>) {
