@@ -16,6 +16,7 @@
 // Like server/request-reuse.ts: server.js calls `singleFetch.encodeViaTurboStream(...)` through
 // the module's exports object at call time, so replacing that property reaches it.
 import { createRequire } from 'node:module'
+import { ENCODED_ROUTE_DATA } from '~/utils/document.server'
 
 type Encode = (data: unknown, signal: AbortSignal, timeout: unknown, mode: unknown) => unknown
 
@@ -118,14 +119,6 @@ export function encodePlain(input: unknown): string | null {
   }
 }
 
-const ENCODED = Symbol.for('bina.encodedRouteData')
-
-/** The text of a stream `encodeViaTurboStream` made here, or undefined for any other stream. */
-export function encodedText(stream: unknown): string | undefined {
-  const text = (stream as { [ENCODED]?: unknown } | null | undefined)?.[ENCODED]
-  return typeof text === 'string' ? text : undefined
-}
-
 /** A stream of one chunk, the text; the text is attached to it for the document render. */
 function streamOf(text: string): ReadableStream<Uint8Array> {
   const stream = new ReadableStream<Uint8Array>({
@@ -134,7 +127,7 @@ function streamOf(text: string): ReadableStream<Uint8Array> {
       controller.close()
     },
   })
-  return Object.assign(stream, { [ENCODED]: text })
+  return Object.assign(stream, { [ENCODED_ROUTE_DATA]: text })
 }
 
 let installed = false

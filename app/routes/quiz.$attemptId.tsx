@@ -59,16 +59,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const codes = new Set(view.items.map((i) => i.competency.code))
     // The quiz's competencies only (the same rows as in the whole profile).
     const profile = await competencyProfile(user.id, { codes: [...codes] })
-    competencies = profile.rows
-      .filter((r) => codes.has(r.code))
-      .map((r) => ({
-        code: r.code,
-        name: r.name,
-        current: r.current,
-        required: r.required,
-        gap: r.gap,
-        updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt),
-      }))
+    competencies = profile.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      current: r.current,
+      required: r.required,
+      gap: r.gap,
+      updated: Boolean(r.ratedAt && ctx.gradedAt && r.ratedAt >= ctx.gradedAt),
+    }))
   }
   // A submitted attempt's review is markup made here and sent once (decision 125): the route
   // data carries its questions only while the attempt is in progress (the form needs them).
@@ -281,6 +279,21 @@ function useGradingStatus(attemptId: string, waiting: boolean, onChange: () => v
 
 type PageData = ReturnType<typeof useLoaderData<typeof loader>>
 
+/** What the confirmation before submitting says: the dialog (JavaScript) and the step (none). */
+function ConfirmSummary({ unanswered, total }: { unanswered: number; total: number }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <p data-testid="confirm-unanswered">
+        {unanswered
+          ? t('assess.confirm.unanswered', { count: unanswered, total })
+          : t('assess.confirm.allAnswered', { total })}
+      </p>
+      <p>{t('assess.confirm.note')}</p>
+    </>
+  )
+}
+
 export default function QuizAttemptPage() {
   const data = useLoaderData<typeof loader>()
   // The answering form and the result are separate components: the result page runs none of the
@@ -342,12 +355,7 @@ function AttemptForm({ data }: { data: PageData }) {
     return (
       <>
         <h1>{t('assess.confirm.title')}</h1>
-        <p data-testid="confirm-unanswered">
-          {left
-            ? t('assess.confirm.unanswered', { count: left, total: items.length })
-            : t('assess.confirm.allAnswered', { total: items.length })}
-        </p>
-        <p>{t('assess.confirm.note')}</p>
+        <ConfirmSummary unanswered={left} total={items.length} />
         <Form method="post" replace {...getFormProps(confirmForm)}>
           <ErrorList id={confirmForm.errorId} errors={confirmForm.errors} />
           <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
@@ -486,12 +494,7 @@ function AttemptForm({ data }: { data: PageData }) {
       </Form>
       <dialog ref={dialogRef} aria-labelledby="confirm-title" data-testid="confirm-dialog">
         <h2 id="confirm-title">{t('assess.confirm.title')}</h2>
-        <p data-testid="confirm-unanswered">
-          {unanswered
-            ? t('assess.confirm.unanswered', { count: unanswered, total: items.length })
-            : t('assess.confirm.allAnswered', { total: items.length })}
-        </p>
-        <p>{t('assess.confirm.note')}</p>
+        <ConfirmSummary unanswered={unanswered} total={items.length} />
         <div style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
           <button
             type="button"

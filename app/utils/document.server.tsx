@@ -6,8 +6,12 @@ import type { EntryContext } from '@remix-run/node'
 import type { ReactElement } from 'react'
 import { renderToPipeableStream, renderToString } from 'react-dom/server'
 
-/** Where server/turbo-encode.ts attaches the text of the route data it encoded (decision 125). */
-const ENCODED_ROUTE_DATA = Symbol.for('bina.encodedRouteData')
+/**
+ * Where server/turbo-encode.ts attaches the text of the route data it encoded (decision 125). A
+ * registered symbol: the server imports this module from source while the build bundles its own
+ * copy, and both must name the same key.
+ */
+export const ENCODED_ROUTE_DATA = Symbol.for('bina.encodedRouteData')
 
 /**
  * Single fetch's route data, read whole before the page renders, and handed to Remix's
