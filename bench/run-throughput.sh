@@ -11,6 +11,7 @@
 # BEFORE_DIR=path: another checkout of Bina (e.g. a `git worktree` of the base commit, with its own
 # build/ or built here) served on BEFORE_PORT (Bina's + 2000) against the same database and
 # measured in the same rounds: a before/after pair, interleaved,
+# BINA_NODE_FLAGS / BEFORE_NODE_FLAGS: node flags for that server only (e.g. V8 heap settings),
 # NO_BUILD=1 to reuse build/, KEEP=1 to keep the temporary bare app, PROFILE_DIR=dir to
 # run Bina under node --cpu-prof (the profile is written there when the script ends; summarise it
 # with npx tsx bench/cpuprofile-summary.ts).
@@ -57,7 +58,7 @@ PROF=()
 # WEB_CONCURRENCY set: the whole server (server/cluster.ts, that many processes; CPU summed).
 ENTRY=server/index.ts
 [ -n "${WEB_CONCURRENCY:-}" ] && ENTRY=server/cluster.ts
-PORT="$BINA_PORT" node "${PROF[@]}" --import tsx "$ENTRY" >"$TMP/bina.log" 2>&1 &
+PORT="$BINA_PORT" node ${BINA_NODE_FLAGS:-} "${PROF[@]}" --import tsx "$ENTRY" >"$TMP/bina.log" 2>&1 &
 BINA_PID=$!
 PIDS+=("$BINA_PID")
 node --import tsx workers/index.ts >"$TMP/workers.log" 2>&1 &
@@ -76,7 +77,7 @@ if [ -n "${BEFORE_DIR:-}" ]; then
     log "building the before checkout in $BEFORE_DIR"
     (cd "$BEFORE_DIR" && NODE_ENV=production npx remix vite:build >/dev/null 2>&1)
   fi
-  (cd "$BEFORE_DIR" && PORT="$BEFORE_PORT" exec node --import tsx server/index.ts) >"$TMP/before.log" 2>&1 &
+  (cd "$BEFORE_DIR" && PORT="$BEFORE_PORT" exec node ${BEFORE_NODE_FLAGS:-} --import tsx server/index.ts) >"$TMP/before.log" 2>&1 &
   BEFORE_PID=$!
   PIDS+=("$BEFORE_PID")
   wait_for "http://127.0.0.1:$BEFORE_PORT/healthz"

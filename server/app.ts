@@ -4,6 +4,7 @@ import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import { writeReadableStreamToWritable } from '@remix-run/node'
 import { Readable } from 'node:stream'
 import express from 'express'
+import { DOCUMENT_HTML } from '~/utils/document.server'
 import { env } from '~/utils/env.server'
 import send from 'send'
 import { compress, hsts, nonce, securityHeaders } from './headers'
@@ -127,7 +128,13 @@ export function createApp(opts: AppOptions) {
       for (const c of response.headers.getSetCookie()) res.append('Set-Cookie', c)
       const type = response.headers.get('Content-Type') ?? ''
       if (/text\/event-stream/i.test(type)) res.flushHeaders()
-      if (response.body && /^text\/html/i.test(type)) {
+      const html = (response as { [DOCUMENT_HTML]?: unknown })[DOCUMENT_HTML]
+      if (typeof html === 'string' && !response.bodyUsed) {
+        // A page rendered by app/utils/document.server.tsx: its markup written as it is, encoded
+        // once into the socket's write (decision 126).
+        res.setHeader('Content-Length', Buffer.byteLength(html))
+        res.end(html)
+      } else if (response.body && /^text\/html/i.test(type)) {
         // A page has no deferred data, so it is complete when rendered: sent in one write instead
         // of one socket write (and, compressed, one zlib flush) per React chunk (decision 073).
         // Downloads and event streams keep streaming.

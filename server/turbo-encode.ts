@@ -119,15 +119,49 @@ export function encodePlain(input: unknown): string | null {
   }
 }
 
-/** A stream of one chunk, the text; the text is attached to it for the document render. */
+/** A stream of one chunk, the text. */
 function streamOf(text: string): ReadableStream<Uint8Array> {
-  const stream = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     pull(controller) {
       controller.enqueue(new TextEncoder().encode(text))
       controller.close()
     },
   })
-  return Object.assign(stream, { [ENCODED_ROUTE_DATA]: text })
+}
+
+/**
+ * The encoded route data where Remix expects a stream (decision 126). Remix puts the result of
+ * `encodeViaTurboStream` in two places: a data request's Response body, and a document's
+ * `serverHandoffStream`, which the document render takes as text (readRouteData, through
+ * ENCODED_ROUTE_DATA) and of which RemixServer asks a reader that StreamTransfer then does not
+ * use. So the stream (~15 µs and its garbage per page) is made only when something reads: as a
+ * body this is its text (a Response takes any object as a string), and the reader it hands out
+ * makes the stream on its first call.
+ */
+class EncodedRouteData {
+  readonly [ENCODED_ROUTE_DATA]: string
+  #stream: ReadableStream<Uint8Array> | null = null
+  constructor(text: string) {
+    this[ENCODED_ROUTE_DATA] = text
+  }
+  toString() {
+    return this[ENCODED_ROUTE_DATA]
+  }
+  get stream() {
+    return (this.#stream ??= streamOf(this[ENCODED_ROUTE_DATA]))
+  }
+  getReader() {
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null
+    const real = () => (reader ??= this.stream.getReader())
+    return {
+      read: () => real().read(),
+      cancel: (reason?: unknown) => real().cancel(reason),
+      releaseLock: () => reader?.releaseLock(),
+      get closed() {
+        return real().closed
+      },
+    }
+  }
 }
 
 let installed = false
@@ -140,6 +174,8 @@ export function installPlainEncode() {
   if (typeof original !== 'function' || typeof redirectSymbol !== 'symbol') return
   singleFetch.encodeViaTurboStream = (data, signal, timeout, mode) => {
     const text = encodePlain(data)
-    return text === null ? original(data, signal, timeout, mode) : streamOf(text)
+    return text === null
+      ? original(data, signal, timeout, mode)
+      : (new EncodedRouteData(text) as unknown as ReadableStream<Uint8Array>)
   }
 }

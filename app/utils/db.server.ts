@@ -5,6 +5,14 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient, type Prisma } from '~/generated/prisma/client'
 import { env } from './env.server'
+import { installRowBuilders } from './pg-rows.server'
+
+// Rows made by one compiled function per column list instead of pg's clone-and-assign (decision
+// 126).
+installRowBuilders(
+  (pg as unknown as { Result: Parameters<typeof installRowBuilders>[0] }).Result,
+  pg.types as unknown as Parameters<typeof installRowBuilders>[1],
+)
 
 declare global {
   var __binaPrisma: { prisma: PrismaClient; pool: pg.Pool; prepared: pg.Pool } | undefined

@@ -58,6 +58,66 @@ export async function readRouteData(
   context.renderMeta.streamCache = { 0: settled(false, text), 1: settled(true, '') }
 }
 
+/**
+ * Where a page's Response keeps its markup as a string (decision 126): server/app.ts writes that
+ * string to the socket itself, so the page is encoded once, straight into the write. Registered for
+ * the same reason as ENCODED_ROUTE_DATA.
+ */
+export const DOCUMENT_HTML = Symbol.for('bina.documentHtml')
+
+/**
+ * A page as a Response whose body exists only when something reads it. A Response made from a
+ * string copies it (USVString), encodes it and wraps it in a stream on construction, and the
+ * server then read that stream back into one buffer: ~35 µs and ~100 KB of garbage per page
+ * for bytes the server can write from the string. Any other reader (a test, Remix re-wrapping
+ * the response) gets the same bytes: `body`, the read methods and `clone` all make them from the
+ * string, once.
+ */
+export class DocumentResponse extends Response {
+  readonly [DOCUMENT_HTML]: string
+  #body: Response | null = null
+  constructor(html: string, init: ResponseInit) {
+    super(null, init)
+    this[DOCUMENT_HTML] = html
+  }
+  /** The real body, made on first use. */
+  #real(): Response {
+    return (this.#body ??= new Response(this[DOCUMENT_HTML]))
+  }
+  override get body() {
+    return this.#real().body
+  }
+  override get bodyUsed() {
+    return this.#body?.bodyUsed ?? false
+  }
+  override text() {
+    return this.#real().text()
+  }
+  override arrayBuffer() {
+    return this.#real().arrayBuffer()
+  }
+  override blob() {
+    return this.#real().blob()
+  }
+  override json() {
+    return this.#real().json()
+  }
+  override formData() {
+    return this.#real().formData()
+  }
+  override bytes() {
+    return this.#real().bytes()
+  }
+  override clone(): Response {
+    const body = this.#body ? this.#body.clone().body : this[DOCUMENT_HTML]
+    return new Response(body, {
+      status: this.status,
+      statusText: this.statusText,
+      headers: this.headers,
+    })
+  }
+}
+
 /** React's marker of a Suspense boundary left to the browser (a render that suspended). */
 const CLIENT_RENDERED_BOUNDARY = '<!--$!-->'
 
@@ -73,7 +133,10 @@ export function renderDocument(
 ): Response | Promise<Response> {
   const html = renderToString(page)
   if (!html.includes(CLIENT_RENDERED_BOUNDARY))
-    return new Response(`<!DOCTYPE html>${html}`, { headers: opts.headers, status: opts.status })
+    return new DocumentResponse(`<!DOCTYPE html>${html}`, {
+      headers: opts.headers,
+      status: opts.status,
+    })
   return renderStreaming(page, opts)
 }
 

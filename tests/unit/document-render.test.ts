@@ -3,7 +3,7 @@
 // streaming renderer, which waits, when something does.
 import { createElement, lazy, Suspense } from 'react'
 import { describe, expect, it } from 'vitest'
-import { readRouteData, renderDocument } from '~/utils/document.server'
+import { DOCUMENT_HTML, readRouteData, renderDocument } from '~/utils/document.server'
 
 function streamOf(chunks: Uint8Array[], end = true) {
   return new ReadableStream<Uint8Array>({
@@ -66,6 +66,33 @@ describe('renderDocument', () => {
     expect(await res.text()).toBe(
       '<!DOCTYPE html><html lang="id"><body><p>Halo <!-- -->ASN</p></body></html>',
     )
+  })
+
+  it('keeps the markup for the server to write, and gives the same bytes to any other reader', async () => {
+    const page = () =>
+      renderDocument(html(createElement('p', null, 'Pelayanan — ü')), opts()) as Response
+    const expected = '<!DOCTYPE html><html lang="id"><body><p>Pelayanan — ü</p></body></html>'
+    const res = page()
+    // server/app.ts writes this string itself (decision 126).
+    expect((res as unknown as Record<symbol, unknown>)[DOCUMENT_HTML]).toBe(expected)
+    expect(res.bodyUsed).toBe(false)
+    const copy = res.clone()
+    expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe(expected)
+    expect(res.bodyUsed).toBe(true)
+    await expect(res.text()).rejects.toThrow()
+    expect(await copy.text()).toBe(expected)
+    // Read as a stream, as Remix's own adapters would.
+    const chunks: Uint8Array[] = []
+    for await (const c of page().body as unknown as AsyncIterable<Uint8Array>) chunks.push(c)
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected)
+    // Re-wrapped with its body and headers (what a HEAD answer or a proxy does).
+    const wrapped = page()
+    expect(await new Response(wrapped.body, wrapped).text()).toBe(expected)
+    expect(
+      await page()
+        .json()
+        .catch((e: Error) => e.name),
+    ).toBe('SyntaxError')
   })
 
   it('waits for what suspends (a lazy component) instead of sending its fallback', async () => {

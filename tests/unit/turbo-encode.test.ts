@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module'
 import { decode } from 'turbo-stream'
 import { describe, expect, it } from 'vitest'
-import { encodePlain } from '../../server/turbo-encode'
+import { readRouteData } from '~/utils/document.server'
+import { encodePlain, installPlainEncode } from '../../server/turbo-encode'
 
 const require = createRequire(import.meta.url)
 const singleFetch = require('@remix-run/server-runtime/dist/single-fetch.js') as {
@@ -137,5 +138,48 @@ describe('plain route data encoding', () => {
     ['an object without a prototype', { o: Object.create(null) }],
   ])('leaves %s to Remix', (_, data) => {
     expect(encodePlain(data)).toBeNull()
+  })
+})
+
+describe('the installed encoder (decision 126)', () => {
+  const data = { course: { slug: 'keamanan-digital-asn', title: 'Keamanan — Digital' }, n: [1, 2] }
+  const encode = () => {
+    installPlainEncode()
+    return singleFetch.encodeViaTurboStream(data, new AbortController().signal, 10, 'production')
+  }
+
+  it('gives a data request’s body the same text Remix writes', async () => {
+    const expected = await remixText(data)
+    // The body of a `.data` answer, as Remix builds it.
+    const res = new Response(encode(), { headers: { 'Content-Type': 'text/x-script' } })
+    expect(await res.text()).toBe(expected)
+    expect(res.headers.get('Content-Type')).toBe('text/x-script')
+  })
+
+  it('gives a document its text without a stream, and a working reader to whoever reads', async () => {
+    const handoff = encode()
+    const context = { serverHandoffStream: handoff, renderMeta: {} as Record<string, unknown> }
+    await readRouteData(context, 1_000)
+    const cache = context.renderMeta.streamCache as Record<number, { result: unknown }>
+    expect(cache[0]!.result).toEqual({ done: false, value: encodePlain(data) })
+    expect(cache[1]!.result).toEqual({ done: true, value: '' })
+    // RemixServer asks for a reader: reading it gives the same bytes, then the end.
+    const reader = handoff.getReader()
+    const first = await reader.read()
+    expect(new TextDecoder().decode(first.value)).toBe(encodePlain(data))
+    expect((await reader.read()).done).toBe(true)
+    reader.releaseLock()
+  })
+
+  it('leaves data that is not plain to Remix’s own stream', async () => {
+    installPlainEncode()
+    const out = singleFetch.encodeViaTurboStream(
+      { later: Promise.resolve(1) },
+      new AbortController().signal,
+      1_000,
+      'production',
+    )
+    expect(out).toBeInstanceOf(ReadableStream)
+    expect(await new Response(out).text()).toContain('later')
   })
 })
