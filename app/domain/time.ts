@@ -17,11 +17,29 @@ function assertValid(d: Date, what: string) {
   if (Number.isNaN(d.getTime())) throw new RangeError(`${what}: invalid Date`)
 }
 
+/**
+ * The Jakarta day last asked for, as the instants it spans [from, to): pages ask for the calendar
+ * date (the JP year, "today") on every request, and the zone lookup costs ~20 µs each time, while
+ * the answer changes once a day. The span comes from the same zone arithmetic.
+ */
+let lastDay: { from: number; to: number; date: CalendarDate } | null = null
+
 /** The moment `at` seen on the Jakarta calendar. */
 export function jakartaCalendar(at: Date): CalendarDate {
   assertValid(at, 'jakartaCalendar')
-  const z = new TZDate(at.getTime(), PORTAL_TIME_ZONE)
-  return { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() }
+  const t = at.getTime()
+  if (lastDay && t >= lastDay.from && t < lastDay.to) return { ...lastDay.date }
+  const z = new TZDate(t, PORTAL_TIME_ZONE)
+  const date = { year: z.getFullYear(), month: z.getMonth() + 1, day: z.getDate() }
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1))
+  const from = fromJakartaWallClock(date.year, date.month, date.day).getTime()
+  const to = fromJakartaWallClock(
+    next.getUTCFullYear(),
+    next.getUTCMonth() + 1,
+    next.getUTCDate(),
+  ).getTime()
+  if (from <= t && t < to) lastDay = { from, to, date }
+  return { ...date }
 }
 
 /** The calendar year in Jakarta at the moment `at` (New Year starts at 17:00 UTC on 31 December). */

@@ -137,7 +137,7 @@ async function readProfile(
   return r
 }
 
-function buildProfile(r: ProfileRow, year: number) {
+function buildProfile(r: ProfileRow, year: number, now: Date) {
   const user = {
     id: r.id,
     name: r.name,
@@ -147,7 +147,6 @@ function buildProfile(r: ProfileRow, year: number) {
   }
   const target = r.target
   const ratingAt = new Map(r.ratings.map(([competencyId, , ratedAt]) => [competencyId, ratedAt]))
-  const now = new Date()
   const rows = r.competencies.map((c) => {
     const required = r.standards.find(([j, k]) => j === user.jabatanId && k === c.id)?.[2] ?? null
     const targetRequired = target
@@ -213,24 +212,30 @@ export type CompetencyProfile = ReturnType<typeof buildProfile>
 
 /**
  * The learner's profile. `codes`: only those competencies (their rows, evidence and levels are
- * the same as in the whole profile; no history), for a page that shows a few of them.
+ * the same as in the whole profile; no history), for a page that shows a few of them. `now`: the
+ * request's arrival (evidence validity and the JP year are judged at it).
  */
 export async function competencyProfile(
   userId: string,
-  opts: { targetJabatanId?: string; codes?: string[] } = {},
+  opts: { targetJabatanId?: string; codes?: string[]; now?: Date } = {},
 ): Promise<CompetencyProfile> {
-  const year = jpYear(new Date())
-  return buildProfile(await readProfile(userId, { ...opts, year, withPage: false }), year)
+  const now = opts.now ?? new Date()
+  const year = jpYear(now)
+  return buildProfile(await readProfile(userId, { ...opts, year, withPage: false }), year, now)
 }
 
 /**
  * Everything the /profile page shows, in the one statement: the profile, the recommendations,
  * this year's JP ledger and the jabatan to compare with.
  */
-export async function profilePage(userId: string, opts: { targetJabatanId?: string } = {}) {
-  const year = jpYear(new Date())
+export async function profilePage(
+  userId: string,
+  opts: { targetJabatanId?: string; now?: Date } = {},
+) {
+  const now = opts.now ?? new Date()
+  const year = jpYear(now)
   const r = await readProfile(userId, { ...opts, year, withPage: true })
-  const profile = buildProfile(r, year)
+  const profile = buildProfile(r, year, now)
   return {
     profile,
     recs: rankFor(profile, r.courses ?? []),

@@ -28,12 +28,12 @@ export const loader = withAppErrors(async ({ request, context }: LoaderFunctionA
     value: { target },
     result: targetResult,
   } = readSearch(request, profileTargetSchema)
+  const now = receivedAt(request)
   // One statement for the whole page (decision 073).
-  const page = await profilePage(user.id, { targetJabatanId: target })
+  const page = await profilePage(user.id, { targetJabatanId: target, now: new Date(now) })
   const { recs, ledger } = page
   // The competency tables are markup made here and sent once (decision 125): they show the three
   // latest results per competency, and the rows do not travel in the route data.
-  const now = receivedAt(request)
   const { rows, ...profile } = page.profile
   const competencies = offerFragment(
     context,

@@ -58,7 +58,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (view.attempt.status === 'GRADED') {
     const codes = new Set(view.items.map((i) => i.competency.code))
     // The quiz's competencies only (the same rows as in the whole profile).
-    const profile = await competencyProfile(user.id, { codes: [...codes] })
+    const profile = await competencyProfile(user.id, {
+      codes: [...codes],
+      now: new Date(receivedAt(request)),
+    })
     competencies = profile.rows.map((r) => ({
       code: r.code,
       name: r.name,

@@ -7,14 +7,14 @@ import { competencyProfile } from '~/models/profile.server'
 import { personDetail } from '~/models/supervision.server'
 import { requireRole } from '~/utils/auth.server'
 import { withAppErrors } from '~/utils/route-errors.server'
-import { formatDate } from '~/utils/misc'
+import { formatDate, receivedAt } from '~/utils/misc'
 import { formatNip } from '~/utils/nip'
 
 export const loader = withAppErrors(async ({ request, params }: LoaderFunctionArgs) => {
   const viewer = await requireRole(request, 'SUPERVISOR', 'ADMIN')
   // personDetail answers 403 for anyone outside the viewer's subtree and direct reports.
   const detail = await personDetail(viewer, params.userId!)
-  const profile = await competencyProfile(params.userId!)
+  const profile = await competencyProfile(params.userId!, { now: new Date(receivedAt(request)) })
   return { ...detail, levels: profile.rows }
 })
 

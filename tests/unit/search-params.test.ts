@@ -19,6 +19,23 @@ describe('parseSearch', () => {
     expect(r.ignored).toEqual([])
   })
 
+  it('gives each caller its own copy of the answer for no parameters (remembered per schema)', () => {
+    const first = parseSearch(qs(''), peopleFilterSchema)
+    const expected = structuredClone(first)
+    // A caller changing what it got does not change what the next caller gets.
+    ;(first.value as Record<string, unknown>).page = 99
+    first.ignored.push('page')
+    expect(parseSearch(qs(''), peopleFilterSchema)).toEqual(expected)
+    // The same as parsing with parameters that are all absent, schema by schema.
+    for (const schema of [
+      catalogueFilterSchema,
+      peopleFilterSchema,
+      auditFilterSchema,
+      teamSearchSchema,
+    ])
+      expect(parseSearch(qs(''), schema)).toEqual(parseSearch(qs('unknown=1'), schema))
+  })
+
   it('treats empty fields as absent (a submitted empty form)', () => {
     const r = parseSearch(qs('q=&area=&competency=&maxJp='), catalogueFilterSchema)
     expect(r.value).toEqual({})

@@ -28,6 +28,30 @@ describe('Jakarta calendar', () => {
     })
   })
 
+  it('gives the same day for every instant of it, whatever was asked before (the day is remembered)', () => {
+    // Asked in an order that crosses the remembered day's edges both ways.
+    const cases: [string, [number, number, number]][] = [
+      ['2026-06-10T05:00:00.000Z', [2026, 6, 10]],
+      ['2026-06-10T16:59:59.999Z', [2026, 6, 10]],
+      ['2026-06-10T17:00:00.000Z', [2026, 6, 11]],
+      ['2026-06-09T17:00:00.000Z', [2026, 6, 10]],
+      ['2026-06-09T16:59:59.999Z', [2026, 6, 9]],
+      ['2026-06-10T16:59:59.999Z', [2026, 6, 10]],
+      ['2026-12-31T16:59:59.999Z', [2026, 12, 31]],
+      ['2026-12-31T17:00:00.000Z', [2027, 1, 1]],
+      ['2026-12-31T16:59:59.999Z', [2026, 12, 31]],
+      ['2024-02-29T12:00:00.000Z', [2024, 2, 29]],
+      ['2024-02-28T17:00:00.000Z', [2024, 2, 29]],
+      ['2024-02-29T17:00:00.000Z', [2024, 3, 1]],
+    ]
+    for (const [at, [year, month, day]] of cases)
+      expect(jakartaCalendar(new Date(at)), at).toEqual({ year, month, day })
+    // A caller changing the answer it got does not change the next one.
+    const got = jakartaCalendar(new Date('2026-06-10T05:00:00.000Z'))
+    got.day = 99
+    expect(jakartaCalendar(new Date('2026-06-10T06:00:00.000Z')).day).toBe(10)
+  })
+
   it('does not depend on the server time zone (UTC midnight is 07:00 WIB the same day)', () => {
     expect(jakartaCalendar(new Date('2026-03-01T00:00:00Z'))).toEqual({
       year: 2026,
