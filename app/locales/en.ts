@@ -707,6 +707,8 @@ const en: Messages = {
         maxJp: 'Maximum JP must be a whole number 1–200; the filter was ignored.',
         date: 'The date must be a real date as YYYY-MM-DD; this date filter was ignored.',
         unit: 'This unit is unknown; your own unit is shown.',
+        ownJabatan:
+          'This is your own jabatan: its standard is already in the "Position standard" column. Choose another jabatan to compare.',
       },
       instructors: {
         whoRequired: "Enter the instructor's NIP or email.",

@@ -700,6 +700,8 @@ const id = {
         maxJp: 'JP paling banyak harus bilangan bulat 1–200; filter ini diabaikan.',
         date: 'Tanggal harus tanggal yang ada, berformat TTTT-BB-HH; filter tanggal ini diabaikan.',
         unit: 'Unit ini tidak dikenal; unit Anda sendiri ditampilkan.',
+        ownJabatan:
+          'Ini jabatan Anda sendiri: standarnya sudah tampil di kolom "Standar jabatan". Pilih jabatan lain untuk dibandingkan.',
       },
       instructors: {
         whoRequired: 'Isi NIP atau surel pengajar.',

@@ -17,21 +17,29 @@ import { profileTargetSchema } from '~/schemas/team'
 import { pageTitle } from '~/utils/meta'
 import { formatDate, receivedAt } from '~/utils/misc'
 import { withAppErrors } from '~/utils/route-errors.server'
-import { readSearch } from '~/utils/search-params.server'
+import { dropSearchValue, readSearch } from '~/utils/search-params.server'
 import { MyCertificatesLink } from '~/components/certificate-link'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, { key: 'ui.profile.title' })
 
 export const loader = withAppErrors(async ({ request, context }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const {
-    value: { target },
-    result: targetResult,
-  } = readSearch(request, profileTargetSchema)
+  let search = readSearch(request, profileTargetSchema)
+  const target = search.value.target
   const now = receivedAt(request)
   // One statement for the whole page (decision 073).
   const page = await profilePage(user.id, { targetJabatanId: target, now: new Date(now) })
   const { recs, ledger } = page
+  const ownJabatanId = page.profile.user.jabatan?.id
+  // A target that names no other jabatan (unknown, or the learner's own) is said, not ignored.
+  if (target && !page.profile.target)
+    search = dropSearchValue(
+      request,
+      profileTargetSchema,
+      search,
+      'target',
+      target === ownJabatanId ? 'filter.ownJabatan' : 'filter.unknownOption',
+    )
   // The competency tables are markup made here and sent once (decision 125): they show the three
   // latest results per competency, and the rows do not travel in the route data.
   const { rows, ...profile } = page.profile
@@ -47,14 +55,17 @@ export const loader = withAppErrors(async ({ request, context }: LoaderFunctionA
       />,
     ),
   )
-  const jabatan = page.jabatan.map((j) => ({ id: j.id, name: j.name }))
+  // The learner's own standard is already in the tables: the other jabatan to compare with.
+  const jabatan = page.jabatan
+    .filter((j) => j.id !== ownJabatanId)
+    .map((j) => ({ id: j.id, name: j.name }))
   return {
     profile,
     competencies,
     recs,
     ledger,
     jabatan,
-    targetResult,
+    targetResult: search.result,
   }
 })
 

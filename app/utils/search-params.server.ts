@@ -69,3 +69,23 @@ function parseAll<S extends ZodTypeAny>(params: URLSearchParams, schema: S): Sea
 export function readSearch<S extends ZodTypeAny>(request: Request, schema: S) {
   return parseSearch(readSearchParams(request), schema)
 }
+
+/**
+ * `search` with one more of its values dropped and reported: a value of the right form that names
+ * nothing the page can use (an unknown id), which only reading the data finds out. The form shows
+ * `message` on that field, as for a value the schema refused.
+ */
+export function dropSearchValue<S extends ZodTypeAny>(
+  request: Request,
+  schema: S,
+  search: SearchResult<S>,
+  field: keyof z.output<S> & string,
+  message: string,
+): SearchResult<S> {
+  const submission = parseWithZod(readSearchParams(request), { schema })
+  return {
+    value: { ...search.value, [field]: undefined },
+    result: submission.reply({ fieldErrors: { [field]: [message] } }) as SubmissionResult<string[]>,
+    ignored: search.ignored.includes(field) ? search.ignored : [...search.ignored, field],
+  }
+}

@@ -2,6 +2,7 @@
 // the form's own schema; a value that does not fit is ignored, and the form says so next to the
 // field, in the reader's language; never an error page.
 import { expect, test } from '@playwright/test'
+import { withDb } from './db'
 import { accounts, signInAs } from './helpers'
 import { switchLanguage } from './page-check'
 
@@ -69,6 +70,45 @@ test('supervision: an unknown people filter shows everyone and says why', async 
 // Decision 045: a POST form names its intent only by the button that submits it. Without
 // JavaScript the browser sends that button's value, by a click or by Enter in a field (the form's
 // first button); an action that got no intent would refuse (the user page answers 400).
+test('profile: a jabatan to compare with that is unknown or her own is said; another one compares', async ({
+  page,
+}) => {
+  await signInAs(page, accounts.learner2.nip)
+  const own = await withDb(
+    async (c) =>
+      (
+        await c.query<{ id: string; name: string }>(
+          'SELECT j.id, j.name FROM "User" u JOIN "Jabatan" j ON j.id = u."jabatanId" WHERE u.nip = $1',
+          [accounts.learner2.nip],
+        )
+      ).rows[0]!,
+  )
+  let res = await page.goto('/profile?target=zzz')
+  expect(res!.status()).toBe(200)
+  const form = page.locator('form#profile-target')
+  await expect(form.getByText('Pilihan ini tidak dikenal; filter ini diabaikan.')).toBeVisible()
+  await expect(page.getByRole('columnheader', { name: /^Standar (?!jabatan$)/ })).toHaveCount(0)
+  // Her own jabatan is not among the choices; asked for by URL, the page says why it is not compared.
+  await expect(page.locator(`#target option[value="${own.id}"]`)).toHaveCount(0)
+  res = await page.goto(`/profile?target=${own.id}`)
+  expect(res!.status()).toBe(200)
+  await expect(form.getByText(/Ini jabatan Anda sendiri/)).toBeVisible()
+
+  // Another jabatan, chosen in the form and submitted without JavaScript: its standard is shown.
+  const other = page.locator('#target option:not([value=""])').first()
+  const name = (await other.textContent())!.trim()
+  await page.locator('#target').selectOption({ label: name })
+  await form.getByRole('button').click()
+  await expect(page).toHaveURL(/[?&]target=/)
+  await expect(page.locator('.error-list')).toHaveCount(0)
+  await expect(page.getByRole('columnheader', { name: `Standar ${name}` }).first()).toBeVisible()
+
+  await switchLanguage(page, 'en')
+  await page.goto(`/profile?target=${own.id}`)
+  await expect(page.getByText(/This is your own jabatan/)).toBeVisible()
+  await switchLanguage(page, 'id')
+})
+
 test('without JavaScript the submitting button carries the intent, by click and by Enter', async ({
   page,
 }) => {

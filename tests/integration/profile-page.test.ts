@@ -15,7 +15,9 @@ afterAll(() => redis().disconnect())
 
 type Data = {
   competencies: { id: string; html: string | null }
-  profile: Record<string, unknown>
+  profile: Record<string, unknown> & { target: { id: string; name: string } | null }
+  jabatan: { id: string; name: string }[]
+  targetResult: { status?: string; error?: Record<string, string[] | null> } | undefined
 }
 
 async function learnerWithHistory() {
@@ -49,9 +51,14 @@ async function learnerWithHistory() {
   return { learner, competency }
 }
 
-async function load(cookie: string, arrived: number, context: Record<string, unknown>) {
+async function load(
+  cookie: string,
+  arrived: number,
+  context: Record<string, unknown>,
+  search = '',
+) {
   return (await profile.loader({
-    request: new Request('http://localhost/profile', {
+    request: new Request(`http://localhost/profile${search}`, {
       headers: { Cookie: cookie, 'x-bina-received-at': String(arrived) },
     }),
     params: {},
@@ -107,5 +114,44 @@ describe('profile loader', () => {
     expect(id).toContain('Kompetensi')
     expect(en.competencies.html).toContain('Competenc')
     expect(en.competencies.html).not.toBe(id)
+  })
+
+  it("compares with another jabatan; says so for an unknown one or the learner's own", async () => {
+    const [own, other] = await prisma.jabatan.findMany({
+      where: { standards: { some: {} } },
+      orderBy: { name: 'asc' },
+      take: 2,
+      select: { id: true, name: true },
+    })
+    const learner = await createTestUser()
+    await prisma.user.update({ where: { id: learner.id }, data: { jabatanId: own!.id } })
+    const cookie = (await createSession(learner.id, {})).split(';')[0]!
+    const at = Date.now()
+
+    const plain = await load(cookie, at, {})
+    // The own jabatan is not offered as something to compare with; every other one is.
+    expect(plain.jabatan.map((j) => j.id)).not.toContain(own!.id)
+    expect(plain.jabatan.map((j) => j.id)).toContain(other!.id)
+    expect(plain.jabatan).toHaveLength((await prisma.jabatan.count()) - 1)
+    expect(plain.targetResult).toBeUndefined()
+
+    const compared = await load(cookie, at, {}, `?target=${other!.id}`)
+    expect(compared.profile.target).toEqual({ id: other!.id, name: other!.name })
+    expect(compared.targetResult).toBeUndefined()
+
+    // Well-formed but unknown: the page still answers, without a target, and says why.
+    const unknown = await load(cookie, at, {}, '?target=zzz')
+    expect(unknown.profile.target).toBeNull()
+    expect(unknown.targetResult?.status).toBe('error')
+    expect(unknown.targetResult?.error?.target).toEqual(['filter.unknownOption'])
+
+    // The learner's own jabatan: nothing to compare, and a message of its own.
+    const self = await load(cookie, at, {}, `?target=${own!.id}`)
+    expect(self.profile.target).toBeNull()
+    expect(self.targetResult?.error?.target).toEqual(['filter.ownJabatan'])
+
+    // A malformed value is still refused by the schema, with its own message.
+    const bad = await load(cookie, at, {}, '?target=a%20b')
+    expect(bad.targetResult?.error?.target).toEqual(['filter.unknownOption'])
   })
 })

@@ -7,7 +7,7 @@ import { peopleFilterSchema } from '~/schemas/supervision'
 import { teamSearchSchema } from '~/schemas/team'
 import { InvalidError } from '~/utils/errors'
 import { renderMessage } from '~/utils/messages'
-import { parseSearch, readSearch } from '~/utils/search-params.server'
+import { dropSearchValue, parseSearch, readSearch } from '~/utils/search-params.server'
 
 const qs = (s: string) => new URLSearchParams(s)
 
@@ -85,5 +85,40 @@ describe('parseSearch', () => {
   it('refuses a NUL byte with a 400 like any other input', () => {
     const request = new Request('http://localhost/courses?q=a%00b')
     expect(() => readSearch(request, catalogueFilterSchema)).toThrow(InvalidError)
+  })
+})
+
+describe('dropSearchValue', () => {
+  it('drops a value that parsed but names nothing, says why, and keeps the other messages', () => {
+    const request = new Request('http://localhost/courses?q=uang&area=NOPE&competency=K99')
+    const search = readSearch(request, catalogueFilterSchema)
+    expect(search.value).toEqual({ q: 'uang', competency: 'K99' })
+    const dropped = dropSearchValue(
+      request,
+      catalogueFilterSchema,
+      search,
+      'competency',
+      'filter.unknownOption',
+    )
+    expect(dropped.value).toEqual({ q: 'uang', competency: undefined })
+    expect(dropped.ignored.sort()).toEqual(['area', 'competency'])
+    expect(dropped.result?.status).toBe('error')
+    expect(dropped.result?.error?.competency).toEqual(['filter.unknownOption'])
+    expect(dropped.result?.error?.area).toEqual(search.result?.error?.area)
+    // What was typed stays in the form next to the message.
+    expect(dropped.result?.initialValue).toMatchObject({ q: 'uang', competency: 'K99' })
+    // The caller's answer is not changed.
+    expect(search.value.competency).toBe('K99')
+  })
+
+  it('turns an all-valid search into an error for that field only', () => {
+    const request = new Request('http://localhost/courses?q=uang&competency=K99')
+    const search = readSearch(request, catalogueFilterSchema)
+    expect(search.result).toBeUndefined()
+    const dropped = dropSearchValue(request, catalogueFilterSchema, search, 'competency', 'x.y')
+    expect(dropped.ignored).toEqual(['competency'])
+    expect(Object.entries(dropped.result?.error ?? {}).filter(([, m]) => m?.length)).toEqual([
+      ['competency', ['x.y']],
+    ])
   })
 })
