@@ -70,6 +70,8 @@ describe('Jakarta calendar', () => {
   it('refuses an invalid date', () => {
     expect(() => jakartaYear(new Date('nope'))).toThrow(RangeError)
     expect(() => toJakartaDateTimeInput(new Date('nope'))).toThrow(RangeError)
+    // The message names the function that was given it (a log line says where it came from).
+    expect(() => jakartaDate(new Date('nope'))).toThrow('jakartaDate: invalid Date')
   })
 
   it('wall clock and year range', () => {
@@ -101,6 +103,11 @@ describe('datetime-local in Jakarta time', () => {
       '2026-03-01T24:00',
       '2026-03-01T08:60',
       '2026-03-01T08:00:60',
+      '2026-12-32T08:00',
+      '2026-04-31T00:00',
+      '2026-03-01T23:60',
+      '2026-03-01T99:00',
+      '2026-03-00T08:00',
       '1999-12-31T23:59',
       '2100-01-01T00:00',
       '2026-03-01',
