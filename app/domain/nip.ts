@@ -51,15 +51,15 @@ const monthYear = (year: number, month: number) => `${pad(month, 2)}/${pad(year,
 
 /** Trims and removes every whitespace character: "19850312 201001 1 003" -> "198503122010011003". */
 export function normaliseNip(input: string): string {
-  return typeof input === 'string' ? input.replace(/\s+/g, '') : ''
+  return typeof input === 'string' ? input.replace(/\s/g, '') : ''
 }
 
+/** Whether y-m-d names a real day: a month or day out of range rolls over to another date. */
 function isCalendarDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false
   const dt = new Date(Date.UTC(y, m - 1, d))
   // Date.UTC maps years 0-99 to 1900-1999; setUTCFullYear keeps the real year.
   dt.setUTCFullYear(y)
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
+  return dt.toISOString().slice(0, 10) === `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`
 }
 
 /**
@@ -169,7 +169,8 @@ export function makeNip(parts: {
 }): string {
   const d = parts.birthDate
   const fits = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max
-  if (Number.isNaN(d.getTime()) || !fits(d.getUTCFullYear(), 9999))
+  // An invalid date's year is NaN, which does not fit either.
+  if (!fits(d.getUTCFullYear(), 9999))
     throw new RangeError('makeNip: birthDate must be a valid date with a 4-digit year')
   if (!fits(parts.tmtYear, 9999))
     throw new RangeError(`makeNip: tmtYear ${parts.tmtYear} does not fit 4 digits`)

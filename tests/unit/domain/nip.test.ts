@@ -203,6 +203,15 @@ describe('formatNip', () => {
   })
 })
 
+describe('normaliseNip', () => {
+  it('removes every whitespace character, and reads a missing cell of an import file as empty', () => {
+    expect(normaliseNip(' 19850312\t201001 1\u00a0003\n')).toBe('198503122010011003')
+    // Import rows come from CSV/XLSX files: a cell can be missing or a number at run time.
+    expect(normaliseNip(undefined as unknown as string)).toBe('')
+    expect(normaliseNip(1985031220 as unknown as string)).toBe('')
+  })
+})
+
 describe('makeNip', () => {
   it('builds the example NIP', () => {
     expect(
@@ -239,6 +248,11 @@ describe('makeNip', () => {
     expect(() => makeNip({ ...base, tmtMonth: 100 })).toThrow(RangeError)
     expect(() => makeNip({ ...base, tmtYear: 10000 })).toThrow(RangeError)
     expect(() => makeNip({ ...base, birthDate: new Date(NaN) })).toThrow(RangeError)
+    // A valid date whose year needs five digits does not fit either.
+    expect(() => makeNip({ ...base, birthDate: new Date(Date.UTC(10000, 0, 1)) })).toThrow(
+      RangeError,
+    )
+    expect(makeNip({ ...base, birthDate: new Date(Date.UTC(9999, 11, 31)) })).toMatch(/^99991231/)
   })
 })
 
