@@ -21,7 +21,7 @@ export type ParsedNumber =
   | { kind: 'invalid'; hint: NumberHint }
 
 const CURRENCY = /^(?:rp\.?|idr)/i
-const SPACES = /[\s\u00a0\u202f]+/g
+const SPACES = /[\s\u00a0\u202f]/g
 const DIGITS = /^\d+$/
 /** 1-3 digits, then groups of exactly 3 after each separator. */
 const grouped = (s: string, sep: '.' | ',') => {
@@ -69,8 +69,9 @@ export function parseIndonesianNumber(
   if (commas === 0) {
     // Dots only.
     if (dots > 1) return grouped(s, '.') ? num(digitsOf(s, '.')) : invalid()
+    // Each side of the one dot holds only digits (or nothing): s is digits, dots and commas.
     const [whole, frac] = s.split('.') as [string, string]
-    if (!DIGITS.test(frac) || (whole !== '' && !DIGITS.test(whole))) return invalid()
+    if (!DIGITS.test(frac)) return invalid()
     // "6.600": thousands (Indonesian) or decimals (English). "0.600" and "1.5" read one way only.
     if (grouped(s, '.') && money) return num(whole + frac)
     if (grouped(s, '.') && !/^0+$/.test(whole))
@@ -80,7 +81,8 @@ export function parseIndonesianNumber(
         sign * Number(`${whole}.${frac}`),
         opts.expected,
       )
-    return num(`${whole || '0'}.${frac}`)
+    // An empty whole part reads as 0 (Number('.5') is 0.5).
+    return num(`${whole}.${frac}`)
   }
 
   if (commas === 1) {
@@ -94,7 +96,6 @@ export function parseIndonesianNumber(
       }
       return num(`${digitsOf(whole, '.')}.${frac}`)
     }
-    if (whole !== '' && !DIGITS.test(whole)) return invalid()
     if (grouped(s, ',') && !/^0+$/.test(whole))
       return settle(
         'COMMA_DECIMAL_OR_THOUSANDS',
@@ -102,7 +103,7 @@ export function parseIndonesianNumber(
         sign * Number(whole + frac),
         opts.expected,
       )
-    return num(`${whole || '0'}.${frac}`)
+    return num(`${whole}.${frac}`)
   }
 
   // Several commas: only English thousands ("6,600,000" or "5,250,000.50") can mean anything.
@@ -118,14 +119,15 @@ function invalid(): ParsedNumber {
 
 /** Of two readings, the one near `expected`; otherwise ambiguous. `first` is the Indonesian one. */
 function settle(hint: NumberHint, first: number, second: number, expected?: number): ParsedNumber {
-  if (expected != null && Number.isFinite(expected) && expected !== 0) {
-    const target = Math.log10(Math.abs(expected))
-    const near = (x: number) => x !== 0 && Math.abs(Math.log10(Math.abs(x)) - target) < 1
-    const a = near(first)
-    const b = near(second)
-    if (a && !b) return { kind: 'number', value: first }
-    if (b && !a) return { kind: 'number', value: second }
-  }
+  // Near: less than a factor of 10 from `expected` (on a log scale). Without an expected value,
+  // or with 0, NaN or an infinity, the distance is NaN or infinite, so neither reading is near;
+  // nor is a reading of 0.
+  const target = Math.log10(Math.abs(expected ?? NaN))
+  const near = (x: number) => Math.abs(Math.log10(Math.abs(x)) - target) < 1
+  const a = near(first)
+  const b = near(second)
+  if (a && !b) return { kind: 'number', value: first }
+  if (b && !a) return { kind: 'number', value: second }
   return { kind: 'ambiguous', hint, candidates: [first, second] }
 }
 

@@ -184,3 +184,25 @@ describe('forms the mutation run found untested', () => {
     expect(parse('1.000', { expected: 101 })).toEqual({ kind: 'number', value: 1000 })
   })
 })
+
+describe('forms the second mutation run found untested', () => {
+  it('decimals after the comma are digits only, thousands groups before it', () => {
+    expect(parse('5.000,250.50')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+    expect(parse('5.000,25')).toEqual({ kind: 'number', value: 5000.25 })
+    // English thousands are named as such only with at most one dot after them.
+    expect(parse('1,000,000.5.5')).toEqual({ kind: 'invalid', hint: 'NOT_A_NUMBER' })
+  })
+
+  it('a missing value (a blank form field read at run time) is empty, not a crash', () => {
+    expect(parse(undefined as unknown as string)).toEqual({ kind: 'empty' })
+    expect(parse(6600 as unknown as string)).toEqual({ kind: 'empty' })
+  })
+
+  it('an expected value of 0, NaN or infinity settles nothing; its sign does not matter', () => {
+    for (const expected of [0, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      expect(parse('6.600', { expected }).kind, String(expected)).toBe('ambiguous')
+    expect(parse('6.600', { expected: 6000 })).toEqual({ kind: 'number', value: 6600 })
+    expect(parse('6.600', { expected: -6 })).toEqual({ kind: 'number', value: 6.6 })
+    expect(parse('1,000', { expected: 0.9 })).toEqual({ kind: 'number', value: 1 })
+  })
+})
