@@ -1,8 +1,9 @@
 // The competency tables of the profile page: per competency type, the current level with the
 // evidence per level, the standard of the jabatan (and of a target jabatan), the gap, the history
 // chart and the latest results. Nothing in it is interactive, so the page renders it in its
-// loader as a fragment (app/utils/html-fragment.server.tsx, decision 125): links are plain
-// anchors and the rows do not travel a second time in the route data.
+// loader as a fragment (app/utils/html-fragment.server.tsx, decision 125): links are anchors
+// (`data-nav`: followed client-side once JavaScript runs) and the rows do not travel a second time
+// in the route data.
 import { useTranslation } from 'react-i18next'
 import { EVIDENCE_VALID_DAYS, THRESHOLD } from '~/domain/rating'
 import type { profilePage } from '~/models/profile.server'
@@ -151,7 +152,7 @@ export function ProfileCompetencies({
                         <ul style={{ margin: 0, paddingLeft: '1rem' }}>
                           {r.evidence.map((e) => (
                             <li key={e.attemptId}>
-                              <a href={`/quiz/${e.attemptId}`}>
+                              <a href={`/quiz/${e.attemptId}`} data-nav="">
                                 {e.course} #{e.number}
                               </a>{' '}
                               {e.percent}% ({formatDate(e.takenAt, i18n.language)})

@@ -108,7 +108,9 @@ function ScopeSections({ unitId, view, t }: { unitId: string; view: ScopeView; t
                   return (
                     <tr key={c.id}>
                       <th scope="row">
-                        <a href={`/supervisi?unit=${c.id}`}>{c.name}</a>
+                        <a href={`/supervisi?unit=${c.id}`} data-nav="">
+                          {c.name}
+                        </a>
                       </th>
                       <td>{c.headcount}</td>
                       <td>{c.pnsBelow}</td>

@@ -7,7 +7,13 @@
 // so the markup is in the HTML once and not a second time, escaped, in the route data. When the
 // page hydrates, the component takes the markup back from the element the server rendered.
 // A `.data` request (a client-side navigation) has no such map: the markup travels in the data.
-import { createContext, useContext, useState } from 'react'
+//
+// Links in a fragment are plain anchors (the markup is not React's on the client). Those marked
+// `data-nav` (links to pages, never to files or exports) are followed by a client-side navigation
+// once the page runs JavaScript, like a Remix `<Link>`; without JavaScript, or with a modifier key
+// or another button, they are ordinary links.
+import { useNavigate } from '@remix-run/react'
+import { createContext, useContext, useEffect, useRef, useState } from 'react'
 
 declare module '@remix-run/node' {
   interface AppLoadContext {
@@ -58,8 +64,27 @@ export function HtmlFragment({
       : '',
   )
   const html = fragment.html ?? server?.get(fragment.id) ?? fromDocument
+  const ref = useRef<HTMLDivElement>(null)
+  const navigate = useNavigate()
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const follow = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0) return
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return
+      const a = e.target instanceof Element ? e.target.closest('a[data-nav]') : null
+      if (!(a instanceof HTMLAnchorElement) || !el.contains(a)) return
+      const url = new URL(a.href, window.location.href)
+      if (url.origin !== window.location.origin || (a.target && a.target !== '_self')) return
+      e.preventDefault()
+      navigate(url.pathname + url.search + url.hash)
+    }
+    el.addEventListener('click', follow)
+    return () => el.removeEventListener('click', follow)
+  }, [navigate])
   return (
     <div
+      ref={ref}
       id={fragment.id}
       className={className}
       // Markup made on the server, never from request input: the dashboard's sections from the

@@ -73,6 +73,17 @@ test('an ASN finds a course, learns it to the end and gets the JP', async ({ pag
   await expect(page.getByTestId('profile-jp')).toContainText('6 JP')
   await expect(page.getByTestId('row-T.LD.01')).toContainText('Keamanan Digital bagi ASN #1')
   await expectAccessible(page)
+  // The evidence link sits in the server-rendered competency tables (a fragment): once the page
+  // runs JavaScript it is followed by a client-side navigation, the document stays (its marker too).
+  await expect(async () => {
+    await page.goto('/profile')
+    await page.waitForLoadState('networkidle')
+    await page.evaluate(() => ((window as unknown as { __stay?: number }).__stay = 1))
+    await page.getByTestId('row-T.LD.01').getByRole('link', { name: /#1$/ }).click()
+    await expect(page).toHaveURL(/\/quiz\/[^/]+$/)
+    await expect(page.getByTestId('quiz-score')).toHaveText('100%')
+    expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1)
+  }).toPass({ timeout: 30_000 })
 
   // A second attempt past its deadline: the answer is refused; HIGHEST keeps the first grade.
   await page.goto(`/courses/${COURSE}/lessons/kuis-akhir`)
